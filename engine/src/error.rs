@@ -1,0 +1,49 @@
+//! The engine's error type and the podman exit codes each error maps to.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = EngineError> = std::result::Result<T, E>;
+
+/// Podman's exit codes.
+pub struct ExitCode;
+impl ExitCode {
+    pub const ENGINE: i32 = 125;
+    pub const CANNOT_EXECUTE: i32 = 126;
+    pub const NOT_FOUND: i32 = 127;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("invalid image reference {reference:?}: {reason}")]
+    InvalidReference { reference: String, reason: String },
+    #[error("{name}: image not known")]
+    ImageNotKnown { name: String },
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    State(#[from] hutch_state::StateError),
+    #[error(transparent)]
+    Storage(#[from] hutch_storage::StorageError),
+    #[error(transparent)]
+    Sys(#[from] hutch_sys::SysError),
+    #[error("{0}")]
+    Other(String),
+}
+
+impl EngineError {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        EngineError::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The exit code podman would use for this error.
+    pub fn exit_code(&self) -> i32 {
+        ExitCode::ENGINE
+    }
+}

@@ -1,0 +1,16 @@
+//! hutch's lifecycle logic, shared by the CLI and (later) the Docker-compatible API service.
+//! It owns configuration and paths, the rootless user namespace, image references, registry
+//! access and pulls, and the image operations built on `state` and `storage`.
+#![deny(unsafe_code)]
+
+pub mod auth;
+pub mod error;
+pub mod images;
+pub mod paths;
+pub mod pull;
+pub mod reference;
+pub mod registries;
+pub mod userns;
+
+pub use error::{EngineError, ExitCode, Result};
+pub use paths::{Options, Paths};

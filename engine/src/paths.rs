@@ -1,0 +1,168 @@
+//! Where hutch keeps things: the graphroot (persistent: database, layers), the runroot (tmpfs:
+//! pause process pid, locks, mounts' runtime state) and the configuration directories.
+
+use std::path::{Path, PathBuf};
+
+/// Global options from the command line (or the API service's configuration).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: Option<PathBuf>,
+    pub runroot: Option<PathBuf>,
+    pub storage_driver: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// Persistent storage: `hutch.db`, `layers/`, `tmp/`, `mounts/`.
+    pub graphroot: PathBuf,
+    /// Runtime state on tmpfs: `pause.pid`, locks.
+    pub runroot: PathBuf,
+    /// `$XDG_CONFIG_HOME` (or `~/.config`), home of `containers/registries.conf` and friends.
+    pub config_home: PathBuf,
+    /// `$XDG_RUNTIME_DIR` when it is usable, for `containers/auth.json`.
+    pub xdg_runtime_dir: Option<PathBuf>,
+    pub home: PathBuf,
+    pub uid: u32,
+    pub gid: u32,
+    pub storage_driver: Option<String>,
+    /// Set when XDG_RUNTIME_DIR could not be used and the runroot fell back to /tmp.
+    pub runtime_dir_warning: Option<String>,
+}
+
+impl Paths {
+    /// Works out every path from the options and the environment. Never fails: an unusable
+    /// XDG_RUNTIME_DIR (unset, or not ours as after `su`) falls back to a private directory under
+    /// /tmp, and the reason is kept in `runtime_dir_warning`.
+    pub fn resolve(opts: &Options) -> Paths {
+        let uid = hutch_sys::process::getuid();
+        let gid = hutch_sys::process::getgid();
+        let home = std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("/"));
+        let env_dir = |var: &str| {
+            std::env::var_os(var)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+                .filter(|p| p.is_absolute())
+        };
+        let data_home = env_dir("XDG_DATA_HOME").unwrap_or_else(|| home.join(".local/share"));
+        let config_home = env_dir("XDG_CONFIG_HOME").unwrap_or_else(|| home.join(".config"));
+
+        let (xdg_runtime_dir, runtime_dir_warning) = match env_dir("XDG_RUNTIME_DIR") {
+            Some(dir) => match check_owned_dir(&dir, uid) {
+                Ok(()) => (Some(dir), None),
+                Err(why) => (
+                    None,
+                    Some(format!(
+                        "XDG_RUNTIME_DIR {} is not usable ({why}); using {} instead",
+                        dir.display(),
+                        fallback_runtime_dir(uid).display()
+                    )),
+                ),
+            },
+            None if uid == 0 => (None, None),
+            None => (
+                None,
+                Some(format!(
+                    "XDG_RUNTIME_DIR is not set; using {} instead",
+                    fallback_runtime_dir(uid).display()
+                )),
+            ),
+        };
+
+        let graphroot = opts.root.clone().unwrap_or_else(|| {
+            if uid == 0 {
+                PathBuf::from("/var/lib/hutch/storage")
+            } else {
+                data_home.join("hutch/storage")
+            }
+        });
+        let (runroot, runtime_dir_warning) = match &opts.runroot {
+            Some(r) => (r.clone(), None),
+            None if uid == 0 && xdg_runtime_dir.is_none() => (PathBuf::from("/run/hutch"), None),
+            None => match &xdg_runtime_dir {
+                Some(d) => (d.join("hutch"), None),
+                None => (fallback_runtime_dir(uid).join("hutch"), runtime_dir_warning),
+            },
+        };
+        Paths {
+            graphroot,
+            runroot,
+            config_home,
+            xdg_runtime_dir,
+            home,
+            uid,
+            gid,
+            storage_driver: opts.storage_driver.clone(),
+            runtime_dir_warning,
+        }
+    }
+
+    pub fn rootless(&self) -> bool {
+        self.uid != 0
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.graphroot.join("hutch.db")
+    }
+
+    /// Directory holding `containers/auth.json`: `$XDG_RUNTIME_DIR`, or the private fallback.
+    pub fn auth_runtime_dir(&self) -> PathBuf {
+        self.xdg_runtime_dir
+            .clone()
+            .unwrap_or_else(|| fallback_runtime_dir(self.uid))
+    }
+
+    /// Creates the graphroot and runroot (0700) when missing; a private fallback runtime
+    /// directory is created and checked here too.
+    pub fn ensure_dirs(&self) -> crate::Result<()> {
+        for dir in [&self.graphroot, &self.runroot] {
+            create_private_dir(dir)?;
+        }
+        Ok(())
+    }
+}
+
+/// `/tmp/hutch-run-UID`, used when XDG_RUNTIME_DIR is missing or belongs to someone else.
+pub fn fallback_runtime_dir(uid: u32) -> PathBuf {
+    PathBuf::from(format!("/tmp/hutch-run-{uid}"))
+}
+
+fn check_owned_dir(dir: &Path, uid: u32) -> Result<(), String> {
+    use std::os::unix::fs::MetadataExt;
+    let md = std::fs::metadata(dir).map_err(|e| e.to_string())?;
+    if !md.is_dir() {
+        return Err("not a directory".into());
+    }
+    if md.uid() != uid {
+        return Err(format!("owned by uid {}, not by uid {uid}", md.uid()));
+    }
+    if hutch_sys::process::access_writable(dir).is_err() {
+        return Err("not writable".into());
+    }
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> crate::Result<()> {
+    use std::os::unix::fs::{DirBuilderExt, MetadataExt};
+    match std::fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
+    {
+        Ok(()) => {}
+        Err(e) => return Err(crate::EngineError::io(dir, e)),
+    }
+    // The /tmp fallback is shared with other users: refuse one that someone else made for us.
+    let md = std::fs::symlink_metadata(dir).map_err(|e| crate::EngineError::io(dir, e))?;
+    let uid = hutch_sys::process::getuid();
+    if md.uid() != uid && !hutch_sys::process::in_user_namespace() {
+        return Err(crate::EngineError::Other(format!(
+            "{} is owned by uid {}, not by you (uid {uid}); remove it or pass --root/--runroot",
+            dir.display(),
+            md.uid()
+        )));
+    }
+    Ok(())
+}

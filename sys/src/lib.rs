@@ -1,0 +1,48 @@
+//! The only home of libc/nix calls and `unsafe` in hutch. Every module that needs `unsafe` says
+//! so with `#[allow(unsafe_code)]`, and every `unsafe` block carries a `// SAFETY:` comment.
+#![deny(unsafe_code)]
+
+pub mod process;
+
+use std::path::PathBuf;
+
+pub type Result<T, E = SysError> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum SysError {
+    #[error("{op} {path}: {source}")]
+    Path {
+        op: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{op}: {source}")]
+    Op {
+        op: &'static str,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Other(String),
+}
+
+impl SysError {
+    pub fn path(
+        op: &'static str,
+        path: impl Into<PathBuf>,
+        source: impl Into<std::io::Error>,
+    ) -> Self {
+        SysError::Path {
+            op,
+            path: path.into(),
+            source: source.into(),
+        }
+    }
+    pub fn op(op: &'static str, source: impl Into<std::io::Error>) -> Self {
+        SysError::Op {
+            op,
+            source: source.into(),
+        }
+    }
+}

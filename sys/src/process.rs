@@ -1,0 +1,34 @@
+//! Process identity and liveness.
+
+use std::path::Path;
+
+pub fn getuid() -> u32 {
+    nix::unistd::getuid().as_raw()
+}
+
+pub fn getgid() -> u32 {
+    nix::unistd::getgid().as_raw()
+}
+
+pub fn getpid() -> i32 {
+    nix::unistd::getpid().as_raw()
+}
+
+/// Whether `path` is writable by the real uid.
+pub fn access_writable(path: &Path) -> crate::Result<()> {
+    nix::unistd::access(path, nix::unistd::AccessFlags::W_OK)
+        .map_err(|e| crate::SysError::path("access", path, e))
+}
+
+/// Whether a process with this pid exists (it may be a zombie).
+pub fn pid_alive(pid: i32) -> bool {
+    pid > 0 && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()
+}
+
+/// Whether this process runs in a user namespace other than the initial one.
+pub fn in_user_namespace() -> bool {
+    match std::fs::read_to_string("/proc/self/uid_map") {
+        Ok(map) => map.split_whitespace().collect::<Vec<_>>() != ["0", "0", "4294967295"],
+        Err(_) => false,
+    }
+}
