@@ -30,6 +30,8 @@ pub enum EngineError {
     Storage(#[from] hutch_storage::StorageError),
     #[error(transparent)]
     Sys(#[from] hutch_sys::SysError),
+    #[error(transparent)]
+    Userns(Box<crate::userns::UsernsError>),
     #[error("{0}")]
     Other(String),
 }

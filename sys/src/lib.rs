@@ -2,7 +2,9 @@
 //! so with `#[allow(unsafe_code)]`, and every `unsafe` block carries a `// SAFETY:` comment.
 #![deny(unsafe_code)]
 
+pub mod lock;
 pub mod process;
+pub mod userns;
 
 use std::path::PathBuf;
 
