@@ -195,7 +195,7 @@ pub fn enter(paths: &Paths) -> Result<UsernsInfo> {
 
     let info = current();
     if info.single_mapping {
-        warn_single_mapping(paths.uid);
+        warn_single_mapping(paths.uid, &info);
     }
     Ok(info)
 }
@@ -340,13 +340,19 @@ fn find_in_path(tool: &str) -> Option<PathBuf> {
 
 static WARNED: AtomicBool = AtomicBool::new(false);
 
-fn warn_single_mapping(uid: u32) {
+fn warn_single_mapping(uid: u32, info: &UsernsInfo) {
     if WARNED.swap(true, Ordering::Relaxed) {
         return;
     }
+    let single = |m: &[IdMap]| m.len() == 1 && m[0].size == 1;
+    let files = match (single(&info.uid_map), single(&info.gid_map)) {
+        (true, false) => SUBUID.to_string(),
+        (false, true) => SUBGID.to_string(),
+        _ => format!("{SUBUID} and {SUBGID}"),
+    };
     tracing::warn!(
-        "using a single-id user namespace mapping: {} has no range in {SUBUID} and {SUBGID}, \
-         so images with files owned by other users may fail; add one with: {}",
+        "using a single-id user namespace mapping: {} has no range in {files}, so images with \
+         files owned by other users may fail; add one with: {}",
         hutch_sys::process::user_name(uid).unwrap_or_else(|| uid.to_string()),
         fix_command(uid)
     );
