@@ -150,6 +150,11 @@ pub fn enter(paths: &Paths) -> Result<UsernsInfo> {
     paths.ensure_dirs()?;
     let cwd = std::env::current_dir().ok();
     let pid_file = paths.runroot.join("pause.pid");
+    // Inside the namespace already, but without our environment (say `env -i` under
+    // `hutch unshare`): joining would fail and creating another would nest one in it.
+    if hutch_sys::process::in_user_namespace() && inside_pause(&pid_file) {
+        return Ok(current());
+    }
 
     // Fast path: a live pause process of ours. Only if it vanishes between the check and the
     // join (or there is none) do we take the lock and make one.
@@ -221,18 +226,33 @@ fn live_pause(pid_file: &Path) -> Option<i32> {
 }
 
 fn sys_alive_pause(pid: i32) -> bool {
-    let Some((comm, owner)) = sys::proc_comm_and_owner(pid) else {
-        return false;
-    };
-    if comm != sys::PAUSE_COMM || owner != hutch_sys::process::getuid() {
-        return false;
-    }
     // A recycled pid could be a stranger that happens to share the name; ours sits in a user
     // namespace of its own.
-    match (sys::ns_id(pid, "user"), sys::ns_id(0, "user")) {
-        (Ok(theirs), Ok(ours)) => theirs != ours,
-        _ => false,
+    pause_user_ns(pid)
+        .zip(sys::ns_id(0, "user").ok())
+        .is_some_and(|(theirs, ours)| theirs != ours)
+}
+
+/// Whether this process is already in the user namespace of the pause process in `pid_file`.
+fn inside_pause(pid_file: &Path) -> bool {
+    let Some(pid) = std::fs::read_to_string(pid_file)
+        .ok()
+        .and_then(|s| s.trim().parse::<i32>().ok())
+    else {
+        return false;
+    };
+    pause_user_ns(pid)
+        .zip(sys::ns_id(0, "user").ok())
+        .is_some_and(|(theirs, ours)| theirs == ours)
+}
+
+/// The user namespace of `pid` if it is a live pause process of this user's.
+fn pause_user_ns(pid: i32) -> Option<(u64, u64)> {
+    let (comm, owner) = sys::proc_comm_and_owner(pid)?;
+    if comm != sys::PAUSE_COMM || owner != hutch_sys::process::getuid() {
+        return None;
     }
+    sys::ns_id(pid, "user").ok()
 }
 
 /// Under `runroot/pause.lock`, returns the live pause process or creates one, so concurrent
