@@ -1,1 +1,3 @@
 //! TODO
+#[derive(Debug, thiserror::Error)]
+pub enum PullError {}
