@@ -463,7 +463,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("auth.json");
         std::fs::write(&a, "{not json").unwrap();
-        let err = lookup_in(std::slice::from_ref(&a), &img("x")).unwrap_err().to_string();
+        let err = lookup_in(std::slice::from_ref(&a), &img("x"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains(&a.display().to_string()), "{err}");
     }
 }
