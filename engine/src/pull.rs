@@ -181,8 +181,8 @@ pub async fn pull(
     let mut failures: Vec<PullError> = Vec::new();
     for cand in &candidates {
         let endpoints = conf.endpoints(cand)?;
+        progress.line(format!("Trying to pull {cand}..."));
         for ep in &endpoints {
-            progress.line(format!("Trying to pull {cand}..."));
             match resolve(paths, opts, &want, cand, &ep.reference, ep.insecure).await {
                 Ok(resolved) => {
                     // Past the manifest, failures are real: no fallback to other registries.
@@ -666,6 +666,7 @@ async fn download(
         let sem = sem.clone();
         let store = store.clone();
         let bar = progress.bar(&desc.digest, desc.size);
+        let progress = progress.clone();
         set.spawn(async move {
             let _permit = sem
                 .acquire_owned()
@@ -679,10 +680,12 @@ async fn download(
                     layer: job.digest.clone(),
                     reason: error_chain(&e),
                 })?;
+            let short = short_digest(&job.digest);
             let staged = fetch_and_unpack(job, stream, store, |n| bar.inc(n)).await;
-            match &staged {
-                Ok(_) => bar.finish_with_message("done"),
-                Err(_) => bar.abandon(),
+            // A finished bar becomes a plain line above the ones still running.
+            bar.finish_and_clear();
+            if staged.is_ok() {
+                progress.line(format!("Copying blob {short} done"));
             }
             staged
         });
@@ -716,6 +719,7 @@ fn short_digest(d: &str) -> String {
 }
 
 /// podman-style progress on stderr; silent unless asked for.
+#[derive(Clone)]
 struct Progress {
     multi: Option<MultiProgress>,
 }
