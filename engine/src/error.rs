@@ -32,6 +32,11 @@ pub enum EngineError {
     Sys(#[from] hutch_sys::SysError),
     #[error(transparent)]
     Userns(Box<crate::userns::UsernsError>),
+    Registries(#[from] crate::registries::RegistriesError),
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
+    #[error(transparent)]
+    Pull(#[from] crate::pull::PullError),
     #[error("{0}")]
     Other(String),
 }
