@@ -30,6 +30,13 @@ pub enum EngineError {
     Storage(#[from] hutch_storage::StorageError),
     #[error(transparent)]
     Sys(#[from] hutch_sys::SysError),
+    #[error(transparent)]
+    Userns(Box<crate::userns::UsernsError>),
+    Registries(#[from] crate::registries::RegistriesError),
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
+    #[error(transparent)]
+    Pull(#[from] crate::pull::PullError),
     #[error("{0}")]
     Other(String),
 }
