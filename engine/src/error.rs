@@ -32,6 +32,7 @@ pub enum EngineError {
     Sys(#[from] hutch_sys::SysError),
     #[error(transparent)]
     Userns(Box<crate::userns::UsernsError>),
+    #[error(transparent)]
     Registries(#[from] crate::registries::RegistriesError),
     #[error(transparent)]
     Auth(#[from] crate::auth::AuthError),
