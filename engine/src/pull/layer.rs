@@ -163,20 +163,28 @@ fn unpack_from_channel(
         .map_err(UnpackFailure::Read)?;
     let head = io::Cursor::new(magic.clone());
     let source = head.chain(&mut compressed);
-    let decoder: Box<dyn Read + '_> = match magic.as_slice() {
-        [0x1f, 0x8b, ..] => Box::new(flate2::read::MultiGzDecoder::new(source)),
-        [0x28, 0xb5, 0x2f, 0xfd] => {
-            Box::new(zstd::stream::read::Decoder::new(source).map_err(UnpackFailure::Read)?)
-        }
-        _ => Box::new(source),
+    let (decoder, compressed_input): (Box<dyn Read + '_>, bool) = match magic.as_slice() {
+        [0x1f, 0x8b, ..] => (Box::new(flate2::read::MultiGzDecoder::new(source)), true),
+        [0x28, 0xb5, 0x2f, 0xfd] => (
+            Box::new(zstd::stream::read::Decoder::new(source).map_err(UnpackFailure::Read)?),
+            true,
+        ),
+        _ => (Box::new(source), false),
     };
+    // An uncompressed blob is its own tar: one digest serves as both.
     let mut tar = HashingReader::new(decoder);
+    tar.hashing = compressed_input;
     unpack_layer(&mut tar, &staging.path, &opts).map_err(UnpackFailure::Unpack)?;
     // tar stops reading at its end marker; the digests cover every byte.
     io::copy(&mut tar, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, diff_id, size) = tar.finish();
     io::copy(&mut compressed, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, compressed_digest, _) = compressed.finish();
+    let diff_id = if compressed_input {
+        diff_id
+    } else {
+        compressed_digest.clone()
+    };
     Ok(Unpacked {
         staging,
         compressed_digest,
@@ -210,6 +218,8 @@ pub struct HashingReader<R> {
     inner: R,
     hasher: Sha256,
     count: u64,
+    /// When false only bytes are counted.
+    hashing: bool,
 }
 
 impl<R: Read> HashingReader<R> {
@@ -218,6 +228,7 @@ impl<R: Read> HashingReader<R> {
             inner,
             hasher: Sha256::new(),
             count: 0,
+            hashing: true,
         }
     }
 
@@ -231,7 +242,9 @@ impl<R: Read> HashingReader<R> {
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
+        if self.hashing {
+            self.hasher.update(&buf[..n]);
+        }
         self.count += n as u64;
         Ok(n)
     }
