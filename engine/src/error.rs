@@ -31,6 +31,8 @@ pub enum EngineError {
     #[error(transparent)]
     Sys(#[from] hutch_sys::SysError),
     #[error(transparent)]
+    Userns(Box<crate::userns::UsernsError>),
+    #[error(transparent)]
     Registries(#[from] crate::registries::RegistriesError),
     #[error(transparent)]
     Auth(#[from] crate::auth::AuthError),

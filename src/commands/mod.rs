@@ -3,6 +3,7 @@
 use crate::cli::{Cli, Command, ImageCommand};
 use hutch_engine::{Options, Paths};
 
+pub mod unshare;
 pub mod pull;
 pub mod version;
 
@@ -31,6 +32,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     let ctx = Ctx::new(&cli);
     match cli.command {
         Command::Version(a) => version::run(&ctx, a),
+        Command::Unshare(a) => unshare::run(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Image(ImageCommand::Images(_)) => anyhow::bail!("not implemented yet"),
         _ => anyhow::bail!("not implemented yet"),

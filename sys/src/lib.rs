@@ -2,7 +2,11 @@
 //! so with `#[allow(unsafe_code)]`, and every `unsafe` block carries a `// SAFETY:` comment.
 #![deny(unsafe_code)]
 
+pub mod fs;
+pub mod lock;
+pub mod mount;
 pub mod process;
+pub mod userns;
 
 use std::path::PathBuf;
 
