@@ -253,6 +253,119 @@ impl<R: Read> Read for HashingReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+
+    fn sha(b: &[u8]) -> String {
+        format!("sha256:{}", hex::encode(Sha256::digest(b)))
+    }
+
+    fn layer_tar() -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        let data = b"hello layer\n";
+        let mut h = tar::Header::new_ustar();
+        h.set_path("etc/hello").unwrap();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(1_700_000_000);
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_cksum();
+        b.append(&h, &data[..]).unwrap();
+        b.into_inner().unwrap()
+    }
+
+    fn gzip(raw: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(raw).unwrap();
+        e.finish().unwrap()
+    }
+
+    async fn run(blob: Vec<u8>, digest: String, diff_id: String) -> Result<StagedLayer, PullError> {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(LayerStore::new(dir.path()));
+        // Small chunks, so magic-byte detection and hashing cross chunk boundaries.
+        let chunks: Vec<io::Result<Bytes>> = blob
+            .chunks(3)
+            .map(|c| Ok(Bytes::copy_from_slice(c)))
+            .collect();
+        let job = LayerJob {
+            image: "test/image:latest".into(),
+            digest,
+            diff_id,
+            media_type: "m".into(),
+            ignore_chown_errors: true,
+        };
+        let res = fetch_and_unpack(job, futures_util::stream::iter(chunks), store, |_| {}).await;
+        if let Ok(l) = &res {
+            let text = std::fs::read_to_string(l.staging.path.join("etc/hello")).unwrap();
+            assert_eq!(text, "hello layer\n");
+        }
+        res
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_compression_unpacks_and_verifies() {
+        let raw = layer_tar();
+        let gz = gzip(&raw);
+        let zst = zstd::encode_all(&raw[..], 1).unwrap();
+        for blob in [raw.clone(), gz, zst] {
+            let l = run(blob.clone(), sha(&blob), sha(&raw)).await.unwrap();
+            assert_eq!(l.size, raw.len() as i64);
+            assert_eq!(l.diff_id, sha(&raw));
+            assert_eq!(l.compressed_digest, sha(&blob));
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn digest_mismatches_name_layer_and_both_digests() {
+        let raw = layer_tar();
+        let gz = gzip(&raw);
+        let wrong = format!("sha256:{}", "0".repeat(64));
+        let err = run(gz.clone(), wrong.clone(), sha(&raw))
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("test/image:latest"), "{err}");
+        assert!(err.contains(&wrong) && err.contains(&sha(&gz)), "{err}");
+        let err = run(gz.clone(), sha(&gz), wrong.clone())
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("diff_id") && err.contains(&sha(&raw)), "{err}");
+        let err = run(raw.clone(), sha(&raw), wrong.clone())
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("diff_id") && err.contains(&wrong), "{err}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn staging_is_removed_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(LayerStore::new(dir.path()));
+        let gz = gzip(&layer_tar());
+        let job = LayerJob {
+            image: "i".into(),
+            digest: format!("sha256:{}", "1".repeat(64)),
+            diff_id: format!("sha256:{}", "2".repeat(64)),
+            media_type: "m".into(),
+            ignore_chown_errors: true,
+        };
+        let chunks = vec![Ok(Bytes::from(gz))];
+        assert!(
+            fetch_and_unpack(job, futures_util::stream::iter(chunks), store, |_| {})
+                .await
+                .is_err()
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp"))
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{left:?}");
+    }
 
     #[test]
     fn hashing_reader() {
