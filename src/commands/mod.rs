@@ -3,8 +3,8 @@
 use crate::cli::{Cli, Command, ImageCommand};
 use hutch_engine::{Options, Paths};
 
-pub mod unshare;
 pub mod pull;
+pub mod unshare;
 pub mod version;
 
 /// What every command gets: the resolved paths and the global options.
