@@ -5,7 +5,12 @@
 pub mod mount;
 pub mod unpack;
 
+mod tree;
+
+use std::io;
 use std::path::{Path, PathBuf};
+
+pub use tree::remove_tree;
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
 
@@ -17,19 +22,50 @@ pub enum StorageError {
         #[source]
         source: std::io::Error,
     },
+    #[error("invalid layer directory name {dir:?}")]
+    BadLayerDir { dir: String },
     #[error(transparent)]
     Unpack(#[from] unpack::UnpackError),
+    #[error(transparent)]
+    Mount(#[from] mount::MountError),
+}
+
+impl StorageError {
+    fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
+        StorageError::Io {
+            path: path.into(),
+            source,
+        }
+    }
 }
 
 /// Layers live in `graphroot/layers/<dir>`; pulls stage in `graphroot/tmp/<pid>-<random>`.
 pub struct LayerStore {
-    #[allow(dead_code)]
     root: PathBuf,
 }
 
 /// A staging directory; dropping it without `promote` removes it.
+#[derive(Debug)]
 pub struct Staging {
     pub path: PathBuf,
+    keep: bool,
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.keep {
+            if let Err(e) = remove_tree(&self.path) {
+                tracing::warn!(
+                    "cannot remove staging directory {}: {e}",
+                    self.path.display()
+                );
+            }
+        }
+    }
+}
+
+fn random_hex() -> String {
+    format!("{:016x}", rand::random::<u64>())
 }
 
 impl LayerStore {
@@ -38,19 +74,95 @@ impl LayerStore {
             root: graphroot.to_path_buf(),
         }
     }
+
     pub fn layer_path(&self, dir: &str) -> PathBuf {
         self.root.join("layers").join(dir)
     }
+
+    fn tmp_dir(&self) -> PathBuf {
+        self.root.join("tmp")
+    }
+
+    /// A fresh private directory under `graphroot/tmp`, named after our pid so that
+    /// `clean_stale` can tell whether its owner is still running.
     pub fn staging(&self) -> Result<Staging> {
-        todo!("storage: staging")
+        use std::os::unix::fs::DirBuilderExt;
+        let tmp = self.tmp_dir();
+        std::fs::create_dir_all(&tmp).map_err(|e| StorageError::io(&tmp, e))?;
+        loop {
+            let path = tmp.join(format!("{}-{}", std::process::id(), random_hex()));
+            match std::fs::DirBuilder::new().mode(0o700).create(&path) {
+                Ok(()) => return Ok(Staging { path, keep: false }),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(StorageError::io(&path, e)),
+            }
+        }
     }
-    pub fn promote(&self, _staging: Staging) -> Result<String> {
-        todo!()
+
+    /// Moves a finished staging directory into `layers/` under a new random id.
+    pub fn promote(&self, mut staging: Staging) -> Result<String> {
+        let layers = self.root.join("layers");
+        std::fs::create_dir_all(&layers).map_err(|e| StorageError::io(&layers, e))?;
+        loop {
+            let id = random_hex();
+            let dest = layers.join(&id);
+            // rename(2) refuses to replace a non-empty directory, so an id collision shows up
+            // as an error rather than clobbering a layer.
+            if dest.symlink_metadata().is_ok() {
+                continue;
+            }
+            match std::fs::rename(&staging.path, &dest) {
+                Ok(()) => {
+                    staging.keep = true;
+                    return Ok(id);
+                }
+                Err(e)
+                    if e.kind() == io::ErrorKind::AlreadyExists
+                        || e.kind() == io::ErrorKind::DirectoryNotEmpty =>
+                {
+                    continue
+                }
+                Err(e) => return Err(StorageError::io(&staging.path, e)),
+            }
+        }
     }
-    pub fn remove_layer(&self, _dir: &str) -> Result<()> {
-        todo!()
+
+    /// Removes a layer tree, making read-only directories writable on the way.
+    pub fn remove_layer(&self, dir: &str) -> Result<()> {
+        if dir.is_empty() || dir == "." || dir == ".." || dir.contains('/') {
+            return Err(StorageError::BadLayerDir {
+                dir: dir.to_string(),
+            });
+        }
+        let path = self.layer_path(dir);
+        remove_tree(&path).map_err(|e| StorageError::io(&path, e))
     }
+
+    /// Removes staging directories left by processes that died (kill -9, power loss).
     pub fn clean_stale(&self) -> Result<()> {
-        todo!()
+        let tmp = self.tmp_dir();
+        let entries = match std::fs::read_dir(&tmp) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+            Err(e) => return Err(StorageError::io(&tmp, e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| StorageError::io(&tmp, e))?;
+            let name = entry.file_name();
+            let Some(pid) = name
+                .to_str()
+                .and_then(|n| n.split_once('-'))
+                .and_then(|(pid, _)| pid.parse::<i32>().ok())
+            else {
+                continue;
+            };
+            if hutch_sys::process::pid_alive(pid) {
+                continue;
+            }
+            let path = entry.path();
+            tracing::debug!("removing stale staging directory {}", path.display());
+            remove_tree(&path).map_err(|e| StorageError::io(&path, e))?;
+        }
+        Ok(())
     }
 }

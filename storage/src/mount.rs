@@ -3,6 +3,16 @@
 
 use std::path::{Path, PathBuf};
 
+#[derive(Debug, thiserror::Error)]
+pub enum MountError {
+    #[error("mounting {target}: {source}")]
+    Mount {
+        target: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Driver {
     Overlay,
