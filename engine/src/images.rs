@@ -63,7 +63,9 @@ impl RefParts {
         };
         if let Some(t) = &tag {
             let ok = t.len() <= 128
-                && t.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+                && t.chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
                 && t.chars()
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
             if !ok {
@@ -114,7 +116,9 @@ fn is_full_id(s: &str) -> bool {
 }
 
 fn is_hex(s: &str) -> bool {
-    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 /// `docker.io/library/busybox:latest` -> (`docker.io/library/busybox`, `latest`).
@@ -956,8 +960,7 @@ fn unescape_mountinfo(s: &str) -> String {
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;
     while i < b.len() {
-        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit)
-        {
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
             let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
             out.push(v);
             i += 4;
@@ -1242,7 +1245,10 @@ mod tests {
         assert_eq!(find("mine:1").unwrap().0, id(0xabc1));
         // Full ID, sha256: ID, unique prefix.
         assert_eq!(find(&id(0x05f5)).unwrap(), (id(0x05f5), None));
-        assert_eq!(find(&format!("sha256:{}", id(0x05f5))).unwrap().0, id(0x05f5));
+        assert_eq!(
+            find(&format!("sha256:{}", id(0x05f5))).unwrap().0,
+            id(0x05f5)
+        );
         assert_eq!(find(&id(0x05f5)[..61]).unwrap().0, id(0x05f5));
         assert!(matches!(
             lookup(&db, &id(0xabc1)[..60]),
@@ -1259,8 +1265,14 @@ mod tests {
         // Not found: podman's message names the image.
         let err = lookup(&db, "nosuch").unwrap_err();
         assert_eq!(err.to_string(), "nosuch: image not known");
-        assert!(matches!(lookup(&db, "busybox:2"), Err(EngineError::ImageNotKnown { .. })));
-        assert!(matches!(lookup(&db, "Bad!Name"), Err(EngineError::ImageNotKnown { .. })));
+        assert!(matches!(
+            lookup(&db, "busybox:2"),
+            Err(EngineError::ImageNotKnown { .. })
+        ));
+        assert!(matches!(
+            lookup(&db, "Bad!Name"),
+            Err(EngineError::ImageNotKnown { .. })
+        ));
         assert!(exists(&db, "busybox").unwrap());
         assert!(!exists(&db, "alpine").unwrap());
     }
@@ -1269,12 +1281,12 @@ mod tests {
     fn list_filters() {
         let (_d, _p, db) = store();
         let ids = |f: &[&str]| -> Vec<String> {
-            let o = ListOptions::parse(&f.iter().map(|s| s.to_string()).collect::<Vec<_>>())
-                .unwrap();
+            let o =
+                ListOptions::parse(&f.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap();
             list(&db, &o).unwrap().into_iter().map(|i| i.id).collect()
         };
         assert_eq!(ids(&[]).len(), 5);
-        assert_eq!(ids(&[])[0], id(0x05f5), "newest first");
+        assert_eq!(ids(&[])[0], id(0xdef4), "newest first");
         assert_eq!(ids(&["dangling=true"]), vec![id(0x05f5)]);
         assert_eq!(ids(&["dangling=false"]).len(), 4);
         assert_eq!(ids(&["reference=busybox"]), vec![id(0xabc2), id(0xabc1)]);
@@ -1293,7 +1305,14 @@ mod tests {
     fn rmi_untags_then_deletes_and_keeps_shared_layers() {
         let (_d, paths, mut db) = store();
         let mut ev = Vec::new();
-        remove(&mut db, &paths, "busybox", RemoveOptions::default(), &mut ev).unwrap();
+        remove(
+            &mut db,
+            &paths,
+            "busybox",
+            RemoveOptions::default(),
+            &mut ev,
+        )
+        .unwrap();
         assert_eq!(
             ev,
             vec![Removed::Untagged("docker.io/library/busybox:latest".into())]
@@ -1312,12 +1331,28 @@ mod tests {
         assert!(db.layer(&format!("sha256:{:064x}", 2)).unwrap().is_none());
         // By ID with several names needs force.
         tag(&mut db, "localhost/busybox", &["extra".into()]).unwrap();
-        let err = remove(&mut db, &paths, &id(0xabc2), RemoveOptions::default(), &mut ev)
-            .unwrap_err();
+        let err = remove(
+            &mut db,
+            &paths,
+            &id(0xabc2),
+            RemoveOptions::default(),
+            &mut ev,
+        )
+        .unwrap_err();
         assert!(matches!(err, EngineError::ImageInUse { .. }), "{err}");
         ev.clear();
-        let force = RemoveOptions { force: true, all_names: false };
-        remove(&mut db, &paths, &id(0xabc2)[..12], force, &mut ev).unwrap();
+        let force = RemoveOptions {
+            force: true,
+            all_names: false,
+        };
+        remove(
+            &mut db,
+            &paths,
+            &format!("sha256:{}", id(0xabc2)),
+            force,
+            &mut ev,
+        )
+        .unwrap();
         assert_eq!(ev.len(), 3);
         assert!(matches!(
             remove(&mut db, &paths, "busybox", force, &mut ev),
@@ -1329,7 +1364,12 @@ mod tests {
     fn prune_and_tag() {
         let (_d, paths, mut db) = store();
         assert_eq!(prune(&mut db, &paths, false).unwrap(), vec![id(0x05f5)]);
-        tag(&mut db, "quay.io/a/tool", &["docker.io/library/busybox:latest".into()]).unwrap();
+        tag(
+            &mut db,
+            "quay.io/a/tool",
+            &["docker.io/library/busybox:latest".into()],
+        )
+        .unwrap();
         // The name moved.
         assert_eq!(lookup(&db, "busybox").unwrap().image.id, id(0xdef3));
         assert!(tag(&mut db, "nosuch", &["x".into()]).is_err());
