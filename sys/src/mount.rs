@@ -100,6 +100,10 @@ pub fn umount(target: &Path, detach: bool) -> io::Result<()> {
     Ok(nix::mount::umount2(target, flags)?)
 }
 
+pub fn is_busy(e: &io::Error) -> bool {
+    e.raw_os_error() == Some(nix::libc::EBUSY)
+}
+
 /// Whether the error says the caller lacks mount privileges.
 pub fn is_permission_error(e: &io::Error) -> bool {
     matches!(
