@@ -31,6 +31,15 @@ fn init_tracing(level: Option<&str>) {
 
 /// Prints an error as podman does (`Error: ...`, one line, causes joined) and picks the exit code.
 pub fn report(err: &anyhow::Error) -> i32 {
+    eprintln!("Error: {}", error_line(err));
+    err.chain()
+        .find_map(|e| e.downcast_ref::<EngineError>())
+        .map(EngineError::exit_code)
+        .unwrap_or(ExitCode::ENGINE)
+}
+
+/// An error and its causes on one line, each cause once.
+pub fn error_line(err: &anyhow::Error) -> String {
     let mut msg = err.to_string();
     for cause in err.chain().skip(1) {
         let c = cause.to_string();
@@ -39,9 +48,5 @@ pub fn report(err: &anyhow::Error) -> i32 {
             msg.push_str(&c);
         }
     }
-    eprintln!("Error: {msg}");
-    err.chain()
-        .find_map(|e| e.downcast_ref::<EngineError>())
-        .map(EngineError::exit_code)
-        .unwrap_or(ExitCode::ENGINE)
+    msg
 }

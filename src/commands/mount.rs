@@ -33,7 +33,7 @@ pub fn mount(ctx: &super::Ctx, args: ImageMountArgs) -> anyhow::Result<i32> {
 }
 
 pub fn unmount(ctx: &super::Ctx, args: ImageUnmountArgs) -> anyhow::Result<i32> {
-    if args.all == !args.images.is_empty() {
+    if args.all != args.images.is_empty() {
         anyhow::bail!("give either image names or --all");
     }
     ctx.enter_userns()?;
