@@ -34,6 +34,14 @@ pub enum EngineError {
     Storage(#[from] hutch_storage::StorageError),
     #[error(transparent)]
     Sys(#[from] hutch_sys::SysError),
+    #[error(transparent)]
+    Userns(Box<crate::userns::UsernsError>),
+    #[error(transparent)]
+    Registries(#[from] crate::registries::RegistriesError),
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
+    #[error(transparent)]
+    Pull(#[from] crate::pull::PullError),
     #[error("{0}")]
     Other(String),
 }

@@ -11,9 +11,11 @@ pub mod info;
 pub mod inspect;
 pub mod mount;
 pub mod prune;
+pub mod pull;
 pub mod rmi;
 pub mod tag;
 pub mod tree;
+pub mod unshare;
 pub mod version;
 
 /// What every command gets: the resolved paths and the global options. Nothing expensive
@@ -79,9 +81,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Image(ImageCommand::Tree(a)) => tree::run(&ctx, a),
         Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
         Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
-        Command::Pull(_) | Command::Image(ImageCommand::Pull(_)) => {
-            anyhow::bail!("not implemented yet")
-        }
-        Command::Unshare(_) => anyhow::bail!("not implemented yet"),
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
+        Command::Unshare(a) => unshare::run(&ctx, a),
     }
 }

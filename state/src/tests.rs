@@ -310,3 +310,68 @@ fn concurrent_writers_never_fail() {
         }
     }
 }
+
+/// The same as `concurrent_writers_never_fail`, but across processes, as hutch runs: the test
+/// re-runs its own binary 20 times as workers (selected by an environment variable).
+#[test]
+fn concurrent_processes_never_fail() {
+    const WORKER_ENV: &str = "HUTCH_STATE_TEST_WORKER";
+    const PROCS: u32 = 20;
+    const ROUNDS: u32 = 10;
+    if let Ok(spec) = std::env::var(WORKER_ENV) {
+        let (db_path, t) = spec.rsplit_once(':').expect("PATH:N");
+        let t: u32 = t.parse().unwrap();
+        let mut db = Db::open(Path::new(db_path)).expect("open");
+        for r in 0..ROUNDS {
+            let own = 5000 + t * ROUNDS + r;
+            let mut img = image(50_000 + t * 1000 + r, &[0, own], &["shared:latest"]);
+            img.new_layers[0].dir = format!("dir0-{t}-{r}");
+            db.commit_image(&img).expect("commit");
+            db.add_name(&img.id, "contended:latest").expect("add name");
+            db.images().expect("list");
+            if r % 2 == 0 {
+                db.delete_image(&img.id).expect("delete");
+            }
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hutch.db");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..PROCS)
+        .map(|t| {
+            std::process::Command::new(&exe)
+                .args([
+                    "--exact",
+                    "tests::concurrent_processes_never_fail",
+                    "--nocapture",
+                ])
+                .env(WORKER_ENV, format!("{}:{t}", path.display()))
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "worker failed: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The worker must really have run the test, not filtered it out.
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+    }
+    let db = Db::open(&path).unwrap();
+    let images = db.images().unwrap();
+    assert_eq!(images.len() as u32, PROCS * (ROUNDS / 2));
+    assert_eq!(
+        images
+            .iter()
+            .filter(|i| i.names.iter().any(|n| n == "contended:latest"))
+            .count(),
+        1
+    );
+}
