@@ -74,17 +74,6 @@ pub fn first_program(names: &[&str]) -> Option<Program> {
 /// OCI runtimes hutch can drive, in the order it prefers them.
 pub const OCI_RUNTIMES: &[&str] = &["crun", "runc", "youki"];
 
-/// The login name of `uid` from /etc/passwd.
-pub fn user_name(uid: u32) -> Option<String> {
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        let id = f.nth(1)?;
-        (id.parse::<u32>().ok()? == uid).then(|| name.to_string())
-    })
-}
-
 /// A subordinate id range: `start` and `count` host ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SubRange {
@@ -114,33 +103,6 @@ pub fn subid_ranges(file: &Path, user: Option<&str>, uid: u32) -> Vec<SubRange> 
     std::fs::read_to_string(file)
         .map(|c| parse_subid(&c, user, uid))
         .unwrap_or_default()
-}
-
-/// One line of an id mapping as podman's `info` shows it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct IdMapping {
-    pub container_id: u32,
-    pub host_id: u32,
-    pub size: u32,
-}
-
-/// The mapping hutch's user namespace gets: the user as root, then the subordinate ranges.
-pub fn rootless_mapping(id: u32, ranges: &[SubRange]) -> Vec<IdMapping> {
-    let mut out = vec![IdMapping {
-        container_id: 0,
-        host_id: id,
-        size: 1,
-    }];
-    let mut next = 1u32;
-    for r in ranges {
-        out.push(IdMapping {
-            container_id: next,
-            host_id: r.start,
-            size: r.count,
-        });
-        next = next.saturating_add(r.count);
-    }
-    out
 }
 
 /// The cgroup set-up and whether `--memory`/`--cpus` style limits can work for this user.
@@ -281,26 +243,6 @@ mod tests {
         );
         assert_eq!(parse_subid(f, Some("carol"), 1001)[0].start, 300000);
         assert!(parse_subid(f, Some("dave"), 7).is_empty());
-    }
-
-    #[test]
-    fn mapping_puts_user_at_zero() {
-        let m = rootless_mapping(
-            1001,
-            &[
-                SubRange {
-                    start: 100000,
-                    count: 65536,
-                },
-                SubRange {
-                    start: 300000,
-                    count: 10,
-                },
-            ],
-        );
-        assert_eq!(m[0].host_id, 1001);
-        assert_eq!(m[1].container_id, 1);
-        assert_eq!(m[2].container_id, 65537);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! listing with filters, the podman-compatible summary and inspect views, tagging, removal
 //! (untag before delete, shared layers kept), prune, history and read-only image mounts.
 
+use crate::reference::Name;
 use crate::{EngineError, Paths, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
 use hutch_state::{Db, Image};
@@ -19,93 +20,17 @@ pub fn open_db(paths: &Paths) -> Result<Db> {
 // ---------------------------------------------------------------------------------------------
 // Names
 
-/// A reference split into its parts, before short-name resolution.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct RefParts {
-    registry: Option<String>,
-    path: String,
-    tag: Option<String>,
-    digest: Option<String>,
+/// Name parts used by lookup, on top of `reference::Name`.
+trait NameExt {
+    /// `docker.io/library/busybox` for `busybox` on `docker.io`.
+    fn repo_on(&self, registry: &str) -> String;
+    fn tag_or_latest(&self) -> &str;
 }
 
-impl RefParts {
-    fn parse(input: &str) -> Result<RefParts> {
-        let invalid = |reason: &str| EngineError::InvalidReference {
-            reference: input.to_string(),
-            reason: reason.to_string(),
-        };
-        if input.is_empty() {
-            return Err(invalid("empty name"));
-        }
-        let (rest, digest) = match input.split_once('@') {
-            Some((r, d)) => {
-                let hex = d
-                    .strip_prefix("sha256:")
-                    .ok_or_else(|| invalid("digest must start with sha256:"))?;
-                if !is_full_id(hex) {
-                    return Err(invalid("digest must be sha256: and 64 hex digits"));
-                }
-                (r, Some(d.to_string()))
-            }
-            None => (input, None),
-        };
-        let (registry, remainder) = match rest.split_once('/') {
-            Some((first, tail))
-                if first.contains('.') || first.contains(':') || first == "localhost" =>
-            {
-                (Some(first.to_string()), tail)
-            }
-            _ => (None, rest),
-        };
-        let (path, tag) = match remainder.rsplit_once(':') {
-            Some((p, t)) if !t.contains('/') => (p, Some(t.to_string())),
-            _ => (remainder, None),
-        };
-        if let Some(t) = &tag {
-            let ok = t.len() <= 128
-                && t.chars()
-                    .next()
-                    .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
-                && t.chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-            if !ok {
-                return Err(invalid("invalid tag"));
-            }
-        }
-        if path.is_empty() {
-            return Err(invalid("empty repository name"));
-        }
-        if path.chars().any(|c| c.is_ascii_uppercase()) {
-            return Err(invalid("repository name must be lowercase"));
-        }
-        let component_ok = |c: &str| {
-            !c.is_empty()
-                && c.chars().all(|ch| {
-                    ch.is_ascii_lowercase() || ch.is_ascii_digit() || matches!(ch, '.' | '_' | '-')
-                })
-                && c.starts_with(|ch: char| ch.is_ascii_alphanumeric())
-                && c.ends_with(|ch: char| ch.is_ascii_alphanumeric())
-        };
-        if !path.split('/').all(component_ok) {
-            return Err(invalid("invalid repository name"));
-        }
-        Ok(RefParts {
-            registry,
-            path: path.to_string(),
-            tag,
-            digest,
-        })
-    }
-
-    /// `docker.io/library/busybox` for `busybox` on `docker.io`.
+impl NameExt for Name {
     fn repo_on(&self, registry: &str) -> String {
-        if registry == "docker.io" && !self.path.contains('/') {
-            format!("docker.io/library/{}", self.path)
-        } else {
-            format!("{registry}/{}", self.path)
-        }
+        self.qualify(registry).repo_name()
     }
-
     fn tag_or_latest(&self) -> &str {
         self.tag.as_deref().unwrap_or("latest")
     }
@@ -133,7 +58,7 @@ pub fn split_name(name: &str) -> (&str, &str) {
 /// The name a new tag gets, as podman stores it: short names go to `localhost/`, a missing tag
 /// is `latest`. Digests are refused: a tag cannot name a digest.
 pub fn normalize_new_name(input: &str) -> Result<String> {
-    let parts = RefParts::parse(input)?;
+    let parts = Name::parse(input)?;
     if parts.digest.is_some() {
         return Err(EngineError::InvalidReference {
             reference: input.to_string(),
@@ -204,7 +129,7 @@ pub fn lookup(db: &Db, name: &str) -> Result<Found> {
     if hex.is_some() {
         return Err(not_known());
     }
-    let parts = match RefParts::parse(name) {
+    let parts = match Name::parse(name) {
         Ok(p) => p,
         // Something that is not a valid name cannot be the name of a local image.
         Err(_) => return Err(not_known()),
@@ -991,20 +916,10 @@ pub fn mount_count(paths: &Paths, id: &str) -> Result<u32> {
 }
 
 /// Serialises mount-count updates between hutch processes; released on drop.
-fn lock_mounts(paths: &Paths) -> Result<std::fs::File> {
+fn lock_mounts(paths: &Paths) -> Result<hutch_sys::lock::FileLock> {
     let dir = paths.graphroot.join("image-mounts");
     std::fs::create_dir_all(&dir).map_err(|e| EngineError::io(&dir, e))?;
-    let path = dir.join("lock");
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| EngineError::io(&path, e))?;
-    // TODO(lead): switch to hutch_sys::lock::FileLock once the userns branch is merged.
-    #[allow(clippy::incompatible_msrv)]
-    file.lock().map_err(|e| EngineError::io(&path, e))?;
-    Ok(file)
+    Ok(hutch_sys::lock::FileLock::exclusive(&dir.join("lock"))?)
 }
 
 /// Mounts the image read-only (or counts one more mount of it) and returns the mount point.
@@ -1100,26 +1015,6 @@ pub fn mount_ids(paths: &Paths) -> HashSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn parses_references() {
-        let p = RefParts::parse("busybox").unwrap();
-        assert_eq!(p.registry, None);
-        assert_eq!(p.repo_on("docker.io"), "docker.io/library/busybox");
-        assert_eq!(p.tag_or_latest(), "latest");
-        let p = RefParts::parse("localhost:5000/a/b:1.0").unwrap();
-        assert_eq!(p.registry.as_deref(), Some("localhost:5000"));
-        assert_eq!(p.path, "a/b");
-        assert_eq!(p.tag.as_deref(), Some("1.0"));
-        let d = format!("sha256:{}", "a".repeat(64));
-        let p = RefParts::parse(&format!("quay.io/x/y@{d}")).unwrap();
-        assert_eq!(p.digest.as_deref(), Some(d.as_str()));
-        assert_eq!(p.tag, None);
-        assert!(RefParts::parse("Busybox").is_err());
-        assert!(RefParts::parse("busybox@sha256:abc").is_err());
-        assert!(RefParts::parse("a//b").is_err());
-        assert!(RefParts::parse("").is_err());
-    }
 
     #[test]
     fn new_names_go_to_localhost() {

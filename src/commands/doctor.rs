@@ -34,7 +34,7 @@ impl Check {
 pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
     let paths = &ctx.paths;
     let rootless = paths.rootless();
-    let user = host::user_name(paths.uid).unwrap_or_else(|| paths.uid.to_string());
+    let user = hutch_sys::process::user_name(paths.uid).unwrap_or_else(|| paths.uid.to_string());
     let mut checks = Vec::new();
     let mut print = |c: Check| {
         let mark = if c.ok { "✓" } else { "✗" };
@@ -89,7 +89,7 @@ fn userns_enabled() -> Check {
     Check::pass(name, "enabled")
 }
 
-/// A start for a new range that overlaps nobody's, for the suggested `usermod` command.
+/// A start for a new range that overlaps nobody's (the same choice `userns::fix_command` makes).
 fn free_range_start() -> u64 {
     let mut end = 100_000u64;
     for file in ["/etc/subuid", "/etc/subgid"] {
@@ -102,7 +102,7 @@ fn free_range_start() -> u64 {
             }
         }
     }
-    end.div_ceil(65_536) * 65_536
+    end
 }
 
 fn subids(user: &str, uid: u32) -> Check {

@@ -26,13 +26,13 @@ fn program(p: Option<host::Program>) -> Value {
 fn gather(ctx: &super::Ctx) -> anyhow::Result<Value> {
     let paths = &ctx.paths;
     let rootless = paths.rootless();
-    let user = host::user_name(paths.uid);
-    let mapping = |file: &str, id: u32| {
-        if !rootless {
-            return json!([{"container_id": 0, "host_id": 0, "size": 4294967295u32}]);
-        }
-        let ranges = host::subid_ranges(std::path::Path::new(file), user.as_deref(), paths.uid);
-        json!(host::rootless_mapping(id, &ranges))
+    let id_mappings = match hutch_engine::userns::mappings(paths) {
+        Ok(m) => json!({
+            "uidmap": m.uid_map,
+            "gidmap": m.gid_map,
+            "singleMapping": m.single_mapping,
+        }),
+        Err(e) => json!({"error": e.to_string()}),
     };
     let cg = host::cgroups(paths.uid);
     let (distro, distro_version) = host::distribution();
@@ -79,13 +79,7 @@ fn gather(ctx: &super::Ctx) -> anyhow::Result<Value> {
                 "reason": cg.limits_reason.clone().unwrap_or_default(),
             }),
         ),
-        (
-            "idMappings",
-            json!({
-                "uidmap": mapping("/etc/subuid", paths.uid),
-                "gidmap": mapping("/etc/subgid", paths.gid),
-            }),
-        ),
+        ("idMappings", id_mappings),
         (
             "ociRuntime",
             program(host::first_program(host::OCI_RUNTIMES)),
