@@ -18,6 +18,10 @@ pub enum EngineError {
     InvalidReference { reference: String, reason: String },
     #[error("{name}: image not known")]
     ImageNotKnown { name: String },
+    #[error("{name}: image name or ID is ambiguous: it matches {}", matches.join(", "))]
+    AmbiguousImage { name: String, matches: Vec<String> },
+    #[error("image {image} is in use: {reason}")]
+    ImageInUse { image: String, reason: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
