@@ -284,10 +284,6 @@ impl Output {
         );
         self
     }
-
-    pub fn stdout_trim(&self) -> &str {
-        self.stdout.trim()
-    }
 }
 
 static CTX_COUNTER: AtomicUsize = AtomicUsize::new(0);
