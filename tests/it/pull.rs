@@ -392,3 +392,33 @@ fn all_layer_formats_pull() {
         layer_dirs(&ctx)
     );
 }
+
+#[test]
+fn progress_on_a_terminal() {
+    // `script` gives hutch a pseudo-terminal: per-layer progress, then the ID.
+    let ctx = TestContext::new("pull-tty");
+    let img = crate::fixtures::layered("oci-gzip");
+    let cmd = format!(
+        "{} pull --tls-verify=false {}",
+        crate::harness::hutch_bin().display(),
+        img.plain()
+    );
+    let out = ctx
+        .command("script")
+        .args(["-qefc", &cmd, "/dev/null"])
+        .run()
+        .success();
+    for blob in &img.blobs {
+        let short = &blob["sha256:".len()..]["".len()..12];
+        assert!(
+            out.stdout.contains(short),
+            "progress should name layer {short}:\n{}",
+            out.stdout
+        );
+    }
+    assert!(
+        out.stdout.trim_end().ends_with(&img.id),
+        "the ID comes last:\n{}",
+        out.stdout
+    );
+}
