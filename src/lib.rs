@@ -31,6 +31,15 @@ fn init_tracing(level: Option<&str>) {
 
 /// Prints an error as podman does (`Error: ...`, one line, causes joined) and picks the exit code.
 pub fn report(err: &anyhow::Error) -> i32 {
+    eprintln!("Error: {}", error_line(err));
+    err.chain()
+        .find_map(|e| e.downcast_ref::<EngineError>())
+        .map(EngineError::exit_code)
+        .unwrap_or(ExitCode::ENGINE)
+}
+
+/// An error and its causes on one line, each cause once.
+pub fn error_line(err: &anyhow::Error) -> String {
     let mut msg = err.to_string();
     for cause in err.chain().skip(1) {
         let c = cause.to_string();
@@ -39,9 +48,46 @@ pub fn report(err: &anyhow::Error) -> i32 {
             msg.push_str(&c);
         }
     }
-    eprintln!("Error: {msg}");
-    err.chain()
-        .find_map(|e| e.downcast_ref::<EngineError>())
-        .map(EngineError::exit_code)
-        .unwrap_or(ExitCode::ENGINE)
+    msg
+}
+
+/// Reports a command-line parse error as podman does: one `Error:` line and a pointer to
+/// `--help`, exit code 125. `--help` and `--version` print normally and exit 0.
+pub fn usage_error(err: &clap::Error) -> i32 {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        let _ = err.print();
+        return if err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+            ExitCode::ENGINE
+        } else {
+            0
+        };
+    }
+    let rendered = err.to_string();
+    let first = rendered
+        .lines()
+        .next()
+        .unwrap_or("invalid command line")
+        .trim_start_matches("error: ");
+    let mut cmd = String::from("hutch");
+    if let Some(usage) = rendered
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+    {
+        // `Usage: hutch images [OPTIONS] ...` names the subcommand to ask for help.
+        let words: Vec<&str> = usage
+            .split_whitespace()
+            .take_while(|w| !w.starts_with(['[', '<', '-']))
+            .collect();
+        if !words.is_empty() {
+            cmd = words.join(" ");
+        }
+    }
+    eprintln!("Error: {first}\nSee '{cmd} --help'");
+    ExitCode::ENGINE
 }

@@ -18,6 +18,10 @@ pub enum EngineError {
     InvalidReference { reference: String, reason: String },
     #[error("{name}: image not known")]
     ImageNotKnown { name: String },
+    #[error("{name}: image name or ID is ambiguous: it matches {}", matches.join(", "))]
+    AmbiguousImage { name: String, matches: Vec<String> },
+    #[error("image {image} is in use: {reason}")]
+    ImageInUse { image: String, reason: String },
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,
@@ -30,6 +34,14 @@ pub enum EngineError {
     Storage(#[from] hutch_storage::StorageError),
     #[error(transparent)]
     Sys(#[from] hutch_sys::SysError),
+    #[error(transparent)]
+    Userns(Box<crate::userns::UsernsError>),
+    #[error(transparent)]
+    Registries(#[from] crate::registries::RegistriesError),
+    #[error(transparent)]
+    Auth(#[from] crate::auth::AuthError),
+    #[error(transparent)]
+    Pull(#[from] crate::pull::PullError),
     #[error("{0}")]
     Other(String),
 }

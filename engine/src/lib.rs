@@ -5,6 +5,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod host;
 pub mod images;
 pub mod paths;
 pub mod pull;

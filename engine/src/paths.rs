@@ -34,8 +34,10 @@ impl Paths {
     /// XDG_RUNTIME_DIR (unset, or not ours as after `su`) falls back to a private directory under
     /// /tmp, and the reason is kept in `runtime_dir_warning`.
     pub fn resolve(opts: &Options) -> Paths {
-        let uid = hutch_sys::process::getuid();
-        let gid = hutch_sys::process::getgid();
+        // Inside our user namespace (under `hutch unshare`) getuid() says 0: use the user's
+        // host ids so nested hutch commands find the same storage.
+        let (uid, gid) = crate::userns::host_ids()
+            .unwrap_or_else(|| (hutch_sys::process::getuid(), hutch_sys::process::getgid()));
         let home = std::env::var_os("HOME")
             .filter(|h| !h.is_empty())
             .map(PathBuf::from)
@@ -50,7 +52,7 @@ impl Paths {
         let config_home = env_dir("XDG_CONFIG_HOME").unwrap_or_else(|| home.join(".config"));
 
         let (xdg_runtime_dir, runtime_dir_warning) = match env_dir("XDG_RUNTIME_DIR") {
-            Some(dir) => match check_owned_dir(&dir, uid) {
+            Some(dir) => match check_owned_dir(&dir, hutch_sys::process::getuid()) {
                 Ok(()) => (Some(dir), None),
                 Err(why) => (
                     None,

@@ -3,9 +3,23 @@
 use crate::cli::{Cli, Command, ImageCommand};
 use hutch_engine::{Options, Paths};
 
+pub mod doctor;
+pub mod exists;
+pub mod history;
+pub mod images;
+pub mod info;
+pub mod inspect;
+pub mod mount;
+pub mod prune;
+pub mod pull;
+pub mod rmi;
+pub mod tag;
+pub mod tree;
+pub mod unshare;
 pub mod version;
 
-/// What every command gets: the resolved paths and the global options.
+/// What every command gets: the resolved paths and the global options. Nothing expensive
+/// happens here: commands open the database or join the user namespace only when they need to.
 pub struct Ctx {
     pub paths: Paths,
     pub opts: Options,
@@ -24,13 +38,50 @@ impl Ctx {
         }
         Ctx { paths, opts }
     }
+
+    /// Opens the image database (creating the storage directories on first use).
+    pub fn db(&self) -> anyhow::Result<hutch_state::Db> {
+        Ok(hutch_engine::images::open_db(&self.paths)?)
+    }
+
+    /// Joins hutch's user namespace; commands that write storage call this before anything
+    /// else, and before any thread exists.
+    pub fn enter_userns(&self) -> anyhow::Result<hutch_engine::userns::UsernsInfo> {
+        Ok(hutch_engine::userns::enter(&self.paths)?)
+    }
+
+    /// The storage driver's name for display, without detecting one (detection needs the user
+    /// namespace): the forced or remembered driver, else empty.
+    pub fn driver_name(&self) -> String {
+        let forced = self.paths.storage_driver.as_deref();
+        // `driver()` would detect when nothing is remembered (storage keeps the choice in
+        // graphroot/storage-driver); read-only commands must not.
+        if forced.is_none() && !self.paths.graphroot.join("storage-driver").exists() {
+            return String::new();
+        }
+        hutch_storage::mount::driver(&self.paths.graphroot, forced)
+            .map(|d| d.name().to_string())
+            .unwrap_or_default()
+    }
 }
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     let ctx = Ctx::new(&cli);
     match cli.command {
         Command::Version(a) => version::run(&ctx, a),
-        Command::Image(ImageCommand::Images(_)) => anyhow::bail!("not implemented yet"),
-        _ => anyhow::bail!("not implemented yet"),
+        Command::Info(a) => info::run(&ctx, a),
+        Command::Doctor => doctor::run(&ctx),
+        Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),
+        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::run(&ctx, a),
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::run(&ctx, a),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => tag::run(&ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => history::run(&ctx, a),
+        Command::Image(ImageCommand::Prune(a)) => prune::run(&ctx, a),
+        Command::Image(ImageCommand::Exists(a)) => exists::run(&ctx, a),
+        Command::Image(ImageCommand::Tree(a)) => tree::run(&ctx, a),
+        Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
+        Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
+        Command::Unshare(a) => unshare::run(&ctx, a),
     }
 }

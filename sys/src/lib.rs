@@ -3,8 +3,10 @@
 #![deny(unsafe_code)]
 
 pub mod fs;
+pub mod lock;
 pub mod mount;
 pub mod process;
+pub mod userns;
 
 use std::path::PathBuf;
 

@@ -14,6 +14,14 @@ pub fn getpid() -> i32 {
     nix::unistd::getpid().as_raw()
 }
 
+/// The login name of `uid` from the password database, if it has one.
+pub fn user_name(uid: u32) -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+        .ok()
+        .flatten()
+        .map(|u| u.name)
+}
+
 /// Whether `path` is writable by the real uid.
 pub fn access_writable(path: &Path) -> crate::Result<()> {
     nix::unistd::access(path, nix::unistd::AccessFlags::W_OK)
@@ -23,6 +31,15 @@ pub fn access_writable(path: &Path) -> crate::Result<()> {
 /// Whether a process with this pid exists (it may be a zombie).
 pub fn pid_alive(pid: i32) -> bool {
     pid > 0 && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()
+}
+
+/// Sends SIGKILL to `pid`.
+pub fn kill(pid: i32) -> std::io::Result<()> {
+    nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGKILL,
+    )
+    .map_err(std::io::Error::from)
 }
 
 /// Whether this process runs in a user namespace other than the initial one.

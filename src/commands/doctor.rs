@@ -1,0 +1,355 @@
+//! `hutch doctor`: checks the rootless set-up one item a line and prints, under each failing
+//! item, the exact command that fixes it. Exit 0 when everything passes, 1 otherwise.
+
+use hutch_engine::host;
+use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
+use std::path::Path;
+
+struct Check {
+    name: &'static str,
+    ok: bool,
+    detail: String,
+    fixes: Vec<String>,
+}
+
+impl Check {
+    fn pass(name: &'static str, detail: impl Into<String>) -> Check {
+        Check {
+            name,
+            ok: true,
+            detail: detail.into(),
+            fixes: Vec::new(),
+        }
+    }
+    fn fail(name: &'static str, detail: impl Into<String>, fixes: Vec<String>) -> Check {
+        Check {
+            name,
+            ok: false,
+            detail: detail.into(),
+            fixes,
+        }
+    }
+}
+
+pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
+    let paths = &ctx.paths;
+    let rootless = paths.rootless();
+    let user = hutch_sys::process::user_name(paths.uid).unwrap_or_else(|| paths.uid.to_string());
+    let mut checks = Vec::new();
+    let mut print = |c: Check| {
+        let mark = if c.ok { "✓" } else { "✗" };
+        let mut line = format!("{mark} {}: {}\n", c.name, c.detail);
+        for f in &c.fixes {
+            line.push_str(&format!("    fix: {f}\n"));
+        }
+        let _ = crate::format::print(&line);
+        checks.push(c.ok);
+    };
+
+    if rootless {
+        print(userns_enabled());
+        print(subids(&user, paths.uid));
+        for prog in ["newuidmap", "newgidmap"] {
+            print(setuid_helper(prog));
+        }
+        print(runtime_dir(paths, &user));
+    }
+    print(device("/dev/net/tun", "tun"));
+    print(device("/dev/fuse", "fuse"));
+    print(oci_runtime());
+    print(network_tool());
+    print(linger(&user, rootless));
+    // Last: entering the user namespace changes who this process appears to be.
+    print(overlay(ctx));
+
+    Ok(if checks.iter().all(|ok| *ok) { 0 } else { 1 })
+}
+
+fn userns_enabled() -> Check {
+    let name = "user namespaces";
+    let read = |p: &str| {
+        std::fs::read_to_string(p)
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+    };
+    if read("/proc/sys/user/max_user_namespaces") == Some(0) {
+        return Check::fail(
+            name,
+            "disabled (user.max_user_namespaces = 0)",
+            vec!["sudo sysctl -w user.max_user_namespaces=28633".into()],
+        );
+    }
+    if read("/proc/sys/kernel/unprivileged_userns_clone") == Some(0) {
+        return Check::fail(
+            name,
+            "unprivileged user namespaces are disabled",
+            vec!["sudo sysctl -w kernel.unprivileged_userns_clone=1".into()],
+        );
+    }
+    Check::pass(name, "enabled")
+}
+
+/// A start for a new range that overlaps nobody's (the same choice `userns::fix_command` makes).
+fn free_range_start() -> u64 {
+    let mut end = 100_000u64;
+    for file in ["/etc/subuid", "/etc/subgid"] {
+        for line in std::fs::read_to_string(file).unwrap_or_default().lines() {
+            let f: Vec<&str> = line.trim().split(':').collect();
+            if let [_, s, c] = f[..] {
+                if let (Ok(s), Ok(c)) = (s.parse::<u64>(), c.parse::<u64>()) {
+                    end = end.max(s + c);
+                }
+            }
+        }
+    }
+    end
+}
+
+fn subids(user: &str, uid: u32) -> Check {
+    let name = "subordinate id ranges";
+    let uids = host::subid_ranges(Path::new("/etc/subuid"), Some(user), uid);
+    let gids = host::subid_ranges(Path::new("/etc/subgid"), Some(user), uid);
+    let total = |r: &[host::SubRange]| r.iter().map(|x| u64::from(x.count)).sum::<u64>();
+    let (nu, ng) = (total(&uids), total(&gids));
+    if nu >= 65_536 && ng >= 65_536 {
+        let show = |r: &[host::SubRange]| {
+            r.iter()
+                .map(|x| {
+                    format!(
+                        "{}-{}",
+                        x.start,
+                        u64::from(x.start) + u64::from(x.count) - 1
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        return Check::pass(
+            name,
+            format!("uids {} ({nu}), gids {} ({ng})", show(&uids), show(&gids)),
+        );
+    }
+    let start = free_range_start();
+    let range = format!("{start}-{}", start + 65_535);
+    let mut flags = Vec::new();
+    if nu < 65_536 {
+        flags.push(format!("--add-subuids {range}"));
+    }
+    if ng < 65_536 {
+        flags.push(format!("--add-subgids {range}"));
+    }
+    Check::fail(
+        name,
+        format!(
+            "{user} has {nu} subordinate uids and {ng} gids in /etc/subuid, /etc/subgid \
+             (65536 needed for most images; fewer means a single-id mapping)"
+        ),
+        vec![format!("sudo usermod {} {user}", flags.join(" "))],
+    )
+}
+
+fn setuid_helper(prog: &'static str) -> Check {
+    let Some(path) = host::find_program(prog) else {
+        return Check::fail(
+            prog,
+            "not installed",
+            vec!["sudo apt-get install uidmap".into()],
+        );
+    };
+    let Ok(md) = std::fs::metadata(&path) else {
+        return Check::fail(prog, format!("{} is unreadable", path.display()), vec![]);
+    };
+    let setuid_root = md.uid() == 0 && md.permissions().mode() & 0o4000 != 0;
+    let has_caps = hutch_sys::fs::lgetxattr(&path, std::ffi::OsStr::new("security.capability"))
+        .ok()
+        .flatten()
+        .is_some();
+    if setuid_root || has_caps {
+        let how = if setuid_root {
+            "setuid root"
+        } else {
+            "file capabilities"
+        };
+        Check::pass(prog, format!("{} ({how})", path.display()))
+    } else {
+        Check::fail(
+            prog,
+            format!(
+                "{} is neither setuid root nor has file capabilities",
+                path.display()
+            ),
+            vec![format!(
+                "sudo chown root:root {0} && sudo chmod u+s {0}",
+                path.display()
+            )],
+        )
+    }
+}
+
+fn device(path: &'static str, module: &str) -> Check {
+    let md = match std::fs::metadata(path) {
+        Ok(md) => md,
+        Err(_) => return Check::fail(path, "missing", vec![format!("sudo modprobe {module}")]),
+    };
+    if !md.file_type().is_char_device() {
+        return Check::fail(
+            path,
+            "not a character device",
+            vec![format!("sudo rm {path} && sudo modprobe {module}")],
+        );
+    }
+    match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(path)
+    {
+        Ok(_) => Check::pass(path, "usable"),
+        // A tun device with no interface set up answers EBADFD on open for some kernels;
+        // only permission problems are ours to fix.
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => Check::fail(
+            path,
+            format!("not usable: {e}"),
+            vec![format!("sudo chmod 0666 {path}")],
+        ),
+        Err(e) => Check::fail(
+            path,
+            format!("not usable: {e}"),
+            vec![format!("sudo modprobe {module}")],
+        ),
+    }
+}
+
+fn runtime_dir(paths: &hutch_engine::Paths, user: &str) -> Check {
+    let name = "XDG_RUNTIME_DIR";
+    let want = format!("/run/user/{}", paths.uid);
+    let create = format!(
+        "sudo install -d -m 0700 -o {} -g {} {want} && export XDG_RUNTIME_DIR={want}",
+        paths.uid, paths.gid
+    );
+    let Some(dir) = std::env::var_os("XDG_RUNTIME_DIR").filter(|d| !d.is_empty()) else {
+        return Check::fail(
+            name,
+            format!(
+                "not set (hutch falls back to {})",
+                hutch_engine::paths::fallback_runtime_dir(paths.uid).display()
+            ),
+            vec![create],
+        );
+    };
+    let dir = Path::new(&dir);
+    let md = match std::fs::metadata(dir) {
+        Ok(md) if md.is_dir() => md,
+        _ => {
+            return Check::fail(
+                name,
+                format!("{} does not exist", dir.display()),
+                vec![create],
+            )
+        }
+    };
+    if md.uid() != paths.uid {
+        return Check::fail(
+            name,
+            format!(
+                "{} belongs to uid {}, not to {user} (as after `su`)",
+                dir.display(),
+                md.uid()
+            ),
+            vec![format!(
+                "log in as {user} directly (ssh, machinectl shell {user}@) or: {create}"
+            )],
+        );
+    }
+    let mode = md.permissions().mode() & 0o777;
+    if mode != 0o700 {
+        return Check::fail(
+            name,
+            format!("{} has mode {mode:04o}, not 0700", dir.display()),
+            vec![format!("chmod 0700 {}", dir.display())],
+        );
+    }
+    Check::pass(name, format!("{} (yours, 0700)", dir.display()))
+}
+
+fn oci_runtime() -> Check {
+    let name = "OCI runtime";
+    for r in host::OCI_RUNTIMES {
+        if let Some(path) = host::find_program(r) {
+            return match host::program_version(&path) {
+                Some(v) => Check::pass(name, format!("{} ({v})", path.display())),
+                None => Check::fail(
+                    name,
+                    format!("{} --version fails", path.display()),
+                    vec![format!("sudo apt-get install --reinstall {r}")],
+                ),
+            };
+        }
+    }
+    Check::fail(
+        name,
+        "none of crun, runc, youki is installed",
+        vec!["sudo apt-get install crun".into()],
+    )
+}
+
+fn network_tool() -> Check {
+    let name = "rootless network";
+    match host::first_program(&["pasta", "slirp4netns"]) {
+        Some(p) => Check::pass(name, format!("{} ({})", p.name, p.path)),
+        None => Check::fail(
+            name,
+            "neither pasta nor slirp4netns is installed",
+            vec!["sudo apt-get install passt".into()],
+        ),
+    }
+}
+
+fn linger(user: &str, rootless: bool) -> Check {
+    let name = "lingering";
+    if !Path::new("/run/systemd/system").exists() {
+        return Check::pass(name, "not needed (systemd is not running)");
+    }
+    if !rootless {
+        return Check::pass(name, "not needed for root");
+    }
+    if Path::new("/var/lib/systemd/linger").join(user).exists() {
+        Check::pass(name, "enabled: containers survive logout")
+    } else {
+        Check::fail(
+            name,
+            "disabled: systemd stops your containers when you log out",
+            vec![format!("sudo loginctl enable-linger {user}")],
+        )
+    }
+}
+
+fn overlay(ctx: &super::Ctx) -> Check {
+    let name = "overlay in a user namespace";
+    if let Err(e) = ctx.paths.ensure_dirs() {
+        return Check::fail(name, format!("cannot create the store: {e}"), vec![]);
+    }
+    if ctx.paths.rootless() {
+        if let Err(e) = ctx.enter_userns() {
+            return Check::fail(
+                name,
+                format!("cannot enter the user namespace: {}", crate::error_line(&e)),
+                vec!["fix the subordinate id and newuidmap items above".into()],
+            );
+        }
+    }
+    match hutch_storage::mount::detect(&ctx.paths.graphroot) {
+        Ok(hutch_storage::mount::Driver::Overlay) => {
+            Check::pass(name, "native kernel overlayfs works")
+        }
+        Ok(hutch_storage::mount::Driver::FuseOverlayfs) => Check::pass(
+            name,
+            "kernel overlayfs does not work here; fuse-overlayfs does (slower)",
+        ),
+        Ok(hutch_storage::mount::Driver::Vfs) => Check::fail(
+            name,
+            "neither kernel overlayfs nor fuse-overlayfs works: hutch would copy every layer (vfs)",
+            vec!["sudo apt-get install fuse-overlayfs && sudo chmod 0666 /dev/fuse".into()],
+        ),
+        Err(e) => Check::fail(name, format!("test mount failed: {e}"), vec![]),
+    }
+}

@@ -1,0 +1,46 @@
+//! `hutch inspect` and `hutch image inspect`: podman's JSON array, or a template per image.
+
+use crate::cli::InspectArgs;
+use hutch_engine::{images, EngineError};
+
+pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
+    if !matches!(args.kind.as_str(), "all" | "image") {
+        anyhow::bail!(
+            "invalid --type {:?}: only images can be inspected so far (use \"image\")",
+            args.kind
+        );
+    }
+    let db = ctx.db()?;
+    let driver = ctx.driver_name();
+    let mut found = Vec::new();
+    let mut missing = Vec::new();
+    for name in &args.names {
+        match images::lookup(&db, name) {
+            Ok(f) => {
+                let view = images::inspect(&db, &ctx.paths, &f.image, &driver)?;
+                found.push(serde_json::to_value(view)?);
+            }
+            Err(EngineError::ImageNotKnown { .. }) => missing.push(name.clone()),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let out = match args.format.as_deref() {
+        None => crate::format::render_one("json", &serde_json::Value::Array(found))?,
+        Some(f) if crate::format::is_json(f) => {
+            crate::format::render_one("json", &serde_json::Value::Array(found))?
+        }
+        Some(f) => {
+            let mut s = String::new();
+            for v in &found {
+                s.push_str(&crate::format::render_one(f, v)?);
+            }
+            s
+        }
+    };
+    // Podman prints what it found, then fails naming the first missing object.
+    crate::format::print(&out)?;
+    if let Some(name) = missing.first() {
+        anyhow::bail!("no such object: {name:?}");
+    }
+    Ok(0)
+}

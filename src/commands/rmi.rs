@@ -1,0 +1,66 @@
+//! `hutch rmi` / `hutch image rm`: untag, then delete; exit 1 when an image is unknown and 2
+//! when one is in use, as podman does.
+
+use crate::cli::RmiArgs;
+use hutch_engine::images::{self, RemoveOptions, Removed};
+use hutch_engine::EngineError;
+
+pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
+    if args.all && !args.images.is_empty() {
+        anyhow::bail!("when using the --all switch, you may not pass any image names or IDs");
+    }
+    if !args.all && args.images.is_empty() {
+        anyhow::bail!("image name or ID must be specified");
+    }
+    // Layer directories hold files owned by subordinate ids: remove them inside the namespace.
+    ctx.enter_userns()?;
+    let mut db = ctx.db()?;
+    let names: Vec<String> = if args.all {
+        images::list(&db, &images::ListOptions::default())?
+            .into_iter()
+            .map(|i| i.id)
+            .collect()
+    } else {
+        args.images.clone()
+    };
+    let opts = RemoveOptions {
+        force: args.force,
+        all_names: args.all,
+    };
+    let mut not_found = false;
+    let mut conflict = false;
+    let mut other = false;
+    for name in &names {
+        let mut events = Vec::new();
+        let res = images::remove(&mut db, &ctx.paths, name, opts, &mut events);
+        let mut out = String::new();
+        for e in &events {
+            match e {
+                Removed::Untagged(n) => out.push_str(&format!("Untagged: {n}\n")),
+                Removed::Deleted(id) => out.push_str(&format!("Deleted: {id}\n")),
+            }
+        }
+        crate::format::print(&out)?;
+        match res {
+            Ok(()) => {}
+            Err(EngineError::ImageNotKnown { .. }) if args.ignore => {}
+            Err(e) => {
+                match e {
+                    EngineError::ImageNotKnown { .. } => not_found = true,
+                    EngineError::ImageInUse { .. } => conflict = true,
+                    _ => other = true,
+                }
+                eprintln!("Error: {}", crate::error_line(&anyhow::Error::from(e)));
+            }
+        }
+    }
+    Ok(if other {
+        hutch_engine::ExitCode::ENGINE
+    } else if conflict {
+        2
+    } else if not_found {
+        1
+    } else {
+        0
+    })
+}

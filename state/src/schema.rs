@@ -1,0 +1,48 @@
+//! The schema as a list of migrations: entry N brings `PRAGMA user_version` from N to N+1.
+//! Append only; never edit a migration that has shipped.
+
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: images and layers.
+    r#"
+    CREATE TABLE layers (
+        diff_id TEXT PRIMARY KEY,
+        dir TEXT NOT NULL UNIQUE,
+        compressed_digest TEXT,
+        media_type TEXT,
+        size INTEGER NOT NULL,
+        created TEXT NOT NULL
+    );
+    CREATE TABLE images (
+        id TEXT PRIMARY KEY,
+        digest TEXT NOT NULL,
+        manifest BLOB NOT NULL,
+        manifest_media_type TEXT NOT NULL,
+        config BLOB NOT NULL,
+        created TEXT NOT NULL,
+        pulled TEXT NOT NULL,
+        size INTEGER NOT NULL
+    );
+    CREATE TABLE image_layers (
+        image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        diff_id TEXT NOT NULL REFERENCES layers(diff_id),
+        PRIMARY KEY (image_id, idx)
+    );
+    CREATE INDEX image_layers_diff_id ON image_layers(diff_id);
+    CREATE TABLE image_names (
+        name TEXT PRIMARY KEY,
+        image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE
+    );
+    CREATE INDEX image_names_image_id ON image_names(image_id);
+    CREATE TABLE image_digests (
+        image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+        digest TEXT NOT NULL,
+        PRIMARY KEY (image_id, digest)
+    );
+    CREATE INDEX image_digests_digest ON image_digests(digest);
+    CREATE TABLE meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    "#,
+];

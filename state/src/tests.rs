@@ -1,0 +1,377 @@
+use super::*;
+use std::sync::{Arc, Barrier};
+
+fn layer(n: u32) -> NewLayer {
+    NewLayer {
+        diff_id: format!("sha256:{n:064x}"),
+        dir: format!("dir{n}"),
+        compressed_digest: Some(format!("sha256:c{n:063x}")),
+        media_type: Some("application/vnd.oci.image.layer.v1.tar+gzip".into()),
+        size: 100 + n as i64,
+    }
+}
+
+fn image(id_n: u32, layers: &[u32], names: &[&str]) -> NewImage {
+    NewImage {
+        id: format!("{id_n:064x}"),
+        digest: format!("sha256:d{id_n:063x}"),
+        digests: vec![format!("sha256:e{id_n:063x}")],
+        names: names.iter().map(|s| s.to_string()).collect(),
+        layers: layers.iter().map(|&n| layer(n).diff_id).collect(),
+        new_layers: layers.iter().map(|&n| layer(n)).collect(),
+        manifest: b"{\"manifest\":1}".to_vec(),
+        manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+        config: b"{\"config\":1}".to_vec(),
+        created: DateTime::parse_from_rfc3339("2024-01-02T03:04:05Z")
+            .unwrap()
+            .with_timezone(&Utc),
+        size: 1234,
+    }
+}
+
+fn open_tmp() -> (tempfile::TempDir, Db) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = Db::open(&dir.path().join("sub/hutch.db")).unwrap();
+    (dir, db)
+}
+
+#[test]
+fn open_sets_pragmas_and_schema_version() {
+    let (dir, db) = open_tmp();
+    let mode: String = db
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+    let fk: i64 = db
+        .conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1);
+    let v: i64 = db
+        .conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(v, schema::MIGRATIONS.len() as i64);
+    drop(db);
+    // Reopening an up-to-date database is fine.
+    Db::open(&dir.path().join("sub/hutch.db")).unwrap();
+}
+
+#[test]
+fn newer_schema_is_refused() {
+    let (dir, db) = open_tmp();
+    db.conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(db);
+    let err = Db::open(&dir.path().join("sub/hutch.db"))
+        .err()
+        .expect("newer schema must be refused");
+    assert!(matches!(err, StateError::TooNew { found: 99, .. }), "{err}");
+}
+
+#[test]
+fn commit_and_read_back() {
+    let (_dir, mut db) = open_tmp();
+    let img = image(1, &[1, 2], &["docker.io/library/busybox:latest"]);
+    let out = db.commit_image(&img).unwrap();
+    assert!(out.discard_dirs.is_empty());
+
+    let got = db.image(&img.id).unwrap().unwrap();
+    assert_eq!(got.names, vec!["docker.io/library/busybox:latest"]);
+    assert_eq!(got.layers, img.layers);
+    assert_eq!(got.digest, img.digest);
+    assert_eq!(
+        got.digests,
+        vec![img.digest.clone(), img.digests[0].clone()]
+    );
+    assert_eq!(got.manifest, img.manifest);
+    assert_eq!(got.config, img.config);
+    assert_eq!(got.created, img.created);
+    assert_eq!(got.size, 1234);
+
+    let by_name = db
+        .image_by_name("docker.io/library/busybox:latest")
+        .unwrap()
+        .unwrap();
+    assert_eq!(by_name.id, img.id);
+    assert!(db
+        .image_by_name("docker.io/library/busybox")
+        .unwrap()
+        .is_none());
+
+    let by_digest = db
+        .image_by_digest("docker.io/library/busybox", &img.digests[0])
+        .unwrap()
+        .unwrap();
+    assert_eq!(by_digest.id, img.id);
+    assert!(db
+        .image_by_digest("docker.io/library/alpine", &img.digest)
+        .unwrap()
+        .is_none());
+    assert!(db.image_by_digest("", &img.digest).unwrap().is_some());
+
+    assert_eq!(db.images_by_id_prefix("0000").unwrap().len(), 1);
+    assert_eq!(
+        db.images_by_id_prefix(&format!("sha256:{}", &img.id[..12]))
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(db.images_by_id_prefix("ffff").unwrap().is_empty());
+    assert!(db.images_by_id_prefix("%").unwrap().is_empty());
+
+    let l = db.layer(&layer(1).diff_id).unwrap().unwrap();
+    assert_eq!(l.dir, "dir1");
+    assert_eq!(l.size, 101);
+    assert_eq!(db.layers().unwrap().len(), 2);
+    assert_eq!(db.images().unwrap().len(), 1);
+}
+
+#[test]
+fn existing_layer_loses_the_race() {
+    let (_dir, mut db) = open_tmp();
+    db.commit_image(&image(1, &[1, 2], &["a:1"])).unwrap();
+    let mut second = image(2, &[1, 3], &["b:1"]);
+    second.new_layers[0].dir = "dir1-dup".into();
+    let out = db.commit_image(&second).unwrap();
+    assert_eq!(out.discard_dirs, vec!["dir1-dup"]);
+    assert_eq!(db.layer(&layer(1).diff_id).unwrap().unwrap().dir, "dir1");
+}
+
+#[test]
+fn missing_layers_write_nothing() {
+    let (_dir, mut db) = open_tmp();
+    let mut img = image(1, &[1, 2], &["a:1"]);
+    img.new_layers.truncate(1);
+    let err = db.commit_image(&img).unwrap_err();
+    match err {
+        StateError::MissingLayers { image, diff_ids } => {
+            assert_eq!(image, img.id);
+            assert_eq!(diff_ids, vec![layer(2).diff_id]);
+        }
+        other => panic!("unexpected {other}"),
+    }
+    assert!(db.layers().unwrap().is_empty(), "new layers rolled back");
+    assert!(db.images().unwrap().is_empty());
+}
+
+#[test]
+fn names_move_between_images() {
+    let (_dir, mut db) = open_tmp();
+    let a = image(1, &[1], &["r:latest", "r:1"]);
+    db.commit_image(&a).unwrap();
+    let b = image(2, &[2], &["r:latest"]);
+    db.commit_image(&b).unwrap();
+    assert_eq!(db.image(&a.id).unwrap().unwrap().names, vec!["r:1"]);
+    assert_eq!(db.image(&b.id).unwrap().unwrap().names, vec!["r:latest"]);
+
+    db.add_name(&a.id, "r:latest").unwrap();
+    assert!(db.image(&b.id).unwrap().unwrap().names.is_empty());
+    assert_eq!(db.image_by_name("r:latest").unwrap().unwrap().id, a.id);
+
+    assert!(db.remove_name("r:1").unwrap());
+    assert!(!db.remove_name("r:1").unwrap());
+    assert_eq!(db.image(&a.id).unwrap().unwrap().names, vec!["r:latest"]);
+
+    let err = db.add_name(&format!("{:064x}", 99), "x:1").unwrap_err();
+    assert!(matches!(err, StateError::ImageNotFound { .. }), "{err}");
+}
+
+#[test]
+fn repull_keeps_names_and_adds_digests() {
+    let (_dir, mut db) = open_tmp();
+    let a = image(1, &[1], &["r:latest"]);
+    db.commit_image(&a).unwrap();
+    let mut again = image(1, &[1], &["r:other"]);
+    again.new_layers.clear();
+    again.digest = "sha256:feed".into();
+    again.digests.clear();
+    db.commit_image(&again).unwrap();
+    let got = db.image(&a.id).unwrap().unwrap();
+    assert_eq!(got.names, vec!["r:latest", "r:other"]);
+    assert_eq!(got.digest, "sha256:feed");
+    assert!(got.digests.contains(&a.digest) && got.digests.contains(&"sha256:feed".into()));
+}
+
+#[test]
+fn delete_image_returns_only_unshared_layers() {
+    let (_dir, mut db) = open_tmp();
+    let a = image(1, &[1, 2, 3], &["a:1"]);
+    let b = image(2, &[1, 2, 4], &["b:1"]);
+    db.commit_image(&a).unwrap();
+    let mut b2 = b.clone();
+    b2.new_layers.retain(|l| l.diff_id == layer(4).diff_id);
+    db.commit_image(&b2).unwrap();
+
+    let freed = db.delete_image(&a.id).unwrap();
+    let freed: Vec<_> = freed.iter().map(|l| l.dir.as_str()).collect();
+    assert_eq!(freed, vec!["dir3"]);
+    assert!(db.image(&a.id).unwrap().is_none());
+    assert!(db.image_by_name("a:1").unwrap().is_none());
+    assert!(db.layer(&layer(3).diff_id).unwrap().is_none());
+    assert!(db.layer(&layer(1).diff_id).unwrap().is_some());
+
+    let mut freed: Vec<_> = db
+        .delete_image(&b.id)
+        .unwrap()
+        .into_iter()
+        .map(|l| l.dir)
+        .collect();
+    freed.sort();
+    assert_eq!(freed, vec!["dir1", "dir2", "dir4"]);
+    assert!(db.layers().unwrap().is_empty());
+
+    let err = db.delete_image(&b.id).unwrap_err();
+    assert!(matches!(err, StateError::ImageNotFound { .. }), "{err}");
+}
+
+#[test]
+fn a_layer_used_twice_by_one_image_is_freed_once() {
+    let (_dir, mut db) = open_tmp();
+    let mut a = image(1, &[1, 2], &["a:1"]);
+    a.layers.push(layer(1).diff_id);
+    db.commit_image(&a).unwrap();
+    assert_eq!(db.image(&a.id).unwrap().unwrap().layers.len(), 3);
+    let freed = db.delete_image(&a.id).unwrap();
+    assert_eq!(freed.len(), 2);
+}
+
+#[test]
+fn meta_round_trips() {
+    let (_dir, mut db) = open_tmp();
+    assert_eq!(db.get_meta("driver").unwrap(), None);
+    db.set_meta("driver", "overlay").unwrap();
+    db.set_meta("driver", "vfs").unwrap();
+    assert_eq!(db.get_meta("driver").unwrap().as_deref(), Some("vfs"));
+    assert!(db.images_in_use().unwrap().is_empty());
+}
+
+/// Twenty connections opening a fresh database (so migrating at once) and then committing,
+/// renaming and deleting at the same time: none may fail, and the end state must be consistent.
+#[test]
+fn concurrent_writers_never_fail() {
+    const THREADS: u32 = 20;
+    const ROUNDS: u32 = 15;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hutch.db");
+    let barrier = Arc::new(Barrier::new(THREADS as usize));
+    let handles: Vec<_> = (0..THREADS)
+        .map(|t| {
+            let path = path.clone();
+            let barrier = barrier.clone();
+            std::thread::spawn(move || {
+                barrier.wait();
+                let mut db = Db::open(&path).expect("open");
+                for r in 0..ROUNDS {
+                    // Every thread shares layer 0 and uses one of its own.
+                    let own = 1000 + t * ROUNDS + r;
+                    let mut img = image(t * 1000 + r, &[0, own], &["shared:latest"]);
+                    img.new_layers[0].dir = format!("dir0-{t}-{r}");
+                    let out = db.commit_image(&img).expect("commit");
+                    assert!(out.discard_dirs.len() <= 1);
+                    db.add_name(&img.id, &format!("t{t}:r{r}"))
+                        .expect("add name");
+                    db.add_name(&img.id, "contended:latest").expect("add name");
+                    db.images().expect("list");
+                    db.remove_name(&format!("t{t}:r{r}")).expect("remove name");
+                    if r % 2 == 0 {
+                        match db.delete_image(&img.id) {
+                            Ok(_) => {}
+                            Err(e) => panic!("delete: {e}"),
+                        }
+                    }
+                }
+            })
+        })
+        .collect();
+    for h in handles {
+        h.join().expect("thread panicked");
+    }
+    let db = Db::open(&path).unwrap();
+    let images = db.images().unwrap();
+    assert_eq!(images.len() as u32, THREADS * (ROUNDS / 2));
+    let named: Vec<_> = images
+        .iter()
+        .filter(|i| i.names.contains(&"shared:latest".to_string()))
+        .collect();
+    assert!(named.len() <= 1);
+    // Every layer row is used by some image and every image's layers exist.
+    let layers = db.layers().unwrap();
+    for l in &layers {
+        assert!(
+            images.iter().any(|i| i.layers.contains(&l.diff_id)),
+            "orphan layer {}",
+            l.diff_id
+        );
+    }
+    for i in &images {
+        for d in &i.layers {
+            assert!(db.layer(d).unwrap().is_some(), "image {} lost {d}", i.id);
+        }
+    }
+}
+
+/// The same as `concurrent_writers_never_fail`, but across processes, as hutch runs: the test
+/// re-runs its own binary 20 times as workers (selected by an environment variable).
+#[test]
+fn concurrent_processes_never_fail() {
+    const WORKER_ENV: &str = "HUTCH_STATE_TEST_WORKER";
+    const PROCS: u32 = 20;
+    const ROUNDS: u32 = 10;
+    if let Ok(spec) = std::env::var(WORKER_ENV) {
+        let (db_path, t) = spec.rsplit_once(':').expect("PATH:N");
+        let t: u32 = t.parse().unwrap();
+        let mut db = Db::open(Path::new(db_path)).expect("open");
+        for r in 0..ROUNDS {
+            let own = 5000 + t * ROUNDS + r;
+            let mut img = image(50_000 + t * 1000 + r, &[0, own], &["shared:latest"]);
+            img.new_layers[0].dir = format!("dir0-{t}-{r}");
+            db.commit_image(&img).expect("commit");
+            db.add_name(&img.id, "contended:latest").expect("add name");
+            db.images().expect("list");
+            if r % 2 == 0 {
+                db.delete_image(&img.id).expect("delete");
+            }
+        }
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hutch.db");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..PROCS)
+        .map(|t| {
+            std::process::Command::new(&exe)
+                .args([
+                    "--exact",
+                    "tests::concurrent_processes_never_fail",
+                    "--nocapture",
+                ])
+                .env(WORKER_ENV, format!("{}:{t}", path.display()))
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "worker failed: {}\n{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        // The worker must really have run the test, not filtered it out.
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+    }
+    let db = Db::open(&path).unwrap();
+    let images = db.images().unwrap();
+    assert_eq!(images.len() as u32, PROCS * (ROUNDS / 2));
+    assert_eq!(
+        images
+            .iter()
+            .filter(|i| i.names.iter().any(|n| n == "contended:latest"))
+            .count(),
+        1
+    );
+}

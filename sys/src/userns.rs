@@ -1,0 +1,338 @@
+//! The raw half of the rootless user namespace: forking the pause process that holds a user and
+//! a mount namespace, writing single-id maps, and joining a namespace with setns. Which ids to
+//! map and where the pid is kept is the engine's business.
+#![allow(unsafe_code)]
+
+use crate::{Result, SysError};
+use nix::sched::CloneFlags;
+use std::fs::File;
+use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd, RawFd};
+use std::os::unix::fs::MetadataExt;
+use std::path::PathBuf;
+
+/// The name the pause process gives itself (`/proc/PID/comm`), which is how hutch recognises it.
+pub const PAUSE_COMM: &str = "hutch-pause";
+
+// What the pause process reports on its status pipe: a stage, an errno (0 = success) and its pid.
+const STAGE_USERNS: i32 = 1;
+const STAGE_MOUNTNS: i32 = 2;
+const STAGE_READY: i32 = 3;
+
+/// A pause process that has unshared its user namespace and waits for its id maps to be written
+/// (with `newuidmap`, `newgidmap` or `write_single_mapping`). `finish` lets it go on to set up
+/// its mount namespace; dropping it unfinished makes it exit.
+#[derive(Debug)]
+pub struct PauseChild {
+    pid: i32,
+    to_child: Option<File>,
+    from_child: File,
+}
+
+/// Forks the pause process: a grandchild in its own session (so it is not this process's child
+/// and no terminal signal reaches it) that unshares its user namespace and reports its pid.
+///
+/// The caller MUST be single-threaded: the forked children run only raw syscalls and never
+/// allocate, but another thread holding a lock (malloc's, stdio's) at fork time could still
+/// leave state the children would trip over, and the user namespace join that follows needs a
+/// single-threaded process anyway.
+pub fn spawn_pause() -> Result<PauseChild> {
+    let (to_child_r, to_child_w) =
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| SysError::op("pipe", e))?;
+    let (from_child_r, from_child_w) =
+        nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| SysError::op("pipe", e))?;
+    let fds = ChildFds {
+        to_child_r: to_child_r.as_raw_fd(),
+        to_child_w: to_child_w.as_raw_fd(),
+        from_child_r: from_child_r.as_raw_fd(),
+        from_child_w: from_child_w.as_raw_fd(),
+    };
+    // SAFETY: the caller guarantees this process is single-threaded (documented above, asserted
+    // by the engine), and the child only runs `intermediate`, which makes raw syscalls, never
+    // allocates, never returns and never unwinds.
+    let pid = unsafe { libc::fork() };
+    if pid < 0 {
+        return Err(SysError::op("fork", std::io::Error::last_os_error()));
+    }
+    if pid == 0 {
+        // SAFETY: we are the freshly forked child; see `intermediate`.
+        unsafe { intermediate(fds) }
+    }
+    drop(to_child_r);
+    drop(from_child_w);
+    // The intermediate child exits right after forking the pause process: reap it.
+    while let Err(nix::errno::Errno::EINTR) =
+        nix::sys::wait::waitpid(nix::unistd::Pid::from_raw(pid), None)
+    {}
+    let mut from_child = File::from(from_child_r);
+    let to_child = Some(File::from(to_child_w));
+    let (stage, errno, child_pid) = read_status(&mut from_child)?;
+    if stage != STAGE_USERNS || errno != 0 {
+        return Err(child_error(stage, errno));
+    }
+    Ok(PauseChild {
+        pid: child_pid,
+        to_child,
+        from_child,
+    })
+}
+
+impl PauseChild {
+    pub fn pid(&self) -> i32 {
+        self.pid
+    }
+
+    /// Tells the pause process its maps are written and waits until it holds its mount
+    /// namespace and sleeps.
+    pub fn finish(mut self) -> Result<i32> {
+        let mut to_child = self.to_child.take().expect("finish is called once");
+        to_child
+            .write_all(&[1])
+            .map_err(|e| SysError::op("signal the pause process", e))?;
+        drop(to_child);
+        let (stage, errno, _) = read_status(&mut self.from_child)?;
+        if stage != STAGE_READY || errno != 0 {
+            return Err(child_error(stage, errno));
+        }
+        Ok(self.pid)
+    }
+}
+
+impl Drop for PauseChild {
+    fn drop(&mut self) {
+        if self.to_child.is_some() {
+            // Unfinished: closing the pipe already makes it exit; the kill is for certainty.
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(self.pid),
+                nix::sys::signal::Signal::SIGKILL,
+            );
+        }
+    }
+}
+
+fn read_status(from_child: &mut File) -> Result<(i32, i32, i32)> {
+    let mut buf = [0u8; 12];
+    match from_child.read_exact(&mut buf) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            return Err(SysError::Other(
+                "the pause process exited before it was ready".into(),
+            ))
+        }
+        Err(e) => return Err(SysError::op("read from the pause process", e)),
+    }
+    let word = |i: usize| i32::from_ne_bytes(buf[i * 4..i * 4 + 4].try_into().expect("4 bytes"));
+    Ok((word(0), word(1), word(2)))
+}
+
+fn child_error(stage: i32, errno: i32) -> SysError {
+    let op = match stage {
+        STAGE_USERNS => "pause process: unshare the user namespace",
+        STAGE_MOUNTNS => "pause process: set up the mount namespace",
+        _ => "pause process",
+    };
+    SysError::op(op, std::io::Error::from_raw_os_error(errno))
+}
+
+#[derive(Clone, Copy)]
+struct ChildFds {
+    to_child_r: RawFd,
+    to_child_w: RawFd,
+    from_child_r: RawFd,
+    from_child_w: RawFd,
+}
+
+/// The first child: starts a new session and forks the pause process, then exits so the pause
+/// process is re-parented away from the CLI.
+///
+/// # Safety
+/// Only to be called in a child just forked from a single-threaded process.
+unsafe fn intermediate(fds: ChildFds) -> ! {
+    // SAFETY: plain syscalls on values we own; this process is single-threaded and exits below.
+    unsafe {
+        libc::setsid();
+        let pid = libc::fork();
+        if pid != 0 {
+            libc::_exit(if pid < 0 { 1 } else { 0 });
+        }
+        pause_main(fds)
+    }
+}
+
+/// Sends (stage, errno, pid) to the CLI; 12 bytes are written atomically to a pipe.
+///
+/// # Safety
+/// `fd` must be the pipe's write end.
+unsafe fn report(fd: RawFd, stage: i32, errno: i32) {
+    let mut buf = [0u8; 12];
+    buf[..4].copy_from_slice(&stage.to_ne_bytes());
+    buf[4..8].copy_from_slice(&errno.to_ne_bytes());
+    // SAFETY: getpid has no preconditions; write reads 12 bytes from our stack buffer.
+    unsafe {
+        buf[8..].copy_from_slice(&libc::getpid().to_ne_bytes());
+        libc::write(fd, buf.as_ptr().cast(), buf.len());
+    }
+}
+
+fn errno() -> i32 {
+    // Reading errno allocates nothing.
+    std::io::Error::last_os_error()
+        .raw_os_error()
+        .unwrap_or(libc::EIO)
+}
+
+/// The pause process. Raw syscalls only: no allocation, no locks, no unwinding.
+///
+/// # Safety
+/// Only to be called in a child forked from a single-threaded process.
+unsafe fn pause_main(fds: ChildFds) -> ! {
+    // SAFETY: every call below is a raw syscall on fds we own, pointers to our stack or to
+    // 'static C strings; the process is single-threaded and never returns.
+    unsafe {
+        libc::close(fds.to_child_w);
+        libc::close(fds.from_child_r);
+        let out = fds.from_child_w;
+
+        if libc::unshare(libc::CLONE_NEWUSER) != 0 {
+            report(out, STAGE_USERNS, errno());
+            libc::_exit(1);
+        }
+        report(out, STAGE_USERNS, 0);
+
+        // Wait for the CLI to write our id maps: one byte 1 means go on; EOF means it gave up.
+        let mut go = [0u8; 1];
+        let n = loop {
+            let n = libc::read(fds.to_child_r, go.as_mut_ptr().cast(), 1);
+            if n < 0 && errno() == libc::EINTR {
+                continue;
+            }
+            break n;
+        };
+        if n != 1 || go[0] != 1 {
+            libc::_exit(1);
+        }
+
+        // A mount namespace owned by the new user namespace. Mounts made in it must not
+        // propagate back to the host; host mounts may still propagate in.
+        if libc::unshare(libc::CLONE_NEWNS) != 0
+            || libc::mount(
+                std::ptr::null(),
+                c"/".as_ptr(),
+                std::ptr::null(),
+                libc::MS_REC | libc::MS_SLAVE,
+                std::ptr::null(),
+            ) != 0
+        {
+            report(out, STAGE_MOUNTNS, errno());
+            libc::_exit(1);
+        }
+
+        libc::chdir(c"/".as_ptr());
+        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
+        if null >= 0 {
+            libc::dup2(null, 0);
+            libc::dup2(null, 1);
+            libc::dup2(null, 2);
+            if null > 2 {
+                libc::close(null);
+            }
+        }
+        // The name marks us as ready: the engine only trusts a pause process with this comm.
+        libc::prctl(libc::PR_SET_NAME, c"hutch-pause".as_ptr(), 0, 0, 0);
+        report(out, STAGE_READY, 0);
+
+        // Close every other inherited fd, above all the CLI's lock file: keeping it would hold
+        // the lock for as long as we live.
+        if libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32) != 0 {
+            for fd in 3..4096 {
+                libc::close(fd);
+            }
+        }
+        loop {
+            libc::pause();
+        }
+    }
+}
+
+/// Maps only the caller's own uid and gid to 0 in `pid`'s user namespace: what an unprivileged
+/// process may do without newuidmap/newgidmap. `setgroups` must be denied first.
+pub fn write_single_uid_mapping(pid: i32, uid: u32) -> Result<()> {
+    write_proc(pid, "uid_map", &format!("0 {uid} 1\n"))
+}
+
+/// See `write_single_uid_mapping`; also denies setgroups, which the kernel requires first.
+pub fn write_single_gid_mapping(pid: i32, gid: u32) -> Result<()> {
+    write_proc(pid, "setgroups", "deny")?;
+    write_proc(pid, "gid_map", &format!("0 {gid} 1\n"))
+}
+
+fn write_proc(pid: i32, file: &str, content: &str) -> Result<()> {
+    let path = PathBuf::from(format!("/proc/{pid}/{file}"));
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(content.as_bytes()))
+        .map_err(|e| SysError::path("write", path, e))
+}
+
+/// Joins `pid`'s user namespace, then its mount namespace. The process must be single-threaded
+/// (the kernel refuses setns(CLONE_NEWUSER) otherwise). The mount namespace join resets the
+/// working directory to the namespace's root: the caller restores it.
+pub fn join(pid: i32) -> Result<()> {
+    // Open both first: once in the new namespaces, /proc paths may resolve differently.
+    let open = |ns: &str| {
+        let path = PathBuf::from(format!("/proc/{pid}/ns/{ns}"));
+        File::open(&path)
+            .map(OwnedFd::from)
+            .map_err(|e| SysError::path("open", path, e))
+    };
+    let user = open("user")?;
+    let mnt = open("mnt")?;
+    nix::sched::setns(&user, CloneFlags::CLONE_NEWUSER)
+        .map_err(|e| SysError::path("setns", format!("/proc/{pid}/ns/user"), e))?;
+    nix::sched::setns(&mnt, CloneFlags::CLONE_NEWNS)
+        .map_err(|e| SysError::path("setns", format!("/proc/{pid}/ns/mnt"), e))?;
+    Ok(())
+}
+
+/// The number of threads of this process, from /proc/self/status.
+pub fn thread_count() -> Result<usize> {
+    let path = "/proc/self/status";
+    let status = std::fs::read_to_string(path).map_err(|e| SysError::path("read", path, e))?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("Threads:"))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| SysError::Other(format!("{path}: no Threads line")))
+}
+
+/// `(dev, inode)` of a process's namespace (`ns` is `user`, `mnt`, ...); `pid` 0 means self.
+pub fn ns_id(pid: i32, ns: &str) -> Result<(u64, u64)> {
+    let path = if pid == 0 {
+        PathBuf::from(format!("/proc/self/ns/{ns}"))
+    } else {
+        PathBuf::from(format!("/proc/{pid}/ns/{ns}"))
+    };
+    let md = std::fs::metadata(&path).map_err(|e| SysError::path("stat", path, e))?;
+    Ok((md.dev(), md.ino()))
+}
+
+/// A live (not zombie) process's name (`/proc/PID/comm`) and the uid that owns it.
+pub fn proc_comm_and_owner(pid: i32) -> Option<(String, u32)> {
+    if pid <= 0 {
+        return None;
+    }
+    let dir = PathBuf::from(format!("/proc/{pid}"));
+    let owner = std::fs::metadata(&dir).ok()?.uid();
+    // `PID (COMM) STATE ...`: COMM may hold spaces and parentheses, so split at the last ')'.
+    let stat = std::fs::read_to_string(dir.join("stat")).ok()?;
+    let open = stat.find('(')?;
+    let close = stat.rfind(')')?;
+    let comm = stat.get(open + 1..close)?;
+    let state = stat.get(close + 1..)?.split_whitespace().next()?;
+    // A killed pause process lingers as a zombie until reaped, with its namespaces gone.
+    if matches!(state, "Z" | "X" | "x") {
+        return None;
+    }
+    Some((comm.to_string(), owner))
+}

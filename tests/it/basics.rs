@@ -1,0 +1,212 @@
+//! version, help, info, unshare and the error contract (one line, exit 125, naming the thing).
+
+use crate::harness::{test_user, TestContext};
+use crate::registry::registries;
+
+#[test]
+fn version_prints_the_version() {
+    let ctx = TestContext::new("version");
+    let out = ctx.hutch(["version"]).run().success();
+    assert!(
+        out.stdout.contains(env!("CARGO_PKG_VERSION")),
+        "`hutch version` should print {}: {}",
+        env!("CARGO_PKG_VERSION"),
+        out.stdout
+    );
+    let out = ctx.hutch(["--version"]).run().success();
+    assert!(out.stdout.contains(env!("CARGO_PKG_VERSION")));
+    let out = ctx.hutch(["version", "--format", "json"]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout)
+        .unwrap_or_else(|e| panic!("version --format json: {e}: {}", out.stdout));
+    assert!(v.to_string().contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn help_lists_the_commands() {
+    let ctx = TestContext::new("help");
+    let out = ctx.hutch(["--help"]).run().success();
+    for cmd in [
+        "pull", "images", "rmi", "tag", "inspect", "history", "image", "unshare", "info", "version",
+    ] {
+        assert!(
+            out.stdout.lines().any(|l| l.trim_start().starts_with(cmd)),
+            "--help should list `{cmd}`:\n{}",
+            out.stdout
+        );
+    }
+    ctx.hutch(["pull", "--help"]).run().success();
+    ctx.hutch(["image", "--help"]).run().success();
+}
+
+#[test]
+fn unknown_command_exits_125_naming_it() {
+    let ctx = TestContext::new("unknown");
+    ctx.hutch(["frobnicate"])
+        .run()
+        .code(125)
+        .stderr_has(&["frobnicate"]);
+    ctx.hutch(["images", "--no-such-flag"])
+        .run()
+        .code(125)
+        .stderr_has(&["--no-such-flag"]);
+}
+
+#[test]
+fn info_reports_paths_and_driver() {
+    let ctx = TestContext::new("info");
+    let out = ctx.hutch(["info"]).run().success();
+    let graphroot = ctx.graphroot().display().to_string();
+    assert!(
+        out.stdout.contains(&graphroot),
+        "info should show the graphroot {graphroot}:\n{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.contains(&ctx.runroot().display().to_string()),
+        "info should show the runroot:\n{}",
+        out.stdout
+    );
+    let json = ctx.hutch(["info", "--format", "json"]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout)
+        .unwrap_or_else(|e| panic!("info --format json: {e}: {}", json.stdout));
+    let text = v.to_string();
+    assert!(
+        text.contains(&graphroot),
+        "info json should contain the graphroot: {text}"
+    );
+    assert!(
+        ["overlay", "fuse-overlayfs", "vfs"]
+            .iter()
+            .any(|d| text.contains(d)),
+        "info json should name the storage driver in use: {text}"
+    );
+}
+
+#[test]
+fn unshare_is_root_with_the_subordinate_range() {
+    let ctx = TestContext::new("unshare");
+    let out = ctx.hutch(["unshare", "id", "-u"]).run().success();
+    assert_eq!(
+        out.stdout.trim(),
+        "0",
+        "`hutch unshare id -u` should print 0"
+    );
+    let out = ctx
+        .hutch(["unshare", "cat", "/proc/self/uid_map"])
+        .run()
+        .success();
+    let user = test_user();
+    let rows: Vec<Vec<u64>> = out
+        .stdout
+        .lines()
+        .map(|l| l.split_whitespace().map(|n| n.parse().unwrap()).collect())
+        .collect();
+    assert!(
+        rows.contains(&vec![0, user.uid as u64, 1]),
+        "uid 0 inside should be the user {}: {:?}",
+        user.uid,
+        out.stdout
+    );
+    let subuid = std::fs::read_to_string("/etc/subuid").unwrap();
+    let (start, count): (u64, u64) = subuid
+        .lines()
+        .map(|l| l.split(':').collect::<Vec<_>>())
+        .find(|f| f[0] == user.name || f[0] == user.uid.to_string())
+        .map(|f| (f[1].parse().unwrap(), f[2].parse().unwrap()))
+        .unwrap();
+    assert!(
+        rows.contains(&vec![1, start, count]),
+        "ids 1.. inside should be the subordinate range {start}:{count}: {:?}",
+        out.stdout
+    );
+    // The namespace is kept: a second command sees the same one.
+    let ns1 = ctx
+        .hutch(["unshare", "readlink", "/proc/self/ns/user"])
+        .run()
+        .success()
+        .stdout;
+    let ns2 = ctx
+        .hutch(["unshare", "readlink", "/proc/self/ns/user"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(
+        ns1, ns2,
+        "two `hutch unshare` runs should join the same user namespace"
+    );
+}
+
+#[test]
+fn unshare_passes_the_exit_code_through() {
+    let ctx = TestContext::new("unshare-exit");
+    ctx.hutch(["unshare", "sh", "-c", "exit 3"]).run().code(3);
+}
+
+#[test]
+fn bad_reference_exits_125_naming_it() {
+    let ctx = TestContext::new("badref");
+    for bad in ["127.0.0.1:5000/UPPER/case", "bad//ref", "x:y:z@@"] {
+        ctx.hutch(["pull", "--tls-verify=false", bad])
+            .run()
+            .code(125)
+            .one_line_error()
+            .stderr_has(&[bad]);
+    }
+}
+
+#[test]
+fn unreachable_registry_exits_125_naming_it() {
+    let ctx = TestContext::new("unreachable");
+    ctx.hutch(["pull", "--tls-verify=false", "127.0.0.1:1/nothing:latest"])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&["127.0.0.1:1"]);
+}
+
+#[test]
+fn missing_image_in_registry_exits_125_naming_it() {
+    let ctx = TestContext::new("missing-remote");
+    let reference = registries().plain.image("no/such-image:latest");
+    ctx.hutch(["pull", "--tls-verify=false", &reference])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&["no/such-image"]);
+}
+
+#[test]
+fn missing_local_image_errors() {
+    let ctx = TestContext::new("missing-local");
+    ctx.hutch(["image", "exists", "nothing-here"]).run().code(1);
+    ctx.hutch(["image", "inspect", "nothing-here"])
+        .run()
+        .code(125)
+        .stderr_has(&["nothing-here"]);
+    ctx.hutch(["history", "nothing-here"])
+        .run()
+        .code(125)
+        .stderr_has(&["nothing-here"]);
+    ctx.hutch(["tag", "nothing-here", "other:tag"])
+        .run()
+        .code(125)
+        .stderr_has(&["nothing-here"]);
+    ctx.hutch(["rmi", "nothing-here"])
+        .run()
+        .code(1)
+        .stderr_has(&["nothing-here"]);
+    ctx.hutch(["rmi", "-i", "nothing-here"]).run().success();
+}
+
+#[test]
+fn runtime_dir_not_owned_falls_back_with_a_warning() {
+    let mut ctx = TestContext::new("xdg-fallback");
+    // As after `su`: XDG_RUNTIME_DIR points at a directory the user does not own.
+    ctx.set_env("XDG_RUNTIME_DIR", "/");
+    let out = ctx.hutch(["info"]).run().success();
+    assert!(
+        out.stderr.to_lowercase().contains("xdg_runtime_dir"),
+        "expected a warning about XDG_RUNTIME_DIR:\n{}",
+        out.stderr
+    );
+}
