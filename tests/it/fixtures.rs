@@ -444,6 +444,8 @@ pub fn big() -> &'static Pushed {
         h.set_path("big.bin").unwrap();
         h.set_size(size);
         h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
         h.set_mtime(1_700_000_000);
         h.set_entry_type(tar::EntryType::Regular);
         h.set_cksum();

@@ -13,12 +13,17 @@ fn kill_mid_pull(ctx: &TestContext, reference: &str, max: Duration, after: Durat
     while start.elapsed() < max && run.alive() && staging_leftovers(ctx).is_empty() {
         std::thread::sleep(Duration::from_millis(5));
     }
+    let staged = start.elapsed();
     // Let it write a little into the staging directory before pulling the plug.
     std::thread::sleep(after);
-    assert!(
-        run.alive(),
-        "the pull finished before it could be killed; make the layer bigger (HUTCH_IT_BIG_MB)"
+    eprintln!(
+        "pull of {reference}: staging seen after {staged:?}, killing at {:?}",
+        start.elapsed()
     );
+    if !run.alive() {
+        let out = run.wait();
+        panic!("the pull ended before it could be killed (if it succeeded, make the layer bigger with HUTCH_IT_BIG_MB): {out:?}");
+    }
     run.kill9();
     let elapsed = start.elapsed();
     let out = run.wait();
