@@ -18,11 +18,13 @@ pub enum RegistriesError {
         #[source]
         source: std::io::Error,
     },
-    #[error("parsing {path}: {source}")]
+    /// toml's own message spans several lines with a snippet; this keeps it to one.
+    #[error("parsing {path}: line {line}, column {column}: {message}")]
     Parse {
         path: PathBuf,
-        #[source]
-        source: Box<toml::de::Error>,
+        line: usize,
+        column: usize,
+        message: String,
     },
     #[error("{path}: {reason}")]
     Invalid { path: PathBuf, reason: String },
@@ -166,9 +168,15 @@ impl RegistriesConf {
     /// Later files override: a search list replaces the earlier one, a `[[registry]]` replaces
     /// the one with the same prefix, aliases are added key by key.
     fn merge_str(&mut self, text: &str, path: &Path) -> Result<()> {
-        let file: FileV2 = toml::from_str(text).map_err(|e| RegistriesError::Parse {
-            path: path.to_path_buf(),
-            source: Box::new(e),
+        let file: FileV2 = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start).min(text.len());
+            let before = &text[..offset];
+            RegistriesError::Parse {
+                path: path.to_path_buf(),
+                line: before.matches('\n').count() + 1,
+                column: offset - before.rfind('\n').map_or(0, |i| i + 1) + 1,
+                message: e.message().trim().to_string(),
+            }
         })?;
         self.sources.push(path.to_path_buf());
         let invalid = |reason: String| RegistriesError::Invalid {
@@ -555,6 +563,11 @@ registries = ["bad.io"]
                 .unwrap_err()
                 .to_string();
         assert!(err.contains("/x/r.conf"), "{err}");
+        assert!(!err.contains('\n'), "{err}");
+        let err = RegistriesConf::parse("a = 1\nb c", Path::new("/x/r.conf"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2, column 3"), "{err}");
         let err = RegistriesConf::parse(
             r#"unqualified-search-registries = ["quay.io/ns"]"#,
             Path::new("/x/r.conf"),

@@ -17,6 +17,7 @@ mod interrupt;
 mod pull;
 mod rig;
 mod rootfs;
+mod userns;
 
 use harness::{Output, TestContext};
 

@@ -163,20 +163,28 @@ fn unpack_from_channel(
         .map_err(UnpackFailure::Read)?;
     let head = io::Cursor::new(magic.clone());
     let source = head.chain(&mut compressed);
-    let decoder: Box<dyn Read + '_> = match magic.as_slice() {
-        [0x1f, 0x8b, ..] => Box::new(flate2::read::MultiGzDecoder::new(source)),
-        [0x28, 0xb5, 0x2f, 0xfd] => {
-            Box::new(zstd::stream::read::Decoder::new(source).map_err(UnpackFailure::Read)?)
-        }
-        _ => Box::new(source),
+    let (decoder, compressed_input): (Box<dyn Read + '_>, bool) = match magic.as_slice() {
+        [0x1f, 0x8b, ..] => (Box::new(flate2::read::MultiGzDecoder::new(source)), true),
+        [0x28, 0xb5, 0x2f, 0xfd] => (
+            Box::new(zstd::stream::read::Decoder::new(source).map_err(UnpackFailure::Read)?),
+            true,
+        ),
+        _ => (Box::new(source), false),
     };
+    // An uncompressed blob is its own tar: one digest serves as both.
     let mut tar = HashingReader::new(decoder);
+    tar.hashing = compressed_input;
     unpack_layer(&mut tar, &staging.path, &opts).map_err(UnpackFailure::Unpack)?;
     // tar stops reading at its end marker; the digests cover every byte.
     io::copy(&mut tar, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, diff_id, size) = tar.finish();
     io::copy(&mut compressed, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, compressed_digest, _) = compressed.finish();
+    let diff_id = if compressed_input {
+        diff_id
+    } else {
+        compressed_digest.clone()
+    };
     Ok(Unpacked {
         staging,
         compressed_digest,
@@ -210,6 +218,8 @@ pub struct HashingReader<R> {
     inner: R,
     hasher: Sha256,
     count: u64,
+    /// When false only bytes are counted.
+    hashing: bool,
 }
 
 impl<R: Read> HashingReader<R> {
@@ -218,6 +228,7 @@ impl<R: Read> HashingReader<R> {
             inner,
             hasher: Sha256::new(),
             count: 0,
+            hashing: true,
         }
     }
 
@@ -231,7 +242,9 @@ impl<R: Read> HashingReader<R> {
 impl<R: Read> Read for HashingReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         let n = self.inner.read(buf)?;
-        self.hasher.update(&buf[..n]);
+        if self.hashing {
+            self.hasher.update(&buf[..n]);
+        }
         self.count += n as u64;
         Ok(n)
     }
@@ -240,6 +253,119 @@ impl<R: Read> Read for HashingReader<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::Write;
+
+    fn sha(b: &[u8]) -> String {
+        format!("sha256:{}", hex::encode(Sha256::digest(b)))
+    }
+
+    fn layer_tar() -> Vec<u8> {
+        let mut b = tar::Builder::new(Vec::new());
+        let data = b"hello layer\n";
+        let mut h = tar::Header::new_ustar();
+        h.set_path("etc/hello").unwrap();
+        h.set_size(data.len() as u64);
+        h.set_mode(0o644);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(1_700_000_000);
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_cksum();
+        b.append(&h, &data[..]).unwrap();
+        b.into_inner().unwrap()
+    }
+
+    fn gzip(raw: &[u8]) -> Vec<u8> {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(raw).unwrap();
+        e.finish().unwrap()
+    }
+
+    async fn run(blob: Vec<u8>, digest: String, diff_id: String) -> Result<StagedLayer, PullError> {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(LayerStore::new(dir.path()));
+        // Small chunks, so magic-byte detection and hashing cross chunk boundaries.
+        let chunks: Vec<io::Result<Bytes>> = blob
+            .chunks(3)
+            .map(|c| Ok(Bytes::copy_from_slice(c)))
+            .collect();
+        let job = LayerJob {
+            image: "test/image:latest".into(),
+            digest,
+            diff_id,
+            media_type: "m".into(),
+            ignore_chown_errors: true,
+        };
+        let res = fetch_and_unpack(job, futures_util::stream::iter(chunks), store, |_| {}).await;
+        if let Ok(l) = &res {
+            let text = std::fs::read_to_string(l.staging.path.join("etc/hello")).unwrap();
+            assert_eq!(text, "hello layer\n");
+        }
+        res
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn every_compression_unpacks_and_verifies() {
+        let raw = layer_tar();
+        let gz = gzip(&raw);
+        let zst = zstd::encode_all(&raw[..], 1).unwrap();
+        for blob in [raw.clone(), gz, zst] {
+            let l = run(blob.clone(), sha(&blob), sha(&raw)).await.unwrap();
+            assert_eq!(l.size, raw.len() as i64);
+            assert_eq!(l.diff_id, sha(&raw));
+            assert_eq!(l.compressed_digest, sha(&blob));
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn digest_mismatches_name_layer_and_both_digests() {
+        let raw = layer_tar();
+        let gz = gzip(&raw);
+        let wrong = format!("sha256:{}", "0".repeat(64));
+        let err = run(gz.clone(), wrong.clone(), sha(&raw))
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("test/image:latest"), "{err}");
+        assert!(err.contains(&wrong) && err.contains(&sha(&gz)), "{err}");
+        let err = run(gz.clone(), sha(&gz), wrong.clone())
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("diff_id") && err.contains(&sha(&raw)), "{err}");
+        let err = run(raw.clone(), sha(&raw), wrong.clone())
+            .await
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(err.contains("diff_id") && err.contains(&wrong), "{err}");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn staging_is_removed_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Arc::new(LayerStore::new(dir.path()));
+        let gz = gzip(&layer_tar());
+        let job = LayerJob {
+            image: "i".into(),
+            digest: format!("sha256:{}", "1".repeat(64)),
+            diff_id: format!("sha256:{}", "2".repeat(64)),
+            media_type: "m".into(),
+            ignore_chown_errors: true,
+        };
+        let chunks = vec![Ok(Bytes::from(gz))];
+        assert!(
+            fetch_and_unpack(job, futures_util::stream::iter(chunks), store, |_| {})
+                .await
+                .is_err()
+        );
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("tmp"))
+            .map(|rd| rd.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        assert!(left.is_empty(), "{left:?}");
+    }
 
     #[test]
     fn hashing_reader() {
