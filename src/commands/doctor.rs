@@ -324,7 +324,11 @@ fn linger(user: &str, rootless: bool) -> Check {
 }
 
 fn overlay(ctx: &super::Ctx) -> Check {
-    let name = "overlay in a user namespace";
+    let name = if ctx.paths.rootless() {
+        "overlay in a user namespace"
+    } else {
+        "overlay"
+    };
     if let Err(e) = ctx.paths.ensure_dirs() {
         return Check::fail(name, format!("cannot create the store: {e}"), vec![]);
     }

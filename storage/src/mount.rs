@@ -29,7 +29,7 @@ pub enum MountError {
     Detect { graphroot: PathBuf, reason: String },
     #[error("mounting {target}: no layers given")]
     NoLayers { target: PathBuf },
-    #[error("mounting {target}: layer path {path} contains ',' or ':', which overlay mount options cannot carry")]
+    #[error("mounting {target}: layer path {path} contains ',', ':' or '\\', which overlay mount options cannot carry")]
     BadPath { target: PathBuf, path: PathBuf },
     #[error(
         "mounting {target}: overlay options are {len} bytes, more than the {limit} a mount accepts \
@@ -304,17 +304,17 @@ fn overlay_options(
 ) -> Result<(Option<PathBuf>, String)> {
     let cwd = lowers[0].parent().map(Path::to_path_buf);
     let short = |p: &Path| -> Result<String> {
-        let bytes = p.as_os_str().as_bytes();
-        if bytes.contains(&b',') || bytes.contains(&b':') {
+        let rel = match (&cwd, p.parent()) {
+            (Some(c), Some(parent)) if parent == c => p.file_name().map(Path::new).unwrap_or(p),
+            _ => p,
+        };
+        let bytes = rel.as_os_str().as_bytes();
+        if bytes.contains(&b',') || bytes.contains(&b':') || bytes.contains(&b'\\') {
             return Err(MountError::BadPath {
                 target: target.to_path_buf(),
                 path: p.to_path_buf(),
             });
         }
-        let rel = match (&cwd, p.parent()) {
-            (Some(c), Some(parent)) if parent == c => p.file_name().map(Path::new).unwrap_or(p),
-            _ => p,
-        };
         Ok(rel.to_string_lossy().into_owned())
     };
     let mut data = String::from("lowerdir=");

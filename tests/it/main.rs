@@ -12,6 +12,7 @@ mod basics;
 mod concurrent;
 mod hostile;
 mod image_cmds;
+mod images;
 mod interrupt;
 mod pull;
 mod rig;
