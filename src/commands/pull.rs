@@ -13,6 +13,10 @@ pub fn run(ctx: &super::Ctx, args: PullArgs) -> anyhow::Result<i32> {
     ctx.paths.ensure_dirs()?;
     // Joins the user namespace; must happen before the tokio runtime starts any thread.
     let userns = hutch_engine::userns::enter(&ctx.paths)?;
+    // Choose (once, then remembered) the storage driver while we are inside the namespace, so
+    // read-only commands like `inspect` can name it without ever probing mounts themselves.
+    hutch_storage::mount::driver(&ctx.paths.graphroot, ctx.paths.storage_driver.as_deref())
+        .context("choosing a storage driver")?;
     let opts = PullOptions {
         tls_verify: args.registry.tls_verify,
         cert_dir: args.registry.cert_dir.clone(),
