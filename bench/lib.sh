@@ -60,7 +60,7 @@ make_images() {
         rm -rf "$CACHE/busybox-root"
         mkdir -p "$CACHE/busybox-root/bin" "$CACHE/busybox-root/etc"
         cp "$(command -v busybox)" "$CACHE/busybox-root/bin/busybox"
-        for a in $(busybox --list); do ln -sf busybox "$CACHE/busybox-root/bin/$a"; done
+        for a in $(busybox --list); do [ "$a" = busybox ] || ln -sf busybox "$CACHE/busybox-root/bin/$a"; done
         echo 'root:x:0:0:root:/root:/bin/sh' > "$CACHE/busybox-root/etc/passwd"
         echo 'root:x:0:' > "$CACHE/busybox-root/etc/group"
         python3 "$HERE/mkimage.py" "$CACHE/busybox-oci" "$CACHE/busybox-root"
