@@ -1273,10 +1273,4 @@ mod tests {
         assert_eq!(s["CreatedAt"], "2024-01-02T15:16:54Z");
         assert_eq!(s["Labels"]["k"], "v");
     }
-
-    #[test]
-    fn mountinfo_escapes() {
-        assert_eq!(unescape_mountinfo("/a\\040b"), "/a b");
-        assert_eq!(unescape_mountinfo("/plain"), "/plain");
-    }
 }
