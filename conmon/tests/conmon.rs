@@ -176,8 +176,10 @@ impl Ctr {
     fn conmon(&mut self, extra: &[&str]) -> (String, std::process::ExitStatus) {
         let d = self.dir.path();
         let mut cmd = self.ns.command("sh");
-        // The sync pipe is our stdout, moved to fd 3; the monitor's own stdout is /dev/null.
-        cmd.args(["-c", "exec \"$@\" 3>&1 >/dev/null", "sh", CONMON])
+        // The sync pipe is our stdout, moved to fd 3; the monitor's own stdout is a file (where
+        // passthrough output goes).
+        cmd.args(["-c", "exec \"$@\" 3>&1 >\"$OUT\"", "sh", CONMON])
+            .env("OUT", d.join("conmon.out"))
             .args(["--cid", &self.id, "--name", "n"])
             .arg("--bundle")
             .arg(d.join("b"))
@@ -503,4 +505,37 @@ fn monitor_outlives_its_parent_and_its_death_spares_the_container() {
     std::thread::sleep(Duration::from_millis(200));
     assert!(alive(pid), "the container died with its monitor");
     assert!(!c.socket_dir().join("exit").exists());
+}
+
+#[test]
+fn log_rotation_and_passthrough() {
+    let script = "i=0; while [ $i -lt 40 ]; do echo line $i; i=$((i+1)); done";
+    let Some(mut c) = Ctr::new("rotate", &["sh", "-c", script], false) else {
+        return;
+    };
+    c.create(&["--log-size-max", "1000"]);
+    c.start();
+    assert_eq!(c.wait_exit(), "0\n");
+    let now = std::fs::metadata(c.log()).unwrap().len();
+    let old = std::fs::read_to_string(c.log().with_extension("log.1")).unwrap();
+    assert!(
+        now <= 1000 && !old.is_empty() && old.len() <= 1000,
+        "{now} {old}"
+    );
+
+    let Some(mut p) = Ctr::new(
+        "pass",
+        &["sh", "-c", "echo through; echo err >&2; exit 4"],
+        false,
+    ) else {
+        return;
+    };
+    p.create(&["--log-driver", "passthrough"]);
+    assert!(!p.socket_dir().join("attach").exists());
+    p.start();
+    assert_eq!(p.wait_exit(), "4\n");
+    let out = std::fs::read_to_string(p.dir.path().join("conmon.out")).unwrap();
+    assert_eq!(out, "through\n");
+    assert!(p.stderr().contains("err"), "{}", p.stderr());
+    assert!(!p.log().exists());
 }
