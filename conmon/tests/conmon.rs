@@ -109,6 +109,7 @@ struct Ctr {
     runc: PathBuf,
     ns: Userns,
     pid: Option<i32>,
+    sockets: PathBuf,
 }
 
 impl Ctr {
@@ -152,8 +153,10 @@ impl Ctr {
             .unwrap()
             .retain(|n| n["type"] != "user");
         std::fs::write(&path, serde_json::to_vec_pretty(&spec).unwrap()).unwrap();
-        std::fs::create_dir(dir.path().join("s")).unwrap();
+        let sockets = dir.path().join("s");
+        std::fs::create_dir(&sockets).unwrap();
         Some(Ctr {
+            sockets,
             id: format!("hc-{name}-{}", std::process::id()),
             dir,
             runc,
@@ -163,7 +166,19 @@ impl Ctr {
     }
 
     fn socket_dir(&self) -> PathBuf {
-        self.dir.path().join("s")
+        self.sockets.clone()
+    }
+
+    /// A socket dir whose `attach` path is longer than a socket address can hold, as the
+    /// engine's runroot/containers/<64 hex ids> paths are.
+    fn long_socket_dir(mut self) -> Ctr {
+        self.sockets = self
+            .dir
+            .path()
+            .join(format!("containers/{}", "0123456789abcdef".repeat(6)));
+        std::fs::create_dir_all(&self.sockets).unwrap();
+        assert!(self.sockets.join("attach").as_os_str().len() > 108);
+        self
     }
     fn log(&self) -> PathBuf {
         self.dir.path().join("b/ctr.log")
@@ -399,9 +414,10 @@ fn create_failure_is_reported_on_the_sync_fd() {
 
 #[test]
 fn attach_stdin_two_clients_and_shutdown_closes_stdin() {
-    let Some(mut c) = Ctr::new("stdin", &["cat"], false) else {
+    let Some(c) = Ctr::new("stdin", &["cat"], false) else {
         return;
     };
+    let mut c = c.long_socket_dir();
     c.create(&["--stdin"]);
     let a = c.attach();
     let b = c.attach();
