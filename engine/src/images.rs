@@ -866,37 +866,6 @@ fn write_atomic(path: &std::path::Path, contents: &str) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(|e| EngineError::io(path, e))
 }
 
-/// Whether `path` is a mount point in this mount namespace.
-fn is_mount_point(path: &std::path::Path) -> bool {
-    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else {
-        return false;
-    };
-    let want = path.display().to_string();
-    info.lines().any(|l| {
-        l.split(' ')
-            .nth(4)
-            .is_some_and(|m| unescape_mountinfo(m) == want)
-    })
-}
-
-fn unescape_mountinfo(s: &str) -> String {
-    // mountinfo escapes space, tab, newline and backslash as \ooo octal.
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
-            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
-            out.push(v);
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// How many times the image is mounted. A count whose mount vanished (the pause process and
 /// its mount namespace were recreated) is stale and counts as zero. Call inside the namespace.
 pub fn mount_count(paths: &Paths, id: &str) -> Result<u32> {
@@ -909,7 +878,7 @@ pub fn mount_count(paths: &Paths, id: &str) -> Result<u32> {
     }
     let driver = read_trimmed(&dir.join("driver"))?.unwrap_or_default();
     // vfs "mounts" are copies and always there; real mounts must be in mountinfo.
-    if driver != "vfs" && !is_mount_point(&dir.join("merged")) {
+    if driver != "vfs" && !hutch_sys::mount::is_mountpoint(&dir.join("merged")) {
         return Ok(0);
     }
     Ok(count)
