@@ -2,10 +2,14 @@
 //! so with `#[allow(unsafe_code)]`, and every `unsafe` block carries a `// SAFETY:` comment.
 #![deny(unsafe_code)]
 
+pub mod fd;
 pub mod fs;
 pub mod lock;
 pub mod mount;
 pub mod process;
+pub mod pty;
+pub mod sock;
+pub mod subreaper;
 pub mod userns;
 
 use std::path::PathBuf;
