@@ -4,6 +4,7 @@
 #![deny(unsafe_code)]
 
 pub mod auth;
+pub mod container;
 pub mod error;
 pub mod host;
 pub mod images;
