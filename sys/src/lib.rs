@@ -4,10 +4,14 @@
 
 pub mod child;
 pub mod client;
+pub mod fd;
 pub mod fs;
 pub mod lock;
 pub mod mount;
 pub mod process;
+pub mod pty;
+pub mod sock;
+pub mod subreaper;
 pub mod userns;
 
 use std::path::PathBuf;
