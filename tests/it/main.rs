@@ -10,6 +10,7 @@ mod tree;
 
 mod basics;
 mod concurrent;
+mod containers;
 mod hostile;
 mod image_cmds;
 mod images;

@@ -5,6 +5,7 @@
 pub mod attach;
 pub mod config;
 pub mod error;
+pub mod inspect;
 mod lifecycle;
 pub mod logs;
 pub mod names;

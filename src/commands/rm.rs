@@ -1,0 +1,51 @@
+//! `hutch rm`, `hutch container exists` and `hutch container prune`.
+
+use crate::cli::{ContainerExistsArgs, ContainerPruneArgs, RmArgs};
+use hutch_engine::container::{self, ContainerError};
+use hutch_engine::EngineError;
+
+pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    let names = super::ctrs::targets(&eng, &args.containers, args.all, |_| true)?;
+    super::ctrs::each(&names, |name| {
+        let c = match container::lookup(&eng.db, name) {
+            Ok(c) => c,
+            Err(ContainerError::NotFound { .. }) if args.ignore => return Ok(None),
+            Err(e) => return Err(EngineError::from(e).into()),
+        };
+        let _lock = container::lock(&eng.paths, &c.id)?;
+        let Some(c) = eng.reload(&c.id)? else {
+            // Removed meanwhile (--rm, another rm): podman reports it as removed.
+            return Ok(Some(c.id));
+        };
+        eng.remove(&c, args.force, args.time)?;
+        Ok(Some(c.id))
+    })
+}
+
+pub fn exists(ctx: &super::Ctx, args: ContainerExistsArgs) -> anyhow::Result<i32> {
+    let db = ctx.db()?;
+    match container::lookup(&db, &args.container) {
+        Ok(_) => Ok(0),
+        Err(ContainerError::NotFound { .. }) => Ok(1),
+        Err(e) => Err(EngineError::from(e).into()),
+    }
+}
+
+pub fn prune(ctx: &super::Ctx, _args: ContainerPruneArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    for c in eng.db.containers()? {
+        let state = container::observe(&eng.paths, &c).state;
+        if matches!(
+            state.as_str(),
+            container::EXITED | container::STOPPED | container::CONFIGURED
+        ) {
+            let _lock = container::lock(&eng.paths, &c.id)?;
+            if let Some(c) = eng.reload(&c.id)? {
+                eng.remove(&c, false, None)?;
+                println!("{}", c.id);
+            }
+        }
+    }
+    Ok(0)
+}
