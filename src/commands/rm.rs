@@ -7,7 +7,7 @@ use hutch_engine::EngineError;
 pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
     let mut eng = super::ctrs::engine(ctx)?;
     let names = super::ctrs::targets(&eng, &args.containers, args.all, |_| true)?;
-    super::ctrs::each(&names, |name| {
+    let result = super::ctrs::each(&names, |name| {
         let c = match container::lookup(&eng.db, name) {
             Ok(c) => c,
             Err(ContainerError::NotFound { .. }) if args.ignore => return Ok(None),
@@ -20,7 +20,20 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
         };
         eng.remove(&c, args.force, args.time)?;
         Ok(Some(c.id))
-    })
+    });
+    // Podman's rm exits 1 when a container did not exist and nothing else failed.
+    match result {
+        Err(e)
+            if matches!(
+                e.downcast_ref::<EngineError>(),
+                Some(EngineError::Container(c)) if matches!(**c, ContainerError::NotFound { .. })
+            ) =>
+        {
+            eprintln!("Error: {}", crate::error_line(&e));
+            Ok(1)
+        }
+        r => r,
+    }
 }
 
 pub fn exists(ctx: &super::Ctx, args: ContainerExistsArgs) -> anyhow::Result<i32> {

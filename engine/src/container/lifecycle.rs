@@ -590,7 +590,9 @@ impl Containers {
             done = poll_until(timeout, exited);
         }
         if !done {
-            if let Err(e) = runtime.kill(&c.id, 9, true) {
+            // SIGKILL to the container's init ends its whole PID namespace; `--all` needs a
+            // cgroup to find the processes, which rootless cgroup v1 containers lack.
+            if let Err(e) = runtime.kill(&c.id, 9, false) {
                 tracing::debug!("container {}: SIGKILL: {e}", c.id);
             }
             if !poll_until(Duration::from_secs(30), exited) {
@@ -688,7 +690,7 @@ impl Containers {
                     let mut code = -1;
                     if let Ok(Some(st)) = runtime.state(&c.id) {
                         if matches!(st.status.as_str(), "running" | "created" | "paused") {
-                            let _ = runtime.kill(&c.id, 9, true);
+                            let _ = runtime.kill(&c.id, 9, false);
                             code = 137;
                         }
                     }
