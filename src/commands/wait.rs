@@ -51,7 +51,7 @@ pub fn run(ctx: &super::Ctx, args: WaitArgs) -> anyhow::Result<i32> {
             {
                 return Ok(Some(obs.exit_code.unwrap_or(0).to_string()));
             }
-            if conditions.iter().any(|c| *c == state) {
+            if conditions.contains(&state) {
                 return Ok(Some(obs.exit_code.unwrap_or(-1).to_string()));
             }
             if wants_exit && state == "running" {

@@ -194,3 +194,290 @@ fn exit_codes_follow_podman() {
         "--rm containers are gone"
     );
 }
+
+/// `hutch ARGS` inside a pseudo-terminal (util-linux `script`), with `input` typed into it.
+fn in_pty(ctx: &TestContext, input: &str, args: &str) -> crate::harness::Output {
+    require("script", "util-linux");
+    let hutch = crate::harness::hutch_bin().display().to_string();
+    let script = format!("printf '{input}' | script -qec \"{hutch} {args}\" /dev/null");
+    ctx.command("sh").args(["-c", &script]).run()
+}
+
+#[test]
+fn tty_through_a_pty() {
+    let (ctx, img) = setup("ctr-tty");
+    let out = in_pty(&ctx, "", &format!("run --rm -t {img} sh -c 'tty; echo hi'"));
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("/dev/pts/"), "{out:?}");
+    assert!(out.stdout.contains("hi"), "{out:?}");
+    // An interactive shell: what is typed reaches it, its exit code comes back.
+    let out = in_pty(
+        &ctx,
+        "echo typed-$((40+2))\\nexit 5\\n",
+        &format!("run --rm -it {img} sh"),
+    );
+    assert_eq!(out.code, Some(5), "{out:?}");
+    assert!(out.stdout.contains("typed-42"), "{out:?}");
+}
+
+#[test]
+fn ps_filters_and_formats() {
+    let (ctx, img) = setup("ctr-ps");
+    let up = ctx
+        .hutch([
+            "run", "-d", "--name", "up", "--label", "tier=web", &img, "sleep", "100",
+        ])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    ctx.hutch([
+        "run",
+        "--name",
+        "done",
+        "--label",
+        "tier=batch",
+        &img,
+        "sh",
+        "-c",
+        "exit 4",
+    ])
+    .run()
+    .code(4);
+    ctx.hutch(["create", "--name", "fresh", &img, "true"])
+        .run()
+        .success();
+
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["ps", "--format", "{{.Names}}"];
+        a.extend_from_slice(args);
+        let mut v: Vec<String> = ctx
+            .hutch(&a)
+            .run()
+            .success()
+            .stdout
+            .lines()
+            .map(str::to_string)
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&[]), ["up"]);
+    assert_eq!(names(&["-a"]), ["done", "fresh", "up"]);
+    assert_eq!(names(&["-a", "--filter", "status=exited"]), ["done"]);
+    assert_eq!(names(&["-a", "--filter", "status=created"]), ["fresh"]);
+    assert_eq!(names(&["-a", "--filter", "label=tier=web"]), ["up"]);
+    assert_eq!(names(&["-a", "--filter", "label=tier"]), ["done", "up"]);
+    assert_eq!(names(&["-a", "--filter", "name=do"]), ["done"]);
+    assert_eq!(
+        names(&["-a", "--filter", &format!("id={}", &up[..8])]),
+        ["up"]
+    );
+    assert_eq!(names(&["-a", "--filter", "exited=4"]), ["done"]);
+    assert_eq!(
+        names(&["-a", "--filter", &format!("ancestor={img}")]),
+        ["done", "fresh", "up"]
+    );
+    assert_eq!(names(&["-a", "-n", "1"]), ["fresh"]);
+    assert_eq!(names(&["-l"]), ["fresh"]);
+
+    let q = ctx.hutch(["ps", "-a", "-q", "--no-trunc"]).run().success();
+    assert_eq!(q.stdout.lines().count(), 3);
+    assert!(q.stdout.lines().all(|l| l.len() == 64), "{}", q.stdout);
+    let q = ctx.hutch(["ps", "-q"]).run().success();
+    assert_eq!(q.stdout_trim(), &up[..12]);
+
+    let json = ctx.hutch(["ps", "-a", "--format", "json"]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let done = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["Names"][0] == "done")
+        .unwrap();
+    assert_eq!(done["ExitCode"], 4);
+    assert_eq!(done["State"], "exited");
+    assert_eq!(done["Command"], serde_json::json!(["sh", "-c", "exit 4"]));
+
+    let status = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}}\t{{.Status}}"])
+        .run()
+        .success();
+    assert!(
+        status
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("fresh") && l.ends_with("Created")),
+        "{}",
+        status.stdout
+    );
+    ctx.hutch(["ps", "--filter", "bogus=1"])
+        .run()
+        .code(125)
+        .one_line_error();
+    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+}
+
+fn inspect_field(ctx: &TestContext, name: &str, field: &str) -> String {
+    ctx.hutch(["inspect", "--format", &format!("{{{{{field}}}}}"), name])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string()
+}
+
+fn kill9(pid: &str) {
+    let _ = std::process::Command::new("kill")
+        .args(["-9", pid])
+        .status();
+}
+
+#[test]
+fn killed_cli_and_monitor_leave_consistent_state() {
+    let (ctx, img) = setup("ctr-crash");
+    // The CLI killed at different points of `run -d`.
+    for (i, delay) in [0u64, 20, 60, 120, 250, 400].iter().enumerate() {
+        let mut r = ctx
+            .hutch([
+                "run",
+                "-d",
+                "--name",
+                &format!("k{i}"),
+                &img,
+                "sleep",
+                "300",
+            ])
+            .spawn();
+        std::thread::sleep(std::time::Duration::from_millis(*delay));
+        r.kill9();
+        let _ = r.wait();
+    }
+    let ps = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+        .run()
+        .success();
+    for l in ps.stdout.lines() {
+        assert!(
+            l.contains(" Up ") || l.contains(" Created") || l.contains(" Exited"),
+            "{}",
+            ps.stdout
+        );
+    }
+
+    // A monitor killed under a running container: shown as exited, never "running" forever.
+    ctx.hutch(["run", "-d", "--name", "mon", &img, "sleep", "300"])
+        .run()
+        .success();
+    let conmon = inspect_field(&ctx, "mon", ".State.ConmonPid");
+    assert_ne!(conmon, "0");
+    kill9(&conmon);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let st = ctx
+        .hutch([
+            "ps",
+            "-a",
+            "--filter",
+            "name=mon",
+            "--format",
+            "{{.Status}}",
+        ])
+        .run()
+        .success();
+    assert!(st.stdout.starts_with("Exited ("), "{}", st.stdout);
+    assert_eq!(inspect_field(&ctx, "mon", ".State.Status"), "exited");
+    // ...and it starts again.
+    ctx.hutch(["start", "mon"]).run().success();
+    assert_eq!(inspect_field(&ctx, "mon", ".State.Status"), "running");
+
+    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+    let left: Vec<_> = std::fs::read_dir(ctx.graphroot().join("containers"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "container directories left: {left:?}");
+}
+
+#[test]
+fn reboot_reconciliation() {
+    let (ctx, img) = setup("ctr-reboot");
+    ctx.hutch(["run", "-d", "--name", "a", &img, "sleep", "300"])
+        .run()
+        .success();
+    let pid = inspect_field(&ctx, "a", ".State.Pid");
+    let conmon = inspect_field(&ctx, "a", ".State.ConmonPid");
+    // A reboot: every process gone, the runroot (tmpfs) empty.
+    kill9(&conmon);
+    kill9(&pid);
+    if let Ok(p) = std::fs::read_to_string(ctx.runroot().join("pause.pid")) {
+        kill9(p.trim());
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    std::fs::remove_dir_all(ctx.runroot()).unwrap();
+
+    let st = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+        .run()
+        .success();
+    assert!(st.stdout.starts_with("a Exited ("), "{}", st.stdout);
+    ctx.hutch(["start", "a"]).run().success();
+    assert_eq!(inspect_field(&ctx, "a", ".State.Status"), "running");
+    ctx.hutch(["exec", "a", "true"]).run().success();
+    ctx.hutch(["rm", "-f", "a"]).run().success();
+}
+
+#[test]
+fn fifty_containers_in_parallel() {
+    let (ctx, img) = setup("ctr-fifty");
+    let mut running = Vec::new();
+    for i in 0..50 {
+        let name = format!("p{i}");
+        let args: Vec<&str> = if i % 2 == 0 {
+            vec!["run", "-d", "--name", &name, &img, "sleep", "300"]
+        } else {
+            vec!["create", "--name", &name, &img, "true"]
+        };
+        running.push(ctx.hutch(&args).spawn());
+    }
+    let failed: Vec<String> = running
+        .into_iter()
+        .map(|r| r.wait())
+        .filter(|o| o.code != Some(0))
+        .map(|o| format!("{} -> {:?}\n{}", o.cmdline, o.code, o.stderr))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+    let ps = ctx.hutch(["ps", "-a", "-q"]).run().success();
+    assert_eq!(ps.stdout.lines().count(), 50);
+    assert_eq!(
+        ctx.hutch(["ps", "-q"])
+            .run()
+            .success()
+            .stdout
+            .lines()
+            .count(),
+        25
+    );
+
+    let mut running = Vec::new();
+    for i in 0..50 {
+        running.push(ctx.hutch(["rm", "-f", &format!("p{i}")]).spawn());
+    }
+    let failed: Vec<String> = running
+        .into_iter()
+        .map(|r| r.wait())
+        .filter(|o| o.code != Some(0))
+        .map(|o| format!("{} -> {:?}\n{}", o.cmdline, o.code, o.stderr))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+}

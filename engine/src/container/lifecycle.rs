@@ -405,6 +405,11 @@ impl Containers {
             &dirs.userdata.join("config.json"),
             &serde_json::to_string_pretty(&oci).map_err(|e| EngineError::Other(e.to_string()))?,
         )?;
+        // A hutch killed half-way through an earlier init may have left the runtime's state
+        // behind; `runtime create` would refuse the ID.
+        if self.paths.runroot.join("runtime").join(&c.id).exists() {
+            let _ = self.runtime(cfg).delete(&c.id, true);
+        }
         let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs)?;
         Ok(RunState {
             state: CREATED.into(),
