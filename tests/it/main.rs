@@ -11,6 +11,7 @@ mod tree;
 mod basics;
 mod concurrent;
 mod containers;
+mod containers_extra;
 mod hostile;
 mod image_cmds;
 mod images;
