@@ -116,53 +116,56 @@ fn exists_rename_and_prune() {
 #[test]
 fn top_port_and_pause() {
     let (ctx, img) = setup("xtra-top");
-    ctx.hutch(["run", "-d", "--name", "t", &img, "sleep", "1000"])
-        .run()
-        .success();
-    let top = ctx.hutch(["top", "t"]).run().success();
-    let lines: Vec<&str> = top.stdout.lines().collect();
-    let head: Vec<&str> = lines[0].split_whitespace().collect();
-    assert_eq!(
-        head,
-        ["USER", "PID", "PPID", "%CPU", "ELAPSED", "TTY", "TIME", "COMMAND"],
-        "{}",
-        top.stdout
-    );
-    assert_eq!(lines.len(), 2, "one process: {}", top.stdout);
-    let row: Vec<&str> = lines[1].split_whitespace().collect();
-    assert_eq!(row[0], "root", "{}", top.stdout);
-    assert_eq!(row[1], "1", "PID inside the container: {}", top.stdout);
-    assert_eq!(row[2], "0", "{}", top.stdout);
-    assert!(
-        row[4].ends_with('s'),
-        "elapsed as a Go duration: {}",
-        top.stdout
-    );
-    assert_eq!(row[5], "?", "{}", top.stdout);
-    assert_eq!(&row[7..], ["sleep", "1000"], "{}", top.stdout);
-
-    // A second process appears with its parent inside the container.
-    ctx.hutch(["exec", "-d", "t", "sleep", "999"])
-        .run()
-        .success();
-    let mut seen = String::new();
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "t",
+        &img,
+        "sh",
+        "-c",
+        "sleep 999 & exec sleep 1000",
+    ])
+    .run()
+    .success();
+    let mut top = String::new();
     for _ in 0..50 {
-        seen = ctx
-            .hutch(["container", "top", "t", "pid", "user", "args", "comm"])
-            .run()
-            .success()
-            .stdout;
-        if seen.contains("sleep 999") {
+        top = ctx.hutch(["top", "t"]).run().success().stdout;
+        if top.contains("sleep 999") && top.contains("sleep 1000") {
             break;
         }
         std::thread::sleep(Duration::from_millis(100));
     }
+    let lines: Vec<&str> = top.lines().collect();
+    let head: Vec<&str> = lines[0].split_whitespace().collect();
+    assert_eq!(
+        head,
+        ["USER", "PID", "PPID", "%CPU", "ELAPSED", "TTY", "TIME", "COMMAND"],
+        "{top}"
+    );
+    assert_eq!(lines.len(), 3, "two processes: {top}");
+    let row: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(row[0], "root", "{top}");
+    assert_eq!(row[1], "1", "PID inside the container: {top}");
+    assert_eq!(row[2], "0", "{top}");
+    assert!(row[4].ends_with('s'), "elapsed as a Go duration: {top}");
+    assert_eq!(row[5], "?", "{top}");
+    assert_eq!(&row[7..], ["sleep", "1000"], "{top}");
+    // The child has its parent inside the container.
+    let row: Vec<&str> = lines[2].split_whitespace().collect();
+    assert_eq!((row[2], &row[7..]), ("1", &["sleep", "999"][..]), "{top}");
+
+    let seen = ctx
+        .hutch(["container", "top", "t", "pid", "user", "args", "comm"])
+        .run()
+        .success()
+        .stdout;
     let head: Vec<&str> = seen.lines().next().unwrap().split_whitespace().collect();
     assert_eq!(head, ["PID", "USER", "COMMAND", "COMMAND"], "{seen}");
     assert!(
-        seen.lines()
-            .any(|l| l.split_whitespace().collect::<Vec<_>>()[1..]
-                == ["root", "sleep", "999", "sleep"]),
+        seen.lines().any(|l| {
+            l.split_whitespace().collect::<Vec<_>>() == ["1", "root", "sleep", "1000", "sleep"]
+        }),
         "{seen}"
     );
     ctx.hutch(["top", "t", "bogus"])

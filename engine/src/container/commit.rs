@@ -9,7 +9,7 @@ use chrono::{SecondsFormat, Utc};
 use hutch_state::{Container, NewImage, NewLayer};
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
-use std::io::{self, Seek, Write};
+use std::io::{self, Write};
 
 #[derive(Debug, Clone, Default)]
 pub struct CommitOptions {
@@ -222,11 +222,13 @@ impl Containers {
         hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
         let diff_id = format!("sha256:{}", hex::encode(hashing.hash.finalize_reset()));
         let size = hashing.len as i64;
-        let mut file = hashing
-            .inner
-            .into_inner()
-            .map_err(|e| EngineError::io(&tar_path, e.into_error()))?;
-        file.rewind().map_err(|e| EngineError::io(&tar_path, e))?;
+        drop(
+            hashing
+                .inner
+                .into_inner()
+                .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
+        );
+        let file = std::fs::File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
 
         let staging = store.staging()?;
         hutch_storage::unpack::unpack_layer(
