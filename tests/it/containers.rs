@@ -481,3 +481,167 @@ fn fifty_containers_in_parallel() {
     );
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
 }
+
+#[test]
+fn flags_reach_the_container() {
+    let (ctx, img) = setup("ctr-flags");
+    let run = |args: &[&str]| -> String {
+        let mut a = vec!["run", "--rm"];
+        a.extend_from_slice(args);
+        ctx.hutch(&a).run().success().stdout
+    };
+    // Default seccomp filter and podman's capability set; --privileged drops both limits.
+    let status = run(&[&img, "cat", "/proc/self/status"]);
+    assert!(status.lines().any(|l| l == "Seccomp:\t2"), "{status}");
+    let caps = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("CapBnd:"))
+            .map(|l| u64::from_str_radix(l[7..].trim(), 16).unwrap())
+            .unwrap()
+    };
+    assert_eq!(caps(&status), 0x00000000800405fb, "podman's default set");
+    let privileged = run(&["--privileged", &img, "cat", "/proc/self/status"]);
+    assert!(
+        privileged.lines().any(|l| l == "Seccomp:\t0"),
+        "{privileged}"
+    );
+    let dropped = run(&[
+        "--cap-drop",
+        "all",
+        "--cap-add",
+        "net_raw",
+        &img,
+        "cat",
+        "/proc/self/status",
+    ]);
+    assert_eq!(caps(&dropped), 1 << 13);
+    let unconfined = run(&[
+        "--security-opt",
+        "seccomp=unconfined",
+        &img,
+        "cat",
+        "/proc/self/status",
+    ]);
+    assert!(
+        unconfined.lines().any(|l| l == "Seccomp:\t0"),
+        "{unconfined}"
+    );
+    let nnp = run(&[
+        "--security-opt",
+        "no-new-privileges",
+        &img,
+        "cat",
+        "/proc/self/status",
+    ]);
+    assert!(nnp.lines().any(|l| l == "NoNewPrivs:\t1"), "{nnp}");
+
+    // User, workdir, hostname, env, entrypoint.
+    assert_eq!(run(&["-u", "nobody", &img, "id", "-u"]).trim(), "65534");
+    assert_eq!(
+        run(&["-u", "1234:5678", &img, "id"]).trim(),
+        "uid=1234 gid=5678"
+    );
+    assert_eq!(run(&["-w", "/tmp/new", &img, "pwd"]).trim(), "/tmp/new");
+    assert_eq!(run(&["--hostname", "box", &img, "hostname"]).trim(), "box");
+    assert!(run(&[&img, "cat", "/etc/hosts"]).contains("localhost"));
+    assert_eq!(run(&["--entrypoint", "echo", &img, "a", "b"]).trim(), "a b");
+    let env = run(&["-e", "A=1", "--env", "B", &img, "env"]);
+    assert!(
+        env.lines().any(|l| l == "A=1") && env.lines().any(|l| l == "container=hutch"),
+        "{env}"
+    );
+    assert!(env.lines().any(|l| l.starts_with("PATH=")), "{env}");
+    ctx.hutch(["run", "--rm", "-u", "nosuchuser", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["nosuchuser", "/etc/passwd"]);
+
+    // --read-only, --shm-size, --ulimit, --init.
+    ctx.hutch(["run", "--rm", "--read-only", &img, "touch", "/x"])
+        .run()
+        .failure();
+    let shm = run(&["--shm-size", "1m", &img, "busybox", "df", "-k", "/dev/shm"]);
+    assert!(shm.contains(" 1024 "), "{shm}");
+    assert_eq!(
+        run(&["--ulimit", "nofile=100:200", &img, "sh", "-c", "ulimit -n"]).trim(),
+        "100"
+    );
+    let init = run(&["--init", &img, "cat", "/proc/1/cmdline"]);
+    assert!(init.starts_with("/run/podman-init"), "{init:?}");
+
+    // --network none: only loopback; host: the host's interfaces.
+    let none = run(&["--network", "none", &img, "ls", "/sys/class/net"]);
+    assert_eq!(
+        none.split_whitespace().collect::<Vec<_>>(),
+        ["lo"],
+        "{none}"
+    );
+    let host = run(&["--network", "host", &img, "ls", "/sys/class/net"]);
+    assert!(host.split_whitespace().count() > 1, "{host}");
+
+    // Bad flags: one line, 125.
+    for bad in [
+        vec!["--stop-signal", "NOPE"],
+        vec!["--ulimit", "bogus=1"],
+        vec!["--security-opt", "apparmor=x"],
+        vec!["--restart", "sometimes"],
+        vec!["--network", "weird"],
+        vec!["--name", "bad name"],
+        vec!["--pull", "sometimes"],
+    ] {
+        let mut a = vec!["run", "--rm"];
+        a.extend(bad.iter().copied());
+        a.extend([img.as_str(), "true"]);
+        ctx.hutch(&a).run().code(125).one_line_error();
+    }
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+}
+
+#[test]
+fn rm_flag_and_image_in_use() {
+    let (ctx, img) = setup("ctr-rmflag");
+    // -d --rm: the monitor's cleanup removes the container when it exits.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "gone",
+        &img,
+        "sh",
+        "-c",
+        "sleep 0.2",
+    ])
+    .run()
+    .success();
+    let mut left = String::from("?");
+    for _ in 0..100 {
+        left = ctx
+            .hutch(["ps", "-aq"])
+            .run()
+            .success()
+            .stdout_trim()
+            .to_string();
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(left, "", "the --rm container removed itself");
+
+    // rmi refuses an image a container uses.
+    ctx.hutch(["create", "--name", "user", &img, "true"])
+        .run()
+        .success();
+    ctx.hutch(["rmi", &img])
+        .run()
+        .failure()
+        .stderr_has(&["container"]);
+    ctx.hutch(["container", "exists", "user"]).run().success();
+    ctx.hutch(["container", "exists", "nobody"]).run().code(1);
+    ctx.hutch(["rename", "user", "user2"]).run().success();
+    ctx.hutch(["start", "-a", "user2"]).run().success();
+    ctx.hutch(["container", "prune", "-f"]).run().success();
+    ctx.hutch(["container", "exists", "user2"]).run().code(1);
+    ctx.hutch(["rmi", &img]).run().success();
+}

@@ -107,28 +107,38 @@ pub fn normalize_cap(c: &str) -> String {
     }
 }
 
-/// The capability set after `--privileged`, `--cap-add` and `--cap-drop`.
+/// The capability set after `--privileged`, `--cap-add` and `--cap-drop`. As in podman,
+/// `--cap-drop all` empties the set first, then additions apply, then other drops.
 pub fn capabilities(cfg: &ContainerConfig) -> Vec<String> {
-    let mut caps: Vec<String> = if cfg.privileged {
+    let drop_all = cfg.cap_drop.iter().any(|c| c.eq_ignore_ascii_case("all"));
+    let mut caps: Vec<String> = if drop_all {
+        Vec::new()
+    } else if cfg.privileged {
         ALL_CAPS.iter().map(|s| s.to_string()).collect()
     } else {
         DEFAULT_CAPS.iter().map(|s| s.to_string()).collect()
     };
-    for c in &cfg.cap_add {
-        if c.eq_ignore_ascii_case("all") {
-            caps = ALL_CAPS.iter().map(|s| s.to_string()).collect();
-        } else {
-            let n = normalize_cap(c);
-            if !caps.contains(&n) {
-                caps.push(n);
-            }
+    let added: Vec<String> = cfg
+        .cap_add
+        .iter()
+        .filter(|c| !c.eq_ignore_ascii_case("all"))
+        .map(|c| normalize_cap(c))
+        .collect();
+    if cfg.cap_add.iter().any(|c| c.eq_ignore_ascii_case("all")) {
+        caps = ALL_CAPS.iter().map(|s| s.to_string()).collect();
+    }
+    for n in &added {
+        if !caps.contains(n) {
+            caps.push(n.clone());
         }
     }
-    for c in &cfg.cap_drop {
-        if c.eq_ignore_ascii_case("all") {
-            caps.clear();
-        } else {
-            let n = normalize_cap(c);
+    for c in cfg
+        .cap_drop
+        .iter()
+        .filter(|c| !c.eq_ignore_ascii_case("all"))
+    {
+        let n = normalize_cap(c);
+        if !added.contains(&n) {
             caps.retain(|x| *x != n);
         }
     }
@@ -332,11 +342,20 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
                "options": ["nosuid", "noexec", "nodev"]}),
         json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm",
                "options": ["nosuid", "noexec", "nodev", "mode=1777", shm]}),
-        // Rootless: sysfs of the host, read-only (a new sysfs needs a network namespace we own
-        // at mount time, which --network host does not give).
-        json!({"destination": "/sys", "type": "bind", "source": "/sys",
-               "options": ["rbind", "nosuid", "noexec", "nodev", "ro"]}),
     ];
+    if cfg.network == "host" {
+        // A new sysfs needs a network namespace owned by our user namespace; with the host's
+        // network the host's sysfs is bound read-only instead.
+        mounts.push(
+            json!({"destination": "/sys", "type": "bind", "source": "/sys",
+               "options": ["rbind", "nosuid", "noexec", "nodev", "ro"]}),
+        );
+    } else {
+        mounts.push(
+            json!({"destination": "/sys", "type": "sysfs", "source": "sysfs",
+               "options": ["nosuid", "noexec", "nodev", "ro"]}),
+        );
+    }
     for f in ["hosts", "resolv.conf", "hostname"] {
         mounts.push(json!({
             "destination": format!("/etc/{f}"),
@@ -495,6 +514,8 @@ mod tests {
         cfg.privileged = true;
         cfg.cap_drop.clear();
         assert_eq!(capabilities(&cfg).len(), ALL_CAPS.len());
+        cfg.cap_drop = vec!["all".into()];
+        assert_eq!(capabilities(&cfg), ["CAP_NET_RAW"]);
     }
 
     #[test]
