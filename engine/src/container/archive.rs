@@ -120,14 +120,12 @@ impl<W: Write> TarWriter<W> {
     pub fn append_tree(&mut self, path: &Path, name: &str, mode: TreeMode) -> io::Result<()> {
         let meta = std::fs::symlink_metadata(path)?;
         if !name.is_empty() {
-            if mode == TreeMode::Layer {
-                if hutch_sys::fs::is_whiteout(&meta) {
-                    let (parent, base) = match name.rsplit_once('/') {
-                        Some((p, b)) => (format!("{p}/"), b),
-                        None => (String::new(), name),
-                    };
-                    return self.append_empty_file(&format!("{parent}.wh.{base}"));
-                }
+            if mode == TreeMode::Layer && hutch_sys::fs::is_whiteout(&meta) {
+                let (parent, base) = match name.rsplit_once('/') {
+                    Some((p, b)) => (format!("{p}/"), b),
+                    None => (String::new(), name),
+                };
+                return self.append_empty_file(&format!("{parent}.wh.{base}"));
             }
             self.append(path, name, &meta)?;
         }
