@@ -373,7 +373,8 @@ mod tests {
         let r = |p: &str, f| resolve_in_root(&root, Path::new(p), f).unwrap();
         assert_eq!(r("/escape/etc/passwd", true), root.join("etc/passwd"));
         assert_eq!(r("../../../etc", true), root.join("etc"));
-        assert_eq!(r("/a/b/up/up/etc", true), root.join("etc"));
+        assert_eq!(r("/a/b/up/etc", true), root.join("etc"));
+        assert_eq!(r("/a/b/up/a/b/up/up/etc", true), root.join("up/etc"));
         assert_eq!(r("/a/etc", true), root.join("etc"));
         assert_eq!(r("/a/etc", false), root.join("a/etc"));
         assert_eq!(r("/escape", false), root.join("escape"));
