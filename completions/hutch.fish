@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_hutch_global_optspecs
-    string join \n root= runroot= storage-driver= log-level= h/help V/version
+    string join \n root= runroot= storage-driver= log-level= runtime= h/help V/version
 end
 
 function __fish_hutch_needs_command
@@ -28,6 +28,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -l root -d 'Path of the persis
 complete -c hutch -n "__fish_hutch_needs_command" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_needs_command" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_needs_command" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_needs_command" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hutch -n "__fish_hutch_needs_command" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "version" -d 'Show the hutch version'
@@ -40,12 +41,38 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "rmi" -d 'Remove one or 
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "tag" -d 'Add an additional name to a local image'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "history" -d 'Show the history of an image'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "image" -d 'Manage images'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "inspect" -d 'Display the configuration of an object (image)'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "inspect" -d 'Display the configuration of an object (container or image)'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "start" -d 'Start one or more containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "stop" -d 'Stop one or more running containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "restart" -d 'Restart one or more containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "rm" -d 'Remove one or more containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "ps" -d 'List containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "logs" -d 'Show the logs of one or more containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "exec" -d 'Run a process in a running container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "pause" -d 'Pause all processes in one or more containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "port" -d 'List port mappings of a container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "diff" -d 'Show the changes a container made to its image\'s files'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "events" -d 'Show events of containers and images'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s f -l format -d 'Output format: json or a Go template' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand version" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand info" -s f -l format -d 'Output format: json, yaml or a Go template' -r
@@ -53,18 +80,21 @@ complete -c hutch -n "__fish_hutch_using_subcommand info" -l root -d 'Path of th
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand info" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand info" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand info" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
@@ -80,6 +110,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pull" -l root -d 'Path of th
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pull" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -s a -l all-tags -d 'Pull every tagged image in the repository (not supported yet)'
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -s h -l help -d 'Print help'
@@ -90,6 +121,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand images" -l root -d 'Path of 
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand images" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand images" -s a -l all -d 'Show all images, including intermediate ones'
 complete -c hutch -n "__fish_hutch_using_subcommand images" -s q -l quiet -d 'Show only image IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l digests -d 'Show digests'
@@ -101,6 +133,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l root -d 'Path of the
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -s a -l all -d 'Remove all images'
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -s f -l force -d 'Remove even when containers use the image'
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -s i -l ignore -d 'Do not fail when an image does not exist'
@@ -110,6 +143,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand tag" -l root -d 'Path of the
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand tag" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
@@ -119,6 +153,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand history" -l root -d 'Path of
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand history" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l no-trunc -d 'Do not truncate output'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s q -l quiet -d 'Show only layer IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s h -l help -d 'Print help'
@@ -127,6 +162,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount" -f -a "images" -d 'List images in local storage'
@@ -146,6 +182,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s a -l all -d 'Show all images, including intermediate ones'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s q -l quiet -d 'Show only image IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l digests -d 'Show digests'
@@ -159,12 +196,14 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove even when containers use the image'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail when an image does not exist'
@@ -183,6 +222,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tagged image in the repository (not supported yet)'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
@@ -191,6 +231,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Filter which images to prune' -r
@@ -198,6 +239,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling ones'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
@@ -206,6 +248,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -s H -l human -d 'Display sizes and dates in human readable format' -r -f -a "true\t''
@@ -215,6 +258,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l no-trunc -d 'Do not truncate output'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -s q -l quiet -d 'Show only layer IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -s h -l help -d 'Print help'
@@ -223,6 +267,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l format -d 'Output format: json' -r
@@ -230,12 +275,14 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount all mounted images'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Force the unmount even if other processes still use it'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
@@ -246,5 +293,700 @@ complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l root -d 'Path of
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l name -d 'Name of the container [default: a random adjective_noun]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s u -l user -d 'User (name or UID) and optionally group: USER[:GROUP]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l group-add -d 'Additional groups for the container\'s process' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s l -l label -d 'Add a label KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l pull -d 'Pull the image: always, missing, never or newer' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-add -d 'Add a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-drop -d 'Drop a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-host -d 'Pass hutch\'s whole environment into the container'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l name -d 'Name of the container [default: a random adjective_noun]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s u -l user -d 'User (name or UID) and optionally group: USER[:GROUP]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l group-add -d 'Additional groups for the container\'s process' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s l -l label -d 'Add a label KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l pull -d 'Pull the image: always, missing, never or newer' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-add -d 'Add a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-drop -d 'Drop a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l env-host -d 'Pass hutch\'s whole environment into the container'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l sig-proxy -d 'Forward signals hutch receives to the container (with --attach)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
+complete -c hutch -n "__fish_hutch_using_subcommand start" -s i -l interactive -d 'Attach the container\'s input too'
+complete -c hutch -n "__fish_hutch_using_subcommand start" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand start" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container [default: its stop timeout]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -s a -l all -d 'Stop every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -s s -l signal -d 'Signal to send' -r
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -s a -l all -d 'Signal every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing the container [default: its stop timeout]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -s a -l all -d 'Restart every container'
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before killing it (with --force)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s f -l force -d 'Remove running containers too (they are killed)'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s a -l all -d 'Remove every container'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s a -l all -d 'Show every container, not only running ones'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s q -l quiet -d 'Show only container IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s l -l latest -d 'Show the most recently created container'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writable layer'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l noheading -d 'Do not print the table header'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l tail -d 'Show only the last N lines (-1: all)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l since -d 'Show lines since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l until -d 'Show lines until this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -s f -l follow -d 'Follow the log as the container writes it'
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -s t -l timestamps -d 'Show timestamps'
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -s n -l names -d 'Prefix each line with the container\'s name (with several containers)'
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -s l -l latest -d 'Use the most recently created container'
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l condition -d 'State to wait for: stopped, exited, running, created, paused' -r
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s e -l env -d 'Set an environment variable KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s u -l user -d 'User (name or UID) and optionally group' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l detach-keys -d 'Key sequence that detaches from the process [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s i -l interactive -d 'Keep standard input open'
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s d -l detach -d 'Run the process in the background'
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l privileged -d 'Give the process every capability'
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l no-stdin -d 'Do not attach standard input'
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -s a -l all -d 'Every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -s a -l all -d 'Every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand top" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand top" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand port" -s a -l all -d 'Show the ports of every container'
+complete -c hutch -n "__fish_hutch_using_subcommand port" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand port" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand export" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand export" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s m -l message -d 'Commit message, stored in the image\'s history' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s a -l author -d 'Author of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s p -l pause -d 'Pause the container while committing (accepted; rootless cgroup v1 cannot pause)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s f -l format -d 'Image format: oci or docker (only oci is written)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s a -l archive -d 'Keep owners and modes (accepted; copied-in files belong to the container\'s root)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round (accepted)'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l no-trunc -d 'Do not truncate IDs when listing'
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted several times'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s f -l filter -d 'Filter: type=container|image, event=ACTION, container=NAME|ID, image=NAME|ID, label=K=V' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l until -d 'Show events until this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l format -d 'Output format: json (one object a line) or a Go template such as {{.Status}} {{.Name}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l stream -d 'Keep following new events [default: true unless --until is given]' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l no-trunc -d 'Do not truncate IDs' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "run" -d 'Run a command in a new container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "create" -d 'Create a container without starting it'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "start" -d 'Start one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "stop" -d 'Stop one or more running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "restart" -d 'Restart one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "rm" -d 'Remove one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "ps" -d 'List containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "logs" -d 'Show the logs of one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "inspect" -d 'Display the configuration of one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "exec" -d 'Run a process in a running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "pause" -d 'Pause all processes in one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "rename" -d 'Rename a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "prune" -d 'Remove all stopped containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "cleanup" -d 'Clean up the network and mounts of exited containers (run by the monitor)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "top" -d 'Display the running processes of a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "port" -d 'List port mappings of a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "diff" -d 'Show the changes a container made to its image\'s files'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container [default: a random adjective_noun]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User (name or UID) and optionally group: USER[:GROUP]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Additional groups for the container\'s process' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing, never or newer' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass hutch\'s whole environment into the container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container [default: a random adjective_noun]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User (name or UID) and optionally group: USER[:GROUP]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Additional groups for the container\'s process' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing, never or newer' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass hutch\'s whole environment into the container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Forward signals hutch receives to the container (with --attach)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s input too'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container [default: its stop timeout]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Stop every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Signal every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing the container [default: its stop timeout]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Restart every container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before killing it (with --force)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (they are killed)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s a -l all -d 'Show every container, not only running ones'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Show only container IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the most recently created container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate output'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Show the size of each container\'s writable layer'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the table header'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Show only the last N lines (-1: all)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Show lines since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Show lines until this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the log as the container writes it'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name (with several containers)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Use the most recently created container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'State to wait for: stopped, exited, running, created, paused' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s t -l type -d 'Type of object to inspect (image)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User (name or UID) and optionally group' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence that detaches from the process [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep standard input open'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run the process in the background'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the process every capability'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach standard input'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s a -l all -d 'Clean up every exited container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rm -d 'Remove the container after cleaning up'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Show the ports of every container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'Commit message, stored in the image\'s history' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing (accepted; rootless cgroup v1 cannot pause)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Image format: oci or docker (only oci is written)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Keep owners and modes (accepted; copied-in files belong to the container\'s root)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round (accepted)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Do not truncate IDs when listing'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted several times'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'

@@ -40,6 +40,9 @@ pub struct GlobalOpts {
     /// Log level: error, warn, info, debug or trace
     #[arg(long, global = true, value_name = "LEVEL", env = "HUTCH_LOG_LEVEL")]
     pub log_level: Option<String>,
+    /// OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path
+    #[arg(long, global = true, value_name = "NAME|PATH", env = "HUTCH_RUNTIME")]
+    pub runtime: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -65,8 +68,606 @@ pub enum Command {
     /// Manage images
     #[command(subcommand)]
     Image(ImageCommand),
-    /// Display the configuration of an object (image)
+    /// Display the configuration of an object (container or image)
     Inspect(InspectArgs),
+    /// Run a command in a new container
+    Run(RunArgs),
+    /// Create a container without starting it
+    Create(CreateArgs),
+    /// Start one or more containers
+    Start(StartArgs),
+    /// Stop one or more running containers
+    Stop(StopArgs),
+    /// Send a signal to one or more running containers
+    Kill(KillArgs),
+    /// Restart one or more containers
+    Restart(RestartArgs),
+    /// Remove one or more containers
+    Rm(RmArgs),
+    /// List containers
+    Ps(PsArgs),
+    /// Show the logs of one or more containers
+    Logs(LogsArgs),
+    /// Wait for one or more containers to stop and print their exit codes
+    Wait(WaitArgs),
+    /// Run a process in a running container
+    Exec(ExecArgs),
+    /// Attach to a running container's input and output
+    Attach(AttachArgs),
+    /// Pause all processes in one or more containers
+    Pause(PauseArgs),
+    /// Unpause the processes in one or more containers
+    Unpause(PauseArgs),
+    /// Rename a container
+    Rename(RenameArgs),
+    /// Display the running processes of a container
+    Top(TopArgs),
+    /// List port mappings of a container
+    Port(PortArgs),
+    /// Show the changes a container made to its image's files
+    Diff(DiffArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(ExportArgs),
+    /// Create a new image from a container's changes
+    Commit(CommitArgs),
+    /// Copy files between a container and the host
+    Cp(CpArgs),
+    /// Mount a container's root filesystem and print where
+    Mount(MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(alias = "umount")]
+    Unmount(UnmountArgs),
+    /// Show events of containers and images
+    Events(EventsArgs),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// Run a command in a new container
+    Run(RunArgs),
+    /// Create a container without starting it
+    Create(CreateArgs),
+    /// Start one or more containers
+    Start(StartArgs),
+    /// Stop one or more running containers
+    Stop(StopArgs),
+    /// Send a signal to one or more running containers
+    Kill(KillArgs),
+    /// Restart one or more containers
+    Restart(RestartArgs),
+    /// Remove one or more containers
+    Rm(RmArgs),
+    /// List containers
+    #[command(alias = "ls", alias = "list")]
+    Ps(PsArgs),
+    /// Show the logs of one or more containers
+    Logs(LogsArgs),
+    /// Wait for one or more containers to stop and print their exit codes
+    Wait(WaitArgs),
+    /// Display the configuration of one or more containers
+    Inspect(InspectArgs),
+    /// Run a process in a running container
+    Exec(ExecArgs),
+    /// Attach to a running container's input and output
+    Attach(AttachArgs),
+    /// Pause all processes in one or more containers
+    Pause(PauseArgs),
+    /// Unpause the processes in one or more containers
+    Unpause(PauseArgs),
+    /// Rename a container
+    Rename(RenameArgs),
+    /// Check whether a container exists (exit 0 if it does, 1 if not)
+    Exists(ContainerExistsArgs),
+    /// Remove all stopped containers
+    Prune(ContainerPruneArgs),
+    /// Clean up the network and mounts of exited containers (run by the monitor)
+    Cleanup(CleanupArgs),
+    /// Display the running processes of a container
+    Top(TopArgs),
+    /// List port mappings of a container
+    Port(PortArgs),
+    /// Show the changes a container made to its image's files
+    Diff(DiffArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(ExportArgs),
+    /// Create a new image from a container's changes
+    Commit(CommitArgs),
+    /// Copy files between a container and the host
+    Cp(CpArgs),
+    /// Mount a container's root filesystem and print where
+    Mount(MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(alias = "umount")]
+    Unmount(UnmountArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// The container
+    pub container: String,
+    /// Fields to show: user, pid, ppid, pcpu, etime, tty, time, args, comm, uid, gid, group,
+    /// nice, vsz, rss, state [default: user pid ppid pcpu etime tty time args]
+    pub descriptors: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PortArgs {
+    /// The container
+    #[arg(required_unless_present = "all")]
+    pub container: Option<String>,
+    /// Show only this private port, PORT[/PROTO]
+    pub private_port: Option<String>,
+    /// Show the ports of every container
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The container
+    pub container: String,
+    /// Output format: json
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The container
+    pub container: String,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CommitArgs {
+    /// The container
+    pub container: String,
+    /// Name of the new image [default: none]
+    pub image: Option<String>,
+    /// Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL,
+    /// USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c 'ENV=A=1')
+    #[arg(short, long, value_name = "INSTRUCTION")]
+    pub change: Vec<String>,
+    /// Commit message, stored in the image's history
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Author of the image
+    #[arg(short, long)]
+    pub author: Option<String>,
+    /// Pause the container while committing (accepted; rootless cgroup v1 cannot pause)
+    #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub pause: Option<bool>,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Image format: oci or docker (only oci is written)
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CpArgs {
+    /// Source: a host path, CONTAINER:PATH, or - for a tar stream on standard input
+    pub source: String,
+    /// Destination: a host path, CONTAINER:PATH, or - for a tar stream on standard output
+    pub destination: String,
+    /// Keep owners and modes (accepted; copied-in files belong to the container's root)
+    #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub archive: Option<bool>,
+    /// Allow replacing a directory with a file and the other way round (accepted)
+    #[arg(long)]
+    pub overwrite: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MountArgs {
+    /// Containers to mount; with none, list mounted containers
+    pub containers: Vec<String>,
+    /// Output format: json
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate IDs when listing
+    #[arg(long)]
+    pub no_trunc: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnmountArgs {
+    pub containers: Vec<String>,
+    /// Unmount every mounted container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Unmount even if mounted several times
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Filter: type=container|image, event=ACTION, container=NAME|ID, image=NAME|ID, label=K=V
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show events until this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Output format: json (one object a line) or a Go template such as {{.Status}} {{.Name}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Keep following new events [default: true unless --until is given]
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub stream: Option<bool>,
+    /// Do not truncate IDs
+    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub no_trunc: bool,
+}
+
+/// How a new container is made: `create` takes these, `run` adds its own on top.
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Name of the container [default: a random adjective_noun]
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Set an environment variable KEY=VALUE (KEY alone takes hutch's value)
+    #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file, one KEY=VALUE a line
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Pass hutch's whole environment into the container
+    #[arg(long)]
+    pub env_host: bool,
+    /// Working directory inside the container
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User (name or UID) and optionally group: USER[:GROUP]
+    #[arg(short, long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Additional groups for the container's process
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Override the image's entrypoint (a string or a JSON array; "" clears it)
+    #[arg(long, value_name = "CMD")]
+    pub entrypoint: Option<String>,
+    /// Container host name [default: the first 12 characters of its ID]
+    #[arg(long, value_name = "NAME")]
+    pub hostname: Option<String>,
+    /// Add a label KEY=VALUE
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// Pull the image: always, missing, never or newer
+    #[arg(long, default_value = "missing", value_name = "POLICY")]
+    pub pull: String,
+    /// Allocate a pseudo-terminal
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Keep standard input open
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Signal that stops the container [default: the image's StopSignal, else SIGTERM]
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+    /// Seconds to wait after the stop signal before SIGKILL [default: 10]
+    #[arg(long, value_name = "SECONDS")]
+    pub stop_timeout: Option<u32>,
+    /// Restart policy: no, always, on-failure[:N], unless-stopped (stored)
+    #[arg(long, value_name = "POLICY")]
+    pub restart: Option<String>,
+    /// Network mode: none (the default for now: only loopback) or host
+    #[arg(long, alias = "net", value_name = "MODE")]
+    pub network: Option<String>,
+    /// Add a capability
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// Drop a capability
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// Give the container every capability, no masked paths and no seccomp filter
+    #[arg(long)]
+    pub privileged: bool,
+    /// Mount the container's root filesystem read-only
+    #[arg(long)]
+    pub read_only: bool,
+    /// Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048
+    #[arg(long, value_name = "LIMIT")]
+    pub ulimit: Vec<String>,
+    /// Run an init process (catatonit) that forwards signals and reaps zombies
+    #[arg(long)]
+    pub init: bool,
+    /// Size of /dev/shm [default: 64m]
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Log driver: k8s-file, none or passthrough
+    #[arg(long, value_name = "DRIVER")]
+    pub log_driver: Option<String>,
+    /// Log driver options, e.g. max-size=10m
+    #[arg(long, value_name = "OPT")]
+    pub log_opt: Vec<String>,
+    /// Write the container ID to this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
+    /// Memory limit (needs cgroup v2 delegation when rootless)
+    #[arg(short, long, value_name = "SIZE")]
+    pub memory: Option<String>,
+    /// CPU limit (needs cgroup v2 delegation when rootless)
+    #[arg(long, value_name = "N")]
+    pub cpus: Option<String>,
+    /// Process limit (needs cgroup v2 delegation when rootless)
+    #[arg(long, value_name = "N")]
+    pub pids_limit: Option<String>,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+    /// The image to run
+    pub image: String,
+    /// The command and its arguments [default: the image's entrypoint and cmd]
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Run in the background and print the container ID
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Forward signals hutch receives to the container
+    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub sig_proxy: bool,
+    /// Key sequence that detaches from the container [default: ctrl-p,ctrl-q]
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
+    #[command(flatten)]
+    pub create: CreateArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Containers to start
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+    /// Attach to the container's output and wait for it
+    #[arg(short, long)]
+    pub attach: bool,
+    /// Attach the container's input too
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Key sequence that detaches from the container [default: ctrl-p,ctrl-q]
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
+    /// Forward signals hutch receives to the container (with --attach)
+    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub sig_proxy: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StopArgs {
+    /// Containers to stop
+    pub containers: Vec<String>,
+    /// Seconds to wait before killing the container [default: its stop timeout]
+    #[arg(short, long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Stop every running container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Ignore containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct KillArgs {
+    /// Containers to signal
+    pub containers: Vec<String>,
+    /// Signal to send
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    /// Signal every running container
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestartArgs {
+    /// Containers to restart
+    pub containers: Vec<String>,
+    /// Seconds to wait before killing the container [default: its stop timeout]
+    #[arg(short, long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Restart every container
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RmArgs {
+    /// Containers to remove
+    pub containers: Vec<String>,
+    /// Remove running containers too (they are killed)
+    #[arg(short, long)]
+    pub force: bool,
+    /// Remove the container's anonymous volumes too
+    #[arg(short, long)]
+    pub volumes: bool,
+    /// Remove every container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Seconds to wait for a running container to stop before killing it (with --force)
+    #[arg(short, long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Ignore containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PsArgs {
+    /// Show every container, not only running ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Show only container IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Show the N most recently created containers
+    #[arg(short = 'n', long, value_name = "N")]
+    pub last: Option<usize>,
+    /// Show the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Do not truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Show the size of each container's writable layer
+    #[arg(short, long)]
+    pub size: bool,
+    /// Filter: name=, id=, status=, label=, ancestor=, exited=
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Output format: json, table, or a Go template such as {{.ID}} {{.Names}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not print the table header
+    #[arg(long)]
+    pub noheading: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogsArgs {
+    /// Containers whose logs to show
+    pub containers: Vec<String>,
+    /// Follow the log as the container writes it
+    #[arg(short, long)]
+    pub follow: bool,
+    /// Show only the last N lines (-1: all)
+    #[arg(long, default_value_t = -1, allow_negative_numbers = true, value_name = "N")]
+    pub tail: i64,
+    /// Show lines since this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show lines until this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Show timestamps
+    #[arg(short, long)]
+    pub timestamps: bool,
+    /// Prefix each line with the container's name (with several containers)
+    #[arg(short, long)]
+    pub names: bool,
+    /// Use the most recently created container
+    #[arg(short, long)]
+    pub latest: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct WaitArgs {
+    /// Containers to wait for
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+    /// State to wait for: stopped, exited, running, created, paused
+    #[arg(long, value_name = "STATE")]
+    pub condition: Vec<String>,
+    /// Ignore containers that do not exist
+    #[arg(long)]
+    pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExecArgs {
+    /// Keep standard input open
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Allocate a pseudo-terminal
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Run the process in the background
+    #[arg(short, long)]
+    pub detach: bool,
+    /// Set an environment variable KEY=VALUE
+    #[arg(short, long = "env", value_name = "KEY[=VALUE]")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// User (name or UID) and optionally group
+    #[arg(short, long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Working directory inside the container
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// Give the process every capability
+    #[arg(long)]
+    pub privileged: bool,
+    /// Key sequence that detaches from the process [default: ctrl-p,ctrl-q]
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
+    /// The container
+    pub container: String,
+    /// The command and its arguments
+    #[arg(required = true, trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct AttachArgs {
+    /// The container
+    pub container: String,
+    /// Do not attach standard input
+    #[arg(long)]
+    pub no_stdin: bool,
+    /// Forward signals hutch receives to the container
+    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub sig_proxy: bool,
+    /// Key sequence that detaches from the container [default: ctrl-p,ctrl-q]
+    #[arg(long, value_name = "KEYS")]
+    pub detach_keys: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PauseArgs {
+    pub containers: Vec<String>,
+    /// Every running container
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    pub container: String,
+    pub new_name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ContainerExistsArgs {
+    pub container: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ContainerPruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CleanupArgs {
+    pub containers: Vec<String>,
+    /// Clean up every exited container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Remove the container after cleaning up
+    #[arg(long)]
+    pub rm: bool,
 }
 
 #[derive(Debug, Subcommand)]

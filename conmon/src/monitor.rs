@@ -340,6 +340,8 @@ impl Monitor {
         while self.exit.is_none() {
             self.poll_once(&mut fds, &mut slots);
         }
+        // Clients still in the listen queue get the rest of the output and the exit code.
+        self.accept();
         self.drain(Duration::from_secs(2));
         self.finish();
     }
@@ -351,6 +353,11 @@ impl Monitor {
             fds.push(PollFd::new(fd, ev));
             slots.push(s);
         };
+        // The listener comes first: a client that connected before the container wrote (the
+        // CLI attaches before `runtime start`) must be accepted before that output is read.
+        if let Some(l) = &self.listener {
+            add(l.as_fd(), POLLIN, Slot::Listener);
+        }
         add(self.signals.as_fd(), POLLIN, Slot::Signals);
         if let Some(f) = &self.out {
             add(f.as_fd(), POLLIN, Slot::Out);
@@ -365,9 +372,6 @@ impl Monitor {
                 POLLOUT
             };
             add(f.as_fd(), ev, Slot::Stdin);
-        }
-        if let Some(l) = &self.listener {
-            add(l.as_fd(), POLLIN, Slot::Listener);
         }
         if let Some(c) = &self.ctl {
             add(c.as_fd(), POLLIN, Slot::Ctl);

@@ -42,6 +42,8 @@ pub enum EngineError {
     Auth(#[from] crate::auth::AuthError),
     #[error(transparent)]
     Pull(#[from] crate::pull::PullError),
+    #[error(transparent)]
+    Container(Box<crate::container::ContainerError>),
     #[error("{0}")]
     Other(String),
 }
@@ -56,6 +58,15 @@ impl EngineError {
 
     /// The exit code podman would use for this error.
     pub fn exit_code(&self) -> i32 {
-        ExitCode::ENGINE
+        match self {
+            EngineError::Container(c) => c.exit_code(),
+            _ => ExitCode::ENGINE,
+        }
+    }
+}
+
+impl From<crate::container::ContainerError> for EngineError {
+    fn from(e: crate::container::ContainerError) -> Self {
+        EngineError::Container(Box::new(e))
     }
 }

@@ -714,6 +714,7 @@ pub fn tag(db: &mut Db, image: &str, new_names: &[String]) -> Result<()> {
     }
     for n in names {
         db.add_name(&found.image.id, &n)?;
+        crate::events::image(db, "tag", &found.image.id, &n);
     }
     Ok(())
 }
@@ -757,6 +758,7 @@ pub fn remove(
         if let Some(n) = &found.by_name {
             if img.names.len() > 1 {
                 db.remove_name(n)?;
+                crate::events::image(db, "untag", &img.id, n);
                 events.push(Removed::Untagged(n.clone()));
                 return Ok(());
             }
@@ -801,8 +803,15 @@ pub fn delete(
     }
     let unreferenced = db.delete_image(&img.id)?;
     for n in &img.names {
+        crate::events::image(db, "untag", &img.id, n);
         events.push(Removed::Untagged(n.clone()));
     }
+    crate::events::image(
+        db,
+        "remove",
+        &img.id,
+        img.names.first().map(String::as_str).unwrap_or(""),
+    );
     events.push(Removed::Deleted(img.id.clone()));
     // The rows are gone; a directory that fails to go now is only wasted space.
     let store = hutch_storage::LayerStore::new(&paths.graphroot);

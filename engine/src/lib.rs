@@ -2,9 +2,12 @@
 //! It owns configuration and paths, the rootless user namespace, image references, registry
 //! access and pulls, and the image operations built on `state` and `storage`.
 #![deny(unsafe_code)]
+#![recursion_limit = "256"]
 
 pub mod auth;
+pub mod container;
 pub mod error;
+pub mod events;
 pub mod host;
 pub mod images;
 pub mod paths;

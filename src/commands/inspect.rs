@@ -3,10 +3,16 @@
 use crate::cli::InspectArgs;
 use hutch_engine::{images, EngineError};
 
+/// `hutch container inspect`: containers only.
+pub fn run_containers(ctx: &super::Ctx, mut args: InspectArgs) -> anyhow::Result<i32> {
+    args.kind = "container".into();
+    run(ctx, args)
+}
+
 pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
-    if !matches!(args.kind.as_str(), "all" | "image") {
+    if !matches!(args.kind.as_str(), "all" | "image" | "container") {
         anyhow::bail!(
-            "invalid --type {:?}: only images can be inspected so far (use \"image\")",
+            "invalid --type {:?}: use \"container\", \"image\" or \"all\"",
             args.kind
         );
     }
@@ -15,6 +21,23 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     for name in &args.names {
+        // Podman looks for a container first, then an image.
+        if args.kind != "image" {
+            match hutch_engine::container::lookup(&db, name) {
+                Ok(c) => {
+                    found.push(hutch_engine::container::inspect::view(
+                        &ctx.paths, &c, &driver,
+                    ));
+                    continue;
+                }
+                Err(hutch_engine::container::ContainerError::NotFound { .. }) => {}
+                Err(e) => return Err(EngineError::from(e).into()),
+            }
+            if args.kind == "container" {
+                missing.push(name.clone());
+                continue;
+            }
+        }
         match images::lookup(&db, name) {
             Ok(f) => {
                 let view = images::inspect(&db, &ctx.paths, &f.image, &driver)?;

@@ -1,28 +1,54 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
-use crate::cli::{Cli, Command, ImageCommand};
+use crate::cli::{Cli, Command, ContainerCommand as C, ImageCommand};
 use hutch_engine::{Options, Paths};
 
+pub mod attach;
+pub mod cleanup;
+pub mod commit;
+pub mod cp;
+pub mod create;
+pub mod ctr_mount;
+pub mod ctrs;
+pub mod diff;
 pub mod doctor;
+pub mod events;
+pub mod exec;
 pub mod exists;
+pub mod export;
 pub mod history;
 pub mod images;
 pub mod info;
 pub mod inspect;
+pub mod kill;
+pub mod logs;
 pub mod mount;
+pub mod pause;
+pub mod port;
 pub mod prune;
+pub mod ps;
 pub mod pull;
+pub mod rename;
+pub mod restart;
+pub mod rm;
 pub mod rmi;
+pub mod run;
+pub mod start;
+pub mod stop;
 pub mod tag;
+pub mod top;
 pub mod tree;
 pub mod unshare;
 pub mod version;
+pub mod wait;
 
 /// What every command gets: the resolved paths and the global options. Nothing expensive
 /// happens here: commands open the database or join the user namespace only when they need to.
 pub struct Ctx {
     pub paths: Paths,
     pub opts: Options,
+    /// `--runtime`: the OCI runtime for new containers.
+    pub runtime: Option<String>,
 }
 
 impl Ctx {
@@ -36,7 +62,11 @@ impl Ctx {
         if let Some(w) = &paths.runtime_dir_warning {
             tracing::warn!("{w}");
         }
-        Ctx { paths, opts }
+        Ctx {
+            paths,
+            opts,
+            runtime: cli.global.runtime.clone(),
+        }
     }
 
     /// Opens the image database (creating the storage directories on first use).
@@ -83,5 +113,33 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
         Command::Unshare(a) => unshare::run(&ctx, a),
+        Command::Run(a) | Command::Container(C::Run(a)) => run::run(&ctx, a),
+        Command::Create(a) | Command::Container(C::Create(a)) => create::run(&ctx, a),
+        Command::Start(a) | Command::Container(C::Start(a)) => start::run(&ctx, a),
+        Command::Stop(a) | Command::Container(C::Stop(a)) => stop::run(&ctx, a),
+        Command::Kill(a) | Command::Container(C::Kill(a)) => kill::run(&ctx, a),
+        Command::Restart(a) | Command::Container(C::Restart(a)) => restart::run(&ctx, a),
+        Command::Rm(a) | Command::Container(C::Rm(a)) => rm::run(&ctx, a),
+        Command::Ps(a) | Command::Container(C::Ps(a)) => ps::run(&ctx, a),
+        Command::Logs(a) | Command::Container(C::Logs(a)) => logs::run(&ctx, a),
+        Command::Wait(a) | Command::Container(C::Wait(a)) => wait::run(&ctx, a),
+        Command::Exec(a) | Command::Container(C::Exec(a)) => exec::run(&ctx, a),
+        Command::Attach(a) | Command::Container(C::Attach(a)) => attach::run(&ctx, a),
+        Command::Pause(a) | Command::Container(C::Pause(a)) => pause::run(&ctx, a, true),
+        Command::Unpause(a) | Command::Container(C::Unpause(a)) => pause::run(&ctx, a, false),
+        Command::Rename(a) | Command::Container(C::Rename(a)) => rename::run(&ctx, a),
+        Command::Container(C::Inspect(a)) => inspect::run_containers(&ctx, a),
+        Command::Container(C::Exists(a)) => rm::exists(&ctx, a),
+        Command::Container(C::Prune(a)) => rm::prune(&ctx, a),
+        Command::Container(C::Cleanup(a)) => cleanup::run(&ctx, a),
+        Command::Top(a) | Command::Container(C::Top(a)) => top::run(&ctx, a),
+        Command::Port(a) | Command::Container(C::Port(a)) => port::run(&ctx, a),
+        Command::Diff(a) | Command::Container(C::Diff(a)) => diff::run(&ctx, a),
+        Command::Export(a) | Command::Container(C::Export(a)) => export::run(&ctx, a),
+        Command::Commit(a) | Command::Container(C::Commit(a)) => commit::run(&ctx, a),
+        Command::Cp(a) | Command::Container(C::Cp(a)) => cp::run(&ctx, a),
+        Command::Mount(a) | Command::Container(C::Mount(a)) => ctr_mount::mount(&ctx, a),
+        Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
+        Command::Events(a) => events::run(&ctx, a),
     }
 }

@@ -3,7 +3,10 @@
 //! other writers so no caller ever sees "database is locked".
 #![deny(unsafe_code)]
 
+mod containers;
 mod schema;
+
+pub use containers::{Container, Event, NewEvent, RunState};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -28,6 +31,10 @@ pub enum StateError {
     },
     #[error("image {id}: not in the database")]
     ImageNotFound { id: String },
+    #[error("the container name {name:?} is already in use by container {id}: remove it or choose another name")]
+    NameInUse { name: String, id: String },
+    #[error("container {id}: not in the database")]
+    ContainerNotFound { id: String },
     #[error(
         "database {path}: schema version {found} is newer than this hutch understands ({supported}); upgrade hutch"
     )]
@@ -136,7 +143,7 @@ fn busy_wait(count: i32) -> bool {
     (count as u64) < BUSY_LIMIT.as_millis() as u64 / 21
 }
 
-fn is_busy(e: &rusqlite::Error) -> bool {
+pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
     matches!(
         e,
         rusqlite::Error::SqliteFailure(f, _)
@@ -145,7 +152,7 @@ fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
-fn ts(t: &DateTime<Utc>) -> String {
+pub(crate) fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Nanos, true)
 }
 
@@ -242,7 +249,7 @@ impl Db {
         &self.path
     }
 
-    fn sqlite(&self, source: rusqlite::Error) -> StateError {
+    pub(crate) fn sqlite(&self, source: rusqlite::Error) -> StateError {
         StateError::Sqlite {
             path: self.path.clone(),
             source,
@@ -252,7 +259,10 @@ impl Db {
     /// Runs `f`, starting over while SQLite reports the database busy. The busy handler already
     /// waits inside SQLite; this covers the few paths where SQLite returns BUSY without calling it
     /// (WAL recovery by another connection, journal mode changes).
-    fn retry<T>(&mut self, mut f: impl FnMut(&mut Connection) -> rusqlite::Result<T>) -> Result<T> {
+    pub(crate) fn retry<T>(
+        &mut self,
+        mut f: impl FnMut(&mut Connection) -> rusqlite::Result<T>,
+    ) -> Result<T> {
         let start = Instant::now();
         let mut attempt = 0u64;
         loop {
@@ -268,7 +278,7 @@ impl Db {
     }
 
     /// Like `retry` for read-only work, which needs only `&self`.
-    fn read<T>(&self, mut f: impl FnMut(&Connection) -> Result<T>) -> Result<T> {
+    pub(crate) fn read<T>(&self, mut f: impl FnMut(&Connection) -> Result<T>) -> Result<T> {
         let start = Instant::now();
         let mut attempt = 0u64;
         loop {
@@ -286,7 +296,7 @@ impl Db {
 
     /// One short IMMEDIATE transaction: takes the write lock up front, so it never has to
     /// upgrade a read lock (which fails with BUSY instead of waiting).
-    fn write<T>(
+    pub(crate) fn write<T>(
         &mut self,
         mut f: impl FnMut(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -363,7 +373,7 @@ impl Db {
         })
     }
 
-    fn time(&self, column: &'static str, value: &str) -> Result<DateTime<Utc>> {
+    pub(crate) fn time(&self, column: &'static str, value: &str) -> Result<DateTime<Utc>> {
         DateTime::parse_from_rfc3339(value)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|_| StateError::BadTime {
@@ -629,12 +639,6 @@ impl Db {
             Ok(unused)
         })?;
         rows.into_iter().map(|r| self.to_layer(r)).collect()
-    }
-
-    /// Ids of images that containers use, which `rmi` must not remove without `-f`. The
-    /// containers work (a later issue) fills this from its table; until then nothing is in use.
-    pub fn images_in_use(&self) -> Result<Vec<String>> {
-        Ok(Vec::new())
     }
 
     /// Stores a small key-value setting (for example the storage driver detected once).

@@ -45,4 +45,36 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     );
     "#,
+    // 2: containers and the event log.
+    r#"
+    CREATE TABLE containers (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        image_id TEXT NOT NULL,
+        image_name TEXT NOT NULL,
+        created TEXT NOT NULL,
+        state TEXT NOT NULL,
+        pid INTEGER NOT NULL DEFAULT 0,
+        conmon_pid INTEGER NOT NULL DEFAULT 0,
+        exit_code INTEGER,
+        started_at TEXT,
+        finished_at TEXT,
+        restart_count INTEGER NOT NULL DEFAULT 0,
+        error TEXT NOT NULL DEFAULT '',
+        spec TEXT NOT NULL,
+        restart_policy TEXT NOT NULL DEFAULT '',
+        labels TEXT NOT NULL DEFAULT '{}',
+        rm INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX containers_image_id ON containers(image_id);
+    CREATE TABLE events (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        time TEXT NOT NULL,
+        type TEXT NOT NULL,
+        action TEXT NOT NULL,
+        id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        attributes TEXT NOT NULL DEFAULT '{}'
+    );
+    "#,
 ];

@@ -2,6 +2,8 @@
 //! so with `#[allow(unsafe_code)]`, and every `unsafe` block carries a `// SAFETY:` comment.
 #![deny(unsafe_code)]
 
+pub mod child;
+pub mod client;
 pub mod fd;
 pub mod fs;
 pub mod lock;

@@ -201,6 +201,25 @@ pub fn hutch_bin() -> &'static Path {
         let dst = dir.join("hutch");
         fs::copy(env!("CARGO_BIN_EXE_hutch"), &dst).expect("copy hutch binary");
         fs::set_permissions(&dst, fs::Permissions::from_mode(0o755)).unwrap();
+        // hutch finds its monitor next to itself. It belongs to another package of the
+        // workspace, which `cargo test --test it` does not build: build it (a no-op when fresh).
+        let built = Path::new(env!("CARGO_BIN_EXE_hutch")).with_file_name("hutch-conmon");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let release = built.parent().is_some_and(|d| d.ends_with("release"));
+        let mut build = Command::new(cargo);
+        build
+            .args(["build", "-q", "-p", "hutch-conmon", "--manifest-path"])
+            .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
+        if release {
+            build.arg("--release");
+        }
+        let ok = build.status().is_ok_and(|s| s.success());
+        if !ok && !built.is_file() {
+            missing("the hutch-conmon binary", "cargo build -p hutch-conmon");
+        }
+        let mon = dir.join("hutch-conmon");
+        fs::copy(&built, &mon).expect("copy hutch-conmon binary");
+        fs::set_permissions(&mon, fs::Permissions::from_mode(0o755)).unwrap();
         dst
     })
 }

@@ -11,6 +11,8 @@ mod tree;
 mod auth_token;
 mod basics;
 mod concurrent;
+mod containers;
+mod containers_extra;
 mod hostile;
 mod image_cmds;
 mod images;

@@ -1,0 +1,869 @@
+//! The container lifecycle: create (a database row only, as podman's "configured"), init (mount
+//! the root filesystem, write the bundle, start the monitor which runs `runtime create`), start,
+//! stop, kill, remove, and cleanup after the container exits. Also how a container's stored
+//! state is checked against reality (monitor alive? exit file written?) and reconciled.
+//! Callers hold the container's lock (`super::lock`) around every operation that changes it.
+
+use super::config::{self, ContainerConfig, CreateOptions};
+use super::runtime::{CliRuntime, OciRuntime};
+use super::{config_of, is_mount_point, names, spec, ContainerError, Dirs};
+use crate::{EngineError, Paths, Result};
+use chrono::{DateTime, Utc};
+use hutch_state::{Container, Db, NewEvent, RunState, StateError};
+use std::ffi::OsString;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub const CONFIGURED: &str = "configured";
+pub const CREATED: &str = "created";
+pub const RUNNING: &str = "running";
+pub const PAUSED: &str = "paused";
+pub const STOPPED: &str = "stopped";
+pub const EXITED: &str = "exited";
+
+/// The engine's handle on containers: paths, database and how to call hutch back for cleanup.
+pub struct Containers {
+    pub paths: Paths,
+    pub db: Db,
+    /// hutch and its global options, for the monitor's exit command (`container cleanup ID`).
+    pub exit_command: Vec<OsString>,
+}
+
+/// A container's state as it really is: the stored state, corrected by the monitor's exit file
+/// and whether the monitor still lives.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Observed {
+    pub state: String,
+    pub exit_code: Option<i64>,
+    pub finished_at: Option<DateTime<Utc>>,
+    /// The stored state is stale: `cleanup` must run.
+    pub needs_cleanup: bool,
+}
+
+/// Whether the monitor of `c` is alive: its pid runs a command line naming the container.
+/// A recycled pid (after a reboot) or a zombie has another (or an empty) command line.
+pub fn monitor_alive(c: &Container) -> bool {
+    if c.run.conmon_pid <= 0 {
+        return false;
+    }
+    std::fs::read(format!("/proc/{}/cmdline", c.run.conmon_pid))
+        .map(|cmd| cmd.windows(c.id.len()).any(|w| w == c.id.as_bytes()))
+        .unwrap_or(false)
+}
+
+/// The exit code the monitor wrote, and when.
+pub fn read_exit_file(dirs: &Dirs) -> Option<(i64, DateTime<Utc>)> {
+    let path = dirs.exit_file();
+    let text = std::fs::read_to_string(&path).ok()?;
+    let code = text.trim().parse::<i64>().ok()?;
+    let when = std::fs::metadata(&path)
+        .and_then(|m| m.modified())
+        .map(DateTime::<Utc>::from)
+        .unwrap_or_else(|_| Utc::now());
+    Some((code, when))
+}
+
+pub(crate) fn is_active(state: &str) -> bool {
+    matches!(state, CREATED | RUNNING | PAUSED)
+}
+
+/// Compares the stored state with the exit file and the monitor, without changing anything
+/// (cheap: one or two small file reads per active container).
+pub fn observe(paths: &Paths, c: &Container) -> Observed {
+    let stored = Observed {
+        state: c.run.state.clone(),
+        exit_code: c.run.exit_code,
+        finished_at: c.run.finished_at,
+        needs_cleanup: false,
+    };
+    if !is_active(&c.run.state) {
+        return stored;
+    }
+    let dirs = Dirs::new(paths, &c.id);
+    if let Some((code, when)) = read_exit_file(&dirs) {
+        return Observed {
+            state: EXITED.into(),
+            exit_code: Some(code),
+            finished_at: Some(when),
+            needs_cleanup: true,
+        };
+    }
+    if !monitor_alive(c) {
+        return Observed {
+            state: EXITED.into(),
+            exit_code: c.run.exit_code.or(Some(-1)),
+            finished_at: c.run.finished_at.or(Some(Utc::now())),
+            needs_cleanup: true,
+        };
+    }
+    stored
+}
+
+pub(crate) fn event(kind: &str, action: &str, c: &Container, attrs: serde_json::Value) -> NewEvent {
+    let mut a = serde_json::json!({"image": c.image_name, "name": c.name});
+    if let (Some(m), Some(extra)) = (a.as_object_mut(), attrs.as_object()) {
+        for (k, v) in extra {
+            m.insert(k.clone(), v.clone());
+        }
+    }
+    NewEvent {
+        kind: kind.into(),
+        action: action.into(),
+        id: c.id.clone(),
+        name: c.name.clone(),
+        attributes: a.to_string(),
+    }
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> EngineError + '_ {
+    move |e| EngineError::io(path, e)
+}
+
+fn remove_dir_if_exists(path: &Path) -> Result<()> {
+    match std::fs::remove_dir_all(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(EngineError::io(path, e)),
+    }
+}
+
+fn write_file(path: &Path, contents: &str) -> Result<()> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, contents).map_err(io(&tmp))?;
+    std::fs::rename(&tmp, path).map_err(io(path))
+}
+
+/// Where the monitor binary is: next to hutch first, then on PATH.
+pub fn find_conmon() -> Option<PathBuf> {
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(dir) = exe.parent() {
+            let p = dir.join("hutch-conmon");
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
+    crate::host::find_program("hutch-conmon")
+}
+
+/// Polls `done` with a short, growing sleep until it is true or `timeout` passes.
+fn poll_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    let mut step = Duration::from_millis(2);
+    loop {
+        if done() {
+            return true;
+        }
+        if start.elapsed() >= timeout {
+            return false;
+        }
+        std::thread::sleep(step);
+        step = (step * 2).min(Duration::from_millis(50));
+    }
+}
+
+impl Containers {
+    pub fn new(paths: Paths, db: Db, exit_command: Vec<OsString>) -> Containers {
+        Containers {
+            paths,
+            db,
+            exit_command,
+        }
+    }
+
+    pub fn dirs(&self, id: &str) -> Dirs {
+        Dirs::new(&self.paths, id)
+    }
+
+    pub fn runtime(&self, cfg: &ContainerConfig) -> CliRuntime {
+        CliRuntime::new(PathBuf::from(&cfg.runtime), &self.paths)
+    }
+
+    /// The container's current row (another process may have changed it).
+    pub fn reload(&self, id: &str) -> Result<Option<Container>> {
+        Ok(self.db.container(id)?)
+    }
+
+    /// Records a new container (state "configured"): nothing is mounted or started yet, which
+    /// keeps `create` cheap. `image_name` is the name the image was asked for.
+    pub fn create(
+        &mut self,
+        image: &hutch_state::Image,
+        image_name: &str,
+        opts: &CreateOptions,
+        runtime: Option<&str>,
+    ) -> Result<Container> {
+        if let Some(n) = &opts.name {
+            if !names::valid_name(n) {
+                return Err(ContainerError::InvalidFlag {
+                    flag: "--name",
+                    value: n.clone(),
+                    reason: "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*".into(),
+                }
+                .into());
+            }
+        }
+        let image_cfg = crate::images::config(image)?;
+        let runtime = super::runtime::choose(runtime, &self.paths)?;
+        let (cfg, labels) = config::resolve(opts, &image_cfg, runtime.display().to_string())?;
+        if !opts.limits.is_empty() && self.paths.rootless() {
+            let cg = crate::host::cgroups(self.paths.uid);
+            if !cg.limits_available {
+                tracing::warn!(
+                    "{} ignored: {}",
+                    opts.limits.join(", "),
+                    cg.limits_reason.unwrap_or_default()
+                );
+            }
+        }
+        let spec = serde_json::to_string(&cfg).map_err(|e| EngineError::Other(e.to_string()))?;
+        let labels =
+            serde_json::to_string(&labels).map_err(|e| EngineError::Other(e.to_string()))?;
+        let mut attempt = 0;
+        loop {
+            let name = opts.name.clone().unwrap_or_else(names::random_name);
+            let c = Container {
+                id: names::random_id(),
+                name,
+                image_id: image.id.clone(),
+                image_name: image_name.to_string(),
+                created: Utc::now(),
+                run: RunState {
+                    state: CONFIGURED.into(),
+                    ..Default::default()
+                },
+                spec: spec.clone(),
+                restart_policy: opts.restart.clone().unwrap_or_default(),
+                labels: labels.clone(),
+                rm: opts.rm,
+            };
+            let ev = event("container", "create", &c, serde_json::json!({}));
+            match self.db.insert_container(&c, Some(&ev)) {
+                Ok(()) => return Ok(c),
+                Err(StateError::NameInUse { .. }) if opts.name.is_none() && attempt < 20 => {
+                    attempt += 1;
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Mounts the root filesystem, writes the bundle and starts the monitor, which runs
+    /// `runtime create`. The container is then "created": its process waits for `start`.
+    /// On failure everything set up is undone and the error recorded in the row.
+    pub fn init(&mut self, c: &Container) -> Result<Container> {
+        let cfg = config_of(c)?;
+        let dirs = self.dirs(&c.id);
+        match self.init_inner(c, &cfg, &dirs) {
+            Ok(run) => {
+                let ev = event("container", "init", c, serde_json::json!({}));
+                self.db.set_run_state(&c.id, &run, Some(&ev))?;
+                Ok(Container { run, ..c.clone() })
+            }
+            Err(e) => {
+                let runtime = self.runtime(&cfg);
+                let _ = runtime.delete(&c.id, true);
+                let _ = self.unmount_rootfs(&dirs);
+                let _ = remove_dir_if_exists(&dirs.run);
+                let mut run = c.run.clone();
+                run.state = CONFIGURED.into();
+                run.pid = 0;
+                run.conmon_pid = 0;
+                run.error = crate_error_line(&e);
+                if let EngineError::Container(ce) = &e {
+                    if let ContainerError::Conmon { code, .. } = ce.as_ref() {
+                        run.exit_code = Some(i64::from(*code));
+                    }
+                }
+                let _ = self.db.set_run_state(&c.id, &run, None);
+                Err(e)
+            }
+        }
+    }
+
+    pub(crate) fn mount_rootfs(&self, c: &Container, dirs: &Dirs) -> Result<()> {
+        if is_mount_point(&dirs.merged) {
+            return Ok(());
+        }
+        let image = self.db.image(&c.image_id)?.ok_or_else(|| {
+            EngineError::Other(format!(
+                "container {}: its image {} is no longer in local storage",
+                c.name, c.image_id
+            ))
+        })?;
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        let mut lowers = Vec::new();
+        for diff_id in image.layers.iter().rev() {
+            let layer = self.db.layer(diff_id)?.ok_or_else(|| {
+                EngineError::Other(format!(
+                    "container {}: layer {diff_id} of image {} is missing from the store",
+                    c.name, image.id
+                ))
+            })?;
+            lowers.push(store.layer_path(&layer.dir));
+        }
+        for d in [&dirs.upper, &dirs.work, &dirs.merged] {
+            std::fs::create_dir_all(d).map_err(io(d))?;
+        }
+        let driver = hutch_storage::mount::driver(
+            &self.paths.graphroot,
+            self.paths.storage_driver.as_deref(),
+        )?;
+        if driver == hutch_storage::mount::Driver::Vfs
+            && std::fs::read_dir(&dirs.merged).is_ok_and(|mut d| d.next().is_some())
+        {
+            // vfs "mounts" are a copy that already holds the container's changes.
+            return Ok(());
+        }
+        hutch_storage::mount::mount(
+            driver,
+            &lowers,
+            Some((&dirs.upper, &dirs.work)),
+            &dirs.merged,
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn unmount_rootfs(&self, dirs: &Dirs) -> Result<()> {
+        if !is_mount_point(&dirs.merged) {
+            return Ok(());
+        }
+        let driver = hutch_storage::mount::driver(
+            &self.paths.graphroot,
+            self.paths.storage_driver.as_deref(),
+        )?;
+        hutch_storage::mount::unmount(driver, &dirs.merged)?;
+        Ok(())
+    }
+
+    fn init_inner(
+        &mut self,
+        c: &Container,
+        cfg: &ContainerConfig,
+        dirs: &Dirs,
+    ) -> Result<RunState> {
+        remove_dir_if_exists(&dirs.run)?;
+        {
+            use std::os::unix::fs::DirBuilderExt;
+            std::fs::DirBuilder::new()
+                .recursive(true)
+                .mode(0o700)
+                .create(&dirs.run)
+                .map_err(io(&dirs.run))?;
+        }
+        std::fs::create_dir_all(&dirs.userdata).map_err(io(&dirs.userdata))?;
+        self.mount_rootfs(c, dirs)?;
+
+        let user = spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?;
+        // runc refuses a working directory that does not exist; podman creates it.
+        let wd = dirs.merged.join(cfg.workdir.trim_start_matches('/'));
+        if !wd.exists() && !cfg.read_only {
+            let _ = std::fs::create_dir_all(&wd);
+        }
+        let hostname = if cfg.hostname.is_empty() {
+            c.id[..12].to_string()
+        } else {
+            cfg.hostname.clone()
+        };
+        write_file(
+            &dirs.userdata.join("hosts"),
+            &spec::hosts_file(cfg, &hostname, &c.name),
+        )?;
+        write_file(&dirs.userdata.join("resolv.conf"), &spec::resolv_conf(cfg))?;
+        write_file(&dirs.userdata.join("hostname"), &format!("{hostname}\n"))?;
+        write_file(
+            &dirs.userdata.join(".containerenv"),
+            &format!(
+                "engine=\"hutch-{}\"\nname=\"{}\"\nid=\"{}\"\nimage=\"{}\"\nimageid=\"{}\"\nrootless={}\n",
+                env!("CARGO_PKG_VERSION"),
+                c.name,
+                c.id,
+                c.image_name,
+                c.image_id,
+                u8::from(self.paths.rootless())
+            ),
+        )?;
+        let init_binary = if cfg.init {
+            crate::host::find_program("catatonit")
+        } else {
+            None
+        };
+        let oci = spec::build(
+            cfg,
+            &spec::SpecInput {
+                id: &c.id,
+                rootfs: &dirs.merged,
+                userdata: &dirs.userdata,
+                hostname: &hostname,
+                user: &user,
+                init_binary,
+            },
+        )?;
+        write_file(
+            &dirs.userdata.join("config.json"),
+            &serde_json::to_string_pretty(&oci).map_err(|e| EngineError::Other(e.to_string()))?,
+        )?;
+        // A hutch killed half-way through an earlier init may have left the runtime's state
+        // behind; `runtime create` would refuse the ID.
+        if self.paths.runroot.join("runtime").join(&c.id).exists() {
+            let _ = self.runtime(cfg).delete(&c.id, true);
+        }
+        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs)?;
+        Ok(RunState {
+            state: CREATED.into(),
+            pid,
+            conmon_pid,
+            exit_code: None,
+            started_at: c.run.started_at,
+            finished_at: c.run.finished_at,
+            restart_count: c.run.restart_count,
+            error: String::new(),
+        })
+    }
+
+    /// Starts hutch-conmon per the monitor contract and reads its one-line start-up report.
+    fn spawn_monitor(
+        &self,
+        c: &Container,
+        cfg: &ContainerConfig,
+        dirs: &Dirs,
+    ) -> Result<(i64, i64)> {
+        let conmon = find_conmon().ok_or_else(|| ContainerError::NoConmon { id: c.id.clone() })?;
+        let runtime = self.runtime(cfg);
+        let (mut report, write_end) =
+            hutch_sys::child::report_pipe().map_err(|e| EngineError::io("pipe", e))?;
+        let mut cmd = Command::new(&conmon);
+        cmd.arg("--cid")
+            .arg(&c.id)
+            .arg("--name")
+            .arg(&c.name)
+            .arg("--bundle")
+            .arg(&dirs.userdata)
+            .arg("--runtime")
+            .arg(runtime.path());
+        for a in runtime.global_args() {
+            cmd.arg("--runtime-arg").arg(a);
+        }
+        cmd.arg("--socket-dir")
+            .arg(&dirs.run)
+            .arg("--container-pidfile")
+            .arg(dirs.run.join("pidfile"))
+            .arg("--log-path")
+            .arg(dirs.log_path())
+            .arg("--log-driver")
+            .arg(&cfg.log_driver);
+        if let Some(max) = cfg.log_size_max {
+            cmd.arg("--log-size-max").arg(max.to_string());
+        }
+        if cfg.tty {
+            cmd.arg("--terminal");
+        }
+        if cfg.stdin {
+            cmd.arg("--stdin");
+        }
+        if let Some((exe, args)) = self.exit_command.split_first() {
+            cmd.arg("--exit-command").arg(exe);
+            for a in args {
+                cmd.arg("--exit-command-arg").arg(a);
+            }
+            for a in ["container", "cleanup", c.id.as_str()] {
+                cmd.arg("--exit-command-arg").arg(a);
+            }
+        }
+        cmd.arg("--no-new-keyring");
+        {
+            use std::os::fd::AsRawFd;
+            cmd.arg("--sync-fd").arg(write_end.as_raw_fd().to_string());
+        }
+        cmd.stdin(Stdio::null());
+        if cfg.log_driver == "passthrough" {
+            cmd.stdout(Stdio::inherit()).stderr(Stdio::inherit());
+        } else {
+            cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        }
+        let mut child = cmd.spawn().map_err(|e| {
+            EngineError::from(ContainerError::Conmon {
+                id: c.id.clone(),
+                message: format!("cannot start {}: {e}", conmon.display()),
+                code: crate::ExitCode::ENGINE,
+            })
+        })?;
+        drop(write_end);
+        let mut text = String::new();
+        let read = report.read_to_string(&mut text);
+        // The monitor detaches (double fork); reap the first process if it already exited.
+        let _ = child.try_wait();
+        let line = text.lines().next().unwrap_or("").trim().to_string();
+        if let Err(e) = read {
+            return Err(EngineError::io("monitor report pipe", e));
+        }
+        let conmon_err = |message: String, code: i32| {
+            EngineError::from(ContainerError::Conmon {
+                id: c.id.clone(),
+                message,
+                code,
+            })
+        };
+        if line.is_empty() {
+            return Err(conmon_err(
+                "the monitor exited without reporting whether the container was created".into(),
+                crate::ExitCode::ENGINE,
+            ));
+        }
+        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| {
+            conmon_err(
+                format!("unreadable report from the monitor {line:?}: {e}"),
+                crate::ExitCode::ENGINE,
+            )
+        })?;
+        if let Some(err) = v.get("error").and_then(|e| e.as_str()) {
+            let code = v
+                .get("code")
+                .and_then(|c| c.as_i64())
+                .unwrap_or(i64::from(crate::ExitCode::ENGINE)) as i32;
+            return Err(conmon_err(err.to_string(), code));
+        }
+        let pid = v.get("pid").and_then(|p| p.as_i64()).unwrap_or(0);
+        let conmon_pid = std::fs::read_to_string(dirs.run.join("conmon.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .unwrap_or(0);
+        Ok((pid, conmon_pid))
+    }
+
+    /// Starts a container: init first when it is configured or has exited, then `runtime start`.
+    pub fn start(&mut self, c: &Container) -> Result<Container> {
+        let c = self.ensure_created(c)?;
+        let cfg = config_of(&c)?;
+        self.runtime(&cfg).start(&c.id)?;
+        let mut run = c.run.clone();
+        run.state = RUNNING.into();
+        run.started_at = Some(Utc::now());
+        run.finished_at = None;
+        run.exit_code = None;
+        let ev = event("container", "start", &c, serde_json::json!({}));
+        self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        Ok(Container { run, ..c })
+    }
+
+    /// Brings a container to "created" (monitor up, process waiting for start).
+    pub fn ensure_created(&mut self, c: &Container) -> Result<Container> {
+        let obs = observe(&self.paths, c);
+        if obs.needs_cleanup {
+            self.cleanup_locked(c)?;
+        }
+        let c = self
+            .reload(&c.id)?
+            .ok_or_else(|| ContainerError::NotFound { name: c.id.clone() })?;
+        match c.run.state.as_str() {
+            CREATED => Ok(c),
+            RUNNING | PAUSED => Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: c.run.state.clone(),
+                reason: "it is already running".into(),
+            }
+            .into()),
+            _ => self.init(&c),
+        }
+    }
+
+    /// Sends the stop signal, waits `timeout` seconds, then SIGKILL; then cleans up. A
+    /// container that is not running is left as it is.
+    pub fn stop(&mut self, c: &Container, timeout: Option<u32>) -> Result<()> {
+        let cfg = config_of(c)?;
+        let obs = observe(&self.paths, c);
+        if obs.needs_cleanup || !is_active(&c.run.state) {
+            if obs.needs_cleanup {
+                self.cleanup_locked(c)?;
+            }
+            return Ok(());
+        }
+        let runtime = self.runtime(&cfg);
+        let dirs = self.dirs(&c.id);
+        let timeout = Duration::from_secs(u64::from(timeout.unwrap_or(cfg.stop_timeout)));
+        let exited = || read_exit_file(&dirs).is_some() || !monitor_alive(c);
+        if c.run.state == PAUSED {
+            let _ = runtime.resume(&c.id);
+        }
+        let mut done = false;
+        if !timeout.is_zero() {
+            if let Err(e) = runtime.kill(&c.id, cfg.stop_signal, false) {
+                tracing::debug!("container {}: stop signal: {e}", c.id);
+            }
+            done = poll_until(timeout, exited);
+        }
+        if !done {
+            // SIGKILL to the container's init ends its whole PID namespace; `--all` needs a
+            // cgroup to find the processes, which rootless cgroup v1 containers lack.
+            if let Err(e) = runtime.kill(&c.id, 9, false) {
+                tracing::debug!("container {}: SIGKILL: {e}", c.id);
+            }
+            if !poll_until(Duration::from_secs(30), exited) {
+                return Err(ContainerError::Timeout {
+                    id: c.id.clone(),
+                    seconds: 30,
+                    what: "exit after SIGKILL",
+                }
+                .into());
+            }
+        }
+        let ev = event("container", "stop", c, serde_json::json!({}));
+        self.db.add_event(&ev)?;
+        self.cleanup_locked(c)
+    }
+
+    /// Sends `signal` to a running container.
+    pub fn kill(&mut self, c: &Container, signal: i32) -> Result<()> {
+        let obs = observe(&self.paths, c);
+        if obs.needs_cleanup || !matches!(c.run.state.as_str(), RUNNING | PAUSED) {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: obs.state,
+                reason: "can only kill running containers".into(),
+            }
+            .into());
+        }
+        let cfg = config_of(c)?;
+        self.runtime(&cfg).kill(&c.id, signal, false)?;
+        let ev = event(
+            "container",
+            "kill",
+            c,
+            serde_json::json!({"signal": signal.to_string()}),
+        );
+        self.db.add_event(&ev)?;
+        Ok(())
+    }
+
+    pub fn pause(&mut self, c: &Container, pause: bool) -> Result<Container> {
+        let obs = observe(&self.paths, c);
+        let want = if pause { RUNNING } else { PAUSED };
+        if obs.needs_cleanup || c.run.state != want {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: obs.state,
+                reason: format!(
+                    "\"{}\" needs a {want} container",
+                    if pause { "pause" } else { "unpause" }
+                ),
+            }
+            .into());
+        }
+        let cfg = config_of(c)?;
+        let rt = self.runtime(&cfg);
+        if pause {
+            rt.pause(&c.id).map_err(|e| {
+                EngineError::Other(format!(
+                    "{e} (pausing needs the cgroup freezer, which rootless containers on cgroup v1 do not have)"
+                ))
+            })?;
+        } else {
+            rt.resume(&c.id)?;
+        }
+        let mut run = c.run.clone();
+        run.state = if pause { PAUSED } else { RUNNING }.into();
+        let ev = event(
+            "container",
+            if pause { "pause" } else { "unpause" },
+            c,
+            serde_json::json!({}),
+        );
+        self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        Ok(Container { run, ..c.clone() })
+    }
+
+    /// Records the exit of a container whose process is gone (exit code from the monitor's
+    /// exit file, or -1 / 137 when the monitor died without writing it), then tears down its
+    /// runtime state, mounts and run directory, and removes it if it was created with `--rm`.
+    /// Idempotent: every step checks whether it is still needed.
+    pub fn cleanup_locked(&mut self, c: &Container) -> Result<()> {
+        let Some(c) = self.reload(&c.id)? else {
+            return Ok(());
+        };
+        let cfg = config_of(&c)?;
+        let dirs = self.dirs(&c.id);
+        let runtime = self.runtime(&cfg);
+        if is_active(&c.run.state) {
+            let (code, when) = match read_exit_file(&dirs) {
+                Some(x) => x,
+                None if monitor_alive(&c) => return Ok(()),
+                None => {
+                    // The monitor died (killed, or the machine rebooted): if the container's
+                    // process survived it, nobody would ever reap or log it; kill it.
+                    let mut code = -1;
+                    if let Ok(Some(st)) = runtime.state(&c.id) {
+                        if matches!(st.status.as_str(), "running" | "created" | "paused") {
+                            let _ = runtime.kill(&c.id, 9, false);
+                            code = 137;
+                        }
+                    }
+                    (code, Utc::now())
+                }
+            };
+            let run = RunState {
+                state: EXITED.into(),
+                pid: 0,
+                conmon_pid: 0,
+                exit_code: Some(code),
+                finished_at: Some(when),
+                ..c.run.clone()
+            };
+            let ev = event(
+                "container",
+                "died",
+                &c,
+                serde_json::json!({"containerExitCode": code}),
+            );
+            self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        }
+        let mut errors = Vec::new();
+        if self.paths.runroot.join("runtime").join(&c.id).exists() {
+            if let Err(e) = runtime.delete(&c.id, true) {
+                errors.push(e.to_string());
+            }
+        }
+        // `hutch mount` keeps the root filesystem mounted after the container exits.
+        if super::rootfs::user_mounts(&dirs) == 0 {
+            if let Err(e) = self.unmount_rootfs(&dirs) {
+                errors.push(e.to_string());
+            }
+        }
+        if let Err(e) = remove_dir_if_exists(&dirs.run) {
+            errors.push(e.to_string());
+        }
+        if c.rm {
+            return self.remove_files_and_row(&c);
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(EngineError::Other(format!(
+                "container {}: cleanup: {}",
+                c.id,
+                errors.join("; ")
+            )))
+        }
+    }
+
+    /// Removes a container. A running one needs `force` (then it is killed, or stopped with
+    /// `timeout` when given).
+    pub fn remove(&mut self, c: &Container, force: bool, timeout: Option<u32>) -> Result<()> {
+        let obs = observe(&self.paths, c);
+        if is_active(&c.run.state) && !obs.needs_cleanup {
+            if !force {
+                return Err(ContainerError::BadState {
+                    name: c.id.clone(),
+                    state: c.run.state.clone(),
+                    reason: "running or paused containers cannot be removed without force (rm -f)"
+                        .into(),
+                }
+                .into());
+            }
+            self.stop(c, Some(timeout.unwrap_or(0)))?;
+        } else if obs.needs_cleanup {
+            // Records the exit (and the died event) before the row goes; teardown errors are
+            // retried below.
+            let _ = self.cleanup_locked(c);
+        }
+        self.remove_files_and_row(c)
+    }
+
+    fn remove_files_and_row(&mut self, c: &Container) -> Result<()> {
+        let dirs = self.dirs(&c.id);
+        let cfg = config_of(c).ok();
+        let mut errors = Vec::new();
+        if let Some(cfg) = &cfg {
+            if self.paths.runroot.join("runtime").join(&c.id).exists() {
+                if let Err(e) = self.runtime(cfg).delete(&c.id, true) {
+                    errors.push(e.to_string());
+                }
+            }
+        }
+        if let Err(e) = self.unmount_rootfs(&dirs) {
+            errors.push(e.to_string());
+        }
+        for d in [&dirs.run, &dirs.graph] {
+            if let Err(e) = remove_dir_if_exists(d) {
+                errors.push(e.to_string());
+            }
+        }
+        if !errors.is_empty() {
+            // Keep the row so `rm` can be retried; say everything that failed.
+            return Err(EngineError::Other(format!(
+                "removing container {}: {}",
+                c.id,
+                errors.join("; ")
+            )));
+        }
+        let ev = event("container", "remove", c, serde_json::json!({}));
+        self.db.delete_container(&c.id, Some(&ev))?;
+        Ok(())
+    }
+
+    /// Cleans up every container whose stored state is stale (monitor dead, exit file left
+    /// behind). Containers another process has locked are left to it.
+    pub fn reconcile(&mut self) -> Result<()> {
+        for c in self.db.containers()? {
+            if !observe(&self.paths, &c).needs_cleanup {
+                continue;
+            }
+            let dir = self.paths.runroot.join("locks");
+            let _ = std::fs::create_dir_all(&dir);
+            let Some(_lock) =
+                hutch_sys::lock::FileLock::try_exclusive(&dir.join(format!("{}.lock", c.id)))?
+            else {
+                continue;
+            };
+            if let Err(e) = self.cleanup_locked(&c) {
+                tracing::warn!("container {}: {e}", c.name);
+            }
+        }
+        Ok(())
+    }
+
+    /// Waits until the container is no longer running and returns its exit code. Needs no
+    /// lock: it watches the exit file and the monitor.
+    pub fn wait_exit(&self, c: &Container, timeout: Option<Duration>) -> Result<Option<i64>> {
+        let dirs = self.dirs(&c.id);
+        let timeout = timeout.unwrap_or(Duration::from_secs(u64::MAX / 4));
+        let mut code = None;
+        poll_until(timeout, || {
+            if let Some((c, _)) = read_exit_file(&dirs) {
+                code = Some(c);
+                return true;
+            }
+            match self.db.container(&c.id) {
+                Ok(Some(now)) => {
+                    if !is_active(&now.run.state) {
+                        code = now.run.exit_code;
+                        return true;
+                    }
+                    if !monitor_alive(&now) {
+                        code = Some(read_exit_file(&dirs).map(|x| x.0).unwrap_or(-1));
+                        return true;
+                    }
+                    false
+                }
+                Ok(None) => true,
+                Err(_) => false,
+            }
+        });
+        Ok(code)
+    }
+}
+
+fn crate_error_line(e: &EngineError) -> String {
+    let mut s = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(x) = src {
+        let t = x.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        src = x.source();
+    }
+    s
+}

@@ -1,0 +1,154 @@
+//! Containers: their configuration, the OCI config they run with, the runtime that runs them,
+//! and their lifecycle (create, start, stop, kill, remove, cleanup, reconciliation after a
+//! crash or reboot). Shared by the CLI and, later, the API service.
+
+pub mod archive;
+pub mod attach;
+pub mod commit;
+pub mod config;
+pub mod error;
+pub mod inspect;
+mod lifecycle;
+pub mod logs;
+pub mod names;
+pub mod rootfs;
+pub mod runtime;
+pub mod spec;
+pub mod top;
+
+pub use config::{ContainerConfig, CreateOptions};
+pub use error::ContainerError;
+pub use lifecycle::*;
+
+use crate::Paths;
+use hutch_state::{Container, Db};
+use std::path::{Path, PathBuf};
+
+/// Where a container's files live.
+#[derive(Debug, Clone)]
+pub struct Dirs {
+    /// `graphroot/containers/<id>`: upper, work, merged, userdata.
+    pub graph: PathBuf,
+    pub userdata: PathBuf,
+    pub upper: PathBuf,
+    pub work: PathBuf,
+    pub merged: PathBuf,
+    /// `runroot/containers/<id>`: attach socket, ctl FIFO, pidfile, exit file (tmpfs).
+    pub run: PathBuf,
+}
+
+impl Dirs {
+    pub fn new(paths: &Paths, id: &str) -> Dirs {
+        let graph = paths.graphroot.join("containers").join(id);
+        Dirs {
+            userdata: graph.join("userdata"),
+            upper: graph.join("upper"),
+            work: graph.join("work"),
+            merged: graph.join("merged"),
+            run: paths.runroot.join("containers").join(id),
+            graph,
+        }
+    }
+
+    pub fn log_path(&self) -> PathBuf {
+        self.userdata.join("ctr.log")
+    }
+
+    pub fn exit_file(&self) -> PathBuf {
+        self.run.join("exit")
+    }
+
+    pub fn attach_socket(&self) -> PathBuf {
+        self.run.join("attach")
+    }
+
+    pub fn ctl_fifo(&self) -> PathBuf {
+        self.run.join("ctl")
+    }
+}
+
+fn is_hex(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// Finds a container by full ID, exact name, or unique ID prefix, as podman does.
+pub fn lookup(db: &Db, name: &str) -> Result<Container, ContainerError> {
+    let state = |e: hutch_state::StateError| ContainerError::Io {
+        path: db.path().to_path_buf(),
+        source: std::io::Error::other(e.to_string()),
+    };
+    if name.len() == 64 && is_hex(name) {
+        if let Some(c) = db.container(name).map_err(state)? {
+            return Ok(c);
+        }
+    }
+    if let Some(c) = db.container_by_name(name).map_err(state)? {
+        return Ok(c);
+    }
+    if is_hex(name) {
+        let mut m = db.containers_by_id_prefix(name).map_err(state)?;
+        match m.len() {
+            0 => {}
+            1 => return Ok(m.remove(0)),
+            _ => {
+                return Err(ContainerError::Ambiguous {
+                    name: name.to_string(),
+                    matches: m.into_iter().map(|c| c.id).collect(),
+                })
+            }
+        }
+    }
+    Err(ContainerError::NotFound {
+        name: name.to_string(),
+    })
+}
+
+/// Serialises every change to one container between hutch processes (and the monitor's
+/// cleanup). Held for the length of one operation; released on drop or process death.
+pub fn lock(paths: &Paths, id: &str) -> Result<hutch_sys::lock::FileLock, crate::EngineError> {
+    let dir = paths.runroot.join("locks");
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        return Err(crate::EngineError::io(&dir, e));
+    }
+    Ok(hutch_sys::lock::FileLock::exclusive(
+        &dir.join(format!("{id}.lock")),
+    )?)
+}
+
+/// The stored configuration of a container.
+pub fn config_of(c: &Container) -> Result<ContainerConfig, ContainerError> {
+    serde_json::from_str(&c.spec).map_err(|e| ContainerError::BadState {
+        name: c.name.clone(),
+        state: "damaged".into(),
+        reason: format!("its stored configuration is not readable: {e}"),
+    })
+}
+
+/// Whether `path` is a mount point in this mount namespace.
+pub(crate) fn is_mount_point(path: &Path) -> bool {
+    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else {
+        return false;
+    };
+    let want = path.display().to_string();
+    info.lines().any(|l| {
+        l.split(' ')
+            .nth(4)
+            .is_some_and(|m| m == want || unescape(m) == want)
+    })
+}
+
+fn unescape(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
+            out.push((b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0'));
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,552 @@
+//! The OCI runtime configuration (`config.json`) of a container, built from its stored config
+//! with podman's rootless defaults: capabilities, masked and read-only paths, mounts, seccomp.
+//! The container runs in hutch's user namespace, so the config asks for no user namespace and
+//! no cgroup path (rootless cgroup v1 cannot have one).
+
+use super::config::{ContainerConfig, Ulimit};
+use super::ContainerError;
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+
+/// Podman's default capability set.
+pub const DEFAULT_CAPS: &[&str] = &[
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_KILL",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_SETFCAP",
+    "CAP_SETGID",
+    "CAP_SETPCAP",
+    "CAP_SETUID",
+    "CAP_SYS_CHROOT",
+];
+
+pub const ALL_CAPS: &[&str] = &[
+    "CAP_AUDIT_CONTROL",
+    "CAP_AUDIT_READ",
+    "CAP_AUDIT_WRITE",
+    "CAP_BLOCK_SUSPEND",
+    "CAP_BPF",
+    "CAP_CHECKPOINT_RESTORE",
+    "CAP_CHOWN",
+    "CAP_DAC_OVERRIDE",
+    "CAP_DAC_READ_SEARCH",
+    "CAP_FOWNER",
+    "CAP_FSETID",
+    "CAP_IPC_LOCK",
+    "CAP_IPC_OWNER",
+    "CAP_KILL",
+    "CAP_LEASE",
+    "CAP_LINUX_IMMUTABLE",
+    "CAP_MAC_ADMIN",
+    "CAP_MAC_OVERRIDE",
+    "CAP_MKNOD",
+    "CAP_NET_ADMIN",
+    "CAP_NET_BIND_SERVICE",
+    "CAP_NET_BROADCAST",
+    "CAP_NET_RAW",
+    "CAP_PERFMON",
+    "CAP_SETFCAP",
+    "CAP_SETGID",
+    "CAP_SETPCAP",
+    "CAP_SETUID",
+    "CAP_SYSLOG",
+    "CAP_SYS_ADMIN",
+    "CAP_SYS_BOOT",
+    "CAP_SYS_CHROOT",
+    "CAP_SYS_MODULE",
+    "CAP_SYS_NICE",
+    "CAP_SYS_PACCT",
+    "CAP_SYS_PTRACE",
+    "CAP_SYS_RAWIO",
+    "CAP_SYS_RESOURCE",
+    "CAP_SYS_TIME",
+    "CAP_SYS_TTY_CONFIG",
+    "CAP_WAKE_ALARM",
+];
+
+const MASKED_PATHS: &[&str] = &[
+    "/proc/acpi",
+    "/proc/kcore",
+    "/proc/keys",
+    "/proc/latency_stats",
+    "/proc/timer_list",
+    "/proc/timer_stats",
+    "/proc/sched_debug",
+    "/proc/scsi",
+    "/sys/firmware",
+    "/sys/fs/selinux",
+    "/sys/dev/block",
+];
+
+const READONLY_PATHS: &[&str] = &[
+    "/proc/asound",
+    "/proc/bus",
+    "/proc/fs",
+    "/proc/irq",
+    "/proc/sys",
+    "/proc/sysrq-trigger",
+];
+
+/// Where `--init` puts the init binary inside the container.
+pub const INIT_PATH: &str = "/run/podman-init";
+
+/// hutch's default seccomp profile: allow by default, refuse the system calls a container has
+/// no business making (kernel modules, reboot, keyrings, clock changes, ...).
+pub const DEFAULT_SECCOMP: &str = include_str!("seccomp.json");
+
+/// `net_raw`, `NET_RAW` and `CAP_NET_RAW` all mean CAP_NET_RAW.
+pub fn normalize_cap(c: &str) -> String {
+    let up = c.trim().to_ascii_uppercase();
+    if up.starts_with("CAP_") {
+        up
+    } else {
+        format!("CAP_{up}")
+    }
+}
+
+/// The capability set after `--privileged`, `--cap-add` and `--cap-drop`. As in podman,
+/// `--cap-drop all` empties the set first, then additions apply, then other drops.
+pub fn capabilities(cfg: &ContainerConfig) -> Vec<String> {
+    let drop_all = cfg.cap_drop.iter().any(|c| c.eq_ignore_ascii_case("all"));
+    let mut caps: Vec<String> = if drop_all {
+        Vec::new()
+    } else if cfg.privileged {
+        ALL_CAPS.iter().map(|s| s.to_string()).collect()
+    } else {
+        DEFAULT_CAPS.iter().map(|s| s.to_string()).collect()
+    };
+    let added: Vec<String> = cfg
+        .cap_add
+        .iter()
+        .filter(|c| !c.eq_ignore_ascii_case("all"))
+        .map(|c| normalize_cap(c))
+        .collect();
+    if cfg.cap_add.iter().any(|c| c.eq_ignore_ascii_case("all")) {
+        caps = ALL_CAPS.iter().map(|s| s.to_string()).collect();
+    }
+    for n in &added {
+        if !caps.contains(n) {
+            caps.push(n.clone());
+        }
+    }
+    for c in cfg
+        .cap_drop
+        .iter()
+        .filter(|c| !c.eq_ignore_ascii_case("all"))
+    {
+        let n = normalize_cap(c);
+        if !added.contains(&n) {
+            caps.retain(|x| *x != n);
+        }
+    }
+    caps.sort();
+    caps
+}
+
+/// The user the process runs as, resolved in the image.
+#[derive(Debug, Clone, Default)]
+pub struct ProcessUser {
+    pub uid: u32,
+    pub gid: u32,
+    pub additional_gids: Vec<u32>,
+    pub home: Option<String>,
+}
+
+/// Reads a file of the container's root filesystem without following a symlink out of it: a
+/// symlinked /etc/passwd is treated as absent.
+fn read_in_rootfs(rootfs: &Path, rel: &str) -> Option<String> {
+    let mut p = rootfs.to_path_buf();
+    for comp in rel.trim_start_matches('/').split('/') {
+        p.push(comp);
+        let md = std::fs::symlink_metadata(&p).ok()?;
+        if md.file_type().is_symlink() {
+            return None;
+        }
+    }
+    std::fs::read_to_string(&p).ok()
+}
+
+/// Resolves `-u name|uid[:group|gid]` and `--group-add` with the image's /etc/passwd and
+/// /etc/group, as podman does.
+pub fn resolve_user(
+    id: &str,
+    rootfs: &Path,
+    user: &str,
+    group_add: &[String],
+) -> Result<ProcessUser, ContainerError> {
+    let passwd = read_in_rootfs(rootfs, "etc/passwd").unwrap_or_default();
+    let group = read_in_rootfs(rootfs, "etc/group").unwrap_or_default();
+    let entries = |text: &str| -> Vec<Vec<String>> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.split(':').map(str::to_string).collect())
+            .collect()
+    };
+    let pw = entries(&passwd);
+    let gr = entries(&group);
+    let unknown = |user: &str, file| ContainerError::UnknownUser {
+        id: id.to_string(),
+        user: user.to_string(),
+        file,
+    };
+    let (u, g) = match user.split_once(':') {
+        Some((u, g)) => (u, Some(g)),
+        None => (user, None),
+    };
+    let mut out = ProcessUser::default();
+    let pw_entry = if u.is_empty() {
+        pw.iter()
+            .find(|e| e.get(2).map(String::as_str) == Some("0"))
+    } else if let Ok(n) = u.parse::<u32>() {
+        out.uid = n;
+        pw.iter()
+            .find(|e| e.get(2).and_then(|s| s.parse::<u32>().ok()) == Some(n))
+    } else {
+        let e = pw
+            .iter()
+            .find(|e| e.first().map(String::as_str) == Some(u))
+            .ok_or_else(|| unknown(u, "/etc/passwd"))?;
+        out.uid = e.get(2).and_then(|s| s.parse().ok()).unwrap_or(0);
+        Some(e)
+    };
+    if let Some(e) = pw_entry {
+        out.gid = e.get(3).and_then(|s| s.parse().ok()).unwrap_or(0);
+        out.home = e.get(5).cloned().filter(|h| !h.is_empty());
+    } else {
+        out.gid = 0;
+    }
+    let lookup_group = |g: &str| -> Result<u32, ContainerError> {
+        if let Ok(n) = g.parse::<u32>() {
+            return Ok(n);
+        }
+        gr.iter()
+            .find(|e| e.first().map(String::as_str) == Some(g))
+            .and_then(|e| e.get(2).and_then(|s| s.parse().ok()))
+            .ok_or_else(|| unknown(g, "/etc/group"))
+    };
+    if let Some(g) = g {
+        out.gid = lookup_group(g)?;
+    } else if let Some(name) = pw_entry.and_then(|e| e.first()) {
+        // Supplementary groups the image's /etc/group lists the user in.
+        for e in &gr {
+            if e.get(3)
+                .is_some_and(|members| members.split(',').any(|m| m == name))
+            {
+                if let Some(gid) = e.get(2).and_then(|s| s.parse::<u32>().ok()) {
+                    if gid != out.gid && !out.additional_gids.contains(&gid) {
+                        out.additional_gids.push(gid);
+                    }
+                }
+            }
+        }
+    }
+    for g in group_add {
+        if g == "keep-groups" {
+            continue;
+        }
+        let gid = lookup_group(g)?;
+        if !out.additional_gids.contains(&gid) {
+            out.additional_gids.push(gid);
+        }
+    }
+    Ok(out)
+}
+
+/// Host limits hutch itself has; rootless containers get the hard limit of open files and
+/// processes, as podman gives them.
+fn host_hard_limit(name: &str) -> Option<u64> {
+    let text = std::fs::read_to_string("/proc/self/limits").ok()?;
+    let line = text.lines().find(|l| l.starts_with(name))?;
+    let rest = line[name.len()..].split_whitespace().collect::<Vec<_>>();
+    let hard = rest.get(1)?;
+    if *hard == "unlimited" {
+        Some(u64::MAX)
+    } else {
+        hard.parse().ok()
+    }
+}
+
+fn rlimits(cfg: &ContainerConfig) -> Vec<Value> {
+    let mut limits: Vec<Ulimit> = Vec::new();
+    for (name, host) in [("nofile", "Max open files"), ("nproc", "Max processes")] {
+        if let Some(h) = host_hard_limit(host) {
+            limits.push(Ulimit {
+                name: name.into(),
+                soft: h,
+                hard: h,
+            });
+        }
+    }
+    for u in &cfg.ulimits {
+        limits.retain(|l| l.name != u.name);
+        limits.push(u.clone());
+    }
+    limits
+        .into_iter()
+        .map(|u| {
+            json!({
+                "type": format!("RLIMIT_{}", u.name.to_ascii_uppercase()),
+                "soft": u.soft,
+                "hard": u.hard,
+            })
+        })
+        .collect()
+}
+
+/// Inputs of `build` that are not in the stored config.
+pub struct SpecInput<'a> {
+    pub id: &'a str,
+    pub rootfs: &'a Path,
+    pub userdata: &'a Path,
+    pub hostname: &'a str,
+    pub user: &'a ProcessUser,
+    /// The host's init binary for `--init`.
+    pub init_binary: Option<PathBuf>,
+}
+
+pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, ContainerError> {
+    let caps = capabilities(cfg);
+    let (effective, permitted): (Vec<String>, Vec<String>) = if input.user.uid == 0 {
+        (caps.clone(), caps.clone())
+    } else {
+        // A non-root user keeps the set only as its bounding set, as podman does.
+        (Vec::new(), Vec::new())
+    };
+    let mut env = cfg.env.clone();
+    super::config::set_env(&mut env, format!("HOSTNAME={}", input.hostname));
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!(
+            "HOME={}",
+            input.user.home.clone().unwrap_or_else(|| "/".into())
+        ));
+    }
+    let mut args = cfg.args();
+    if cfg.init {
+        let mut a = vec![INIT_PATH.to_string(), "--".to_string()];
+        a.append(&mut args);
+        args = a;
+    }
+
+    let shm = format!("size={}k", cfg.shm_size.div_ceil(1024));
+    let mut mounts = vec![
+        json!({"destination": "/proc", "type": "proc", "source": "proc",
+               "options": ["nosuid", "noexec", "nodev"]}),
+        json!({"destination": "/dev", "type": "tmpfs", "source": "tmpfs",
+               "options": ["nosuid", "strictatime", "mode=755", "size=65536k"]}),
+        json!({"destination": "/dev/pts", "type": "devpts", "source": "devpts",
+               "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"]}),
+        json!({"destination": "/dev/mqueue", "type": "mqueue", "source": "mqueue",
+               "options": ["nosuid", "noexec", "nodev"]}),
+        json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm",
+               "options": ["nosuid", "noexec", "nodev", "mode=1777", shm]}),
+    ];
+    if cfg.network == "host" {
+        // A new sysfs needs a network namespace owned by our user namespace; with the host's
+        // network the host's sysfs is bound read-only instead.
+        mounts.push(
+            json!({"destination": "/sys", "type": "bind", "source": "/sys",
+               "options": ["rbind", "nosuid", "noexec", "nodev", "ro"]}),
+        );
+    } else {
+        mounts.push(
+            json!({"destination": "/sys", "type": "sysfs", "source": "sysfs",
+               "options": ["nosuid", "noexec", "nodev", "ro"]}),
+        );
+    }
+    for f in ["hosts", "resolv.conf", "hostname"] {
+        mounts.push(json!({
+            "destination": format!("/etc/{f}"),
+            "type": "bind",
+            "source": input.userdata.join(f),
+            "options": ["bind", "rprivate"],
+        }));
+    }
+    mounts.push(json!({
+        "destination": "/run/.containerenv",
+        "type": "bind",
+        "source": input.userdata.join(".containerenv"),
+        "options": ["bind", "rprivate", "ro"],
+    }));
+    if cfg.init {
+        let init = input
+            .init_binary
+            .clone()
+            .ok_or_else(|| ContainerError::InvalidFlag {
+                flag: "--init",
+                value: String::new(),
+                reason: "no init binary found: install catatonit".into(),
+            })?;
+        mounts.push(json!({
+            "destination": INIT_PATH,
+            "type": "bind",
+            "source": init,
+            "options": ["bind", "rprivate", "ro"],
+        }));
+    }
+
+    let mut namespaces = vec![
+        json!({"type": "pid"}),
+        json!({"type": "ipc"}),
+        json!({"type": "uts"}),
+        json!({"type": "mount"}),
+    ];
+    if cfg.network != "host" {
+        namespaces.push(json!({"type": "network"}));
+    }
+
+    let mut linux = json!({
+        "namespaces": namespaces,
+        "maskedPaths": if cfg.privileged { json!([]) } else { json!(MASKED_PATHS) },
+        "readonlyPaths": if cfg.privileged { json!([]) } else { json!(READONLY_PATHS) },
+    });
+    match cfg.seccomp.as_deref() {
+        _ if cfg.privileged => {}
+        Some("unconfined") => {}
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| ContainerError::io(path, e))?;
+            let v: Value =
+                serde_json::from_str(&text).map_err(|e| ContainerError::InvalidFlag {
+                    flag: "--security-opt seccomp",
+                    value: path.to_string(),
+                    reason: format!("not JSON: {e}"),
+                })?;
+            linux["seccomp"] = v;
+        }
+        None => {
+            linux["seccomp"] = serde_json::from_str(DEFAULT_SECCOMP)
+                .expect("the built-in seccomp profile is valid JSON");
+        }
+    }
+
+    let mut process = json!({
+        "terminal": cfg.tty,
+        "user": {
+            "uid": input.user.uid,
+            "gid": input.user.gid,
+            "additionalGids": input.user.additional_gids,
+        },
+        "args": args,
+        "env": env,
+        "cwd": cfg.workdir,
+        "capabilities": {
+            "bounding": caps,
+            "effective": effective,
+            "permitted": permitted,
+            "inheritable": [],
+            "ambient": [],
+        },
+        "rlimits": rlimits(cfg),
+        "noNewPrivileges": cfg.no_new_privileges,
+    });
+    if cfg.tty {
+        process["consoleSize"] = json!({"height": 24, "width": 80});
+    }
+
+    Ok(json!({
+        "ociVersion": "1.0.2",
+        "process": process,
+        "root": {"path": input.rootfs, "readonly": cfg.read_only},
+        "hostname": input.hostname,
+        "mounts": mounts,
+        "annotations": {"io.container.manager": "hutch"},
+        "linux": linux,
+    }))
+}
+
+/// /etc/hosts for the container: localhost and its own name. With the host's network the
+/// host's entries come first.
+pub fn hosts_file(cfg: &ContainerConfig, hostname: &str, name: &str) -> String {
+    let mut out = String::new();
+    if cfg.network == "host" {
+        if let Ok(h) = std::fs::read_to_string("/etc/hosts") {
+            out.push_str(&h);
+            if !out.ends_with('\n') {
+                out.push('\n');
+            }
+            out.push_str(&format!("127.0.1.1\t{hostname} {name}\n"));
+            return out;
+        }
+    }
+    out.push_str("127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n");
+    out.push_str("::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n");
+    out.push_str(&format!("127.0.1.1\t{hostname} {name}\n"));
+    out
+}
+
+/// /etc/resolv.conf: the host's, without loopback name servers (a stub resolver on the host's
+/// 127.0.0.x is not reachable from the container's own network namespace).
+pub fn resolv_conf(cfg: &ContainerConfig) -> String {
+    let host = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+    if cfg.network == "host" {
+        return host;
+    }
+    let mut out = String::new();
+    for line in host.lines() {
+        let t = line.trim();
+        if let Some(ns) = t.strip_prefix("nameserver") {
+            let ip = ns.trim();
+            if ip.starts_with("127.") || ip == "::1" {
+                continue;
+            }
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caps_follow_flags() {
+        let mut cfg = ContainerConfig::default();
+        assert_eq!(capabilities(&cfg).len(), DEFAULT_CAPS.len());
+        cfg.cap_add = vec!["net_raw".into()];
+        cfg.cap_drop = vec!["CAP_CHOWN".into()];
+        let c = capabilities(&cfg);
+        assert!(c.contains(&"CAP_NET_RAW".to_string()));
+        assert!(!c.contains(&"CAP_CHOWN".to_string()));
+        cfg.privileged = true;
+        cfg.cap_drop.clear();
+        assert_eq!(capabilities(&cfg).len(), ALL_CAPS.len());
+        cfg.cap_drop = vec!["all".into()];
+        assert_eq!(capabilities(&cfg), ["CAP_NET_RAW"]);
+    }
+
+    #[test]
+    fn users_resolve_in_the_image() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("etc")).unwrap();
+        std::fs::write(
+            dir.path().join("etc/passwd"),
+            "root:x:0:0:root:/root:/bin/sh\nweb:x:33:33::/var/www:/bin/false\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("etc/group"),
+            "root:x:0:\nweb:x:33:\nextra:x:50:web\n",
+        )
+        .unwrap();
+        let u = resolve_user("c", dir.path(), "web", &[]).unwrap();
+        assert_eq!(
+            (u.uid, u.gid, u.additional_gids.clone()),
+            (33, 33, vec![50])
+        );
+        assert_eq!(u.home.as_deref(), Some("/var/www"));
+        let u = resolve_user("c", dir.path(), "1000:extra", &["root".into()]).unwrap();
+        assert_eq!((u.uid, u.gid, u.additional_gids), (1000, 50, vec![0]));
+        assert!(resolve_user("c", dir.path(), "nobody", &[]).is_err());
+        assert!(resolve_user("c", dir.path(), "0:nogroup", &[]).is_err());
+    }
+
+    #[test]
+    fn seccomp_profile_is_json() {
+        let v: Value = serde_json::from_str(DEFAULT_SECCOMP).unwrap();
+        assert_eq!(v["defaultAction"], "SCMP_ACT_ALLOW");
+    }
+}

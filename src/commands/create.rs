@@ -1,0 +1,10 @@
+//! `hutch create`: record a container (nothing runs until `start`) and print its ID.
+
+use crate::cli::CreateArgs;
+
+pub fn run(ctx: &super::Ctx, args: CreateArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    let c = super::ctrs::create(ctx, &mut eng, &args)?;
+    println!("{}", c.id);
+    Ok(0)
+}

@@ -1,0 +1,156 @@
+//! `hutch exec`: runs `runtime exec` straight from the CLI (no monitor in between: fastest),
+//! with the process's stdio wired to ours.
+
+use crate::cli::ExecArgs;
+use hutch_engine::container::{self, runtime::ExecCommand, runtime::OciRuntime, spec};
+use hutch_engine::{EngineError, ExitCode};
+use serde_json::json;
+use std::io::{BufRead, Write};
+use std::process::Stdio;
+
+pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
+    let eng = super::ctrs::engine(ctx)?;
+    let c = super::ctrs::find(&eng, &args.container)?;
+    let obs = container::observe(&eng.paths, &c);
+    if obs.state != container::RUNNING {
+        return Err(EngineError::from(container::ContainerError::BadState {
+            name: c.name.clone(),
+            state: super::ps::display_state(&obs.state).to_string(),
+            reason: "can only exec into running containers".into(),
+        })
+        .into());
+    }
+    let cfg = container::config_of(&c).map_err(EngineError::from)?;
+    let dirs = eng.dirs(&c.id);
+    let user_spec = args.user.clone().unwrap_or_else(|| cfg.user.clone());
+    let user = spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)
+        .map_err(EngineError::from)?;
+    let mut env = cfg.env.clone();
+    let hostname = if cfg.hostname.is_empty() {
+        c.id[..12].to_string()
+    } else {
+        cfg.hostname.clone()
+    };
+    container::config::set_env(&mut env, format!("HOSTNAME={hostname}"));
+    if args.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
+        env.push("TERM=xterm".into());
+    }
+    for f in &args.env_file {
+        let text = std::fs::read_to_string(f).map_err(|e| EngineError::io(f, e))?;
+        for l in text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            add_env(&mut env, l);
+        }
+    }
+    for e in &args.env {
+        add_env(&mut env, e);
+    }
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!(
+            "HOME={}",
+            user.home.clone().unwrap_or_else(|| "/".into())
+        ));
+    }
+    let mut ccfg = cfg.clone();
+    ccfg.privileged = cfg.privileged || args.privileged;
+    let caps = spec::capabilities(&ccfg);
+    let eff = if user.uid == 0 {
+        caps.clone()
+    } else {
+        Vec::new()
+    };
+    let process = json!({
+        "terminal": args.tty,
+        "user": {"uid": user.uid, "gid": user.gid, "additionalGids": user.additional_gids},
+        "args": args.command,
+        "env": env,
+        "cwd": args.workdir.clone().unwrap_or_else(|| cfg.workdir.clone()),
+        "capabilities": {"bounding": caps, "effective": eff, "permitted": eff, "inheritable": [], "ambient": []},
+        "noNewPrivileges": cfg.no_new_privileges,
+    });
+    let pfile = dirs.run.join(format!("exec-{}.json", std::process::id()));
+    std::fs::write(&pfile, process.to_string()).map_err(|e| EngineError::io(&pfile, e))?;
+    let runtime = eng.runtime(&cfg);
+    if args.tty {
+        let _ = std::fs::remove_file(&pfile);
+        anyhow::bail!("exec --tty is not supported yet: run it without -t");
+    }
+    let mut cmd = runtime.exec(
+        &c.id,
+        &pfile,
+        &ExecCommand {
+            tty: false,
+            detach: args.detach,
+            ..Default::default()
+        },
+    );
+    if args.detach {
+        cmd.stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+    } else {
+        cmd.stdin(if args.interactive {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::inherit())
+        .stderr(Stdio::piped());
+    }
+    let mut child = cmd
+        .spawn()
+        .map_err(|e| anyhow::anyhow!("running {}: {e}", runtime.path().display()))?;
+    // The process's stderr passes through; runc's own error lines (time=... level=error) are
+    // kept to map "not found" and "permission denied" to 127 and 126.
+    let mut runtime_errors = Vec::new();
+    if let Some(err) = child.stderr.take() {
+        let mut out = std::io::stderr();
+        for line in std::io::BufReader::new(err)
+            .split(b'\n')
+            .map_while(Result::ok)
+        {
+            let text = String::from_utf8_lossy(&line);
+            if text.contains("level=error") {
+                runtime_errors.push(container::runtime::runtime_message(&line));
+            } else {
+                let _ = out.write_all(&line);
+                let _ = out.write_all(b"\n");
+            }
+        }
+    }
+    let status = child.wait()?;
+    let _ = std::fs::remove_file(&pfile);
+    if !runtime_errors.is_empty() {
+        let msg = runtime_errors.join("; ");
+        let code = if msg.contains("executable file not found")
+            || msg.contains("no such file or directory")
+        {
+            ExitCode::NOT_FOUND
+        } else if msg.contains("permission denied") {
+            ExitCode::CANNOT_EXECUTE
+        } else {
+            ExitCode::ENGINE
+        };
+        eprintln!("Error: container {}: {msg}", c.name);
+        return Ok(code);
+    }
+    if args.detach {
+        return Ok(0);
+    }
+    use std::os::unix::process::ExitStatusExt;
+    Ok(status
+        .code()
+        .or_else(|| status.signal().map(|s| 128 + s))
+        .unwrap_or(ExitCode::ENGINE))
+}
+
+fn add_env(env: &mut Vec<String>, item: &str) {
+    if item.contains('=') {
+        container::config::set_env(env, item.to_string());
+    } else if let Ok(v) = std::env::var(item) {
+        container::config::set_env(env, format!("{item}={v}"));
+    }
+}

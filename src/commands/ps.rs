@@ -1,0 +1,280 @@
+//! `hutch ps`: one database query, then a cheap liveness check of active containers. Only when
+//! a container's state is stale (monitor gone) does it join the namespace to clean it up.
+
+use crate::cli::PsArgs;
+use crate::format::{self, ListSpec};
+use chrono::{DateTime, Utc};
+use hutch_engine::container::{self, Observed};
+use hutch_state::Container;
+use serde_json::{json, Value};
+
+const TABLE: &str =
+    "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
+const TABLE_SIZE: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Size}}";
+const HEADERS: &[(&str, &str)] = &[
+    ("ID", "CONTAINER ID"),
+    ("CreatedHuman", "CREATED"),
+    ("CreatedAt", "CREATED AT"),
+    ("RunningFor", "CREATED"),
+];
+
+/// A parsed `--filter`: values of one key are ORed, keys ANDed.
+struct Filters(Vec<(String, String)>);
+
+impl Filters {
+    fn parse(items: &[String]) -> anyhow::Result<Filters> {
+        let mut v = Vec::new();
+        for f in items {
+            let (k, val) = f
+                .split_once('=')
+                .ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
+            if !matches!(
+                k,
+                "name" | "id" | "status" | "label" | "ancestor" | "exited" | "before" | "since"
+            ) {
+                anyhow::bail!("invalid filter {k:?}: supported are name, id, status, label, ancestor, exited, before, since");
+            }
+            if k == "status"
+                && !matches!(
+                    val,
+                    "created"
+                        | "running"
+                        | "paused"
+                        | "exited"
+                        | "stopped"
+                        | "unknown"
+                        | "restarting"
+                        | "removing"
+                        | "configured"
+                )
+            {
+                anyhow::bail!("invalid --filter status={val:?}: use created, running, paused, exited or stopped");
+            }
+            v.push((k.to_string(), val.to_string()));
+        }
+        Ok(Filters(v))
+    }
+
+    fn keep(&self, c: &Container, obs: &Observed, all: &[Container]) -> bool {
+        let keys: std::collections::BTreeSet<&str> =
+            self.0.iter().map(|(k, _)| k.as_str()).collect();
+        keys.into_iter().all(|key| {
+            self.0
+                .iter()
+                .filter(|(k, _)| k == key)
+                .any(|(_, v)| match key {
+                    "name" => c.name.contains(v.as_str()),
+                    "id" => c.id.starts_with(v.as_str()),
+                    "status" => display_state(&obs.state) == v || obs.state == *v,
+                    "label" => {
+                        let labels: serde_json::Map<String, Value> =
+                            serde_json::from_str(&c.labels).unwrap_or_default();
+                        match v.split_once('=') {
+                            Some((lk, lv)) => labels.get(lk).and_then(Value::as_str) == Some(lv),
+                            None => labels.contains_key(v.as_str()),
+                        }
+                    }
+                    "ancestor" => {
+                        c.image_id.starts_with(v.trim_start_matches("sha256:"))
+                            || c.image_name == *v
+                            || hutch_engine::images::reference_matches(v, &c.image_name)
+                    }
+                    "exited" => {
+                        obs.state == container::EXITED
+                            && obs.exit_code.map(|e| e.to_string()).as_deref() == Some(v.as_str())
+                    }
+                    "before" | "since" => match all
+                        .iter()
+                        .find(|o| o.name == *v || o.id.starts_with(v.as_str()))
+                    {
+                        Some(o) if key == "before" => c.created < o.created,
+                        Some(o) => c.created > o.created,
+                        None => false,
+                    },
+                    _ => false,
+                })
+        })
+    }
+}
+
+/// The state name podman shows (`configured` is "created" to users).
+pub fn display_state(s: &str) -> &str {
+    if s == container::CONFIGURED {
+        "created"
+    } else {
+        s
+    }
+}
+
+pub fn status_text(obs: &Observed, started: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
+    match obs.state.as_str() {
+        container::RUNNING => format!(
+            "Up {}",
+            format::human_duration((now - started.unwrap_or(now)).num_milliseconds().max(0))
+        ),
+        container::PAUSED => "Paused".into(),
+        container::EXITED | container::STOPPED => format!(
+            "Exited ({}) {}",
+            obs.exit_code.unwrap_or(0),
+            format::ago(obs.finished_at.unwrap_or(now), now)
+        ),
+        _ => "Created".into(),
+    }
+}
+
+fn dir_size(path: &std::path::Path) -> u64 {
+    let mut total = 0;
+    let mut stack = vec![path.to_path_buf()];
+    while let Some(p) = stack.pop() {
+        let Ok(rd) = std::fs::read_dir(&p) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let Ok(md) = e.metadata() else { continue };
+            if md.is_dir() {
+                stack.push(e.path());
+            } else {
+                total += md.len();
+            }
+        }
+    }
+    total
+}
+
+pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
+    let filters = Filters::parse(&args.filter)?;
+    let db = ctx.db()?;
+    let mut list = db.containers()?;
+    let mut observed: Vec<Observed> = list
+        .iter()
+        .map(|c| container::observe(&ctx.paths, c))
+        .collect();
+    if observed.iter().any(|o| o.needs_cleanup) {
+        // Stale state (monitor killed, reboot): clean up for real, then read again.
+        drop(db);
+        let eng = super::ctrs::engine(ctx)?;
+        list = eng.db.containers()?;
+        observed = list
+            .iter()
+            .map(|c| container::observe(&ctx.paths, c))
+            .collect();
+    }
+    let now = Utc::now();
+    let mut rows = Vec::new();
+    let mut items = Vec::new();
+    let limit = if args.latest { Some(1) } else { args.last };
+    let show_all = args.all || limit.is_some() || !args.filter.is_empty();
+    for (c, obs) in list.iter().zip(&observed) {
+        if !show_all && obs.state != container::RUNNING && obs.state != container::PAUSED {
+            continue;
+        }
+        if !filters.keep(c, obs, &list) {
+            continue;
+        }
+        if limit.is_some_and(|n| rows.len() >= n) {
+            break;
+        }
+        let cfg = container::config_of(c).unwrap_or_default();
+        let args_v = cfg.args();
+        let command = args_v.join(" ");
+        let short_cmd = if args.no_trunc || command.chars().count() <= 20 {
+            command.clone()
+        } else {
+            format!("{}...", command.chars().take(17).collect::<String>())
+        };
+        let id = if args.no_trunc {
+            c.id.clone()
+        } else {
+            c.id[..12].to_string()
+        };
+        let status = status_text(obs, c.run.started_at, now);
+        let labels: Value = serde_json::from_str(&c.labels).unwrap_or(json!({}));
+        let size = if args.size {
+            let upper = container::Dirs::new(&ctx.paths, &c.id).upper;
+            let img = db_image_size(ctx, &c.image_id);
+            let rw = dir_size(&upper) as i64;
+            format!(
+                "{} (virtual {})",
+                format::human_size(rw),
+                format::human_size(rw + img)
+            )
+        } else {
+            String::new()
+        };
+        let exited = matches!(obs.state.as_str(), container::EXITED | container::STOPPED);
+        let state = display_state(&obs.state).to_string();
+        rows.push(json!({
+            "ID": id,
+            "Image": c.image_name,
+            "ImageID": c.image_id,
+            "Command": short_cmd,
+            "CreatedHuman": format::ago(c.created, now),
+            "RunningFor": format::ago(c.created, now),
+            "CreatedAt": c.created.to_string(),
+            "Created": c.created.timestamp(),
+            "Status": status,
+            "State": state,
+            "Ports": "",
+            "Names": c.name,
+            "Labels": labels,
+            "Pid": c.run.pid,
+            "ExitCode": obs.exit_code.unwrap_or(0),
+            "Exited": exited,
+            "Size": size,
+            "Mounts": "",
+            "Networks": "",
+            "AutoRemove": c.rm,
+        }));
+        items.push(json!({
+            "AutoRemove": c.rm,
+            "Command": args_v,
+            "Created": c.created.timestamp(),
+            "CreatedAt": format::ago(c.created, now),
+            "Exited": exited,
+            "ExitedAt": obs.finished_at.map(|t| t.timestamp()).unwrap_or(0),
+            "ExitCode": obs.exit_code.unwrap_or(0),
+            "Id": c.id,
+            "Image": c.image_name,
+            "ImageID": c.image_id,
+            "IsInfra": false,
+            "Labels": labels,
+            "Mounts": [],
+            "Names": [c.name],
+            "Namespaces": {},
+            "Networks": [],
+            "Pid": c.run.pid,
+            "Pod": "",
+            "PodName": "",
+            "Ports": null,
+            "Restarts": c.run.restart_count,
+            "StartedAt": c.run.started_at.map(|t| t.timestamp()).unwrap_or(0),
+            "State": state,
+            "Status": status_text(obs, c.run.started_at, now),
+        }));
+    }
+    if args.quiet {
+        let mut out = String::new();
+        for r in &rows {
+            out.push_str(r["ID"].as_str().unwrap_or_default());
+            out.push('\n');
+        }
+        format::print(&out)?;
+        return Ok(0);
+    }
+    let spec = ListSpec {
+        default: if args.size { TABLE_SIZE } else { TABLE },
+        headers: HEADERS,
+        noheading: args.noheading,
+    };
+    let out = format::render_list(args.format.as_deref(), &spec, &rows, || items)?;
+    format::print(&out)?;
+    Ok(0)
+}
+
+fn db_image_size(ctx: &super::Ctx, id: &str) -> i64 {
+    ctx.db()
+        .ok()
+        .and_then(|db| db.image(id).ok().flatten())
+        .map(|i| i.size)
+        .unwrap_or(0)
+}

@@ -1,0 +1,207 @@
+//! What the CLI needs to talk to a running container: a SOCK_SEQPACKET client for the monitor's
+//! attach socket, poll, a signalfd for forwarding signals, and raw terminal mode.
+
+use nix::sys::signal::{SigSet, Signal};
+use nix::sys::signalfd::{SfdFlags, SignalFd as NixSignalFd};
+use nix::sys::socket::{self, AddressFamily, MsgFlags, SockFlag, SockType, UnixAddr};
+use nix::sys::termios::{self, SetArg, Termios};
+use std::fs::File;
+use std::io;
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
+use std::path::Path;
+
+/// Longest path a unix socket address holds (without the terminating NUL).
+const SUN_PATH_MAX: usize = 107;
+
+/// A connected SOCK_SEQPACKET socket: every send is one packet, every recv one packet.
+#[derive(Debug)]
+pub struct SeqPacket {
+    fd: OwnedFd,
+}
+
+impl SeqPacket {
+    /// Connects to the socket at `path`. Paths longer than a socket address can hold are
+    /// reached through `/proc/self/fd/N/` of their directory.
+    pub fn connect(path: &Path) -> io::Result<SeqPacket> {
+        let fd = socket::socket(
+            AddressFamily::Unix,
+            SockType::SeqPacket,
+            SockFlag::SOCK_CLOEXEC,
+            None,
+        )?;
+        let len = path.as_os_str().len();
+        if len <= SUN_PATH_MAX {
+            socket::connect(fd.as_raw_fd(), &UnixAddr::new(path)?)?;
+        } else {
+            let dir = path.parent().unwrap_or(Path::new("."));
+            let name = path.file_name().unwrap_or_default();
+            let d = File::open(dir)?;
+            let short = Path::new("/proc/self/fd")
+                .join(d.as_raw_fd().to_string())
+                .join(name);
+            socket::connect(fd.as_raw_fd(), &UnixAddr::new(&short)?)?;
+        }
+        Ok(SeqPacket { fd })
+    }
+
+    pub fn send(&self, buf: &[u8]) -> io::Result<usize> {
+        loop {
+            match socket::send(self.fd.as_raw_fd(), buf, MsgFlags::MSG_NOSIGNAL) {
+                Err(nix::errno::Errno::EINTR) => continue,
+                r => return r.map_err(io::Error::from),
+            }
+        }
+    }
+
+    /// One packet; 0 means the other side closed.
+    pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            match socket::recv(self.fd.as_raw_fd(), buf, MsgFlags::empty()) {
+                Err(nix::errno::Errno::EINTR) => continue,
+                r => return r.map_err(io::Error::from),
+            }
+        }
+    }
+
+    /// Tells the other side we will send nothing more (closes the container's stdin).
+    pub fn shutdown_write(&self) -> io::Result<()> {
+        socket::shutdown(self.fd.as_raw_fd(), socket::Shutdown::Write).map_err(io::Error::from)
+    }
+}
+
+impl AsFd for SeqPacket {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+}
+
+/// What poll saw on one descriptor.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Ready {
+    pub readable: bool,
+    /// Hang-up or error: reading will return end-of-file or fail.
+    pub hangup: bool,
+}
+
+/// Waits until one of `fds` is readable (or hung up), or `timeout_ms` passes (-1: forever).
+pub fn poll(fds: &[BorrowedFd<'_>], timeout_ms: i32) -> io::Result<Vec<Ready>> {
+    use nix::poll::{PollFd, PollFlags, PollTimeout};
+    let mut pfds: Vec<PollFd> = fds
+        .iter()
+        .map(|fd| PollFd::new(*fd, PollFlags::POLLIN))
+        .collect();
+    let timeout = if timeout_ms < 0 {
+        PollTimeout::NONE
+    } else {
+        PollTimeout::try_from(timeout_ms).unwrap_or(PollTimeout::MAX)
+    };
+    loop {
+        match nix::poll::poll(&mut pfds, timeout) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(e.into()),
+            Ok(_) => break,
+        }
+    }
+    Ok(pfds
+        .iter()
+        .map(|p| {
+            let r = p.revents().unwrap_or(PollFlags::empty());
+            Ready {
+                readable: r.contains(PollFlags::POLLIN),
+                hangup: r.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL),
+            }
+        })
+        .collect())
+}
+
+/// Reads from a descriptor (stdin) without taking ownership of it.
+pub fn read_fd(fd: BorrowedFd<'_>, buf: &mut [u8]) -> io::Result<usize> {
+    loop {
+        match nix::unistd::read(fd.as_raw_fd(), buf) {
+            Err(nix::errno::Errno::EINTR) => continue,
+            r => return r.map_err(io::Error::from),
+        }
+    }
+}
+
+/// Signals delivered through a descriptor instead of handlers: they are blocked for this
+/// thread while it lives (children started with std's Command get a clean mask back).
+pub struct SignalFd {
+    fd: NixSignalFd,
+    mask: SigSet,
+}
+
+impl SignalFd {
+    pub fn new(signals: &[i32]) -> io::Result<SignalFd> {
+        let mut mask = SigSet::empty();
+        for s in signals {
+            mask.add(Signal::try_from(*s)?);
+        }
+        mask.thread_block()?;
+        let fd = NixSignalFd::with_flags(&mask, SfdFlags::SFD_CLOEXEC | SfdFlags::SFD_NONBLOCK)?;
+        Ok(SignalFd { fd, mask })
+    }
+
+    /// The next pending signal, if any.
+    pub fn read(&mut self) -> io::Result<Option<i32>> {
+        match self.fd.read_signal() {
+            Ok(Some(info)) => Ok(Some(info.ssi_signo as i32)),
+            Ok(None) => Ok(None),
+            Err(nix::errno::Errno::EAGAIN) => Ok(None),
+            Err(e) => Err(e.into()),
+        }
+    }
+}
+
+impl AsFd for SignalFd {
+    fn as_fd(&self) -> BorrowedFd<'_> {
+        self.fd.as_fd()
+    }
+}
+
+impl Drop for SignalFd {
+    fn drop(&mut self) {
+        let _ = self.mask.thread_unblock();
+    }
+}
+
+/// A terminal put in raw mode; dropping it restores the settings it had.
+pub struct RawTerminal<'a> {
+    fd: BorrowedFd<'a>,
+    saved: Termios,
+}
+
+impl<'a> RawTerminal<'a> {
+    pub fn enter(fd: BorrowedFd<'a>) -> io::Result<RawTerminal<'a>> {
+        let saved = termios::tcgetattr(fd)?;
+        let mut raw = saved.clone();
+        termios::cfmakeraw(&mut raw);
+        termios::tcsetattr(fd, SetArg::TCSANOW, &raw)?;
+        Ok(RawTerminal { fd, saved })
+    }
+}
+
+impl Drop for RawTerminal<'_> {
+    fn drop(&mut self) {
+        let _ = termios::tcsetattr(self.fd, SetArg::TCSANOW, &self.saved);
+    }
+}
+
+nix::ioctl_read_bad!(tiocgwinsz, libc::TIOCGWINSZ, libc::winsize);
+
+/// The size (rows, columns) of the terminal on `fd`, if it is one.
+#[allow(unsafe_code)]
+pub fn terminal_size(fd: BorrowedFd<'_>) -> Option<(u16, u16)> {
+    let mut ws = libc::winsize {
+        ws_row: 0,
+        ws_col: 0,
+        ws_xpixel: 0,
+        ws_ypixel: 0,
+    };
+    // SAFETY: TIOCGWINSZ writes one winsize into the struct we own; fd is a live descriptor.
+    let r = unsafe { tiocgwinsz(fd.as_raw_fd(), &mut ws) };
+    match r {
+        Ok(_) if ws.ws_row > 0 => Some((ws.ws_row, ws.ws_col)),
+        _ => None,
+    }
+}

@@ -1,0 +1,647 @@
+//! Containers end to end with the real runtime (runc) and monitor, as the unprivileged test
+//! user: run, exit codes, detached containers with logs/exec/stop/rm, ps, crash and reboot
+//! reconciliation, and many hutch processes creating and removing containers at once.
+
+use crate::fixtures::busybox;
+use crate::harness::{require, TestContext};
+use crate::pull;
+
+/// A context with busybox pulled; returns the image reference.
+fn setup(name: &str) -> (TestContext, String) {
+    require("runc", "runc");
+    let ctx = TestContext::new(name);
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+    (ctx, img)
+}
+
+#[test]
+fn run_rm_echo_prints_hello() {
+    let (ctx, img) = setup("ctr-hello");
+    let out = ctx
+        .hutch(["run", "--rm", &img, "echo", "hello"])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "hello\n", "{}", out.stderr);
+    let ps = ctx.hutch(["ps", "-a", "-q"]).run().success();
+    assert_eq!(ps.stdout_trim(), "", "--rm removed the container");
+}
+
+#[test]
+fn detached_web_server_logs_exec_stop_rm() {
+    let (ctx, img) = setup("ctr-web");
+    let out = ctx
+        .hutch([
+            "run",
+            "-d",
+            "--name",
+            "web",
+            &img,
+            "sh",
+            "-c",
+            "echo started; exec busybox httpd -f -p 8080",
+        ])
+        .run()
+        .success();
+    let id = out.stdout_trim().to_string();
+    assert_eq!(id.len(), 64, "run -d prints the full ID: {id}");
+
+    let ps = ctx.hutch(["ps"]).run().success();
+    let lines: Vec<&str> = ps.stdout.lines().collect();
+    assert!(lines[0].starts_with("CONTAINER ID"), "{}", ps.stdout);
+    for h in ["IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"] {
+        assert!(lines[0].contains(h), "{}", ps.stdout);
+    }
+    assert!(
+        lines[1].starts_with(&id[..12]) && lines[1].contains("Up ") && lines[1].ends_with("web"),
+        "{}",
+        ps.stdout
+    );
+
+    let mut logs = String::new();
+    for _ in 0..100 {
+        logs = ctx.hutch(["logs", "web"]).run().success().stdout;
+        if !logs.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(logs, "started\n");
+
+    let ls = ctx.hutch(["exec", "web", "ls", "/"]).run().success();
+    for d in ["bin", "etc", "proc", "dev"] {
+        assert!(ls.stdout.lines().any(|l| l == d), "{}", ls.stdout);
+    }
+    // The server answers inside the container's network namespace.
+    let got = ctx
+        .hutch([
+            "exec",
+            "web",
+            "busybox",
+            "wget",
+            "-q",
+            "-O",
+            "-",
+            "http://127.0.0.1:8080/",
+        ])
+        .run();
+    assert!(got.code.is_some(), "{got:?}");
+    ctx.hutch(["exec", "web", "sh", "-c", "exit 3"])
+        .run()
+        .code(3);
+    ctx.hutch(["exec", "web", "nosuchcmd"]).run().code(127);
+
+    let insp = ctx.hutch(["inspect", "web"]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&insp.stdout).unwrap();
+    assert_eq!(v[0]["Id"], id.as_str());
+    assert_eq!(v[0]["State"]["Status"], "running");
+    assert_eq!(v[0]["State"]["Running"], true);
+    assert!(v[0]["State"]["Pid"].as_i64().unwrap() > 0);
+    assert_eq!(v[0]["Name"], "web");
+    assert_eq!(v[0]["Path"], "sh");
+
+    // httpd as PID 1 has no SIGTERM handler, so the kernel ignores the stop signal: stop waits
+    // the timeout, then SIGKILLs.
+    let t = std::time::Instant::now();
+    ctx.hutch(["stop", "-t", "1", "web"]).run().success();
+    let took = t.elapsed();
+    assert!(
+        took >= std::time::Duration::from_secs(1) && took < std::time::Duration::from_secs(6),
+        "stop took {took:?}"
+    );
+    let ps = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+        .run()
+        .success();
+    assert!(ps.stdout.starts_with("web Exited ("), "{}", ps.stdout);
+    ctx.hutch(["inspect", "--format", "{{.State.Status}}", "web"])
+        .run()
+        .success()
+        .stdout
+        .contains("exited")
+        .then_some(())
+        .expect("exited after stop");
+    // The log is still there after the container stopped.
+    assert_eq!(
+        ctx.hutch(["logs", "web"]).run().success().stdout,
+        "started\n"
+    );
+
+    ctx.hutch(["rm", "web"]).run().success();
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+    assert!(!ctx.graphroot().join("containers").join(&id).exists());
+    ctx.hutch(["rm", "web"]).run().code(1).one_line_error();
+}
+
+#[test]
+fn exit_codes_follow_podman() {
+    let (ctx, img) = setup("ctr-exit");
+    ctx.hutch(["run", "--rm", &img, "true"]).run().code(0);
+    ctx.hutch(["run", "--rm", &img, "sh", "-c", "exit 3"])
+        .run()
+        .code(3);
+    ctx.hutch(["run", "--rm", "--bogus-flag", &img, "true"])
+        .run()
+        .code(125)
+        .one_line_error();
+    ctx.hutch(["run", "--rm", &img, "/etc/passwd"])
+        .run()
+        .code(126);
+    ctx.hutch(["run", "--rm", &img, "nosuchcommand"])
+        .run()
+        .code(127);
+    // A signal is reported as 128+N: SIGKILL from `hutch kill`, seen by `wait` and `start -a`.
+    let id = ctx
+        .hutch(["run", "-d", &img, "sleep", "60"])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    ctx.hutch(["kill", &id]).run().success();
+    assert_eq!(
+        ctx.hutch(["wait", &id]).run().success().stdout_trim(),
+        "137"
+    );
+    let ps = ctx
+        .hutch(["ps", "-a", "--format", "{{.Status}}"])
+        .run()
+        .success();
+    assert!(ps.stdout.starts_with("Exited (137)"), "{}", ps.stdout);
+    ctx.hutch(["rm", &id]).run().success();
+    ctx.hutch(["run", "--rm", "--pull=never", "nosuch/image", "true"])
+        .run()
+        .code(125)
+        .one_line_error();
+    // Output on both streams, and -e reaches the environment.
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "-e",
+            "FOO=bar",
+            &img,
+            "sh",
+            "-c",
+            "echo $FOO; echo err >&2",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "bar\n");
+    assert!(out.stderr.contains("err"), "{}", out.stderr);
+    assert_eq!(
+        ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(),
+        "",
+        "--rm containers are gone"
+    );
+}
+
+/// `hutch ARGS` inside a pseudo-terminal (util-linux `script`), with `input` typed into it.
+fn in_pty(ctx: &TestContext, input: &str, args: &str) -> crate::harness::Output {
+    require("script", "util-linux");
+    let hutch = crate::harness::hutch_bin().display().to_string();
+    let script = format!("printf '{input}' | script -qec \"{hutch} {args}\" /dev/null");
+    ctx.command("sh").args(["-c", &script]).run()
+}
+
+#[test]
+fn tty_through_a_pty() {
+    let (ctx, img) = setup("ctr-tty");
+    let out = in_pty(&ctx, "", &format!("run --rm -t {img} sh -c 'tty; echo hi'"));
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("/dev/pts/"), "{out:?}");
+    assert!(out.stdout.contains("hi"), "{out:?}");
+    // An interactive shell: what is typed reaches it, its exit code comes back.
+    let out = in_pty(
+        &ctx,
+        "echo typed-$((40+2))\\nexit 5\\n",
+        &format!("run --rm -it {img} sh"),
+    );
+    assert_eq!(out.code, Some(5), "{out:?}");
+    assert!(out.stdout.contains("typed-42"), "{out:?}");
+}
+
+#[test]
+fn ps_filters_and_formats() {
+    let (ctx, img) = setup("ctr-ps");
+    let up = ctx
+        .hutch([
+            "run", "-d", "--name", "up", "--label", "tier=web", &img, "sleep", "100",
+        ])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    ctx.hutch([
+        "run",
+        "--name",
+        "done",
+        "--label",
+        "tier=batch",
+        &img,
+        "sh",
+        "-c",
+        "exit 4",
+    ])
+    .run()
+    .code(4);
+    ctx.hutch(["create", "--name", "fresh", &img, "true"])
+        .run()
+        .success();
+
+    let names = |args: &[&str]| -> Vec<String> {
+        let mut a = vec!["ps", "--format", "{{.Names}}"];
+        a.extend_from_slice(args);
+        let mut v: Vec<String> = ctx
+            .hutch(&a)
+            .run()
+            .success()
+            .stdout
+            .lines()
+            .map(str::to_string)
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(names(&[]), ["up"]);
+    assert_eq!(names(&["-a"]), ["done", "fresh", "up"]);
+    assert_eq!(names(&["-a", "--filter", "status=exited"]), ["done"]);
+    assert_eq!(names(&["-a", "--filter", "status=created"]), ["fresh"]);
+    assert_eq!(names(&["-a", "--filter", "label=tier=web"]), ["up"]);
+    assert_eq!(names(&["-a", "--filter", "label=tier"]), ["done", "up"]);
+    assert_eq!(names(&["-a", "--filter", "name=do"]), ["done"]);
+    assert_eq!(
+        names(&["-a", "--filter", &format!("id={}", &up[..8])]),
+        ["up"]
+    );
+    assert_eq!(names(&["-a", "--filter", "exited=4"]), ["done"]);
+    assert_eq!(
+        names(&["-a", "--filter", &format!("ancestor={img}")]),
+        ["done", "fresh", "up"]
+    );
+    assert_eq!(names(&["-a", "-n", "1"]), ["fresh"]);
+    assert_eq!(names(&["-l"]), ["fresh"]);
+
+    let q = ctx.hutch(["ps", "-a", "-q", "--no-trunc"]).run().success();
+    assert_eq!(q.stdout.lines().count(), 3);
+    assert!(q.stdout.lines().all(|l| l.len() == 64), "{}", q.stdout);
+    let q = ctx.hutch(["ps", "-q"]).run().success();
+    assert_eq!(q.stdout_trim(), &up[..12]);
+
+    let json = ctx.hutch(["ps", "-a", "--format", "json"]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let done = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["Names"][0] == "done")
+        .unwrap();
+    assert_eq!(done["ExitCode"], 4);
+    assert_eq!(done["State"], "exited");
+    assert_eq!(done["Command"], serde_json::json!(["sh", "-c", "exit 4"]));
+
+    let status = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}}\t{{.Status}}"])
+        .run()
+        .success();
+    assert!(
+        status
+            .stdout
+            .lines()
+            .any(|l| l.starts_with("fresh") && l.ends_with("Created")),
+        "{}",
+        status.stdout
+    );
+    ctx.hutch(["ps", "--filter", "bogus=1"])
+        .run()
+        .code(125)
+        .one_line_error();
+    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+}
+
+fn inspect_field(ctx: &TestContext, name: &str, field: &str) -> String {
+    ctx.hutch(["inspect", "--format", &format!("{{{{{field}}}}}"), name])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string()
+}
+
+fn kill9(pid: &str) {
+    let _ = std::process::Command::new("kill")
+        .args(["-9", pid])
+        .status();
+}
+
+#[test]
+fn killed_cli_and_monitor_leave_consistent_state() {
+    let (ctx, img) = setup("ctr-crash");
+    // The CLI killed at different points of `run -d`.
+    for (i, delay) in [0u64, 20, 60, 120, 250, 400].iter().enumerate() {
+        let mut r = ctx
+            .hutch([
+                "run",
+                "-d",
+                "--name",
+                &format!("k{i}"),
+                &img,
+                "sleep",
+                "300",
+            ])
+            .spawn();
+        std::thread::sleep(std::time::Duration::from_millis(*delay));
+        r.kill9();
+        let _ = r.wait();
+    }
+    let ps = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+        .run()
+        .success();
+    for l in ps.stdout.lines() {
+        assert!(
+            l.contains(" Up ") || l.contains(" Created") || l.contains(" Exited"),
+            "{}",
+            ps.stdout
+        );
+    }
+
+    // A monitor killed under a running container: shown as exited, never "running" forever.
+    ctx.hutch(["run", "-d", "--name", "mon", &img, "sleep", "300"])
+        .run()
+        .success();
+    let conmon = inspect_field(&ctx, "mon", ".State.ConmonPid");
+    assert_ne!(conmon, "0");
+    kill9(&conmon);
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let st = ctx
+        .hutch([
+            "ps",
+            "-a",
+            "--filter",
+            "name=mon",
+            "--format",
+            "{{.Status}}",
+        ])
+        .run()
+        .success();
+    assert!(st.stdout.starts_with("Exited ("), "{}", st.stdout);
+    assert_eq!(inspect_field(&ctx, "mon", ".State.Status"), "exited");
+    // ...and it starts again.
+    ctx.hutch(["start", "mon"]).run().success();
+    assert_eq!(inspect_field(&ctx, "mon", ".State.Status"), "running");
+
+    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+    let left: Vec<_> = std::fs::read_dir(ctx.graphroot().join("containers"))
+        .map(|d| d.flatten().map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "container directories left: {left:?}");
+}
+
+#[test]
+fn reboot_reconciliation() {
+    let (ctx, img) = setup("ctr-reboot");
+    ctx.hutch(["run", "-d", "--name", "a", &img, "sleep", "300"])
+        .run()
+        .success();
+    let pid = inspect_field(&ctx, "a", ".State.Pid");
+    let conmon = inspect_field(&ctx, "a", ".State.ConmonPid");
+    // A reboot: every process gone, the runroot (tmpfs) empty.
+    kill9(&conmon);
+    kill9(&pid);
+    if let Ok(p) = std::fs::read_to_string(ctx.runroot().join("pause.pid")) {
+        kill9(p.trim());
+    }
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    std::fs::remove_dir_all(ctx.runroot()).unwrap();
+
+    let st = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+        .run()
+        .success();
+    assert!(st.stdout.starts_with("a Exited ("), "{}", st.stdout);
+    ctx.hutch(["start", "a"]).run().success();
+    assert_eq!(inspect_field(&ctx, "a", ".State.Status"), "running");
+    ctx.hutch(["exec", "a", "true"]).run().success();
+    ctx.hutch(["rm", "-f", "a"]).run().success();
+}
+
+#[test]
+fn fifty_containers_in_parallel() {
+    let (ctx, img) = setup("ctr-fifty");
+    let mut running = Vec::new();
+    for i in 0..50 {
+        let name = format!("p{i}");
+        let args: Vec<&str> = if i % 2 == 0 {
+            vec!["run", "-d", "--name", &name, &img, "sleep", "300"]
+        } else {
+            vec!["create", "--name", &name, &img, "true"]
+        };
+        running.push(ctx.hutch(&args).spawn());
+    }
+    let failed: Vec<String> = running
+        .into_iter()
+        .map(|r| r.wait())
+        .filter(|o| o.code != Some(0))
+        .map(|o| format!("{} -> {:?}\n{}", o.cmdline, o.code, o.stderr))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+    let ps = ctx.hutch(["ps", "-a", "-q"]).run().success();
+    assert_eq!(ps.stdout.lines().count(), 50);
+    assert_eq!(
+        ctx.hutch(["ps", "-q"])
+            .run()
+            .success()
+            .stdout
+            .lines()
+            .count(),
+        25
+    );
+
+    let mut running = Vec::new();
+    for i in 0..50 {
+        running.push(ctx.hutch(["rm", "-f", &format!("p{i}")]).spawn());
+    }
+    let failed: Vec<String> = running
+        .into_iter()
+        .map(|r| r.wait())
+        .filter(|o| o.code != Some(0))
+        .map(|o| format!("{} -> {:?}\n{}", o.cmdline, o.code, o.stderr))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+}
+
+#[test]
+fn flags_reach_the_container() {
+    let (ctx, img) = setup("ctr-flags");
+    let run = |args: &[&str]| -> String {
+        let mut a = vec!["run", "--rm"];
+        a.extend_from_slice(args);
+        ctx.hutch(&a).run().success().stdout
+    };
+    // Default seccomp filter and podman's capability set; --privileged drops both limits.
+    let status = run(&[&img, "cat", "/proc/self/status"]);
+    assert!(status.lines().any(|l| l == "Seccomp:\t2"), "{status}");
+    let caps = |s: &str| {
+        s.lines()
+            .find(|l| l.starts_with("CapBnd:"))
+            .map(|l| u64::from_str_radix(l[7..].trim(), 16).unwrap())
+            .unwrap()
+    };
+    assert_eq!(caps(&status), 0x00000000800405fb, "podman's default set");
+    let privileged = run(&["--privileged", &img, "cat", "/proc/self/status"]);
+    assert!(
+        privileged.lines().any(|l| l == "Seccomp:\t0"),
+        "{privileged}"
+    );
+    let dropped = run(&[
+        "--cap-drop",
+        "all",
+        "--cap-add",
+        "net_raw",
+        &img,
+        "cat",
+        "/proc/self/status",
+    ]);
+    assert_eq!(caps(&dropped), 1 << 13);
+    let unconfined = run(&[
+        "--security-opt",
+        "seccomp=unconfined",
+        &img,
+        "cat",
+        "/proc/self/status",
+    ]);
+    assert!(
+        unconfined.lines().any(|l| l == "Seccomp:\t0"),
+        "{unconfined}"
+    );
+    let nnp = run(&[
+        "--security-opt",
+        "no-new-privileges",
+        &img,
+        "cat",
+        "/proc/self/status",
+    ]);
+    assert!(nnp.lines().any(|l| l == "NoNewPrivs:\t1"), "{nnp}");
+
+    // User, workdir, hostname, env, entrypoint.
+    assert_eq!(run(&["-u", "nobody", &img, "id", "-u"]).trim(), "65534");
+    assert_eq!(
+        run(&["-u", "1234:5678", &img, "id"]).trim(),
+        "uid=1234 gid=5678"
+    );
+    assert_eq!(run(&["-w", "/tmp/new", &img, "pwd"]).trim(), "/tmp/new");
+    assert_eq!(run(&["--hostname", "box", &img, "hostname"]).trim(), "box");
+    assert!(run(&[&img, "cat", "/etc/hosts"]).contains("localhost"));
+    assert_eq!(run(&["--entrypoint", "echo", &img, "a", "b"]).trim(), "a b");
+    let env = run(&["-e", "A=1", "--env", "B", &img, "env"]);
+    assert!(
+        env.lines().any(|l| l == "A=1") && env.lines().any(|l| l == "container=hutch"),
+        "{env}"
+    );
+    assert!(env.lines().any(|l| l.starts_with("PATH=")), "{env}");
+    ctx.hutch(["run", "--rm", "-u", "nosuchuser", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["nosuchuser", "/etc/passwd"]);
+
+    // --read-only, --shm-size, --ulimit, --init.
+    ctx.hutch(["run", "--rm", "--read-only", &img, "touch", "/x"])
+        .run()
+        .failure();
+    let shm = run(&["--shm-size", "1m", &img, "busybox", "df", "-k", "/dev/shm"]);
+    assert!(shm.contains(" 1024 "), "{shm}");
+    assert_eq!(
+        run(&["--ulimit", "nofile=100:200", &img, "sh", "-c", "ulimit -n"]).trim(),
+        "100"
+    );
+    let init = run(&["--init", &img, "cat", "/proc/1/cmdline"]);
+    assert!(init.starts_with("/run/podman-init"), "{init:?}");
+
+    // --network none: only loopback; host: the host's interfaces.
+    let none = run(&["--network", "none", &img, "ls", "/sys/class/net"]);
+    assert_eq!(
+        none.split_whitespace().collect::<Vec<_>>(),
+        ["lo"],
+        "{none}"
+    );
+    let host = run(&["--network", "host", &img, "ls", "/sys/class/net"]);
+    assert!(host.split_whitespace().count() > 1, "{host}");
+
+    // Bad flags: one line, 125.
+    for bad in [
+        vec!["--stop-signal", "NOPE"],
+        vec!["--ulimit", "bogus=1"],
+        vec!["--security-opt", "apparmor=x"],
+        vec!["--restart", "sometimes"],
+        vec!["--network", "weird"],
+        vec!["--name", "bad name"],
+        vec!["--pull", "sometimes"],
+    ] {
+        let mut a = vec!["run", "--rm"];
+        a.extend(bad.iter().copied());
+        a.extend([img.as_str(), "true"]);
+        ctx.hutch(&a).run().code(125).one_line_error();
+    }
+    assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+}
+
+#[test]
+fn rm_flag_and_image_in_use() {
+    let (ctx, img) = setup("ctr-rmflag");
+    // -d --rm: the monitor's cleanup removes the container when it exits.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "gone",
+        &img,
+        "sh",
+        "-c",
+        "sleep 0.2",
+    ])
+    .run()
+    .success();
+    let mut left = String::from("?");
+    for _ in 0..100 {
+        left = ctx
+            .hutch(["ps", "-aq"])
+            .run()
+            .success()
+            .stdout_trim()
+            .to_string();
+        if left.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_eq!(left, "", "the --rm container removed itself");
+
+    // rmi refuses an image a container uses.
+    ctx.hutch(["create", "--name", "user", &img, "true"])
+        .run()
+        .success();
+    ctx.hutch(["rmi", &img])
+        .run()
+        .failure()
+        .stderr_has(&["container"]);
+    ctx.hutch(["container", "exists", "user"]).run().success();
+    ctx.hutch(["container", "exists", "nobody"]).run().code(1);
+    ctx.hutch(["rename", "user", "user2"]).run().success();
+    ctx.hutch(["start", "-a", "user2"]).run().success();
+    ctx.hutch(["container", "prune", "-f"]).run().success();
+    ctx.hutch(["container", "exists", "user2"]).run().code(1);
+    ctx.hutch(["rmi", &img]).run().success();
+}
