@@ -186,22 +186,3 @@ impl Drop for RawTerminal<'_> {
         let _ = termios::tcsetattr(self.fd, SetArg::TCSANOW, &self.saved);
     }
 }
-
-nix::ioctl_read_bad!(tiocgwinsz, libc::TIOCGWINSZ, libc::winsize);
-
-/// The size (rows, columns) of the terminal on `fd`, if it is one.
-#[allow(unsafe_code)]
-pub fn terminal_size(fd: BorrowedFd<'_>) -> Option<(u16, u16)> {
-    let mut ws = libc::winsize {
-        ws_row: 0,
-        ws_col: 0,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCGWINSZ writes one winsize into the struct we own; fd is a live descriptor.
-    let r = unsafe { tiocgwinsz(fd.as_raw_fd(), &mut ws) };
-    match r {
-        Ok(_) if ws.ws_row > 0 => Some((ws.ws_row, ws.ws_col)),
-        _ => None,
-    }
-}

@@ -199,14 +199,22 @@ fn exit_codes_follow_podman() {
 fn in_pty(ctx: &TestContext, input: &str, args: &str) -> crate::harness::Output {
     require("script", "util-linux");
     let hutch = crate::harness::hutch_bin().display().to_string();
-    let script = format!("printf '{input}' | script -qec \"{hutch} {args}\" /dev/null");
+    // The input waits until hutch has put the terminal in raw mode: typed before, the line
+    // discipline would eat control characters such as ctrl-q (XON).
+    // `<pause>` in the input waits a second more (for output to come back first).
+    let input = input.replace("<pause>", "'; sleep 1; printf '");
+    let script = format!("(sleep 1; printf '{input}') | script -qec \"{hutch} {args}\" /dev/null");
     ctx.command("sh").args(["-c", &script]).run()
 }
 
 #[test]
 fn tty_through_a_pty() {
     let (ctx, img) = setup("ctr-tty");
-    let out = in_pty(&ctx, "", &format!("run --rm -t {img} sh -c 'tty; echo hi'"));
+    let out = in_pty(
+        &ctx,
+        "",
+        &format!("run --rm -t {img} sh -c 'busybox tty; echo hi'"),
+    );
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(out.stdout.contains("/dev/pts/"), "{out:?}");
     assert!(out.stdout.contains("hi"), "{out:?}");
@@ -644,4 +652,136 @@ fn rm_flag_and_image_in_use() {
     ctx.hutch(["container", "prune", "-f"]).run().success();
     ctx.hutch(["container", "exists", "user2"]).run().code(1);
     ctx.hutch(["rmi", &img]).run().success();
+}
+
+#[test]
+fn exec_logs_wait_attach_restart() {
+    let (ctx, img) = setup("ctr-exec");
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "t",
+        &img,
+        "sh",
+        "-c",
+        "i=0; while true; do echo line$i; i=$((i+1)); sleep 0.2; done",
+    ])
+    .run()
+    .success();
+    // exec -t through a pty, and -it with typed input and an exit code.
+    let out = in_pty(&ctx, "", "exec -t t busybox tty");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("/dev/pts/"), "{out:?}");
+    let out = in_pty(&ctx, "echo in-$((6*7))\\nexit 7\\n", "exec -it t sh");
+    assert_eq!(out.code, Some(7), "{out:?}");
+    assert!(out.stdout.contains("in-42"), "{out:?}");
+    // exec -i passes stdin; -e and -w reach the process.
+    let out = ctx
+        .command("sh")
+        .args([
+            "-c",
+            &format!(
+                "echo piped | {} exec -i -e X=1 -w /tmp t sh -c 'cat; echo $X; pwd'",
+                crate::harness::hutch_bin().display()
+            ),
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "piped\n1\n/tmp\n");
+
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let all = ctx.hutch(["logs", "t"]).run().success().stdout;
+    assert!(all.starts_with("line0\nline1\n"), "{all}");
+    let tail = ctx
+        .hutch(["logs", "--tail", "1", "t"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(tail.lines().count(), 1, "{tail}");
+    let ts = ctx
+        .hutch(["logs", "-t", "--tail", "2", "t"])
+        .run()
+        .success()
+        .stdout;
+    for l in ts.lines() {
+        let (t, rest) = l.split_once(' ').unwrap();
+        assert!(chrono::DateTime::parse_from_rfc3339(t).is_ok(), "{l}");
+        assert!(rest.starts_with("line"), "{l}");
+    }
+    let future = ctx
+        .hutch(["logs", "--since", "2099-01-01T00:00:00Z", "t"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(future, "");
+    let until = ctx
+        .hutch(["logs", "--until", "2000-01-01T00:00:00Z", "t"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(until, "");
+
+    // logs -f follows until the container stops.
+    let mut follow = ctx.hutch(["logs", "-f", "t"]).spawn();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        follow.alive(),
+        "logs -f keeps following a running container"
+    );
+    let mut waiter = ctx.hutch(["wait", "t"]).spawn();
+    ctx.hutch(["stop", "-t", "1", "t"]).run().success();
+    let f = follow.wait();
+    assert_eq!(f.code, Some(0), "{f:?}");
+    assert!(f.stdout.lines().count() >= 3, "{}", f.stdout);
+    assert!(waiter.alive() || true);
+    assert_eq!(waiter.wait().success().stdout_trim(), "137");
+    // After it exited, wait returns at once.
+    assert_eq!(
+        ctx.hutch(["wait", "t"]).run().success().stdout_trim(),
+        "137"
+    );
+    ctx.hutch(["exec", "t", "true"])
+        .run()
+        .code(125)
+        .one_line_error();
+
+    // restart brings it back; attach sees its output; detach keys leave it running.
+    ctx.hutch(["restart", "t"]).run().success();
+    assert_eq!(inspect_field(&ctx, "t", ".State.Status"), "running");
+    assert_eq!(inspect_field(&ctx, "t", ".RestartCount"), "1");
+    ctx.hutch(["kill", "-s", "KILL", "t"]).run().success();
+    ctx.hutch(["wait", "t"]).run().success();
+
+    // attach to an interactive container: typed input reaches it, the detach keys (ctrl-p,
+    // ctrl-q) leave it running, a second attach ends with its exit code.
+    ctx.hutch(["run", "-dit", "--name", "i", &img, "sh"])
+        .run()
+        .success();
+    let out = in_pty(&ctx, "echo att-$((2+3))\\n<pause>\\020\\021", "attach i");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("att-5"), "{out:?}");
+    assert_eq!(
+        inspect_field(&ctx, "i", ".State.Status"),
+        "running",
+        "detached, still running"
+    );
+    let out = in_pty(&ctx, "exit 9\\n", "attach i");
+    assert_eq!(out.code, Some(9), "{out:?}");
+
+    // start -a returns the exit code; wait --condition running returns once it runs.
+    ctx.hutch([
+        "create",
+        "--name",
+        "s",
+        &img,
+        "sh",
+        "-c",
+        "echo from-s; exit 6",
+    ])
+    .run()
+    .success();
+    let out = ctx.hutch(["start", "-a", "s"]).run().code(6);
+    assert_eq!(out.stdout, "from-s\n");
+    ctx.hutch(["rm", "-af"]).run().success();
 }

@@ -93,7 +93,7 @@ pub fn run(
     let stdin = std::io::stdin();
     let stdin_fd: BorrowedFd<'_> = stdin.as_fd();
     if opts.tty {
-        if let Some((r, c)) = client::terminal_size(std::io::stdout().as_fd()) {
+        if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
             resize(dirs, r, c);
         }
     }
@@ -111,7 +111,7 @@ pub fn run(
         if ready[1].readable {
             while let Some(sig) = signals.read().map_err(|e| ioerr("signals", e))? {
                 if sig == 28 {
-                    if let Some((r, c)) = client::terminal_size(std::io::stdout().as_fd()) {
+                    if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
                         resize(dirs, r, c);
                     }
                 } else {
@@ -183,5 +183,76 @@ mod tests {
         assert_eq!(parse_detach_keys("a,ctrl-a").unwrap(), vec![b'a', 1]);
         assert!(parse_detach_keys("").unwrap().is_empty());
         assert!(parse_detach_keys("ctrl-pp").is_err());
+    }
+}
+
+/// Copies between this terminal and a pty master (`exec -t`: the runtime handed us the
+/// master) until the process behind it closes it, or the detach keys are typed. Returns
+/// whether the user detached.
+pub fn proxy_pty(
+    master: std::os::fd::OwnedFd,
+    stdin: bool,
+    detach_keys: &[u8],
+) -> Result<bool, ContainerError> {
+    use std::io::Read;
+    let ioerr = |what: &str, e: std::io::Error| ContainerError::io(format!("exec {what}"), e);
+    let mut signals = SignalFd::new(&[28]).map_err(|e| ioerr("signals", e))?;
+    let mut master = std::fs::File::from(master);
+    if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
+        let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
+    }
+    let stdin_h = std::io::stdin();
+    let stdin_fd: BorrowedFd<'_> = stdin_h.as_fd();
+    let mut stdin_open = stdin;
+    let mut matched = 0usize;
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut out = std::io::stdout();
+    loop {
+        let mut fds = vec![master.as_fd(), signals.as_fd()];
+        if stdin_open {
+            fds.push(stdin_fd);
+        }
+        let ready = client::poll(&fds, -1).map_err(|e| ioerr("poll", e))?;
+        if ready[1].readable {
+            while signals.read().map_err(|e| ioerr("signals", e))?.is_some() {
+                if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
+                    let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
+                }
+            }
+        }
+        if ready[0].readable || ready[0].hangup {
+            match master.read(&mut buf) {
+                Ok(0) | Err(_) => return Ok(false),
+                Ok(n) => {
+                    let _ = out.write_all(&buf[..n]).and_then(|()| out.flush());
+                }
+            }
+        }
+        if stdin_open && (ready[2].readable || ready[2].hangup) {
+            let n = client::read_fd(stdin_fd, &mut buf).unwrap_or(0);
+            if n == 0 {
+                // End of input: send the terminal's EOF character, as a typed ^D would.
+                stdin_open = false;
+                let _ = master.write_all(&[4]);
+                continue;
+            }
+            let mut send = Vec::with_capacity(n);
+            for &b in &buf[..n] {
+                if !detach_keys.is_empty() && b == detach_keys[matched] {
+                    matched += 1;
+                    if matched == detach_keys.len() {
+                        let _ = master.write_all(&send);
+                        return Ok(true);
+                    }
+                    continue;
+                }
+                if matched > 0 {
+                    send.extend_from_slice(&detach_keys[..matched]);
+                    matched = 0;
+                }
+                send.push(b);
+            }
+            master.write_all(&send).map_err(|e| ioerr("terminal", e))?;
+        }
     }
 }

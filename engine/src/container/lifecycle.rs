@@ -548,6 +548,19 @@ impl Containers {
         Ok(Container { run, ..c })
     }
 
+    /// Stops (if running) and starts again, counting the restart.
+    pub fn restart(&mut self, c: &Container, timeout: Option<u32>) -> Result<Container> {
+        self.stop(c, timeout)?;
+        let c = self
+            .reload(&c.id)?
+            .ok_or_else(|| ContainerError::NotFound { name: c.id.clone() })?;
+        let mut c = self.start(&c)?;
+        c.run.restart_count += 1;
+        let ev = event("container", "restart", &c, serde_json::json!({}));
+        self.db.set_run_state(&c.id, &c.run, Some(&ev))?;
+        Ok(c)
+    }
+
     /// Brings a container to "created" (monitor up, process waiting for start).
     pub fn ensure_created(&mut self, c: &Container) -> Result<Container> {
         let obs = observe(&self.paths, c);
