@@ -173,19 +173,6 @@ pub fn run(
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn detach_keys() {
-        assert_eq!(parse_detach_keys("ctrl-p,ctrl-q").unwrap(), vec![16, 17]);
-        assert_eq!(parse_detach_keys("a,ctrl-a").unwrap(), vec![b'a', 1]);
-        assert!(parse_detach_keys("").unwrap().is_empty());
-        assert!(parse_detach_keys("ctrl-pp").is_err());
-    }
-}
-
 /// Copies between this terminal and a pty master (`exec -t`: the runtime handed us the
 /// master) until the process behind it closes it, or the detach keys are typed. Returns
 /// whether the user detached.
@@ -254,5 +241,18 @@ pub fn proxy_pty(
             }
             master.write_all(&send).map_err(|e| ioerr("terminal", e))?;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn detach_keys() {
+        assert_eq!(parse_detach_keys("ctrl-p,ctrl-q").unwrap(), vec![16, 17]);
+        assert_eq!(parse_detach_keys("a,ctrl-a").unwrap(), vec![b'a', 1]);
+        assert!(parse_detach_keys("").unwrap().is_empty());
+        assert!(parse_detach_keys("ctrl-pp").is_err());
     }
 }
