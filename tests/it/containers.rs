@@ -729,7 +729,7 @@ fn exec_logs_wait_attach_restart() {
         follow.alive(),
         "logs -f keeps following a running container"
     );
-    let mut waiter = ctx.hutch(["wait", "t"]).spawn();
+    let waiter = ctx.hutch(["wait", "t"]).spawn();
     ctx.hutch(["stop", "-t", "1", "t"]).run().success();
     let f = follow.wait();
     assert_eq!(f.code, Some(0), "{f:?}");
