@@ -58,6 +58,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "pause" -d 'Pause all pr
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "unpause" -d 'Unpause the processes in one or more containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "rename" -d 'Rename a container'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "events" -d 'Show container and image events'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s f -l format -d 'Output format: json or a Go template' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -812,3 +813,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rm -d 'Remove the container after cleaning up'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s f -l filter -d 'Filter: container=NAME|ID, event=ACTION, type=container|image, image=NAME' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l until -d 'Show events until this time, then stop' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l format -d 'Output format: json or a Go template such as {{.Status}} {{.Name}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l stream -d 'Keep following new events (false: print past events and exit)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s V -l version -d 'Print version'

@@ -103,6 +103,27 @@ pub enum Command {
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
+    /// Show container and image events
+    Events(EventsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Filter: container=NAME|ID, event=ACTION, type=container|image, image=NAME
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show events until this time, then stop
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Output format: json or a Go template such as {{.Status}} {{.Name}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Keep following new events (false: print past events and exit)
+    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub stream: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -714,8 +714,23 @@ pub fn tag(db: &mut Db, image: &str, new_names: &[String]) -> Result<()> {
     }
     for n in names {
         db.add_name(&found.image.id, &n)?;
+        image_event(db, "tag", &found.image.id, &n);
     }
     Ok(())
+}
+
+/// Records an image event for `hutch events`; losing one is not worth failing the operation.
+pub fn image_event(db: &mut Db, action: &str, id: &str, name: &str) {
+    let ev = hutch_state::NewEvent {
+        kind: "image".into(),
+        action: action.into(),
+        id: id.to_string(),
+        name: name.to_string(),
+        attributes: serde_json::json!({"name": name}).to_string(),
+    };
+    if let Err(e) = db.add_event(&ev) {
+        tracing::warn!("recording the {action} event of image {id}: {e}");
+    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -800,6 +815,12 @@ pub fn delete(
         unmount(db, paths, img, true)?;
     }
     let unreferenced = db.delete_image(&img.id)?;
+    image_event(
+        db,
+        "remove",
+        &img.id,
+        img.names.first().map_or("", String::as_str),
+    );
     for n in &img.names {
         events.push(Removed::Untagged(n.clone()));
     }

@@ -8,6 +8,7 @@ pub mod cleanup;
 pub mod create;
 pub mod ctrs;
 pub mod doctor;
+pub mod events;
 pub mod exec;
 pub mod exists;
 pub mod history;
@@ -124,5 +125,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Container(C::Exists(a)) => rm::exists(&ctx, a),
         Command::Container(C::Prune(a)) => rm::prune(&ctx, a),
         Command::Container(C::Cleanup(a)) => cleanup::run(&ctx, a),
+        Command::Events(a) => events::run(&ctx, a),
     }
 }

@@ -784,3 +784,70 @@ fn exec_logs_wait_attach_restart() {
     assert_eq!(out.stdout, "from-s\n");
     ctx.hutch(["rm", "-af"]).run().success();
 }
+
+#[test]
+fn events_record_the_lifecycle() {
+    let (ctx, img) = setup("ctr-events");
+    let mut stream = ctx
+        .hutch(["events", "--format", "{{.Type}} {{.Status}} {{.Name}}"])
+        .spawn();
+    ctx.hutch(["run", "--rm", "--name", "ev", &img, "true"])
+        .run()
+        .success();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(stream.alive(), "events --stream keeps following");
+    stream.kill9();
+    let streamed = stream.wait().stdout;
+    let past = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--filter",
+            "container=ev",
+            "--format",
+            "{{.Status}}",
+        ])
+        .run()
+        .success()
+        .stdout;
+    for (label, out) in [("streamed", &streamed), ("past", &past)] {
+        for action in ["create", "init", "start", "died", "remove"] {
+            assert!(
+                out.lines()
+                    .any(|l| l.ends_with(action) || l.contains(&format!(" {action} "))),
+                "{label} lacks {action}:\n{out}"
+            );
+        }
+    }
+    let json = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--format",
+            "json",
+            "--filter",
+            "type=image",
+        ])
+        .run()
+        .success()
+        .stdout;
+    let first: serde_json::Value =
+        serde_json::from_str(json.lines().next().expect("a pull event")).unwrap();
+    assert_eq!(first["Status"], "pull");
+    assert_eq!(first["Type"], "image");
+    let none = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--since",
+            "2099-01-01T00:00:00Z",
+        ])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(none, "");
+    ctx.hutch(["events", "--filter", "bogus=1"])
+        .run()
+        .code(125)
+        .one_line_error();
+}
