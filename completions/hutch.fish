@@ -57,8 +57,16 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "attach" -d 'Attach to a
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "pause" -d 'Pause all processes in one or more containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "unpause" -d 'Unpause the processes in one or more containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "rename" -d 'Rename a container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "port" -d 'List port mappings of a container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "diff" -d 'Show the changes a container made to its image\'s files'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "events" -d 'Show events of containers and images'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "events" -d 'Show container and image events'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s f -l format -d 'Output format: json or a Go template' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -521,32 +529,128 @@ complete -c hutch -n "__fish_hutch_using_subcommand rename" -l log-level -d 'Log
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "run" -d 'Run a command in a new container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "create" -d 'Create a container without starting it'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "start" -d 'Start one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "stop" -d 'Stop one or more running containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "kill" -d 'Send a signal to one or more running containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "restart" -d 'Restart one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "rm" -d 'Remove one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "ps" -d 'List containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "logs" -d 'Show the logs of one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "inspect" -d 'Display the configuration of one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "exec" -d 'Run a process in a running container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "pause" -d 'Pause all processes in one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "unpause" -d 'Unpause the processes in one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "rename" -d 'Rename a container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup" -f -a "cleanup" -d 'Clean up the network and mounts of exited containers (run by the monitor)'
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand top" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand top" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand port" -s a -l all -d 'Show the ports of every container'
+complete -c hutch -n "__fish_hutch_using_subcommand port" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand port" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand export" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand export" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s m -l message -d 'Commit message, stored in the image\'s history' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s a -l author -d 'Author of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s p -l pause -d 'Pause the container while committing (accepted; rootless cgroup v1 cannot pause)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s f -l format -d 'Image format: oci or docker (only oci is written)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s a -l archive -d 'Keep owners and modes (accepted; copied-in files belong to the container\'s root)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round (accepted)'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l no-trunc -d 'Do not truncate IDs when listing'
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s f -l force -d 'Unmount even if mounted several times'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s f -l filter -d 'Filter: type=container|image, event=ACTION, container=NAME|ID, image=NAME|ID, label=K=V' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l until -d 'Show events until this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l format -d 'Output format: json (one object a line) or a Go template such as {{.Status}} {{.Name}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l stream -d 'Keep following new events [default: true unless --until is given]' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l no-trunc -d 'Do not truncate IDs' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand events" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "run" -d 'Run a command in a new container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "create" -d 'Create a container without starting it'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "start" -d 'Start one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "stop" -d 'Stop one or more running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "restart" -d 'Restart one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "rm" -d 'Remove one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "ps" -d 'List containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "logs" -d 'Show the logs of one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "inspect" -d 'Display the configuration of one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "exec" -d 'Run a process in a running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "pause" -d 'Pause all processes in one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "rename" -d 'Rename a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "prune" -d 'Remove all stopped containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "cleanup" -d 'Clean up the network and mounts of exited containers (run by the monitor)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "top" -d 'Display the running processes of a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "port" -d 'List port mappings of a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "diff" -d 'Show the changes a container made to its image\'s files'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
@@ -813,16 +917,76 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rm -d 'Remove the container after cleaning up'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand events" -s f -l filter -d 'Filter: container=NAME|ID, event=ACTION, type=container|image, image=NAME' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l since -d 'Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l until -d 'Show events until this time, then stop' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l format -d 'Output format: json or a Go template such as {{.Status}} {{.Name}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l stream -d 'Keep following new events (false: print past events and exit)' -r -f -a "true\t''
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'Show the ports of every container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'Commit message, stored in the image\'s history' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing (accepted; rootless cgroup v1 cannot pause)' -r -f -a "true\t''
 false\t''"
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand events" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand events" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Image format: oci or docker (only oci is written)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Keep owners and modes (accepted; copied-in files belong to the container\'s root)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round (accepted)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Output format: json' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Do not truncate IDs when listing'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount every mounted container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted several times'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'

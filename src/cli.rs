@@ -100,30 +100,28 @@ pub enum Command {
     Unpause(PauseArgs),
     /// Rename a container
     Rename(RenameArgs),
+    /// Display the running processes of a container
+    Top(TopArgs),
+    /// List port mappings of a container
+    Port(PortArgs),
+    /// Show the changes a container made to its image's files
+    Diff(DiffArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(ExportArgs),
+    /// Create a new image from a container's changes
+    Commit(CommitArgs),
+    /// Copy files between a container and the host
+    Cp(CpArgs),
+    /// Mount a container's root filesystem and print where
+    Mount(MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(alias = "umount")]
+    Unmount(UnmountArgs),
+    /// Show events of containers and images
+    Events(EventsArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
-    /// Show container and image events
-    Events(EventsArgs),
-}
-
-#[derive(Debug, Args)]
-pub struct EventsArgs {
-    /// Filter: container=NAME|ID, event=ACTION, type=container|image, image=NAME
-    #[arg(short, long, value_name = "KEY=VALUE")]
-    pub filter: Vec<String>,
-    /// Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)
-    #[arg(long, value_name = "TIME")]
-    pub since: Option<String>,
-    /// Show events until this time, then stop
-    #[arg(long, value_name = "TIME")]
-    pub until: Option<String>,
-    /// Output format: json or a Go template such as {{.Status}} {{.Name}}
-    #[arg(long)]
-    pub format: Option<String>,
-    /// Keep following new events (false: print past events and exit)
-    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
-    pub stream: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,6 +165,148 @@ pub enum ContainerCommand {
     Prune(ContainerPruneArgs),
     /// Clean up the network and mounts of exited containers (run by the monitor)
     Cleanup(CleanupArgs),
+    /// Display the running processes of a container
+    Top(TopArgs),
+    /// List port mappings of a container
+    Port(PortArgs),
+    /// Show the changes a container made to its image's files
+    Diff(DiffArgs),
+    /// Export a container's filesystem as a tar archive
+    Export(ExportArgs),
+    /// Create a new image from a container's changes
+    Commit(CommitArgs),
+    /// Copy files between a container and the host
+    Cp(CpArgs),
+    /// Mount a container's root filesystem and print where
+    Mount(MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(alias = "umount")]
+    Unmount(UnmountArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopArgs {
+    /// The container
+    pub container: String,
+    /// Fields to show: user, pid, ppid, pcpu, etime, tty, time, args, comm, uid, gid, group,
+    /// nice, vsz, rss, state [default: user pid ppid pcpu etime tty time args]
+    pub descriptors: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PortArgs {
+    /// The container
+    #[arg(required_unless_present = "all")]
+    pub container: Option<String>,
+    /// Show only this private port, PORT[/PROTO]
+    pub private_port: Option<String>,
+    /// Show the ports of every container
+    #[arg(short, long)]
+    pub all: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The container
+    pub container: String,
+    /// Output format: json
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The container
+    pub container: String,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct CommitArgs {
+    /// The container
+    pub container: String,
+    /// Name of the new image [default: none]
+    pub image: Option<String>,
+    /// Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL,
+    /// USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c 'ENV=A=1')
+    #[arg(short, long, value_name = "INSTRUCTION")]
+    pub change: Vec<String>,
+    /// Commit message, stored in the image's history
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Author of the image
+    #[arg(short, long)]
+    pub author: Option<String>,
+    /// Pause the container while committing (accepted; rootless cgroup v1 cannot pause)
+    #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub pause: Option<bool>,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Image format: oci or docker (only oci is written)
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CpArgs {
+    /// Source: a host path, CONTAINER:PATH, or - for a tar stream on standard input
+    pub source: String,
+    /// Destination: a host path, CONTAINER:PATH, or - for a tar stream on standard output
+    pub destination: String,
+    /// Keep owners and modes (accepted; copied-in files belong to the container's root)
+    #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub archive: Option<bool>,
+    /// Allow replacing a directory with a file and the other way round (accepted)
+    #[arg(long)]
+    pub overwrite: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct MountArgs {
+    /// Containers to mount; with none, list mounted containers
+    pub containers: Vec<String>,
+    /// Output format: json
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate IDs when listing
+    #[arg(long)]
+    pub no_trunc: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct UnmountArgs {
+    pub containers: Vec<String>,
+    /// Unmount every mounted container
+    #[arg(short, long)]
+    pub all: bool,
+    /// Unmount even if mounted several times
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EventsArgs {
+    /// Filter: type=container|image, event=ACTION, container=NAME|ID, image=NAME|ID, label=K=V
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Show events since this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub since: Option<String>,
+    /// Show events until this time (RFC 3339, Unix seconds, or a duration like 10m)
+    #[arg(long, value_name = "TIME")]
+    pub until: Option<String>,
+    /// Output format: json (one object a line) or a Go template such as {{.Status}} {{.Name}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Keep following new events [default: true unless --until is given]
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub stream: Option<bool>,
+    /// Do not truncate IDs
+    #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub no_trunc: bool,
 }
 
 /// How a new container is made: `create` takes these, `run` adds its own on top.

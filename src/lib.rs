@@ -10,23 +10,38 @@ use hutch_engine::{EngineError, ExitCode};
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: cli::Cli) -> i32 {
-    init_tracing(cli.global.log_level.as_deref());
+    if let Err(err) = init_tracing(cli.global.log_level.as_deref()) {
+        return report(&err);
+    }
     match commands::dispatch(cli) {
         Ok(code) => code,
         Err(err) => report(&err),
     }
 }
 
-fn init_tracing(level: Option<&str>) {
-    let level = level.unwrap_or("warn");
-    let filter = tracing_subscriber::EnvFilter::try_new(level)
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+/// Installs the stderr logger at `--log-level` (podman's names; default warn). Colours only on a
+/// terminal, so warnings in pipes and logs stay plain text.
+fn init_tracing(level: Option<&str>) -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    use tracing_subscriber::filter::LevelFilter;
+    let filter = match level.unwrap_or("warn").to_ascii_lowercase().as_str() {
+        "trace" => LevelFilter::TRACE,
+        "debug" => LevelFilter::DEBUG,
+        "info" => LevelFilter::INFO,
+        "warn" | "warning" => LevelFilter::WARN,
+        "error" | "fatal" | "panic" => LevelFilter::ERROR,
+        other => anyhow::bail!(
+            "invalid log level {other:?}: use one of trace, debug, info, warn, error, fatal, panic"
+        ),
+    };
     let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
+        .with_max_level(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .without_time()
         .try_init();
+    Ok(())
 }
 
 /// Prints an error as podman does (`Error: ...`, one line, causes joined) and picks the exit code.

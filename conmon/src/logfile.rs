@@ -75,6 +75,7 @@ impl LogFile {
     }
 
     /// Writes one chunk the container produced as one or more records, all with the same time.
+    /// With a size limit, the file is rotated before the record that would pass it.
     pub fn write(&mut self, stream: Stream, data: &[u8]) -> io::Result<()> {
         if self.file.is_none() || data.is_empty() {
             return Ok(());
@@ -82,18 +83,29 @@ impl LogFile {
         let mut stamp = [0u8; 35];
         format_timestamp(SystemTime::now(), &mut stamp);
         self.scratch.clear();
-        format_records(&mut self.scratch, &stamp, stream, data);
-        if self.max > 0 && self.size > 0 && self.size + self.scratch.len() as u64 > self.max {
-            self.rotate()?;
+        for (line, full) in Lines(data) {
+            let len = record_len(&stamp, stream, line);
+            let pending = self.size + self.scratch.len() as u64;
+            if self.max > 0 && pending > 0 && pending + len as u64 > self.max {
+                self.flush_scratch()?;
+                self.rotate()?;
+            }
+            format_record(&mut self.scratch, &stamp, stream, line, full);
         }
-        if let Some(f) = self.file.as_mut() {
-            f.write_all(&self.scratch)?;
-            self.size += self.scratch.len() as u64;
-        }
+        self.flush_scratch()?;
         // A long burst must not leave a big buffer behind for the container's whole life.
         if self.scratch.capacity() > 64 * 1024 {
             self.scratch = Vec::new();
         }
+        Ok(())
+    }
+
+    fn flush_scratch(&mut self) -> io::Result<()> {
+        if let Some(f) = self.file.as_mut() {
+            f.write_all(&self.scratch)?;
+            self.size += self.scratch.len() as u64;
+        }
+        self.scratch.clear();
         Ok(())
     }
 
@@ -113,22 +125,38 @@ impl LogFile {
     }
 }
 
-/// Appends the k8s-file records for `data` to `out`.
-fn format_records(out: &mut Vec<u8>, stamp: &[u8], stream: Stream, data: &[u8]) {
-    let mut rest = data;
-    while !rest.is_empty() {
-        let (line, full, next) = match rest.iter().position(|&b| b == b'\n') {
-            Some(i) => (&rest[..i], true, &rest[i + 1..]),
-            None => (rest, false, &rest[rest.len()..]),
-        };
-        out.extend_from_slice(stamp);
-        out.push(b' ');
-        out.extend_from_slice(stream.name());
-        out.extend_from_slice(if full { b" F " } else { b" P " });
-        out.extend_from_slice(line);
-        out.push(b'\n');
-        rest = next;
+/// The lines of a chunk: (text without its newline, whether the newline was there).
+struct Lines<'a>(&'a [u8]);
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = (&'a [u8], bool);
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.0.is_empty() {
+            return None;
+        }
+        Some(match self.0.iter().position(|&b| b == b'\n') {
+            Some(i) => {
+                let line = &self.0[..i];
+                self.0 = &self.0[i + 1..];
+                (line, true)
+            }
+            None => (std::mem::take(&mut self.0), false),
+        })
     }
+}
+
+fn record_len(stamp: &[u8], stream: Stream, line: &[u8]) -> usize {
+    stamp.len() + 1 + stream.name().len() + 3 + line.len() + 1
+}
+
+/// Appends one k8s-file record to `out`.
+fn format_record(out: &mut Vec<u8>, stamp: &[u8], stream: Stream, line: &[u8], full: bool) {
+    out.extend_from_slice(stamp);
+    out.push(b' ');
+    out.extend_from_slice(stream.name());
+    out.extend_from_slice(if full { b" F " } else { b" P " });
+    out.extend_from_slice(line);
+    out.push(b'\n');
 }
 
 /// `YYYY-MM-DDTHH:MM:SS.nnnnnnnnn+00:00` (RFC 3339 in UTC, nanoseconds), into exactly 35 bytes.
@@ -216,8 +244,16 @@ mod tests {
     #[test]
     fn full_and_partial_lines() {
         let mut out = Vec::new();
-        format_records(&mut out, b"T", Stream::Stdout, b"one\ntwo\nthr");
-        format_records(&mut out, b"T", Stream::Stderr, b"ee\n\n");
+        for (stream, chunk) in [
+            (Stream::Stdout, &b"one\ntwo\nthr"[..]),
+            (Stream::Stderr, &b"ee\n\n"[..]),
+        ] {
+            for (line, full) in Lines(chunk) {
+                let before = out.len();
+                format_record(&mut out, b"T", stream, line, full);
+                assert_eq!(out.len() - before, record_len(b"T", stream, line));
+            }
+        }
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "T stdout F one\nT stdout F two\nT stdout P thr\nT stderr F ee\nT stderr F \n"
@@ -230,8 +266,9 @@ mod tests {
         let path = dir.path().join("ctr.log");
         let mut log = LogFile::open(path.clone(), 100).unwrap();
         log.write(Stream::Stdout, b"first line\n").unwrap();
-        log.write(Stream::Stdout, b"second line\n").unwrap();
-        log.write(Stream::Stdout, b"third line\n").unwrap();
+        // One chunk of two records: rotation happens between them.
+        log.write(Stream::Stdout, b"second line\nthird line\n")
+            .unwrap();
         let now = std::fs::read_to_string(&path).unwrap();
         let old = std::fs::read_to_string(dir.path().join("ctr.log.1")).unwrap();
         assert!(

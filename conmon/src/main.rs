@@ -71,6 +71,12 @@ fn main() {
             std::process::exit(125);
         }
     };
+    if let Err(e) = hutch_sys::fd::cloexec_from_3() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "hutch-conmon: mark descriptors close-on-exec: {e}"
+        );
+    }
     let sync = match args.sync_fd {
         Some(n) => match hutch_sys::fd::take_inherited(n) {
             Ok(fd) => Some(File::from(fd)),

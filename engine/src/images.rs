@@ -714,23 +714,9 @@ pub fn tag(db: &mut Db, image: &str, new_names: &[String]) -> Result<()> {
     }
     for n in names {
         db.add_name(&found.image.id, &n)?;
-        image_event(db, "tag", &found.image.id, &n);
+        crate::events::image(db, "tag", &found.image.id, &n);
     }
     Ok(())
-}
-
-/// Records an image event for `hutch events`; losing one is not worth failing the operation.
-pub fn image_event(db: &mut Db, action: &str, id: &str, name: &str) {
-    let ev = hutch_state::NewEvent {
-        kind: "image".into(),
-        action: action.into(),
-        id: id.to_string(),
-        name: name.to_string(),
-        attributes: serde_json::json!({"name": name}).to_string(),
-    };
-    if let Err(e) = db.add_event(&ev) {
-        tracing::warn!("recording the {action} event of image {id}: {e}");
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -772,6 +758,7 @@ pub fn remove(
         if let Some(n) = &found.by_name {
             if img.names.len() > 1 {
                 db.remove_name(n)?;
+                crate::events::image(db, "untag", &img.id, n);
                 events.push(Removed::Untagged(n.clone()));
                 return Ok(());
             }
@@ -815,15 +802,16 @@ pub fn delete(
         unmount(db, paths, img, true)?;
     }
     let unreferenced = db.delete_image(&img.id)?;
-    image_event(
+    for n in &img.names {
+        crate::events::image(db, "untag", &img.id, n);
+        events.push(Removed::Untagged(n.clone()));
+    }
+    crate::events::image(
         db,
         "remove",
         &img.id,
-        img.names.first().map_or("", String::as_str),
+        img.names.first().map(String::as_str).unwrap_or(""),
     );
-    for n in &img.names {
-        events.push(Removed::Untagged(n.clone()));
-    }
     events.push(Removed::Deleted(img.id.clone()));
     // The rows are gone; a directory that fails to go now is only wasted space.
     let store = hutch_storage::LayerStore::new(&paths.graphroot);
@@ -887,37 +875,6 @@ fn write_atomic(path: &std::path::Path, contents: &str) -> Result<()> {
     std::fs::rename(&tmp, path).map_err(|e| EngineError::io(path, e))
 }
 
-/// Whether `path` is a mount point in this mount namespace.
-fn is_mount_point(path: &std::path::Path) -> bool {
-    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else {
-        return false;
-    };
-    let want = path.display().to_string();
-    info.lines().any(|l| {
-        l.split(' ')
-            .nth(4)
-            .is_some_and(|m| unescape_mountinfo(m) == want)
-    })
-}
-
-fn unescape_mountinfo(s: &str) -> String {
-    // mountinfo escapes space, tab, newline and backslash as \ooo octal.
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
-            let v = (b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0');
-            out.push(v);
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
 /// How many times the image is mounted. A count whose mount vanished (the pause process and
 /// its mount namespace were recreated) is stale and counts as zero. Call inside the namespace.
 pub fn mount_count(paths: &Paths, id: &str) -> Result<u32> {
@@ -930,7 +887,7 @@ pub fn mount_count(paths: &Paths, id: &str) -> Result<u32> {
     }
     let driver = read_trimmed(&dir.join("driver"))?.unwrap_or_default();
     // vfs "mounts" are copies and always there; real mounts must be in mountinfo.
-    if driver != "vfs" && !is_mount_point(&dir.join("merged")) {
+    if driver != "vfs" && !hutch_sys::mount::is_mountpoint(&dir.join("merged")) {
         return Ok(0);
     }
     Ok(count)
@@ -1324,11 +1281,5 @@ mod tests {
         assert_eq!(s["Created"], img.created.timestamp());
         assert_eq!(s["CreatedAt"], "2024-01-02T15:16:54Z");
         assert_eq!(s["Labels"]["k"], "v");
-    }
-
-    #[test]
-    fn mountinfo_escapes() {
-        assert_eq!(unescape_mountinfo("/a\\040b"), "/a b");
-        assert_eq!(unescape_mountinfo("/plain"), "/plain");
     }
 }

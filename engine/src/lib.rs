@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod container;
 pub mod error;
+pub mod events;
 pub mod host;
 pub mod images;
 pub mod paths;

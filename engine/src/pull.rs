@@ -528,7 +528,16 @@ async fn finish(
         let attempt = {
             let db_path = db_path.clone();
             let img = new_image.clone();
-            blocking(move || Ok(Db::open(&db_path)?.commit_image(&img))).await?
+            let name = name.clone();
+            blocking(move || {
+                let mut db = Db::open(&db_path)?;
+                let r = db.commit_image(&img);
+                if r.is_ok() {
+                    crate::events::image(&mut db, "pull", &img.id, &name);
+                }
+                Ok(r)
+            })
+            .await?
         };
         match attempt {
             Ok(o) => break o,

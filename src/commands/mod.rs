@@ -5,12 +5,17 @@ use hutch_engine::{Options, Paths};
 
 pub mod attach;
 pub mod cleanup;
+pub mod commit;
+pub mod cp;
 pub mod create;
+pub mod ctr_mount;
 pub mod ctrs;
+pub mod diff;
 pub mod doctor;
 pub mod events;
 pub mod exec;
 pub mod exists;
+pub mod export;
 pub mod history;
 pub mod images;
 pub mod info;
@@ -19,6 +24,7 @@ pub mod kill;
 pub mod logs;
 pub mod mount;
 pub mod pause;
+pub mod port;
 pub mod prune;
 pub mod ps;
 pub mod pull;
@@ -30,6 +36,7 @@ pub mod run;
 pub mod start;
 pub mod stop;
 pub mod tag;
+pub mod top;
 pub mod tree;
 pub mod unshare;
 pub mod version;
@@ -125,6 +132,14 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Container(C::Exists(a)) => rm::exists(&ctx, a),
         Command::Container(C::Prune(a)) => rm::prune(&ctx, a),
         Command::Container(C::Cleanup(a)) => cleanup::run(&ctx, a),
+        Command::Top(a) | Command::Container(C::Top(a)) => top::run(&ctx, a),
+        Command::Port(a) | Command::Container(C::Port(a)) => port::run(&ctx, a),
+        Command::Diff(a) | Command::Container(C::Diff(a)) => diff::run(&ctx, a),
+        Command::Export(a) | Command::Container(C::Export(a)) => export::run(&ctx, a),
+        Command::Commit(a) | Command::Container(C::Commit(a)) => commit::run(&ctx, a),
+        Command::Cp(a) | Command::Container(C::Cp(a)) => cp::run(&ctx, a),
+        Command::Mount(a) | Command::Container(C::Mount(a)) => ctr_mount::mount(&ctx, a),
+        Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
         Command::Events(a) => events::run(&ctx, a),
     }
 }

@@ -45,9 +45,6 @@ pub fn run(ctx: &super::Ctx, args: PullArgs) -> anyhow::Result<i32> {
     // Waits for the unpacking threads, which remove their staging directories.
     drop(rt);
     let pulled = pulled?;
-    if let Ok(mut db) = ctx.db() {
-        hutch_engine::images::image_event(&mut db, "pull", &pulled.id, &pulled.name);
-    }
     println!("{}", pulled.id);
     Ok(0)
 }

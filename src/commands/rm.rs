@@ -45,7 +45,17 @@ pub fn exists(ctx: &super::Ctx, args: ContainerExistsArgs) -> anyhow::Result<i32
     }
 }
 
-pub fn prune(ctx: &super::Ctx, _args: ContainerPruneArgs) -> anyhow::Result<i32> {
+pub fn prune(ctx: &super::Ctx, args: ContainerPruneArgs) -> anyhow::Result<i32> {
+    if !args.force {
+        use std::io::{BufRead, Write};
+        eprint!("WARNING! This will remove all non running containers.\nAre you sure you want to continue? [y/N] ");
+        std::io::stderr().flush().ok();
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if !matches!(answer.trim(), "y" | "Y" | "yes" | "Yes") {
+            return Ok(0);
+        }
+    }
     let mut eng = super::ctrs::engine(ctx)?;
     for c in eng.db.containers()? {
         let state = container::observe(&eng.paths, &c).state;

@@ -24,6 +24,36 @@ pub fn take_inherited(fd: RawFd) -> io::Result<OwnedFd> {
     Ok(unsafe { OwnedFd::from_raw_fd(fd) })
 }
 
+/// Marks every descriptor from 3 up close-on-exec, so that whatever our caller let us inherit by
+/// mistake does not reach the runtime and the container.
+pub fn cloexec_from_3() -> io::Result<()> {
+    // SAFETY: close_range with CLOSE_RANGE_CLOEXEC only sets a flag on descriptors; it touches
+    // no memory and closes nothing that Rust objects own.
+    let r = unsafe { libc::close_range(3, u32::MAX, libc::CLOSE_RANGE_CLOEXEC as libc::c_int) };
+    if r == 0 {
+        return Ok(());
+    }
+    // Kernels before 5.11: walk our descriptor table instead.
+    for entry in std::fs::read_dir("/proc/self/fd")? {
+        let Some(fd) = entry?
+            .file_name()
+            .to_str()
+            .and_then(|n| n.parse::<RawFd>().ok())
+        else {
+            continue;
+        };
+        if fd > 2 {
+            if let Ok(flags) = fcntl(fd, FcntlArg::F_GETFD) {
+                let _ = fcntl(
+                    fd,
+                    FcntlArg::F_SETFD(FdFlag::from_bits_truncate(flags) | FdFlag::FD_CLOEXEC),
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
 /// A close-on-exec pipe: (read end, write end).
 pub fn pipe() -> io::Result<(File, File)> {
     let (r, w) = nix::unistd::pipe2(OFlag::O_CLOEXEC)?;

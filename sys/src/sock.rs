@@ -37,7 +37,9 @@ pub fn stream_listen(path: &Path) -> io::Result<OwnedFd> {
     listen_at(SockType::Stream, path)
 }
 
-/// Connects a blocking SOCK_SEQPACKET socket to `path` (an attach client).
+/// Connects a blocking SOCK_SEQPACKET socket to `path` (an attach client). Paths too long for a
+/// socket address (runroot/containers/<64 hex>/attach often is) are reached through
+/// `/proc/self/fd/<dir>/<name>`.
 pub fn seqpacket_connect(path: &Path) -> io::Result<OwnedFd> {
     let fd = socket::socket(
         AddressFamily::Unix,
@@ -45,7 +47,18 @@ pub fn seqpacket_connect(path: &Path) -> io::Result<OwnedFd> {
         SockFlag::SOCK_CLOEXEC,
         None,
     )?;
-    socket::connect(fd.as_raw_fd(), &UnixAddr::new(path)?)?;
+    if path.as_os_str().len() < 100 {
+        socket::connect(fd.as_raw_fd(), &UnixAddr::new(path)?)?;
+        return Ok(fd);
+    }
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Err(io::Error::from_raw_os_error(libc::ENAMETOOLONG));
+    };
+    let dir = std::fs::File::open(dir)?;
+    let short = Path::new("/proc/self/fd")
+        .join(dir.as_raw_fd().to_string())
+        .join(name);
+    socket::connect(fd.as_raw_fd(), &UnixAddr::new(&short)?)?;
     Ok(fd)
 }
 

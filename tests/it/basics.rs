@@ -209,4 +209,82 @@ fn runtime_dir_not_owned_falls_back_with_a_warning() {
         "expected a warning about XDG_RUNTIME_DIR:\n{}",
         out.stderr
     );
+    assert!(
+        !out.stderr.contains('\x1b'),
+        "no colour escapes when stderr is not a terminal: {:?}",
+        out.stderr
+    );
+}
+
+#[test]
+fn root_and_runroot_flags_choose_the_store() {
+    let ctx = TestContext::new("root-flags");
+    let img = crate::fixtures::busybox();
+    let root = ctx.dir.join("elsewhere/storage");
+    let runroot = ctx.dir.join("elsewhere/run");
+    let flags = [
+        "--root".to_string(),
+        root.display().to_string(),
+        "--runroot".into(),
+        runroot.display().to_string(),
+    ];
+    ctx.hutch(&flags)
+        .args(["pull", "-q", "--tls-verify=false", &img.plain()])
+        .run()
+        .success();
+    let out = ctx
+        .hutch(&flags)
+        .args(["images", "-q", "--no-trunc"])
+        .run()
+        .success();
+    assert_eq!(out.stdout.trim(), format!("sha256:{}", img.id));
+    assert!(
+        root.join("hutch.db").exists(),
+        "the database should live under --root"
+    );
+    let out = ctx.hutch(&flags).arg("info").run().success();
+    assert!(
+        out.stdout.contains(&root.display().to_string()),
+        "{}",
+        out.stdout
+    );
+    // The default store did not get it.
+    let out = ctx.hutch(["images", "-q"]).run().success();
+    assert_eq!(out.stdout.trim(), "", "the default store should be empty");
+}
+
+#[test]
+fn log_level_debug_says_more() {
+    let ctx = TestContext::new("log-level");
+    let img = crate::fixtures::busybox();
+    let pull = |level: &str| {
+        ctx.hutch([
+            "--log-level",
+            level,
+            "pull",
+            "-q",
+            "--tls-verify=false",
+            &img.plain(),
+        ])
+        .run()
+        .success()
+    };
+    let quiet = pull("warn");
+    ctx.hutch(["rmi", &img.plain()]).run().success();
+    let loud = pull("debug");
+    assert!(
+        loud.stderr.len() > quiet.stderr.len(),
+        "--log-level debug should log something:\n{}",
+        loud.stderr
+    );
+    assert!(
+        !quiet.stderr.contains("DEBUG"),
+        "warn level shows no debug lines: {}",
+        quiet.stderr
+    );
+    // podman refuses an unknown level (with exit 1) rather than ignoring it.
+    ctx.hutch(["--log-level", "shouting", "images"])
+        .run()
+        .failure()
+        .stderr_has(&["shouting"]);
 }

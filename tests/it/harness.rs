@@ -287,6 +287,10 @@ impl Output {
         self
     }
 
+    pub fn stdout_trim(&self) -> &str {
+        self.stdout.trim()
+    }
+
     /// Asserts the error is one line (podman's `Error: ...`) plus optional warnings.
     #[track_caller]
     pub fn one_line_error(self) -> Self {
@@ -302,10 +306,6 @@ impl Output {
             self.describe()
         );
         self
-    }
-
-    pub fn stdout_trim(&self) -> &str {
-        self.stdout.trim()
     }
 }
 

@@ -3,36 +3,69 @@
 use crate::fixtures::{big, busybox};
 use crate::harness::TestContext;
 use crate::{image_ids, layer_dirs, pull, staging_leftovers};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-/// Waits until the pull has started writing layer data (something in the staging area), or
-/// `max` has passed, lets it run for `after` more, then kills it. Returns how long the pull had run.
-fn kill_mid_pull(ctx: &TestContext, reference: &str, max: Duration, after: Duration) -> Duration {
+/// Size of the biggest `big.bin` under `dir` (the file being unpacked), 0 when there is none.
+fn big_bin_size(dir: &Path) -> u64 {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let mut best = 0;
+    for e in rd.flatten() {
+        let Ok(md) = std::fs::symlink_metadata(e.path()) else {
+            continue;
+        };
+        if md.is_dir() {
+            best = best.max(big_bin_size(&e.path()));
+        } else if e.file_name() == "big.bin" {
+            best = best.max(md.len());
+        }
+    }
+    best
+}
+
+/// Starts a pull and kills it with SIGKILL once a new staging directory holds at least `bytes`
+/// of the big layer's file: mid-layer, however fast the machine is.
+fn kill_mid_pull(ctx: &TestContext, reference: &str, bytes: u64) {
+    let before: Vec<String> = staging_leftovers(ctx);
     let mut run = ctx.hutch(["pull", "--tls-verify=false", reference]).spawn();
     let start = Instant::now();
-    while start.elapsed() < max && run.alive() && staging_leftovers(ctx).is_empty() {
-        std::thread::sleep(Duration::from_millis(5));
+    let tmp = ctx.graphroot().join("tmp");
+    let written = || {
+        staging_leftovers(ctx)
+            .iter()
+            .filter(|e| !before.contains(e))
+            .map(|e| big_bin_size(&tmp.join(e)))
+            .max()
+            .unwrap_or(0)
+    };
+    while start.elapsed() < Duration::from_secs(60) && run.alive() && written() < bytes {
+        std::thread::sleep(Duration::from_millis(2));
     }
-    let staged = start.elapsed();
-    // Let it write a little into the staging directory before pulling the plug.
-    std::thread::sleep(after);
-    eprintln!(
-        "pull of {reference}: staging seen after {staged:?}, killing at {:?}",
-        start.elapsed()
-    );
+    let seen = written();
     if !run.alive() {
         let out = run.wait();
-        panic!("the pull ended before it could be killed (if it succeeded, make the layer bigger with HUTCH_IT_BIG_MB): {out:?}");
+        panic!(
+            "the pull ended before {bytes} bytes were staged ({seen} seen; if it succeeded, make the layer \
+             bigger with HUTCH_IT_BIG_MB, or hutch stages elsewhere than graphroot/tmp): {out:?}"
+        );
     }
+    assert!(
+        seen >= bytes,
+        "no staged data after 60 s: is hutch staging layers in graphroot/tmp?"
+    );
     run.kill9();
-    let elapsed = start.elapsed();
     let out = run.wait();
     assert_eq!(
         out.signal,
         Some(9),
         "pull should have died by SIGKILL: {out:?}"
     );
-    elapsed
+    eprintln!(
+        "killed the pull of {reference} after {:?}, {seen} bytes staged",
+        start.elapsed()
+    );
 }
 
 #[test]
@@ -42,12 +75,7 @@ fn kill_9_during_pull_leaves_no_half_image() {
     let small = busybox();
     pull(&ctx, &small.plain()).success();
 
-    kill_mid_pull(
-        &ctx,
-        &img.plain(),
-        Duration::from_secs(20),
-        Duration::from_millis(100),
-    );
+    kill_mid_pull(&ctx, &img.plain(), 1);
     assert_eq!(
         image_ids(&ctx),
         vec![small.id.clone()],
@@ -56,12 +84,7 @@ fn kill_9_during_pull_leaves_no_half_image() {
     ctx.hutch(["image", "exists", &img.plain()]).run().code(1);
 
     // Once more, later in the pull, then complete it.
-    kill_mid_pull(
-        &ctx,
-        &img.plain(),
-        Duration::from_secs(20),
-        Duration::from_millis(600),
-    );
+    kill_mid_pull(&ctx, &img.plain(), 100 << 20);
     assert_eq!(image_ids(&ctx), vec![small.id.clone()]);
 
     let out = pull(&ctx, &img.plain()).success();

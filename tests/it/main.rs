@@ -8,9 +8,11 @@ mod oci;
 mod registry;
 mod tree;
 
+mod auth_token;
 mod basics;
 mod concurrent;
 mod containers;
+mod containers_extra;
 mod hostile;
 mod image_cmds;
 mod images;

@@ -1,5 +1,6 @@
 //! Pulling from the real local registries: plain HTTP, htpasswd auth (flag, auth.json, docker
-//! config), TLS with a test CA, registries.conf, digests, manifest lists and platforms.
+//! config), TLS with a test CA, registries.conf (insecure, short names, mirrors), digests, manifest
+//! lists and platforms.
 
 use crate::fixtures::{busybox, layered, multiarch, stack};
 use crate::harness::TestContext;
@@ -391,4 +392,93 @@ fn all_layer_formats_pull() {
         "three distinct diff_ids: {:?}",
         layer_dirs(&ctx)
     );
+}
+
+#[test]
+fn progress_on_a_terminal() {
+    // `script` gives hutch a pseudo-terminal: per-layer progress, then the ID.
+    let ctx = TestContext::new("pull-tty");
+    let img = crate::fixtures::layered("oci-gzip");
+    let cmd = format!(
+        "{} pull --tls-verify=false {}",
+        crate::harness::hutch_bin().display(),
+        img.plain()
+    );
+    let out = ctx
+        .command("script")
+        .args(["-qefc", &cmd, "/dev/null"])
+        .run()
+        .success();
+    for blob in &img.blobs {
+        let short = &blob["sha256:".len()..]["".len()..12];
+        assert!(
+            out.stdout.contains(short),
+            "progress should name layer {short}:\n{}",
+            out.stdout
+        );
+    }
+    assert!(
+        out.stdout.trim_end().ends_with(&img.id),
+        "the ID comes last:\n{}",
+        out.stdout
+    );
+}
+
+/// `127.0.0.1:PORT` with nothing listening (a port just bound and released).
+fn closed_host() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    let port = l.local_addr().unwrap().port();
+    drop(l);
+    format!("127.0.0.1:{port}")
+}
+
+#[test]
+fn mirror_serves_an_unreachable_registry() {
+    let ctx = TestContext::new("mirror-used");
+    let img = busybox();
+    let dead = closed_host();
+    let mirror = registries().plain.host();
+    ctx.write_file(
+        &ctx.config_home.join("containers/registries.conf"),
+        format!(
+            "[[registry]]\nlocation = \"{dead}\"\ninsecure = true\n\n\
+             [[registry.mirror]]\nlocation = \"{mirror}\"\ninsecure = true\n"
+        ),
+    );
+    let reference = img.on(&dead);
+    let out = ctx.hutch(["pull", &reference]).run().success();
+    assert_eq!(out.stdout.trim(), img.id, "pulled through the mirror");
+    // As podman: the image is known by the name asked for, not the mirror's.
+    assert_eq!(image_names(&ctx), vec![reference.clone()]);
+    ctx.hutch(["image", "exists", &reference]).run().success();
+
+    // Without the mirror the same pull fails, naming the registry: the mirror did the work.
+    let ctx2 = TestContext::new("mirror-none");
+    ctx2.write_file(
+        &ctx2.config_home.join("containers/registries.conf"),
+        format!("[[registry]]\nlocation = \"{dead}\"\ninsecure = true\n"),
+    );
+    ctx2.hutch(["pull", &reference])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&[&dead]);
+}
+
+#[test]
+fn mirror_down_falls_back_to_the_location() {
+    let ctx = TestContext::new("mirror-down");
+    let img = busybox();
+    let dead = closed_host();
+    let host = registries().plain.host();
+    ctx.write_file(
+        &ctx.config_home.join("containers/registries.conf"),
+        format!(
+            "[[registry]]\nlocation = \"{host}\"\ninsecure = true\n\n\
+             [[registry.mirror]]\nlocation = \"{dead}\"\ninsecure = true\n"
+        ),
+    );
+    let out = ctx.hutch(["pull", &img.plain()]).run().success();
+    assert_eq!(out.stdout.trim(), img.id, "fell back to the location");
+    assert_eq!(image_names(&ctx), vec![img.plain()]);
 }

@@ -1,6 +1,7 @@
 //! Real local registries (Debian's `docker-registry`) on 127.0.0.1: one plain HTTP, one with
-//! htpasswd auth, one with TLS from a CA made here. They share one storage directory, so an image
-//! pushed once (over plain HTTP, by the small distribution-API client below) is served by all three.
+//! htpasswd auth, one with TLS from a CA made here, and (on demand) one with bearer-token auth
+//! backed by `tokenserver.py`. They share one storage directory, so an image pushed once (over
+//! plain HTTP, by the small distribution-API client below) is served by all of them.
 
 use crate::harness::{require, session};
 use std::fs;
@@ -160,58 +161,8 @@ fn start_all() -> Registries {
     assert!(out.status.success(), "htpasswd -Bbn failed");
     fs::write(&htpasswd_file, &out.stdout).unwrap();
 
-    let start = |name: &'static str, extra: String| -> Registry {
-        for _attempt in 0..5 {
-            let port = free_port();
-            let config = base.join(format!("{name}.yml"));
-            let log = base.join(format!("{name}.log"));
-            fs::write(
-                &config,
-                format!(
-                    "version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n\
-                     storage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\n  \
-                     maintenance:\n    uploadpurging:\n      enabled: false\n\
-                     http:\n  addr: 127.0.0.1:{port}\n  secret: hutch-integration-tests\n{extra}",
-                    storage.display()
-                ),
-            )
-            .unwrap();
-            let child = Command::new(&registry_bin)
-                .arg("serve")
-                .arg(&config)
-                .stdin(Stdio::null())
-                .stdout(fs::File::create(&log).unwrap())
-                .stderr(fs::File::options().append(true).open(&log).unwrap())
-                .spawn()
-                .expect("start docker-registry");
-            session().at_exit(&format!("kill -9 {}", child.id()));
-            let mut child = child;
-            let deadline = Instant::now() + Duration::from_secs(15);
-            let mut up = false;
-            while Instant::now() < deadline {
-                if let Ok(Some(_)) = child.try_wait() {
-                    break;
-                }
-                if TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    up = true;
-                    break;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            if up {
-                return Registry {
-                    port,
-                    log,
-                    _child: Mutex::new(child),
-                };
-            }
-            let _ = child.kill();
-        }
-        panic!(
-            "docker-registry ({name}) did not start; see {}",
-            base.join(format!("{name}.log")).display()
-        );
-    };
+    let start =
+        |name: &str, extra: String| start_registry(&registry_bin, &base, &storage, name, &extra);
 
     let plain = start("plain", String::new());
     let auth = start(
@@ -247,6 +198,174 @@ fn start_all() -> Registries {
         }
     }
     regs
+}
+
+/// Starts one docker-registry serving `storage` with `extra` appended to its config (under
+/// `http:` when indented, top-level otherwise), on a free port, killed when the session ends.
+fn start_registry(
+    registry_bin: &Path,
+    base: &Path,
+    storage: &Path,
+    name: &str,
+    extra: &str,
+) -> Registry {
+    for _attempt in 0..5 {
+        let port = free_port();
+        let config = base.join(format!("{name}.yml"));
+        let log = base.join(format!("{name}.log"));
+        fs::write(
+            &config,
+            format!(
+                "version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n\
+                 storage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\n  \
+                 maintenance:\n    uploadpurging:\n      enabled: false\n\
+                 http:\n  addr: 127.0.0.1:{port}\n  secret: hutch-integration-tests\n{extra}",
+                storage.display()
+            ),
+        )
+        .unwrap();
+        let child = Command::new(registry_bin)
+            .arg("serve")
+            .arg(&config)
+            .stdin(Stdio::null())
+            .stdout(fs::File::create(&log).unwrap())
+            .stderr(fs::File::options().append(true).open(&log).unwrap())
+            .spawn()
+            .expect("start docker-registry");
+        session().at_exit(&format!("kill -9 {}", child.id()));
+        let mut child = child;
+        let deadline = Instant::now() + Duration::from_secs(15);
+        let mut up = false;
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                break;
+            }
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                up = true;
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        if up {
+            return Registry {
+                port,
+                log,
+                _child: Mutex::new(child),
+            };
+        }
+        let _ = child.kill();
+    }
+    panic!(
+        "docker-registry ({name}) did not start; see {}",
+        base.join(format!("{name}.log")).display()
+    );
+}
+
+pub const TOKEN_USER: &str = "tokenuser";
+pub const TOKEN_PASS: &str = "t0ken-s3cret";
+
+/// A registry that wants bearer tokens from a token server the tests run (`tokenserver.py`):
+/// Basic credentials buy an RS256 JWT granting what was asked; anonymous callers get a token
+/// granting nothing. It shares the other registries' storage, so everything pushed is there.
+pub struct TokenRegistry {
+    pub registry: Registry,
+    pub token_port: u16,
+    /// One line per token request: `token STATUS SUBJECT GRANTS`.
+    pub token_log: PathBuf,
+    _token_server: Mutex<Child>,
+}
+
+impl TokenRegistry {
+    pub fn token_log_text(&self) -> String {
+        fs::read_to_string(&self.token_log).unwrap_or_default()
+    }
+}
+
+/// The token-auth registry and its token server, started once per test process (after the
+/// others, whose storage it shares) and killed by the session watchdog.
+pub fn token_registry() -> &'static TokenRegistry {
+    static REG: OnceLock<TokenRegistry> = OnceLock::new();
+    REG.get_or_init(start_token_registry)
+}
+
+fn start_token_registry() -> TokenRegistry {
+    // The plain registry first: it creates the shared storage and is where images get pushed.
+    registries();
+    let registry_bin = require("docker-registry", "docker-registry");
+    let openssl = require("openssl", "openssl");
+    let python = require("python3", "python3");
+    let base = session().dir.join("registry");
+    let storage = base.join("storage");
+    let dir = base.join("token");
+    fs::create_dir_all(&dir).unwrap();
+
+    let key = dir.join("signer.key");
+    let cert = dir.join("signer.crt");
+    run_ok(
+        Command::new(&openssl)
+            .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes"])
+            .arg("-keyout")
+            .arg(&key)
+            .arg("-out")
+            .arg(&cert)
+            .args([
+                "-days",
+                "2",
+                "-subj",
+                "/CN=hutch integration test token signer",
+            ]),
+        "openssl: make token signing key",
+    );
+
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/tokenserver.py");
+    let token_log = dir.join("tokenserver.log");
+    let mut server = Command::new(&python)
+        .arg(&script)
+        .arg("--cert")
+        .arg(&cert)
+        .arg("--key")
+        .arg(&key)
+        .args(["--user", TOKEN_USER, "--password", TOKEN_PASS])
+        .args(["--issuer", "hutch-it-token-issuer"])
+        .arg("--openssl")
+        .arg(&openssl)
+        .env("HUTCH_IT_SESSION", &session().dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(fs::File::create(&token_log).unwrap())
+        .spawn()
+        .unwrap_or_else(|e| panic!("start {}: {e}", script.display()));
+    session().at_exit(&format!("kill -9 {}", server.id()));
+    // The server binds port 0 and prints the port it got: no race for a free port.
+    let mut line = String::new();
+    let _ = BufReader::new(server.stdout.take().unwrap()).read_line(&mut line);
+    let token_port: u16 = line.trim().parse().unwrap_or_else(|_| {
+        let _ = server.kill();
+        panic!(
+            "token server did not start (printed {line:?}); see {}:\n{}",
+            token_log.display(),
+            fs::read_to_string(&token_log).unwrap_or_default()
+        )
+    });
+
+    let registry = start_registry(
+        &registry_bin,
+        &base,
+        &storage,
+        "token",
+        &format!(
+            "auth:\n  token:\n    realm: http://127.0.0.1:{token_port}/token\n    \
+             service: hutch-it-registry\n    issuer: hutch-it-token-issuer\n    \
+             rootcertbundle: {}\n",
+            cert.display()
+        ),
+    );
+    TokenRegistry {
+        registry,
+        token_port,
+        token_log,
+        _token_server: Mutex::new(server),
+    }
 }
 
 /// A request body: small ones in memory, big layers streamed from a file.

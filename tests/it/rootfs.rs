@@ -7,7 +7,10 @@ use crate::pull;
 use crate::tree::{apply, assert_same, mount, walk};
 
 fn check(name: &str, reference: &str, expected: &crate::tree::Tree) {
-    let ctx = TestContext::new(name);
+    check_with(TestContext::new(name), reference, expected);
+}
+
+fn check_with(ctx: TestContext, reference: &str, expected: &crate::tree::Tree) {
     pull(&ctx, reference).success();
     let mnt = mount(&ctx, reference);
     let actual = walk(&ctx, &mnt);
@@ -44,6 +47,37 @@ layered_tree_tests! {
     layered_tree_docker_gzip => "docker-gzip",
     layered_tree_docker_uncompressed => "docker-tar",
     layered_tree_oci_mixed => "oci-mixed",
+}
+
+/// The same tree through each storage driver, forced (`HUTCH_STORAGE_DRIVER`, as
+/// `--storage-driver`): native overlay, the fuse-overlayfs program, and vfs copies.
+fn check_driver(driver: &str) {
+    let mut ctx = TestContext::new(&format!("tree-driver-{driver}"));
+    ctx.set_env("HUTCH_STORAGE_DRIVER", driver);
+    let out = ctx.hutch(["info", "--format", "json"]).run().success();
+    assert!(
+        out.stdout.contains(&format!("\"{driver}\"")),
+        "info should report driver {driver}: {}",
+        out.stdout
+    );
+    let img = layered("oci-mixed");
+    check_with(ctx, &img.plain(), &apply(layered_layers()));
+}
+
+#[test]
+fn layered_tree_with_overlay() {
+    check_driver("overlay");
+}
+
+#[test]
+fn layered_tree_with_fuse_overlayfs() {
+    crate::harness::require("fuse-overlayfs", "fuse-overlayfs");
+    check_driver("fuse-overlayfs");
+}
+
+#[test]
+fn layered_tree_with_vfs() {
+    check_driver("vfs");
 }
 
 #[test]

@@ -216,6 +216,12 @@ pub fn mount(ctx: &TestContext, image: &str) -> String {
         "`hutch image mount {image}` should print the mount point, got {:?}",
         out.stdout
     );
+    // podman's place for it: under the graphroot, named by the image ID.
+    let shown = ctx.filter(&mnt);
+    assert!(
+        shown.starts_with("[GRAPHROOT]/") && shown.contains("[ID]"),
+        "mount point {mnt} should be under the graphroot and named by the image ID (filtered: {shown})"
+    );
     mnt
 }
 

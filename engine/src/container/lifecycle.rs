@@ -65,7 +65,7 @@ pub fn read_exit_file(dirs: &Dirs) -> Option<(i64, DateTime<Utc>)> {
     Some((code, when))
 }
 
-fn is_active(state: &str) -> bool {
+pub(crate) fn is_active(state: &str) -> bool {
     matches!(state, CREATED | RUNNING | PAUSED)
 }
 
@@ -101,7 +101,7 @@ pub fn observe(paths: &Paths, c: &Container) -> Observed {
     stored
 }
 
-fn event(kind: &str, action: &str, c: &Container, attrs: serde_json::Value) -> NewEvent {
+pub(crate) fn event(kind: &str, action: &str, c: &Container, attrs: serde_json::Value) -> NewEvent {
     let mut a = serde_json::json!({"image": c.image_name, "name": c.name});
     if let (Some(m), Some(extra)) = (a.as_object_mut(), attrs.as_object()) {
         for (k, v) in extra {
@@ -283,7 +283,7 @@ impl Containers {
         }
     }
 
-    fn mount_rootfs(&self, c: &Container, dirs: &Dirs) -> Result<()> {
+    pub(crate) fn mount_rootfs(&self, c: &Container, dirs: &Dirs) -> Result<()> {
         if is_mount_point(&dirs.merged) {
             return Ok(());
         }
@@ -326,7 +326,7 @@ impl Containers {
         Ok(())
     }
 
-    fn unmount_rootfs(&self, dirs: &Dirs) -> Result<()> {
+    pub(crate) fn unmount_rootfs(&self, dirs: &Dirs) -> Result<()> {
         if !is_mount_point(&dirs.merged) {
             return Ok(());
         }
@@ -737,8 +737,11 @@ impl Containers {
                 errors.push(e.to_string());
             }
         }
-        if let Err(e) = self.unmount_rootfs(&dirs) {
-            errors.push(e.to_string());
+        // `hutch mount` keeps the root filesystem mounted after the container exits.
+        if super::rootfs::user_mounts(&dirs) == 0 {
+            if let Err(e) = self.unmount_rootfs(&dirs) {
+                errors.push(e.to_string());
+            }
         }
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
             errors.push(e.to_string());

@@ -2,15 +2,19 @@
 //! and their lifecycle (create, start, stop, kill, remove, cleanup, reconciliation after a
 //! crash or reboot). Shared by the CLI and, later, the API service.
 
+pub mod archive;
 pub mod attach;
+pub mod commit;
 pub mod config;
 pub mod error;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
 pub mod names;
+pub mod rootfs;
 pub mod runtime;
 pub mod spec;
+pub mod top;
 
 pub use config::{ContainerConfig, CreateOptions};
 pub use error::ContainerError;

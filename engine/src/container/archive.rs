@@ -1,0 +1,477 @@
+//! Trees in and out of a container as tar streams or host files: `export` (the whole root
+//! filesystem), `cp` in both directions, and the layer `commit` builds from the upper directory
+//! (overlay whiteouts turned back into `.wh.` entries). Paths inside the container go through
+//! `rootfs::resolve_in_root`, so neither reading nor writing follows a symlink out of it.
+
+use super::rootfs::resolve_in_root;
+use super::ContainerError;
+use crate::{EngineError, Result};
+use std::collections::HashMap;
+use std::fs::{File, Metadata};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Component, Path, PathBuf};
+
+/// How entries of the tree are written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TreeMode {
+    /// As they are (export, cp).
+    Plain,
+    /// An overlay upper directory as an OCI layer: whiteouts become `.wh.NAME`, opaque
+    /// directories get a `.wh..wh..opq` entry.
+    Layer,
+}
+
+/// A tar writer that keeps hard links as links and never reads past a file's size.
+pub struct TarWriter<W: Write> {
+    builder: tar::Builder<W>,
+    links: HashMap<(u64, u64), String>,
+}
+
+fn dev_major(rdev: u64) -> u32 {
+    (((rdev >> 32) & 0xffff_f000) | ((rdev >> 8) & 0xfff)) as u32
+}
+
+fn dev_minor(rdev: u64) -> u32 {
+    (((rdev >> 12) & 0xffff_ff00) | (rdev & 0xff)) as u32
+}
+
+fn header_for(meta: &Metadata) -> tar::Header {
+    let mut h = tar::Header::new_gnu();
+    h.set_mode(meta.mode() & 0o7777);
+    h.set_uid(u64::from(meta.uid()));
+    h.set_gid(u64::from(meta.gid()));
+    h.set_mtime(meta.mtime().max(0) as u64);
+    h.set_size(0);
+    h
+}
+
+impl<W: Write> TarWriter<W> {
+    pub fn new(w: W) -> TarWriter<W> {
+        let mut builder = tar::Builder::new(w);
+        builder.follow_symlinks(false);
+        TarWriter {
+            builder,
+            links: HashMap::new(),
+        }
+    }
+
+    pub fn finish(self) -> io::Result<W> {
+        self.builder.into_inner()
+    }
+
+    /// Appends one entry (not its children) read from `path`, named `name`.
+    pub fn append(&mut self, path: &Path, name: &str, meta: &Metadata) -> io::Result<()> {
+        let mut h = header_for(meta);
+        let ft = meta.file_type();
+        if ft.is_file() && meta.nlink() > 1 {
+            let key = (meta.dev(), meta.ino());
+            if let Some(first) = self.links.get(&key) {
+                h.set_entry_type(tar::EntryType::Link);
+                let first = first.clone();
+                return self.builder.append_link(&mut h, name, first);
+            }
+            self.links.insert(key, name.to_string());
+        }
+        if ft.is_dir() {
+            h.set_entry_type(tar::EntryType::Directory);
+            self.builder
+                .append_data(&mut h, format!("{name}/"), io::empty())
+        } else if ft.is_file() {
+            h.set_entry_type(tar::EntryType::Regular);
+            h.set_size(meta.len());
+            let f = File::open(path)?;
+            // A file that grows while a running container writes it must not overrun its
+            // header; one that shrinks fails the copy.
+            let mut data = f.take(meta.len());
+            self.builder.append_data(&mut h, name, &mut data)
+        } else if ft.is_symlink() {
+            h.set_entry_type(tar::EntryType::Symlink);
+            let target = std::fs::read_link(path)?;
+            self.builder.append_link(&mut h, name, target)
+        } else if ft.is_char_device() || ft.is_block_device() {
+            h.set_entry_type(if ft.is_char_device() {
+                tar::EntryType::Char
+            } else {
+                tar::EntryType::Block
+            });
+            h.set_device_major(dev_major(meta.rdev()))?;
+            h.set_device_minor(dev_minor(meta.rdev()))?;
+            self.builder.append_data(&mut h, name, io::empty())
+        } else if ft.is_fifo() {
+            h.set_entry_type(tar::EntryType::Fifo);
+            self.builder.append_data(&mut h, name, io::empty())
+        } else {
+            // Sockets have no tar form.
+            Ok(())
+        }
+    }
+
+    fn append_empty_file(&mut self, name: &str) -> io::Result<()> {
+        let mut h = tar::Header::new_gnu();
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_mode(0o644);
+        h.set_size(0);
+        self.builder.append_data(&mut h, name, io::empty())
+    }
+
+    /// Appends `path` named `name` and, for a directory, everything below it in name order.
+    /// An empty `name` writes only the children (a whole root filesystem).
+    pub fn append_tree(&mut self, path: &Path, name: &str, mode: TreeMode) -> io::Result<()> {
+        let meta = std::fs::symlink_metadata(path)?;
+        if !name.is_empty() {
+            if mode == TreeMode::Layer && hutch_sys::fs::is_whiteout(&meta) {
+                let (parent, base) = match name.rsplit_once('/') {
+                    Some((p, b)) => (format!("{p}/"), b),
+                    None => (String::new(), name),
+                };
+                return self.append_empty_file(&format!("{parent}.wh.{base}"));
+            }
+            self.append(path, name, &meta)?;
+        }
+        if !meta.is_dir() {
+            return Ok(());
+        }
+        if mode == TreeMode::Layer && !name.is_empty() && super::rootfs::is_opaque(path) {
+            self.append_empty_file(&format!("{name}/.wh..wh..opq"))?;
+        }
+        let mut children: Vec<_> = std::fs::read_dir(path)?
+            .map(|e| e.map(|e| e.file_name()))
+            .collect::<io::Result<_>>()?;
+        children.sort();
+        for child in children {
+            let child_name = child.to_string_lossy();
+            let n = if name.is_empty() {
+                child_name.into_owned()
+            } else {
+                format!("{name}/{child_name}")
+            };
+            self.append_tree(&path.join(&child), &n, mode)?;
+        }
+        Ok(())
+    }
+}
+
+fn cerr(path: &Path) -> impl FnOnce(io::Error) -> EngineError + '_ {
+    move |e| ContainerError::io(path, e).into()
+}
+
+/// Writes the whole tree at `root` as a tar stream (entries relative, no leading `/`).
+pub fn export<W: Write>(root: &Path, out: W) -> Result<W> {
+    let mut t = TarWriter::new(out);
+    t.append_tree(root, "", TreeMode::Plain)
+        .map_err(cerr(root))?;
+    t.finish().map_err(cerr(root))
+}
+
+/// Writes an overlay upper directory as an OCI layer tar.
+pub fn layer_tar<W: Write>(upper: &Path, out: W) -> Result<W> {
+    let mut t = TarWriter::new(out);
+    t.append_tree(upper, "", TreeMode::Layer)
+        .map_err(cerr(upper))?;
+    t.finish().map_err(cerr(upper))
+}
+
+/// Where a `cp` source is inside the container: the resolved host path (the last component
+/// not followed, as `cp` copies a symlink itself) and whether the source path asked for the
+/// directory's contents (`dir/.`).
+pub fn resolve_source(root: &Path, path: &str) -> Result<(PathBuf, bool)> {
+    let contents = path.ends_with("/.") || path == ".";
+    let p = Path::new(path);
+    let resolved = resolve_in_root(root, p, false)
+        .map_err(|e| EngineError::from(ContainerError::io(PathBuf::from(path), e)))?;
+    if std::fs::symlink_metadata(&resolved).is_err() {
+        return Err(ContainerError::io(
+            PathBuf::from(path),
+            io::Error::new(
+                io::ErrorKind::NotFound,
+                "no such file or directory in the container",
+            ),
+        )
+        .into());
+    }
+    Ok((resolved, contents))
+}
+
+/// `cp CONTAINER:SRC -`: a tar stream of the source, named by its last component.
+pub fn copy_out_tar<W: Write>(src: &Path, contents: bool, out: W) -> Result<W> {
+    let mut t = TarWriter::new(out);
+    let name = if contents {
+        String::new()
+    } else {
+        base_name(src)
+    };
+    t.append_tree(src, &name, TreeMode::Plain)
+        .map_err(cerr(src))?;
+    t.finish().map_err(cerr(src))
+}
+
+fn base_name(p: &Path) -> String {
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| ".".into())
+}
+
+/// `cp CONTAINER:SRC DEST` with DEST on the host: docker's rules for where the copy goes.
+/// Files are written with this user's ownership.
+pub fn copy_out(src: &Path, contents: bool, dest: &Path) -> Result<()> {
+    let meta = std::fs::symlink_metadata(src).map_err(cerr(src))?;
+    let target = match std::fs::metadata(dest) {
+        Ok(d) if d.is_dir() => {
+            if meta.is_dir() && contents {
+                dest.to_path_buf()
+            } else {
+                dest.join(base_name(src))
+            }
+        }
+        Ok(_) if meta.is_dir() => {
+            return Err(EngineError::Other(format!(
+                "cannot copy directory {} onto file {}",
+                src.display(),
+                dest.display()
+            )))
+        }
+        Ok(_) => dest.to_path_buf(),
+        Err(_) => {
+            if dest.to_string_lossy().ends_with('/') {
+                return Err(ContainerError::io(
+                    dest,
+                    io::Error::new(
+                        io::ErrorKind::NotFound,
+                        "destination directory does not exist",
+                    ),
+                )
+                .into());
+            }
+            dest.to_path_buf()
+        }
+    };
+    copy_host_tree(src, &target)
+}
+
+fn copy_host_tree(src: &Path, dst: &Path) -> Result<()> {
+    let meta = std::fs::symlink_metadata(src).map_err(cerr(src))?;
+    let ft = meta.file_type();
+    if ft.is_dir() {
+        match std::fs::create_dir(dst) {
+            Err(e) if e.kind() != io::ErrorKind::AlreadyExists => return Err(cerr(dst)(e)),
+            _ => {}
+        }
+        let mut children: Vec<_> = std::fs::read_dir(src)
+            .map_err(cerr(src))?
+            .filter_map(|e| e.ok().map(|e| e.file_name()))
+            .collect();
+        children.sort();
+        for c in children {
+            copy_host_tree(&src.join(&c), &dst.join(&c))?;
+        }
+        let _ =
+            std::fs::set_permissions(dst, std::fs::Permissions::from_mode(meta.mode() & 0o7777));
+    } else if ft.is_symlink() {
+        let target = std::fs::read_link(src).map_err(cerr(src))?;
+        remove_non_dir(dst)?;
+        std::os::unix::fs::symlink(target, dst).map_err(cerr(dst))?;
+    } else if ft.is_file() {
+        remove_non_dir(dst)?;
+        let mut from = File::open(src).map_err(cerr(src))?;
+        let mut to = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(meta.mode() & 0o7777)
+            .open(dst)
+            .map_err(cerr(dst))?;
+        io::copy(&mut from, &mut to).map_err(cerr(dst))?;
+    }
+    // Devices, FIFOs and sockets are not copied to the host (as docker cp).
+    Ok(())
+}
+
+fn remove_non_dir(p: &Path) -> Result<()> {
+    match std::fs::symlink_metadata(p) {
+        Ok(m) if m.is_dir() => Err(EngineError::Other(format!(
+            "cannot overwrite directory {} with a non-directory",
+            p.display()
+        ))),
+        Ok(_) => std::fs::remove_file(p).map_err(cerr(p)),
+        Err(_) => Ok(()),
+    }
+}
+
+/// Writes entries into a container's root filesystem. Every path is resolved inside the root
+/// with its parents' symlinks followed there, and the entry itself is created without
+/// following anything, so nothing lands outside the root. Entries belong to the container's
+/// root user (they are created by it: hutch runs as root of the namespace).
+pub struct Writer<'a> {
+    root: &'a Path,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(root: &'a Path) -> Writer<'a> {
+        Writer { root }
+    }
+
+    /// The host path for container path `rel`: parents resolved (and created as directories
+    /// where missing), the last component as it is.
+    fn place(&self, rel: &Path) -> Result<PathBuf> {
+        let parent = rel.parent().unwrap_or(Path::new("/"));
+        let name = rel
+            .file_name()
+            .ok_or_else(|| EngineError::Other(format!("{}: not a file name", rel.display())))?;
+        let dir = resolve_in_root(self.root, parent, true)
+            .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
+        std::fs::create_dir_all(&dir).map_err(cerr(&dir))?;
+        // Re-check: a component created meanwhile by the container could be a symlink.
+        let again = resolve_in_root(self.root, parent, true)
+            .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
+        if again != dir || !dir.starts_with(self.root) {
+            return Err(EngineError::Other(format!(
+                "{}: the path changed while copying",
+                rel.display()
+            )));
+        }
+        Ok(dir.join(name))
+    }
+
+    pub fn dir(&self, rel: &Path, mode: u32) -> Result<()> {
+        let p = self.place(rel)?;
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                std::fs::remove_file(&p).map_err(cerr(&p))?;
+                std::fs::create_dir(&p).map_err(cerr(&p))?;
+            }
+            Err(_) => std::fs::create_dir(&p).map_err(cerr(&p))?,
+        }
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o7777))
+            .map_err(cerr(&p))
+    }
+
+    pub fn file(&self, rel: &Path, mode: u32, data: &mut dyn Read) -> Result<()> {
+        let p = self.place(rel)?;
+        remove_non_dir(&p)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode & 0o7777)
+            .open(&p)
+            .map_err(cerr(&p))?;
+        io::copy(data, &mut f).map_err(cerr(&p))?;
+        // create_new obeys the umask; the copy keeps the source's mode.
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o7777))
+            .map_err(cerr(&p))
+    }
+
+    pub fn symlink(&self, rel: &Path, target: &Path) -> Result<()> {
+        let p = self.place(rel)?;
+        remove_non_dir(&p)?;
+        std::os::unix::fs::symlink(target, &p).map_err(cerr(&p))
+    }
+
+    pub fn hardlink(&self, rel: &Path, target: &Path) -> Result<()> {
+        let t = resolve_in_root(self.root, target, false)
+            .map_err(|e| EngineError::from(ContainerError::io(target, e)))?;
+        let p = self.place(rel)?;
+        remove_non_dir(&p)?;
+        std::fs::hard_link(&t, &p).map_err(cerr(&p))
+    }
+
+    /// Copies the host tree at `src` to container path `dest` (files, dirs, symlinks).
+    pub fn host_tree(&self, src: &Path, dest: &Path) -> Result<()> {
+        let meta = std::fs::symlink_metadata(src).map_err(cerr(src))?;
+        let ft = meta.file_type();
+        if ft.is_dir() {
+            self.dir(dest, meta.mode())?;
+            let mut children: Vec<_> = std::fs::read_dir(src)
+                .map_err(cerr(src))?
+                .filter_map(|e| e.ok().map(|e| e.file_name()))
+                .collect();
+            children.sort();
+            for c in children {
+                self.host_tree(&src.join(&c), &dest.join(&c))?;
+            }
+            Ok(())
+        } else if ft.is_symlink() {
+            let t = std::fs::read_link(src).map_err(cerr(src))?;
+            self.symlink(dest, &t)
+        } else if ft.is_file() {
+            let mut f = File::open(src).map_err(cerr(src))?;
+            self.file(dest, meta.mode(), &mut f)
+        } else {
+            tracing::warn!(
+                "{}: skipped: not a file, directory or symlink",
+                src.display()
+            );
+            Ok(())
+        }
+    }
+
+    /// Extracts a tar stream below container directory `dest`. Entry names are taken as
+    /// relative; `..` components are refused.
+    pub fn tar<R: Read>(&self, dest: &Path, input: R) -> Result<u64> {
+        let mut ar = tar::Archive::new(input);
+        let mut n = 0;
+        for entry in ar.entries().map_err(cerr(Path::new("-")))? {
+            let mut entry = entry.map_err(cerr(Path::new("-")))?;
+            let raw = entry.path().map_err(cerr(Path::new("-")))?.into_owned();
+            let mut rel = PathBuf::new();
+            for c in raw.components() {
+                match c {
+                    Component::Normal(x) => rel.push(x),
+                    Component::CurDir | Component::RootDir => {}
+                    _ => {
+                        return Err(EngineError::Other(format!(
+                            "tar entry {}: \"..\" is not allowed in a path",
+                            raw.display()
+                        )))
+                    }
+                }
+            }
+            if rel.as_os_str().is_empty() {
+                continue;
+            }
+            let target = dest.join(&rel);
+            let mode = entry.header().mode().unwrap_or(0o644);
+            match entry.header().entry_type() {
+                tar::EntryType::Directory => self.dir(&target, mode)?,
+                tar::EntryType::Regular | tar::EntryType::Continuous => {
+                    self.file(&target, mode, &mut entry)?
+                }
+                tar::EntryType::Symlink => {
+                    let t = entry
+                        .link_name()
+                        .map_err(cerr(&raw))?
+                        .ok_or_else(|| {
+                            EngineError::Other(format!(
+                                "tar entry {}: symlink without a target",
+                                raw.display()
+                            ))
+                        })?
+                        .into_owned();
+                    self.symlink(&target, &t)?
+                }
+                tar::EntryType::Link => {
+                    let t = entry
+                        .link_name()
+                        .map_err(cerr(&raw))?
+                        .ok_or_else(|| {
+                            EngineError::Other(format!(
+                                "tar entry {}: hard link without a target",
+                                raw.display()
+                            ))
+                        })?
+                        .into_owned();
+                    self.hardlink(&target, &dest.join(t))?
+                }
+                other => {
+                    tracing::warn!(
+                        "tar entry {}: {other:?} entries are not copied",
+                        raw.display()
+                    );
+                    continue;
+                }
+            }
+            n += 1;
+        }
+        Ok(n)
+    }
+}

@@ -1,0 +1,435 @@
+//! `commit`: a new image from a container. Its upper directory becomes one more layer (a tar
+//! with overlay whiteouts turned back into `.wh.` entries, unpacked into the layer store like a
+//! pulled layer), its configuration is the parent image's with the container's settings and
+//! the `--change`s applied, and a history entry; the image is recorded like a pull's.
+
+use super::{archive, config_of, event, Containers};
+use crate::{EngineError, Result};
+use chrono::{SecondsFormat, Utc};
+use hutch_state::{Container, NewImage, NewLayer};
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+use std::io::{self, Write};
+
+#[derive(Debug, Clone, Default)]
+pub struct CommitOptions {
+    /// The new image's name; None leaves it unnamed.
+    pub name: Option<String>,
+    pub author: Option<String>,
+    pub message: Option<String>,
+    /// Dockerfile-like instructions: `CMD ...`, `ENV K=V`, `LABEL K=V`...
+    pub changes: Vec<String>,
+}
+
+/// Counts and hashes what passes through, to give the layer its diff_id and size.
+struct Hashing<W: Write> {
+    inner: W,
+    hash: Sha256,
+    len: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn bad_change(change: &str, reason: &str) -> EngineError {
+    EngineError::Other(format!("invalid change {change:?}: {reason}"))
+}
+
+/// `["a","b"]` or a shell form, which runs through `/bin/sh -c` as in a Dockerfile.
+fn command_value(change: &str, rest: &str) -> Result<Value> {
+    let rest = rest.trim();
+    if rest.starts_with('[') {
+        let v: Vec<String> = serde_json::from_str(rest)
+            .map_err(|e| bad_change(change, &format!("not a JSON array of strings: {e}")))?;
+        return Ok(json!(v));
+    }
+    if rest.is_empty() {
+        return Ok(Value::Null);
+    }
+    Ok(json!(["/bin/sh", "-c", rest]))
+}
+
+fn key_values(change: &str, rest: &str) -> Result<Vec<(String, String)>> {
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Err(bad_change(change, "expected KEY=VALUE"));
+    }
+    // `ENV KEY VALUE` (old form) or `KEY=VALUE ...`.
+    if !rest.split_whitespace().next().unwrap_or("").contains('=') {
+        let (k, v) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
+        return Ok(vec![(k.to_string(), v.trim().to_string())]);
+    }
+    let mut out = Vec::new();
+    for kv in rest.split_whitespace() {
+        let (k, v) = kv
+            .split_once('=')
+            .ok_or_else(|| bad_change(change, "expected KEY=VALUE"))?;
+        out.push((k.to_string(), v.trim_matches('"').to_string()));
+    }
+    Ok(out)
+}
+
+fn set_env(cfg: &mut Map<String, Value>, key: &str, value: &str) {
+    let mut env: Vec<String> = cfg
+        .get("Env")
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default();
+    let prefix = format!("{key}=");
+    env.retain(|e| !e.starts_with(&prefix) && e != key);
+    env.push(format!("{key}={value}"));
+    cfg.insert("Env".into(), json!(env));
+}
+
+fn object<'a>(cfg: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String, Value> {
+    if !cfg.get(key).is_some_and(Value::is_object) {
+        cfg.insert(key.into(), Value::Object(Map::new()));
+    }
+    cfg.get_mut(key)
+        .and_then(Value::as_object_mut)
+        .expect("just inserted")
+}
+
+/// Applies one `--change` instruction to an image's `config` object.
+pub fn apply_change(cfg: &mut Map<String, Value>, change: &str) -> Result<()> {
+    // Both `CMD x` and `CMD=x` are accepted, as podman does.
+    let split = change
+        .find(|c: char| c == '=' || c.is_whitespace())
+        .ok_or_else(|| bad_change(change, "expected INSTRUCTION VALUE"))?;
+    let (word, rest) = (change[..split].to_ascii_uppercase(), &change[split + 1..]);
+    match word.as_str() {
+        "CMD" => {
+            cfg.insert("Cmd".into(), command_value(change, rest)?);
+        }
+        "ENTRYPOINT" => {
+            cfg.insert("Entrypoint".into(), command_value(change, rest)?);
+        }
+        "ENV" => {
+            for (k, v) in key_values(change, rest)? {
+                set_env(cfg, &k, &v);
+            }
+        }
+        "LABEL" => {
+            for (k, v) in key_values(change, rest)? {
+                object(cfg, "Labels").insert(k, json!(v));
+            }
+        }
+        "WORKDIR" => {
+            cfg.insert("WorkingDir".into(), json!(rest.trim()));
+        }
+        "USER" => {
+            cfg.insert("User".into(), json!(rest.trim()));
+        }
+        "STOPSIGNAL" => {
+            cfg.insert("StopSignal".into(), json!(rest.trim()));
+        }
+        "EXPOSE" => {
+            for p in rest.split_whitespace() {
+                let p = if p.contains('/') {
+                    p.to_string()
+                } else {
+                    format!("{p}/tcp")
+                };
+                object(cfg, "ExposedPorts").insert(p, json!({}));
+            }
+        }
+        "VOLUME" => {
+            let vols: Vec<String> = if rest.trim().starts_with('[') {
+                serde_json::from_str(rest.trim())
+                    .map_err(|e| bad_change(change, &format!("not a JSON array: {e}")))?
+            } else {
+                rest.split_whitespace().map(str::to_string).collect()
+            };
+            for v in vols {
+                object(cfg, "Volumes").insert(v, json!({}));
+            }
+        }
+        "ONBUILD" => {}
+        _ => {
+            return Err(bad_change(
+                change,
+                "supported instructions are CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, \
+                 STOPSIGNAL, USER, VOLUME and WORKDIR",
+            ))
+        }
+    }
+    Ok(())
+}
+
+fn sha256_hex(data: &[u8]) -> String {
+    hex::encode(Sha256::digest(data))
+}
+
+impl Containers {
+    /// Commits the container's changes as a new image and returns the image's ID.
+    pub fn commit(&mut self, c: &Container, opts: &CommitOptions) -> Result<String> {
+        let name = opts
+            .name
+            .as_deref()
+            .map(crate::images::normalize_new_name)
+            .transpose()?;
+        let parent = self.db.image(&c.image_id)?.ok_or_else(|| {
+            EngineError::Other(format!(
+                "container {}: its image {} is no longer in local storage",
+                c.name, c.image_id
+            ))
+        })?;
+        let mut config: Value = serde_json::from_slice(&parent.config).map_err(|e| {
+            EngineError::Other(format!(
+                "image {}: config blob is not valid JSON: {e}",
+                parent.id
+            ))
+        })?;
+        let ccfg = config_of(c)?;
+        // Check the changes before the (slow) layer is built.
+        let mut probe = Map::new();
+        for ch in &opts.changes {
+            apply_change(&mut probe, ch)?;
+        }
+
+        let upper = self.upper_dir(c)?;
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        let tar_dir = store.staging()?;
+        let tar_path = tar_dir.path.join("layer.tar");
+        let file = std::fs::File::create(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
+        let hashing = Hashing {
+            inner: io::BufWriter::new(file),
+            hash: Sha256::new(),
+            len: 0,
+        };
+        let source = if upper.is_dir() {
+            upper
+        } else {
+            // Never started: an empty layer, as podman commits.
+            let empty = tar_dir.path.join("empty");
+            std::fs::create_dir(&empty).map_err(|e| EngineError::io(&empty, e))?;
+            empty
+        };
+        let mut hashing = archive::layer_tar(&source, hashing)?;
+        hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
+        let diff_id = format!("sha256:{}", hex::encode(hashing.hash.finalize_reset()));
+        let size = hashing.len as i64;
+        drop(
+            hashing
+                .inner
+                .into_inner()
+                .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
+        );
+        let file = std::fs::File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
+
+        let staging = store.staging()?;
+        hutch_storage::unpack::unpack_layer(
+            io::BufReader::new(file),
+            &staging.path,
+            &hutch_storage::unpack::UnpackOptions {
+                layer: diff_id.clone(),
+                ignore_chown_errors: false,
+            },
+        )
+        .map_err(|e| EngineError::Other(format!("container {}: committing: {e}", c.name)))?;
+        drop(tar_dir);
+
+        let now = Utc::now();
+        let created = now.to_rfc3339_opts(SecondsFormat::Nanos, true);
+        let obj = config.as_object_mut().ok_or_else(|| {
+            EngineError::Other(format!("image {}: config is not an object", parent.id))
+        })?;
+        obj.insert("created".into(), json!(created));
+        if let Some(a) = &opts.author {
+            obj.insert("author".into(), json!(a));
+        }
+        {
+            let cfg = object(obj, "config");
+            // The container's own settings win over the parent's, as in podman.
+            cfg.insert("Cmd".into(), json!(ccfg.cmd));
+            cfg.insert(
+                "Entrypoint".into(),
+                if ccfg.entrypoint.is_empty() {
+                    Value::Null
+                } else {
+                    json!(ccfg.entrypoint)
+                },
+            );
+            cfg.insert("Env".into(), json!(ccfg.env));
+            if !ccfg.workdir.is_empty() {
+                cfg.insert("WorkingDir".into(), json!(ccfg.workdir));
+            }
+            if !ccfg.user.is_empty() {
+                cfg.insert("User".into(), json!(ccfg.user));
+            }
+            if let Ok(Value::Object(labels)) = serde_json::from_str::<Value>(&c.labels) {
+                for (k, v) in labels {
+                    object(cfg, "Labels").insert(k, v);
+                }
+            }
+            for ch in &opts.changes {
+                apply_change(cfg, ch)?;
+            }
+        }
+        {
+            let rootfs = object(obj, "rootfs");
+            rootfs.insert("type".into(), json!("layers"));
+            let mut ids: Vec<Value> = parent.layers.iter().map(|d| json!(d)).collect();
+            ids.push(json!(diff_id));
+            rootfs.insert("diff_ids".into(), Value::Array(ids));
+        }
+        {
+            let mut h = Map::new();
+            h.insert("created".into(), json!(created));
+            h.insert("created_by".into(), json!(shell_words(&ccfg.args())));
+            if let Some(a) = &opts.author {
+                h.insert("author".into(), json!(a));
+            }
+            if let Some(m) = &opts.message {
+                h.insert("comment".into(), json!(m));
+            }
+            if !obj.get("history").is_some_and(Value::is_array) {
+                obj.insert("history".into(), json!([]));
+            }
+            if let Some(hist) = obj.get_mut("history").and_then(Value::as_array_mut) {
+                hist.push(Value::Object(h));
+            }
+        }
+        let config_bytes =
+            serde_json::to_vec(&config).map_err(|e| EngineError::Other(e.to_string()))?;
+        let id = sha256_hex(&config_bytes);
+
+        let mut layers_json = Vec::new();
+        let mut total = 0i64;
+        for d in &parent.layers {
+            let l = self.db.layer(d)?;
+            let (digest, media, sz) = match &l {
+                Some(l) => (
+                    l.compressed_digest.clone().unwrap_or_else(|| d.clone()),
+                    l.media_type
+                        .clone()
+                        .unwrap_or_else(|| "application/vnd.oci.image.layer.v1.tar".into()),
+                    l.size,
+                ),
+                None => (
+                    d.clone(),
+                    "application/vnd.oci.image.layer.v1.tar".into(),
+                    0,
+                ),
+            };
+            total += sz;
+            layers_json.push(json!({"mediaType": media, "digest": digest, "size": sz}));
+        }
+        total += size;
+        layers_json.push(json!({
+            "mediaType": "application/vnd.oci.image.layer.v1.tar",
+            "digest": diff_id,
+            "size": size,
+        }));
+        let manifest = json!({
+            "schemaVersion": 2,
+            "mediaType": "application/vnd.oci.image.manifest.v1+json",
+            "config": {
+                "mediaType": "application/vnd.oci.image.config.v1+json",
+                "digest": format!("sha256:{id}"),
+                "size": config_bytes.len(),
+            },
+            "layers": layers_json,
+        });
+        let manifest_bytes =
+            serde_json::to_vec(&manifest).map_err(|e| EngineError::Other(e.to_string()))?;
+        let digest = format!("sha256:{}", sha256_hex(&manifest_bytes));
+
+        let dir = store.promote(staging)?;
+        let mut layers = parent.layers.clone();
+        layers.push(diff_id.clone());
+        let img = NewImage {
+            id: id.clone(),
+            digest: digest.clone(),
+            digests: vec![digest],
+            names: name.iter().cloned().collect(),
+            layers,
+            new_layers: vec![NewLayer {
+                diff_id,
+                dir: dir.clone(),
+                compressed_digest: None,
+                media_type: Some("application/vnd.oci.image.layer.v1.tar".into()),
+                size,
+            }],
+            manifest: manifest_bytes,
+            manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+            config: config_bytes,
+            created: now,
+            size: total,
+        };
+        let outcome = match self.db.commit_image(&img) {
+            Ok(o) => o,
+            Err(e) => {
+                let _ = store.remove_layer(&dir);
+                return Err(e.into());
+            }
+        };
+        for d in outcome.discard_dirs {
+            if let Err(e) = store.remove_layer(&d) {
+                tracing::warn!("removing unused layer directory {d}: {e}");
+            }
+        }
+        let ev = event(
+            "container",
+            "commit",
+            c,
+            json!({"imageID": id, "imageName": name.clone().unwrap_or_default()}),
+        );
+        self.db.add_event(&ev)?;
+        Ok(id)
+    }
+}
+
+/// The container's command as one line, for the history entry.
+fn shell_words(args: &[String]) -> String {
+    args.iter()
+        .map(|a| {
+            if a.is_empty() || a.contains(|c: char| c.is_whitespace() || "'\"\\$`".contains(c)) {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            } else {
+                a.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn changes_apply_like_a_dockerfile() {
+        let mut c = Map::new();
+        apply_change(&mut c, "CMD=[\"/bin/sh\",\"-c\",\"echo hi\"]").unwrap();
+        apply_change(&mut c, "ENTRYPOINT /bin/true").unwrap();
+        apply_change(&mut c, "ENV=A=1").unwrap();
+        apply_change(&mut c, "ENV A=2").unwrap();
+        apply_change(&mut c, "LABEL=x=y").unwrap();
+        apply_change(&mut c, "WORKDIR=/srv").unwrap();
+        apply_change(&mut c, "USER=nobody").unwrap();
+        apply_change(&mut c, "EXPOSE=8080").unwrap();
+        assert_eq!(c["Cmd"], json!(["/bin/sh", "-c", "echo hi"]));
+        assert_eq!(c["Entrypoint"], json!(["/bin/sh", "-c", "/bin/true"]));
+        assert_eq!(c["Env"], json!(["A=2"]));
+        assert_eq!(c["Labels"], json!({"x": "y"}));
+        assert_eq!(c["WorkingDir"], json!("/srv"));
+        assert_eq!(c["User"], json!("nobody"));
+        assert_eq!(c["ExposedPorts"], json!({"8080/tcp": {}}));
+        assert!(apply_change(&mut c, "FROM=x").is_err());
+        assert!(apply_change(&mut c, "CMD").is_err());
+    }
+}

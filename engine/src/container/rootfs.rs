@@ -1,0 +1,384 @@
+//! A container's root filesystem seen from outside it: mounts made by `hutch mount` (counted,
+//! so two mounts need two unmounts), short-lived mounts for export and cp, the changes in its
+//! upper directory (`diff`), and resolving paths inside it as if its root were `/`.
+
+use super::{event, is_active, is_mount_point, Containers, Dirs};
+use crate::{EngineError, Result};
+use hutch_state::Container;
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::io;
+use std::path::{Component, Path, PathBuf};
+
+/// Holds how many `hutch mount`s of the container are outstanding.
+const MOUNT_COUNT: &str = "mountcount";
+
+fn count_file(dirs: &Dirs) -> PathBuf {
+    dirs.graph.join(MOUNT_COUNT)
+}
+
+/// Whether the root filesystem is there to read: mounted, or (vfs) a non-empty copy.
+pub(crate) fn rootfs_present(dirs: &Dirs) -> bool {
+    is_mount_point(&dirs.merged)
+        || std::fs::read_dir(&dirs.merged).is_ok_and(|mut d| d.next().is_some())
+}
+
+/// Outstanding `hutch mount`s of the container. A count whose mount vanished (the namespace
+/// holding it was recreated) is stale and counts as zero.
+pub fn user_mounts(dirs: &Dirs) -> u32 {
+    let n = std::fs::read_to_string(count_file(dirs))
+        .ok()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+        .unwrap_or(0);
+    if n > 0 && !rootfs_present(dirs) {
+        return 0;
+    }
+    n
+}
+
+fn set_user_mounts(dirs: &Dirs, n: u32) -> Result<()> {
+    let path = count_file(dirs);
+    if n == 0 {
+        return match std::fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(EngineError::io(&path, e)),
+            _ => Ok(()),
+        };
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, n.to_string()).map_err(|e| EngineError::io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| EngineError::io(&path, e))
+}
+
+/// One change in a container's writable layer, as `diff` prints it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// 'A' added, 'C' changed, 'D' deleted.
+    pub kind: char,
+    /// Absolute path inside the container.
+    pub path: String,
+}
+
+/// Mount points the runtime creates for every container; podman leaves them out of `diff`.
+const RUNTIME_PATHS: &[&str] = &[
+    "/dev",
+    "/etc/hostname",
+    "/etc/hosts",
+    "/etc/resolv.conf",
+    "/etc/mtab",
+    "/proc",
+    "/run",
+    "/run/.containerenv",
+    "/run/secrets",
+    "/run/notify",
+    "/sys",
+];
+
+fn is_runtime_path(p: &str) -> bool {
+    RUNTIME_PATHS.contains(&p)
+        || ["/dev/", "/proc/", "/sys/", "/run/secrets/"]
+            .iter()
+            .any(|m| p.starts_with(m))
+}
+
+pub(crate) fn is_opaque(path: &Path) -> bool {
+    ["user.overlay.opaque", "trusted.overlay.opaque"]
+        .iter()
+        .any(|x| {
+            matches!(hutch_sys::fs::lgetxattr(path, std::ffi::OsStr::new(x)), Ok(Some(v)) if v == b"y")
+        })
+}
+
+/// Whether `rel` exists in the image below the container (layers top first), honouring
+/// whiteouts in higher layers.
+fn in_lower(lowers: &[PathBuf], rel: &Path) -> bool {
+    for l in lowers {
+        // A whiteout of the path or of a parent in this layer hides everything below.
+        let mut p = l.clone();
+        for comp in rel.components() {
+            p.push(comp);
+            match std::fs::symlink_metadata(&p) {
+                Ok(m) if hutch_sys::fs::is_whiteout(&m) => return false,
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        if std::fs::symlink_metadata(l.join(rel)).is_ok() {
+            return true;
+        }
+        if rel
+            .ancestors()
+            .skip(1)
+            .any(|a| !a.as_os_str().is_empty() && is_opaque(&l.join(a)))
+        {
+            return false;
+        }
+    }
+    false
+}
+
+fn lower_children(lowers: &[PathBuf], rel: &Path) -> Vec<OsString> {
+    let mut names = std::collections::BTreeSet::new();
+    for l in lowers {
+        if let Ok(rd) = std::fs::read_dir(l.join(rel)) {
+            for e in rd.flatten() {
+                if e.metadata().is_ok_and(|m| hutch_sys::fs::is_whiteout(&m)) {
+                    continue;
+                }
+                names.insert(e.file_name());
+            }
+        }
+    }
+    names.into_iter().collect()
+}
+
+fn sorted_entries(dir: &Path) -> Result<Vec<(OsString, std::fs::Metadata)>> {
+    let mut v = Vec::new();
+    for e in std::fs::read_dir(dir).map_err(|e| EngineError::io(dir, e))? {
+        let e = e.map_err(|e| EngineError::io(dir, e))?;
+        let m =
+            std::fs::symlink_metadata(e.path()).map_err(|err| EngineError::io(e.path(), err))?;
+        v.push((e.file_name(), m));
+    }
+    v.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(v)
+}
+
+fn walk_changes(
+    upper: &Path,
+    rel: &Path,
+    lowers: &[PathBuf],
+    out: &mut BTreeMap<String, char>,
+) -> Result<()> {
+    let dir = upper.join(rel);
+    let opaque = !rel.as_os_str().is_empty() && is_opaque(&dir);
+    let entries = sorted_entries(&dir)?;
+    if opaque {
+        for name in lower_children(lowers, rel) {
+            if !entries.iter().any(|(n, _)| *n == name) {
+                out.insert(format!("/{}", rel.join(&name).display()), 'D');
+            }
+        }
+    }
+    for (name, meta) in entries {
+        let bytes = name.as_encoded_bytes();
+        if bytes == b".wh..wh..opq" {
+            continue;
+        }
+        // fuse-overlayfs may write whiteouts as `.wh.NAME` files where it cannot mknod.
+        if let Some(hidden) = bytes.strip_prefix(b".wh.") {
+            let hidden = String::from_utf8_lossy(hidden).into_owned();
+            out.insert(format!("/{}", rel.join(hidden).display()), 'D');
+            continue;
+        }
+        let child = rel.join(&name);
+        let path = format!("/{}", child.display());
+        if hutch_sys::fs::is_whiteout(&meta) {
+            out.insert(path, 'D');
+            continue;
+        }
+        let kind = if in_lower(lowers, &child) { 'C' } else { 'A' };
+        out.insert(path, kind);
+        if meta.is_dir() {
+            walk_changes(upper, &child, lowers, out)?;
+        }
+    }
+    Ok(())
+}
+
+impl Containers {
+    /// The image's layer directories under the container, top first.
+    pub(crate) fn lower_dirs(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let image = self.db.image(&c.image_id)?.ok_or_else(|| {
+            EngineError::Other(format!(
+                "container {}: its image {} is no longer in local storage",
+                c.name, c.image_id
+            ))
+        })?;
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        let mut lowers = Vec::new();
+        for diff_id in image.layers.iter().rev() {
+            let layer = self.db.layer(diff_id)?.ok_or_else(|| {
+                EngineError::Other(format!(
+                    "container {}: layer {diff_id} of image {} is missing from the store",
+                    c.name, image.id
+                ))
+            })?;
+            lowers.push(store.layer_path(&layer.dir));
+        }
+        Ok(lowers)
+    }
+
+    /// The upper directory, refused for the vfs driver, which keeps no separate changes.
+    pub(crate) fn upper_dir(&self, c: &Container) -> Result<PathBuf> {
+        let dirs = self.dirs(&c.id);
+        let driver = hutch_storage::mount::driver(
+            &self.paths.graphroot,
+            self.paths.storage_driver.as_deref(),
+        )?;
+        if driver == hutch_storage::mount::Driver::Vfs {
+            return Err(EngineError::Other(format!(
+                "container {}: the vfs storage driver keeps no record of a container's changes: \
+                 use overlay or fuse-overlayfs",
+                c.name
+            )));
+        }
+        Ok(dirs.upper)
+    }
+
+    /// What the container changed relative to its image, sorted by path (podman's `diff`).
+    pub fn changes(&self, c: &Container) -> Result<Vec<Change>> {
+        let upper = self.upper_dir(c)?;
+        let lowers = self.lower_dirs(c)?;
+        let mut out = BTreeMap::new();
+        if upper.is_dir() {
+            walk_changes(&upper, Path::new(""), &lowers, &mut out)?;
+        }
+        Ok(out
+            .into_iter()
+            .filter(|(p, _)| !is_runtime_path(p))
+            .map(|(path, kind)| Change { kind, path })
+            .collect())
+    }
+
+    /// `hutch mount`: mounts the root filesystem (or counts one more mount) and returns where.
+    /// The caller holds the container's lock.
+    pub fn mount_user(&mut self, c: &Container) -> Result<PathBuf> {
+        let dirs = self.dirs(&c.id);
+        let n = user_mounts(&dirs);
+        self.mount_rootfs(c, &dirs)?;
+        set_user_mounts(&dirs, n + 1)?;
+        let ev = event("container", "mount", c, serde_json::json!({}));
+        self.db.add_event(&ev)?;
+        Ok(dirs.merged)
+    }
+
+    /// `hutch unmount`: drops one mount (all with `force`); the root filesystem of a container
+    /// that is not running is unmounted when none is left. False when it was not mounted.
+    pub fn unmount_user(&mut self, c: &Container, force: bool) -> Result<bool> {
+        let dirs = self.dirs(&c.id);
+        let n = user_mounts(&dirs);
+        if n == 0 {
+            set_user_mounts(&dirs, 0)?;
+            return Ok(false);
+        }
+        let left = if force { 0 } else { n - 1 };
+        if left == 0 && !is_active(&super::observe(&self.paths, c).state) {
+            self.unmount_rootfs(&dirs)?;
+        }
+        set_user_mounts(&dirs, left)?;
+        let ev = event("container", "unmount", c, serde_json::json!({}));
+        self.db.add_event(&ev)?;
+        Ok(true)
+    }
+
+    /// Runs `f` on the container's root filesystem, mounting it for the call when it is not
+    /// mounted already. The caller holds the container's lock.
+    pub fn with_rootfs<T>(
+        &mut self,
+        c: &Container,
+        f: impl FnOnce(&Path) -> Result<T>,
+    ) -> Result<T> {
+        let dirs = self.dirs(&c.id);
+        let was = is_mount_point(&dirs.merged);
+        if !was {
+            self.mount_rootfs(c, &dirs)?;
+        }
+        let r = f(&dirs.merged);
+        if !was {
+            if let Err(e) = self.unmount_rootfs(&dirs) {
+                tracing::warn!("container {}: unmounting its root filesystem: {e}", c.id);
+            }
+        }
+        r
+    }
+}
+
+/// The most symlinks one path may pass through (as the kernel's limit).
+const MAX_LINKS: usize = 40;
+
+fn push_components(path: &Path, into: &mut Vec<OsString>) {
+    // Pushed in reverse so `pop` yields them in order.
+    let mut v: Vec<OsString> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(n) => Some(n.to_os_string()),
+            Component::ParentDir => Some(OsString::from("..")),
+            _ => None,
+        })
+        .collect();
+    v.reverse();
+    into.extend(v);
+}
+
+/// Resolves `path` (a path inside the container) under `root` as if `root` were `/`: `..`
+/// stops at the root and symlinks, absolute or relative, are followed inside it, so the result
+/// never lies outside `root`. The last component is followed only with `follow_last`; missing
+/// components are kept as they are (the caller may create them).
+pub fn resolve_in_root(root: &Path, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
+    let mut pending = Vec::new();
+    push_components(path, &mut pending);
+    let mut cur: Vec<OsString> = Vec::new();
+    let mut links = 0;
+    while let Some(comp) = pending.pop() {
+        if comp == ".." {
+            cur.pop();
+            continue;
+        }
+        let mut candidate = root.to_path_buf();
+        candidate.extend(&cur);
+        candidate.push(&comp);
+        let last = pending.is_empty();
+        match std::fs::symlink_metadata(&candidate) {
+            Ok(m) if m.file_type().is_symlink() && (follow_last || !last) => {
+                links += 1;
+                if links > MAX_LINKS {
+                    return Err(io::Error::other(format!(
+                        "{}: too many levels of symbolic links",
+                        path.display()
+                    )));
+                }
+                let target = std::fs::read_link(&candidate)?;
+                if target.is_absolute() {
+                    cur.clear();
+                }
+                push_components(&target, &mut pending);
+            }
+            Ok(m) if !last && !m.is_dir() => {
+                return Err(io::Error::new(
+                    io::ErrorKind::NotADirectory,
+                    format!("{}: not a directory", path.display()),
+                ));
+            }
+            _ => cur.push(comp),
+        }
+    }
+    let mut out = root.to_path_buf();
+    out.extend(&cur);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_stays_inside_the_root() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("root");
+        std::fs::create_dir_all(root.join("etc")).unwrap();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::os::unix::fs::symlink("/", root.join("escape")).unwrap();
+        std::os::unix::fs::symlink("../../..", root.join("a/b/up")).unwrap();
+        std::os::unix::fs::symlink("/etc", root.join("a/etc")).unwrap();
+        let r = |p: &str, f| resolve_in_root(&root, Path::new(p), f).unwrap();
+        assert_eq!(r("/escape/etc/passwd", true), root.join("etc/passwd"));
+        assert_eq!(r("../../../etc", true), root.join("etc"));
+        assert_eq!(r("/a/b/up/etc", true), root.join("etc"));
+        assert_eq!(r("/a/b/up/a/b/up/up/etc", true), root.join("up/etc"));
+        assert_eq!(r("/a/etc", true), root.join("etc"));
+        assert_eq!(r("/a/etc", false), root.join("a/etc"));
+        assert_eq!(r("/escape", false), root.join("escape"));
+        std::os::unix::fs::symlink("loop", root.join("loop")).unwrap();
+        assert!(resolve_in_root(&root, Path::new("/loop/x"), true).is_err());
+    }
+}
