@@ -79,28 +79,48 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
         let _ = std::fs::remove_file(&pfile);
         return r;
     }
-    let mut cmd = runtime.exec(
-        &c.id,
-        &pfile,
-        &ExecCommand {
-            tty: false,
-            detach: args.detach,
-            ..Default::default()
-        },
-    );
     if args.detach {
-        cmd.stdin(Stdio::null())
+        // The detached process inherits the runtime's stdio: nothing of ours may stay open in
+        // it (a pipe would keep us waiting for its end). Runtime errors go to a log file.
+        let log = dirs.run.join(format!("exec-{}.log", std::process::id()));
+        let status = runtime
+            .exec(
+                &c.id,
+                &pfile,
+                &ExecCommand {
+                    detach: true,
+                    log: Some(log.clone()),
+                    ..Default::default()
+                },
+            )
+            .stdin(Stdio::null())
             .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-    } else {
-        cmd.stdin(if args.interactive {
-            Stdio::inherit()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::inherit())
-        .stderr(Stdio::piped());
+            .stderr(Stdio::null())
+            .status()
+            .map_err(|e| anyhow::anyhow!("running {}: {e}", runtime.path().display()))?;
+        let text = std::fs::read(&log).unwrap_or_default();
+        let _ = std::fs::remove_file(&log);
+        let _ = std::fs::remove_file(&pfile);
+        if !status.success() {
+            let errors: Vec<u8> = text
+                .split(|b| *b == b'\n')
+                .filter(|l| l.windows(11).any(|w| w == b"level=error"))
+                .flat_map(|l| l.iter().copied().chain([b'\n']))
+                .collect();
+            let msg = container::runtime::runtime_message(&errors);
+            eprintln!("Error: container {}: {msg}", c.name);
+            return Ok(runtime_error_code(&msg));
+        }
+        return Ok(0);
     }
+    let mut cmd = runtime.exec(&c.id, &pfile, &ExecCommand::default());
+    cmd.stdin(if args.interactive {
+        Stdio::inherit()
+    } else {
+        Stdio::null()
+    })
+    .stdout(Stdio::inherit())
+    .stderr(Stdio::piped());
     let mut child = cmd
         .spawn()
         .map_err(|e| anyhow::anyhow!("running {}: {e}", runtime.path().display()))?;
@@ -126,20 +146,8 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
     let _ = std::fs::remove_file(&pfile);
     if !runtime_errors.is_empty() {
         let msg = runtime_errors.join("; ");
-        let code = if msg.contains("executable file not found")
-            || msg.contains("no such file or directory")
-        {
-            ExitCode::NOT_FOUND
-        } else if msg.contains("permission denied") {
-            ExitCode::CANNOT_EXECUTE
-        } else {
-            ExitCode::ENGINE
-        };
         eprintln!("Error: container {}: {msg}", c.name);
-        return Ok(code);
-    }
-    if args.detach {
-        return Ok(0);
+        return Ok(runtime_error_code(&msg));
     }
     use std::os::unix::process::ExitStatusExt;
     Ok(status
@@ -188,6 +196,7 @@ fn exec_tty(
             detach: true,
             pid_file: Some(pid_file.clone()),
             console_socket: Some(sock_path.clone()),
+            log: None,
         },
     );
     cmd.stdin(Stdio::null())

@@ -690,6 +690,37 @@ fn exec_logs_wait_attach_restart() {
         .success();
     assert_eq!(out.stdout, "piped\n1\n/tmp\n");
 
+    // exec -d returns at once and leaves the process running.
+    let t0 = std::time::Instant::now();
+    ctx.hutch([
+        "exec",
+        "-d",
+        "t",
+        "sh",
+        "-c",
+        "echo bg > /tmp/marker; sleep 100",
+    ])
+    .run()
+    .success();
+    assert!(
+        t0.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t0.elapsed()
+    );
+    let mut marker = String::new();
+    for _ in 0..50 {
+        marker = ctx.hutch(["exec", "t", "cat", "/tmp/marker"]).run().stdout;
+        if !marker.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(marker, "bg\n");
+    ctx.hutch(["exec", "-d", "t", "nosuchcmd"])
+        .run()
+        .code(127)
+        .one_line_error();
+
     std::thread::sleep(std::time::Duration::from_millis(700));
     let all = ctx.hutch(["logs", "t"]).run().success().stdout;
     assert!(all.starts_with("line0\nline1\n"), "{all}");
