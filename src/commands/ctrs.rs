@@ -303,3 +303,17 @@ pub fn each(
         None => Ok(0),
     }
 }
+
+/// Removes (killing if needed) every container created from image `image_id` (`rmi -f`).
+pub fn remove_containers_of_image(eng: &mut Containers, image_id: &str) -> anyhow::Result<()> {
+    for c in eng.db.containers()? {
+        if c.image_id != image_id {
+            continue;
+        }
+        let _lock = container::lock(&eng.paths, &c.id)?;
+        if let Some(c) = eng.reload(&c.id)? {
+            eng.remove(&c, true, Some(0))?;
+        }
+    }
+    Ok(())
+}

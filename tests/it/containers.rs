@@ -193,6 +193,26 @@ fn exit_codes_follow_podman() {
         "",
         "--rm containers are gone"
     );
+
+    // SIGTERM to `hutch run` reaches the container (--sig-proxy, the default).
+    let r = ctx
+        .hutch([
+            "run",
+            "--rm",
+            &img,
+            "sh",
+            "-c",
+            "trap 'echo got-term; exit 42' TERM; echo ready; while true; do sleep 0.1; done",
+        ])
+        .spawn();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-TERM", &r.pid().to_string()])
+        .status()
+        .unwrap();
+    let out = r.wait();
+    assert_eq!(out.code, Some(42), "{out:?}");
+    assert_eq!(out.stdout, "ready\ngot-term\n");
 }
 
 /// `hutch ARGS` inside a pseudo-terminal (util-linux `script`), with `input` typed into it.
@@ -564,6 +584,42 @@ fn flags_reach_the_container() {
         .code(125)
         .stderr_has(&["nosuchuser", "/etc/passwd"]);
 
+    // --env-file, --env-host, --cidfile.
+    let envf = ctx.dir.join("env.list");
+    ctx.write_file(&envf, "# comment\nFROMFILE=yes\n\nOTHER=2\n");
+    let env = run(&["--env-file", envf.to_str().unwrap(), &img, "env"]);
+    assert!(
+        env.lines().any(|l| l == "FROMFILE=yes") && env.lines().any(|l| l == "OTHER=2"),
+        "{env}"
+    );
+    let env = run(&["--env-host", &img, "env"]);
+    assert!(env.lines().any(|l| l.starts_with("HUTCH_IT_CTX=")), "{env}");
+    let cidfile = ctx.dir.join("cid");
+    let id = ctx
+        .hutch([
+            "create",
+            "--cidfile",
+            cidfile.to_str().unwrap(),
+            &img,
+            "true",
+        ])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    assert_eq!(std::fs::read_to_string(&cidfile).unwrap(), id);
+    ctx.hutch([
+        "create",
+        "--cidfile",
+        cidfile.to_str().unwrap(),
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["exists"]);
+    ctx.hutch(["rm", &id]).run().success();
+
     // --read-only, --shm-size, --ulimit, --init.
     ctx.hutch(["run", "--rm", "--read-only", &img, "touch", "/x"])
         .run()
@@ -651,7 +707,20 @@ fn rm_flag_and_image_in_use() {
     ctx.hutch(["start", "-a", "user2"]).run().success();
     ctx.hutch(["container", "prune", "-f"]).run().success();
     ctx.hutch(["container", "exists", "user2"]).run().code(1);
-    ctx.hutch(["rmi", &img]).run().success();
+    // rmi -f removes the containers using the image, running or not.
+    ctx.hutch(["run", "-d", "--name", "busy", &img, "sleep", "100"])
+        .run()
+        .success();
+    ctx.hutch(["rmi", &img])
+        .run()
+        .code(2)
+        .stderr_has(&["container"]);
+    ctx.hutch(["rmi", "-f", &img]).run().success();
+    ctx.hutch(["container", "exists", "busy"]).run().code(1);
+    assert_eq!(
+        ctx.hutch(["images", "-q"]).run().success().stdout_trim(),
+        ""
+    );
 }
 
 #[test]
