@@ -951,3 +951,37 @@ fn events_record_the_lifecycle() {
         .code(125)
         .one_line_error();
 }
+
+#[test]
+fn run_pulls_by_policy() {
+    require("runc", "runc");
+    let ctx = TestContext::new("ctr-pull");
+    let img = busybox().plain();
+    // Not pulled yet: --pull=never refuses, the default (missing) pulls.
+    ctx.hutch(["run", "--rm", "--pull=never", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["image not known"]);
+    let out = ctx
+        .hutch(["run", "--rm", "--tls-verify=false", &img, "echo", "pulled"])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "pulled\n");
+    assert_eq!(crate::image_ids(&ctx).len(), 1);
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--pull=always",
+        "--tls-verify=false",
+        &img,
+        "true",
+    ])
+    .run()
+    .success();
+    // newer: the registry cannot be reached over TLS, so the local image is used (a warning).
+    ctx.hutch(["run", "--rm", "--pull=newer", &img, "true"])
+        .run()
+        .success()
+        .stderr_has(&["newer"]);
+    assert_eq!(crate::image_ids(&ctx).len(), 1);
+}
