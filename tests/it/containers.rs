@@ -393,6 +393,20 @@ fn killed_cli_and_monitor_leave_consistent_state() {
         );
     }
 
+    // Every container that got recorded starts (again), whatever point its `run -d` was
+    // killed at (one killed at once may not have been recorded at all).
+    let made: Vec<String> = ps
+        .stdout
+        .lines()
+        .map(|l| l.split(' ').next().unwrap().to_string())
+        .collect();
+    assert!(made.len() >= 4, "{}", ps.stdout);
+    for name in &made {
+        ctx.hutch(["start", name]).run().success();
+    }
+    let up = ctx.hutch(["ps", "--format", "{{.Names}}"]).run().success();
+    assert_eq!(up.stdout.lines().count(), made.len(), "{}", up.stdout);
+
     // A monitor killed under a running container: shown as exited, never "running" forever.
     ctx.hutch(["run", "-d", "--name", "mon", &img, "sleep", "300"])
         .run()

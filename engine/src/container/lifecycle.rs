@@ -344,6 +344,25 @@ impl Containers {
         cfg: &ContainerConfig,
         dirs: &Dirs,
     ) -> Result<RunState> {
+        // A monitor left by a hutch killed half-way through an earlier init would write its
+        // exit file into the new instance's directory: stop it first (SIGKILL: it writes
+        // nothing then).
+        let stale = std::fs::read_to_string(dirs.run.join("conmon.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok());
+        if let Some(pid) = stale {
+            let old = Container {
+                run: RunState {
+                    conmon_pid: pid,
+                    ..c.run.clone()
+                },
+                ..c.clone()
+            };
+            if monitor_alive(&old) {
+                let _ = hutch_sys::process::kill(pid as i32);
+                poll_until(Duration::from_secs(5), || !monitor_alive(&old));
+            }
+        }
         remove_dir_if_exists(&dirs.run)?;
         {
             use std::os::unix::fs::DirBuilderExt;
