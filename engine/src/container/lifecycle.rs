@@ -837,7 +837,7 @@ impl Containers {
     /// Cleans up every container whose stored state is stale (monitor dead, exit file left
     /// behind). Containers another process has locked are left to it.
     pub fn reconcile(&mut self) -> Result<()> {
-        for c in self.db.containers()? {
+        for c in self.db.active_containers()? {
             if !observe(&self.paths, &c).needs_cleanup {
                 continue;
             }
