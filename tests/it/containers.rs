@@ -314,6 +314,8 @@ fn ps_filters_and_formats() {
     assert!(q.stdout.lines().all(|l| l.len() == 64), "{}", q.stdout);
     let q = ctx.hutch(["ps", "-q"]).run().success();
     assert_eq!(q.stdout_trim(), &up[..12]);
+    let sized = ctx.hutch(["ps", "-s", "--noheading"]).run().success();
+    assert!(sized.stdout.contains("(virtual "), "{}", sized.stdout);
 
     let json = ctx.hutch(["ps", "-a", "--format", "json"]).run().success();
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -646,6 +648,65 @@ fn flags_reach_the_container() {
     );
     let init = run(&["--init", &img, "cat", "/proc/1/cmdline"]);
     assert!(init.starts_with("/run/podman-init"), "{init:?}");
+
+    // Rootless cgroup v1 cannot limit resources: podman warns and runs anyway.
+    let limited = ctx
+        .hutch([
+            "run", "--rm", "--memory", "64m", "--cpus", "1", &img, "true",
+        ])
+        .run()
+        .success();
+    if !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() {
+        limited.stderr_has(&["--memory", "cgroup v1"]);
+    }
+
+    // inspect shows what was asked for.
+    let id = ctx
+        .hutch([
+            "create",
+            "--init",
+            "--read-only",
+            "--cap-add",
+            "net_raw",
+            "--restart",
+            "on-failure:3",
+            "--stop-signal",
+            "SIGUSR1",
+            "--label",
+            "k=v",
+            "-e",
+            "Z=1",
+            &img,
+            "sleep",
+            "1",
+        ])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    let v: serde_json::Value =
+        serde_json::from_str(&ctx.hutch(["inspect", &id]).run().success().stdout).unwrap();
+    let c = &v[0];
+    assert_eq!(c["State"]["Status"], "created");
+    assert_eq!(c["Config"]["StopSignal"], "SIGUSR1");
+    assert_eq!(c["Config"]["Labels"]["k"], "v");
+    assert!(c["Config"]["Env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e == "Z=1"));
+    assert_eq!(c["Config"]["Cmd"], serde_json::json!(["sleep", "1"]));
+    assert_eq!(c["HostConfig"]["ReadonlyRootfs"], true);
+    assert_eq!(c["HostConfig"]["Init"], true);
+    assert_eq!(c["HostConfig"]["RestartPolicy"]["Name"], "on-failure");
+    assert_eq!(c["HostConfig"]["RestartPolicy"]["MaximumRetryCount"], 3);
+    assert!(c["EffectiveCaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x == "CAP_NET_RAW"));
+    assert!(c["NetworkSettings"].is_object() && c["Mounts"].is_array());
+    ctx.hutch(["rm", &id]).run().success();
 
     // --network none: only loopback; host: the host's interfaces.
     let none = run(&["--network", "none", &img, "ls", "/sys/class/net"]);
