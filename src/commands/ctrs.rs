@@ -158,6 +158,7 @@ pub fn create_options(a: &CreateArgs) -> CreateOptions {
         security_opt: a.security_opt.clone(),
         ulimit: a.ulimit.clone(),
         init: a.init,
+        userns: a.userns.clone(),
         shm_size: a.shm_size.clone(),
         log_driver: a.log_driver.clone(),
         log_opt: a.log_opt.clone(),

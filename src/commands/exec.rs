@@ -23,8 +23,16 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
     let cfg = container::config_of(&c).map_err(EngineError::from)?;
     let dirs = eng.dirs(&c.id);
     let user_spec = args.user.clone().unwrap_or_else(|| cfg.user.clone());
-    let user = spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)
-        .map_err(EngineError::from)?;
+    let user = if cfg.userns == "keep-id" && user_spec.is_empty() {
+        spec::ProcessUser {
+            uid: ctx.paths.uid,
+            gid: ctx.paths.gid,
+            ..Default::default()
+        }
+    } else {
+        spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)
+            .map_err(EngineError::from)?
+    };
     let mut env = cfg.env.clone();
     let hostname = if cfg.hostname.is_empty() {
         c.id[..12].to_string()

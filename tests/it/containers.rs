@@ -1060,3 +1060,61 @@ fn run_pulls_by_policy() {
         .stderr_has(&["newer"]);
     assert_eq!(crate::image_ids(&ctx).len(), 1);
 }
+
+#[test]
+fn userns_keep_id() {
+    let (ctx, img) = setup("ctr-keepid");
+    let (uid, gid) = (ctx.user.uid, ctx.user.gid);
+    let out = ctx
+        .hutch(["run", "--rm", "--userns=keep-id", &img, "id"])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), format!("uid={uid} gid={gid}"));
+    // Inside: the user's id is itself, the rest of hutch's range around it.
+    let map = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--userns=keep-id",
+            &img,
+            "cat",
+            "/proc/self/uid_map",
+        ])
+        .run()
+        .success()
+        .stdout;
+    let rows: Vec<Vec<u64>> = map
+        .lines()
+        .map(|l| l.split_whitespace().map(|n| n.parse().unwrap()).collect())
+        .collect();
+    assert!(
+        rows.iter().any(|r| r[0] == u64::from(uid) && r[2] == 1),
+        "{map}"
+    );
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "k",
+        "--userns=keep-id",
+        &img,
+        "sleep",
+        "100",
+    ])
+    .run()
+    .success();
+    let me = ctx.hutch(["exec", "k", "id", "-u"]).run().success();
+    assert_eq!(me.stdout_trim(), uid.to_string());
+    ctx.hutch(["exec", "-u", "0", "k", "id", "-u"])
+        .run()
+        .success()
+        .stdout_trim()
+        .eq("0")
+        .then_some(())
+        .expect("exec -u 0");
+    ctx.hutch(["rm", "-f", "k"]).run().success();
+    ctx.hutch(["run", "--rm", "--userns=bogus", &img, "true"])
+        .run()
+        .code(125)
+        .one_line_error();
+}

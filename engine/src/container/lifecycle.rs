@@ -375,7 +375,17 @@ impl Containers {
         std::fs::create_dir_all(&dirs.userdata).map_err(io(&dirs.userdata))?;
         self.mount_rootfs(c, dirs)?;
 
-        let user = spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?;
+        let keep_id = self.keep_id(cfg)?;
+        let user = match keep_id {
+            // keep-id runs as the user's own ids unless -u says otherwise.
+            Some(k) if cfg.user.is_empty() => spec::ProcessUser {
+                uid: k.uid,
+                gid: k.gid,
+                additional_gids: Vec::new(),
+                home: None,
+            },
+            _ => spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?,
+        };
         // runc refuses a working directory that does not exist; podman creates it.
         let wd = dirs.merged.join(cfg.workdir.trim_start_matches('/'));
         if !wd.exists() && !cfg.read_only {
@@ -418,6 +428,7 @@ impl Containers {
                 hostname: &hostname,
                 user: &user,
                 init_binary,
+                keep_id,
             },
         )?;
         write_file(
@@ -440,6 +451,49 @@ impl Containers {
             restart_count: c.run.restart_count,
             error: String::new(),
         })
+    }
+
+    /// The `--userns=keep-id` mapping parameters: the user's host ids and the size of hutch's
+    /// namespace (read from inside it).
+    fn keep_id(&self, cfg: &ContainerConfig) -> Result<Option<spec::KeepId>> {
+        if cfg.userns != "keep-id" {
+            return Ok(None);
+        }
+        if !self.paths.rootless() {
+            return Err(ContainerError::InvalidFlag {
+                flag: "--userns",
+                value: "keep-id".into(),
+                reason: "keep-id is only for rootless containers".into(),
+            }
+            .into());
+        }
+        let size = |file: &str| -> u32 {
+            std::fs::read_to_string(file)
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.split_whitespace().nth(2)?.parse::<u32>().ok())
+                .sum()
+        };
+        let (uids, gids) = (size("/proc/self/uid_map"), size("/proc/self/gid_map"));
+        if uids <= self.paths.uid + 1 || gids <= self.paths.gid + 1 {
+            return Err(ContainerError::InvalidFlag {
+                flag: "--userns",
+                value: "keep-id".into(),
+                reason: format!(
+                    "hutch's user namespace maps {uids} uids and {gids} gids, too few to keep uid {} and gid {} (add subordinate ids: {})",
+                    self.paths.uid,
+                    self.paths.gid,
+                    crate::userns::fix_command(self.paths.uid)
+                ),
+            }
+            .into());
+        }
+        Ok(Some(spec::KeepId {
+            uid: self.paths.uid,
+            gid: self.paths.gid,
+            uids,
+            gids,
+        }))
     }
 
     /// Starts hutch-conmon per the monitor contract and reads its one-line start-up report.
