@@ -4,8 +4,10 @@
 //! to a callback (to forward them), terminal resizes go to the monitor's ctl FIFO.
 
 use super::{ContainerError, Dirs};
-use hutch_sys::client::{self, SeqPacket, SignalFd};
+use hutch_sys::client::{self, SignalFd};
+use hutch_sys::sock;
 use std::io::Write;
+use std::os::fd::OwnedFd;
 use std::os::fd::{AsFd, BorrowedFd};
 
 /// How an attach session ended.
@@ -67,9 +69,9 @@ pub struct AttachOptions {
 }
 
 /// Connects to the container's attach socket (do this before `start` so no output is lost).
-pub fn connect(dirs: &Dirs) -> Result<SeqPacket, ContainerError> {
+pub fn connect(dirs: &Dirs) -> Result<OwnedFd, ContainerError> {
     let path = dirs.attach_socket();
-    SeqPacket::connect(&path).map_err(|e| ContainerError::io(path, e))
+    sock::seqpacket_connect(&path).map_err(|e| ContainerError::io(path, e))
 }
 
 /// Tells the monitor the terminal size (`1 ROWS COLS` on the ctl FIFO).
@@ -83,7 +85,7 @@ pub fn resize(dirs: &Dirs, rows: u16, cols: u16) {
 /// Runs the session. `on_signal` gets every SIGINT/SIGTERM/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2
 /// hutch receives meanwhile; SIGWINCH resizes the container's terminal.
 pub fn run(
-    sock: &SeqPacket,
+    conn: &OwnedFd,
     dirs: &Dirs,
     opts: &AttachOptions,
     mut on_signal: impl FnMut(i32),
@@ -103,7 +105,7 @@ pub fn run(
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     loop {
-        let mut fds = vec![sock.as_fd(), signals.as_fd()];
+        let mut fds = vec![conn.as_fd(), signals.as_fd()];
         if stdin_open {
             fds.push(stdin_fd);
         }
@@ -120,7 +122,10 @@ pub fn run(
             }
         }
         if ready[0].readable || ready[0].hangup {
-            let n = sock.recv(&mut buf).map_err(|e| ioerr("socket", e))?;
+            // A blocking socket: recv waits for the packet poll announced.
+            let n = sock::recv(conn.as_fd(), &mut buf)
+                .map_err(|e| ioerr("socket", e))?
+                .unwrap_or(0);
             if n == 0 {
                 return Ok(AttachEnd::Closed);
             }
@@ -143,7 +148,7 @@ pub fn run(
             let n = client::read_fd(stdin_fd, &mut buf).unwrap_or(0);
             if n == 0 {
                 stdin_open = false;
-                let _ = sock.shutdown_write();
+                let _ = sock::shutdown_write(conn.as_fd());
                 continue;
             }
             // Detach keys are matched across reads; bytes of a partial match are held back
@@ -154,7 +159,7 @@ pub fn run(
                     matched += 1;
                     if matched == opts.detach_keys.len() {
                         if !send.is_empty() {
-                            let _ = sock.send(&send);
+                            let _ = sock::send(conn.as_fd(), &send);
                         }
                         return Ok(AttachEnd::Detached);
                     }
@@ -167,7 +172,7 @@ pub fn run(
                 send.push(b);
             }
             if !send.is_empty() {
-                sock.send(&send).map_err(|e| ioerr("socket", e))?;
+                sock::send(conn.as_fd(), &send).map_err(|e| ioerr("socket", e))?;
             }
         }
     }

@@ -610,7 +610,15 @@ impl Containers {
     pub fn start(&mut self, c: &Container) -> Result<Container> {
         let c = self.ensure_created(c)?;
         let cfg = config_of(&c)?;
-        self.runtime(&cfg).start(&c.id)?;
+        let runtime = self.runtime(&cfg);
+        if let Err(e) = runtime.start(&c.id) {
+            // A hutch killed between `runtime start` and recording it left the container
+            // running with a stale "created": record what is true.
+            match runtime.state(&c.id) {
+                Ok(Some(st)) if st.status == "running" => {}
+                _ => return Err(e.into()),
+            }
+        }
         let mut run = c.run.clone();
         run.state = RUNNING.into();
         run.started_at = Some(Utc::now());
