@@ -246,6 +246,46 @@ fn tty_through_a_pty() {
     );
     assert_eq!(out.code, Some(5), "{out:?}");
     assert!(out.stdout.contains("typed-42"), "{out:?}");
+    // Ctrl-C in `run -it` reaches the container (its terminal turns it into SIGINT for the
+    // foreground job), not hutch.
+    let out = in_pty(
+        &ctx,
+        "sleep 100\\n<pause>\\003<pause>echo after-$((1+1))\\nexit 3\\n",
+        &format!("run --rm -it {img} sh"),
+    );
+    assert_eq!(out.code, Some(3), "{out:?}");
+    assert!(out.stdout.contains("after-2"), "{out:?}");
+    // Custom detach keys.
+    let out = in_pty(
+        &ctx,
+        "<pause>\\001x",
+        &format!("run -it --name dk --detach-keys ctrl-a,x {img} sh"),
+    );
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(inspect_field(&ctx, "dk", ".State.Status"), "running");
+    // stop sends SIGTERM first: a container that handles it stops at once.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "trap",
+        &img,
+        "sh",
+        "-c",
+        "trap 'exit 0' TERM; while true; do sleep 0.1; done",
+    ])
+    .run()
+    .success();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let t = std::time::Instant::now();
+    ctx.hutch(["stop", "trap"]).run().success();
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(inspect_field(&ctx, "trap", ".State.ExitCode"), "0");
+    ctx.hutch(["rm", "-af"]).run().success();
 }
 
 #[test]
