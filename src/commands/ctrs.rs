@@ -320,7 +320,7 @@ pub fn remove_containers_of_image(eng: &mut Containers, image_id: &str) -> anyho
         }
         let _lock = container::lock(&eng.paths, &c.id)?;
         if let Some(c) = eng.reload(&c.id)? {
-            eng.remove(&c, true, Some(0))?;
+            eng.remove(&c, true, None)?;
         }
     }
     Ok(())

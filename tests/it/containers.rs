@@ -285,7 +285,7 @@ fn tty_through_a_pty() {
         t.elapsed()
     );
     assert_eq!(inspect_field(&ctx, "trap", ".State.ExitCode"), "0");
-    ctx.hutch(["rm", "-af"]).run().success();
+    ctx.hutch(["rm", "-af", "-t", "0"]).run().success();
 }
 
 #[test]
@@ -385,7 +385,7 @@ fn ps_filters_and_formats() {
         .run()
         .code(125)
         .one_line_error();
-    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    ctx.hutch(["rm", "-a", "-f", "-t", "0"]).run().success();
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
 }
 
@@ -474,7 +474,7 @@ fn killed_cli_and_monitor_leave_consistent_state() {
     ctx.hutch(["start", "mon"]).run().success();
     assert_eq!(inspect_field(&ctx, "mon", ".State.Status"), "running");
 
-    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    ctx.hutch(["rm", "-a", "-f", "-t", "0"]).run().success();
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
     let left: Vec<_> = std::fs::read_dir(ctx.graphroot().join("containers"))
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
@@ -507,7 +507,7 @@ fn reboot_reconciliation() {
     ctx.hutch(["start", "a"]).run().success();
     assert_eq!(inspect_field(&ctx, "a", ".State.Status"), "running");
     ctx.hutch(["exec", "a", "true"]).run().success();
-    ctx.hutch(["rm", "-f", "a"]).run().success();
+    ctx.hutch(["rm", "-f", "-t", "0", "a"]).run().success();
 }
 
 #[test]
@@ -549,7 +549,7 @@ fn fifty_containers_in_parallel() {
 
     let mut running = Vec::new();
     for i in 0..50 {
-        running.push(ctx.hutch(["rm", "-f", &format!("p{i}")]).spawn());
+        running.push(ctx.hutch(["rm", "-f", "-t", "0", &format!("p{i}")]).spawn());
     }
     let failed: Vec<String> = running
         .into_iter()
@@ -823,9 +823,19 @@ fn rm_flag_and_image_in_use() {
     ctx.hutch(["container", "prune", "-f"]).run().success();
     ctx.hutch(["container", "exists", "user2"]).run().code(1);
     // rmi -f removes the containers using the image, running or not.
-    ctx.hutch(["run", "-d", "--name", "busy", &img, "sleep", "100"])
-        .run()
-        .success();
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "busy",
+        "--stop-timeout",
+        "0",
+        &img,
+        "sleep",
+        "100",
+    ])
+    .run()
+    .success();
     ctx.hutch(["rmi", &img])
         .run()
         .code(2)
@@ -997,7 +1007,7 @@ fn exec_logs_wait_attach_restart() {
     .success();
     let out = ctx.hutch(["start", "-a", "s"]).run().code(6);
     assert_eq!(out.stdout, "from-s\n");
-    ctx.hutch(["rm", "-af"]).run().success();
+    ctx.hutch(["rm", "-af", "-t", "0"]).run().success();
 }
 
 #[test]
@@ -1152,7 +1162,7 @@ fn userns_keep_id() {
         .eq("0")
         .then_some(())
         .expect("exec -u 0");
-    ctx.hutch(["rm", "-f", "k"]).run().success();
+    ctx.hutch(["rm", "-f", "-t", "0", "k"]).run().success();
     ctx.hutch(["run", "--rm", "--userns=bogus", &img, "true"])
         .run()
         .code(125)

@@ -688,6 +688,14 @@ impl Containers {
             }
             done = poll_until(timeout, exited);
         }
+        if !done && !timeout.is_zero() {
+            tracing::warn!(
+                "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
+                config::signal_name(cfg.stop_signal),
+                c.name,
+                timeout.as_secs()
+            );
+        }
         if !done {
             // SIGKILL to the container's init ends its whole PID namespace; `--all` needs a
             // cgroup to find the processes, which rootless cgroup v1 containers lack.
@@ -855,7 +863,8 @@ impl Containers {
                 }
                 .into());
             }
-            self.stop(c, Some(timeout.unwrap_or(0)))?;
+            // As podman: the stop signal and the timeout (-t, else the container's) first.
+            self.stop(c, timeout)?;
         } else if obs.needs_cleanup {
             // Records the exit (and the died event) before the row goes; teardown errors are
             // retried below.
