@@ -317,6 +317,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-add -d 'Add a ca
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -362,6 +363,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-add -d 'Add a
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -672,6 +674,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -717,6 +720,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r

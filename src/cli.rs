@@ -387,6 +387,9 @@ pub struct CreateArgs {
     /// Run an init process (catatonit) that forwards signals and reaps zombies
     #[arg(long)]
     pub init: bool,
+    /// User namespace: "" (hutch's own, the default) or keep-id (your uid and gid inside)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
     /// Size of /dev/shm [default: 64m]
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,

@@ -21,6 +21,13 @@ pub fn engine(ctx: &super::Ctx) -> anyhow::Result<Containers> {
     Ok(eng)
 }
 
+/// The engine without joining the namespace or reconciling: for commands that only record
+/// (`create` of a local image). Joining happens later if a pull turns out to be needed.
+pub fn engine_light(ctx: &super::Ctx) -> anyhow::Result<Containers> {
+    let db = ctx.db()?;
+    Ok(Containers::new(ctx.paths.clone(), db, exit_command(ctx)))
+}
+
 /// hutch with the global options this process has, for the monitor to call back.
 fn exit_command(ctx: &super::Ctx) -> Vec<OsString> {
     let exe = std::env::current_exe()
@@ -79,10 +86,10 @@ pub fn ensure_image(
             progress: false,
             ..Default::default()
         };
+        // Joins the namespace (a no-op when already inside) before any thread exists.
+        let userns = ctx.enter_userns()?;
         hutch_storage::mount::driver(&ctx.paths.graphroot, ctx.paths.storage_driver.as_deref())
             .context("choosing a storage driver")?;
-        // Already inside: this returns the current mappings without joining again.
-        let userns = ctx.enter_userns()?;
         let rt = tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()
@@ -151,6 +158,7 @@ pub fn create_options(a: &CreateArgs) -> CreateOptions {
         security_opt: a.security_opt.clone(),
         ulimit: a.ulimit.clone(),
         init: a.init,
+        userns: a.userns.clone(),
         shm_size: a.shm_size.clone(),
         log_driver: a.log_driver.clone(),
         log_opt: a.log_opt.clone(),
@@ -302,4 +310,18 @@ pub fn each(
         Some(e) => Err(e),
         None => Ok(0),
     }
+}
+
+/// Removes (killing if needed) every container created from image `image_id` (`rmi -f`).
+pub fn remove_containers_of_image(eng: &mut Containers, image_id: &str) -> anyhow::Result<()> {
+    for c in eng.db.containers()? {
+        if c.image_id != image_id {
+            continue;
+        }
+        let _lock = container::lock(&eng.paths, &c.id)?;
+        if let Some(c) = eng.reload(&c.id)? {
+            eng.remove(&c, true, None)?;
+        }
+    }
+    Ok(())
 }

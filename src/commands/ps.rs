@@ -18,6 +18,14 @@ const HEADERS: &[(&str, &str)] = &[
     ("RunningFor", "CREATED"),
 ];
 
+#[derive(Default, serde::Deserialize)]
+struct CommandOnly {
+    #[serde(default)]
+    entrypoint: Vec<String>,
+    #[serde(default)]
+    cmd: Vec<String>,
+}
+
 /// A parsed `--filter`: values of one key are ORed, keys ANDed.
 struct Filters(Vec<(String, String)>);
 
@@ -162,6 +170,13 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     let now = Utc::now();
     let mut rows = Vec::new();
     let mut items = Vec::new();
+    // The JSON view is built only when it is printed.
+    let want_json = args.format.as_deref().is_some_and(format::is_json);
+    // The default table and -q are printed straight from the rows, without the template
+    // engine: `ps -a` stays fast with thousands of containers.
+    let fast = args.quiet || (args.format.is_none() && !args.size);
+    let mut lines: Vec<String> = Vec::new();
+    let mut shown = 0usize;
     let limit = if args.latest { Some(1) } else { args.last };
     let show_all = args.all || limit.is_some() || !args.filter.is_empty();
     for (c, obs) in list.iter().zip(&observed) {
@@ -171,11 +186,13 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
         if !filters.keep(c, obs, &list) {
             continue;
         }
-        if limit.is_some_and(|n| rows.len() >= n) {
+        if limit.is_some_and(|n| shown >= n) {
             break;
         }
-        let cfg = container::config_of(c).unwrap_or_default();
-        let args_v = cfg.args();
+        shown += 1;
+        // Only the command is needed here: skip the rest of the stored config.
+        let cmd: CommandOnly = serde_json::from_str(&c.spec).unwrap_or_default();
+        let args_v: Vec<String> = cmd.entrypoint.into_iter().chain(cmd.cmd).collect();
         let command = args_v.join(" ");
         let short_cmd = if args.no_trunc || command.chars().count() <= 20 {
             command.clone()
@@ -188,6 +205,19 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             c.id[..12].to_string()
         };
         let status = status_text(obs, c.run.started_at, now);
+        if fast {
+            if args.quiet {
+                lines.push(id);
+            } else {
+                lines.push(format!(
+                    "{id}\t{}\t{short_cmd}\t{}\t{status}\t\t{}",
+                    c.image_name,
+                    format::ago(c.created, now),
+                    c.name
+                ));
+            }
+            continue;
+        }
         let labels: Value = serde_json::from_str(&c.labels).unwrap_or(json!({}));
         let size = if args.size {
             let upper = container::Dirs::new(&ctx.paths, &c.id).upper;
@@ -225,6 +255,9 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Networks": "",
             "AutoRemove": c.rm,
         }));
+        if !want_json {
+            continue;
+        }
         items.push(json!({
             "AutoRemove": c.rm,
             "Command": args_v,
@@ -252,11 +285,17 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Status": status_text(obs, c.run.started_at, now),
         }));
     }
-    if args.quiet {
+    if fast {
         let mut out = String::new();
-        for r in &rows {
-            out.push_str(r["ID"].as_str().unwrap_or_default());
+        if !args.quiet && !args.noheading {
+            out.push_str("CONTAINER ID\tIMAGE\tCOMMAND\tCREATED\tSTATUS\tPORTS\tNAMES\n");
+        }
+        for l in &lines {
+            out.push_str(l);
             out.push('\n');
+        }
+        if !args.quiet {
+            out = format::align(&out);
         }
         format::print(&out)?;
         return Ok(0);

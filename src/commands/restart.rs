@@ -10,11 +10,7 @@ pub fn run(ctx: &super::Ctx, args: RestartArgs) -> anyhow::Result<i32> {
         let c = super::ctrs::find(&eng, name)?;
         let _lock = container::lock(&eng.paths, &c.id)?;
         let c = eng.reload(&c.id)?.unwrap_or(c);
-        eng.stop(&c, args.time)?;
-        let c = eng.reload(&c.id)?.unwrap_or(c);
-        let mut c2 = c.clone();
-        c2.run.restart_count += 1;
-        eng.start(&c2)?;
+        eng.restart(&c, args.time)?;
         Ok(Some(name.to_string()))
     })
 }

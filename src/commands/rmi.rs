@@ -27,6 +27,15 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
         force: args.force,
         all_names: args.all,
     };
+    if args.force {
+        // As podman: -f removes the containers that use the images first.
+        let mut eng = super::ctrs::engine(ctx)?;
+        for name in &names {
+            if let Ok(found) = images::lookup(&db, name) {
+                super::ctrs::remove_containers_of_image(&mut eng, &found.image.id)?;
+            }
+        }
+    }
     let mut not_found = false;
     let mut conflict = false;
     let mut other = false;

@@ -223,6 +223,15 @@ impl Db {
         self.load_containers("ORDER BY created DESC, id", &[])
     }
 
+    /// Containers whose stored state says a monitor should be running (created, running,
+    /// paused): the only ones reconciliation needs to look at.
+    pub fn active_containers(&self) -> Result<Vec<Container>> {
+        self.load_containers(
+            "WHERE state IN ('created', 'running', 'paused') ORDER BY created DESC, id",
+            &[],
+        )
+    }
+
     pub fn container(&self, id: &str) -> Result<Option<Container>> {
         Ok(self.load_containers("WHERE id = ?1", &[&id])?.pop())
     }

@@ -375,3 +375,84 @@ fn concurrent_processes_never_fail() {
         1
     );
 }
+
+fn container(n: u32, name: &str) -> Container {
+    Container {
+        id: format!("{n:064x}"),
+        name: name.to_string(),
+        image_id: format!("{:064x}", 7),
+        image_name: "docker.io/library/busybox:latest".into(),
+        created: Utc::now(),
+        run: RunState {
+            state: "configured".into(),
+            ..Default::default()
+        },
+        spec: "{}".into(),
+        restart_policy: String::new(),
+        labels: "{}".into(),
+        rm: false,
+    }
+}
+
+#[test]
+fn containers_round_trip_and_names_are_unique() {
+    let (_dir, mut db) = open_tmp();
+    let ev = NewEvent {
+        kind: "container".into(),
+        action: "create".into(),
+        id: format!("{:064x}", 1),
+        name: "a".into(),
+        attributes: String::new(),
+    };
+    db.insert_container(&container(1, "a"), Some(&ev)).unwrap();
+    db.insert_container(&container(2, "b"), None).unwrap();
+    let err = db.insert_container(&container(3, "a"), None).unwrap_err();
+    assert!(
+        matches!(err, StateError::NameInUse { ref name, .. } if name == "a"),
+        "{err}"
+    );
+    assert_eq!(db.containers().unwrap().len(), 2);
+    assert_eq!(
+        db.container_by_name("b").unwrap().unwrap().id,
+        format!("{:064x}", 2)
+    );
+    assert_eq!(db.containers_by_id_prefix("000").unwrap().len(), 2);
+    assert!(db.containers_by_id_prefix("zz").unwrap().is_empty());
+    assert_eq!(db.images_in_use().unwrap(), vec![format!("{:064x}", 7)]);
+
+    let id = format!("{:064x}", 1);
+    let run = RunState {
+        state: "exited".into(),
+        pid: 0,
+        conmon_pid: 0,
+        exit_code: Some(3),
+        started_at: Some(Utc::now()),
+        finished_at: Some(Utc::now()),
+        restart_count: 2,
+        error: String::new(),
+    };
+    db.set_run_state(&id, &run, None).unwrap();
+    let back = db.container(&id).unwrap().unwrap();
+    assert_eq!(back.run.exit_code, Some(3));
+    assert_eq!(back.run.restart_count, 2);
+    assert!(back.run.finished_at.is_some());
+
+    assert!(matches!(
+        db.rename_container(&id, "b", None),
+        Err(StateError::NameInUse { .. })
+    ));
+    db.rename_container(&id, "c", None).unwrap();
+    assert!(db.container_by_name("c").unwrap().is_some());
+
+    assert!(db.delete_container(&id, None).unwrap());
+    assert!(!db.delete_container(&id, None).unwrap());
+    assert!(matches!(
+        db.set_run_state(&id, &run, None),
+        Err(StateError::ContainerNotFound { .. })
+    ));
+    let events = db.events(0).unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!(events[0].action, "create");
+    assert_eq!(events[0].attributes, "{}");
+    assert!(db.events(events[0].seq).unwrap().is_empty());
+}

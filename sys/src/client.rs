@@ -1,79 +1,12 @@
-//! What the CLI needs to talk to a running container: a SOCK_SEQPACKET client for the monitor's
-//! attach socket, poll, a signalfd for forwarding signals, and raw terminal mode.
+//! What the CLI needs beside the attach socket (`sock`) to talk to a running container: poll
+//! over borrowed descriptors, a signalfd for forwarding signals, and raw terminal mode.
 
 use nix::sys::signal::{SigSet, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd as NixSignalFd};
-use nix::sys::socket::{self, AddressFamily, MsgFlags, SockFlag, SockType, UnixAddr};
 use nix::sys::termios::{self, SetArg, Termios};
-use std::fs::File;
+
 use std::io;
-use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
-use std::path::Path;
-
-/// Longest path a unix socket address holds (without the terminating NUL).
-const SUN_PATH_MAX: usize = 107;
-
-/// A connected SOCK_SEQPACKET socket: every send is one packet, every recv one packet.
-#[derive(Debug)]
-pub struct SeqPacket {
-    fd: OwnedFd,
-}
-
-impl SeqPacket {
-    /// Connects to the socket at `path`. Paths longer than a socket address can hold are
-    /// reached through `/proc/self/fd/N/` of their directory.
-    pub fn connect(path: &Path) -> io::Result<SeqPacket> {
-        let fd = socket::socket(
-            AddressFamily::Unix,
-            SockType::SeqPacket,
-            SockFlag::SOCK_CLOEXEC,
-            None,
-        )?;
-        let len = path.as_os_str().len();
-        if len <= SUN_PATH_MAX {
-            socket::connect(fd.as_raw_fd(), &UnixAddr::new(path)?)?;
-        } else {
-            let dir = path.parent().unwrap_or(Path::new("."));
-            let name = path.file_name().unwrap_or_default();
-            let d = File::open(dir)?;
-            let short = Path::new("/proc/self/fd")
-                .join(d.as_raw_fd().to_string())
-                .join(name);
-            socket::connect(fd.as_raw_fd(), &UnixAddr::new(&short)?)?;
-        }
-        Ok(SeqPacket { fd })
-    }
-
-    pub fn send(&self, buf: &[u8]) -> io::Result<usize> {
-        loop {
-            match socket::send(self.fd.as_raw_fd(), buf, MsgFlags::MSG_NOSIGNAL) {
-                Err(nix::errno::Errno::EINTR) => continue,
-                r => return r.map_err(io::Error::from),
-            }
-        }
-    }
-
-    /// One packet; 0 means the other side closed.
-    pub fn recv(&self, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            match socket::recv(self.fd.as_raw_fd(), buf, MsgFlags::empty()) {
-                Err(nix::errno::Errno::EINTR) => continue,
-                r => return r.map_err(io::Error::from),
-            }
-        }
-    }
-
-    /// Tells the other side we will send nothing more (closes the container's stdin).
-    pub fn shutdown_write(&self) -> io::Result<()> {
-        socket::shutdown(self.fd.as_raw_fd(), socket::Shutdown::Write).map_err(io::Error::from)
-    }
-}
-
-impl AsFd for SeqPacket {
-    fn as_fd(&self) -> BorrowedFd<'_> {
-        self.fd.as_fd()
-    }
-}
+use std::os::fd::{AsFd, AsRawFd, BorrowedFd};
 
 /// What poll saw on one descriptor.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -184,24 +117,5 @@ impl<'a> RawTerminal<'a> {
 impl Drop for RawTerminal<'_> {
     fn drop(&mut self) {
         let _ = termios::tcsetattr(self.fd, SetArg::TCSANOW, &self.saved);
-    }
-}
-
-nix::ioctl_read_bad!(tiocgwinsz, libc::TIOCGWINSZ, libc::winsize);
-
-/// The size (rows, columns) of the terminal on `fd`, if it is one.
-#[allow(unsafe_code)]
-pub fn terminal_size(fd: BorrowedFd<'_>) -> Option<(u16, u16)> {
-    let mut ws = libc::winsize {
-        ws_row: 0,
-        ws_col: 0,
-        ws_xpixel: 0,
-        ws_ypixel: 0,
-    };
-    // SAFETY: TIOCGWINSZ writes one winsize into the struct we own; fd is a live descriptor.
-    let r = unsafe { tiocgwinsz(fd.as_raw_fd(), &mut ws) };
-    match r {
-        Ok(_) if ws.ws_row > 0 => Some((ws.ws_row, ws.ws_col)),
-        _ => None,
     }
 }

@@ -193,20 +193,48 @@ fn exit_codes_follow_podman() {
         "",
         "--rm containers are gone"
     );
+
+    // SIGTERM to `hutch run` reaches the container (--sig-proxy, the default).
+    let r = ctx
+        .hutch([
+            "run",
+            "--rm",
+            &img,
+            "sh",
+            "-c",
+            "trap 'echo got-term; exit 42' TERM; echo ready; while true; do sleep 0.1; done",
+        ])
+        .spawn();
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    std::process::Command::new("kill")
+        .args(["-TERM", &r.pid().to_string()])
+        .status()
+        .unwrap();
+    let out = r.wait();
+    assert_eq!(out.code, Some(42), "{out:?}");
+    assert_eq!(out.stdout, "ready\ngot-term\n");
 }
 
 /// `hutch ARGS` inside a pseudo-terminal (util-linux `script`), with `input` typed into it.
 fn in_pty(ctx: &TestContext, input: &str, args: &str) -> crate::harness::Output {
     require("script", "util-linux");
     let hutch = crate::harness::hutch_bin().display().to_string();
-    let script = format!("printf '{input}' | script -qec \"{hutch} {args}\" /dev/null");
+    // The input waits until hutch has put the terminal in raw mode: typed before, the line
+    // discipline would eat control characters such as ctrl-q (XON).
+    // `<pause>` in the input waits a second more (for output to come back first).
+    let input = input.replace("<pause>", "'; sleep 1; printf '");
+    let script = format!("(sleep 1; printf '{input}') | script -qec \"{hutch} {args}\" /dev/null");
     ctx.command("sh").args(["-c", &script]).run()
 }
 
 #[test]
 fn tty_through_a_pty() {
     let (ctx, img) = setup("ctr-tty");
-    let out = in_pty(&ctx, "", &format!("run --rm -t {img} sh -c 'tty; echo hi'"));
+    let out = in_pty(
+        &ctx,
+        "",
+        &format!("run --rm -t {img} sh -c 'busybox tty; echo hi'"),
+    );
     assert_eq!(out.code, Some(0), "{out:?}");
     assert!(out.stdout.contains("/dev/pts/"), "{out:?}");
     assert!(out.stdout.contains("hi"), "{out:?}");
@@ -218,6 +246,46 @@ fn tty_through_a_pty() {
     );
     assert_eq!(out.code, Some(5), "{out:?}");
     assert!(out.stdout.contains("typed-42"), "{out:?}");
+    // Ctrl-C in `run -it` reaches the container (its terminal turns it into SIGINT for the
+    // foreground job), not hutch.
+    let out = in_pty(
+        &ctx,
+        "sleep 100\\n<pause>\\003<pause>echo after-$((1+1))\\nexit 3\\n",
+        &format!("run --rm -it {img} sh"),
+    );
+    assert_eq!(out.code, Some(3), "{out:?}");
+    assert!(out.stdout.contains("after-2"), "{out:?}");
+    // Custom detach keys.
+    let out = in_pty(
+        &ctx,
+        "<pause>\\001x",
+        &format!("run -it --name dk --detach-keys ctrl-a,x {img} sh"),
+    );
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert_eq!(inspect_field(&ctx, "dk", ".State.Status"), "running");
+    // stop sends SIGTERM first: a container that handles it stops at once.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "trap",
+        &img,
+        "sh",
+        "-c",
+        "trap 'exit 0' TERM; while true; do sleep 0.1; done",
+    ])
+    .run()
+    .success();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let t = std::time::Instant::now();
+    ctx.hutch(["stop", "trap"]).run().success();
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(5),
+        "{:?}",
+        t.elapsed()
+    );
+    assert_eq!(inspect_field(&ctx, "trap", ".State.ExitCode"), "0");
+    ctx.hutch(["rm", "-af", "-t", "0"]).run().success();
 }
 
 #[test]
@@ -286,6 +354,8 @@ fn ps_filters_and_formats() {
     assert!(q.stdout.lines().all(|l| l.len() == 64), "{}", q.stdout);
     let q = ctx.hutch(["ps", "-q"]).run().success();
     assert_eq!(q.stdout_trim(), &up[..12]);
+    let sized = ctx.hutch(["ps", "-s", "--noheading"]).run().success();
+    assert!(sized.stdout.contains("(virtual "), "{}", sized.stdout);
 
     let json = ctx.hutch(["ps", "-a", "--format", "json"]).run().success();
     let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
@@ -315,7 +385,7 @@ fn ps_filters_and_formats() {
         .run()
         .code(125)
         .one_line_error();
-    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    ctx.hutch(["rm", "-a", "-f", "-t", "0"]).run().success();
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
 }
 
@@ -365,6 +435,20 @@ fn killed_cli_and_monitor_leave_consistent_state() {
         );
     }
 
+    // Every container that got recorded starts (again), whatever point its `run -d` was
+    // killed at (one killed at once may not have been recorded at all).
+    let made: Vec<String> = ps
+        .stdout
+        .lines()
+        .map(|l| l.split(' ').next().unwrap().to_string())
+        .collect();
+    assert!(made.len() >= 4, "{}", ps.stdout);
+    for name in &made {
+        ctx.hutch(["start", name]).run().success();
+    }
+    let up = ctx.hutch(["ps", "--format", "{{.Names}}"]).run().success();
+    assert_eq!(up.stdout.lines().count(), made.len(), "{}", up.stdout);
+
     // A monitor killed under a running container: shown as exited, never "running" forever.
     ctx.hutch(["run", "-d", "--name", "mon", &img, "sleep", "300"])
         .run()
@@ -390,7 +474,7 @@ fn killed_cli_and_monitor_leave_consistent_state() {
     ctx.hutch(["start", "mon"]).run().success();
     assert_eq!(inspect_field(&ctx, "mon", ".State.Status"), "running");
 
-    ctx.hutch(["rm", "-a", "-f"]).run().success();
+    ctx.hutch(["rm", "-a", "-f", "-t", "0"]).run().success();
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
     let left: Vec<_> = std::fs::read_dir(ctx.graphroot().join("containers"))
         .map(|d| d.flatten().map(|e| e.file_name()).collect())
@@ -423,7 +507,7 @@ fn reboot_reconciliation() {
     ctx.hutch(["start", "a"]).run().success();
     assert_eq!(inspect_field(&ctx, "a", ".State.Status"), "running");
     ctx.hutch(["exec", "a", "true"]).run().success();
-    ctx.hutch(["rm", "-f", "a"]).run().success();
+    ctx.hutch(["rm", "-f", "-t", "0", "a"]).run().success();
 }
 
 #[test]
@@ -465,7 +549,7 @@ fn fifty_containers_in_parallel() {
 
     let mut running = Vec::new();
     for i in 0..50 {
-        running.push(ctx.hutch(["rm", "-f", &format!("p{i}")]).spawn());
+        running.push(ctx.hutch(["rm", "-f", "-t", "0", &format!("p{i}")]).spawn());
     }
     let failed: Vec<String> = running
         .into_iter()
@@ -556,6 +640,42 @@ fn flags_reach_the_container() {
         .code(125)
         .stderr_has(&["nosuchuser", "/etc/passwd"]);
 
+    // --env-file, --env-host, --cidfile.
+    let envf = ctx.dir.join("env.list");
+    ctx.write_file(&envf, "# comment\nFROMFILE=yes\n\nOTHER=2\n");
+    let env = run(&["--env-file", envf.to_str().unwrap(), &img, "env"]);
+    assert!(
+        env.lines().any(|l| l == "FROMFILE=yes") && env.lines().any(|l| l == "OTHER=2"),
+        "{env}"
+    );
+    let env = run(&["--env-host", &img, "env"]);
+    assert!(env.lines().any(|l| l.starts_with("HUTCH_IT_CTX=")), "{env}");
+    let cidfile = ctx.dir.join("cid");
+    let id = ctx
+        .hutch([
+            "create",
+            "--cidfile",
+            cidfile.to_str().unwrap(),
+            &img,
+            "true",
+        ])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    assert_eq!(std::fs::read_to_string(&cidfile).unwrap(), id);
+    ctx.hutch([
+        "create",
+        "--cidfile",
+        cidfile.to_str().unwrap(),
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["exists"]);
+    ctx.hutch(["rm", &id]).run().success();
+
     // --read-only, --shm-size, --ulimit, --init.
     ctx.hutch(["run", "--rm", "--read-only", &img, "touch", "/x"])
         .run()
@@ -568,6 +688,65 @@ fn flags_reach_the_container() {
     );
     let init = run(&["--init", &img, "cat", "/proc/1/cmdline"]);
     assert!(init.starts_with("/run/podman-init"), "{init:?}");
+
+    // Rootless cgroup v1 cannot limit resources: podman warns and runs anyway.
+    let limited = ctx
+        .hutch([
+            "run", "--rm", "--memory", "64m", "--cpus", "1", &img, "true",
+        ])
+        .run()
+        .success();
+    if !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists() {
+        limited.stderr_has(&["--memory", "cgroup v1"]);
+    }
+
+    // inspect shows what was asked for.
+    let id = ctx
+        .hutch([
+            "create",
+            "--init",
+            "--read-only",
+            "--cap-add",
+            "net_raw",
+            "--restart",
+            "on-failure:3",
+            "--stop-signal",
+            "SIGUSR1",
+            "--label",
+            "k=v",
+            "-e",
+            "Z=1",
+            &img,
+            "sleep",
+            "1",
+        ])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    let v: serde_json::Value =
+        serde_json::from_str(&ctx.hutch(["inspect", &id]).run().success().stdout).unwrap();
+    let c = &v[0];
+    assert_eq!(c["State"]["Status"], "created");
+    assert_eq!(c["Config"]["StopSignal"], "SIGUSR1");
+    assert_eq!(c["Config"]["Labels"]["k"], "v");
+    assert!(c["Config"]["Env"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|e| e == "Z=1"));
+    assert_eq!(c["Config"]["Cmd"], serde_json::json!(["sleep", "1"]));
+    assert_eq!(c["HostConfig"]["ReadonlyRootfs"], true);
+    assert_eq!(c["HostConfig"]["Init"], true);
+    assert_eq!(c["HostConfig"]["RestartPolicy"]["Name"], "on-failure");
+    assert_eq!(c["HostConfig"]["RestartPolicy"]["MaximumRetryCount"], 3);
+    assert!(c["EffectiveCaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x == "CAP_NET_RAW"));
+    assert!(c["NetworkSettings"].is_object() && c["Mounts"].is_array());
+    ctx.hutch(["rm", &id]).run().success();
 
     // --network none: only loopback; host: the host's interfaces.
     let none = run(&["--network", "none", &img, "ls", "/sys/class/net"]);
@@ -643,5 +822,349 @@ fn rm_flag_and_image_in_use() {
     ctx.hutch(["start", "-a", "user2"]).run().success();
     ctx.hutch(["container", "prune", "-f"]).run().success();
     ctx.hutch(["container", "exists", "user2"]).run().code(1);
-    ctx.hutch(["rmi", &img]).run().success();
+    // rmi -f removes the containers using the image, running or not.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "busy",
+        "--stop-timeout",
+        "0",
+        &img,
+        "sleep",
+        "100",
+    ])
+    .run()
+    .success();
+    ctx.hutch(["rmi", &img])
+        .run()
+        .code(2)
+        .stderr_has(&["container"]);
+    ctx.hutch(["rmi", "-f", &img]).run().success();
+    ctx.hutch(["container", "exists", "busy"]).run().code(1);
+    assert_eq!(
+        ctx.hutch(["images", "-q"]).run().success().stdout_trim(),
+        ""
+    );
+}
+
+#[test]
+fn exec_logs_wait_attach_restart() {
+    let (ctx, img) = setup("ctr-exec");
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "t",
+        &img,
+        "sh",
+        "-c",
+        "i=0; while true; do echo line$i; i=$((i+1)); sleep 0.2; done",
+    ])
+    .run()
+    .success();
+    // exec -t through a pty, and -it with typed input and an exit code.
+    let out = in_pty(&ctx, "", "exec -t t busybox tty");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("/dev/pts/"), "{out:?}");
+    let out = in_pty(&ctx, "echo in-$((6*7))\\nexit 7\\n", "exec -it t sh");
+    assert_eq!(out.code, Some(7), "{out:?}");
+    assert!(out.stdout.contains("in-42"), "{out:?}");
+    // exec -i passes stdin; -e and -w reach the process.
+    let out = ctx
+        .command("sh")
+        .args([
+            "-c",
+            &format!(
+                "echo piped | {} exec -i -e X=1 -w /tmp t sh -c 'cat; echo $X; pwd'",
+                crate::harness::hutch_bin().display()
+            ),
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "piped\n1\n/tmp\n");
+
+    // exec -d returns at once and leaves the process running.
+    let t0 = std::time::Instant::now();
+    ctx.hutch([
+        "exec",
+        "-d",
+        "t",
+        "sh",
+        "-c",
+        "echo bg > /tmp/marker; sleep 100",
+    ])
+    .run()
+    .success();
+    assert!(
+        t0.elapsed() < std::time::Duration::from_secs(10),
+        "{:?}",
+        t0.elapsed()
+    );
+    let mut marker = String::new();
+    for _ in 0..50 {
+        marker = ctx.hutch(["exec", "t", "cat", "/tmp/marker"]).run().stdout;
+        if !marker.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert_eq!(marker, "bg\n");
+    ctx.hutch(["exec", "-d", "t", "nosuchcmd"])
+        .run()
+        .code(127)
+        .one_line_error();
+
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let all = ctx.hutch(["logs", "t"]).run().success().stdout;
+    assert!(all.starts_with("line0\nline1\n"), "{all}");
+    let tail = ctx
+        .hutch(["logs", "--tail", "1", "t"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(tail.lines().count(), 1, "{tail}");
+    let ts = ctx
+        .hutch(["logs", "-t", "--tail", "2", "t"])
+        .run()
+        .success()
+        .stdout;
+    for l in ts.lines() {
+        let (t, rest) = l.split_once(' ').unwrap();
+        assert!(chrono::DateTime::parse_from_rfc3339(t).is_ok(), "{l}");
+        assert!(rest.starts_with("line"), "{l}");
+    }
+    let future = ctx
+        .hutch(["logs", "--since", "2099-01-01T00:00:00Z", "t"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(future, "");
+    let until = ctx
+        .hutch(["logs", "--until", "2000-01-01T00:00:00Z", "t"])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(until, "");
+
+    // logs -f follows until the container stops.
+    let mut follow = ctx.hutch(["logs", "-f", "t"]).spawn();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(
+        follow.alive(),
+        "logs -f keeps following a running container"
+    );
+    let waiter = ctx.hutch(["wait", "t"]).spawn();
+    ctx.hutch(["stop", "-t", "1", "t"]).run().success();
+    let f = follow.wait();
+    assert_eq!(f.code, Some(0), "{f:?}");
+    assert!(f.stdout.lines().count() >= 3, "{}", f.stdout);
+    assert_eq!(waiter.wait().success().stdout_trim(), "137");
+    // After it exited, wait returns at once.
+    assert_eq!(
+        ctx.hutch(["wait", "t"]).run().success().stdout_trim(),
+        "137"
+    );
+    ctx.hutch(["exec", "t", "true"])
+        .run()
+        .code(125)
+        .one_line_error();
+
+    // restart brings it back; attach sees its output; detach keys leave it running.
+    ctx.hutch(["restart", "t"]).run().success();
+    assert_eq!(inspect_field(&ctx, "t", ".State.Status"), "running");
+    assert_eq!(inspect_field(&ctx, "t", ".RestartCount"), "1");
+    ctx.hutch(["kill", "-s", "KILL", "t"]).run().success();
+    ctx.hutch(["wait", "t"]).run().success();
+
+    // attach to an interactive container: typed input reaches it, the detach keys (ctrl-p,
+    // ctrl-q) leave it running, a second attach ends with its exit code.
+    ctx.hutch(["run", "-dit", "--name", "i", &img, "sh"])
+        .run()
+        .success();
+    let out = in_pty(&ctx, "echo att-$((2+3))\\n<pause>\\020\\021", "attach i");
+    assert_eq!(out.code, Some(0), "{out:?}");
+    assert!(out.stdout.contains("att-5"), "{out:?}");
+    assert_eq!(
+        inspect_field(&ctx, "i", ".State.Status"),
+        "running",
+        "detached, still running"
+    );
+    let out = in_pty(&ctx, "exit 9\\n", "attach i");
+    assert_eq!(out.code, Some(9), "{out:?}");
+
+    // start -a returns the exit code; wait --condition running returns once it runs.
+    ctx.hutch([
+        "create",
+        "--name",
+        "s",
+        &img,
+        "sh",
+        "-c",
+        "echo from-s; exit 6",
+    ])
+    .run()
+    .success();
+    let out = ctx.hutch(["start", "-a", "s"]).run().code(6);
+    assert_eq!(out.stdout, "from-s\n");
+    ctx.hutch(["rm", "-af", "-t", "0"]).run().success();
+}
+
+#[test]
+fn events_record_the_lifecycle() {
+    let (ctx, img) = setup("ctr-events");
+    let mut stream = ctx
+        .hutch(["events", "--format", "{{.Type}} {{.Status}} {{.Name}}"])
+        .spawn();
+    ctx.hutch(["run", "--rm", "--name", "ev", &img, "true"])
+        .run()
+        .success();
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert!(stream.alive(), "events --stream keeps following");
+    stream.kill9();
+    let streamed = stream.wait().stdout;
+    let past = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--filter",
+            "container=ev",
+            "--format",
+            "{{.Status}}",
+        ])
+        .run()
+        .success()
+        .stdout;
+    for (label, out) in [("streamed", &streamed), ("past", &past)] {
+        for action in ["create", "init", "start", "died", "remove"] {
+            assert!(
+                out.lines()
+                    .any(|l| l.ends_with(action) || l.contains(&format!(" {action} "))),
+                "{label} lacks {action}:\n{out}"
+            );
+        }
+    }
+    let json = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--format",
+            "json",
+            "--filter",
+            "type=image",
+        ])
+        .run()
+        .success()
+        .stdout;
+    let first: serde_json::Value =
+        serde_json::from_str(json.lines().next().expect("a pull event")).unwrap();
+    assert_eq!(first["Status"], "pull");
+    assert_eq!(first["Type"], "image");
+    let none = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--since",
+            "2099-01-01T00:00:00Z",
+        ])
+        .run()
+        .success()
+        .stdout;
+    assert_eq!(none, "");
+    ctx.hutch(["events", "--filter", "bogus=1"])
+        .run()
+        .code(125)
+        .one_line_error();
+}
+
+#[test]
+fn run_pulls_by_policy() {
+    require("runc", "runc");
+    let ctx = TestContext::new("ctr-pull");
+    let img = busybox().plain();
+    // Not pulled yet: --pull=never refuses, the default (missing) pulls.
+    ctx.hutch(["run", "--rm", "--pull=never", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["image not known"]);
+    let out = ctx
+        .hutch(["run", "--rm", "--tls-verify=false", &img, "echo", "pulled"])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "pulled\n");
+    assert_eq!(crate::image_ids(&ctx).len(), 1);
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--pull=always",
+        "--tls-verify=false",
+        &img,
+        "true",
+    ])
+    .run()
+    .success();
+    // newer: the registry cannot be reached over TLS, so the local image is used (a warning).
+    ctx.hutch(["run", "--rm", "--pull=newer", &img, "true"])
+        .run()
+        .success()
+        .stderr_has(&["newer"]);
+    assert_eq!(crate::image_ids(&ctx).len(), 1);
+}
+
+#[test]
+fn userns_keep_id() {
+    let (ctx, img) = setup("ctr-keepid");
+    let (uid, gid) = (ctx.user.uid, ctx.user.gid);
+    let out = ctx
+        .hutch(["run", "--rm", "--userns=keep-id", &img, "id"])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), format!("uid={uid} gid={gid}"));
+    // Inside: the user's id is itself, the rest of hutch's range around it.
+    let map = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--userns=keep-id",
+            &img,
+            "cat",
+            "/proc/self/uid_map",
+        ])
+        .run()
+        .success()
+        .stdout;
+    let rows: Vec<Vec<u64>> = map
+        .lines()
+        .map(|l| l.split_whitespace().map(|n| n.parse().unwrap()).collect())
+        .collect();
+    assert!(
+        rows.iter().any(|r| r[0] == u64::from(uid) && r[2] == 1),
+        "{map}"
+    );
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "k",
+        "--userns=keep-id",
+        &img,
+        "sleep",
+        "100",
+    ])
+    .run()
+    .success();
+    let me = ctx.hutch(["exec", "k", "id", "-u"]).run().success();
+    assert_eq!(me.stdout_trim(), uid.to_string());
+    ctx.hutch(["exec", "-u", "0", "k", "id", "-u"])
+        .run()
+        .success()
+        .stdout_trim()
+        .eq("0")
+        .then_some(())
+        .expect("exec -u 0");
+    ctx.hutch(["rm", "-f", "-t", "0", "k"]).run().success();
+    ctx.hutch(["run", "--rm", "--userns=bogus", &img, "true"])
+        .run()
+        .code(125)
+        .one_line_error();
 }

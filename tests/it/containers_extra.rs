@@ -55,30 +55,31 @@ fn tar_file(data: &[u8], name: &str) -> Option<Vec<u8>> {
 #[test]
 fn exists_rename_and_prune() {
     let (ctx, img) = setup("xtra-prune");
+    // Names that are not hex: "a" would also be a prefix of some container IDs.
     let a = ctx
-        .hutch(["create", "--name", "a", &img, "true"])
+        .hutch(["create", "--name", "first", &img, "true"])
         .run()
         .success()
         .stdout_trim()
         .to_string();
-    ctx.hutch(["container", "exists", "a"]).run().code(0);
+    ctx.hutch(["container", "exists", "first"]).run().code(0);
     ctx.hutch(["container", "exists", &a[..12]]).run().code(0);
     ctx.hutch(["container", "exists", "nope"]).run().code(1);
 
-    ctx.hutch(["rename", "a", "b"]).run().success();
-    ctx.hutch(["container", "exists", "a"]).run().code(1);
-    ctx.hutch(["container", "exists", "b"]).run().code(0);
-    ctx.hutch(["container", "rename", &a[..12], "c"])
+    ctx.hutch(["rename", "first", "second"]).run().success();
+    ctx.hutch(["container", "exists", "first"]).run().code(1);
+    ctx.hutch(["container", "exists", "second"]).run().code(0);
+    ctx.hutch(["container", "rename", &a[..12], "third"])
         .run()
         .success();
     ctx.hutch(["create", "--name", "other", &img, "true"])
         .run()
         .success();
-    ctx.hutch(["rename", "c", "other"])
+    ctx.hutch(["rename", "third", "other"])
         .run()
         .code(125)
         .one_line_error();
-    ctx.hutch(["rename", "c", "bad/name"]).run().code(125);
+    ctx.hutch(["rename", "third", "bad/name"]).run().code(125);
     ctx.hutch(["rename", "ghost", "x"]).run().code(125);
 
     let running = ctx
@@ -110,7 +111,7 @@ fn exists_rename_and_prune() {
     let asked = ctx.hutch(["container", "prune"]).run().success();
     assert!(asked.stderr.contains("[y/N]"), "{}", asked.stderr);
     ctx.hutch(["container", "exists", "kept"]).run().code(0);
-    ctx.hutch(["rm", "-f", "up"]).run().success();
+    ctx.hutch(["rm", "-f", "-t", "0", "up"]).run().success();
 }
 
 #[test]
@@ -477,7 +478,9 @@ fn cp_both_ways_never_leaves_the_root() {
     ctx.hutch(["cp", "idle:/copied"]).arg(&back).run().success();
     assert_eq!(std::fs::read_to_string(&back).unwrap(), "from host\n");
     ctx.hutch(["cp"]).arg(&host_file).arg(&back).run().code(125);
-    ctx.hutch(["rm", "-f", "c", "idle"]).run().success();
+    ctx.hutch(["rm", "-f", "-t", "0", "c", "idle"])
+        .run()
+        .success();
 }
 
 #[test]

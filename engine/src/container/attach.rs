@@ -4,8 +4,10 @@
 //! to a callback (to forward them), terminal resizes go to the monitor's ctl FIFO.
 
 use super::{ContainerError, Dirs};
-use hutch_sys::client::{self, SeqPacket, SignalFd};
+use hutch_sys::client::{self, SignalFd};
+use hutch_sys::sock;
 use std::io::Write;
+use std::os::fd::OwnedFd;
 use std::os::fd::{AsFd, BorrowedFd};
 
 /// How an attach session ended.
@@ -67,9 +69,9 @@ pub struct AttachOptions {
 }
 
 /// Connects to the container's attach socket (do this before `start` so no output is lost).
-pub fn connect(dirs: &Dirs) -> Result<SeqPacket, ContainerError> {
+pub fn connect(dirs: &Dirs) -> Result<OwnedFd, ContainerError> {
     let path = dirs.attach_socket();
-    SeqPacket::connect(&path).map_err(|e| ContainerError::io(path, e))
+    sock::seqpacket_connect(&path).map_err(|e| ContainerError::io(path, e))
 }
 
 /// Tells the monitor the terminal size (`1 ROWS COLS` on the ctl FIFO).
@@ -83,7 +85,7 @@ pub fn resize(dirs: &Dirs, rows: u16, cols: u16) {
 /// Runs the session. `on_signal` gets every SIGINT/SIGTERM/SIGHUP/SIGQUIT/SIGUSR1/SIGUSR2
 /// hutch receives meanwhile; SIGWINCH resizes the container's terminal.
 pub fn run(
-    sock: &SeqPacket,
+    conn: &OwnedFd,
     dirs: &Dirs,
     opts: &AttachOptions,
     mut on_signal: impl FnMut(i32),
@@ -93,7 +95,7 @@ pub fn run(
     let stdin = std::io::stdin();
     let stdin_fd: BorrowedFd<'_> = stdin.as_fd();
     if opts.tty {
-        if let Some((r, c)) = client::terminal_size(std::io::stdout().as_fd()) {
+        if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
             resize(dirs, r, c);
         }
     }
@@ -103,7 +105,7 @@ pub fn run(
     let mut out = std::io::stdout();
     let mut err = std::io::stderr();
     loop {
-        let mut fds = vec![sock.as_fd(), signals.as_fd()];
+        let mut fds = vec![conn.as_fd(), signals.as_fd()];
         if stdin_open {
             fds.push(stdin_fd);
         }
@@ -111,7 +113,7 @@ pub fn run(
         if ready[1].readable {
             while let Some(sig) = signals.read().map_err(|e| ioerr("signals", e))? {
                 if sig == 28 {
-                    if let Some((r, c)) = client::terminal_size(std::io::stdout().as_fd()) {
+                    if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
                         resize(dirs, r, c);
                     }
                 } else {
@@ -120,7 +122,10 @@ pub fn run(
             }
         }
         if ready[0].readable || ready[0].hangup {
-            let n = sock.recv(&mut buf).map_err(|e| ioerr("socket", e))?;
+            // A blocking socket: recv waits for the packet poll announced.
+            let n = sock::recv(conn.as_fd(), &mut buf)
+                .map_err(|e| ioerr("socket", e))?
+                .unwrap_or(0);
             if n == 0 {
                 return Ok(AttachEnd::Closed);
             }
@@ -143,7 +148,7 @@ pub fn run(
             let n = client::read_fd(stdin_fd, &mut buf).unwrap_or(0);
             if n == 0 {
                 stdin_open = false;
-                let _ = sock.shutdown_write();
+                let _ = sock::shutdown_write(conn.as_fd());
                 continue;
             }
             // Detach keys are matched across reads; bytes of a partial match are held back
@@ -154,7 +159,7 @@ pub fn run(
                     matched += 1;
                     if matched == opts.detach_keys.len() {
                         if !send.is_empty() {
-                            let _ = sock.send(&send);
+                            let _ = sock::send(conn.as_fd(), &send);
                         }
                         return Ok(AttachEnd::Detached);
                     }
@@ -167,8 +172,79 @@ pub fn run(
                 send.push(b);
             }
             if !send.is_empty() {
-                sock.send(&send).map_err(|e| ioerr("socket", e))?;
+                sock::send(conn.as_fd(), &send).map_err(|e| ioerr("socket", e))?;
             }
+        }
+    }
+}
+
+/// Copies between this terminal and a pty master (`exec -t`: the runtime handed us the
+/// master) until the process behind it closes it, or the detach keys are typed. Returns
+/// whether the user detached.
+pub fn proxy_pty(
+    master: std::os::fd::OwnedFd,
+    stdin: bool,
+    detach_keys: &[u8],
+) -> Result<bool, ContainerError> {
+    use std::io::Read;
+    let ioerr = |what: &str, e: std::io::Error| ContainerError::io(format!("exec {what}"), e);
+    let mut signals = SignalFd::new(&[28]).map_err(|e| ioerr("signals", e))?;
+    let mut master = std::fs::File::from(master);
+    if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
+        let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
+    }
+    let stdin_h = std::io::stdin();
+    let stdin_fd: BorrowedFd<'_> = stdin_h.as_fd();
+    let mut stdin_open = stdin;
+    let mut matched = 0usize;
+    let mut buf = vec![0u8; 32 * 1024];
+    let mut out = std::io::stdout();
+    loop {
+        let mut fds = vec![master.as_fd(), signals.as_fd()];
+        if stdin_open {
+            fds.push(stdin_fd);
+        }
+        let ready = client::poll(&fds, -1).map_err(|e| ioerr("poll", e))?;
+        if ready[1].readable {
+            while signals.read().map_err(|e| ioerr("signals", e))?.is_some() {
+                if let Ok((r, c)) = hutch_sys::pty::get_winsize(std::io::stdout().as_fd()) {
+                    let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
+                }
+            }
+        }
+        if ready[0].readable || ready[0].hangup {
+            match master.read(&mut buf) {
+                Ok(0) | Err(_) => return Ok(false),
+                Ok(n) => {
+                    let _ = out.write_all(&buf[..n]).and_then(|()| out.flush());
+                }
+            }
+        }
+        if stdin_open && (ready[2].readable || ready[2].hangup) {
+            let n = client::read_fd(stdin_fd, &mut buf).unwrap_or(0);
+            if n == 0 {
+                // End of input: send the terminal's EOF character, as a typed ^D would.
+                stdin_open = false;
+                let _ = master.write_all(&[4]);
+                continue;
+            }
+            let mut send = Vec::with_capacity(n);
+            for &b in &buf[..n] {
+                if !detach_keys.is_empty() && b == detach_keys[matched] {
+                    matched += 1;
+                    if matched == detach_keys.len() {
+                        let _ = master.write_all(&send);
+                        return Ok(true);
+                    }
+                    continue;
+                }
+                if matched > 0 {
+                    send.extend_from_slice(&detach_keys[..matched]);
+                    matched = 0;
+                }
+                send.push(b);
+            }
+            master.write_all(&send).map_err(|e| ioerr("terminal", e))?;
         }
     }
 }

@@ -38,6 +38,8 @@ pub struct CreateOptions {
     pub security_opt: Vec<String>,
     pub ulimit: Vec<String>,
     pub init: bool,
+    /// `--userns`: None or "host" (hutch's namespace), "keep-id".
+    pub userns: Option<String>,
     pub shm_size: Option<String>,
     pub log_driver: Option<String>,
     pub log_opt: Vec<String>,
@@ -81,6 +83,8 @@ pub struct ContainerConfig {
     pub label_disable: bool,
     pub ulimits: Vec<Ulimit>,
     pub init: bool,
+    /// "" (hutch's namespace) or "keep-id".
+    pub userns: String,
     pub shm_size: u64,
     pub log_driver: String,
     pub log_size_max: Option<u64>,
@@ -446,6 +450,17 @@ pub fn resolve(
         }
     }
 
+    let userns = match opts.userns.as_deref() {
+        None | Some("") | Some("host") => String::new(),
+        Some("keep-id") => "keep-id".to_string(),
+        Some(other) => {
+            return Err(bad(
+                "--userns",
+                other,
+                "supported: keep-id (or host, hutch's own namespace, the default)",
+            ))
+        }
+    };
     let mut ulimits = Vec::new();
     for u in &opts.ulimit {
         ulimits.push(parse_ulimit(u)?);
@@ -548,6 +563,7 @@ pub fn resolve(
             label_disable,
             ulimits,
             init: opts.init,
+            userns,
             shm_size,
             log_driver,
             log_size_max,

@@ -53,6 +53,8 @@ pub enum ContainerError {
         user: String,
         file: &'static str,
     },
+    #[error(transparent)]
+    State(#[from] hutch_state::StateError),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

@@ -344,6 +344,25 @@ impl Containers {
         cfg: &ContainerConfig,
         dirs: &Dirs,
     ) -> Result<RunState> {
+        // A monitor left by a hutch killed half-way through an earlier init would write its
+        // exit file into the new instance's directory: stop it first (SIGKILL: it writes
+        // nothing then).
+        let stale = std::fs::read_to_string(dirs.run.join("conmon.pid"))
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok());
+        if let Some(pid) = stale {
+            let old = Container {
+                run: RunState {
+                    conmon_pid: pid,
+                    ..c.run.clone()
+                },
+                ..c.clone()
+            };
+            if monitor_alive(&old) {
+                let _ = hutch_sys::process::kill(pid as i32);
+                poll_until(Duration::from_secs(5), || !monitor_alive(&old));
+            }
+        }
         remove_dir_if_exists(&dirs.run)?;
         {
             use std::os::unix::fs::DirBuilderExt;
@@ -356,7 +375,17 @@ impl Containers {
         std::fs::create_dir_all(&dirs.userdata).map_err(io(&dirs.userdata))?;
         self.mount_rootfs(c, dirs)?;
 
-        let user = spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?;
+        let keep_id = self.keep_id(cfg)?;
+        let user = match keep_id {
+            // keep-id runs as the user's own ids unless -u says otherwise.
+            Some(k) if cfg.user.is_empty() => spec::ProcessUser {
+                uid: k.uid,
+                gid: k.gid,
+                additional_gids: Vec::new(),
+                home: None,
+            },
+            _ => spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?,
+        };
         // runc refuses a working directory that does not exist; podman creates it.
         let wd = dirs.merged.join(cfg.workdir.trim_start_matches('/'));
         if !wd.exists() && !cfg.read_only {
@@ -399,6 +428,7 @@ impl Containers {
                 hostname: &hostname,
                 user: &user,
                 init_binary,
+                keep_id,
             },
         )?;
         write_file(
@@ -421,6 +451,49 @@ impl Containers {
             restart_count: c.run.restart_count,
             error: String::new(),
         })
+    }
+
+    /// The `--userns=keep-id` mapping parameters: the user's host ids and the size of hutch's
+    /// namespace (read from inside it).
+    fn keep_id(&self, cfg: &ContainerConfig) -> Result<Option<spec::KeepId>> {
+        if cfg.userns != "keep-id" {
+            return Ok(None);
+        }
+        if !self.paths.rootless() {
+            return Err(ContainerError::InvalidFlag {
+                flag: "--userns",
+                value: "keep-id".into(),
+                reason: "keep-id is only for rootless containers".into(),
+            }
+            .into());
+        }
+        let size = |file: &str| -> u32 {
+            std::fs::read_to_string(file)
+                .unwrap_or_default()
+                .lines()
+                .filter_map(|l| l.split_whitespace().nth(2)?.parse::<u32>().ok())
+                .sum()
+        };
+        let (uids, gids) = (size("/proc/self/uid_map"), size("/proc/self/gid_map"));
+        if uids <= self.paths.uid + 1 || gids <= self.paths.gid + 1 {
+            return Err(ContainerError::InvalidFlag {
+                flag: "--userns",
+                value: "keep-id".into(),
+                reason: format!(
+                    "hutch's user namespace maps {uids} uids and {gids} gids, too few to keep uid {} and gid {} (add subordinate ids: {})",
+                    self.paths.uid,
+                    self.paths.gid,
+                    crate::userns::fix_command(self.paths.uid)
+                ),
+            }
+            .into());
+        }
+        Ok(Some(spec::KeepId {
+            uid: self.paths.uid,
+            gid: self.paths.gid,
+            uids,
+            gids,
+        }))
     }
 
     /// Starts hutch-conmon per the monitor contract and reads its one-line start-up report.
@@ -537,7 +610,15 @@ impl Containers {
     pub fn start(&mut self, c: &Container) -> Result<Container> {
         let c = self.ensure_created(c)?;
         let cfg = config_of(&c)?;
-        self.runtime(&cfg).start(&c.id)?;
+        let runtime = self.runtime(&cfg);
+        if let Err(e) = runtime.start(&c.id) {
+            // A hutch killed between `runtime start` and recording it left the container
+            // running with a stale "created": record what is true.
+            match runtime.state(&c.id) {
+                Ok(Some(st)) if st.status == "running" => {}
+                _ => return Err(e.into()),
+            }
+        }
         let mut run = c.run.clone();
         run.state = RUNNING.into();
         run.started_at = Some(Utc::now());
@@ -546,6 +627,19 @@ impl Containers {
         let ev = event("container", "start", &c, serde_json::json!({}));
         self.db.set_run_state(&c.id, &run, Some(&ev))?;
         Ok(Container { run, ..c })
+    }
+
+    /// Stops (if running) and starts again, counting the restart.
+    pub fn restart(&mut self, c: &Container, timeout: Option<u32>) -> Result<Container> {
+        self.stop(c, timeout)?;
+        let c = self
+            .reload(&c.id)?
+            .ok_or_else(|| ContainerError::NotFound { name: c.id.clone() })?;
+        let mut c = self.start(&c)?;
+        c.run.restart_count += 1;
+        let ev = event("container", "restart", &c, serde_json::json!({}));
+        self.db.set_run_state(&c.id, &c.run, Some(&ev))?;
+        Ok(c)
     }
 
     /// Brings a container to "created" (monitor up, process waiting for start).
@@ -593,6 +687,14 @@ impl Containers {
                 tracing::debug!("container {}: stop signal: {e}", c.id);
             }
             done = poll_until(timeout, exited);
+        }
+        if !done && !timeout.is_zero() {
+            tracing::warn!(
+                "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
+                config::signal_name(cfg.stop_signal),
+                c.name,
+                timeout.as_secs()
+            );
         }
         if !done {
             // SIGKILL to the container's init ends its whole PID namespace; `--all` needs a
@@ -761,7 +863,8 @@ impl Containers {
                 }
                 .into());
             }
-            self.stop(c, Some(timeout.unwrap_or(0)))?;
+            // As podman: the stop signal and the timeout (-t, else the container's) first.
+            self.stop(c, timeout)?;
         } else if obs.needs_cleanup {
             // Records the exit (and the died event) before the row goes; teardown errors are
             // retried below.
@@ -805,7 +908,7 @@ impl Containers {
     /// Cleans up every container whose stored state is stale (monitor dead, exit file left
     /// behind). Containers another process has locked are left to it.
     pub fn reconcile(&mut self) -> Result<()> {
-        for c in self.db.containers()? {
+        for c in self.db.active_containers()? {
             if !observe(&self.paths, &c).needs_cleanup {
                 continue;
             }

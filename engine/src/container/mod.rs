@@ -73,20 +73,16 @@ fn is_hex(s: &str) -> bool {
 
 /// Finds a container by full ID, exact name, or unique ID prefix, as podman does.
 pub fn lookup(db: &Db, name: &str) -> Result<Container, ContainerError> {
-    let state = |e: hutch_state::StateError| ContainerError::Io {
-        path: db.path().to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    };
     if name.len() == 64 && is_hex(name) {
-        if let Some(c) = db.container(name).map_err(state)? {
+        if let Some(c) = db.container(name)? {
             return Ok(c);
         }
     }
-    if let Some(c) = db.container_by_name(name).map_err(state)? {
+    if let Some(c) = db.container_by_name(name)? {
         return Ok(c);
     }
     if is_hex(name) {
-        let mut m = db.containers_by_id_prefix(name).map_err(state)?;
+        let mut m = db.containers_by_id_prefix(name)?;
         match m.len() {
             0 => {}
             1 => return Ok(m.remove(0)),

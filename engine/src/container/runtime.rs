@@ -41,6 +41,8 @@ pub struct ExecCommand {
     pub detach: bool,
     pub pid_file: Option<PathBuf>,
     pub console_socket: Option<PathBuf>,
+    /// Where the runtime writes its own log (errors), for callers that cannot read its stderr.
+    pub log: Option<PathBuf>,
 }
 
 /// A runtime driven through its command line.
@@ -208,6 +210,9 @@ impl OciRuntime for CliRuntime {
     fn exec(&self, id: &str, process: &Path, opts: &ExecCommand) -> Command {
         let mut c = Command::new(&self.path);
         c.args(self.global_args());
+        if let Some(log) = &opts.log {
+            c.arg("--log").arg(log);
+        }
         c.arg("exec").arg("--process").arg(process);
         if opts.tty {
             c.arg("--tty");

@@ -305,6 +305,29 @@ pub struct SpecInput<'a> {
     pub user: &'a ProcessUser,
     /// The host's init binary for `--init`.
     pub init_binary: Option<PathBuf>,
+    /// `--userns=keep-id`: the user's uid and gid, and how many ids hutch's namespace maps.
+    pub keep_id: Option<KeepId>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct KeepId {
+    pub uid: u32,
+    pub gid: u32,
+    pub uids: u32,
+    pub gids: u32,
+}
+
+/// Mappings of a user namespace inside hutch's where the user's own id (namespace id 0 in
+/// hutch's) is itself, container root is namespace id 1, and the rest keep their numbers.
+pub fn keep_id_mappings(id: u32, size: u32) -> Vec<Value> {
+    let mut m = vec![
+        json!({"containerID": 0, "hostID": 1, "size": id}),
+        json!({"containerID": id, "hostID": 0, "size": 1}),
+    ];
+    if size > id + 1 {
+        m.push(json!({"containerID": id + 1, "hostID": id + 1, "size": size - id - 1}));
+    }
+    m
 }
 
 pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, ContainerError> {
@@ -396,12 +419,19 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
     if cfg.network != "host" {
         namespaces.push(json!({"type": "network"}));
     }
+    if input.keep_id.is_some() {
+        namespaces.push(json!({"type": "user"}));
+    }
 
     let mut linux = json!({
         "namespaces": namespaces,
         "maskedPaths": if cfg.privileged { json!([]) } else { json!(MASKED_PATHS) },
         "readonlyPaths": if cfg.privileged { json!([]) } else { json!(READONLY_PATHS) },
     });
+    if let Some(k) = input.keep_id {
+        linux["uidMappings"] = json!(keep_id_mappings(k.uid, k.uids));
+        linux["gidMappings"] = json!(keep_id_mappings(k.gid, k.gids));
+    }
     match cfg.seccomp.as_deref() {
         _ if cfg.privileged => {}
         Some("unconfined") => {}
