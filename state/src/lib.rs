@@ -226,6 +226,14 @@ impl Db {
         };
         let conn = Connection::open(path).map_err(sqlite)?;
         conn.busy_handler(Some(busy_wait)).map_err(sqlite)?;
+        // Every hutch command is a short process: checkpointing the WAL (with fsyncs) and
+        // deleting it each time the last connection closes made a plain `create` 2-3x slower.
+        // Commits still checkpoint automatically once the WAL passes 1000 pages.
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )
+        .map_err(sqlite)?;
         let mut db = Db {
             conn,
             path: path.to_path_buf(),
