@@ -287,23 +287,7 @@ impl Containers {
         if is_mount_point(&dirs.merged) {
             return Ok(());
         }
-        let image = self.db.image(&c.image_id)?.ok_or_else(|| {
-            EngineError::Other(format!(
-                "container {}: its image {} is no longer in local storage",
-                c.name, c.image_id
-            ))
-        })?;
-        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
-        let mut lowers = Vec::new();
-        for diff_id in image.layers.iter().rev() {
-            let layer = self.db.layer(diff_id)?.ok_or_else(|| {
-                EngineError::Other(format!(
-                    "container {}: layer {diff_id} of image {} is missing from the store",
-                    c.name, image.id
-                ))
-            })?;
-            lowers.push(store.layer_path(&layer.dir));
-        }
+        let lowers = self.lower_dirs(c)?;
         for d in [&dirs.upper, &dirs.work, &dirs.merged] {
             std::fs::create_dir_all(d).map_err(io(d))?;
         }
