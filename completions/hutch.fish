@@ -312,7 +312,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l pull -d 'Pull the im
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l network-alias -d 'Another name for the container on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns-search -d 'DNS search domain' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l mac-address -d 'The container\'s MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -340,6 +349,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-host -d 'Pass hu
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
@@ -358,7 +368,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l pull -d 'Pull the
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l network-alias -d 'Another name for the container on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns-search -d 'DNS search domain' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l mac-address -d 'The container\'s MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -385,6 +404,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l env-host -d 'Pass
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
@@ -669,7 +689,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name for the container on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domain' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The container\'s MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -697,6 +726,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
@@ -715,7 +745,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network mode: none (the default for now: only loopback) or host' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name for the container on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The container\'s MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -742,6 +781,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'

@@ -70,3 +70,9 @@ impl From<crate::container::ContainerError> for EngineError {
         EngineError::Container(Box::new(e))
     }
 }
+
+impl From<hutch_network::NetworkError> for EngineError {
+    fn from(e: hutch_network::NetworkError) -> Self {
+        EngineError::Container(Box::new(e.into()))
+    }
+}

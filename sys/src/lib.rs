@@ -8,6 +8,7 @@ pub mod fd;
 pub mod fs;
 pub mod lock;
 pub mod mount;
+pub mod netns;
 pub mod process;
 pub mod pty;
 pub mod sock;

@@ -49,3 +49,11 @@ pub fn in_user_namespace() -> bool {
         Err(_) => false,
     }
 }
+
+/// Reaps `pid` if it is an exited child of ours; does nothing for anyone else's process.
+pub fn try_reap(pid: i32) {
+    let _ = nix::sys::wait::waitpid(
+        nix::unistd::Pid::from_raw(pid),
+        Some(nix::sys::wait::WaitPidFlag::WNOHANG),
+    );
+}

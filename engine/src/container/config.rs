@@ -4,6 +4,7 @@
 
 use super::ContainerError;
 use crate::images::ImageConfig;
+use hutch_network::{NetOptions, NetworkMode};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -30,7 +31,10 @@ pub struct CreateOptions {
     pub stop_signal: Option<String>,
     pub stop_timeout: Option<u32>,
     pub restart: Option<String>,
-    pub network: Option<String>,
+    /// `--network/--net`, repeated or comma-separated for named networks.
+    pub network: Vec<String>,
+    /// `-p`, `-P`, `--dns`, `--add-host`, `--network-alias`, `--ip`, `--mac-address`...
+    pub net: hutch_network::options::NetFlags,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
     pub privileged: bool,
@@ -71,8 +75,11 @@ pub struct ContainerConfig {
     pub stdin: bool,
     pub stop_signal: i32,
     pub stop_timeout: u32,
-    /// none | host | private
-    pub network: String,
+    /// The network mode (older configurations stored "none", "host" or "private").
+    #[serde(deserialize_with = "hutch_network::mode::deserialize_compat")]
+    pub network: NetworkMode,
+    /// Ports, DNS, extra hosts, aliases.
+    pub net: NetOptions,
     pub cap_add: Vec<String>,
     pub cap_drop: Vec<String>,
     pub privileged: bool,
@@ -303,6 +310,7 @@ pub fn resolve(
     opts: &CreateOptions,
     image: &ImageConfig,
     runtime: String,
+    default_network: &NetworkMode,
 ) -> Result<(ContainerConfig, BTreeMap<String, String>), ContainerError> {
     let icfg = image.config.clone().unwrap_or(Value::Null);
     let get = |k: &str| icfg.get(k);
@@ -388,27 +396,8 @@ pub fn resolve(
         _ => 15,
     };
 
-    let network = match opts.network.as_deref() {
-        None | Some("") | Some("none") | Some("private") | Some("slirp4netns") | Some("pasta")
-        | Some("bridge") | Some("default") => {
-            // Until networking lands every container gets its own network namespace with
-            // only `lo`, which is what `--network none` means.
-            opts.network
-                .as_deref()
-                .filter(|n| *n == "none")
-                .unwrap_or("private")
-                .to_string()
-        }
-        Some("host") => "host".into(),
-        Some(n) => {
-            return Err(bad(
-                "--network",
-                n,
-                "supported network modes are none and host (other networks come later)",
-            ))
-        }
-    };
-
+    let network =
+        hutch_network::mode::parse(&opts.network)?.unwrap_or_else(|| default_network.clone());
     let mut seccomp = None;
     let mut no_new_privileges = false;
     let mut label_disable = false;
@@ -535,10 +524,12 @@ pub fn resolve(
         }
     }
 
-    let exposed_ports = get("ExposedPorts")
+    let exposed_ports: Vec<String> = get("ExposedPorts")
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
+
+    let net = NetOptions::parse(&opts.net, &network, &exposed_ports)?;
 
     Ok((
         ContainerConfig {
@@ -554,6 +545,7 @@ pub fn resolve(
             stop_signal,
             stop_timeout: opts.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT),
             network,
+            net,
             cap_add: opts.cap_add.clone(),
             cap_drop: opts.cap_drop.clone(),
             privileged: opts.privileged,
@@ -608,7 +600,13 @@ mod tests {
             config: Some(serde_json::json!({"Entrypoint": ["/ep"], "Cmd": ["a"], "Env": ["A=1"]})),
             ..Default::default()
         };
-        let (c, _) = resolve(&CreateOptions::default(), &img, "runc".into()).unwrap();
+        let (c, _) = resolve(
+            &CreateOptions::default(),
+            &img,
+            "runc".into(),
+            &NetworkMode::None,
+        )
+        .unwrap();
         assert_eq!(c.args(), ["/ep", "a"]);
         assert!(c.env.iter().any(|e| e.starts_with("PATH=")));
         let opts = CreateOptions {
@@ -617,7 +615,7 @@ mod tests {
             env: vec!["A=2".into()],
             ..Default::default()
         };
-        let (c, _) = resolve(&opts, &img, "runc".into()).unwrap();
+        let (c, _) = resolve(&opts, &img, "runc".into(), &NetworkMode::None).unwrap();
         assert_eq!(c.args(), ["sh"]);
         assert!(c.env.contains(&"A=2".to_string()) && !c.env.contains(&"A=1".to_string()));
     }

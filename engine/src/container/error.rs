@@ -55,6 +55,8 @@ pub enum ContainerError {
     },
     #[error(transparent)]
     State(#[from] hutch_state::StateError),
+    #[error(transparent)]
+    Network(#[from] hutch_network::NetworkError),
     #[error("{path}: {source}")]
     Io {
         path: PathBuf,

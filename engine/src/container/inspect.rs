@@ -38,10 +38,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
         Some((p, n)) => (p.to_string(), n.parse::<u32>().unwrap_or(0)),
         None => (c.restart_policy.clone(), 0),
     };
-    let network_mode = match cfg.network.as_str() {
-        "host" => "host",
-        _ => "none",
-    };
+    let network_mode = cfg.network.name();
     json!({
         "Id": c.id,
         "Created": ts(Some(c.created)),

@@ -9,6 +9,7 @@ use super::runtime::{CliRuntime, OciRuntime};
 use super::{config_of, is_mount_point, names, spec, ContainerError, Dirs};
 use crate::{EngineError, Paths, Result};
 use chrono::{DateTime, Utc};
+use hutch_network::{NetEnv, NetworkMode, Request, Status as NetStatus};
 use hutch_state::{Container, Db, NewEvent, RunState, StateError};
 use std::ffi::OsString;
 use std::io::Read;
@@ -207,7 +208,18 @@ impl Containers {
         }
         let image_cfg = crate::images::config(image)?;
         let runtime = super::runtime::choose(runtime, &self.paths)?;
-        let (cfg, labels) = config::resolve(opts, &image_cfg, runtime.display().to_string())?;
+        let net_env = self.net_env();
+        let (mut cfg, labels) = config::resolve(
+            opts,
+            &image_cfg,
+            runtime.display().to_string(),
+            &net_env.default_mode(),
+        )?;
+        if let NetworkMode::Container { id } = &cfg.network {
+            // Stored by ID: the name may later belong to another container.
+            let other = super::lookup(&self.db, id)?;
+            cfg.network = NetworkMode::Container { id: other.id };
+        }
         if !opts.limits.is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {
@@ -265,6 +277,9 @@ impl Containers {
             Err(e) => {
                 let runtime = self.runtime(&cfg);
                 let _ = runtime.delete(&c.id, true);
+                if let Err(t) = self.teardown_network(c, &cfg) {
+                    tracing::warn!("{t}");
+                }
                 let _ = self.unmount_rootfs(&dirs);
                 let _ = remove_dir_if_exists(&dirs.run);
                 let mut run = c.run.clone();
@@ -380,11 +395,30 @@ impl Containers {
         } else {
             cfg.hostname.clone()
         };
-        write_file(
-            &dirs.userdata.join("hosts"),
-            &spec::hosts_file(cfg, &hostname, &c.name),
-        )?;
-        write_file(&dirs.userdata.join("resolv.conf"), &spec::resolv_conf(cfg))?;
+        // The namespace, its helper and the published ports exist before the runtime creates
+        // the container: it joins the namespace by path.
+        let net = self.setup_network(c, cfg, &hostname)?;
+        match &cfg.network {
+            NetworkMode::Container { id } => {
+                // As podman: a container sharing another's network shares its name files.
+                let other = self.dirs(id);
+                for f in ["hosts", "resolv.conf"] {
+                    let text = std::fs::read_to_string(other.userdata.join(f))
+                        .map_err(io(&other.userdata.join(f)))?;
+                    write_file(&dirs.userdata.join(f), &text)?;
+                }
+            }
+            _ => {
+                write_file(
+                    &dirs.userdata.join("hosts"),
+                    &spec::hosts_file(cfg, &hostname, &c.name, &net),
+                )?;
+                write_file(
+                    &dirs.userdata.join("resolv.conf"),
+                    &spec::resolv_conf(cfg, &net),
+                )?;
+            }
+        }
         write_file(&dirs.userdata.join("hostname"), &format!("{hostname}\n"))?;
         write_file(
             &dirs.userdata.join(".containerenv"),
@@ -413,6 +447,7 @@ impl Containers {
                 user: &user,
                 init_binary,
                 keep_id,
+                netns: net.netns.as_deref(),
             },
         )?;
         write_file(
@@ -435,6 +470,82 @@ impl Containers {
             restart_count: c.run.restart_count,
             error: String::new(),
         })
+    }
+
+    /// Where network state lives and the network configuration (containers.conf).
+    pub fn net_env(&self) -> NetEnv {
+        NetEnv::new(
+            self.paths.runroot.clone(),
+            self.paths.graphroot.clone(),
+            self.paths.config_home.clone(),
+            self.paths.rootless(),
+        )
+    }
+
+    /// Sets up the container's network (see `hutch_network::container`).
+    fn setup_network(
+        &self,
+        c: &Container,
+        cfg: &ContainerConfig,
+        hostname: &str,
+    ) -> Result<NetStatus> {
+        let env = self.net_env();
+        let joined_netns = match &cfg.network {
+            NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
+            _ => None,
+        };
+        let req = Request {
+            id: &c.id,
+            name: &c.name,
+            hostname,
+            mode: &cfg.network,
+            opts: &cfg.net,
+            joined_netns,
+        };
+        Ok(hutch_network::setup(&env, &req)?)
+    }
+
+    /// The namespace of the running container `id` for `--network container:ID`.
+    fn joined_netns(&self, c: &Container, id: &str) -> Result<PathBuf> {
+        let other = self
+            .db
+            .container(id)?
+            .ok_or_else(|| ContainerError::InvalidFlag {
+                flag: "--network",
+                value: format!("container:{id}"),
+                reason: format!("container {id} no longer exists"),
+            })?;
+        let obs = observe(&self.paths, &other);
+        if obs.needs_cleanup || !matches!(other.run.state.as_str(), RUNNING | PAUSED | CREATED) {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: c.run.state.clone(),
+                reason: format!(
+                    "it shares the network of container {}, which is not running",
+                    other.name
+                ),
+            }
+            .into());
+        }
+        let env = self.net_env();
+        if let Some(ns) = hutch_network::container::status(&env, &other.id).and_then(|s| s.netns) {
+            return Ok(ns);
+        }
+        Ok(PathBuf::from(format!("/proc/{}/ns/net", other.run.pid)))
+    }
+
+    /// Undoes `setup_network`; safe to call when there is nothing to undo.
+    pub(crate) fn teardown_network(&self, c: &Container, cfg: &ContainerConfig) -> Result<()> {
+        let env = self.net_env();
+        let req = Request {
+            id: &c.id,
+            name: &c.name,
+            hostname: &cfg.hostname,
+            mode: &cfg.network,
+            opts: &cfg.net,
+            joined_netns: None,
+        };
+        Ok(hutch_network::teardown(&env, &req)?)
     }
 
     /// The `--userns=keep-id` mapping parameters: the user's host ids and the size of hutch's
@@ -810,6 +921,9 @@ impl Containers {
                 errors.push(e.to_string());
             }
         }
+        if let Err(e) = self.teardown_network(&c, &cfg) {
+            errors.push(e.to_string());
+        }
         // `hutch mount` keeps the root filesystem mounted after the container exits.
         if super::rootfs::user_mounts(&dirs) == 0 {
             if let Err(e) = self.unmount_rootfs(&dirs) {
@@ -866,6 +980,9 @@ impl Containers {
                 if let Err(e) = self.runtime(cfg).delete(&c.id, true) {
                     errors.push(e.to_string());
                 }
+            }
+            if let Err(e) = self.teardown_network(c, cfg) {
+                errors.push(e.to_string());
             }
         }
         if let Err(e) = self.unmount_rootfs(&dirs) {

@@ -5,6 +5,7 @@
 
 use super::config::{ContainerConfig, Ulimit};
 use super::ContainerError;
+use hutch_network::{NetworkMode, Status as NetStatus};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 
@@ -307,6 +308,9 @@ pub struct SpecInput<'a> {
     pub init_binary: Option<PathBuf>,
     /// `--userns=keep-id`: the user's uid and gid, and how many ids hutch's namespace maps.
     pub keep_id: Option<KeepId>,
+    /// The network namespace to join (the container's own, another's, or `ns:PATH`); None
+    /// with the host's network.
+    pub netns: Option<&'a Path>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -366,7 +370,7 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
         json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm",
                "options": ["nosuid", "noexec", "nodev", "mode=1777", shm]}),
     ];
-    if cfg.network == "host" {
+    if cfg.network == NetworkMode::Host {
         // A new sysfs needs a network namespace owned by our user namespace; with the host's
         // network the host's sysfs is bound read-only instead.
         mounts.push(
@@ -416,8 +420,11 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
         json!({"type": "uts"}),
         json!({"type": "mount"}),
     ];
-    if cfg.network != "host" {
-        namespaces.push(json!({"type": "network"}));
+    if cfg.network != NetworkMode::Host {
+        match input.netns {
+            Some(p) => namespaces.push(json!({"type": "network", "path": p})),
+            None => namespaces.push(json!({"type": "network"})),
+        }
     }
     if input.keep_id.is_some() {
         namespaces.push(json!({"type": "user"}));
@@ -486,44 +493,119 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
     }))
 }
 
-/// /etc/hosts for the container: localhost and its own name. With the host's network the
-/// host's entries come first.
-pub fn hosts_file(cfg: &ContainerConfig, hostname: &str, name: &str) -> String {
+/// /etc/hosts for the container, in podman's order: `--add-host` entries, the host's
+/// /etc/hosts, `host.containers.internal`/`host.docker.internal`, then the container's own
+/// address with its hostname, name and aliases.
+pub fn hosts_file(cfg: &ContainerConfig, hostname: &str, name: &str, net: &NetStatus) -> String {
+    let host_addr = net.host_address.map(|a| a.to_string());
     let mut out = String::new();
-    if cfg.network == "host" {
-        if let Ok(h) = std::fs::read_to_string("/etc/hosts") {
+    for (h, ip) in &cfg.net.add_hosts {
+        let ip = match (ip.as_str(), &host_addr) {
+            ("host-gateway", Some(a)) => a.clone(),
+            ("host-gateway", None) => continue,
+            _ => ip.clone(),
+        };
+        out.push_str(&format!("{ip}\t{h}\n"));
+    }
+    match std::fs::read_to_string("/etc/hosts") {
+        Ok(h) if !h.trim().is_empty() => {
             out.push_str(&h);
             if !out.ends_with('\n') {
                 out.push('\n');
             }
-            out.push_str(&format!("127.0.1.1\t{hostname} {name}\n"));
-            return out;
+        }
+        _ => {
+            out.push_str(
+                "127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n",
+            );
+            out.push_str(
+                "::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n",
+            );
         }
     }
-    out.push_str("127.0.0.1\tlocalhost localhost.localdomain localhost4 localhost4.localdomain4\n");
-    out.push_str("::1\tlocalhost localhost.localdomain localhost6 localhost6.localdomain6\n");
-    out.push_str(&format!("127.0.1.1\t{hostname} {name}\n"));
+    if let Some(a) = &host_addr {
+        if cfg.network != NetworkMode::Host {
+            out.push_str(&format!(
+                "{a}\thost.containers.internal host.docker.internal\n"
+            ));
+        }
+    }
+    let mut names = vec![hostname.to_string()];
+    if name != hostname {
+        names.push(name.to_string());
+    }
+    for a in cfg
+        .net
+        .aliases
+        .iter()
+        .chain(net.networks.iter().flat_map(|n| &n.aliases))
+    {
+        if !names.contains(a) {
+            names.push(a.clone());
+        }
+    }
+    let own = match (&cfg.network, net.ip) {
+        (NetworkMode::Host, _) | (_, None) => "127.0.1.1".to_string(),
+        (_, Some(ip)) => ip.to_string(),
+    };
+    out.push_str(&format!("{own}\t{}\n", names.join(" ")));
     out
 }
 
-/// /etc/resolv.conf: the host's, without loopback name servers (a stub resolver on the host's
-/// 127.0.0.x is not reachable from the container's own network namespace).
-pub fn resolv_conf(cfg: &ContainerConfig) -> String {
+/// /etc/resolv.conf: `--dns` servers, else the helper's resolver followed by the host's
+/// servers that are not loopback (a stub resolver on the host's 127.0.0.x is not reachable from
+/// the container's namespace); `--dns-search` and `--dns-option` replace the host's.
+pub fn resolv_conf(cfg: &ContainerConfig, net: &NetStatus) -> String {
     let host = std::fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-    if cfg.network == "host" {
-        return host;
+    let host_mode = cfg.network == NetworkMode::Host;
+    let mut servers: Vec<String> = Vec::new();
+    let mut search: Vec<String> = Vec::new();
+    let mut options: Vec<String> = Vec::new();
+    for line in host.lines() {
+        let mut f = line.split_whitespace();
+        match f.next() {
+            Some("nameserver") => {
+                if let Some(ip) = f.next() {
+                    let lo = ip.starts_with("127.") || ip == "::1";
+                    if host_mode || !lo {
+                        servers.push(ip.to_string());
+                    }
+                }
+            }
+            Some("search") | Some("domain") => search = f.map(str::to_string).collect(),
+            Some("options") => options.extend(f.map(str::to_string)),
+            _ => {}
+        }
+    }
+    if !cfg.net.dns.is_empty() {
+        servers = cfg.net.dns.iter().map(|d| d.to_string()).collect();
+    } else if !host_mode {
+        let mut own: Vec<String> = net.dns_servers.iter().map(|d| d.to_string()).collect();
+        own.retain(|s| !servers.contains(s));
+        own.extend(servers);
+        servers = own;
+    }
+    let mut net_search = net.dns_search.clone();
+    if !cfg.net.dns_search.is_empty() {
+        search = cfg.net.dns_search.clone();
+    } else {
+        net_search.retain(|s| !search.contains(s));
+        net_search.extend(search);
+        search = net_search;
+    }
+    search.retain(|s| s != ".");
+    if !cfg.net.dns_options.is_empty() {
+        options = cfg.net.dns_options.clone();
     }
     let mut out = String::new();
-    for line in host.lines() {
-        let t = line.trim();
-        if let Some(ns) = t.strip_prefix("nameserver") {
-            let ip = ns.trim();
-            if ip.starts_with("127.") || ip == "::1" {
-                continue;
-            }
-        }
-        out.push_str(line);
-        out.push('\n');
+    if !search.is_empty() {
+        out.push_str(&format!("search {}\n", search.join(" ")));
+    }
+    for s in servers.iter().take(3.max(net.dns_servers.len())) {
+        out.push_str(&format!("nameserver {s}\n"));
+    }
+    if !options.is_empty() {
+        out.push_str(&format!("options {}\n", options.join(" ")));
     }
     out
 }
@@ -572,6 +654,41 @@ mod tests {
         assert_eq!((u.uid, u.gid, u.additional_gids), (1000, 50, vec![0]));
         assert!(resolve_user("c", dir.path(), "nobody", &[]).is_err());
         assert!(resolve_user("c", dir.path(), "0:nogroup", &[]).is_err());
+    }
+
+    #[test]
+    fn hosts_and_resolv_follow_the_network() {
+        let cfg = ContainerConfig {
+            network: NetworkMode::Slirp4netns { options: vec![] },
+            net: hutch_network::NetOptions {
+                add_hosts: vec![
+                    ("db".into(), "10.1.1.1".into()),
+                    ("gw".into(), "host-gateway".into()),
+                ],
+                dns_search: vec!["example.org".into()],
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        let st = NetStatus {
+            ip: Some("10.0.2.100".parse().unwrap()),
+            host_address: Some("10.0.2.2".parse().unwrap()),
+            dns_servers: vec!["10.0.2.3".parse().unwrap()],
+            ..Default::default()
+        };
+        let h = hosts_file(&cfg, "abc", "web", &st);
+        assert!(h.starts_with("10.1.1.1\tdb\n10.0.2.2\tgw\n"), "{h}");
+        assert!(
+            h.contains("10.0.2.2\thost.containers.internal host.docker.internal\n"),
+            "{h}"
+        );
+        assert!(h.ends_with("10.0.2.100\tabc web\n"), "{h}");
+        let r = resolv_conf(&cfg, &st);
+        assert!(
+            r.starts_with("search example.org\nnameserver 10.0.2.3\n"),
+            "{r}"
+        );
+        assert!(!r.contains("nameserver 127."), "{r}");
     }
 
     #[test]

@@ -1,0 +1,312 @@
+//! One container's network: its namespace file (`runroot/netns/<id>`), the helper that connects
+//! it (pasta or slirp4netns) or the user-defined networks, the published ports, and a status
+//! file (`runroot/netns/<id>.json`) that inspect, /etc/hosts and teardown read.
+
+use crate::conf::NetConf;
+use crate::mode::NetworkMode;
+use crate::networks::{self, Attach, NetworkStatus};
+use crate::options::NetOptions;
+use crate::ports::{self, PortMapping};
+use crate::{pasta, procs, slirp, NetworkError};
+use serde::{Deserialize, Serialize};
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+/// Where the network state of containers lives, and the configuration.
+#[derive(Debug, Clone)]
+pub struct NetEnv {
+    pub runroot: PathBuf,
+    pub graphroot: PathBuf,
+    /// `$XDG_CONFIG_HOME` (containers.conf, networks' configuration for rootless users).
+    pub config_home: PathBuf,
+    pub rootless: bool,
+    pub conf: NetConf,
+}
+
+impl NetEnv {
+    pub fn new(runroot: PathBuf, graphroot: PathBuf, config_home: PathBuf, rootless: bool) -> Self {
+        let conf = NetConf::load(&config_home, rootless);
+        NetEnv {
+            runroot,
+            graphroot,
+            config_home,
+            rootless,
+            conf,
+        }
+    }
+
+    pub fn netns_dir(&self) -> PathBuf {
+        self.runroot.join("netns")
+    }
+
+    /// The namespace file of a container that has one of its own.
+    pub fn netns_path(&self, id: &str) -> PathBuf {
+        self.netns_dir().join(id)
+    }
+
+    pub fn status_path(&self, id: &str) -> PathBuf {
+        self.netns_dir().join(format!("{id}.json"))
+    }
+
+    /// The mode a container without `--network` gets.
+    pub fn default_mode(&self) -> NetworkMode {
+        match self.conf.default_program() {
+            "slirp4netns" => NetworkMode::Slirp4netns {
+                options: self.conf.network_cmd_options.clone(),
+            },
+            _ => NetworkMode::Pasta {
+                options: Vec::new(),
+            },
+        }
+    }
+}
+
+/// What `setup` needs to know about a container.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub hostname: &'a str,
+    pub mode: &'a NetworkMode,
+    pub opts: &'a NetOptions,
+    /// For `container:ID`: the other container's namespace path (its status's `netns`).
+    pub joined_netns: Option<PathBuf>,
+}
+
+/// The helper process connecting a container's namespace.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Helper {
+    /// "pasta" or "slirp4netns".
+    pub program: String,
+    pub pid: i32,
+    /// slirp4netns's API socket.
+    pub api_socket: Option<PathBuf>,
+}
+
+/// A running container's network, as set up.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Status {
+    pub mode: String,
+    /// The namespace the runtime joins; None: the host's.
+    pub netns: Option<PathBuf>,
+    pub helper: Option<Helper>,
+    /// Published ports with their host ports.
+    pub ports: Vec<PortMapping>,
+    /// Who forwards the published ports: "pasta", "slirp4netns" (its API), or the networks'.
+    pub port_forwarder: String,
+    /// The container's own address, prefix length, gateway and MAC on its main interface.
+    pub ip: Option<IpAddr>,
+    pub prefix_len: u8,
+    pub gateway: Option<IpAddr>,
+    pub mac: String,
+    pub ip6: Option<IpAddr>,
+    /// The address `host.containers.internal` names: reaches the host from the container.
+    pub host_address: Option<IpAddr>,
+    /// Name servers reachable from the container (before the user's `--dns`).
+    pub dns_servers: Vec<IpAddr>,
+    pub dns_search: Vec<String>,
+    /// User-defined networks the container joined.
+    pub networks: Vec<NetworkStatus>,
+}
+
+/// The status of a container set up earlier, if its file is there.
+pub fn status(env: &NetEnv, id: &str) -> Option<Status> {
+    let text = std::fs::read_to_string(env.status_path(id)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+fn write_status(env: &NetEnv, id: &str, st: &Status) -> Result<(), NetworkError> {
+    let path = env.status_path(id);
+    let tmp = path.with_extension("json.tmp");
+    let text = serde_json::to_string(st).map_err(|e| NetworkError::io(&path, e.into()))?;
+    std::fs::write(&tmp, text).map_err(|e| NetworkError::io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| NetworkError::io(&path, e))
+}
+
+/// Sets up the container's network before the runtime creates it: namespace, helper, ports,
+/// networks. Tears down whatever it made when a step fails. Must be called inside hutch's
+/// user and mount namespaces (the namespace file is a bind mount there).
+pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
+    // Whatever an earlier instance left behind (a killed hutch, a crash) goes first.
+    teardown(env, req)?;
+    let mut st = Status {
+        mode: req.mode.name(),
+        ..Default::default()
+    };
+    match req.mode {
+        NetworkMode::Host => return Ok(st),
+        NetworkMode::Ns { path } => {
+            st.netns = Some(path.clone());
+            return Ok(st);
+        }
+        NetworkMode::Container { .. } => {
+            st.netns = req.joined_netns.clone();
+            return Ok(st);
+        }
+        _ => {}
+    }
+    std::fs::create_dir_all(env.netns_dir()).map_err(|e| NetworkError::io(env.netns_dir(), e))?;
+    let ns = env.netns_path(req.id);
+    hutch_sys::netns::create(&ns).map_err(|source| NetworkError::Netns {
+        container: req.id.to_string(),
+        path: ns.clone(),
+        source,
+    })?;
+    st.netns = Some(ns.clone());
+    // The status file goes first so that teardown finds the helper even if hutch dies next.
+    write_status(env, req.id, &st)?;
+    match connect(env, req, &ns, &mut st) {
+        Ok(()) => {
+            write_status(env, req.id, &st)?;
+            Ok(st)
+        }
+        Err(e) => {
+            if let Err(t) = teardown(env, req) {
+                tracing::warn!("{t}");
+            }
+            Err(e)
+        }
+    }
+}
+
+fn connect(
+    env: &NetEnv,
+    req: &Request<'_>,
+    ns: &Path,
+    st: &mut Status,
+) -> Result<(), NetworkError> {
+    // Bind every host port first: "address in use" must come before anything starts.
+    let (ports, reserved) = ports::reserve(req.id, &req.opts.ports)?;
+    st.ports = ports;
+    match req.mode {
+        NetworkMode::None => {
+            drop(reserved);
+        }
+        NetworkMode::Pasta { options } => {
+            drop(reserved);
+            pasta::start(env, req, options, ns, st)?;
+        }
+        NetworkMode::Slirp4netns { options } => {
+            drop(reserved);
+            slirp::start(env, req, options, ns, st)?;
+        }
+        NetworkMode::Networks { networks: nets } => {
+            drop(reserved);
+            let a = attach(req, ns, &st.ports, nets);
+            st.port_forwarder = "networks".into();
+            st.networks = networks::setup(env, &a)?;
+            if let Some(first) = st.networks.first() {
+                st.gateway = first.gateway;
+                st.mac = first.mac.clone();
+                if let Some((ip, len)) = first
+                    .addresses
+                    .first()
+                    .and_then(|a| a.split_once('/'))
+                    .and_then(|(ip, len)| Some((ip.parse().ok()?, len.parse().ok()?)))
+                {
+                    st.ip = Some(ip);
+                    st.prefix_len = len;
+                }
+                st.host_address = first.gateway;
+            }
+            st.dns_servers = st
+                .networks
+                .iter()
+                .flat_map(|n| n.dns_servers.iter().copied())
+                .collect();
+            st.dns_search = st
+                .networks
+                .iter()
+                .flat_map(|n| n.dns_search.iter().cloned())
+                .collect();
+        }
+        NetworkMode::Host | NetworkMode::Ns { .. } | NetworkMode::Container { .. } => {}
+    }
+    Ok(())
+}
+
+fn attach<'a>(
+    req: &'a Request<'a>,
+    ns: &'a Path,
+    ports: &'a [PortMapping],
+    nets: &'a [crate::mode::NetworkAttachment],
+) -> Attach<'a> {
+    Attach {
+        container_id: req.id,
+        container_name: req.name,
+        hostname: req.hostname,
+        netns: ns,
+        networks: nets,
+        ports,
+        aliases: &req.opts.aliases,
+        mac: req.opts.mac.as_deref(),
+        ip: req.opts.ip,
+        ip6: req.opts.ip6,
+    }
+}
+
+/// Undoes `setup`: disconnects networks, ends the helper (found by its command line, so this
+/// works without the status file too), removes the namespace file and the status. Keeps going
+/// past failures and reports them all. Nothing to undo is success.
+pub fn teardown(env: &NetEnv, req: &Request<'_>) -> Result<(), NetworkError> {
+    let mut errors = Vec::new();
+    let ns = env.netns_path(req.id);
+    let st = status(env, req.id);
+    if let NetworkMode::Networks { networks: nets } = req.mode {
+        let ports = st.as_ref().map(|s| s.ports.clone()).unwrap_or_default();
+        let a = attach(req, &ns, &ports, nets);
+        if let Err(e) = networks::teardown(env, &a) {
+            errors.push(e);
+        }
+    }
+    let marker = ns.display().to_string();
+    let mut pids = procs::find(&["pasta", "pasta.avx2", "slirp4netns"], &marker);
+    if let Some(h) = st.as_ref().and_then(|s| s.helper.as_ref()) {
+        // A helper that no longer names the namespace (never the case today) is left alone
+        // unless its pid still runs the same program: pids get recycled.
+        if !pids.contains(&h.pid) && procs::find(&[h.program.as_str()], &marker).contains(&h.pid) {
+            pids.push(h.pid);
+        }
+        if let Some(sock) = &h.api_socket {
+            let _ = std::fs::remove_file(sock);
+        }
+    }
+    if !pids.is_empty() {
+        if let Err(message) = procs::kill_and_wait(&pids) {
+            errors.push(NetworkError::Helper {
+                container: req.id.to_string(),
+                program: "network helper",
+                message,
+            });
+        }
+    }
+    if let Err(source) = hutch_sys::netns::remove(&ns) {
+        errors.push(NetworkError::Netns {
+            container: req.id.to_string(),
+            path: ns.clone(),
+            source,
+        });
+    }
+    for p in [
+        env.status_path(req.id),
+        pasta::pid_file(env, req.id),
+        slirp::socket_path(env, req.id),
+        env.netns_dir().join(format!("{}.log", req.id)),
+    ] {
+        match std::fs::remove_file(&p) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => errors.push(NetworkError::io(p, e)),
+        }
+    }
+    match errors.len() {
+        0 => Ok(()),
+        1 => Err(errors.remove(0)),
+        _ => Err(NetworkError::Teardown {
+            container: req.id.to_string(),
+            errors,
+        }),
+    }
+}

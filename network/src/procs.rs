@@ -1,0 +1,57 @@
+//! Finding and ending helper processes (pasta, slirp4netns) by what their command line names,
+//! so that teardown works even when hutch's record of them (the runroot) is gone.
+
+use std::time::{Duration, Instant};
+
+/// The pids of processes whose program is one of `programs` and whose arguments include
+/// `marker` (a container's namespace path). Zombies have no command line and are not listed.
+pub fn find(programs: &[&str], marker: &str) -> Vec<i32> {
+    let mut out = Vec::new();
+    let Ok(rd) = std::fs::read_dir("/proc") else {
+        return out;
+    };
+    for e in rd.flatten() {
+        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else {
+            continue;
+        };
+        let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
+            continue;
+        };
+        let mut args = cmd.split(|b| *b == 0);
+        let Some(argv0) = args.next() else { continue };
+        let prog = argv0.rsplit(|b| *b == b'/').next().unwrap_or(argv0);
+        if !programs.iter().any(|p| p.as_bytes() == prog) {
+            continue;
+        }
+        if args.any(|a| a == marker.as_bytes()) {
+            out.push(pid);
+        }
+    }
+    out
+}
+
+/// Kills the listed processes and waits (up to two seconds) until they are gone or zombies.
+pub fn kill_and_wait(pids: &[i32]) -> Result<(), String> {
+    for &pid in pids {
+        let _ = hutch_sys::process::kill(pid);
+    }
+    let start = Instant::now();
+    loop {
+        for &pid in pids {
+            // A helper this very process started would otherwise stay a zombie until we exit.
+            hutch_sys::process::try_reap(pid);
+        }
+        let left: Vec<i32> = pids
+            .iter()
+            .copied()
+            .filter(|p| std::fs::read(format!("/proc/{p}/cmdline")).is_ok_and(|c| !c.is_empty()))
+            .collect();
+        if left.is_empty() {
+            return Ok(());
+        }
+        if start.elapsed() > Duration::from_secs(2) {
+            return Err(format!("processes {left:?} did not exit after SIGKILL"));
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}

@@ -1,0 +1,102 @@
+//! Persistent network namespaces: a new namespace made on a private thread and kept alive by
+//! bind-mounting its `ns/net` onto a file, so later processes (the runtime, pasta, slirp4netns,
+//! the next hutch command) can join it by path. Also bringing `lo` up inside it.
+#![allow(unsafe_code)]
+
+use crate::{Result, SysError};
+use nix::mount::{MntFlags, MsFlags};
+use std::path::{Path, PathBuf};
+
+/// Creates a network namespace with `lo` up and binds it onto `path` (created empty first).
+/// The namespace belongs to the caller's user namespace; the bind mount lives in the caller's
+/// mount namespace. On failure nothing is left at `path`.
+pub fn create(path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| SysError::path("mkdir", dir, e))?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| SysError::path("create", path, e))?;
+    let target: PathBuf = path.to_path_buf();
+    // unshare(CLONE_NEWNET) moves only the calling thread; a short-lived thread of our own keeps
+    // the rest of the process (and its sockets) in the original namespace.
+    let res = std::thread::Builder::new()
+        .name("hutch-netns".into())
+        .spawn(move || -> Result<()> {
+            nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)
+                .map_err(|e| SysError::op("unshare(CLONE_NEWNET)", e))?;
+            set_loopback_up().map_err(|e| SysError::op("bringing lo up", e))?;
+            nix::mount::mount(
+                Some("/proc/thread-self/ns/net"),
+                &target,
+                None::<&str>,
+                MsFlags::MS_BIND,
+                None::<&str>,
+            )
+            .map_err(|e| SysError::path("bind-mounting the network namespace on", &target, e))
+        })
+        .map_err(|e| SysError::op("spawning the netns thread", e))?
+        .join()
+        .map_err(|_| SysError::Other("the netns thread panicked".into()))?;
+    if let Err(e) = res {
+        let _ = std::fs::remove_file(path);
+        return Err(e);
+    }
+    Ok(())
+}
+
+/// Unmounts and removes a namespace file made by `create`; a missing file is not an error.
+/// Removing the file is what tells a `pasta --netns PATH` to quit.
+pub fn remove(path: &Path) -> Result<()> {
+    match nix::mount::umount2(path, MntFlags::MNT_DETACH) {
+        Ok(()) | Err(nix::errno::Errno::EINVAL) | Err(nix::errno::Errno::ENOENT) => {}
+        Err(e) => return Err(SysError::path("unmount", path, e)),
+    }
+    match std::fs::remove_file(path) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(SysError::path("remove", path, e)),
+    }
+}
+
+/// Whether `path` holds a live namespace (a bind mount of an `nsfs` inode), not a left-over
+/// empty file.
+pub fn is_netns(path: &Path) -> bool {
+    nix::sys::statfs::statfs(path)
+        .map(|s| s.filesystem_type() == nix::sys::statfs::NSFS_MAGIC)
+        .unwrap_or(false)
+}
+
+/// Brings the loopback interface of the calling thread's network namespace up.
+fn set_loopback_up() -> std::io::Result<()> {
+    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
+    // SAFETY: socket(2) takes no pointers; a non-negative result is a new descriptor we own.
+    let raw = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };
+    if raw < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: `raw` is a fresh descriptor from socket(2) that nothing else owns.
+    let sock = unsafe { OwnedFd::from_raw_fd(raw) };
+    // SAFETY: ifreq is plain old data; all-zero is a valid value for it.
+    let mut req: libc::ifreq = unsafe { std::mem::zeroed() };
+    for (dst, src) in req.ifr_name.iter_mut().zip(b"lo\0") {
+        *dst = *src as libc::c_char;
+    }
+    // SAFETY: SIOCGIFFLAGS reads the NUL-terminated name and writes the flags inside `req`,
+    // which lives on our stack for the length of the call.
+    if unsafe { libc::ioctl(sock.as_raw_fd(), libc::SIOCGIFFLAGS, &mut req) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    // SAFETY: the union member ifru_flags is the one SIOCGIFFLAGS just filled.
+    unsafe {
+        req.ifr_ifru.ifru_flags |= (libc::IFF_UP | libc::IFF_RUNNING) as libc::c_short;
+    }
+    // SAFETY: as above; SIOCSIFFLAGS only reads `req`.
+    if unsafe { libc::ioctl(sock.as_raw_fd(), libc::SIOCSIFFLAGS, &req) } < 0 {
+        return Err(std::io::Error::last_os_error());
+    }
+    Ok(())
+}
