@@ -117,7 +117,7 @@ pub fn status(env: &NetEnv, id: &str) -> Option<Status> {
     serde_json::from_str(&text).ok()
 }
 
-fn write_status(env: &NetEnv, id: &str, st: &Status) -> Result<(), NetworkError> {
+pub fn write_status(env: &NetEnv, id: &str, st: &Status) -> Result<(), NetworkError> {
     let path = env.status_path(id);
     let tmp = path.with_extension("json.tmp");
     let text = serde_json::to_string(st).map_err(|e| NetworkError::io(&path, e.into()))?;
