@@ -59,7 +59,10 @@ pub fn args(
         .cloned()
         .collect();
     let given = |flags: &[&str]| user.iter().any(|o| flags.contains(&o.as_str()));
-    let mut a: Vec<String> = vec!["--config-net".into(), "--quiet".into()];
+    let mut a: Vec<String> = vec!["--config-net".into()];
+    if !given(&["-d", "--debug", "--trace"]) {
+        a.push("--quiet".into());
+    }
     for (proto, flags, other) in [
         ("tcp", ["-t", "--tcp-ports"], ["-T", "--tcp-ns"]),
         ("udp", ["-u", "--udp-ports"], ["-U", "--udp-ns"]),
