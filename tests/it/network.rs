@@ -592,6 +592,68 @@ fn dns_hosts_and_shared_namespaces() {
     );
     assert_eq!(parts[2], "myhost\nmyhost\n");
 
+    // A fixed MAC and address (pasta), a fixed MAC (slirp4netns), and the address it refuses.
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--mac-address",
+            "92:d0:c6:0a:29:33",
+            "--ip",
+            "10.88.0.7",
+            &img,
+            "sh",
+            "-c",
+            "busybox ip -o link show; busybox ip -o -4 addr show; tail -n 1 /etc/hosts",
+        ])
+        .run()
+        .success();
+    assert!(
+        out.stdout.contains("link/ether 92:d0:c6:0a:29:33"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("inet 10.88.0.7/"), "{}", out.stdout);
+    let last = out.stdout.lines().last().unwrap_or("");
+    assert!(last.starts_with("10.88.0.7\t"), "{last}");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "slirp4netns",
+            "--mac-address",
+            "92:d0:c6:0a:29:34",
+            &img,
+            "busybox",
+            "ip",
+            "-o",
+            "link",
+            "show",
+            "tap0",
+        ])
+        .run()
+        .success();
+    assert!(
+        out.stdout.contains("link/ether 92:d0:c6:0a:29:34"),
+        "{}",
+        out.stdout
+    );
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "slirp4netns",
+        "--ip",
+        "10.0.2.5",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["--ip cannot be used with --network slirp4netns"]);
+
     // container: and ns: join another container's namespace (its loopback is theirs).
     ctx.hutch([
         "run",
