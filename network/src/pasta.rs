@@ -219,6 +219,7 @@ mod tests {
             opts: &opts,
             joined_netns: None,
             existing_netns: None,
+            hold_exit_fd: false,
         };
         let mut ports = crate::ports::parse_publish("127.0.0.1:8080:80").unwrap();
         ports.extend(crate::ports::parse_publish("9000-9001:5000-5001/udp").unwrap());

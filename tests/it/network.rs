@@ -505,7 +505,15 @@ fn helpers_end_with_a_killed_monitor_and_a_lost_runroot() {
     for mode in ["pasta", "slirp4netns"] {
         kill9(&inspect(&ctx, mode, ".State.ConmonPid"));
     }
-    std::thread::sleep(Duration::from_millis(100));
+    // slirp4netns quits by itself: the monitor held its exit pipe.
+    let start = Instant::now();
+    while helpers(&ctx).iter().any(|h| h.contains("slirp4netns"))
+        && start.elapsed() < Duration::from_secs(5)
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left = helpers(&ctx);
+    assert!(left.iter().all(|h| !h.contains("slirp4netns")), "{left:?}");
     let ps = ctx
         .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
         .run()

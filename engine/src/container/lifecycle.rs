@@ -400,8 +400,8 @@ impl Containers {
         // its own (keep-id) gets a new network namespace from the runtime instead, which is
         // connected right after `runtime create`, before the container starts.
         let late_net = keep_id.is_some() && cfg.network.owns_netns();
-        let net = if late_net {
-            NetStatus::default()
+        let (net, exit_fd) = if late_net {
+            (NetStatus::default(), None)
         } else {
             self.setup_network(c, cfg, &hostname, None)?
         };
@@ -446,10 +446,10 @@ impl Containers {
         if self.paths.runroot.join("runtime").join(&c.id).exists() {
             let _ = self.runtime(cfg).delete(&c.id, true);
         }
-        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs)?;
+        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs, exit_fd)?;
         if late_net {
             let ns = PathBuf::from(format!("/proc/{pid}/ns/net"));
-            let net = self.setup_network(c, cfg, &hostname, Some(ns))?;
+            let (net, _) = self.setup_network(c, cfg, &hostname, Some(ns))?;
             // The runtime has bound these files into the container already: rewrite in place.
             self.write_name_files(c, cfg, dirs, &hostname, &net, true)?;
         }
@@ -482,7 +482,7 @@ impl Containers {
         cfg: &ContainerConfig,
         hostname: &str,
         existing_netns: Option<PathBuf>,
-    ) -> Result<NetStatus> {
+    ) -> Result<(NetStatus, Option<std::os::fd::OwnedFd>)> {
         let env = self.net_env();
         let joined_netns = match &cfg.network {
             NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
@@ -495,9 +495,12 @@ impl Containers {
             mode: &cfg.network,
             opts: &cfg.net,
             joined_netns,
+            // slirp4netns quits when the monitor (which inherits this) dies; a namespace made
+            // after the monitor started (keep-id) has no monitor to hand it to.
+            hold_exit_fd: existing_netns.is_none(),
             existing_netns,
         };
-        Ok(hutch_network::setup(&env, &req)?)
+        Ok(hutch_network::container::setup_held(&env, &req)?)
     }
 
     /// The namespace of the running container `id` for `--network container:ID`.
@@ -540,6 +543,7 @@ impl Containers {
             opts: &cfg.net,
             joined_netns: None,
             existing_netns: None,
+            hold_exit_fd: false,
         };
         Ok(hutch_network::teardown(&env, &req)?)
     }
@@ -629,6 +633,7 @@ impl Containers {
         c: &Container,
         cfg: &ContainerConfig,
         dirs: &Dirs,
+        hold: Option<std::os::fd::OwnedFd>,
     ) -> Result<(i64, i64)> {
         let conmon = find_conmon().ok_or_else(|| ContainerError::NoConmon { id: c.id.clone() })?;
         let runtime = self.runtime(cfg);
@@ -683,7 +688,14 @@ impl Containers {
         } else {
             cmd.stdout(Stdio::null()).stderr(Stdio::null());
         }
-        let mut child = cmd.spawn().map_err(|e| {
+        // The monitor inherits `hold` (a network helper's exit pipe) and keeps it open, without
+        // knowing it, for as long as it lives; our copy goes right after the spawn.
+        if let Some(fd) = &hold {
+            hutch_sys::child::inheritable(fd).map_err(|e| EngineError::io("exit pipe", e))?;
+        }
+        let spawned = cmd.spawn();
+        drop(hold);
+        let mut child = spawned.map_err(|e| {
             EngineError::from(ContainerError::Conmon {
                 id: c.id.clone(),
                 message: format!("cannot start {}: {e}", conmon.display()),
