@@ -259,7 +259,7 @@ fn ports_and_host_service(
     );
     assert_eq!(
         full[0]["HostConfig"]["PortBindings"]["8081/udp"],
-        serde_json::json!([{"HostIp": "", "HostPort": ""}])
+        serde_json::json!([{"HostIp": "", "HostPort": uport.to_string()}])
     );
 
     let hosts = ctx
@@ -772,6 +772,11 @@ fn publish_all_and_the_default_from_containers_conf() {
         "{}",
         ps.stdout
     );
+    // Host ports chosen at create time stay the same across a restart (as podman).
+    ctx.hutch(["stop", "-t", "0", "all"]).run().success();
+    ctx.hutch(["start", "all"]).run().success();
+    assert_eq!(host_port(&ctx, "all", "8080/tcp"), tport);
+    assert_eq!(tcp_ask(tport, "again"), "from=10.0.2.2 again");
     ctx.hutch(["rm", "-f", "-t", "0", "all"]).run().success();
     assert_nothing_left(&ctx, "after rm");
 }

@@ -215,6 +215,12 @@ impl Containers {
             runtime.display().to_string(),
             &net_env.default_mode(),
         )?;
+        // Random host ports are chosen once, here, so that `hutch port` stays the same across
+        // restarts (as podman).
+        cfg.net.ports = hutch_network::ports::assign_random(
+            opts.name.as_deref().unwrap_or("(new)"),
+            &cfg.net.ports,
+        )?;
         if let NetworkMode::Container { id } = &cfg.network {
             // Stored by ID: the name may later belong to another container.
             let other = super::lookup(&self.db, id)?;
