@@ -329,7 +329,8 @@ fn ports_and_host_service(
 fn pasta_ports_and_host_loopback() {
     let (gw, _) = gateway();
     // Debian 12's pasta (2023-03) does not return UDP replies to clients on the host's
-    // loopback (its "spliced" path); clients on the host's other addresses are served.
+    // loopback when the host port differs from the container's (its "spliced" path remaps
+    // only one way); clients on the host's other addresses are served.
     ports_and_host_service("pasta", "pasta", &gw, "169.254.1.1", &host_ip());
 }
 
