@@ -332,6 +332,33 @@ fn pasta_ports_and_host_loopback() {
     // loopback when the host port differs from the container's (its "spliced" path remaps
     // only one way); clients on the host's other addresses are served.
     ports_and_host_service("pasta", "pasta", &gw, "169.254.1.1", &host_ip());
+
+    // Same-numbered UDP ports answer clients on the host's loopback too.
+    let (ctx, img) = setup("net-pasta-udp");
+    let port = UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let spec = format!("127.0.0.1:{port}:{port}/udp");
+    let p = port.to_string();
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "u",
+        "-p",
+        &spec,
+        &img,
+        "echo-server",
+        "udp",
+        &p,
+    ])
+    .run()
+    .success();
+    assert_eq!(udp_ask("127.0.0.1", port, "lo"), "from=127.0.0.1 lo");
+    ctx.hutch(["rm", "-f", "-t", "0", "u"]).run().success();
+    assert_nothing_left(&ctx, "after rm");
 }
 
 #[test]
