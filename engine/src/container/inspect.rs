@@ -91,7 +91,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
                 "MergedDir": dirs.merged,
             }
         },
-        "Mounts": [],
+        "Mounts": super::mounts::inspect(paths, &cfg),
         "Dependencies": [],
         "NetworkSettings": {
             "Bridge": "",
