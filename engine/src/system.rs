@@ -161,6 +161,7 @@ pub fn prune(eng: &mut Containers, all: bool, with_volumes: bool) -> Result<Prun
             report.containers.push(c.id);
         }
     }
+    // Networks (issue 5): remove networks no container uses here.
     if with_volumes {
         for (name, size) in volumes::prune(&mut eng.db, &eng.paths, &volumes::Filters::default())? {
             report.reclaimed += size;

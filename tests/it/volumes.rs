@@ -346,6 +346,24 @@ fn bind_mount_ownership_both_ways_and_ro() {
         .failure();
     assert!(ro.stderr.contains("Read-only file system"), "{}", ro.stderr);
     assert!(!host.join("nope").exists());
+    // A single file, over a file the runtime provides (/etc/hosts) and at a new path.
+    let f = host.join("from-host").display().to_string();
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "-v",
+            &format!("{f}:/etc/hosts:ro"),
+            "-v",
+            &format!("{f}:/new/dir/file"),
+            &img,
+            "cat",
+            "/etc/hosts",
+            "/new/dir/file",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "host\nhost\n");
     // A named volume read-only too, and --mount spelling.
     ctx.hutch([
         "run",
@@ -694,6 +712,8 @@ fn bad_mount_input_is_a_clear_error() {
     ctx.hutch([
         "run",
         "--rm",
+        "-v",
+        "made:/m",
         "-v",
         &format!("{}:/d", missing.display()),
         &img,

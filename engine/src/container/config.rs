@@ -636,4 +636,23 @@ mod tests {
         assert_eq!(c.args(), ["sh"]);
         assert!(c.env.contains(&"A=2".to_string()) && !c.env.contains(&"A=1".to_string()));
     }
+
+    #[test]
+    fn configs_stored_before_mounts_still_read() {
+        let old =
+            r#"{"entrypoint":[],"cmd":["sh"],"env":[],"workdir":"/","user":"","runtime":"runc"}"#;
+        let c: ContainerConfig = serde_json::from_str(old).unwrap();
+        assert!(c.mounts.is_empty());
+        let img = ImageConfig {
+            config: Some(serde_json::json!({"Cmd": ["sh"], "Volumes": {"/data": {}}})),
+            ..Default::default()
+        };
+        let opts = CreateOptions {
+            volumes: vec!["/host:/x:ro".into()],
+            ..Default::default()
+        };
+        let (c, _) = resolve(&opts, &img, "runc".into()).unwrap();
+        assert_eq!(c.mounts.len(), 2);
+        assert!(c.mounts[1].anonymous && c.mounts[1].destination == "/data");
+    }
 }

@@ -436,65 +436,69 @@ pub fn prepare(
             cfg.mounts.push(m);
         }
     }
-    let mut made = Vec::new();
+    // Everything that can be refused is checked before any volume is made.
+    for m in cfg.mounts.iter_mut() {
+        match m.kind.as_str() {
+            "bind" => {
+                if let Err(e) = std::fs::metadata(&m.source) {
+                    return Err(bad(
+                        "-v/--mount",
+                        &format!("{}:{}", m.source, m.destination),
+                        format!(
+                            "statfs {}: {} (the bind source must exist: like podman, hutch does not create it; create it first)",
+                            m.source,
+                            volumes::io_reason(&e)
+                        ),
+                    )
+                    .into());
+                }
+            }
+            "image" => {
+                let found = crate::images::lookup(db, &m.source)?;
+                m.image_id = found.image.id.clone();
+            }
+            _ => {}
+        }
+    }
+    let mut anonymous = Vec::new();
+    let mut named = Vec::new();
     let result = (|| -> Result<()> {
-        for m in cfg.mounts.iter_mut() {
-            match m.kind.as_str() {
-                "bind" => {
-                    if let Err(e) = std::fs::metadata(&m.source) {
-                        return Err(bad(
-                            "-v/--mount",
-                            &format!("{}:{}", m.source, m.destination),
-                            format!(
-                                "statfs {}: {} (the bind source must exist: like podman, hutch does not create it; create it first)",
-                                m.source,
-                                volumes::io_reason(&e)
-                            ),
-                        )
-                        .into());
-                    }
+        for m in cfg.mounts.iter_mut().filter(|m| m.kind == "volume") {
+            if m.source.is_empty() {
+                let v = volumes::create(
+                    db,
+                    paths,
+                    &CreateVolume {
+                        anonymous: true,
+                        ..Default::default()
+                    },
+                )?;
+                m.source = v.name.clone();
+                anonymous.push(v.name);
+            } else if db.volume(&m.source)?.is_none() {
+                match volumes::create(
+                    db,
+                    paths,
+                    &CreateVolume {
+                        name: Some(m.source.clone()),
+                        ..Default::default()
+                    },
+                ) {
+                    Ok(v) => named.push(v.name),
+                    // Another hutch made it meanwhile: use it.
+                    Err(EngineError::Volume(v))
+                        if matches!(*v, volumes::VolumeError::Exists { .. }) => {}
+                    Err(e) => return Err(e),
                 }
-                "volume" if m.source.is_empty() => {
-                    let v = volumes::create(
-                        db,
-                        paths,
-                        &CreateVolume {
-                            anonymous: true,
-                            ..Default::default()
-                        },
-                    )?;
-                    m.source = v.name.clone();
-                    made.push(v.name);
-                }
-                "volume" if db.volume(&m.source)?.is_none() => {
-                    match volumes::create(
-                        db,
-                        paths,
-                        &CreateVolume {
-                            name: Some(m.source.clone()),
-                            ..Default::default()
-                        },
-                    ) {
-                        Ok(_) => {}
-                        // Another hutch made it meanwhile: use it.
-                        Err(EngineError::Volume(v))
-                            if matches!(*v, volumes::VolumeError::Exists { .. }) => {}
-                        Err(e) => return Err(e),
-                    }
-                }
-                "image" => {
-                    let found = crate::images::lookup(db, &m.source)?;
-                    m.image_id = found.image.id.clone();
-                }
-                _ => {}
             }
         }
         Ok(())
     })();
     match result {
-        Ok(()) => Ok(made),
+        Ok(()) => Ok(anonymous),
         Err(e) => {
-            remove_volumes(db, paths, &made);
+            remove_volumes(db, paths, &anonymous);
+            remove_volumes(db, paths, &named);
             Err(e)
         }
     }
