@@ -247,6 +247,39 @@ fn named_volume_first_use_copies_image_content_with_owners() {
         .run()
         .success();
     assert_eq!(empty.stdout, "");
+    // --tmpfs starts with the image's content (podman's tmpcopyup), unless notmpcopyup.
+    let t = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--tmpfs",
+            "/opt/app",
+            &img,
+            "sh",
+            "-c",
+            "cat /opt/app/conf; grep ' /opt/app ' /proc/mounts",
+        ])
+        .run()
+        .success();
+    assert!(
+        t.stdout.starts_with("conf\ntmpfs /opt/app tmpfs"),
+        "{}",
+        t.stdout
+    );
+    let t = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--tmpfs",
+            "/opt/app:notmpcopyup",
+            &img,
+            "ls",
+            "-A",
+            "/opt/app",
+        ])
+        .run()
+        .success();
+    assert_eq!(t.stdout, "");
     let copied = ctx
         .hutch([
             "run",

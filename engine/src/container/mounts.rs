@@ -333,6 +333,14 @@ pub fn parse_tmpfs(value: &str) -> Result<MountSpec, ContainerError> {
             ));
         }
     }
+    // As podman: the image's content at the path is copied into the tmpfs unless asked not to.
+    if !m
+        .options
+        .iter()
+        .any(|o| o == "notmpcopyup" || o == "tmpcopyup")
+    {
+        m.options.push("tmpcopyup".into());
+    }
     Ok(m)
 }
 
@@ -925,7 +933,9 @@ mod tests {
         assert!(parse_mount("type=nfs,src=x,dst=/b").is_err());
         assert!(parse_mount("type=bind,src=/a,dst=/b,wat=1").is_err());
         let m = parse_tmpfs("/run/x:size=1m,exec").unwrap();
-        assert_eq!(m.options, ["size=1m", "exec"]);
+        assert_eq!(m.options, ["size=1m", "exec", "tmpcopyup"]);
+        let m = parse_tmpfs("/run/x:notmpcopyup").unwrap();
+        assert_eq!(m.options, ["notmpcopyup"]);
         assert!(parse_tmpfs("/x:bogus").is_err());
         let all = from_flags(
             &["v:/data".into()],
