@@ -293,6 +293,7 @@ pub fn create(db: &mut Db, paths: &Paths, req: &CreateVolume) -> Result<Volume> 
         }
     }
     tracing::debug!(volume = %name, "created volume");
+    event(db, "create", &vol);
     Ok(vol)
 }
 
@@ -365,8 +366,24 @@ pub fn remove(db: &mut Db, paths: &Paths, v: &Volume) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => return Err(vio(&v.name, &dir)(e).into()),
     }
-    db.delete_volume(&v.name)?;
+    if db.delete_volume(&v.name)? {
+        event(db, "remove", v);
+    }
     Ok(())
+}
+
+/// Records a volume event for `hutch events` (best effort: the change itself is done).
+fn event(db: &mut Db, action: &str, v: &Volume) {
+    let ev = hutch_state::NewEvent {
+        kind: "volume".into(),
+        action: action.into(),
+        id: v.name.clone(),
+        name: v.name.clone(),
+        attributes: json!({"driver": v.driver}).to_string(),
+    };
+    if let Err(e) = db.add_event(&ev) {
+        tracing::warn!("volume {}: recording the {action} event: {e}", v.name);
+    }
 }
 
 /// Volume filters: name=, label=KEY[=VALUE], dangling=true|false, driver=.

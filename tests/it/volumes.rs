@@ -686,6 +686,24 @@ fn rm_refuses_in_use_and_prune_removes_only_unused() {
     ctx.hutch(["volume", "rm", "-f", "used"]).run().success();
     assert_eq!(volume_names(&ctx), Vec::<String>::new());
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
+    let ev = ctx
+        .hutch([
+            "events",
+            "--stream=false",
+            "--filter",
+            "type=volume",
+            "--format",
+            "{{.Status}} {{.Name}}",
+        ])
+        .run()
+        .success();
+    for line in ["create used", "create free1", "remove free1", "remove used"] {
+        assert!(
+            ev.stdout.lines().any(|l| l == line),
+            "{line}: {}",
+            ev.stdout
+        );
+    }
     ctx.hutch(["volume", "rm", "gone"])
         .run()
         .code(1)
