@@ -1044,3 +1044,29 @@ fn system_df_prune_and_reset() {
     assert_eq!(volume_names(&ctx), Vec::<String>::new());
     assert!(crate::image_names(&ctx).is_empty());
 }
+
+#[test]
+fn containers_starting_at_once_share_one_new_volume() {
+    let (ctx, _) = setup("vol-race");
+    let img = volimg().plain();
+    pull(&ctx, &img).success();
+    let running: Vec<_> = (0..4)
+        .map(|_| {
+            ctx.hutch([
+                "run",
+                "--rm",
+                "-v",
+                "race:/srv/content",
+                &img,
+                "cat",
+                "/srv/content/a.txt",
+            ])
+            .spawn()
+        })
+        .collect();
+    for r in running {
+        let out = r.wait().success();
+        assert_eq!(out.stdout, "from the image\n", "{}", out.stderr);
+    }
+    assert_eq!(volume_names(&ctx), ["race"]);
+}

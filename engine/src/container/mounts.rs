@@ -708,7 +708,15 @@ pub fn setup(
                 );
             }
             "volume" => {
-                let vol = volumes::lookup(db, &m.source)?;
+                let mut vol = volumes::lookup(db, &m.source)?;
+                // Two containers starting at once must not both copy into a new volume (or
+                // mount its tmpfs twice): the first does, the second sees the result.
+                let _lock = hutch_sys::lock::FileLock::exclusive(
+                    &volumes::volume_dir(paths, &vol.name).join("lock"),
+                )?;
+                if let Some(now) = db.volume(&vol.name)? {
+                    vol = now;
+                }
                 let data = volumes::data_dir(paths, &vol.name);
                 let d = volumes::options_of(&vol);
                 let source = match d.kind.as_str() {
