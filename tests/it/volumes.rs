@@ -184,6 +184,20 @@ fn named_volume_carries_data_to_the_next_container() {
     assert_eq!(mounts[0]["Name"], "data");
     assert_eq!(mounts[0]["Destination"], "/data");
     assert_eq!(mounts[0]["RW"], false);
+    let binds = ctx
+        .hutch([
+            "container",
+            "inspect",
+            "--format",
+            "{{json .HostConfig.Binds}}",
+            "c",
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        binds.stdout_trim(),
+        r#"["data:/data:ro,rbind,rprivate,nosuid,nodev"]"#
+    );
     let ps = ctx
         .hutch(["ps", "-a", "--format", "{{.Names}}"])
         .run()

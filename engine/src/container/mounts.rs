@@ -875,6 +875,19 @@ pub fn teardown(
     errors
 }
 
+/// `inspect`'s HostConfig.Binds: `SOURCE:DEST:OPTIONS` for volumes and bind mounts.
+pub fn binds(cfg: &ContainerConfig) -> Vec<String> {
+    cfg.mounts
+        .iter()
+        .filter(|m| m.kind == "volume" || m.kind == "bind")
+        .map(|m| {
+            let mut o = vec![if m.readonly { "ro" } else { "rw" }.to_string()];
+            o.extend(bind_options(m, &[]).into_iter().filter(|x| x != "ro"));
+            format!("{}:{}:{}", m.source, m.destination, o.join(","))
+        })
+        .collect()
+}
+
 /// `inspect`'s Mounts, as podman shows them.
 pub fn inspect(paths: &Paths, cfg: &ContainerConfig) -> Vec<Value> {
     cfg.mounts
