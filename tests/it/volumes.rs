@@ -830,6 +830,24 @@ fn bad_mount_input_is_a_clear_error() {
     .run()
     .code(125)
     .stderr_has(&["/nope/x"]);
+    ctx.hutch(["volume", "create", "--driver", "nfs", "x"])
+        .run()
+        .code(125)
+        .stderr_has(&["nfs", "driver"]);
+    ctx.hutch([
+        "run",
+        "--rm",
+        "-v",
+        "notmade:/n",
+        "--mount",
+        "type=image,src=no-such-image,dst=/i",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["no-such-image"]);
     ctx.hutch(["volume", "create", "bad/name"])
         .run()
         .code(125)
@@ -879,6 +897,25 @@ fn export_import_bind_volumes_and_image_mounts() {
         .run()
         .success();
     assert_eq!(out.stdout, "one\nd/f\n");
+    // An archive reaching out of the volume is refused, naming the entry.
+    let mut h = tar::Header::new_gnu();
+    let name = b"../escaped";
+    h.as_old_mut().name[..name.len()].copy_from_slice(name);
+    h.set_size(2);
+    h.set_mode(0o644);
+    h.set_entry_type(tar::EntryType::Regular);
+    h.set_cksum();
+    let mut evil = h.as_bytes().to_vec();
+    evil.extend_from_slice(b"x\n");
+    evil.resize(evil.len() + 510 + 1024, 0);
+    let evil_tar = ctx.dir.join("evil.tar");
+    ctx.write_file(&evil_tar, &evil);
+    ctx.hutch(["volume", "import", "dst", &evil_tar.display().to_string()])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&["../escaped"]);
+    assert!(!ctx.graphroot().join("volumes/dst/escaped").exists());
     // A bind-type volume.
     let host = user_dir(&ctx, "dev");
     ctx.hutch([
