@@ -11,11 +11,11 @@ use hutch_engine::volumes::{self, CreateVolume, VolumeError};
 use hutch_engine::EngineError;
 use std::io::{BufRead, Write};
 
-fn is_not_found(e: &anyhow::Error) -> bool {
-    matches!(
-        e.downcast_ref::<EngineError>(),
-        Some(EngineError::Volume(v)) if matches!(**v, VolumeError::NotFound { .. })
-    )
+fn volume_error(e: &anyhow::Error) -> Option<&VolumeError> {
+    match e.downcast_ref::<EngineError>() {
+        Some(EngineError::Volume(v)) => Some(v),
+        _ => None,
+    }
 }
 
 pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
@@ -133,13 +133,18 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
         volumes::remove(&mut eng.db, &eng.paths, &v)?;
         Ok(Some(v.name))
     });
-    // Podman's volume rm exits 1 when a volume did not exist and nothing else failed.
+    // Podman's volume rm exits 1 when a volume did not exist, 2 when one is in use.
     match result {
-        Err(e) if is_not_found(&e) => {
+        Err(e) => {
+            let code = match volume_error(&e) {
+                Some(VolumeError::NotFound { .. }) => 1,
+                Some(VolumeError::InUse { .. }) => 2,
+                _ => return Err(e),
+            };
             eprintln!("Error: {}", crate::error_line(&e));
-            Ok(1)
+            Ok(code)
         }
-        r => r,
+        ok => ok,
     }
 }
 

@@ -655,7 +655,7 @@ fn rm_refuses_in_use_and_prune_removes_only_unused() {
         .success();
     ctx.hutch(["volume", "rm", "used"])
         .run()
-        .code(125)
+        .code(2)
         .one_line_error()
         .stderr_has(&["used", "user"]);
     // Filters.
