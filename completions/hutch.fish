@@ -1028,7 +1028,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "export" -d 'Write a volume\'s content to a tar archive'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "import" -d 'Extract a tar archive into a volume'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only local)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option: type=tmpfs|bind, device=PATH, o=MOUNT-OPTIONS' -r
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option: type=tmpfs|bind, device=PATH, o=MOUNT-OPTIONS (a plain volume: o=uid=N,gid=N)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY[=VALUE]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F

@@ -938,7 +938,7 @@ pub struct VolumeCreateArgs {
     /// Volume driver (only local)
     #[arg(short, long, default_value = "local")]
     pub driver: String,
-    /// Driver option: type=tmpfs|bind, device=PATH, o=MOUNT-OPTIONS
+    /// Driver option: type=tmpfs|bind, device=PATH, o=MOUNT-OPTIONS (a plain volume: o=uid=N,gid=N)
     #[arg(short, long = "opt", value_name = "KEY=VALUE")]
     pub opt: Vec<String>,
     /// Add a label KEY[=VALUE]

@@ -140,12 +140,26 @@ fn parse_options(name: &str, opts: &[String]) -> Result<BTreeMap<String, String>
     let d = driver_options(&map);
     match d.kind.as_str() {
         "" | "none" => {
-            if map.contains_key("device") || map.contains_key("o") {
+            let only_owner = d
+                .data
+                .iter()
+                .chain(&d.flags)
+                .all(|x| x.starts_with("uid=") || x.starts_with("gid="));
+            if map.contains_key("device") || !only_owner {
                 return Err(VolumeError::BadOption {
                     name: name.to_string(),
                     option: "device/o".into(),
-                    reason: "device= and o= need type=tmpfs or type=bind".into(),
+                    reason: "a plain volume takes only o=uid=N,gid=N; device= and other o= options need type=tmpfs or type=bind".into(),
                 });
+            }
+            for x in &d.data {
+                if x[4..].parse::<u32>().is_err() {
+                    return Err(VolumeError::BadOption {
+                        name: name.to_string(),
+                        option: format!("o={x}"),
+                        reason: "uid= and gid= take a number".into(),
+                    });
+                }
             }
         }
         "tmpfs" => {
@@ -217,6 +231,18 @@ fn driver_options(map: &BTreeMap<String, String>) -> DriverOptions {
         }
     }
     d
+}
+
+impl DriverOptions {
+    /// `o=uid=N,gid=N` of a plain volume: the owner its directory gets on first use.
+    pub fn owner(&self) -> (Option<u32>, Option<u32>) {
+        let get = |k: &str| {
+            self.data
+                .iter()
+                .find_map(|x| x.strip_prefix(k).and_then(|v| v.parse().ok()))
+        };
+        (get("uid="), get("gid="))
+    }
 }
 
 /// The driver options of a stored volume.
@@ -570,5 +596,9 @@ mod tests {
         assert!(o(&["type=bind", "device=/does/not/exist"]).is_err());
         assert!(o(&["type=bind", "device=/tmp"]).is_ok());
         assert!(o(&["type=tmpfs", "o=weird"]).is_err());
+        let d = driver_options(&o(&["o=uid=1000,gid=50"]).unwrap());
+        assert_eq!(d.owner(), (Some(1000), Some(50)));
+        assert!(o(&["o=size=1m"]).is_err());
+        assert!(o(&["o=uid=x"]).is_err());
     }
 }

@@ -916,6 +916,17 @@ fn export_import_bind_volumes_and_image_mounts() {
         .one_line_error()
         .stderr_has(&["../escaped"]);
     assert!(!ctx.graphroot().join("volumes/dst/escaped").exists());
+    // A plain volume with an owner.
+    ctx.hutch(["volume", "create", "-o", "o=uid=1000,gid=1000", "owned"])
+        .run()
+        .success();
+    let out = ctx
+        .hutch([
+            "run", "--rm", "-v", "owned:/o", &img, "stat", "-c", "%u:%g", "/o",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "1000:1000\n");
     // A bind-type volume.
     let host = user_dir(&ctx, "dev");
     ctx.hutch([

@@ -754,10 +754,18 @@ pub fn setup(
                     if vol.needs_chown && d.kind != "bind" {
                         // A new volume takes the owner and mode of the directory it covers in the
                         // image, else the container's user, as podman does.
-                        let (o_uid, o_gid, mode) = match &image_meta {
+                        let (mut o_uid, mut o_gid, mode) = match &image_meta {
                             Some(im) => (im.uid(), im.gid(), Some(im.mode() & 0o7777)),
                             None => (uid, gid, None),
                         };
+                        // `volume create -o o=uid=N,gid=N` wins (ids as the container sees them).
+                        let (want_uid, want_gid) = d.owner();
+                        if let Some(u) = want_uid {
+                            o_uid = to_hutch_id(u, keep);
+                        }
+                        if let Some(g) = want_gid {
+                            o_gid = to_hutch_id(g, keep_g);
+                        }
                         std::os::unix::fs::lchown(&source, Some(o_uid), Some(o_gid))
                             .map_err(cio(&source))?;
                         if let Some(mode) = mode {
