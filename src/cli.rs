@@ -820,7 +820,7 @@ pub struct InspectArgs {
     /// Output format: json or a Go template such as {{.Id}}
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Type of object to inspect (image)
+    /// Type of object to inspect: container, image, volume or all
     #[arg(short = 't', long = "type", default_value = "all")]
     pub kind: String,
 }

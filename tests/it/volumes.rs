@@ -171,6 +171,22 @@ fn named_volume_carries_data_to_the_next_container() {
     ] {
         assert!(v[0].get(k).is_some(), "{k} missing: {}", js.stdout);
     }
+    // Plain `inspect` finds volumes too.
+    let i = ctx
+        .hutch(["inspect", "--format", "{{.Name}}", "data"])
+        .run()
+        .success();
+    assert_eq!(i.stdout_trim(), "data");
+    ctx.hutch([
+        "inspect",
+        "--type",
+        "volume",
+        "--format",
+        "{{.Scope}}",
+        "data",
+    ])
+    .run()
+    .success();
     // A container's inspect lists its mounts; ps is unaffected.
     ctx.hutch(["create", "--name", "c", "-v", "data:/data:ro", &img, "true"])
         .run()
