@@ -44,6 +44,8 @@ pub enum EngineError {
     Pull(#[from] crate::pull::PullError),
     #[error(transparent)]
     Container(Box<crate::container::ContainerError>),
+    #[error(transparent)]
+    Volume(Box<crate::volumes::VolumeError>),
     #[error("{0}")]
     Other(String),
 }

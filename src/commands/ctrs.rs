@@ -164,6 +164,10 @@ pub fn create_options(a: &CreateArgs) -> CreateOptions {
         log_opt: a.log_opt.clone(),
         limits,
         create_command: std::env::args().collect(),
+        volumes: a.volume.clone(),
+        mounts: a.mount.clone(),
+        tmpfs: a.tmpfs.clone(),
+        volumes_from: a.volumes_from.clone(),
     }
 }
 

@@ -21,6 +21,7 @@ mod pull;
 mod rig;
 mod rootfs;
 mod userns;
+mod volumes;
 
 use harness::{Output, TestContext};
 

@@ -222,7 +222,9 @@ impl Containers {
         }
         let image_cfg = crate::images::config(image)?;
         let runtime = super::runtime::choose(runtime, &self.paths)?;
-        let (cfg, labels) = config::resolve(opts, &image_cfg, runtime.display().to_string())?;
+        let (mut cfg, labels) = config::resolve(opts, &image_cfg, runtime.display().to_string())?;
+        let anonymous =
+            super::mounts::prepare(&mut self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
         if !opts.limits.is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {
@@ -260,7 +262,10 @@ impl Containers {
                 Err(StateError::NameInUse { .. }) if opts.name.is_none() && attempt < 20 => {
                     attempt += 1;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    super::mounts::remove_volumes(&mut self.db, &self.paths, &anonymous);
+                    return Err(e.into());
+                }
             }
         }
     }
@@ -299,6 +304,7 @@ impl Containers {
                 let runtime = self.runtime(&cfg);
                 let _ = runtime.delete(&c.id, true);
                 let _ = self.unmount_rootfs(&dirs);
+                let _ = super::mounts::teardown(&self.db, &self.paths, c, &cfg, &dirs);
                 let _ = remove_dir_if_exists(&dirs.run);
                 let mut run = c.run.clone();
                 run.state = CONFIGURED.into();
@@ -432,6 +438,7 @@ impl Containers {
                 u8::from(self.paths.rootless())
             ),
         )?;
+        let mounts = super::mounts::setup(&mut self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")
         } else {
@@ -447,6 +454,7 @@ impl Containers {
                 user: &user,
                 init_binary,
                 keep_id,
+                mounts,
             },
         )?;
         write_file(
@@ -906,6 +914,13 @@ impl Containers {
                 errors.push(e.to_string());
             }
         }
+        errors.extend(super::mounts::teardown(
+            &self.db,
+            &self.paths,
+            &c,
+            &cfg,
+            &dirs,
+        ));
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
             errors.push(e.to_string());
         }
@@ -961,6 +976,15 @@ impl Containers {
         if let Err(e) = self.unmount_rootfs(&dirs) {
             errors.push(e.to_string());
         }
+        if let Some(cfg) = &cfg {
+            errors.extend(super::mounts::teardown(
+                &self.db,
+                &self.paths,
+                c,
+                cfg,
+                &dirs,
+            ));
+        }
         for d in [&dirs.run, &dirs.graph] {
             if let Err(e) = remove_dir_if_exists(d) {
                 errors.push(e.to_string());
@@ -976,6 +1000,12 @@ impl Containers {
         }
         let ev = event("container", "remove", c, serde_json::json!({}));
         self.db.delete_container(&c.id, Some(&ev))?;
+        // `--rm` takes the container's anonymous volumes with it, as podman does.
+        if c.rm {
+            if let Some(cfg) = &cfg {
+                self.remove_anonymous_volumes(cfg);
+            }
+        }
         Ok(())
     }
 
@@ -989,6 +1019,13 @@ impl Containers {
         let path = super::runtime::choose(runtime, &self.paths)?;
         CliRuntime::new(path, &self.paths).delete(id, true)?;
         Ok(())
+    }
+
+    /// Removes the anonymous volumes of a removed container that no other container uses
+    /// (`rm -v`); failures are logged, as the container itself is gone.
+    pub fn remove_anonymous_volumes(&mut self, cfg: &ContainerConfig) {
+        let names = super::mounts::anonymous_volumes(cfg);
+        super::mounts::remove_volumes(&mut self.db, &self.paths, &names);
     }
 
     /// Cleans up every container whose stored state is stale (monitor dead, exit file left

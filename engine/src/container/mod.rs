@@ -10,6 +10,7 @@ pub mod error;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
+pub mod mounts;
 pub mod names;
 pub mod rootfs;
 pub mod runtime;
