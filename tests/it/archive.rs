@@ -652,3 +652,35 @@ fn save_refuses_a_terminal_and_unknown_formats() {
         .code(125)
         .stderr_has(&["/nonexistent/archive.tar"]);
 }
+
+#[test]
+fn a_layer_that_cannot_be_reproduced_fails_the_save_cleanly() {
+    // Layers stored before hutch kept tar-splits: rebuilt from their files, the tar differs
+    // from the registry's, and the save must say so rather than write a corrupt image.
+    let img = layered("oci-gzip");
+    let ctx = TestContext::new("save-nosplit");
+    pull(&ctx, &img.plain()).success();
+    let splits = ctx.graphroot().join("tar-split");
+    let n = std::fs::read_dir(&splits).unwrap().count();
+    assert_eq!(n, 3, "one tar-split per layer");
+    std::fs::remove_dir_all(&splits).unwrap();
+    let out = ctx.dir.join("nosplit.tar");
+    ctx.hutch(["save", "-o"])
+        .arg(&out)
+        .arg(img.plain())
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&["cannot", "pull"]);
+    let left: Vec<_> = std::fs::read_dir(&ctx.dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("nosplit"))
+        .collect();
+    assert_eq!(
+        left,
+        Vec::<String>::new(),
+        "no archive, not even a partial one"
+    );
+}

@@ -248,11 +248,12 @@ pub fn write_layer(
     let digest = w.digest();
     if digest != layer.diff_id {
         return Err(reproduce(if from_split {
-            format!("the stored layer no longer matches its recorded tar (rebuilt tar is {digest}); remove the image and pull it again")
+            format!("cannot be reproduced byte for byte: the stored files no longer match the recorded tar (rebuilt tar is {digest}); remove the image and pull it again")
         } else {
             format!(
-                "stored before hutch kept layer tar metadata and the tar rebuilt from its files is {digest}; \
-                 remove the image and pull (or load) it again to save it"
+                "cannot be reproduced byte for byte: it was stored before hutch kept layer tar \
+                 metadata and the tar rebuilt from its files is {digest}; remove the image and \
+                 pull (or load) it again to save it"
             )
         }));
     }
