@@ -26,6 +26,7 @@ pub fn run(ctx: &super::Ctx, args: LoadArgs) -> anyhow::Result<i32> {
         }
     };
     let loaded = load::load(&ctx.paths, &userns, input, &mut progress)?;
+    progress("Storing signatures".into());
     let mut out = String::new();
     for img in loaded {
         if img.names.is_empty() {

@@ -381,7 +381,12 @@ fn plan_oci(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
         }
         let (path, bytes) = cx.read_blob(&e.digest)?;
         // A bare tag (`oci-archive:x.tar:latest`) names no repository: no name, as podman.
-        let names = match e.annotations.get(REF_NAME) {
+        // Docker's OCI exports put the full name in containerd's annotation.
+        let ref_name = e
+            .annotations
+            .get("io.containerd.image.name")
+            .or(e.annotations.get(REF_NAME));
+        let names = match ref_name {
             Some(n) if n.contains('/') || n.contains(':') => {
                 vec![crate::images::normalize_new_name(n)
                     .map_err(|err| cx.entry_err("index.json", err.to_string()))?]
@@ -635,6 +640,7 @@ pub fn load(
         }
     };
 
+    progress("Getting image source signatures".into());
     // Which layers are missing (once each, however many images share them)?
     let db = Db::open(&db_path)?;
     let mut sizes: HashMap<String, i64> = HashMap::new();
@@ -779,6 +785,8 @@ pub fn load(
             created: p.created,
             size,
         };
+        progress(format!("Copying config sha256:{}", p.id));
+        progress("Writing manifest to image destination".into());
         match db.commit_image(&img) {
             Ok(outcome) => discard(&outcome.discard_dirs),
             Err(e) => {
