@@ -217,17 +217,26 @@ impl<W: Write> Write for HashingWriter<W> {
     }
 }
 
-/// Writes a stored layer's uncompressed tar to `out` and checks that it hashes to the layer's
-/// diff_id. Layers unpacked by this hutch carry a tar-split and come back byte for byte;
-/// older ones are rebuilt from the directory (overlay whiteouts become `.wh.` files), which
-/// matches only when the original tar was written the same way. A mismatch is an error: an
-/// image whose config names other diff_ids would be corrupt. Shared with `push`.
-pub fn write_layer(
+/// How a stored layer's tar was produced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayerTar {
+    /// `sha256:` of the bytes written.
+    pub digest: String,
+    pub size: u64,
+    /// Replayed from the tar-split recorded at unpack (else rebuilt from the directory).
+    pub from_split: bool,
+}
+
+/// Writes a stored layer's uncompressed tar to `out` without judging the result: replayed
+/// from its tar-split when it has one (byte for byte what was unpacked), else rebuilt from the
+/// directory (overlay whiteouts become `.wh.` files). `push` uses this to decide for itself
+/// what to do with a layer that comes back different; `save` uses `write_layer`.
+pub fn layer_tar(
     store: &LayerStore,
     image: &str,
     layer: &Layer,
     out: &mut dyn Write,
-) -> Result<u64, ArchiveError> {
+) -> Result<LayerTar, ArchiveError> {
     let dir = store.layer_path(&layer.dir);
     let split = store.tar_split_path(&layer.dir);
     let reproduce = |reason: String| ArchiveError::Reproduce {
@@ -245,19 +254,41 @@ pub fn write_layer(
     } else {
         crate::container::archive::layer_tar(&dir, &mut w).map_err(|e| reproduce(e.to_string()))?;
     }
-    let digest = w.digest();
-    if digest != layer.diff_id {
-        return Err(reproduce(if from_split {
-            format!("cannot be reproduced byte for byte: the stored files no longer match the recorded tar (rebuilt tar is {digest}); remove the image and pull it again")
-        } else {
-            format!(
-                "cannot be reproduced byte for byte: it was stored before hutch kept layer tar \
-                 metadata and the tar rebuilt from its files is {digest}; remove the image and \
-                 pull (or load) it again to save it"
-            )
-        }));
+    Ok(LayerTar {
+        digest: w.digest(),
+        size: w.count,
+        from_split,
+    })
+}
+
+/// Writes a stored layer's uncompressed tar to `out` (see `layer_tar`) and checks that it
+/// hashes to the layer's diff_id. A mismatch is an error: an image whose config names other
+/// diff_ids would be corrupt. Podman keeps the same kind of tar-split data for this; layers
+/// hutch stored before it kept tar-splits can only be saved when the rebuilt tar matches.
+pub fn write_layer(
+    store: &LayerStore,
+    image: &str,
+    layer: &Layer,
+    out: &mut dyn Write,
+) -> Result<u64, ArchiveError> {
+    let t = layer_tar(store, image, layer, out)?;
+    if t.digest != layer.diff_id {
+        let digest = &t.digest;
+        return Err(ArchiveError::Reproduce {
+            image: image.to_string(),
+            layer: layer.diff_id.clone(),
+            reason: if t.from_split {
+                format!("cannot be reproduced byte for byte: the stored files no longer match the recorded tar (rebuilt tar is {digest}); remove the image and pull it again")
+            } else {
+                format!(
+                    "cannot be reproduced byte for byte: it was stored before hutch kept layer tar \
+                     metadata and the tar rebuilt from its files is {digest}; remove the image and \
+                     pull (or load) it again to save it"
+                )
+            },
+        });
     }
-    Ok(w.count)
+    Ok(t.size)
 }
 
 /// Maps a failed layer unpack to an error naming the archive entry.
