@@ -46,6 +46,8 @@ pub enum EngineError {
     Container(Box<crate::container::ContainerError>),
     #[error(transparent)]
     Archive(Box<crate::saveload::ArchiveError>),
+    #[error(transparent)]
+    Volume(Box<crate::volumes::VolumeError>),
     #[error("{0}")]
     Other(String),
 }
