@@ -619,11 +619,15 @@ fn export_import_round_trip() {
         .run()
         .code(125)
         .stderr_has(&["FROB=1"]);
-    // The imported layer saves byte for byte (its tar-split was recorded).
+    // Imported and committed layers save byte for byte (their tar-splits were recorded).
+    ctx.hutch(["commit", "-q", "src", "localhost/committed:1"])
+        .run()
+        .success();
+    let committed = inspect(&ctx, "localhost/committed:1", "{{.Id}}");
     let saved = ctx.dir.join("imported.tar");
-    ctx.hutch(["save", "-q", "-o"])
+    ctx.hutch(["save", "-q", "-m", "-o"])
         .arg(&saved)
-        .arg("localhost/imported:1")
+        .args(["localhost/imported:1", "localhost/committed:1"])
         .run()
         .success();
     let p = podman(&ctx)
@@ -634,6 +638,7 @@ fn export_import_round_trip() {
         .success();
     assert!(p.stdout.contains("localhost/imported:1"), "{}", p.stdout);
     assert_eq!(podman_id(&ctx, "localhost/imported:1"), id);
+    assert_eq!(podman_id(&ctx, "localhost/committed:1"), committed);
 }
 
 #[test]
