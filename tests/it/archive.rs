@@ -123,6 +123,17 @@ fn podman_save_loads_in_hutch() {
             "{format}"
         );
         assert_eq!(image_ids(&ctx), vec![img.id.clone()], "{format}");
+        if format == "docker-archive" {
+            // Saved again by hutch, the archive holds the very files podman wrote (legacy
+            // layer directories and `repositories` included); only the order differs.
+            let again = ctx.dir.join("again.tar");
+            ctx.hutch(["save", "-q", "-o"])
+                .arg(&again)
+                .arg("localhost/from-podman:v1")
+                .run()
+                .success();
+            assert_eq!(tar_files(&again), tar_files(&out));
+        }
         let run = ctx
             .hutch([
                 "run",
@@ -251,6 +262,25 @@ fn several_images_in_one_docker_archive() {
         .success();
     assert!(p.stdout.contains(&b.plain()), "{}", p.stdout);
     assert_eq!(podman_id(&other, &b.plain()), b.id);
+}
+
+/// Every entry of a tar file: name -> (type, link target, contents).
+fn tar_files(path: &Path) -> std::collections::BTreeMap<String, (u8, Option<String>, Vec<u8>)> {
+    let mut ar = tar::Archive::new(std::fs::File::open(path).unwrap());
+    let mut out = std::collections::BTreeMap::new();
+    for e in ar.entries().unwrap() {
+        let mut e = e.unwrap();
+        let name = e.path().unwrap().to_string_lossy().into_owned();
+        let kind = e.header().entry_type().as_byte();
+        let link = e
+            .link_name()
+            .unwrap()
+            .map(|l| l.to_string_lossy().into_owned());
+        let mut v = Vec::new();
+        std::io::Read::read_to_end(&mut e, &mut v).unwrap();
+        out.insert(name, (kind, link, v));
+    }
+    out
 }
 
 /// The bytes of one entry of a tar file.

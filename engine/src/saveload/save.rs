@@ -6,7 +6,7 @@ use super::*;
 use crate::images::Found;
 use crate::Paths;
 use hutch_state::{Db, Image};
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// One image to save and the names it goes under (RepoTags, the OCI ref.name annotation).
 #[derive(Debug, Clone)]
@@ -102,6 +102,20 @@ impl<W: Write> TarOut<W> {
         self.header(name, data.len() as u64, tar::EntryType::Regular, 0o444)?;
         self.w.write_all(data)?;
         self.pad(data.len() as u64)
+    }
+
+    fn symlink(&mut self, name: &str, target: &str) -> io::Result<()> {
+        let mut h = tar::Header::new_ustar();
+        h.set_path(name)?;
+        h.set_link_name(target)?;
+        h.set_size(0);
+        h.set_entry_type(tar::EntryType::Symlink);
+        h.set_mode(0);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(0);
+        h.set_cksum();
+        self.w.write_all(h.as_bytes())
     }
 
     fn dir(&mut self, name: &str) -> io::Result<()> {
@@ -200,6 +214,91 @@ fn index_bytes(manifest: &[u8], name: Option<&String>) -> Vec<u8> {
     serde_json::to_vec(&idx).expect("index serializes")
 }
 
+/// Compacts JSON text as Go's encoding/json does for a raw message: whitespace outside strings
+/// goes, `<`, `>`, `&`, U+2028 and U+2029 are escaped; key order stays as it was.
+fn go_compact(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let (mut in_str, mut escaped) = (false, false);
+    for c in raw.chars() {
+        if in_str {
+            match c {
+                '<' => out.push_str("\\u003c"),
+                '>' => out.push_str("\\u003e"),
+                '&' => out.push_str("\\u0026"),
+                '\u{2028}' => out.push_str("\\u2028"),
+                '\u{2029}' => out.push_str("\\u2029"),
+                _ => out.push(c),
+            }
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_str = false;
+            }
+        } else if !c.is_ascii_whitespace() {
+            out.push(c);
+            in_str = c == '"';
+        }
+    }
+    out
+}
+
+/// The legacy (pre-manifest.json) per-layer metadata podman writes into a docker-archive: for
+/// each layer an ID, chained through `parent`, and its `json`; the top one carries parts of the
+/// image config. Computed as containers/image does, so the archive matches podman's.
+/// Returns (ID, json, diff_id hex) per layer.
+fn legacy_layers(config: &[u8], layers: &[Layer]) -> Vec<(String, Vec<u8>, String)> {
+    use serde_json::value::RawValue;
+    let top: std::collections::HashMap<String, Box<RawValue>> =
+        serde_json::from_slice(config).unwrap_or_default();
+    let mut out = Vec::new();
+    let mut chain = String::new();
+    let mut parent: Option<String> = None;
+    for (i, l) in layers.iter().enumerate() {
+        chain = if chain.is_empty() {
+            l.diff_id.clone()
+        } else {
+            sha256_digest(format!("{chain} {}", l.diff_id).as_bytes())
+        };
+        let mut fields: Vec<(&str, String)> = Vec::new();
+        if i == layers.len() - 1 {
+            for k in [
+                "architecture",
+                "config",
+                "container",
+                "container_config",
+                "created",
+                "docker_version",
+                "os",
+            ] {
+                let v = top
+                    .get(k)
+                    .map(|r| go_compact(r.get()))
+                    .unwrap_or_else(|| "null".into());
+                fields.push((k, v));
+            }
+        }
+        if let Some(p) = &parent {
+            fields.push(("parent", format!("\"{p}\"")));
+        }
+        // Go writes a map's keys sorted.
+        let render = |extra: (&str, String)| {
+            let mut f = fields.clone();
+            f.push(extra);
+            f.sort_by(|a, b| a.0.cmp(b.0));
+            let body: Vec<String> = f.iter().map(|(k, v)| format!("\"{k}\":{v}")).collect();
+            format!("{{{}}}", body.join(","))
+        };
+        let with_chain = render(("layer_id", format!("\"{chain}\"")));
+        let id = short(&sha256_digest(with_chain.as_bytes())).to_string();
+        let json = render(("id", format!("\"{id}\"")));
+        out.push((id.clone(), json.into_bytes(), short(&l.diff_id).to_string()));
+        parent = Some(id);
+    }
+    out
+}
+
 /// Writes a docker-archive or oci-archive of `items` to `out`.
 pub fn save_archive<W: Write>(
     paths: &Paths,
@@ -232,7 +331,9 @@ pub fn save_archive<W: Write>(
             // manifest.json first: a reader can plan before the big entries arrive.
             t.file("manifest.json", &bytes).map_err(o)?;
             let mut written = HashSet::new();
-            for (img, layers) in &all {
+            let mut legacy_written = HashSet::new();
+            let mut repositories: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+            for (item, (img, layers)) in items.iter().zip(&all) {
                 for l in layers {
                     if !written.insert(l.diff_id.clone()) {
                         continue;
@@ -243,6 +344,29 @@ pub fn save_archive<W: Write>(
                 progress(format!("Copying config sha256:{}", img.id));
                 t.file(&format!("{}.json", img.id), &img.config)
                     .map_err(o)?;
+                let legacy = legacy_layers(&img.config, layers);
+                for (id, json, diff_hex) in &legacy {
+                    if !legacy_written.insert(id.clone()) {
+                        continue;
+                    }
+                    t.symlink(&format!("{id}/layer.tar"), &format!("../{diff_hex}.tar"))
+                        .map_err(o)?;
+                    t.file(&format!("{id}/VERSION"), b"1.0").map_err(o)?;
+                    t.file(&format!("{id}/json"), json).map_err(o)?;
+                }
+                if let Some((top, _, _)) = legacy.last() {
+                    for n in &item.names {
+                        let (repo, tag) = crate::images::split_name(n);
+                        repositories
+                            .entry(repo.to_string())
+                            .or_default()
+                            .insert(tag.to_string(), top.clone());
+                    }
+                }
+            }
+            if !repositories.is_empty() {
+                let bytes = serde_json::to_vec(&repositories).expect("repositories serialize");
+                t.file("repositories", &bytes).map_err(o)?;
             }
         }
         Format::OciArchive => {
@@ -406,4 +530,37 @@ fn write_dir(
         put(&root.join("version"), DIR_VERSION.as_bytes())?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_ids_are_podmans() {
+        // What podman 4.3 wrote for this config and layer (the bench's busybox image).
+        let config = br#"{"architecture": "amd64", "os": "linux", "created": "2026-01-01T00:00:00Z", "config": {"Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"], "Cmd": ["bash"]}, "rootfs": {"type": "layers", "diff_ids": ["sha256:f659a9c01493b1a48a56a6e7096d90b85f37507395d3c0a4ad06ab4086251056"]}}"#;
+        let layer = Layer {
+            diff_id: "sha256:f659a9c01493b1a48a56a6e7096d90b85f37507395d3c0a4ad06ab4086251056"
+                .into(),
+            dir: String::new(),
+            compressed_digest: None,
+            media_type: None,
+            size: 0,
+            created: chrono::DateTime::UNIX_EPOCH,
+        };
+        let l = legacy_layers(config, &[layer]);
+        assert_eq!(
+            l[0].0,
+            "a1d86440ab9edf033cbc42a7001af9423c8d220e43b394f8329820aa454b129d"
+        );
+        assert_eq!(
+            String::from_utf8(l[0].1.clone()).unwrap(),
+            r#"{"architecture":"amd64","config":{"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Cmd":["bash"]},"container":null,"container_config":null,"created":"2026-01-01T00:00:00Z","docker_version":null,"id":"a1d86440ab9edf033cbc42a7001af9423c8d220e43b394f8329820aa454b129d","os":"linux"}"#
+        );
+        assert_eq!(
+            go_compact(r#"{ "a": "x < y && \"z\"", "b" : [1, 2] }"#),
+            r#"{"a":"x \u003c y \u0026\u0026 \"z\"","b":[1,2]}"#
+        );
+    }
 }
