@@ -6,6 +6,10 @@ use hutch_engine::saveload::import::{import, ImportOptions};
 use std::io::IsTerminal;
 
 pub fn run(ctx: &super::Ctx, args: ImportArgs) -> anyhow::Result<i32> {
+    super::save::settle(import_tarball(ctx, args))
+}
+
+fn import_tarball(ctx: &super::Ctx, args: ImportArgs) -> anyhow::Result<i32> {
     if args.path.contains("://") {
         anyhow::bail!(
             "import {}: importing from a URL is not supported; download the tarball first",
@@ -26,6 +30,17 @@ pub fn run(ctx: &super::Ctx, args: ImportArgs) -> anyhow::Result<i32> {
     };
     ctx.paths.ensure_dirs()?;
     let userns = ctx.enter_userns()?;
+    let tmp = ctx.paths.graphroot.join("tmp");
+    super::save::on_interrupt(move || {
+        let prefix = format!("{}-", std::process::id());
+        if let Ok(rd) = std::fs::read_dir(&tmp) {
+            for e in rd.flatten() {
+                if e.file_name().to_string_lossy().starts_with(&prefix) {
+                    let _ = hutch_storage::remove_tree(&e.path());
+                }
+            }
+        }
+    });
     let id = if args.path == "-" {
         import(&ctx.paths, &userns, std::io::stdin().lock(), "stdin", &opts)?
     } else {

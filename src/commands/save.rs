@@ -6,7 +6,52 @@ use anyhow::Context;
 use hutch_engine::saveload::{save, Format};
 use std::io::{IsTerminal, Write};
 
+/// On SIGINT or SIGTERM runs `cleanup` and exits 130, so an interrupted save or load leaves no
+/// partial file or staging directory. Call only after joining the user namespace (it starts a
+/// thread).
+pub fn on_interrupt(cleanup: impl FnOnce() + Send + 'static) {
+    std::thread::spawn(move || {
+        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+        else {
+            return;
+        };
+        rt.block_on(async {
+            let mut term =
+                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                    Ok(t) => t,
+                    Err(_) => return,
+                };
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+        });
+        INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
+        cleanup();
+        std::process::exit(130);
+    });
+}
+
+static INTERRUPTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// An error after an interrupt is the cleanup pulling files from under the work: wait for
+/// the handler to exit 130 instead of reporting it.
+pub fn settle<T>(r: anyhow::Result<T>) -> anyhow::Result<T> {
+    if r.is_err() && INTERRUPTED.load(std::sync::atomic::Ordering::SeqCst) {
+        loop {
+            std::thread::park();
+        }
+    }
+    r
+}
+
 pub fn run(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
+    settle(save(ctx, args))
+}
+
+fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
     let format = Format::parse(&args.format)?;
     if args.compress && !format.is_dir() {
         anyhow::bail!("--compress can only be used with --format oci-dir or docker-dir");
@@ -54,6 +99,10 @@ pub fn run(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
             ));
             let file = std::fs::File::create(&tmp)
                 .with_context(|| format!("creating {}", tmp.display()))?;
+            let partial = tmp.clone();
+            on_interrupt(move || {
+                let _ = std::fs::remove_file(partial);
+            });
             let res = save::save_archive(
                 &ctx.paths,
                 &db,

@@ -719,3 +719,45 @@ fn a_layer_that_cannot_be_reproduced_fails_the_save_cleanly() {
         "no archive, not even a partial one"
     );
 }
+
+#[test]
+fn an_interrupted_load_leaves_nothing_behind() {
+    let img = crate::fixtures::big();
+    let a = TestContext::new("int-save");
+    pull(&a, &img.plain()).success();
+    let archive = a.dir.join("big.tar");
+    a.hutch(["save", "-q", "-o"])
+        .arg(&archive)
+        .arg(img.plain())
+        .run()
+        .success();
+    let b = TestContext::new("int-load");
+    let mut run = b.hutch(["load", "-q", "-i"]).arg(&archive).spawn();
+    // Interrupt once the layer is being unpacked.
+    let staged = || {
+        std::fs::read_dir(b.graphroot().join("tmp"))
+            .map(|rd| {
+                rd.flatten().any(|e| {
+                    e.path().is_dir()
+                        && std::fs::read_dir(e.path()).is_ok_and(|mut d| d.next().is_some())
+                })
+            })
+            .unwrap_or(false)
+    };
+    let t = std::time::Instant::now();
+    while !staged() && run.alive() && t.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(
+        run.alive(),
+        "the load finished before it could be interrupted"
+    );
+    std::process::Command::new("kill")
+        .args(["-INT", &run.pid().to_string()])
+        .status()
+        .unwrap();
+    run.wait().code(130);
+    assert_untouched(&b);
+    b.hutch(["load", "-q", "-i"]).arg(&archive).run().success();
+    assert_eq!(image_ids(&b), vec![img.id.clone()]);
+}
