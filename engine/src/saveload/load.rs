@@ -110,8 +110,8 @@ impl Ctx<'_> {
         }
     }
 
-    /// Opens the file an archive path names (`base` is the directory a relative reference is
-    /// relative to); paths leading outside the archive are refused.
+    /// Opens the file an archive path names, following links inside the archive; paths (and
+    /// links, and symlinks of a layout directory) leading outside it are refused.
     fn open(&self, name: &str) -> Result<(Box<dyn Read + Send>, u64), ArchiveError> {
         let norm = archive_path("", name).map_err(|r| self.entry_err(name, r))?;
         match self.src {
