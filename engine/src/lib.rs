@@ -14,6 +14,7 @@ pub mod paths;
 pub mod pull;
 pub mod reference;
 pub mod registries;
+pub mod saveload;
 pub mod system;
 pub mod userns;
 pub mod volumes;

@@ -18,9 +18,11 @@ pub mod exists;
 pub mod export;
 pub mod history;
 pub mod images;
+pub mod import;
 pub mod info;
 pub mod inspect;
 pub mod kill;
+pub mod load;
 pub mod logs;
 pub mod mount;
 pub mod pause;
@@ -33,6 +35,7 @@ pub mod restart;
 pub mod rm;
 pub mod rmi;
 pub mod run;
+pub mod save;
 pub mod start;
 pub mod stop;
 pub mod system;
@@ -143,6 +146,9 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Mount(a) | Command::Container(C::Mount(a)) => ctr_mount::mount(&ctx, a),
         Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
         Command::Events(a) => events::run(&ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::run(&ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::run(&ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::run(&ctx, a),
         Command::Volume(v) => match v {
             VolumeCommand::Create(a) => volume::create(&ctx, a),
             VolumeCommand::Ls(a) => volume::ls(&ctx, a),
