@@ -44,6 +44,10 @@ pub enum EngineError {
     Pull(#[from] crate::pull::PullError),
     #[error(transparent)]
     Container(Box<crate::container::ContainerError>),
+    #[error(transparent)]
+    Archive(Box<crate::saveload::ArchiveError>),
+    #[error(transparent)]
+    Volume(Box<crate::volumes::VolumeError>),
     #[error("{0}")]
     Other(String),
 }
@@ -62,6 +66,12 @@ impl EngineError {
             EngineError::Container(c) => c.exit_code(),
             _ => ExitCode::ENGINE,
         }
+    }
+}
+
+impl From<crate::saveload::ArchiveError> for EngineError {
+    fn from(e: crate::saveload::ArchiveError) -> Self {
+        EngineError::Archive(Box::new(e))
     }
 }
 
