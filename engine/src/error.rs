@@ -43,12 +43,20 @@ pub enum EngineError {
     #[error(transparent)]
     Pull(#[from] crate::pull::PullError),
     #[error(transparent)]
+    Push(#[from] crate::push::PushError),
+    #[error(transparent)]
     Container(Box<crate::container::ContainerError>),
+    #[error(transparent)]
+    Login(#[from] crate::login::LoginError),
     #[error("{0}")]
     Other(String),
 }
 
 impl EngineError {
+    pub fn from_login(e: crate::login::LoginError) -> Self {
+        EngineError::Login(e)
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         EngineError::Io {
             path: path.into(),

@@ -3,9 +3,11 @@
 //! other writers so no caller ever sees "database is locked".
 #![deny(unsafe_code)]
 
+mod blobs;
 mod containers;
 mod schema;
 
+pub use blobs::LayerBlob;
 pub use containers::{Container, Event, NewEvent, RunState};
 
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -136,6 +136,8 @@ fn build(
         connect_timeout: Some(Duration::from_secs(30)),
         read_timeout: Some(Duration::from_secs(120)),
         user_agent: USER_AGENT,
+        // Push sends each blob in one PUT when it can (see `push`); pulls are unaffected.
+        use_monolithic_push: true,
         ..ClientConfig::default()
     };
     Client::try_from(config).map_err(|e| PullError::Client {

@@ -1,0 +1,1035 @@
+//! `push`: a local image to a registry. Each layer is re-created as a tar from its unpacked
+//! directory (overlay whiteouts back to `.wh.` entries), compressed once per compression and
+//! remembered in `layer_blobs`, so later pushes neither recompress nor upload what the registry
+//! already has (HEAD, then a cross-repository mount from other repositories of the image on
+//! that registry). Layers go up concurrently, each in one monolithic PUT when the registry takes
+//! it, chunked otherwise; then the config and the manifest (OCI or Docker schema2).
+//!
+//! Layers are stored unpacked, so a layer pulled as a tar hutch would not write byte for byte
+//! (other entry order, PAX headers, ...) comes back with another digest. When the original
+//! compressed blob is still reachable on the destination registry it is reused as is; otherwise
+//! the re-created tar is pushed and the pushed config's `rootfs.diff_ids` name what was actually
+//! pushed (so the pushed image is consistent, with another ID than the local one) — podman
+//! re-creates layers as well, but keeps tar-split data to reproduce them exactly.
+
+use crate::auth::{self, AuthOptions};
+use crate::images;
+use crate::pull::client::{connect, install_crypto_provider, Session, TlsSettings};
+use crate::pull::manifest::{self, Manifest};
+use crate::pull::{error_chain, short_digest, Progress};
+use crate::reference::{ImageRef, Name};
+use crate::registries::RegistriesConf;
+use crate::Paths;
+use futures_util::StreamExt;
+use hutch_state::{Db, Image, LayerBlob};
+use hutch_storage::LayerStore;
+use indicatif::ProgressBar;
+use oci_client::errors::OciDistributionError;
+use oci_client::secrets::RegistryAuth;
+use oci_client::{Reference, RegistryOperation};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Layers compressed and uploaded at once.
+const CONCURRENT_LAYERS: usize = 4;
+/// gzip level 1: zlib-rs at level 1 is several times faster than the default level for a few
+/// percent more bytes, and pushes are mostly spent compressing.
+const GZIP_LEVEL: u32 = 1;
+const ZSTD_LEVEL: i32 = 3;
+
+pub const OCI_LAYER_GZIP: &str = "application/vnd.oci.image.layer.v1.tar+gzip";
+pub const OCI_LAYER_ZSTD: &str = "application/vnd.oci.image.layer.v1.tar+zstd";
+pub const DOCKER_LAYER_GZIP: &str = "application/vnd.docker.image.rootfs.diff.tar.gzip";
+
+#[derive(Debug, thiserror::Error)]
+pub enum PushError {
+    #[error("invalid destination {dest:?}: {reason}")]
+    Destination { dest: String, reason: String },
+    #[error("{0}")]
+    Options(String),
+    #[error(
+        "pushing {image} to {dest}: {}",
+        if *had_creds {
+            format!("registry {registry} rejected the credentials (check them with `hutch login {registry}` or --creds)")
+        } else {
+            format!("authentication required by registry {registry} (run `hutch login {registry}` or pass --creds USER:PASS)")
+        }
+    )]
+    Unauthorized {
+        image: String,
+        dest: String,
+        registry: String,
+        had_creds: bool,
+    },
+    #[error("pushing {image} to {dest}: {reason}")]
+    Registry {
+        image: String,
+        dest: String,
+        reason: String,
+    },
+    #[error("image {image}: layer {diff_id}: {reason}")]
+    Layer {
+        image: String,
+        diff_id: String,
+        reason: String,
+    },
+    #[error("push of {image} interrupted")]
+    Interrupted { image: String },
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+/// `--format`: the destination manifest type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ManifestFormat {
+    Oci,
+    V2s2,
+}
+
+impl std::str::FromStr for ManifestFormat {
+    type Err = PushError;
+    fn from_str(s: &str) -> Result<Self, PushError> {
+        match s {
+            "oci" => Ok(ManifestFormat::Oci),
+            "v2s2" | "docker" => Ok(ManifestFormat::V2s2),
+            "v2s1" => Err(PushError::Options(
+                "--format v2s1: Docker schema 1 is not supported; use oci or v2s2".into(),
+            )),
+            other => Err(PushError::Options(format!(
+                "--format {other:?}: use oci or v2s2"
+            ))),
+        }
+    }
+}
+
+impl ManifestFormat {
+    pub fn manifest_media_type(self) -> &'static str {
+        match self {
+            ManifestFormat::Oci => manifest::OCI_MANIFEST,
+            ManifestFormat::V2s2 => manifest::DOCKER_MANIFEST,
+        }
+    }
+    fn config_media_type(self) -> &'static str {
+        match self {
+            ManifestFormat::Oci => manifest::OCI_CONFIG,
+            ManifestFormat::V2s2 => manifest::DOCKER_CONFIG,
+        }
+    }
+    /// The format an image was stored in: Docker schema2 stays Docker, everything else is OCI.
+    pub fn of_image(img: &Image) -> ManifestFormat {
+        if img.manifest_media_type == manifest::DOCKER_MANIFEST {
+            ManifestFormat::V2s2
+        } else {
+            ManifestFormat::Oci
+        }
+    }
+}
+
+/// `--compression-format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compression {
+    Gzip,
+    Zstd,
+}
+
+impl std::str::FromStr for Compression {
+    type Err = PushError;
+    fn from_str(s: &str) -> Result<Self, PushError> {
+        match s {
+            "gzip" => Ok(Compression::Gzip),
+            "zstd" => Ok(Compression::Zstd),
+            other => Err(PushError::Options(format!(
+                "--compression-format {other:?}: use gzip or zstd"
+            ))),
+        }
+    }
+}
+
+impl Compression {
+    pub fn name(self) -> &'static str {
+        match self {
+            Compression::Gzip => "gzip",
+            Compression::Zstd => "zstd",
+        }
+    }
+    fn of_media_type(m: &str) -> Option<Compression> {
+        if m.ends_with("gzip") {
+            Some(Compression::Gzip)
+        } else if m.ends_with("zstd") {
+            Some(Compression::Zstd)
+        } else {
+            None
+        }
+    }
+    fn layer_media_type(self, format: ManifestFormat) -> &'static str {
+        match (format, self) {
+            (ManifestFormat::V2s2, _) => DOCKER_LAYER_GZIP,
+            (ManifestFormat::Oci, Compression::Gzip) => OCI_LAYER_GZIP,
+            (ManifestFormat::Oci, Compression::Zstd) => OCI_LAYER_ZSTD,
+        }
+    }
+}
+
+/// What the command line (or the API) asks for.
+#[derive(Debug, Clone, Default)]
+pub struct PushOptions {
+    /// `--tls-verify`: None leaves it to registries.conf.
+    pub tls_verify: Option<bool>,
+    pub cert_dir: Option<PathBuf>,
+    pub auth: AuthOptions,
+    /// None: the image's own format.
+    pub format: Option<ManifestFormat>,
+    /// None: gzip.
+    pub compression: Option<Compression>,
+    /// Draw progress on stderr (a terminal).
+    pub progress: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pushed {
+    /// Local image ID.
+    pub image_id: String,
+    /// `sha256:` of the manifest as pushed.
+    pub digest: String,
+    pub manifest: Vec<u8>,
+    pub media_type: String,
+    /// Blobs sent (layers and config).
+    pub uploaded: usize,
+    /// Blobs the registry had already or got by a mount.
+    pub reused: usize,
+}
+
+/// Parses a push destination: `docker://` is the only transport; a name without a registry
+/// is refused, as there is nowhere to push it.
+pub fn destination(dest: &str) -> Result<ImageRef, PushError> {
+    let bad = |reason: &str| PushError::Destination {
+        dest: dest.to_string(),
+        reason: reason.to_string(),
+    };
+    let s = dest.strip_prefix("docker://").unwrap_or(dest);
+    if let Some((transport, _)) = s.split_once(':') {
+        if matches!(
+            transport,
+            "oci"
+                | "oci-archive"
+                | "docker-archive"
+                | "dir"
+                | "containers-storage"
+                | "docker-daemon"
+        ) {
+            return Err(bad(&format!(
+                "transport {transport:?} is not supported by push (only docker://); use `hutch save` for archives"
+            )));
+        }
+    }
+    let name = Name::parse(s).map_err(|e| bad(&e.to_string()))?;
+    if name.registry.is_none() {
+        return Err(bad(
+            "no registry in the name: give one, e.g. quay.io/org/image:tag or 127.0.0.1:5000/image",
+        ));
+    }
+    let r = name.qualify(name.registry.as_deref().unwrap_or("docker.io"));
+    if r.digest.is_some() {
+        return Err(bad("cannot push to a digest; give a tag"));
+    }
+    Ok(r)
+}
+
+/// A connected destination repository.
+pub(crate) struct Target {
+    pub session: Session,
+    pub dest: ImageRef,
+    had_creds: bool,
+}
+
+impl Target {
+    pub(crate) async fn connect(
+        paths: &Paths,
+        tls_verify: Option<bool>,
+        cert_dir: Option<&Path>,
+        auth_opts: &AuthOptions,
+        dest: &ImageRef,
+        image: &str,
+    ) -> Result<Target, PushError> {
+        install_crypto_provider();
+        let conf = RegistriesConf::load(paths).map_err(|e| PushError::Options(e.to_string()))?;
+        let tls = TlsSettings::resolve(
+            &dest.registry,
+            tls_verify,
+            conf.is_insecure(dest),
+            cert_dir,
+            &paths.config_home,
+        )
+        .map_err(|e| PushError::Options(e.to_string()))?;
+        let creds =
+            auth::lookup(paths, auth_opts, dest).map_err(|e| PushError::Options(e.to_string()))?;
+        let had_creds = creds.is_some();
+        let auth = match creds {
+            Some(c) => RegistryAuth::Basic(c.username, c.password),
+            None => RegistryAuth::Anonymous,
+        };
+        let fail = |e| map_err(e, image, dest, had_creds);
+        let session = connect(dest, &tls, auth).await.map_err(fail)?;
+        session
+            .client
+            .auth(&session.reference, &session.auth, RegistryOperation::Push)
+            .await
+            .map_err(fail)?;
+        Ok(Target {
+            session,
+            dest: dest.clone(),
+            had_creds,
+        })
+    }
+
+    fn err(&self, image: &str, e: OciDistributionError) -> PushError {
+        map_err(e, image, &self.dest, self.had_creds)
+    }
+
+    fn reference_for(&self, digest: &str) -> Reference {
+        self.session.reference.clone_with_digest(digest.to_string())
+    }
+}
+
+fn map_err(err: OciDistributionError, image: &str, dest: &ImageRef, had_creds: bool) -> PushError {
+    let unauthorized = || PushError::Unauthorized {
+        image: image.to_string(),
+        dest: dest.to_string(),
+        registry: dest.registry.clone(),
+        had_creds,
+    };
+    match &err {
+        OciDistributionError::UnauthorizedError { .. }
+        | OciDistributionError::AuthenticationFailure(_)
+        | OciDistributionError::ServerError {
+            code: 401 | 403, ..
+        } => unauthorized(),
+        OciDistributionError::RegistryError { envelope, .. }
+            if envelope.errors.iter().any(|e| {
+                let c = format!("{:?}", e.code);
+                c.eq_ignore_ascii_case("Unauthorized") || c.eq_ignore_ascii_case("Denied")
+            }) =>
+        {
+            unauthorized()
+        }
+        OciDistributionError::RequestError(e)
+            if matches!(e.status().map(|s| s.as_u16()), Some(401 | 403)) =>
+        {
+            unauthorized()
+        }
+        _ => PushError::Registry {
+            image: image.to_string(),
+            dest: dest.to_string(),
+            reason: format!("registry {}: {}", dest.registry, error_chain(&err)),
+        },
+    }
+}
+
+/// Pushes the local image `image` to `dest` (default: the name it was found by) and records
+/// the pushed manifest digest. Must run inside the user namespace (layers are read as stored).
+pub async fn push(
+    paths: &Paths,
+    image: &str,
+    dest: Option<&str>,
+    opts: &PushOptions,
+) -> crate::Result<Pushed> {
+    let db_path = paths.db_path();
+    let name = image.to_string();
+    let found = blocking(move || {
+        let db = Db::open(&db_path)?;
+        images::lookup(&db, &name)
+    })
+    .await?;
+    let dest_text = match dest {
+        Some(d) => d.to_string(),
+        None => found.by_name.clone().unwrap_or_else(|| image.to_string()),
+    };
+    let dest = destination(&dest_text)?;
+    let target = Target::connect(
+        paths,
+        opts.tls_verify,
+        opts.cert_dir.as_deref(),
+        &opts.auth,
+        &dest,
+        image,
+    )
+    .await?;
+    let progress = Progress::new(opts.progress);
+    let tag = dest.tag.clone().unwrap_or_else(|| "latest".into());
+    let pushed = push_image(
+        paths,
+        &target,
+        image,
+        &found.image,
+        opts.format,
+        opts.compression,
+        &progress,
+        Some(&tag),
+    )
+    .await?;
+    Ok(pushed)
+}
+
+/// One layer of the image as it will be pushed.
+#[derive(Debug, Clone)]
+struct PushedLayer {
+    digest: String,
+    size: i64,
+    tar_digest: String,
+    uploaded: bool,
+}
+
+/// Pushes `img` into the target's repository, tagged `tag` or (None) by digest only; records
+/// the manifest digest on the image.
+#[allow(clippy::too_many_arguments)]
+pub(crate) async fn push_image(
+    paths: &Paths,
+    target: &Target,
+    image_name: &str,
+    img: &Image,
+    format: Option<ManifestFormat>,
+    compression: Option<Compression>,
+    progress: &Progress,
+    tag: Option<&str>,
+) -> crate::Result<Pushed> {
+    let format = format.unwrap_or_else(|| ManifestFormat::of_image(img));
+    let compression = compression.unwrap_or(Compression::Gzip);
+    if format == ManifestFormat::V2s2 && compression == Compression::Zstd {
+        return Err(PushError::Options(
+            "zstd compression needs an OCI manifest: use --format oci with --compression-format zstd"
+                .into(),
+        )
+        .into());
+    }
+    progress.line("Getting image source signatures".to_string());
+    let stored = match manifest::parse_manifest(&img.manifest) {
+        Ok(Manifest::Image(m)) if m.layers.len() == img.layers.len() => Some(m),
+        _ => None,
+    };
+    // Other repositories of this image on the destination registry: blobs can be mounted
+    // from there instead of uploaded.
+    let mount_from: Vec<String> = {
+        let mut repos: Vec<String> = img
+            .names
+            .iter()
+            .filter_map(|n| ImageRef::parse(n).ok())
+            .filter(|r| {
+                r.registry == target.dest.registry && r.repository != target.dest.repository
+            })
+            .map(|r| r.repository)
+            .collect();
+        repos.sort();
+        repos.dedup();
+        repos
+    };
+
+    // One job per distinct diff_id (images may repeat an empty layer).
+    let db_path = paths.db_path();
+    let comp_name = compression.name();
+    let wanted: Vec<String> = {
+        let mut seen = std::collections::HashSet::new();
+        img.layers
+            .iter()
+            .filter(|d| seen.insert((*d).clone()))
+            .cloned()
+            .collect()
+    };
+    let infos = {
+        let db_path = db_path.clone();
+        let wanted = wanted.clone();
+        let image = image_name.to_string();
+        blocking(move || {
+            let db = Db::open(&db_path)?;
+            let mut out = Vec::new();
+            for d in wanted {
+                let layer = db.layer(&d)?.ok_or_else(|| PushError::Layer {
+                    image: image.clone(),
+                    diff_id: d.clone(),
+                    reason: "not in local storage (the store is damaged: pull the image again)"
+                        .into(),
+                })?;
+                let cached = db.layer_blob(&d, comp_name)?;
+                out.push((layer, cached));
+            }
+            Ok(out)
+        })
+        .await?
+    };
+    let store = Arc::new(LayerStore::new(&paths.graphroot));
+    let sem = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LAYERS));
+    let mut set = tokio::task::JoinSet::new();
+    let shared = Arc::new(Shared {
+        client: target.session.client.clone(),
+        reference: target.session.reference.clone(),
+        mount_from,
+        image: image_name.to_string(),
+        dest: target.dest.clone(),
+        had_creds: target.had_creds,
+        store,
+        db_path: db_path.clone(),
+        compression,
+    });
+    for (layer, cached) in infos {
+        let mut candidates = Vec::new();
+        if let Some(m) = &stored {
+            if let Some(i) = img.layers.iter().position(|d| d == &layer.diff_id) {
+                let desc = &m.layers[i];
+                if Compression::of_media_type(&desc.media_type) == Some(compression) {
+                    candidates.push(PushedLayer {
+                        digest: desc.digest.clone(),
+                        size: desc.size,
+                        tar_digest: layer.diff_id.clone(),
+                        uploaded: false,
+                    });
+                }
+            }
+        }
+        if let Some(c) = cached {
+            if !candidates.iter().any(|x| x.digest == c.digest) {
+                candidates.push(PushedLayer {
+                    digest: c.digest,
+                    size: c.size,
+                    tar_digest: c.tar_digest,
+                    uploaded: false,
+                });
+            }
+        }
+        let bar = progress.bar(&layer.diff_id, layer.size);
+        let progress = progress.clone();
+        let shared = shared.clone();
+        let sem = sem.clone();
+        set.spawn(async move {
+            let _permit = sem
+                .acquire_owned()
+                .await
+                .map_err(|e| PushError::Internal(e.to_string()))?;
+            let diff_id = layer.diff_id.clone();
+            let res = shared.push_layer(&layer, candidates, &bar).await;
+            bar.finish_and_clear();
+            if let Ok(l) = &res {
+                progress.line(if l.uploaded {
+                    format!("Copying blob {} done", short_digest(&l.digest))
+                } else {
+                    format!(
+                        "Copying blob {} skipped: already exists",
+                        short_digest(&l.digest)
+                    )
+                });
+            }
+            res.map(|l| (diff_id, l))
+        });
+    }
+    let mut done: HashMap<String, PushedLayer> = HashMap::new();
+    while let Some(res) = set.join_next().await {
+        match res {
+            Ok(Ok((d, l))) => {
+                done.insert(d, l);
+            }
+            Ok(Err(e)) => {
+                set.abort_all();
+                return Err(e.into());
+            }
+            Err(e) => {
+                set.abort_all();
+                return Err(PushError::Internal(format!("layer task: {e}")).into());
+            }
+        }
+    }
+    let layers: Vec<&PushedLayer> = img.layers.iter().map(|d| &done[d]).collect();
+    let mut uploaded = layers.iter().filter(|l| l.uploaded).count();
+    let mut reused = done.len() - uploaded;
+
+    // The config names the tars actually pushed.
+    let config_bytes = if layers
+        .iter()
+        .zip(&img.layers)
+        .all(|(l, d)| &l.tar_digest == d)
+    {
+        img.config.clone()
+    } else {
+        let mut cfg: serde_json::Value = serde_json::from_slice(&img.config).map_err(|e| {
+            PushError::Internal(format!("image {}: config is not JSON: {e}", img.id))
+        })?;
+        let ids: Vec<serde_json::Value> = layers
+            .iter()
+            .map(|l| serde_json::Value::String(l.tar_digest.clone()))
+            .collect();
+        match cfg.get_mut("rootfs").and_then(|r| r.as_object_mut()) {
+            Some(r) => {
+                r.insert("diff_ids".into(), serde_json::Value::Array(ids));
+            }
+            None => {
+                return Err(
+                    PushError::Internal(format!("image {}: config has no rootfs", img.id)).into(),
+                )
+            }
+        }
+        tracing::info!(
+            "{image_name}: some layers could not be re-created byte for byte; the pushed config names the re-created ones"
+        );
+        serde_json::to_vec(&cfg).map_err(|e| PushError::Internal(e.to_string()))?
+    };
+    let config_digest = sha256_digest(&config_bytes);
+    let client = &target.session.client;
+    let exists = client
+        .blob_exists(&target.session.reference, &config_digest)
+        .await
+        .map_err(|e| target.err(image_name, e))?;
+    if !exists {
+        client
+            .push_blob(
+                &target.session.reference,
+                config_bytes.clone(),
+                &config_digest,
+            )
+            .await
+            .map_err(|e| target.err(image_name, e))?;
+        uploaded += 1;
+    } else {
+        reused += 1;
+    }
+    progress.line(format!(
+        "Copying config {} done",
+        short_digest(&config_digest)
+    ));
+
+    let manifest = OutManifest {
+        schema_version: 2,
+        media_type: format.manifest_media_type(),
+        config: OutDescriptor {
+            media_type: format.config_media_type().to_string(),
+            digest: config_digest.clone(),
+            size: config_bytes.len() as i64,
+        },
+        layers: layers
+            .iter()
+            .map(|l| OutDescriptor {
+                media_type: compression.layer_media_type(format).to_string(),
+                digest: l.digest.clone(),
+                size: l.size,
+            })
+            .collect(),
+    };
+    let bytes =
+        serde_json::to_vec_pretty(&manifest).map_err(|e| PushError::Internal(e.to_string()))?;
+    let digest = sha256_digest(&bytes);
+    progress.line("Writing manifest to image destination".to_string());
+    let mref = match tag {
+        Some(t) => Reference::with_tag(
+            target.session.reference.registry().to_string(),
+            target.session.reference.repository().to_string(),
+            t.to_string(),
+        ),
+        None => target.reference_for(&digest),
+    };
+    client
+        .push_manifest_raw(
+            &mref,
+            bytes.clone(),
+            format
+                .manifest_media_type()
+                .parse()
+                .expect("valid header value"),
+        )
+        .await
+        .map_err(|e| target.err(image_name, e))?;
+    {
+        let id = img.id.clone();
+        let digest = digest.clone();
+        blocking(move || {
+            let mut db = Db::open(&db_path)?;
+            db.add_image_digest(&id, &digest)?;
+            Ok(())
+        })
+        .await?;
+    }
+    Ok(Pushed {
+        image_id: img.id.clone(),
+        digest,
+        manifest: bytes,
+        media_type: format.manifest_media_type().to_string(),
+        uploaded,
+        reused,
+    })
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OutManifest {
+    schema_version: u32,
+    media_type: &'static str,
+    config: OutDescriptor,
+    layers: Vec<OutDescriptor>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct OutDescriptor {
+    media_type: String,
+    digest: String,
+    size: i64,
+}
+
+/// What every layer task needs.
+struct Shared {
+    client: oci_client::Client,
+    reference: Reference,
+    mount_from: Vec<String>,
+    image: String,
+    dest: ImageRef,
+    had_creds: bool,
+    store: Arc<LayerStore>,
+    db_path: PathBuf,
+    compression: Compression,
+}
+
+impl Shared {
+    fn err(&self, e: OciDistributionError) -> PushError {
+        map_err(e, &self.image, &self.dest, self.had_creds)
+    }
+
+    /// Whether the destination has `digest` now, mounting it from another repository if one of
+    /// the image's other names there has it.
+    async fn reachable(&self, digest: &str) -> Result<bool, PushError> {
+        if self
+            .client
+            .blob_exists(&self.reference, digest)
+            .await
+            .map_err(|e| self.err(e))?
+        {
+            return Ok(true);
+        }
+        for repo in &self.mount_from {
+            let source = Reference::with_tag(
+                self.reference.registry().to_string(),
+                repo.clone(),
+                "latest".into(),
+            );
+            match self
+                .client
+                .mount_blob(&self.reference, &source, digest)
+                .await
+            {
+                Ok(()) => {
+                    tracing::debug!("{digest}: mounted from {repo}");
+                    return Ok(true);
+                }
+                Err(e) => tracing::debug!("{digest}: mount from {repo} failed: {e}"),
+            }
+        }
+        Ok(false)
+    }
+
+    async fn push_layer(
+        &self,
+        layer: &hutch_state::Layer,
+        candidates: Vec<PushedLayer>,
+        bar: &ProgressBar,
+    ) -> Result<PushedLayer, PushError> {
+        for c in candidates {
+            if self.reachable(&c.digest).await? {
+                return Ok(c);
+            }
+        }
+        let lerr = |reason: String| PushError::Layer {
+            image: self.image.clone(),
+            diff_id: layer.diff_id.clone(),
+            reason,
+        };
+        let staging = {
+            let store = self.store.clone();
+            tokio::task::spawn_blocking(move || store.staging())
+                .await
+                .map_err(|e| PushError::Internal(e.to_string()))?
+                .map_err(|e| lerr(e.to_string()))?
+        };
+        let blob_path = staging.path.join("blob");
+        let src = self.store.layer_path(&layer.dir);
+        let compressed = {
+            let blob_path = blob_path.clone();
+            let comp = self.compression;
+            let bar = bar.clone();
+            tokio::task::spawn_blocking(move || compress_layer(&src, &blob_path, comp, &bar))
+                .await
+                .map_err(|e| PushError::Internal(e.to_string()))?
+                .map_err(|e| lerr(format!("creating the layer tar: {e}")))?
+        };
+        if compressed.tar_digest != layer.diff_id {
+            tracing::debug!(
+                "layer {}: re-created tar is {}",
+                layer.diff_id,
+                compressed.tar_digest
+            );
+        }
+        let blob = LayerBlob {
+            diff_id: layer.diff_id.clone(),
+            compression: self.compression.name().to_string(),
+            digest: compressed.digest.clone(),
+            size: compressed.size as i64,
+            tar_digest: compressed.tar_digest.clone(),
+        };
+        // Deterministic output: the registry may have this very blob from an earlier push
+        // whose record was lost.
+        let have = self
+            .client
+            .blob_exists(&self.reference, &blob.digest)
+            .await
+            .map_err(|e| self.err(e))?;
+        if !have {
+            bar.set_length(compressed.size);
+            bar.set_position(0);
+            self.upload(&blob_path, &blob.digest, compressed.size, bar)
+                .await?;
+        }
+        drop(staging);
+        {
+            let db_path = self.db_path.clone();
+            let blob = blob.clone();
+            blocking(move || {
+                let mut db = Db::open(&db_path)?;
+                db.put_layer_blob(&blob)?;
+                Ok(())
+            })
+            .await
+            .map_err(|e| lerr(format!("remembering its compressed digest: {e}")))?;
+        }
+        Ok(PushedLayer {
+            digest: blob.digest,
+            size: blob.size,
+            tar_digest: blob.tar_digest,
+            uploaded: !have,
+        })
+    }
+
+    /// One monolithic PUT; a registry that refuses it gets chunked PATCHes instead.
+    async fn upload(
+        &self,
+        path: &Path,
+        digest: &str,
+        size: u64,
+        bar: &ProgressBar,
+    ) -> Result<(), PushError> {
+        let stream = |bar: ProgressBar| {
+            let path = path.to_path_buf();
+            async move {
+                let f = tokio::fs::File::open(&path).await?;
+                Ok::<_, io::Error>(tokio_util::io::ReaderStream::with_capacity(f, 1 << 20).map(
+                    move |r| {
+                        if let Ok(b) = &r {
+                            bar.inc(b.len() as u64);
+                        }
+                        r.map_err(OciDistributionError::from)
+                    },
+                ))
+            }
+        };
+        let ioerr = |e: io::Error| PushError::Layer {
+            image: self.image.clone(),
+            diff_id: digest.to_string(),
+            reason: format!("reading {}: {e}", path.display()),
+        };
+        let s = stream(bar.clone()).await.map_err(ioerr)?;
+        match self
+            .client
+            .push_blob_stream(&self.reference, s, digest, Some(size))
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let mapped = self.err(e);
+                if matches!(mapped, PushError::Unauthorized { .. }) {
+                    return Err(mapped);
+                }
+                tracing::debug!("{digest}: monolithic upload failed ({mapped}); trying chunked");
+                bar.set_position(0);
+                let s = stream(bar.clone()).await.map_err(ioerr)?;
+                let r = self
+                    .client
+                    .push_blob_stream_chunked(&self.reference, s)
+                    .await
+                    .map_err(|e| self.err(e))?;
+                if r.blob_digest != digest {
+                    return Err(PushError::Layer {
+                        image: self.image.clone(),
+                        diff_id: digest.to_string(),
+                        reason: format!("uploaded digest is {}", r.blob_digest),
+                    });
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+struct Compressed {
+    digest: String,
+    size: u64,
+    tar_digest: String,
+}
+
+/// A writer that hashes and counts what goes through it.
+struct HashWriter<W> {
+    inner: W,
+    hash: Sha256,
+    len: u64,
+    on_bytes: Option<ProgressBar>,
+}
+
+impl<W: Write> HashWriter<W> {
+    fn new(inner: W, on_bytes: Option<ProgressBar>) -> Self {
+        HashWriter {
+            inner,
+            hash: Sha256::new(),
+            len: 0,
+            on_bytes,
+        }
+    }
+    fn finish(self) -> (W, String, u64) {
+        (
+            self.inner,
+            format!("sha256:{}", hex::encode(self.hash.finalize())),
+            self.len,
+        )
+    }
+}
+
+impl<W: Write> Write for HashWriter<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.len += n as u64;
+        if let Some(b) = &self.on_bytes {
+            b.inc(n as u64);
+        }
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// Writes the layer directory as a tar, compressed, to `out`, hashing both forms.
+fn compress_layer(
+    dir: &Path,
+    out: &Path,
+    comp: Compression,
+    bar: &ProgressBar,
+) -> io::Result<Compressed> {
+    let file = std::fs::File::create(out)?;
+    let blob = HashWriter::new(io::BufWriter::with_capacity(1 << 20, file), None);
+    let to_io = |e: crate::EngineError| io::Error::other(e.to_string());
+    let (blob, tar_digest) = match comp {
+        Compression::Gzip => {
+            let enc = flate2::write::GzEncoder::new(blob, flate2::Compression::new(GZIP_LEVEL));
+            let tar = HashWriter::new(enc, Some(bar.clone()));
+            let tar = crate::container::archive::layer_tar(dir, tar).map_err(to_io)?;
+            let (enc, tar_digest, _) = tar.finish();
+            (enc.finish()?, tar_digest)
+        }
+        Compression::Zstd => {
+            let enc = zstd::stream::write::Encoder::new(blob, ZSTD_LEVEL)?;
+            let tar = HashWriter::new(enc, Some(bar.clone()));
+            let tar = crate::container::archive::layer_tar(dir, tar).map_err(to_io)?;
+            let (enc, tar_digest, _) = tar.finish();
+            (enc.finish()?, tar_digest)
+        }
+    };
+    let (mut buf, digest, size) = blob.finish();
+    buf.flush()?;
+    // A scratch file read back at once: no fsync.
+    drop(buf.into_inner().map_err(|e| e.into_error())?);
+    Ok(Compressed {
+        digest,
+        size,
+        tar_digest,
+    })
+}
+
+fn sha256_digest(bytes: &[u8]) -> String {
+    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+}
+
+async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> crate::Result<T> + Send + 'static,
+) -> crate::Result<T> {
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| PushError::Internal(e.to_string()))?
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn destinations() {
+        let r = destination("docker://127.0.0.1:5000/a/b:t").unwrap();
+        assert_eq!(r.to_string(), "127.0.0.1:5000/a/b:t");
+        assert_eq!(
+            destination("quay.io/x").unwrap().to_string(),
+            "quay.io/x:latest"
+        );
+        for bad in [
+            "busybox",
+            "oci:/tmp/x",
+            "docker-archive:/tmp/x.tar",
+            "q.io/x@sha256:0",
+        ] {
+            let e = destination(bad).unwrap_err().to_string();
+            assert!(e.contains(bad), "{e}");
+        }
+    }
+
+    #[test]
+    fn formats_and_compressions() {
+        assert_eq!(
+            "oci".parse::<ManifestFormat>().unwrap(),
+            ManifestFormat::Oci
+        );
+        assert_eq!(
+            "v2s2".parse::<ManifestFormat>().unwrap(),
+            ManifestFormat::V2s2
+        );
+        assert!("v2s1".parse::<ManifestFormat>().is_err());
+        assert_eq!("zstd".parse::<Compression>().unwrap(), Compression::Zstd);
+        assert!("xz"
+            .parse::<Compression>()
+            .unwrap_err()
+            .to_string()
+            .contains("xz"));
+        assert_eq!(
+            Compression::of_media_type(DOCKER_LAYER_GZIP),
+            Some(Compression::Gzip)
+        );
+        assert_eq!(
+            Compression::of_media_type(OCI_LAYER_ZSTD),
+            Some(Compression::Zstd)
+        );
+        assert_eq!(
+            Compression::of_media_type("application/vnd.oci.image.layer.v1.tar"),
+            None
+        );
+    }
+
+    #[test]
+    fn compressed_layer_is_deterministic() {
+        let dir = tempfile::tempdir().unwrap();
+        let layer = dir.path().join("layer");
+        std::fs::create_dir_all(layer.join("etc")).unwrap();
+        std::fs::write(layer.join("etc/hello"), "hi\n").unwrap();
+        let bar = ProgressBar::hidden();
+        for comp in [Compression::Gzip, Compression::Zstd] {
+            let a = compress_layer(&layer, &dir.path().join("a"), comp, &bar).unwrap();
+            let b = compress_layer(&layer, &dir.path().join("b"), comp, &bar).unwrap();
+            assert_eq!(a.digest, b.digest);
+            assert_eq!(a.tar_digest, b.tar_digest);
+            let bytes = std::fs::read(dir.path().join("a")).unwrap();
+            assert_eq!(sha256_digest(&bytes), a.digest);
+            assert_eq!(bytes.len() as u64, a.size);
+        }
+    }
+}
