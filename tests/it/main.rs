@@ -18,6 +18,7 @@ mod image_cmds;
 mod images;
 mod interrupt;
 mod pull;
+mod push;
 mod rig;
 mod rootfs;
 mod userns;
