@@ -1078,8 +1078,8 @@ pub struct ManifestPushArgs {
     pub list: String,
     /// Where to push it [default: the list's name]
     pub destination: Option<String>,
-    /// Push the images of the list too
-    #[arg(long)]
+    /// Push the images of the list too (--all=false pushes only the list)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value = "true", default_missing_value = "true")]
     pub all: bool,
     #[command(flatten)]
     pub registry: RegistryOpts,

@@ -48,6 +48,8 @@ pub enum EngineError {
     Container(Box<crate::container::ContainerError>),
     #[error(transparent)]
     Login(#[from] crate::login::LoginError),
+    #[error(transparent)]
+    Manifest(#[from] crate::manifests::ManifestError),
     #[error("{0}")]
     Other(String),
 }

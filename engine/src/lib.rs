@@ -11,6 +11,7 @@ pub mod events;
 pub mod host;
 pub mod images;
 pub mod login;
+pub mod manifests;
 pub mod paths;
 pub mod pull;
 pub mod push;

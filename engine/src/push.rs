@@ -293,6 +293,30 @@ impl Target {
     fn reference_for(&self, digest: &str) -> Reference {
         self.session.reference.clone_with_digest(digest.to_string())
     }
+
+    /// PUTs a manifest (or list) under `tag`.
+    pub(crate) async fn put_manifest(
+        &self,
+        what: &str,
+        tag: &str,
+        bytes: &[u8],
+        media_type: &str,
+    ) -> Result<(), PushError> {
+        let r = Reference::with_tag(
+            self.session.reference.registry().to_string(),
+            self.session.reference.repository().to_string(),
+            tag.to_string(),
+        );
+        let ct = media_type
+            .parse()
+            .map_err(|_| PushError::Internal(format!("bad media type {media_type:?}")))?;
+        self.session
+            .client
+            .push_manifest_raw(&r, bytes.to_vec(), ct)
+            .await
+            .map(drop)
+            .map_err(|e| self.err(what, e))
+    }
 }
 
 fn map_err(err: OciDistributionError, image: &str, dest: &ImageRef, had_creds: bool) -> PushError {

@@ -411,3 +411,109 @@ fn push_needs_credentials_on_htpasswd_registry() {
         .one_line_error()
         .stderr_has(&["justaname", "registry"]);
 }
+
+/// A list made here from two local single-platform images, pushed as an OCI index and as a
+/// Docker manifest list with its images, read by skopeo, and pulled back by platform.
+#[test]
+fn manifest_list_push_then_pull_by_platform() {
+    let ctx = TestContext::new("manifest-push");
+    let ma = crate::fixtures::multiarch(crate::oci::Format::Oci);
+    crate::pull(&ctx, &ma.amd64.plain()).success();
+    crate::pull(&ctx, &ma.arm64.plain()).success();
+    let reg = fresh_registry("manifest", "");
+    for (format, media_type, instance_type) in [
+        (
+            "oci",
+            "application/vnd.oci.image.index.v1+json",
+            "application/vnd.oci.image.manifest.v1+json",
+        ),
+        (
+            "v2s2",
+            "application/vnd.docker.distribution.manifest.list.v2+json",
+            "application/vnd.docker.distribution.manifest.v2+json",
+        ),
+    ] {
+        let list = format!("localhost/multi-{format}");
+        let id = ctx
+            .hutch([
+                "manifest",
+                "create",
+                "--format",
+                format,
+                &list,
+                &ma.amd64.plain(),
+            ])
+            .run()
+            .success()
+            .stdout_trim()
+            .to_string();
+        assert_eq!(id.len(), 64, "{id}");
+        ctx.hutch(["manifest", "create", &list])
+            .run()
+            .code(125)
+            .one_line_error()
+            .stderr_has(&["already exists"]);
+        ctx.hutch(["manifest", "add", &list, &ma.arm64.plain()])
+            .run()
+            .success();
+        let out = ctx.hutch(["manifest", "inspect", &list]).run().success();
+        let local: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(local["mediaType"], media_type, "{local}");
+        let archs: Vec<&str> = local["manifests"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["platform"]["architecture"].as_str().unwrap_or_default())
+            .collect();
+        assert_eq!(archs, ["amd64", "arm64"], "{local}");
+        assert_eq!(
+            local["manifests"][1]["platform"]["variant"], "v8",
+            "{local}"
+        );
+
+        let dest = reg.image(&format!("push/multi:{format}"));
+        ctx.hutch(["manifest", "push", "--tls-verify=false", &list, &dest])
+            .run()
+            .success();
+        let raw = skopeo_raw(&ctx, &dest);
+        assert_eq!(raw["mediaType"], media_type, "{raw}");
+        let entries = raw["manifests"].as_array().unwrap();
+        assert_eq!(entries.len(), 2, "{raw}");
+        assert!(
+            entries.iter().all(|e| e["mediaType"] == instance_type),
+            "{raw}"
+        );
+
+        let back = TestContext::new("manifest-push-back");
+        for (platform, arch) in [("linux/arm64", "arm64"), ("linux/amd64", "amd64")] {
+            back.hutch([
+                "pull",
+                "-q",
+                "--tls-verify=false",
+                "--platform",
+                platform,
+                &dest,
+            ])
+            .run()
+            .success();
+            let mnt = crate::tree::mount(&back, &dest);
+            let out = back
+                .hutch(["unshare", "cat", &format!("{mnt}/arch")])
+                .run()
+                .success();
+            assert_eq!(out.stdout, format!("{arch}\n"), "{platform}");
+            back.hutch(["image", "unmount", &dest]).run().success();
+        }
+
+        let out = ctx.hutch(["manifest", "rm", &list]).run().success();
+        assert_eq!(
+            out.stdout,
+            format!("Untagged: {list}:latest\nDeleted: {id}\n")
+        );
+        ctx.hutch(["manifest", "inspect", &list])
+            .run()
+            .code(125)
+            .one_line_error()
+            .stderr_has(&[&list, "no such manifest list"]);
+    }
+}
