@@ -980,6 +980,12 @@ pub struct SearchArgs {
     /// Do not truncate output
     #[arg(long)]
     pub no_trunc: bool,
+    /// List the tags of REGISTRY/REPOSITORY instead
+    #[arg(long)]
+    pub list_tags: bool,
+    /// Filter: stars=N, is-official=BOOL, is-automated=BOOL (catalogs know neither)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
     /// Require HTTPS and verify certificates (false also allows plain HTTP)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,

@@ -50,6 +50,8 @@ pub enum EngineError {
     Login(#[from] crate::login::LoginError),
     #[error(transparent)]
     Manifest(#[from] crate::manifests::ManifestError),
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
     #[error("{0}")]
     Other(String),
 }

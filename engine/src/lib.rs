@@ -17,6 +17,7 @@ pub mod pull;
 pub mod push;
 pub mod reference;
 pub mod registries;
+pub mod search;
 pub mod userns;
 
 pub use error::{EngineError, ExitCode, Result};

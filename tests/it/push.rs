@@ -517,3 +517,86 @@ fn manifest_list_push_then_pull_by_platform() {
             .stderr_has(&[&list, "no such manifest list"]);
     }
 }
+
+/// `search` reads the catalog of a registry holding exactly what this test pushed.
+#[test]
+fn search_catalog_and_tags() {
+    let ctx = TestContext::new("search");
+    let img = busybox();
+    crate::pull(&ctx, &img.plain()).success();
+    let reg = fresh_registry("search", "");
+    for dest in ["push/alpha:1", "push/alpha:2", "other/beta:1"] {
+        ctx.hutch([
+            "push",
+            "-q",
+            "--tls-verify=false",
+            &img.plain(),
+            &reg.image(dest),
+        ])
+        .run()
+        .success();
+    }
+    let host = reg.host();
+    let out = ctx
+        .hutch(["search", "--tls-verify=false", &format!("{host}/")])
+        .run()
+        .success();
+    let expected = format!(
+        "NAME{pad}DESCRIPTION\n{host}/other/beta\n{host}/push/alpha\n",
+        pad = " ".repeat(host.len() + "/other/beta".len() - 2)
+    );
+    assert_eq!(
+        out.stdout.lines().map(str::trim_end).collect::<Vec<_>>(),
+        expected.lines().collect::<Vec<_>>()
+    );
+    let out = ctx
+        .hutch([
+            "search",
+            "--tls-verify=false",
+            "--format",
+            "{{.Index}} {{.Name}}",
+            &format!("{host}/ALPHA"),
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, format!("{host} {host}/push/alpha\n"));
+    let out = ctx
+        .hutch([
+            "search",
+            "--tls-verify=false",
+            "--limit",
+            "1",
+            "--format",
+            "json",
+            &format!("{host}/"),
+        ])
+        .run()
+        .success();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(1), "{v}");
+    let out = ctx
+        .hutch([
+            "search",
+            "--tls-verify=false",
+            "--list-tags",
+            "--format",
+            "{{.Tag}}",
+            &format!("{host}/push/alpha"),
+        ])
+        .run()
+        .success();
+    let mut tags: Vec<&str> = out.stdout.lines().collect();
+    tags.sort();
+    assert_eq!(tags, ["1", "2"]);
+    ctx.hutch([
+        "search",
+        "--tls-verify=false",
+        "--filter",
+        "bogus=1",
+        &format!("{host}/"),
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["bogus"]);
+}
