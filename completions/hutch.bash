@@ -2729,7 +2729,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__image__subcmd__push)
-            opts="-f -q -h -V --tls-verify --cert-dir --creds --authfile --format --compression-format --digestfile --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-f -q -h -V --tls-verify --cert-dir --creds --authfile --format --compression-format --compression-level --digestfile --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2760,6 +2760,10 @@ _hutch() {
                     return 0
                     ;;
                 --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3529,7 +3533,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__manifest__subcmd__push)
-            opts="-f -q -h -V --all --tls-verify --cert-dir --creds --authfile --format --compression-format --digestfile --rm --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-f -q -h -V --all --tls-verify --cert-dir --creds --authfile --format --compression-format --compression-level --digestfile --rm --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3564,6 +3568,10 @@ _hutch() {
                     return 0
                     ;;
                 --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3893,7 +3901,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__push)
-            opts="-f -q -h -V --tls-verify --cert-dir --creds --authfile --format --compression-format --digestfile --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-f -q -h -V --tls-verify --cert-dir --creds --authfile --format --compression-format --compression-level --digestfile --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3924,6 +3932,10 @@ _hutch() {
                     return 0
                     ;;
                 --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-level)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -241,6 +241,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type of the destination: oci or v2s2 [default: the image\'s own]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Layer compression: gzip or zstd' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-level -d 'Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed manifest to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -690,6 +691,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand push" -l creds -d 'Credentia
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand push" -s f -l format -d 'Manifest type of the destination: oci or v2s2 [default: the image\'s own]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l compression-format -d 'Layer compression: gzip or zstd' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l compression-level -d 'Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l digestfile -d 'Write the digest of the pushed manifest to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -777,6 +779,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type of the images pushed with --all: oci or v2s2' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-format -d 'Layer compression: gzip or zstd' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-level -d 'Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed list to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F

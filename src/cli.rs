@@ -959,6 +959,9 @@ pub struct PushArgs {
     /// Layer compression: gzip or zstd
     #[arg(long, value_name = "ALGORITHM")]
     pub compression_format: Option<String>,
+    /// Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]
+    #[arg(long, value_name = "LEVEL")]
+    pub compression_level: Option<i32>,
     /// Write the digest of the pushed manifest to this file
     #[arg(long, value_name = "PATH")]
     pub digestfile: Option<PathBuf>,
@@ -1095,6 +1098,9 @@ pub struct ManifestPushArgs {
     /// Layer compression: gzip or zstd
     #[arg(long, value_name = "ALGORITHM")]
     pub compression_format: Option<String>,
+    /// Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]
+    #[arg(long, value_name = "LEVEL")]
+    pub compression_level: Option<i32>,
     /// Write the digest of the pushed list to this file
     #[arg(long, value_name = "PATH")]
     pub digestfile: Option<PathBuf>,

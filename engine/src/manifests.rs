@@ -400,6 +400,7 @@ pub async fn push_list(
                 &img,
                 format,
                 opts.compression.or(Some(Compression::Gzip)),
+                opts.compression_level,
                 &progress,
                 None,
             )

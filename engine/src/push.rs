@@ -185,6 +185,8 @@ pub struct PushOptions {
     pub format: Option<ManifestFormat>,
     /// None: gzip.
     pub compression: Option<Compression>,
+    /// `--compression-level`: None is gzip 1 (see `GZIP_LEVEL`) or zstd 3.
+    pub compression_level: Option<i32>,
     /// Draw progress on stderr (a terminal).
     pub progress: bool,
 }
@@ -391,6 +393,7 @@ pub async fn push(
         &found.image,
         opts.format,
         opts.compression,
+        opts.compression_level,
         &progress,
         Some(&tag),
     )
@@ -417,11 +420,27 @@ pub(crate) async fn push_image(
     img: &Image,
     format: Option<ManifestFormat>,
     compression: Option<Compression>,
+    level: Option<i32>,
     progress: &Progress,
     tag: Option<&str>,
 ) -> crate::Result<Pushed> {
     let format = format.unwrap_or_else(|| ManifestFormat::of_image(img));
     let compression = compression.unwrap_or(Compression::Gzip);
+    if let Some(l) = level {
+        let range = match compression {
+            Compression::Gzip => 0..=9,
+            Compression::Zstd => 1..=22,
+        };
+        if !range.contains(&l) {
+            return Err(PushError::Options(format!(
+                "--compression-level {l}: {} takes {} to {}",
+                compression.name(),
+                range.start(),
+                range.end()
+            ))
+            .into());
+        }
+    }
     if format == ManifestFormat::V2s2 && compression == Compression::Zstd {
         return Err(PushError::Options(
             "zstd compression needs an OCI manifest: use --format oci with --compression-format zstd"
@@ -496,6 +515,7 @@ pub(crate) async fn push_image(
         store,
         db_path: db_path.clone(),
         compression,
+        level,
     });
     for (layer, cached) in infos {
         let mut candidates = Vec::new();
@@ -709,6 +729,7 @@ struct Shared {
     store: Arc<LayerStore>,
     db_path: PathBuf,
     compression: Compression,
+    level: Option<i32>,
 }
 
 impl Shared {
@@ -773,15 +794,23 @@ impl Shared {
         };
         let blob_path = staging.path.join("blob");
         let src = self.store.layer_path(&layer.dir);
+        let started = std::time::Instant::now();
         let compressed = {
             let blob_path = blob_path.clone();
             let comp = self.compression;
+            let level = self.level;
             let bar = bar.clone();
-            tokio::task::spawn_blocking(move || compress_layer(&src, &blob_path, comp, &bar))
+            tokio::task::spawn_blocking(move || compress_layer(&src, &blob_path, comp, level, &bar))
                 .await
                 .map_err(|e| PushError::Internal(e.to_string()))?
                 .map_err(|e| lerr(format!("creating the layer tar: {e}")))?
         };
+        tracing::debug!(
+            "layer {}: compressed to {} bytes in {:?}",
+            layer.diff_id,
+            compressed.size,
+            started.elapsed()
+        );
         if compressed.tar_digest != layer.diff_id {
             tracing::debug!(
                 "layer {}: re-created tar is {}",
@@ -806,8 +835,10 @@ impl Shared {
         if !have {
             bar.set_length(compressed.size);
             bar.set_position(0);
+            let started = std::time::Instant::now();
             self.upload(&blob_path, &blob.digest, compressed.size, bar)
                 .await?;
+            tracing::debug!("blob {}: uploaded in {:?}", blob.digest, started.elapsed());
         }
         drop(staging);
         {
@@ -941,6 +972,7 @@ fn compress_layer(
     dir: &Path,
     out: &Path,
     comp: Compression,
+    level: Option<i32>,
     bar: &ProgressBar,
 ) -> io::Result<Compressed> {
     let file = std::fs::File::create(out)?;
@@ -948,14 +980,17 @@ fn compress_layer(
     let to_io = |e: crate::EngineError| io::Error::other(e.to_string());
     let (blob, tar_digest) = match comp {
         Compression::Gzip => {
-            let enc = flate2::write::GzEncoder::new(blob, flate2::Compression::new(GZIP_LEVEL));
+            let enc = flate2::write::GzEncoder::new(
+                blob,
+                flate2::Compression::new(level.map_or(GZIP_LEVEL, |l| l as u32)),
+            );
             let tar = HashWriter::new(enc, Some(bar.clone()));
             let tar = crate::container::archive::layer_tar(dir, tar).map_err(to_io)?;
             let (enc, tar_digest, _) = tar.finish();
             (enc.finish()?, tar_digest)
         }
         Compression::Zstd => {
-            let enc = zstd::stream::write::Encoder::new(blob, ZSTD_LEVEL)?;
+            let enc = zstd::stream::write::Encoder::new(blob, level.unwrap_or(ZSTD_LEVEL))?;
             let tar = HashWriter::new(enc, Some(bar.clone()));
             let tar = crate::container::archive::layer_tar(dir, tar).map_err(to_io)?;
             let (enc, tar_digest, _) = tar.finish();
@@ -1047,8 +1082,8 @@ mod tests {
         std::fs::write(layer.join("etc/hello"), "hi\n").unwrap();
         let bar = ProgressBar::hidden();
         for comp in [Compression::Gzip, Compression::Zstd] {
-            let a = compress_layer(&layer, &dir.path().join("a"), comp, &bar).unwrap();
-            let b = compress_layer(&layer, &dir.path().join("b"), comp, &bar).unwrap();
+            let a = compress_layer(&layer, &dir.path().join("a"), comp, None, &bar).unwrap();
+            let b = compress_layer(&layer, &dir.path().join("b"), comp, None, &bar).unwrap();
             assert_eq!(a.digest, b.digest);
             assert_eq!(a.tar_digest, b.tar_digest);
             let bytes = std::fs::read(dir.path().join("a")).unwrap();

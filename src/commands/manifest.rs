@@ -79,6 +79,7 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
                     .as_deref()
                     .map(str::parse)
                     .transpose()?,
+                compression_level: a.compression_level,
                 progress: !a.quiet && std::io::stderr().is_terminal(),
             };
             ctx.paths.ensure_dirs()?;

@@ -20,6 +20,7 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
             .as_deref()
             .map(str::parse)
             .transpose()?,
+        compression_level: args.compression_level,
         progress: !args.quiet && std::io::stderr().is_terminal(),
     };
     ctx.paths.ensure_dirs()?;

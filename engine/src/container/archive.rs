@@ -547,7 +547,10 @@ mod tests {
         let long = "v".repeat(300);
         for (k, v) in [("user.short", "1"), ("user.long", long.as_str())] {
             if let Err(e) = hutch_sys::fs::lsetxattr(&f, k.as_ref(), v.as_bytes()) {
-                panic!("setting {k} on {}: {e} (the test needs user xattrs)", f.display());
+                panic!(
+                    "setting {k} on {}: {e} (the test needs user xattrs)",
+                    f.display()
+                );
             }
         }
         let tar = layer_tar(dir.path(), Vec::new()).unwrap();
