@@ -52,6 +52,8 @@ pub enum EngineError {
     Manifest(#[from] crate::manifests::ManifestError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
+    #[error(transparent)]
+    Volume(Box<crate::volumes::VolumeError>),
     #[error("{0}")]
     Other(String),
 }

@@ -18,7 +18,9 @@ pub mod push;
 pub mod reference;
 pub mod registries;
 pub mod search;
+pub mod system;
 pub mod userns;
+pub mod volumes;
 
 pub use error::{EngineError, ExitCode, Result};
 pub use paths::{Options, Paths};

@@ -1,6 +1,6 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
-use crate::cli::{Cli, Command, ContainerCommand as C, ImageCommand};
+use crate::cli::{Cli, Command, ContainerCommand as C, ImageCommand, SystemCommand, VolumeCommand};
 use hutch_engine::{Options, Paths};
 
 pub mod attach;
@@ -40,11 +40,13 @@ pub mod run;
 pub mod search;
 pub mod start;
 pub mod stop;
+pub mod system;
 pub mod tag;
 pub mod top;
 pub mod tree;
 pub mod unshare;
 pub mod version;
+pub mod volume;
 pub mod wait;
 
 /// What every command gets: the resolved paths and the global options. Nothing expensive
@@ -151,5 +153,20 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::run(&ctx, a),
         Command::Manifest(a) => manifest::run(&ctx, a),
+        Command::Volume(v) => match v {
+            VolumeCommand::Create(a) => volume::create(&ctx, a),
+            VolumeCommand::Ls(a) => volume::ls(&ctx, a),
+            VolumeCommand::Inspect(a) => volume::inspect(&ctx, a),
+            VolumeCommand::Rm(a) => volume::rm(&ctx, a),
+            VolumeCommand::Prune(a) => volume::prune(&ctx, a),
+            VolumeCommand::Exists(a) => volume::exists(&ctx, a),
+            VolumeCommand::Export(a) => volume::export(&ctx, a),
+            VolumeCommand::Import(a) => volume::import(&ctx, a),
+        },
+        Command::System(s) => match s {
+            SystemCommand::Df(a) => system::df(&ctx, a),
+            SystemCommand::Prune(a) => system::prune(&ctx, a),
+            SystemCommand::Reset(a) => system::reset(&ctx, a),
+        },
     }
 }

@@ -77,7 +77,21 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         attributes TEXT NOT NULL DEFAULT '{}'
     );
     "#,
-    // 3 (push): the compressed blobs made from a stored layer, per compression, so a second push
+    // 3: volumes (issue 6). Which containers use a volume is read from their stored
+    // configuration, so there is no link table to keep in step.
+    r#"
+    CREATE TABLE volumes (
+        name TEXT PRIMARY KEY,
+        driver TEXT NOT NULL DEFAULT 'local',
+        created TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '{}',
+        options TEXT NOT NULL DEFAULT '{}',
+        anonymous INTEGER NOT NULL DEFAULT 0,
+        needs_copy_up INTEGER NOT NULL DEFAULT 1,
+        needs_chown INTEGER NOT NULL DEFAULT 1
+    );
+    "#,
+    // 4 (push): the compressed blobs made from a stored layer, per compression, so a second push
     // neither recompresses nor uploads. `tar_digest` is the digest of the tar that was
     // compressed: it differs from `diff_id` when the layer could not be re-created byte for byte.
     r#"

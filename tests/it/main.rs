@@ -22,6 +22,7 @@ mod push;
 mod rig;
 mod rootfs;
 mod userns;
+mod volumes;
 
 use harness::{Output, TestContext};
 

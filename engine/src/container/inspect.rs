@@ -91,7 +91,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
                 "MergedDir": dirs.merged,
             }
         },
-        "Mounts": [],
+        "Mounts": super::mounts::inspect(paths, &cfg),
         "Dependencies": [],
         "NetworkSettings": {
             "Bridge": "",
@@ -134,7 +134,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
             "Umask": "0022",
         },
         "HostConfig": {
-            "Binds": [],
+            "Binds": super::mounts::binds(&cfg),
             "CgroupManager": "cgroupfs",
             "CgroupMode": "host",
             "ContainerIDFile": "",

@@ -29,6 +29,9 @@ pub struct Containers {
     pub db: Db,
     /// hutch and its global options, for the monitor's exit command (`container cleanup ID`).
     pub exit_command: Vec<OsString>,
+    /// Leave `runtime delete` of exited containers to their monitor's exit command (set by a
+    /// client that saw the monitor finish, so that exit command is on its way).
+    pub defer_runtime_delete: bool,
 }
 
 /// A container's state as it really is: the stored state, corrected by the monitor's exit file
@@ -44,6 +47,17 @@ pub struct Observed {
 
 /// Whether the monitor of `c` is alive: its pid runs a command line naming the container.
 /// A recycled pid (after a reboot) or a zombie has another (or an empty) command line.
+/// How the monitor brings a container up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Launch {
+    /// `runtime create`: the container waits for `runtime start`.
+    Create,
+    /// `runtime run --detach`: it runs at once.
+    Start,
+    /// As `Start`, with the monitor holding the output for the client about to attach.
+    StartHeld,
+}
+
 pub fn monitor_alive(c: &Container) -> bool {
     if c.run.conmon_pid <= 0 {
         return false;
@@ -170,6 +184,7 @@ impl Containers {
             paths,
             db,
             exit_command,
+            defer_runtime_delete: false,
         }
     }
 
@@ -207,7 +222,9 @@ impl Containers {
         }
         let image_cfg = crate::images::config(image)?;
         let runtime = super::runtime::choose(runtime, &self.paths)?;
-        let (cfg, labels) = config::resolve(opts, &image_cfg, runtime.display().to_string())?;
+        let (mut cfg, labels) = config::resolve(opts, &image_cfg, runtime.display().to_string())?;
+        let anonymous =
+            super::mounts::prepare(&mut self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
         if !opts.limits.is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {
@@ -245,7 +262,10 @@ impl Containers {
                 Err(StateError::NameInUse { .. }) if opts.name.is_none() && attempt < 20 => {
                     attempt += 1;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    super::mounts::remove_volumes(&mut self.db, &self.paths, &anonymous);
+                    return Err(e.into());
+                }
             }
         }
     }
@@ -254,18 +274,37 @@ impl Containers {
     /// `runtime create`. The container is then "created": its process waits for `start`.
     /// On failure everything set up is undone and the error recorded in the row.
     pub fn init(&mut self, c: &Container) -> Result<Container> {
+        self.launch(c, Launch::Create)
+    }
+
+    /// Brings a configured or exited container up through its monitor: to "created", or with
+    /// `Launch::Start*` straight to "running" (one runtime process instead of two).
+    fn launch(&mut self, c: &Container, how: Launch) -> Result<Container> {
         let cfg = config_of(c)?;
         let dirs = self.dirs(&c.id);
-        match self.init_inner(c, &cfg, &dirs) {
-            Ok(run) => {
-                let ev = event("container", "init", c, serde_json::json!({}));
-                self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        // Without an attach socket there is nobody to hold output for.
+        let how = match how {
+            Launch::StartHeld if cfg.log_driver == "passthrough" => Launch::Start,
+            h => h,
+        };
+        match self.init_inner(c, &cfg, &dirs, how) {
+            Ok(mut run) => {
+                let mut events = vec![event("container", "init", c, serde_json::json!({}))];
+                if how != Launch::Create {
+                    run.state = RUNNING.into();
+                    run.started_at = Some(Utc::now());
+                    run.finished_at = None;
+                    run.exit_code = None;
+                    events.push(event("container", "start", c, serde_json::json!({})));
+                }
+                self.db.set_run_state_events(&c.id, &run, &events)?;
                 Ok(Container { run, ..c.clone() })
             }
             Err(e) => {
                 let runtime = self.runtime(&cfg);
                 let _ = runtime.delete(&c.id, true);
                 let _ = self.unmount_rootfs(&dirs);
+                let _ = super::mounts::teardown(&self.db, &self.paths, c, &cfg, &dirs);
                 let _ = remove_dir_if_exists(&dirs.run);
                 let mut run = c.run.clone();
                 run.state = CONFIGURED.into();
@@ -327,6 +366,7 @@ impl Containers {
         c: &Container,
         cfg: &ContainerConfig,
         dirs: &Dirs,
+        how: Launch,
     ) -> Result<RunState> {
         // A monitor left by a hutch killed half-way through an earlier init would write its
         // exit file into the new instance's directory: stop it first (SIGKILL: it writes
@@ -398,6 +438,7 @@ impl Containers {
                 u8::from(self.paths.rootless())
             ),
         )?;
+        let mounts = super::mounts::setup(&mut self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")
         } else {
@@ -413,6 +454,7 @@ impl Containers {
                 user: &user,
                 init_binary,
                 keep_id,
+                mounts,
             },
         )?;
         write_file(
@@ -424,7 +466,7 @@ impl Containers {
         if self.paths.runroot.join("runtime").join(&c.id).exists() {
             let _ = self.runtime(cfg).delete(&c.id, true);
         }
-        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs)?;
+        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs, how)?;
         Ok(RunState {
             state: CREATED.into(),
             pid,
@@ -486,6 +528,7 @@ impl Containers {
         c: &Container,
         cfg: &ContainerConfig,
         dirs: &Dirs,
+        how: Launch,
     ) -> Result<(i64, i64)> {
         let conmon = find_conmon().ok_or_else(|| ContainerError::NoConmon { id: c.id.clone() })?;
         let runtime = self.runtime(cfg);
@@ -525,11 +568,22 @@ impl Containers {
             for a in args {
                 cmd.arg("--exit-command-arg").arg(a);
             }
+            cmd.arg("--exit-command-arg").arg("--runtime");
+            cmd.arg("--exit-command-arg").arg(runtime.path());
             for a in ["container", "cleanup", c.id.as_str()] {
                 cmd.arg("--exit-command-arg").arg(a);
             }
         }
         cmd.arg("--no-new-keyring");
+        match how {
+            Launch::Create => {}
+            Launch::Start => {
+                cmd.arg("--start");
+            }
+            Launch::StartHeld => {
+                cmd.arg("--start").arg("--hold-output");
+            }
+        }
         {
             use std::os::fd::AsRawFd;
             cmd.arg("--sync-fd").arg(write_end.as_raw_fd().to_string());
@@ -590,9 +644,38 @@ impl Containers {
         Ok((pid, conmon_pid))
     }
 
-    /// Starts a container: init first when it is configured or has exited, then `runtime start`.
+    /// Starts a container: a created one with `runtime start`, a configured or exited one
+    /// through its monitor in one step.
     pub fn start(&mut self, c: &Container) -> Result<Container> {
-        let c = self.ensure_created(c)?;
+        let c = self.ready(c)?;
+        if c.run.state == CREATED {
+            self.start_created(c)
+        } else {
+            self.launch(&c, Launch::Start)
+        }
+    }
+
+    /// Starts a container for a client that attaches with `attach` (given the container's
+    /// directories): before `runtime start` for a created container, right after start-up
+    /// otherwise, when the monitor holds the container's output until the client is there. So
+    /// the client misses nothing either way.
+    pub fn start_attached<S>(
+        &mut self,
+        c: &Container,
+        attach: impl FnOnce(&Dirs) -> Result<S>,
+    ) -> Result<(Container, S)> {
+        let c = self.ready(c)?;
+        let dirs = self.dirs(&c.id);
+        if c.run.state == CREATED {
+            let s = attach(&dirs)?;
+            Ok((self.start_created(c)?, s))
+        } else {
+            let c = self.launch(&c, Launch::StartHeld)?;
+            Ok((c, attach(&dirs)?))
+        }
+    }
+
+    fn start_created(&mut self, c: Container) -> Result<Container> {
         let cfg = config_of(&c)?;
         let runtime = self.runtime(&cfg);
         if let Err(e) = runtime.start(&c.id) {
@@ -628,6 +711,17 @@ impl Containers {
 
     /// Brings a container to "created" (monitor up, process waiting for start).
     pub fn ensure_created(&mut self, c: &Container) -> Result<Container> {
+        let c = self.ready(c)?;
+        if c.run.state == CREATED {
+            Ok(c)
+        } else {
+            self.init(&c)
+        }
+    }
+
+    /// The container as it is now, cleaned up if it exited unnoticed; an error if it is
+    /// running or paused.
+    fn ready(&mut self, c: &Container) -> Result<Container> {
         let obs = observe(&self.paths, c);
         if obs.needs_cleanup {
             self.cleanup_locked(c)?;
@@ -636,14 +730,13 @@ impl Containers {
             .reload(&c.id)?
             .ok_or_else(|| ContainerError::NotFound { name: c.id.clone() })?;
         match c.run.state.as_str() {
-            CREATED => Ok(c),
             RUNNING | PAUSED => Err(ContainerError::BadState {
                 name: c.name.clone(),
                 state: c.run.state.clone(),
                 reason: "it is already running".into(),
             }
             .into()),
-            _ => self.init(&c),
+            _ => Ok(c),
         }
     }
 
@@ -766,6 +859,11 @@ impl Containers {
     /// Idempotent: every step checks whether it is still needed.
     pub fn cleanup_locked(&mut self, c: &Container) -> Result<()> {
         let Some(c) = self.reload(&c.id)? else {
+            // Removed meanwhile by a client that left the runtime's state to us.
+            if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists()
+            {
+                self.runtime(&config_of(c)?).delete(&c.id, true)?;
+            }
             return Ok(());
         };
         let cfg = config_of(&c)?;
@@ -805,7 +903,7 @@ impl Containers {
             self.db.set_run_state(&c.id, &run, Some(&ev))?;
         }
         let mut errors = Vec::new();
-        if self.paths.runroot.join("runtime").join(&c.id).exists() {
+        if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists() {
             if let Err(e) = runtime.delete(&c.id, true) {
                 errors.push(e.to_string());
             }
@@ -816,6 +914,13 @@ impl Containers {
                 errors.push(e.to_string());
             }
         }
+        errors.extend(super::mounts::teardown(
+            &self.db,
+            &self.paths,
+            &c,
+            &cfg,
+            &dirs,
+        ));
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
             errors.push(e.to_string());
         }
@@ -861,7 +966,7 @@ impl Containers {
         let dirs = self.dirs(&c.id);
         let cfg = config_of(c).ok();
         let mut errors = Vec::new();
-        if let Some(cfg) = &cfg {
+        if let Some(cfg) = cfg.as_ref().filter(|_| !self.defer_runtime_delete) {
             if self.paths.runroot.join("runtime").join(&c.id).exists() {
                 if let Err(e) = self.runtime(cfg).delete(&c.id, true) {
                     errors.push(e.to_string());
@@ -870,6 +975,15 @@ impl Containers {
         }
         if let Err(e) = self.unmount_rootfs(&dirs) {
             errors.push(e.to_string());
+        }
+        if let Some(cfg) = &cfg {
+            errors.extend(super::mounts::teardown(
+                &self.db,
+                &self.paths,
+                c,
+                cfg,
+                &dirs,
+            ));
         }
         for d in [&dirs.run, &dirs.graph] {
             if let Err(e) = remove_dir_if_exists(d) {
@@ -886,7 +1000,32 @@ impl Containers {
         }
         let ev = event("container", "remove", c, serde_json::json!({}));
         self.db.delete_container(&c.id, Some(&ev))?;
+        // `--rm` takes the container's anonymous volumes with it, as podman does.
+        if c.rm {
+            if let Some(cfg) = &cfg {
+                self.remove_anonymous_volumes(cfg);
+            }
+        }
         Ok(())
+    }
+
+    /// Deletes the runtime's state of container `id` when nothing else refers to it any more
+    /// (its monitor's exit command, after the container was removed): with `runtime`, else the
+    /// default one.
+    pub fn delete_orphan_runtime_state(&self, id: &str, runtime: Option<&str>) -> Result<()> {
+        if !super::is_hex(id) || !self.paths.runroot.join("runtime").join(id).exists() {
+            return Ok(());
+        }
+        let path = super::runtime::choose(runtime, &self.paths)?;
+        CliRuntime::new(path, &self.paths).delete(id, true)?;
+        Ok(())
+    }
+
+    /// Removes the anonymous volumes of a removed container that no other container uses
+    /// (`rm -v`); failures are logged, as the container itself is gone.
+    pub fn remove_anonymous_volumes(&mut self, cfg: &ContainerConfig) {
+        let names = super::mounts::anonymous_volumes(cfg);
+        super::mounts::remove_volumes(&mut self.db, &self.paths, &names);
     }
 
     /// Cleans up every container whose stored state is stale (monitor dead, exit file left

@@ -307,6 +307,8 @@ pub struct SpecInput<'a> {
     pub init_binary: Option<PathBuf>,
     /// `--userns=keep-id`: the user's uid and gid, and how many ids hutch's namespace maps.
     pub keep_id: Option<KeepId>,
+    /// Volumes, binds, tmpfs and image mounts (`mounts::setup`), after the defaults.
+    pub mounts: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -409,6 +411,15 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
             "options": ["bind", "rprivate", "ro"],
         }));
     }
+
+    // A user mount replaces a default one at the same place (`-v ./hosts:/etc/hosts`).
+    mounts.retain(|d| {
+        !input
+            .mounts
+            .iter()
+            .any(|m| m["destination"] == d["destination"])
+    });
+    mounts.extend(input.mounts.iter().cloned());
 
     let mut namespaces = vec![
         json!({"type": "pid"}),
