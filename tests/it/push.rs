@@ -204,16 +204,26 @@ fn push_pull_back_and_second_push_uploads_nothing() {
     let reg = fresh_registry("roundtrip", "");
     let dest = reg.image("push/layered:1");
     let digestfile = ctx.dir.join("digest");
-    ctx.hutch([
-        "push",
-        "--tls-verify=false",
-        "--digestfile",
-        digestfile.to_str().unwrap(),
-        &src.plain(),
-        &dest,
-    ])
-    .run()
-    .success();
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+    // The debug log names each layer compressed: what the second push must not show.
+    assert_eq!(
+        out.stderr.matches("compressed to").count(),
+        src.diff_ids.len(),
+        "{}",
+        out.stderr
+    );
     let digest = std::fs::read_to_string(&digestfile).unwrap();
     assert!(
         digest.starts_with("sha256:") && digest.len() == 71,
@@ -246,9 +256,22 @@ fn push_pull_back_and_second_push_uploads_nothing() {
 
     // Again: everything is there already; nothing is compressed or sent.
     let before = reg.requests().len();
-    ctx.hutch(["push", "--tls-verify=false", &src.plain(), &dest])
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            &src.plain(),
+            &dest,
+        ])
         .run()
         .success();
+    assert!(
+        !out.stderr.contains("compressed to"),
+        "the second push compressed a layer again:\n{}",
+        out.stderr
+    );
     let second = reg.requests()[before..].to_vec();
     assert!(
         blob_uploads(&second).is_empty(),
