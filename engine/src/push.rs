@@ -785,28 +785,23 @@ impl Shared {
             diff_id: layer.diff_id.clone(),
             reason,
         };
-        let staging = {
-            let store = self.store.clone();
-            tokio::task::spawn_blocking(move || store.staging())
-                .await
-                .map_err(|e| PushError::Internal(e.to_string()))?
-                .map_err(|e| lerr(e.to_string()))?
-        };
-        let blob_path = staging.path.join("blob");
-        let src = self.store.layer_path(&layer.dir);
         let started = std::time::Instant::now();
-        let compressed = {
-            let blob_path = blob_path.clone();
-            let comp = self.compression;
-            let level = self.level;
-            let bar = bar.clone();
-            tokio::task::spawn_blocking(move || compress_layer(&src, &blob_path, comp, level, &bar))
-                .await
-                .map_err(|e| PushError::Internal(e.to_string()))?
-                .map_err(|e| lerr(format!("creating the layer tar: {e}")))?
+        // Compress straight into the upload; a registry that refuses chunked uploads gets the
+        // blob compressed to a file first and sent in one PUT.
+        let (compressed, uploaded) = match self.stream_layer(layer, bar).await {
+            Ok(c) => (c, true),
+            Err(e @ PushError::Registry { .. }) => {
+                tracing::debug!(
+                    "layer {}: streamed upload failed ({e}); compressing to a file first",
+                    layer.diff_id
+                );
+                bar.set_position(0);
+                self.file_layer(layer, bar).await?
+            }
+            Err(e) => return Err(e),
         };
         tracing::debug!(
-            "layer {}: compressed to {} bytes in {:?}",
+            "layer {}: compressed to {} bytes and pushed in {:?}",
             layer.diff_id,
             compressed.size,
             started.elapsed()
@@ -825,22 +820,6 @@ impl Shared {
             size: compressed.size as i64,
             tar_digest: compressed.tar_digest.clone(),
         };
-        // Deterministic output: the registry may have this very blob from an earlier push
-        // whose record was lost.
-        let have = self
-            .client
-            .blob_exists(&self.reference, &blob.digest)
-            .await
-            .map_err(|e| self.err(e))?;
-        if !have {
-            bar.set_length(compressed.size);
-            bar.set_position(0);
-            let started = std::time::Instant::now();
-            self.upload(&blob_path, &blob.digest, compressed.size, bar)
-                .await?;
-            tracing::debug!("blob {}: uploaded in {:?}", blob.digest, started.elapsed());
-        }
-        drop(staging);
         {
             let db_path = self.db_path.clone();
             let blob = blob.clone();
@@ -856,8 +835,103 @@ impl Shared {
             digest: blob.digest,
             size: blob.size,
             tar_digest: blob.tar_digest,
-            uploaded: !have,
+            uploaded,
         })
+    }
+
+    /// Compresses the layer on a blocking thread straight into a chunked upload.
+    async fn stream_layer(
+        &self,
+        layer: &hutch_state::Layer,
+        bar: &ProgressBar,
+    ) -> Result<Compressed, PushError> {
+        let (tx, rx) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, OciDistributionError>>(4);
+        let src = self.store.layer_path(&layer.dir);
+        let (comp, level, bar2) = (self.compression, self.level, bar.clone());
+        let compressor = tokio::task::spawn_blocking(move || {
+            let sink = ChannelWriter {
+                tx: tx.clone(),
+                buf: Vec::with_capacity(STREAM_CHUNK),
+            };
+            let res = compress_into(&src, sink, comp, level, &bar2).and_then(|(mut w, c)| {
+                w.send()?;
+                Ok(c)
+            });
+            if let Err(e) = &res {
+                // The upload must not commit a truncated blob.
+                let _ = tx.blocking_send(Err(OciDistributionError::IoError(io::Error::other(
+                    e.to_string(),
+                ))));
+            }
+            res
+        });
+        let sent = self
+            .client
+            .push_blob_stream_chunked(&self.reference, async_stream(rx))
+            .await;
+        let compressed = compressor
+            .await
+            .map_err(|e| PushError::Internal(e.to_string()))?;
+        match (compressed, sent) {
+            (Ok(c), Ok(sent)) if sent.blob_digest == c.digest => Ok(c),
+            (Ok(c), Ok(sent)) => Err(PushError::Internal(format!(
+                "layer {}: uploaded {} but compressed {}",
+                layer.diff_id, sent.blob_digest, c.digest
+            ))),
+            // The compressor stopped because the upload did: the upload's error says why.
+            (Err(e), Err(up)) if e.kind() == io::ErrorKind::BrokenPipe => Err(self.err(up)),
+            (Err(e), _) => Err(PushError::Layer {
+                image: self.image.clone(),
+                diff_id: layer.diff_id.clone(),
+                reason: format!("creating the layer tar: {e}"),
+            }),
+            (Ok(_), Err(up)) => Err(self.err(up)),
+        }
+    }
+
+    /// The fallback: compress to a scratch file, then upload it (unless the registry has it).
+    async fn file_layer(
+        &self,
+        layer: &hutch_state::Layer,
+        bar: &ProgressBar,
+    ) -> Result<(Compressed, bool), PushError> {
+        let lerr = |reason: String| PushError::Layer {
+            image: self.image.clone(),
+            diff_id: layer.diff_id.clone(),
+            reason,
+        };
+        let staging = {
+            let store = self.store.clone();
+            tokio::task::spawn_blocking(move || store.staging())
+                .await
+                .map_err(|e| PushError::Internal(e.to_string()))?
+                .map_err(|e| lerr(e.to_string()))?
+        };
+        let blob_path = staging.path.join("blob");
+        let src = self.store.layer_path(&layer.dir);
+        let compressed = {
+            let blob_path = blob_path.clone();
+            let comp = self.compression;
+            let level = self.level;
+            let bar = bar.clone();
+            tokio::task::spawn_blocking(move || compress_layer(&src, &blob_path, comp, level, &bar))
+                .await
+                .map_err(|e| PushError::Internal(e.to_string()))?
+                .map_err(|e| lerr(format!("creating the layer tar: {e}")))?
+        };
+        let have = self
+            .client
+            .blob_exists(&self.reference, &compressed.digest)
+            .await
+            .map_err(|e| self.err(e))?;
+        if !have {
+            bar.set_length(compressed.size);
+            bar.set_position(0);
+            self.upload(&blob_path, &compressed.digest, compressed.size, bar)
+                .await?;
+        }
+        drop(staging);
+        Ok((compressed, !have))
     }
 
     /// One monolithic PUT; a registry that refuses it gets chunked PATCHes instead.
@@ -967,16 +1041,58 @@ impl<W: Write> Write for HashWriter<W> {
     }
 }
 
-/// Writes the layer directory as a tar, compressed, to `out`, hashing both forms.
-fn compress_layer(
+/// Compressed output sent to an upload in pieces of this size (one PATCH each).
+const STREAM_CHUNK: usize = 4 << 20;
+
+/// Hands what is written to the async side in `STREAM_CHUNK` pieces.
+struct ChannelWriter {
+    tx: tokio::sync::mpsc::Sender<Result<bytes::Bytes, OciDistributionError>>,
+    buf: Vec<u8>,
+}
+
+impl ChannelWriter {
+    fn send(&mut self) -> io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(STREAM_CHUNK));
+        self.tx
+            .blocking_send(Ok(bytes::Bytes::from(chunk)))
+            .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the upload stopped"))
+    }
+}
+
+impl Write for ChannelWriter {
+    fn write(&mut self, data: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(data);
+        if self.buf.len() >= STREAM_CHUNK {
+            self.send()?;
+        }
+        Ok(data.len())
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        // Encoders flush as they finish; the last piece goes in `send` once they are done.
+        Ok(())
+    }
+}
+
+/// The receiver as a stream, ending when the compressing side hangs up. Dropping it (the
+/// upload failed) makes the compressing side's next send fail, which stops it.
+fn async_stream(
+    rx: tokio::sync::mpsc::Receiver<Result<bytes::Bytes, OciDistributionError>>,
+) -> impl futures_util::Stream<Item = Result<bytes::Bytes, OciDistributionError>> + Send + 'static {
+    futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) })
+}
+
+/// Writes the layer directory as a tar, compressed, into `out`, hashing both forms.
+fn compress_into<W: Write>(
     dir: &Path,
-    out: &Path,
+    out: W,
     comp: Compression,
     level: Option<i32>,
     bar: &ProgressBar,
-) -> io::Result<Compressed> {
-    let file = std::fs::File::create(out)?;
-    let blob = HashWriter::new(io::BufWriter::with_capacity(1 << 20, file), None);
+) -> io::Result<(W, Compressed)> {
+    let blob = HashWriter::new(out, None);
     let to_io = |e: crate::EngineError| io::Error::other(e.to_string());
     let (blob, tar_digest) = match comp {
         Compression::Gzip => {
@@ -997,15 +1113,37 @@ fn compress_layer(
             (enc.finish()?, tar_digest)
         }
     };
-    let (mut buf, digest, size) = blob.finish();
+    let (w, digest, size) = blob.finish();
+    Ok((
+        w,
+        Compressed {
+            digest,
+            size,
+            tar_digest,
+        },
+    ))
+}
+
+/// Writes the layer directory as a tar, compressed, to the file `out`.
+fn compress_layer(
+    dir: &Path,
+    out: &Path,
+    comp: Compression,
+    level: Option<i32>,
+    bar: &ProgressBar,
+) -> io::Result<Compressed> {
+    let file = std::fs::File::create(out)?;
+    let (mut buf, c) = compress_into(
+        dir,
+        io::BufWriter::with_capacity(1 << 20, file),
+        comp,
+        level,
+        bar,
+    )?;
     buf.flush()?;
     // A scratch file read back at once: no fsync.
     drop(buf.into_inner().map_err(|e| e.into_error())?);
-    Ok(Compressed {
-        digest,
-        size,
-        tar_digest,
-    })
+    Ok(c)
 }
 
 fn sha256_digest(bytes: &[u8]) -> String {

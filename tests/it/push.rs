@@ -190,6 +190,18 @@ fn login_token_registry() {
     ctx.hutch(["pull", "-q", "--tls-verify=false", &busybox().on(&host)])
         .run()
         .success();
+    // Push asks the token server for push access with the stored credentials.
+    let dest = format!("{host}/push/token-busybox:1");
+    ctx.hutch(["push", "--tls-verify=false", &busybox().on(&host), &dest])
+        .run()
+        .success();
+    let log = token_registry().token_log_text();
+    assert!(
+        log.lines().any(|l| l.starts_with(&format!(
+            "token 200 {TOKEN_USER} push/token-busybox:pull+push"
+        ))),
+        "token server should have granted push: {log}"
+    );
 }
 
 /// Pushes the three-layer image (whiteouts, opaque directories, hard links) to a registry of
