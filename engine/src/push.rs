@@ -2,8 +2,10 @@
 //! directory (overlay whiteouts back to `.wh.` entries), compressed once per compression and
 //! remembered in `layer_blobs`, so later pushes neither recompress nor upload what the registry
 //! already has (HEAD, then a cross-repository mount from other repositories of the image on
-//! that registry). Layers go up concurrently, each in one monolithic PUT when the registry takes
-//! it, chunked otherwise; then the config and the manifest (OCI or Docker schema2).
+//! that registry). Layers go up concurrently, biggest first, each compressed (gzip on every CPU)
+//! straight into a chunked upload; a registry that refuses that gets the blob compressed to a
+//! file and sent in one monolithic PUT. Then the config and the manifest (OCI or Docker
+//! schema2), whose digest is added to the image's digests.
 //!
 //! Layers are stored unpacked, so a layer pulled as a tar hutch would not write byte for byte
 //! (other entry order, PAX headers, ...) comes back with another digest. When the original
