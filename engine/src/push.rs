@@ -530,11 +530,24 @@ pub(crate) async fn push_image(
         level,
     });
     for (layer, cached) in infos {
-        let mut candidates = Vec::new();
+        // What this layer was pushed as before comes first: pushing the same image to the same
+        // place again then finds it at once and makes the same manifest. The blob it was
+        // pulled as comes next.
+        let mut candidates: Vec<PushedLayer> = cached
+            .into_iter()
+            .map(|c| PushedLayer {
+                digest: c.digest,
+                size: c.size,
+                tar_digest: c.tar_digest,
+                uploaded: false,
+            })
+            .collect();
         if let Some(m) = &stored {
             if let Some(i) = img.layers.iter().position(|d| d == &layer.diff_id) {
                 let desc = &m.layers[i];
-                if Compression::of_media_type(&desc.media_type) == Some(compression) {
+                if Compression::of_media_type(&desc.media_type) == Some(compression)
+                    && !candidates.iter().any(|x| x.digest == desc.digest)
+                {
                     candidates.push(PushedLayer {
                         digest: desc.digest.clone(),
                         size: desc.size,
@@ -542,16 +555,6 @@ pub(crate) async fn push_image(
                         uploaded: false,
                     });
                 }
-            }
-        }
-        if let Some(c) = cached {
-            if !candidates.iter().any(|x| x.digest == c.digest) {
-                candidates.push(PushedLayer {
-                    digest: c.digest,
-                    size: c.size,
-                    tar_digest: c.tar_digest,
-                    uploaded: false,
-                });
             }
         }
         let bar = progress.bar(&layer.diff_id, layer.size);
