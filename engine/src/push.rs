@@ -281,11 +281,13 @@ impl Target {
         };
         let fail = |e| map_err(e, image, dest, had_creds);
         let session = connect(dest, &tls, auth).await.map_err(fail)?;
-        session
-            .client
-            .auth(&session.reference, &session.auth, RegistryOperation::Push)
-            .await
-            .map_err(fail)?;
+        if !session.open {
+            session
+                .client
+                .auth(&session.reference, &session.auth, RegistryOperation::Push)
+                .await
+                .map_err(fail)?;
+        }
         Ok(Target {
             session,
             dest: dest.clone(),

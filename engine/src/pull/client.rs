@@ -116,6 +116,10 @@ pub struct Session {
     pub client: Client,
     pub reference: Reference,
     pub auth: RegistryAuth,
+    /// The registry asks for no credentials and there are none to give: oci-client was not
+    /// told about auth at all, so it does not ask `/v2/` again before every request (it does
+    /// when a ping found no challenge). Push must not ask it for a push token either.
+    pub open: bool,
 }
 
 fn build(
@@ -165,21 +169,20 @@ pub fn oci_reference(image: &ImageRef) -> Reference {
     }
 }
 
-/// Whether `registry` answers TLS, asked with a bare reqwest client: building an oci-client
-/// `Client` costs ~25 ms (it builds a second, default reqwest client that loads the system's
-/// roots), so an insecure registry gets one, for the protocol that works, instead of two.
-async fn speaks_https(registry: &str, tls: &TlsSettings) -> Result<(), reqwest::Error> {
+async fn probe(scheme: &str, registry: &str, tls: &TlsSettings) -> Result<bool, reqwest::Error> {
     let probe = reqwest::Client::builder()
         .danger_accept_invalid_certs(tls.insecure)
         .connect_timeout(Duration::from_secs(30))
         .timeout(Duration::from_secs(60))
         .user_agent(USER_AGENT)
         .build()?;
-    probe
-        .get(format!("https://{registry}/v2/"))
+    let resp = probe
+        .get(format!("{scheme}://{registry}/v2/"))
         .send()
-        .await
-        .map(drop)
+        .await?;
+    Ok(resp
+        .headers()
+        .contains_key(reqwest::header::WWW_AUTHENTICATE))
 }
 
 /// Opens a session: pings the registry (which also runs the bearer-token dance) over HTTPS,
@@ -194,31 +197,49 @@ pub async fn connect(
     let certs = tls
         .load_certs()
         .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
-    let https_failure = if tls.insecure {
-        speaks_https(&registry, tls).await.err()
+    let anonymous = matches!(auth, RegistryAuth::Anonymous);
+    // Only insecure registries are probed: a verifying probe would load the system roots.
+    let https_probe = if tls.insecure {
+        Some(probe("https", &registry, tls).await)
     } else {
         None
     };
-    let Some(https_err) = https_failure else {
-        let https = build(tls, &registry, false, certs)
-            .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
-        https
-            .auth(&reference, &auth, RegistryOperation::Pull)
-            .await?;
-        return Ok(Session {
-            client: https,
-            reference,
-            auth,
-        });
+    let https_err = match https_probe {
+        Some(Err(e)) => e,
+        other => {
+            let https = build(tls, &registry, false, certs)
+                .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
+            let open = anonymous && matches!(other, Some(Ok(false)));
+            if !open {
+                https
+                    .auth(&reference, &auth, RegistryOperation::Pull)
+                    .await?;
+            }
+            return Ok(Session {
+                client: https,
+                reference,
+                auth,
+                open,
+            });
+        }
     };
     tracing::debug!("{registry}: HTTPS failed ({https_err}); trying plain HTTP");
     let http = build(tls, &registry, true, certs)
         .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
+    if anonymous && matches!(probe("http", &registry, tls).await, Ok(false)) {
+        return Ok(Session {
+            client: http,
+            reference,
+            auth,
+            open: true,
+        });
+    }
     match http.auth(&reference, &auth, RegistryOperation::Pull).await {
         Ok(_) => Ok(Session {
             client: http,
             reference,
             auth,
+            open: false,
         }),
         // Report the HTTPS failure: it is what a user who expected TLS needs to see.
         Err(OciDistributionError::RequestError(_)) => {
