@@ -754,17 +754,16 @@ impl Shared {
         map_err(e, &self.image, &self.dest, self.had_creds)
     }
 
-    /// Whether the destination has `digest` now, mounting it from another repository if one of
-    /// the image's other names there has it.
-    async fn reachable(&self, digest: &str) -> Result<bool, PushError> {
-        if self
-            .client
+    /// Whether the destination has `digest`.
+    async fn has(&self, digest: &str) -> Result<bool, PushError> {
+        self.client
             .blob_exists(&self.reference, digest)
             .await
-            .map_err(|e| self.err(e))?
-        {
-            return Ok(true);
-        }
+            .map_err(|e| self.err(e))
+    }
+
+    /// Mounts `digest` from another repository of the image on the destination registry.
+    async fn mount(&self, digest: &str) -> bool {
         for repo in &self.mount_from {
             let source = Reference::with_tag(
                 self.reference.registry().to_string(),
@@ -778,12 +777,12 @@ impl Shared {
             {
                 Ok(()) => {
                     tracing::debug!("{digest}: mounted from {repo}");
-                    return Ok(true);
+                    return true;
                 }
                 Err(e) => tracing::debug!("{digest}: mount from {repo} failed: {e}"),
             }
         }
-        Ok(false)
+        false
     }
 
     async fn push_layer(
@@ -792,8 +791,15 @@ impl Shared {
         candidates: Vec<PushedLayer>,
         bar: &ProgressBar,
     ) -> Result<PushedLayer, PushError> {
+        // Every candidate is asked for before any mount is tried: a mount that fails costs a
+        // request and leaves an upload session behind.
+        for c in &candidates {
+            if self.has(&c.digest).await? {
+                return Ok(c.clone());
+            }
+        }
         for c in candidates {
-            if self.reachable(&c.digest).await? {
+            if self.mount(&c.digest).await {
                 return Ok(c);
             }
         }
