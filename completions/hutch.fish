@@ -71,6 +71,9 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "logout" -d 'Log out of 
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "search" -d 'Search a registry for images'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "manifest" -d 'Manage manifest lists and image indexes'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "save" -d 'Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "load" -d 'Load images from an archive or a directory made by save, podman, docker or skopeo'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "system" -d 'Manage hutch\'s storage: disk usage, prune, reset'
@@ -165,26 +168,29 @@ complete -c hutch -n "__fish_hutch_using_subcommand history" -l no-trunc -d 'Do 
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s q -l quiet -d 'Show only layer IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "images" -d 'List images in local storage'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "inspect" -d 'Display the configuration of one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "rm" -d 'Remove one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "pull" -d 'Pull an image from a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "push" -d 'Push an image to a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "search" -d 'Search a registry for images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "prune" -d 'Remove unused images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "history" -d 'Show the history of an image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "tree" -d 'Show the layers of an image as a tree'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "images" -d 'List images in local storage'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "inspect" -d 'Display the configuration of one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "rm" -d 'Remove one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "pull" -d 'Pull an image from a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "push" -d 'Push an image to a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "search" -d 'Search a registry for images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "prune" -d 'Remove unused images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "history" -d 'Show the history of an image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "tree" -d 'Show the layers of an image as a tree'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "save" -d 'Save images to an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "load" -d 'Load images from an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, table, or a Go template such as {{.Repository}}:{{.Tag}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter output (dangling=true|false, reference=PATTERN, id=ID, label=KEY[=VALUE])' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -330,6 +336,42 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Force the unmount even if other processes still use it'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -s o -l output -d 'Write to this file (or directory, for the dir formats) instead of standard output' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l format -d 'Layout: docker-archive, oci-archive, oci-dir or docker-dir' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -s m -l multi-image-archive -d 'Put several images into one docker-archive'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l compress -d 'Compress the layers with gzip (oci-dir and docker-dir only)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l uncompressed -d 'Accepted for podman compatibility: layers are written uncompressed'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -s q -l quiet -d 'Do not print progress'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read from this archive or directory instead of standard input' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Do not print progress'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Commit message, stored in the image\'s history' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l platform -d 'Platform of the image, OS/ARCH[/VARIANT] [default: this host\'s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l os -d 'Operating system of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l arch -d 'Architecture of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l variant -d 'Architecture variant of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not print progress'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s t -l type -d 'Type of object to inspect: container, image, volume or all' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -814,6 +856,42 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand save" -s o -l output -d 'Write to this file (or directory, for the dir formats) instead of standard output' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l format -d 'Layout: docker-archive, oci-archive, oci-dir or docker-dir' -r
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand save" -s m -l multi-image-archive -d 'Put several images into one docker-archive'
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l compress -d 'Compress the layers with gzip (oci-dir and docker-dir only)'
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l uncompressed -d 'Accepted for podman compatibility: layers are written uncompressed'
+complete -c hutch -n "__fish_hutch_using_subcommand save" -s q -l quiet -d 'Do not print progress'
+complete -c hutch -n "__fish_hutch_using_subcommand save" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand save" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand load" -s i -l input -d 'Read from this archive or directory instead of standard input' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand load" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand load" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand load" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand load" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand load" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand load" -s q -l quiet -d 'Do not print progress'
+complete -c hutch -n "__fish_hutch_using_subcommand load" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand load" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -s m -l message -d 'Commit message, stored in the image\'s history' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l platform -d 'Platform of the image, OS/ARCH[/VARIANT] [default: this host\'s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l os -d 'Operating system of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l arch -d 'Architecture of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l variant -d 'Architecture variant of the image' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand import" -s q -l quiet -d 'Do not print progress'
+complete -c hutch -n "__fish_hutch_using_subcommand import" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand import" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r

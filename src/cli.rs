@@ -130,6 +130,12 @@ pub enum Command {
     /// Manage manifest lists and image indexes
     #[command(subcommand)]
     Manifest(ManifestCommand),
+    /// Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)
+    Save(SaveArgs),
+    /// Load images from an archive or a directory made by save, podman, docker or skopeo
+    Load(LoadArgs),
+    /// Create an image from a tarball of a root filesystem
+    Import(ImportArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -734,6 +740,78 @@ pub enum ImageCommand {
     /// Unmount an image's root filesystem
     #[command(alias = "umount")]
     Unmount(ImageUnmountArgs),
+    /// Save images to an archive or a directory
+    Save(SaveArgs),
+    /// Load images from an archive or a directory
+    Load(LoadArgs),
+    /// Create an image from a tarball of a root filesystem
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SaveArgs {
+    /// The images to save (with -m, each may be a different image; otherwise extra names are
+    /// more tags of the first)
+    #[arg(required = true, value_name = "IMAGE")]
+    pub images: Vec<String>,
+    /// Write to this file (or directory, for the dir formats) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Layout: docker-archive, oci-archive, oci-dir or docker-dir
+    #[arg(long, default_value = "docker-archive", value_name = "FORMAT")]
+    pub format: String,
+    /// Put several images into one docker-archive
+    #[arg(short, long = "multi-image-archive")]
+    pub multi_image_archive: bool,
+    /// Compress the layers with gzip (oci-dir and docker-dir only)
+    #[arg(long)]
+    pub compress: bool,
+    /// Accepted for podman compatibility: layers are written uncompressed
+    #[arg(long)]
+    pub uncompressed: bool,
+    /// Do not print progress
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Read from this archive or directory instead of standard input
+    #[arg(short, long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Do not print progress
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The tarball to import, or - for standard input
+    pub path: String,
+    /// Name of the new image, REPOSITORY[:TAG] [default: none]
+    pub reference: Option<String>,
+    /// Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL,
+    /// USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c 'ENV=A=1')
+    #[arg(short, long, value_name = "INSTRUCTION")]
+    pub change: Vec<String>,
+    /// Commit message, stored in the image's history
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Platform of the image, OS/ARCH[/VARIANT] [default: this host's]
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Operating system of the image
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Architecture of the image
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Architecture variant of the image
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Do not print progress
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]

@@ -53,6 +53,8 @@ pub enum EngineError {
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
     #[error(transparent)]
+    Archive(Box<crate::saveload::ArchiveError>),
+    #[error(transparent)]
     Volume(Box<crate::volumes::VolumeError>),
     #[error("{0}")]
     Other(String),
@@ -76,6 +78,12 @@ impl EngineError {
             EngineError::Container(c) => c.exit_code(),
             _ => ExitCode::ENGINE,
         }
+    }
+}
+
+impl From<crate::saveload::ArchiveError> for EngineError {
+    fn from(e: crate::saveload::ArchiveError) -> Self {
+        EngineError::Archive(Box::new(e))
     }
 }
 

@@ -17,6 +17,7 @@ pub mod pull;
 pub mod push;
 pub mod reference;
 pub mod registries;
+pub mod saveload;
 pub mod search;
 pub mod system;
 pub mod userns;

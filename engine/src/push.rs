@@ -1,18 +1,18 @@
-//! `push`: a local image to a registry. Each layer is re-created as a tar from its unpacked
-//! directory (overlay whiteouts back to `.wh.` entries), compressed once per compression and
-//! remembered in `layer_blobs`, so later pushes neither recompress nor upload what the registry
-//! already has (HEAD, then a cross-repository mount from other repositories of the image on
-//! that registry). Layers go up concurrently, biggest first, each compressed (gzip on every CPU)
-//! straight into a chunked upload; a registry that refuses that gets the blob compressed to a
-//! file and sent in one monolithic PUT. Then the config and the manifest (OCI or Docker
-//! schema2), whose digest is added to the image's digests.
+//! `push`: a local image to a registry. Each layer's tar is replayed byte for byte from the
+//! tar-split recorded when it was unpacked (else rebuilt from its directory: overlay whiteouts
+//! back to `.wh.` entries), compressed once per compression and remembered in `layer_blobs`, so
+//! later pushes neither recompress nor upload what the registry already has (HEAD, then a
+//! cross-repository mount from other repositories of the image on that registry). Layers go up
+//! concurrently, biggest first, each compressed (gzip on every CPU) straight into a chunked
+//! upload; a registry that refuses that gets the blob compressed to a file and sent in one
+//! monolithic PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is
+//! added to the image's digests.
 //!
-//! Layers are stored unpacked, so a layer pulled as a tar hutch would not write byte for byte
-//! (other entry order, PAX headers, ...) comes back with another digest. When the original
-//! compressed blob is still reachable on the destination registry it is reused as is; otherwise
-//! the re-created tar is pushed and the pushed config's `rootfs.diff_ids` name what was actually
-//! pushed (so the pushed image is consistent, with another ID than the local one) — podman
-//! re-creates layers as well, but keeps tar-split data to reproduce them exactly.
+//! A layer stored without a tar-split (stored before hutch kept them) and whose rebuilt tar
+//! differs from its diff_id cannot be pushed as the image's config describes it: when the
+//! original compressed blob is reachable on the destination registry it is reused as is;
+//! otherwise the rebuilt tar is pushed and the pushed config's `rootfs.diff_ids` name it (a
+//! consistent image with another ID than the local one) rather than failing the push.
 
 use crate::auth::{self, AuthOptions};
 use crate::images;
@@ -869,30 +869,37 @@ impl Shared {
         bar: &ProgressBar,
     ) -> Result<Compressed, PushError> {
         let (tx, rx) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, OciDistributionError>>(4);
-        let src = self.store.layer_path(&layer.dir);
+        let (store, image, stored) = (self.store.clone(), self.image.clone(), layer.clone());
         let (comp, level, bar2) = (self.compression, self.level, bar.clone());
         let compressor = tokio::task::spawn_blocking(move || {
             let sink = ChannelWriter {
                 tx: tx.clone(),
                 buf: Vec::with_capacity(STREAM_CHUNK),
             };
-            let res = compress_into(&src, sink, comp, level, &bar2).and_then(|(mut w, c)| {
+            let res = compress_into(sink, comp, level, &bar2, |w| {
+                stored_layer_tar(&store, &image, &stored, w)
+            })
+            .and_then(|(mut w, c)| {
                 w.send()?;
                 Ok(c)
             });
+            // A closed channel means the upload stopped first: its error is the one to report.
+            let upload_stopped = tx.is_closed();
             if let Err(e) = &res {
-                // The upload must not commit a truncated blob.
-                let _ = tx.blocking_send(Err(OciDistributionError::IoError(io::Error::other(
-                    e.to_string(),
-                ))));
+                if !upload_stopped {
+                    // The upload must not commit a truncated blob.
+                    let _ = tx.blocking_send(Err(OciDistributionError::IoError(io::Error::other(
+                        e.to_string(),
+                    ))));
+                }
             }
-            res
+            (res, upload_stopped)
         });
         let sent = self
             .client
             .push_blob_stream_chunked(&self.reference, async_stream(rx))
             .await;
-        let compressed = compressor
+        let (compressed, upload_stopped) = compressor
             .await
             .map_err(|e| PushError::Internal(e.to_string()))?;
         match (compressed, sent) {
@@ -901,8 +908,7 @@ impl Shared {
                 "layer {}: uploaded {} but compressed {}",
                 layer.diff_id, sent.blob_digest, c.digest
             ))),
-            // The compressor stopped because the upload did: the upload's error says why.
-            (Err(e), Err(up)) if e.kind() == io::ErrorKind::BrokenPipe => Err(self.err(up)),
+            (_, Err(up)) if upload_stopped => Err(self.err(up)),
             (Err(e), _) => Err(PushError::Layer {
                 image: self.image.clone(),
                 diff_id: layer.diff_id.clone(),
@@ -931,16 +937,20 @@ impl Shared {
                 .map_err(|e| lerr(e.to_string()))?
         };
         let blob_path = staging.path.join("blob");
-        let src = self.store.layer_path(&layer.dir);
         let compressed = {
             let blob_path = blob_path.clone();
             let comp = self.compression;
             let level = self.level;
             let bar = bar.clone();
-            tokio::task::spawn_blocking(move || compress_layer(&src, &blob_path, comp, level, &bar))
-                .await
-                .map_err(|e| PushError::Internal(e.to_string()))?
-                .map_err(|e| lerr(format!("creating the layer tar: {e}")))?
+            let (store, image, stored) = (self.store.clone(), self.image.clone(), layer.clone());
+            tokio::task::spawn_blocking(move || {
+                compress_layer(&blob_path, comp, level, &bar, |w| {
+                    stored_layer_tar(&store, &image, &stored, w)
+                })
+            })
+            .await
+            .map_err(|e| PushError::Internal(e.to_string()))?
+            .map_err(|e| lerr(format!("creating the layer tar: {e}")))?
         };
         let have = self
             .client
@@ -1028,16 +1038,14 @@ struct HashWriter<W> {
     inner: W,
     hash: Sha256,
     len: u64,
-    on_bytes: Option<ProgressBar>,
 }
 
 impl<W: Write> HashWriter<W> {
-    fn new(inner: W, on_bytes: Option<ProgressBar>) -> Self {
+    fn new(inner: W) -> Self {
         HashWriter {
             inner,
             hash: Sha256::new(),
             len: 0,
-            on_bytes,
         }
     }
     fn finish(self) -> (W, String, u64) {
@@ -1054,9 +1062,6 @@ impl<W: Write> Write for HashWriter<W> {
         let n = self.inner.write(buf)?;
         self.hash.update(&buf[..n]);
         self.len += n as u64;
-        if let Some(b) = &self.on_bytes {
-            b.inc(n as u64);
-        }
         Ok(n)
     }
     fn flush(&mut self) -> io::Result<()> {
@@ -1107,32 +1112,34 @@ fn async_stream(
     futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) })
 }
 
-/// Writes the layer directory as a tar, compressed, into `out`, hashing both forms.
+/// Writes a layer's tar, as `tar` produces it (returning the tar's digest), compressed into
+/// `out`, hashing the compressed form.
 fn compress_into<W: Write>(
-    dir: &Path,
     out: W,
     comp: Compression,
     level: Option<i32>,
     bar: &ProgressBar,
+    tar: impl FnOnce(&mut dyn Write) -> io::Result<String>,
 ) -> io::Result<(W, Compressed)> {
-    let blob = HashWriter::new(out, None);
-    let to_io = |e: crate::EngineError| io::Error::other(e.to_string());
+    let blob = HashWriter::new(out);
     let (blob, tar_digest) = match comp {
         Compression::Gzip => {
             let threads = std::thread::available_parallelism().map_or(1, usize::from);
-            let enc =
+            let mut enc =
                 pgzip::ParallelGz::new(blob, level.map_or(GZIP_LEVEL, |l| l as u32), threads)?;
-            let tar = HashWriter::new(enc, Some(bar.clone()));
-            let tar = crate::container::archive::layer_tar(dir, tar).map_err(to_io)?;
-            let (enc, tar_digest, _) = tar.finish();
-            (enc.finish()?, tar_digest)
+            let d = tar(&mut Counting {
+                inner: &mut enc,
+                bar,
+            })?;
+            (enc.finish()?, d)
         }
         Compression::Zstd => {
-            let enc = zstd::stream::write::Encoder::new(blob, level.unwrap_or(ZSTD_LEVEL))?;
-            let tar = HashWriter::new(enc, Some(bar.clone()));
-            let tar = crate::container::archive::layer_tar(dir, tar).map_err(to_io)?;
-            let (enc, tar_digest, _) = tar.finish();
-            (enc.finish()?, tar_digest)
+            let mut enc = zstd::stream::write::Encoder::new(blob, level.unwrap_or(ZSTD_LEVEL))?;
+            let d = tar(&mut Counting {
+                inner: &mut enc,
+                bar,
+            })?;
+            (enc.finish()?, d)
         }
     };
     let (w, digest, size) = blob.finish();
@@ -1146,21 +1153,54 @@ fn compress_into<W: Write>(
     ))
 }
 
-/// Writes the layer directory as a tar, compressed, to the file `out`.
+/// Counts what goes through into the progress bar.
+struct Counting<'a> {
+    inner: &'a mut dyn Write,
+    bar: &'a ProgressBar,
+}
+
+impl Write for Counting<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bar.inc(n as u64);
+        Ok(n)
+    }
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+/// The tar of a stored layer: byte for byte what was unpacked when a tar-split was recorded,
+/// else rebuilt from its directory (`saveload::layer_tar`). A write error keeps its kind, so a
+/// stopped upload is told apart from a layer that cannot be read.
+fn stored_layer_tar(
+    store: &LayerStore,
+    image: &str,
+    layer: &hutch_state::Layer,
+    w: &mut dyn Write,
+) -> io::Result<String> {
+    match crate::saveload::layer_tar(store, image, layer, w) {
+        Ok(t) => Ok(t.digest),
+        Err(crate::saveload::ArchiveError::Output(e)) => Err(e),
+        Err(e) => Err(io::Error::other(e.to_string())),
+    }
+}
+
+/// Writes a layer's tar (see `compress_into`), compressed, to the file `out`.
 fn compress_layer(
-    dir: &Path,
     out: &Path,
     comp: Compression,
     level: Option<i32>,
     bar: &ProgressBar,
+    tar: impl FnOnce(&mut dyn Write) -> io::Result<String>,
 ) -> io::Result<Compressed> {
     let file = std::fs::File::create(out)?;
     let (mut buf, c) = compress_into(
-        dir,
         io::BufWriter::with_capacity(1 << 20, file),
         comp,
         level,
         bar,
+        tar,
     )?;
     buf.flush()?;
     // A scratch file read back at once: no fsync.
@@ -1242,8 +1282,14 @@ mod tests {
         std::fs::write(layer.join("etc/hello"), "hi\n").unwrap();
         let bar = ProgressBar::hidden();
         for comp in [Compression::Gzip, Compression::Zstd] {
-            let a = compress_layer(&layer, &dir.path().join("a"), comp, None, &bar).unwrap();
-            let b = compress_layer(&layer, &dir.path().join("b"), comp, None, &bar).unwrap();
+            let tar = |w: &mut dyn Write| {
+                let mut h = HashWriter::new(w);
+                crate::container::archive::layer_tar(&layer, &mut h)
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+                Ok(h.finish().1)
+            };
+            let a = compress_layer(&dir.path().join("a"), comp, None, &bar, tar).unwrap();
+            let b = compress_layer(&dir.path().join("b"), comp, None, &bar, tar).unwrap();
             assert_eq!(a.digest, b.digest);
             assert_eq!(a.tar_digest, b.tar_digest);
             let bytes = std::fs::read(dir.path().join("a")).unwrap();

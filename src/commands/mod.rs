@@ -18,9 +18,11 @@ pub mod exists;
 pub mod export;
 pub mod history;
 pub mod images;
+pub mod import;
 pub mod info;
 pub mod inspect;
 pub mod kill;
+pub mod load;
 pub mod login;
 pub mod logout;
 pub mod logs;
@@ -37,6 +39,7 @@ pub mod restart;
 pub mod rm;
 pub mod rmi;
 pub mod run;
+pub mod save;
 pub mod search;
 pub mod start;
 pub mod stop;
@@ -153,6 +156,9 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::run(&ctx, a),
         Command::Manifest(a) => manifest::run(&ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::run(&ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::run(&ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::run(&ctx, a),
         Command::Volume(v) => match v {
             VolumeCommand::Create(a) => volume::create(&ctx, a),
             VolumeCommand::Ls(a) => volume::ls(&ctx, a),

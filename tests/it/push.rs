@@ -262,6 +262,12 @@ fn push_pull_back_and_second_push_uploads_nothing() {
         .last()
         .unwrap_or_default()
         .to_string();
+    // Layers are replayed from the tar-split recorded at pull: the same tars, so the same
+    // config and image ID as the source.
+    assert_eq!(
+        id, src.id,
+        "pushed image has another config than the source"
+    );
     let mnt = crate::tree::mount(&back, &id);
     let actual = crate::tree::walk(&back, &mnt);
     crate::tree::assert_same(&dest, &crate::tree::apply(layered_layers()), &actual);

@@ -340,11 +340,12 @@ impl Containers {
             // vfs "mounts" are a copy that already holds the container's changes.
             return Ok(());
         }
-        hutch_storage::mount::mount(
+        hutch_storage::mount::mount_volatile(
             driver,
             &lowers,
             Some((&dirs.upper, &dirs.work)),
             &dirs.merged,
+            c.rm,
         )?;
         Ok(())
     }
