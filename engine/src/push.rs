@@ -876,7 +876,8 @@ impl Shared {
                 tx: tx.clone(),
                 buf: Vec::with_capacity(STREAM_CHUNK),
             };
-            let res = compress_into(sink, comp, level, &bar2, |w| {
+            // The upload hashes what it sends; once is enough.
+            let res = compress_into(sink, false, comp, level, &bar2, |w| {
                 stored_layer_tar(&store, &image, &stored, w)
             })
             .and_then(|(mut w, c)| {
@@ -903,10 +904,13 @@ impl Shared {
             .await
             .map_err(|e| PushError::Internal(e.to_string()))?;
         match (compressed, sent) {
-            (Ok(c), Ok(sent)) if sent.blob_digest == c.digest => Ok(c),
+            (Ok(c), Ok(sent)) if sent.size == c.size => Ok(Compressed {
+                digest: sent.blob_digest,
+                ..c
+            }),
             (Ok(c), Ok(sent)) => Err(PushError::Internal(format!(
-                "layer {}: uploaded {} but compressed {}",
-                layer.diff_id, sent.blob_digest, c.digest
+                "layer {}: uploaded {} bytes but compressed {}",
+                layer.diff_id, sent.size, c.size
             ))),
             (_, Err(up)) if upload_stopped => Err(self.err(up)),
             (Err(e), _) => Err(PushError::Layer {
@@ -1038,6 +1042,8 @@ struct HashWriter<W> {
     inner: W,
     hash: Sha256,
     len: u64,
+    /// When false only bytes are counted (someone else hashes them).
+    hashing: bool,
 }
 
 impl<W: Write> HashWriter<W> {
@@ -1046,6 +1052,7 @@ impl<W: Write> HashWriter<W> {
             inner,
             hash: Sha256::new(),
             len: 0,
+            hashing: true,
         }
     }
     fn finish(self) -> (W, String, u64) {
@@ -1060,7 +1067,9 @@ impl<W: Write> HashWriter<W> {
 impl<W: Write> Write for HashWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
+        if self.hashing {
+            self.hash.update(&buf[..n]);
+        }
         self.len += n as u64;
         Ok(n)
     }
@@ -1116,12 +1125,14 @@ fn async_stream(
 /// `out`, hashing the compressed form.
 fn compress_into<W: Write>(
     out: W,
+    hash_output: bool,
     comp: Compression,
     level: Option<i32>,
     bar: &ProgressBar,
     tar: impl FnOnce(&mut dyn Write) -> io::Result<String>,
 ) -> io::Result<(W, Compressed)> {
-    let blob = HashWriter::new(out);
+    let mut blob = HashWriter::new(out);
+    blob.hashing = hash_output;
     let (blob, tar_digest) = match comp {
         Compression::Gzip => {
             let threads = std::thread::available_parallelism().map_or(1, usize::from);
@@ -1197,6 +1208,7 @@ fn compress_layer(
     let file = std::fs::File::create(out)?;
     let (mut buf, c) = compress_into(
         io::BufWriter::with_capacity(1 << 20, file),
+        true,
         comp,
         level,
         bar,
