@@ -66,6 +66,11 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "cp" -d 'Copy files betw
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "events" -d 'Show events of containers and images'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "login" -d 'Log in to a container registry'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "logout" -d 'Log out of a container registry'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "push" -d 'Push an image to a registry'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "search" -d 'Search a registry for images'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "manifest" -d 'Manage manifest lists and image indexes'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "save" -d 'Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "load" -d 'Load images from an archive or a directory made by save, podman, docker or skopeo'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
@@ -163,27 +168,29 @@ complete -c hutch -n "__fish_hutch_using_subcommand history" -l no-trunc -d 'Do 
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s q -l quiet -d 'Show only layer IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "images" -d 'List images in local storage'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "inspect" -d 'Display the configuration of one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "rm" -d 'Remove one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "pull" -d 'Pull an image from a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "prune" -d 'Remove unused images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "history" -d 'Show the history of an image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "tree" -d 'Show the layers of an image as a tree'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "save" -d 'Save images to an archive or a directory'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "load" -d 'Load images from an archive or a directory'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull tag prune exists history tree mount unmount save load import" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "images" -d 'List images in local storage'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "inspect" -d 'Display the configuration of one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "rm" -d 'Remove one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "pull" -d 'Pull an image from a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "push" -d 'Push an image to a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "search" -d 'Search a registry for images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "prune" -d 'Remove unused images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "history" -d 'Show the history of an image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "tree" -d 'Show the layers of an image as a tree'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "save" -d 'Save images to an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "load" -d 'Load images from an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, table, or a Go template such as {{.Repository}}:{{.Tag}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter output (dangling=true|false, reference=PATTERN, id=ID, label=KEY[=VALUE])' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -235,6 +242,40 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tagged image in the repository (not supported yet)'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type of the destination: oci or v2s2 [default: the image\'s own]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Layer compression: gzip or zstd' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-level -d 'Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed manifest to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print no progress'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l limit -d 'Show at most this many results per registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l format -d 'Output format: table, json, or a Go template such as {{.Name}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -s f -l filter -d 'Filter: stars=N, is-official=BOOL, is-automated=BOOL (catalogs know neither)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l cert-dir -d 'Directory with certificates (*.crt) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l no-trunc -d 'Do not truncate output'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l list-tags -d 'List the tags of REGISTRY/REPOSITORY instead'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -691,6 +732,150 @@ complete -c hutch -n "__fish_hutch_using_subcommand events" -l log-level -d 'Log
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand events" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand events" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand login" -s u -l username -d 'Username' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: a password on the command line is visible to other users)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l cert-dir -d 'Directory with certificates (*.crt) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l get-login -d 'Print the username stored for the registry and exit'
+complete -c hutch -n "__fish_hutch_using_subcommand login" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand login" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -s a -l all -d 'Remove the credentials of every registry'
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand push" -s f -l format -d 'Manifest type of the destination: oci or v2s2 [default: the image\'s own]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l compression-format -d 'Layer compression: gzip or zstd' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l compression-level -d 'Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l digestfile -d 'Write the digest of the pushed manifest to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand push" -s q -l quiet -d 'Print no progress'
+complete -c hutch -n "__fish_hutch_using_subcommand push" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand push" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l limit -d 'Show at most this many results per registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l format -d 'Output format: table, json, or a Go template such as {{.Name}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -s f -l filter -d 'Filter: stars=N, is-official=BOOL, is-automated=BOOL (catalogs know neither)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l cert-dir -d 'Directory with certificates (*.crt) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l no-trunc -d 'Do not truncate output'
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l list-tags -d 'List the tags of REGISTRY/REPOSITORY instead'
+complete -c hutch -n "__fish_hutch_using_subcommand search" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand search" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "create" -d 'Create a manifest list, optionally with images in it'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "add" -d 'Add an image to a manifest list'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "annotate" -d 'Set the platform or annotations of an entry of a manifest list'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "inspect" -d 'Show a manifest list'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "push" -d 'Push a manifest list (and with --all its images) to a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "rm" -d 'Remove manifest lists'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -f -a "remove" -d 'Remove an image from a manifest list'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l format -d 'Write a Docker manifest list instead of an OCI index (v2s2)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l amend -d 'Replace a list of that name'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l arch -d 'Override the entry\'s architecture' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os -d 'Override the entry\'s OS' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l variant -d 'Override the entry\'s architecture variant' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l annotation -d 'Annotation KEY=VALUE for the entry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l arch -d 'Set the entry\'s architecture' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l os -d 'Set the entry\'s OS' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l variant -d 'Set the entry\'s architecture variant' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l annotation -d 'Annotation KEY=VALUE for the entry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l all -d 'Push the images of the list too (--all=false pushes only the list)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type of the images pushed with --all: oci or v2s2' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-format -d 'Layer compression: gzip or zstd' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l compression-level -d 'Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed list to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l rm -d 'Remove the local list after a successful push'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Print no progress'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand save" -s o -l output -d 'Write to this file (or directory, for the dir formats) instead of standard output' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l format -d 'Layout: docker-archive, oci-archive, oci-dir or docker-dir' -r
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F

@@ -119,6 +119,17 @@ pub enum Command {
     Unmount(UnmountArgs),
     /// Show events of containers and images
     Events(EventsArgs),
+    /// Log in to a container registry
+    Login(LoginArgs),
+    /// Log out of a container registry
+    Logout(LogoutArgs),
+    /// Push an image to a registry
+    Push(PushArgs),
+    /// Search a registry for images
+    Search(SearchArgs),
+    /// Manage manifest lists and image indexes
+    #[command(subcommand)]
+    Manifest(ManifestCommand),
     /// Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)
     Save(SaveArgs),
     /// Load images from an archive or a directory made by save, podman, docker or skopeo
@@ -743,6 +754,10 @@ pub enum ImageCommand {
     Rm(RmiArgs),
     /// Pull an image from a registry
     Pull(PullArgs),
+    /// Push an image to a registry
+    Push(PushArgs),
+    /// Search a registry for images
+    Search(SearchArgs),
     /// Add an additional name to a local image
     Tag(TagArgs),
     /// Remove unused images
@@ -1018,6 +1033,228 @@ pub struct ImageUnmountArgs {
     /// Force the unmount even if other processes still use it
     #[arg(short, long)]
     pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoginArgs {
+    /// Registry to log in to: HOST[:PORT], or HOST[:PORT]/REPOSITORY for repository-scoped credentials
+    pub registry: String,
+    /// Username
+    #[arg(short, long)]
+    pub username: Option<String>,
+    /// Password (prefer --password-stdin: a password on the command line is visible to other users)
+    #[arg(short, long)]
+    pub password: Option<String>,
+    /// Read the password from standard input
+    #[arg(long)]
+    pub password_stdin: bool,
+    /// Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]
+    #[arg(long, value_name = "PATH", env = "REGISTRY_AUTH_FILE")]
+    pub authfile: Option<PathBuf>,
+    /// Require HTTPS and verify certificates (false also allows plain HTTP)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Directory with certificates (*.crt) for the registry
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+    /// Print the username stored for the registry and exit
+    #[arg(long)]
+    pub get_login: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LogoutArgs {
+    /// Registry to log out of (HOST[:PORT][/REPOSITORY])
+    #[arg(required_unless_present = "all")]
+    pub registry: Option<String>,
+    /// Remove the credentials of every registry
+    #[arg(short, long, conflicts_with = "registry")]
+    pub all: bool,
+    /// Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]
+    #[arg(long, value_name = "PATH", env = "REGISTRY_AUTH_FILE")]
+    pub authfile: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// Local image to push
+    pub image: String,
+    /// Where to push it, [docker://]HOST[:PORT]/REPOSITORY[:TAG] [default: the image's name]
+    pub destination: Option<String>,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+    /// Manifest type of the destination: oci or v2s2 [default: the image's own]
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layer compression: gzip or zstd
+    #[arg(long, value_name = "ALGORITHM")]
+    pub compression_format: Option<String>,
+    /// Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]
+    #[arg(long, value_name = "LEVEL")]
+    pub compression_level: Option<i32>,
+    /// Write the digest of the pushed manifest to this file
+    #[arg(long, value_name = "PATH")]
+    pub digestfile: Option<PathBuf>,
+    /// Print no progress
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Term to search for: REGISTRY/TERM searches that registry's catalog
+    pub term: String,
+    /// Show at most this many results per registry
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+    /// Output format: table, json, or a Go template such as {{.Name}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate output
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// List the tags of REGISTRY/REPOSITORY instead
+    #[arg(long)]
+    pub list_tags: bool,
+    /// Filter: stars=N, is-official=BOOL, is-automated=BOOL (catalogs know neither)
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+    /// Require HTTPS and verify certificates (false also allows plain HTTP)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Credentials USERNAME[:PASSWORD] for the registry
+    #[arg(long, value_name = "USER[:PASS]")]
+    pub creds: Option<String>,
+    /// Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]
+    #[arg(long, value_name = "PATH", env = "REGISTRY_AUTH_FILE")]
+    pub authfile: Option<PathBuf>,
+    /// Directory with certificates (*.crt) for the registry
+    #[arg(long, value_name = "DIR")]
+    pub cert_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ManifestCommand {
+    /// Create a manifest list, optionally with images in it
+    Create(ManifestCreateArgs),
+    /// Add an image to a manifest list
+    Add(ManifestAddArgs),
+    /// Set the platform or annotations of an entry of a manifest list
+    Annotate(ManifestAnnotateArgs),
+    /// Show a manifest list
+    Inspect(ManifestInspectArgs),
+    /// Push a manifest list (and with --all its images) to a registry
+    Push(ManifestPushArgs),
+    /// Remove manifest lists
+    Rm(ManifestRmArgs),
+    /// Remove an image from a manifest list
+    Remove(ManifestRemoveArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestCreateArgs {
+    /// Name of the new list
+    pub list: String,
+    /// Local images to add
+    pub images: Vec<String>,
+    /// Write a Docker manifest list instead of an OCI index (v2s2)
+    #[arg(long, value_name = "FORMAT", default_value = "oci")]
+    pub format: String,
+    /// Replace a list of that name
+    #[arg(long)]
+    pub amend: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestAddArgs {
+    /// The list
+    pub list: String,
+    /// Local image to add
+    pub image: String,
+    /// Override the entry's architecture
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Override the entry's OS
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Override the entry's architecture variant
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Annotation KEY=VALUE for the entry
+    #[arg(long)]
+    pub annotation: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestAnnotateArgs {
+    /// The list
+    pub list: String,
+    /// The entry: an image name or ID, or its manifest digest
+    pub image: String,
+    /// Set the entry's architecture
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Set the entry's OS
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Set the entry's architecture variant
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Annotation KEY=VALUE for the entry
+    #[arg(long)]
+    pub annotation: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestInspectArgs {
+    /// The list
+    pub list: String,
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestPushArgs {
+    /// The list
+    pub list: String,
+    /// Where to push it [default: the list's name]
+    pub destination: Option<String>,
+    /// Push the images of the list too (--all=false pushes only the list)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_value = "true", default_missing_value = "true")]
+    pub all: bool,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
+    /// Manifest type of the images pushed with --all: oci or v2s2
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+    /// Layer compression: gzip or zstd
+    #[arg(long, value_name = "ALGORITHM")]
+    pub compression_format: Option<String>,
+    /// Compression level: gzip 0-9 [default: 1], zstd 1-22 [default: 3]
+    #[arg(long, value_name = "LEVEL")]
+    pub compression_level: Option<i32>,
+    /// Write the digest of the pushed list to this file
+    #[arg(long, value_name = "PATH")]
+    pub digestfile: Option<PathBuf>,
+    /// Remove the local list after a successful push
+    #[arg(long)]
+    pub rm: bool,
+    /// Print no progress
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestRmArgs {
+    /// Lists to remove
+    #[arg(required = true)]
+    pub lists: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ManifestRemoveArgs {
+    /// The list
+    pub list: String,
+    /// Manifest digest of the entry to remove
+    pub digest: String,
 }
 
 #[derive(Debug, Subcommand)]

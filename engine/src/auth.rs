@@ -249,7 +249,7 @@ impl AuthEntry {
 }
 
 /// `https://index.docker.io/v1/` -> `docker.io`; `http://host:5000/` -> `host:5000`.
-fn normalize_key(key: &str) -> String {
+pub fn normalize_key(key: &str) -> String {
     let k = key
         .strip_prefix("https://")
         .or_else(|| key.strip_prefix("http://"))

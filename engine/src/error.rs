@@ -43,7 +43,15 @@ pub enum EngineError {
     #[error(transparent)]
     Pull(#[from] crate::pull::PullError),
     #[error(transparent)]
+    Push(#[from] crate::push::PushError),
+    #[error(transparent)]
     Container(Box<crate::container::ContainerError>),
+    #[error(transparent)]
+    Login(#[from] crate::login::LoginError),
+    #[error(transparent)]
+    Manifest(#[from] crate::manifests::ManifestError),
+    #[error(transparent)]
+    Search(#[from] crate::search::SearchError),
     #[error(transparent)]
     Archive(Box<crate::saveload::ArchiveError>),
     #[error(transparent)]
@@ -53,6 +61,10 @@ pub enum EngineError {
 }
 
 impl EngineError {
+    pub fn from_login(e: crate::login::LoginError) -> Self {
+        EngineError::Login(e)
+    }
+
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         EngineError::Io {
             path: path.into(),

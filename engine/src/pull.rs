@@ -2,7 +2,7 @@
 //! stream the missing layers into staging directories concurrently, and record the image in one
 //! short database transaction. Nothing is visible in the store until that commit.
 
-mod client;
+pub(crate) mod client;
 pub(crate) mod layer;
 pub mod manifest;
 
@@ -722,25 +722,25 @@ async fn download(
     Ok(staged)
 }
 
-fn short_digest(d: &str) -> String {
+pub(crate) fn short_digest(d: &str) -> String {
     let hex = d.trim_start_matches("sha256:");
     format!("sha256:{}", &hex[..hex.len().min(12)])
 }
 
 /// podman-style progress on stderr; silent unless asked for.
 #[derive(Clone)]
-struct Progress {
+pub(crate) struct Progress {
     multi: Option<MultiProgress>,
 }
 
 impl Progress {
-    fn new(enabled: bool) -> Progress {
+    pub(crate) fn new(enabled: bool) -> Progress {
         Progress {
             multi: enabled.then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
         }
     }
 
-    fn line(&self, msg: String) {
+    pub(crate) fn line(&self, msg: String) {
         if let Some(m) = &self.multi {
             if m.println(&msg).is_err() {
                 eprintln!("{msg}");
@@ -748,7 +748,7 @@ impl Progress {
         }
     }
 
-    fn bar(&self, digest: &str, size: i64) -> ProgressBar {
+    pub(crate) fn bar(&self, digest: &str, size: i64) -> ProgressBar {
         let Some(m) = &self.multi else {
             return ProgressBar::hidden();
         };

@@ -23,19 +23,24 @@ pub mod info;
 pub mod inspect;
 pub mod kill;
 pub mod load;
+pub mod login;
+pub mod logout;
 pub mod logs;
+pub mod manifest;
 pub mod mount;
 pub mod pause;
 pub mod port;
 pub mod prune;
 pub mod ps;
 pub mod pull;
+pub mod push;
 pub mod rename;
 pub mod restart;
 pub mod rm;
 pub mod rmi;
 pub mod run;
 pub mod save;
+pub mod search;
 pub mod start;
 pub mod stop;
 pub mod system;
@@ -146,6 +151,11 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Mount(a) | Command::Container(C::Mount(a)) => ctr_mount::mount(&ctx, a),
         Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
         Command::Events(a) => events::run(&ctx, a),
+        Command::Login(a) => login::run(&ctx, a),
+        Command::Logout(a) => logout::run(&ctx, a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
+        Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::run(&ctx, a),
+        Command::Manifest(a) => manifest::run(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::run(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::run(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::run(&ctx, a),

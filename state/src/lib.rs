@@ -3,10 +3,12 @@
 //! other writers so no caller ever sees "database is locked".
 #![deny(unsafe_code)]
 
+mod blobs;
 mod containers;
 mod schema;
 mod volumes;
 
+pub use blobs::LayerBlob;
 pub use containers::{Container, Event, NewEvent, RunState};
 pub use volumes::Volume;
 

@@ -91,4 +91,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         needs_chown INTEGER NOT NULL DEFAULT 1
     );
     "#,
+    // 4 (push): the compressed blobs made from a stored layer, per compression, so a second push
+    // neither recompresses nor uploads. `tar_digest` is the digest of the tar that was
+    // compressed: it differs from `diff_id` when the layer could not be re-created byte for byte.
+    r#"
+    CREATE TABLE layer_blobs (
+        diff_id TEXT NOT NULL REFERENCES layers(diff_id) ON DELETE CASCADE,
+        compression TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        size INTEGER NOT NULL,
+        tar_digest TEXT NOT NULL,
+        PRIMARY KEY (diff_id, compression)
+    );
+    "#,
 ];

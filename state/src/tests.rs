@@ -458,6 +458,41 @@ fn containers_round_trip_and_names_are_unique() {
 }
 
 #[test]
+fn layer_blobs_are_remembered_and_go_with_their_layer() {
+    let (_dir, mut db) = open_tmp();
+    db.commit_image(&image(1, &[1, 2], &["r/a:1"])).unwrap();
+    let d = layer(1).diff_id;
+    let blob = |digest: &str| LayerBlob {
+        diff_id: d.clone(),
+        compression: "gzip".into(),
+        digest: digest.into(),
+        size: 7,
+        tar_digest: d.clone(),
+    };
+    assert_eq!(db.layer_blob(&d, "gzip").unwrap(), None);
+    db.put_layer_blob(&blob("sha256:aa")).unwrap();
+    db.put_layer_blob(&blob("sha256:bb")).unwrap();
+    assert_eq!(db.layer_blob(&d, "gzip").unwrap(), Some(blob("sha256:bb")));
+    assert_eq!(db.layer_blob(&d, "zstd").unwrap(), None);
+    // Nothing is remembered for a layer that is not stored.
+    let mut other = blob("sha256:cc");
+    other.diff_id = layer(9).diff_id;
+    db.put_layer_blob(&other).unwrap();
+    assert_eq!(db.layer_blob(&other.diff_id, "gzip").unwrap(), None);
+
+    let id = image(1, &[], &[]).id;
+    db.add_image_digest(&id, "sha256:pushed").unwrap();
+    assert!(db
+        .image(&id)
+        .unwrap()
+        .unwrap()
+        .digests
+        .contains(&"sha256:pushed".to_string()));
+    db.delete_image(&id).unwrap();
+    assert_eq!(db.layer_blob(&d, "gzip").unwrap(), None);
+}
+
+#[test]
 fn volumes_insert_refuse_duplicates_clear_flags_and_delete() {
     let (_dir, mut db) = open_tmp();
     let v = Volume {

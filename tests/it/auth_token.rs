@@ -7,7 +7,7 @@ use crate::harness::TestContext;
 use crate::image_ids;
 use crate::registry::{token_registry, TOKEN_PASS, TOKEN_USER};
 
-fn b64(s: &str) -> String {
+pub(crate) fn b64(s: &str) -> String {
     use std::fmt::Write;
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let b = s.as_bytes();

@@ -20,6 +20,7 @@ mod images;
 mod interrupt;
 mod network;
 mod pull;
+mod push;
 mod rig;
 mod rootfs;
 mod userns;

@@ -209,6 +209,54 @@ fn start_registry(
     name: &str,
     extra: &str,
 ) -> Registry {
+    start_registry_logged(registry_bin, base, storage, name, extra, false)
+}
+
+/// A registry of its own (empty storage) with its access log on, so a test can count the
+/// requests it got (`Registry::requests`). `extra` as for the shared ones.
+pub fn fresh_registry(name: &str, extra: &str) -> Registry {
+    registries();
+    let registry_bin = require("docker-registry", "docker-registry");
+    let base = session().dir.join("registry").join(format!("fresh-{name}"));
+    let storage = base.join("storage");
+    fs::create_dir_all(&storage).unwrap();
+    start_registry_logged(&registry_bin, &base, &storage, name, extra, true)
+}
+
+/// htpasswd settings for `fresh_registry` (the shared registries' password file).
+pub fn htpasswd_config() -> String {
+    registries();
+    format!(
+        "auth:\n  htpasswd:\n    realm: hutch-it\n    path: {}\n",
+        session().dir.join("registry/htpasswd").display()
+    )
+}
+
+impl Registry {
+    /// `METHOD PATH STATUS` of every request in the access log, in order.
+    pub fn requests(&self) -> Vec<String> {
+        self.log_text()
+            .lines()
+            .filter_map(|l| {
+                let start = l.find("\"")? + 1;
+                let rest = &l[start..];
+                let end = rest.find(" HTTP/")?;
+                let after = rest[end..].split_once("\" ")?.1;
+                let status = after.split_whitespace().next()?;
+                Some(format!("{} {status}", &rest[..end]))
+            })
+            .collect()
+    }
+}
+
+fn start_registry_logged(
+    registry_bin: &Path,
+    base: &Path,
+    storage: &Path,
+    name: &str,
+    extra: &str,
+    access_log: bool,
+) -> Registry {
     for _attempt in 0..5 {
         let port = free_port();
         let config = base.join(format!("{name}.yml"));
@@ -216,10 +264,11 @@ fn start_registry(
         fs::write(
             &config,
             format!(
-                "version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\n\
+                "version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: {}\n\
                  storage:\n  filesystem:\n    rootdirectory: {}\n  delete:\n    enabled: true\n  \
                  maintenance:\n    uploadpurging:\n      enabled: false\n\
                  http:\n  addr: 127.0.0.1:{port}\n  secret: hutch-integration-tests\n{extra}",
+                !access_log,
                 storage.display()
             ),
         )

@@ -115,6 +115,62 @@ impl<W: Write> TarWriter<W> {
         self.builder.append_data(&mut h, name, io::empty())
     }
 
+    /// A PAX header carrying the xattrs a layer keeps (`user.*` except overlay's, and
+    /// `security.capability`, as unpacking does) for the entry that follows; none, no header.
+    fn append_xattrs(&mut self, path: &Path, name: &str) -> io::Result<()> {
+        let names = match hutch_sys::fs::llistxattr(path) {
+            Ok(n) => n,
+            Err(e) if hutch_sys::fs::is_xattr_unsupported(&e) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        let mut records = Vec::new();
+        let mut keys: Vec<_> = names
+            .into_iter()
+            .filter(|n| {
+                let b = n.as_encoded_bytes();
+                !b.windows(9).any(|w| w == b".overlay.")
+                    && (b.starts_with(b"user.") || b == b"security.capability")
+            })
+            .collect();
+        keys.sort();
+        for key in keys {
+            let Some(value) = hutch_sys::fs::lgetxattr(path, &key)? else {
+                continue;
+            };
+            let mut body = b"SCHILY.xattr.".to_vec();
+            body.extend_from_slice(key.as_encoded_bytes());
+            body.push(b'=');
+            body.extend_from_slice(&value);
+            body.push(b'\n');
+            // The length counts its own digits and the space after them.
+            let mut len = body.len() + 2;
+            while len != body.len() + 1 + len.to_string().len() {
+                len = body.len() + 1 + len.to_string().len();
+            }
+            records.extend_from_slice(format!("{len} ").as_bytes());
+            records.extend_from_slice(&body);
+        }
+        if records.is_empty() {
+            return Ok(());
+        }
+        let mut h = tar::Header::new_ustar();
+        let short: String = name
+            .chars()
+            .rev()
+            .take(80)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        h.set_path(format!("PaxHeaders/{}", short.trim_start_matches('/')))
+            .or_else(|_| h.set_path("PaxHeaders/entry"))?;
+        h.set_entry_type(tar::EntryType::XHeader);
+        h.set_mode(0o644);
+        h.set_size(records.len() as u64);
+        h.set_cksum();
+        self.builder.append(&h, records.as_slice())
+    }
+
     /// Appends `path` named `name` and, for a directory, everything below it in name order.
     /// An empty `name` writes only the children (a whole root filesystem).
     pub fn append_tree(&mut self, path: &Path, name: &str, mode: TreeMode) -> io::Result<()> {
@@ -126,6 +182,9 @@ impl<W: Write> TarWriter<W> {
                     None => (String::new(), name),
                 };
                 return self.append_empty_file(&format!("{parent}.wh.{base}"));
+            }
+            if mode == TreeMode::Layer {
+                self.append_xattrs(path, name)?;
             }
             self.append(path, name, &meta)?;
         }
@@ -473,5 +532,46 @@ impl<'a> Writer<'a> {
             n += 1;
         }
         Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layer_tar_keeps_user_xattrs_in_pax_headers() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("file");
+        std::fs::write(&f, "x").unwrap();
+        let long = "v".repeat(300);
+        for (k, v) in [("user.short", "1"), ("user.long", long.as_str())] {
+            if let Err(e) = hutch_sys::fs::lsetxattr(&f, k.as_ref(), v.as_bytes()) {
+                panic!(
+                    "setting {k} on {}: {e} (the test needs user xattrs)",
+                    f.display()
+                );
+            }
+        }
+        let tar = layer_tar(dir.path(), Vec::new()).unwrap();
+        let mut ar = tar::Archive::new(tar.as_slice());
+        let mut seen = Vec::new();
+        for e in ar.entries().unwrap() {
+            let mut e = e.unwrap();
+            if e.path().unwrap() != Path::new("file") {
+                continue;
+            }
+            for p in e.pax_extensions().unwrap().unwrap() {
+                let p = p.unwrap();
+                seen.push((p.key().unwrap().to_string(), p.value_bytes().to_vec()));
+            }
+        }
+        assert_eq!(
+            seen,
+            [
+                ("SCHILY.xattr.user.long".to_string(), long.into_bytes()),
+                ("SCHILY.xattr.user.short".to_string(), b"1".to_vec()),
+            ]
+        );
     }
 }

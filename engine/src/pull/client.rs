@@ -116,6 +116,10 @@ pub struct Session {
     pub client: Client,
     pub reference: Reference,
     pub auth: RegistryAuth,
+    /// The registry asks for no credentials and there are none to give: oci-client was not
+    /// told about auth at all, so it does not ask `/v2/` again before every request (it does
+    /// when a ping found no challenge). Push must not ask it for a push token either.
+    pub open: bool,
 }
 
 fn build(
@@ -136,6 +140,8 @@ fn build(
         connect_timeout: Some(Duration::from_secs(30)),
         read_timeout: Some(Duration::from_secs(120)),
         user_agent: USER_AGENT,
+        // Push sends each blob in one PUT when it can (see `push`); pulls are unaffected.
+        use_monolithic_push: true,
         ..ClientConfig::default()
     };
     Client::try_from(config).map_err(|e| PullError::Client {
@@ -163,6 +169,22 @@ pub fn oci_reference(image: &ImageRef) -> Reference {
     }
 }
 
+async fn probe(scheme: &str, registry: &str, tls: &TlsSettings) -> Result<bool, reqwest::Error> {
+    let probe = reqwest::Client::builder()
+        .danger_accept_invalid_certs(tls.insecure)
+        .connect_timeout(Duration::from_secs(30))
+        .timeout(Duration::from_secs(60))
+        .user_agent(USER_AGENT)
+        .build()?;
+    let resp = probe
+        .get(format!("{scheme}://{registry}/v2/"))
+        .send()
+        .await?;
+    Ok(resp
+        .headers()
+        .contains_key(reqwest::header::WWW_AUTHENTICATE))
+}
+
 /// Opens a session: pings the registry (which also runs the bearer-token dance) over HTTPS,
 /// falling back to plain HTTP for insecure registries as podman does.
 pub async fn connect(
@@ -175,31 +197,54 @@ pub async fn connect(
     let certs = tls
         .load_certs()
         .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
-    let https = build(tls, &registry, false, certs.clone())
+    let anonymous = matches!(auth, RegistryAuth::Anonymous);
+    // Only insecure registries are probed: a verifying probe would load the system roots.
+    let https_probe = if tls.insecure {
+        Some(probe("https", &registry, tls).await)
+    } else {
+        None
+    };
+    let https_err = match https_probe {
+        Some(Err(e)) => e,
+        other => {
+            let https = build(tls, &registry, false, certs)
+                .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
+            let open = anonymous && matches!(other, Some(Ok(false)));
+            if !open {
+                https
+                    .auth(&reference, &auth, RegistryOperation::Pull)
+                    .await?;
+            }
+            return Ok(Session {
+                client: https,
+                reference,
+                auth,
+                open,
+            });
+        }
+    };
+    tracing::debug!("{registry}: HTTPS failed ({https_err}); trying plain HTTP");
+    let http = build(tls, &registry, true, certs)
         .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
-    match https.auth(&reference, &auth, RegistryOperation::Pull).await {
-        Ok(_) => Ok(Session {
-            client: https,
+    if anonymous && matches!(probe("http", &registry, tls).await, Ok(false)) {
+        return Ok(Session {
+            client: http,
             reference,
             auth,
+            open: true,
+        });
+    }
+    match http.auth(&reference, &auth, RegistryOperation::Pull).await {
+        Ok(_) => Ok(Session {
+            client: http,
+            reference,
+            auth,
+            open: false,
         }),
-        Err(OciDistributionError::RequestError(e)) if tls.insecure => {
-            tracing::debug!("{registry}: HTTPS failed ({e}); trying plain HTTP");
-            let http = build(tls, &registry, true, certs)
-                .map_err(|e| OciDistributionError::GenericError(Some(e.to_string())))?;
-            match http.auth(&reference, &auth, RegistryOperation::Pull).await {
-                Ok(_) => Ok(Session {
-                    client: http,
-                    reference,
-                    auth,
-                }),
-                // Report the HTTPS failure: it is what a user who expected TLS needs to see.
-                Err(OciDistributionError::RequestError(_)) => {
-                    Err(OciDistributionError::RequestError(e))
-                }
-                Err(other) => Err(other),
-            }
+        // Report the HTTPS failure: it is what a user who expected TLS needs to see.
+        Err(OciDistributionError::RequestError(_)) => {
+            Err(OciDistributionError::RequestError(https_err))
         }
-        Err(e) => Err(e),
+        Err(other) => Err(other),
     }
 }

@@ -1,0 +1,110 @@
+//! `hutch manifest create|add|annotate|inspect|push|rm|remove`: local manifest lists.
+
+use crate::cli::ManifestCommand;
+use anyhow::Context;
+use hutch_engine::auth::AuthOptions;
+use hutch_engine::manifests::{self, EntryOverrides};
+use hutch_engine::push::{PushError, PushOptions};
+use std::io::IsTerminal;
+
+pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
+    let paths = &ctx.paths;
+    match cmd {
+        ManifestCommand::Create(a) => {
+            let media_type = manifests::parse_format(&a.format)?;
+            let db = ctx.db()?;
+            let l = manifests::create(paths, &db, &a.list, &a.images, media_type, a.amend)?;
+            println!("{}", l.id);
+        }
+        ManifestCommand::Add(a) => {
+            let db = ctx.db()?;
+            let o = EntryOverrides {
+                os: a.os,
+                arch: a.arch,
+                variant: a.variant,
+                annotations: a.annotation,
+            };
+            let l = manifests::add(paths, &db, &a.list, &a.image, &o)?;
+            println!("{}", l.id);
+        }
+        ManifestCommand::Annotate(a) => {
+            let db = ctx.db()?;
+            let o = EntryOverrides {
+                os: a.os,
+                arch: a.arch,
+                variant: a.variant,
+                annotations: a.annotation,
+            };
+            let l = manifests::annotate(paths, &db, &a.list, &a.image, &o)?;
+            println!("{}", l.id);
+        }
+        ManifestCommand::Inspect(a) => {
+            let l = manifests::find(paths, &a.list)?;
+            println!("{}", String::from_utf8_lossy(&l.to_index()));
+        }
+        ManifestCommand::Rm(a) => {
+            let mut failed = None;
+            for name in &a.lists {
+                match manifests::delete(paths, name) {
+                    Ok(l) => {
+                        for n in &l.names {
+                            println!("Untagged: {n}");
+                        }
+                        println!("Deleted: {}", l.id);
+                    }
+                    Err(e) => {
+                        eprintln!("Error: {e}");
+                        failed = Some(1);
+                    }
+                }
+            }
+            return Ok(failed.map(|_| 125).unwrap_or(0));
+        }
+        ManifestCommand::Remove(a) => {
+            let db = ctx.db()?;
+            let l = manifests::remove_entry(paths, &db, &a.list, &a.digest)?;
+            println!("{}", l.id);
+        }
+        ManifestCommand::Push(a) => {
+            let opts = PushOptions {
+                tls_verify: a.registry.tls_verify,
+                cert_dir: a.registry.cert_dir.clone(),
+                auth: AuthOptions {
+                    creds: a.registry.creds.clone(),
+                    authfile: a.registry.authfile.clone(),
+                },
+                format: a.format.as_deref().map(str::parse).transpose()?,
+                compression: a
+                    .compression_format
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()?,
+                compression_level: a.compression_level,
+                progress: !a.quiet && std::io::stderr().is_terminal(),
+            };
+            ctx.paths.ensure_dirs()?;
+            ctx.enter_userns()?;
+            let rt = tokio::runtime::Builder::new_multi_thread()
+                .enable_all()
+                .build()
+                .context("starting the async runtime")?;
+            let list = a.list.clone();
+            let digest = rt.block_on(async {
+                tokio::select! {
+                    r = manifests::push_list(paths, &list, a.destination.as_deref(), a.all, &opts) => r,
+                    _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: list.clone() }.into()),
+                }
+            });
+            drop(rt);
+            let digest = digest?;
+            if let Some(path) = &a.digestfile {
+                std::fs::write(path, &digest)
+                    .with_context(|| format!("writing the digest file {}", path.display()))?;
+            }
+            if a.rm {
+                manifests::delete(paths, &a.list)?;
+            }
+        }
+    }
+    Ok(0)
+}

@@ -1,0 +1,54 @@
+//! `hutch push` and `hutch image push`.
+
+use crate::cli::PushArgs;
+use anyhow::Context;
+use hutch_engine::auth::AuthOptions;
+use hutch_engine::push::{PushError, PushOptions};
+use std::io::IsTerminal;
+
+pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
+    let opts = PushOptions {
+        tls_verify: args.registry.tls_verify,
+        cert_dir: args.registry.cert_dir.clone(),
+        auth: AuthOptions {
+            creds: args.registry.creds.clone(),
+            authfile: args.registry.authfile.clone(),
+        },
+        format: args.format.as_deref().map(str::parse).transpose()?,
+        compression: args
+            .compression_format
+            .as_deref()
+            .map(str::parse)
+            .transpose()?,
+        compression_level: args.compression_level,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    };
+    ctx.paths.ensure_dirs()?;
+    // Layers are read as stored, owned by IDs of the user namespace: join it before any thread.
+    ctx.enter_userns()?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let image = args.image.clone();
+    let pushed = rt.block_on(async {
+        tokio::select! {
+            r = hutch_engine::push::push(&ctx.paths, &image, args.destination.as_deref(), &opts) => r,
+            _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: image.clone() }.into()),
+        }
+    });
+    drop(rt);
+    let pushed = pushed?;
+    tracing::debug!(
+        "{}: pushed {} (uploaded {} blobs, reused {})",
+        args.image,
+        pushed.digest,
+        pushed.uploaded,
+        pushed.reused
+    );
+    if let Some(path) = &args.digestfile {
+        std::fs::write(path, &pushed.digest)
+            .with_context(|| format!("writing the digest file {}", path.display()))?;
+    }
+    Ok(0)
+}
