@@ -44,6 +44,8 @@ pub enum EngineError {
     Pull(#[from] crate::pull::PullError),
     #[error(transparent)]
     Container(Box<crate::container::ContainerError>),
+    #[error(transparent)]
+    Networks(Box<hutch_network::networks::NetworksError>),
     #[error("{0}")]
     Other(String),
 }

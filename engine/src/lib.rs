@@ -10,6 +10,7 @@ pub mod error;
 pub mod events;
 pub mod host;
 pub mod images;
+pub mod networks;
 pub mod paths;
 pub mod pull;
 pub mod reference;

@@ -23,6 +23,7 @@ pub mod inspect;
 pub mod kill;
 pub mod logs;
 pub mod mount;
+pub mod network;
 pub mod pause;
 pub mod port;
 pub mod prune;
@@ -141,5 +142,6 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Mount(a) | Command::Container(C::Mount(a)) => ctr_mount::mount(&ctx, a),
         Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
         Command::Events(a) => events::run(&ctx, a),
+        Command::Network(c) => network::run(&ctx, c),
     }
 }

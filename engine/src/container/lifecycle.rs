@@ -1024,6 +1024,10 @@ impl Containers {
                 tracing::warn!("container {}: {e}", c.name);
             }
         }
+        // User-network attachments of containers that are gone without a cleanup.
+        if let Err(e) = crate::networks::reconcile(&self.paths, &self.db) {
+            tracing::warn!("user networks: {e}");
+        }
         Ok(())
     }
 

@@ -1,0 +1,637 @@
+//! The per-user rootless network namespace that containers on user-defined networks share, and
+//! who is attached to it. The namespace is a bind-mounted file in `runroot/networks/`, its uplink
+//! a pasta process; it is made on first need, rebuilt when found stale, and taken down with
+//! its aardvark-dns when the last container leaves. Every change happens under one lock.
+
+use super::netavark::Netavark;
+use super::types::{Cidr, Network, NetworkOptions, PerNetworkOptions, PortMapping, StatusBlock};
+use super::{NetworksError, Result, Store};
+use hutch_sys::lock::FileLock;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+const NETNS_FILE: &str = "rootless-netns";
+const PASTA_PID: &str = "rootless-netns.pasta.pid";
+const ATTACHMENTS: &str = "attachments.json";
+
+/// What a container asks of one user-defined network.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct NetRequest {
+    pub aliases: Vec<String>,
+    pub static_ip: Option<Ipv4Addr>,
+    pub static_mac: Option<String>,
+    /// `eth0`, `eth1`, ... in the order the container joined.
+    pub interface_name: String,
+}
+
+/// One container's attachment to user networks, as kept in `attachments.json`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct Attached {
+    pub name: String,
+    pub netns: PathBuf,
+    pub networks: BTreeMap<String, AttachedNet>,
+    #[serde(default)]
+    pub port_mappings: Vec<PortMapping>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AttachedNet {
+    pub ip: Ipv4Addr,
+    pub aliases: Vec<String>,
+    pub interface_name: String,
+    #[serde(default)]
+    pub static_mac: Option<String>,
+    /// What netavark reported at setup (addresses, MAC, DNS servers).
+    #[serde(default)]
+    pub status: StatusBlock,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Attachments {
+    containers: BTreeMap<String, Attached>,
+}
+
+/// The rootless network namespace and netavark for one runroot and graphroot.
+#[derive(Debug, Clone)]
+pub struct UserNetworks {
+    dir: PathBuf,
+    store: Store,
+    netavark: Netavark,
+    /// The uplink command (pasta, or slirp4netns: see `uplink`).
+    uplink: Uplink,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uplink {
+    Pasta,
+    Slirp4netns,
+}
+
+/// A held lock on the rootless namespace and the attachments.
+pub struct Locked<'a> {
+    nets: &'a UserNetworks,
+    _lock: FileLock,
+}
+
+impl UserNetworks {
+    pub fn new(graphroot: &Path, runroot: &Path, uplink: Uplink) -> UserNetworks {
+        let dir = runroot.join("networks");
+        UserNetworks {
+            netavark: Netavark::new(dir.clone()),
+            store: Store::new(graphroot),
+            dir,
+            uplink,
+        }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn netns_path(&self) -> PathBuf {
+        self.dir.join(NETNS_FILE)
+    }
+
+    pub fn lock(&self) -> Result<Locked<'_>> {
+        std::fs::create_dir_all(&self.dir).map_err(|e| NetworksError::io(&self.dir, e))?;
+        let path = self.dir.join("rootless.lock");
+        let lock = FileLock::exclusive(&path).map_err(|e| NetworksError::sys(path, e))?;
+        Ok(Locked {
+            nets: self,
+            _lock: lock,
+        })
+    }
+}
+
+impl Locked<'_> {
+    fn attachments_path(&self) -> PathBuf {
+        self.nets.dir.join(ATTACHMENTS)
+    }
+
+    fn load(&self) -> Result<Attachments> {
+        let path = self.attachments_path();
+        match std::fs::read(&path) {
+            Ok(b) => {
+                serde_json::from_slice(&b).map_err(|source| NetworksError::Json { path, source })
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Attachments::default()),
+            Err(e) => Err(NetworksError::io(path, e)),
+        }
+    }
+
+    fn save(&self, a: &Attachments) -> Result<()> {
+        let path = self.attachments_path();
+        if a.containers.is_empty() {
+            return match std::fs::remove_file(&path) {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+                Err(e) => Err(NetworksError::io(path, e)),
+            };
+        }
+        let tmp = path.with_extension(format!("json.{}", std::process::id()));
+        let json = serde_json::to_vec_pretty(a).expect("attachments serialise");
+        std::fs::write(&tmp, json)
+            .and_then(|()| std::fs::rename(&tmp, &path))
+            .map_err(|e| {
+                let _ = std::fs::remove_file(&tmp);
+                NetworksError::io(&path, e)
+            })
+    }
+
+    /// The container's current attachment, if it has one.
+    pub fn attached(&self, container_id: &str) -> Result<Option<Attached>> {
+        Ok(self.load()?.containers.remove(container_id))
+    }
+
+    /// Every attached container's ID.
+    pub fn attached_ids(&self) -> Result<Vec<String>> {
+        Ok(self.load()?.containers.into_keys().collect())
+    }
+
+    /// Connects the container whose namespace is `netns` to `networks`: allocates addresses,
+    /// makes sure the rootless namespace is up, and runs netavark setup inside it. On failure
+    /// nothing stays allocated and an otherwise unused rootless namespace is taken down again.
+    pub fn setup(
+        &self,
+        container_id: &str,
+        container_name: &str,
+        netns: &Path,
+        networks: &BTreeMap<String, NetRequest>,
+        port_mappings: &[PortMapping],
+    ) -> Result<BTreeMap<String, StatusBlock>> {
+        let mut all = self.load()?;
+        let defs: BTreeMap<String, Network> = networks
+            .keys()
+            .map(|n| Ok((n.clone(), self.nets.store.get(n)?)))
+            .collect::<Result<_>>()?;
+        let mut entry = all
+            .containers
+            .get(container_id)
+            .cloned()
+            .unwrap_or(Attached {
+                name: container_name.to_string(),
+                netns: netns.to_path_buf(),
+                networks: BTreeMap::new(),
+                port_mappings: port_mappings.to_vec(),
+            });
+        let mut new = BTreeMap::new();
+        for (name, req) in networks {
+            if entry.networks.contains_key(name) {
+                continue;
+            }
+            let ip = allocate(&all, &defs[name], req.static_ip)?;
+            let net = AttachedNet {
+                ip,
+                aliases: req.aliases.clone(),
+                interface_name: req.interface_name.clone(),
+                static_mac: req.static_mac.clone(),
+                status: StatusBlock::default(),
+            };
+            // Recorded before netavark runs so concurrent setups never pick the same address.
+            entry.networks.insert(name.clone(), net.clone());
+            new.insert(name.clone(), net);
+        }
+        if new.is_empty() {
+            return Ok(BTreeMap::new());
+        }
+        all.containers
+            .insert(container_id.to_string(), entry.clone());
+        self.save(&all)?;
+
+        let result = self.ensure_netns().and_then(|rootless| {
+            let opts = options(container_id, container_name, &new, &defs, port_mappings);
+            self.nets.netavark.setup(&rootless, netns, &opts)
+        });
+        match result {
+            Ok(status) => {
+                let mut all = self.load()?;
+                if let Some(e) = all.containers.get_mut(container_id) {
+                    for (name, st) in &status {
+                        if let Some(n) = e.networks.get_mut(name) {
+                            n.status = st.clone();
+                        }
+                    }
+                }
+                self.save(&all)?;
+                Ok(status)
+            }
+            Err(e) => {
+                let mut all = self.load()?;
+                if let Some(c) = all.containers.get_mut(container_id) {
+                    c.networks.retain(|n, _| !new.contains_key(n));
+                    if c.networks.is_empty() {
+                        all.containers.remove(container_id);
+                    }
+                }
+                if let Err(e2) = self.save(&all) {
+                    tracing::warn!("after a failed network setup: {e2}");
+                }
+                if all.containers.is_empty() {
+                    self.stop_netns();
+                }
+                Err(e)
+            }
+        }
+    }
+
+    /// Disconnects the container from `only` (or from every network it is on): netavark
+    /// teardown, addresses released, and the rootless namespace stopped when nobody is left.
+    /// Keeps going past failures and returns the first.
+    pub fn teardown(&self, container_id: &str, only: Option<&str>) -> Result<()> {
+        let mut all = self.load()?;
+        let Some(entry) = all.containers.get(container_id).cloned() else {
+            return Ok(());
+        };
+        let leaving: BTreeMap<String, AttachedNet> = entry
+            .networks
+            .iter()
+            .filter(|(n, _)| only.is_none_or(|o| o == n.as_str()))
+            .map(|(n, a)| (n.clone(), a.clone()))
+            .collect();
+        let mut first_err = None;
+        let rootless = self.nets.netns_path();
+        if !leaving.is_empty() && hutch_sys::netns::is_netns(&rootless) {
+            // A network removed since setup (rm -f) still needs its definition for teardown.
+            let defs: BTreeMap<String, Network> = leaving
+                .keys()
+                .filter_map(|n| match self.nets.store.get(n) {
+                    Ok(d) => Some((n.clone(), d)),
+                    Err(e) => {
+                        tracing::warn!("teardown of {container_id} on {n}: {e}");
+                        None
+                    }
+                })
+                .collect();
+            let leaving_known: BTreeMap<String, AttachedNet> = leaving
+                .iter()
+                .filter(|(n, _)| defs.contains_key(*n))
+                .map(|(n, a)| (n.clone(), a.clone()))
+                .collect();
+            if !leaving_known.is_empty() {
+                let ports = if only.is_none() {
+                    entry.port_mappings.as_slice()
+                } else {
+                    &[]
+                };
+                let opts = options(container_id, &entry.name, &leaving_known, &defs, ports);
+                let netns = if hutch_sys::netns::is_netns(&entry.netns) {
+                    entry.netns.clone()
+                } else {
+                    // The container's namespace is already gone (its veth went with it), but
+                    // netavark still has DNS entries and firewall rules to drop: give it an
+                    // empty namespace to look into.
+                    PathBuf::new()
+                };
+                if let Err(e) = self.teardown_in(&rootless, &netns, &opts) {
+                    first_err = Some(e);
+                }
+            }
+        }
+        let mut all2 = self.load()?;
+        if let Some(c) = all2.containers.get_mut(container_id) {
+            c.networks.retain(|n, _| !leaving.contains_key(n));
+            if c.networks.is_empty() {
+                all2.containers.remove(container_id);
+            }
+        }
+        all = all2;
+        if let Err(e) = self.save(&all) {
+            first_err.get_or_insert(e);
+        }
+        if all.containers.is_empty() {
+            self.stop_netns();
+        }
+        first_err.map_or(Ok(()), Err)
+    }
+
+    /// Redoes netavark's work for an attached container with the addresses it has: after the
+    /// firewall rules were flushed or aardvark-dns died. The rootless namespace is rebuilt
+    /// first if it went stale.
+    pub fn reload(&self, container_id: &str) -> Result<BTreeMap<String, StatusBlock>> {
+        let Some(entry) = self.load()?.containers.remove(container_id) else {
+            return Ok(BTreeMap::new());
+        };
+        let defs: BTreeMap<String, Network> = entry
+            .networks
+            .keys()
+            .map(|n| Ok((n.clone(), self.nets.store.get(n)?)))
+            .collect::<Result<_>>()?;
+        let rootless = self.ensure_netns()?;
+        let opts = options(
+            container_id,
+            &entry.name,
+            &entry.networks,
+            &defs,
+            &entry.port_mappings,
+        );
+        // Teardown complains about whatever is already gone; setup is what must succeed.
+        if let Err(e) = self.nets.netavark.teardown(&rootless, &entry.netns, &opts) {
+            tracing::debug!("reload of {container_id}: teardown: {e}");
+        }
+        self.nets.netavark.setup(&rootless, &entry.netns, &opts)
+    }
+
+    fn teardown_in(&self, rootless: &Path, netns: &Path, opts: &NetworkOptions) -> Result<()> {
+        if !netns.as_os_str().is_empty() {
+            return self.nets.netavark.teardown(rootless, netns, opts);
+        }
+        let scratch = self
+            .nets
+            .dir
+            .join(format!("teardown-{}", std::process::id()));
+        hutch_sys::netns::create(&scratch).map_err(|e| NetworksError::sys(&scratch, e))?;
+        let res = self.nets.netavark.teardown(rootless, &scratch, opts);
+        if let Err(e) = hutch_sys::netns::remove(&scratch) {
+            tracing::warn!("{e}");
+        }
+        // Netavark complains about the missing veth; what mattered is that it ran.
+        if let Err(e) = &res {
+            tracing::debug!("teardown without the container's namespace: {e}");
+        }
+        Ok(())
+    }
+
+    /// Drops attachments of containers `keep` says are gone (a crashed container whose cleanup
+    /// never ran), tearing each down.
+    pub fn reconcile(&self, keep: impl Fn(&str) -> bool) -> Result<()> {
+        let ids = self.attached_ids()?;
+        let mut first_err = None;
+        for id in ids.iter().filter(|id| !keep(id)) {
+            tracing::debug!(container = %id, "dropping the user-network attachment of a gone container");
+            if let Err(e) = self.teardown(id, None) {
+                first_err.get_or_insert(e);
+            }
+        }
+        if self.load()?.containers.is_empty() {
+            self.stop_netns();
+        }
+        first_err.map_or(Ok(()), Err)
+    }
+
+    /// The rootless namespace, created (or rebuilt when stale) as needed, with its uplink up.
+    fn ensure_netns(&self) -> Result<PathBuf> {
+        let path = self.nets.netns_path();
+        let pid_file = self.nets.dir.join(PASTA_PID);
+        let uplink_alive = read_pid(&pid_file).is_some_and(|p| uplink_running(p, &path));
+        if hutch_sys::netns::is_netns(&path) {
+            if uplink_alive {
+                return Ok(path);
+            }
+            tracing::info!(
+                "rootless network namespace {} lost its uplink: restarting it",
+                path.display()
+            );
+            self.start_uplink(&path, &pid_file)?;
+            return Ok(path);
+        }
+        // No namespace (first use, or the runroot was lost or the file removed): clear whatever a
+        // previous one left, then make a fresh one.
+        self.stop_netns();
+        hutch_sys::netns::create(&path).map_err(|e| NetworksError::sys(&path, e))?;
+        if let Err(e) = self.start_uplink(&path, &pid_file) {
+            self.stop_netns();
+            return Err(e);
+        }
+        tracing::debug!(netns = %path.display(), "created the rootless network namespace");
+        Ok(path)
+    }
+
+    fn start_uplink(&self, netns: &Path, pid_file: &Path) -> Result<()> {
+        if let Some(pid) = read_pid(pid_file) {
+            if uplink_running(pid, netns) {
+                let _ = hutch_sys::process::kill(pid);
+            }
+        }
+        let _ = std::fs::remove_file(pid_file);
+        match self.nets.uplink {
+            Uplink::Pasta => start_pasta(netns, pid_file),
+            Uplink::Slirp4netns => start_slirp(netns, pid_file),
+        }
+    }
+
+    /// Takes the rootless namespace down: aardvark-dns, the uplink, the namespace file and the
+    /// DNS configuration. Best effort: each step is attempted and failures only logged, since
+    /// the next setup rebuilds from nothing anyway.
+    pub fn stop_netns(&self) {
+        let dir = &self.nets.dir;
+        let aardvark = dir.join("aardvark-dns");
+        if let Some(pid) = read_pid(&aardvark.join("aardvark.pid")) {
+            if comm_is(pid, "aardvark-dns") {
+                let _ = hutch_sys::process::kill(pid);
+            }
+        }
+        if let Err(e) = std::fs::remove_dir_all(&aardvark) {
+            if e.kind() != std::io::ErrorKind::NotFound {
+                tracing::warn!("{}: {e}", aardvark.display());
+            }
+        }
+        let path = self.nets.netns_path();
+        let pid_file = dir.join(PASTA_PID);
+        let pid = read_pid(&pid_file);
+        // Removing the file alone makes pasta quit; the kill covers slirp4netns and a pasta
+        // that is stuck.
+        if let Err(e) = hutch_sys::netns::remove(&path) {
+            tracing::warn!("{e}");
+        }
+        if let Some(pid) = pid {
+            if uplink_running(pid, &path) {
+                let _ = hutch_sys::process::kill(pid);
+                wait_gone(pid);
+            }
+        }
+        let _ = std::fs::remove_file(&pid_file);
+    }
+}
+
+/// The first free address of `net` for a container, or the requested one when it is free.
+fn allocate(all: &Attachments, net: &Network, want: Option<Ipv4Addr>) -> Result<Ipv4Addr> {
+    let used: Vec<Ipv4Addr> = all
+        .containers
+        .values()
+        .filter_map(|c| c.networks.get(&net.name).map(|a| a.ip))
+        .collect();
+    let name = &net.name;
+    if let Some(ip) = want {
+        let inside = net
+            .subnets
+            .iter()
+            .filter_map(|s| Cidr::parse(&s.subnet))
+            .any(|c| c.contains(ip));
+        if !inside {
+            return Err(NetworksError::IpOutside {
+                network: name.clone(),
+                ip: ip.to_string(),
+            });
+        }
+        let gateways: Vec<Ipv4Addr> = net.subnets.iter().filter_map(|s| s.gateway).collect();
+        if used.contains(&ip) || gateways.contains(&ip) {
+            return Err(NetworksError::IpInUse {
+                network: name.clone(),
+                ip: ip.to_string(),
+            });
+        }
+        return Ok(ip);
+    }
+    for s in &net.subnets {
+        let Some(c) = Cidr::parse(&s.subnet) else {
+            continue;
+        };
+        let (mut lo, mut hi) = (c.network() + 1, c.broadcast().saturating_sub(1));
+        if let Some(r) = &s.lease_range {
+            if let Some(a) = r.start_ip {
+                lo = lo.max(u32::from(a));
+            }
+            if let Some(b) = r.end_ip {
+                hi = hi.min(u32::from(b));
+            }
+        }
+        let found = (lo..=hi)
+            .map(Ipv4Addr::from)
+            .find(|ip| Some(*ip) != s.gateway && !used.contains(ip));
+        if let Some(ip) = found {
+            return Ok(ip);
+        }
+    }
+    Err(NetworksError::NoFreeIp {
+        network: name.clone(),
+        subnet: net
+            .subnets
+            .iter()
+            .map(|s| s.subnet.clone())
+            .collect::<Vec<_>>()
+            .join(", "),
+    })
+}
+
+fn options(
+    id: &str,
+    name: &str,
+    nets: &BTreeMap<String, AttachedNet>,
+    defs: &BTreeMap<String, Network>,
+    ports: &[PortMapping],
+) -> NetworkOptions {
+    NetworkOptions {
+        container_id: id.to_string(),
+        container_name: name.to_string(),
+        port_mappings: (!ports.is_empty()).then(|| ports.to_vec()),
+        networks: nets
+            .iter()
+            .map(|(n, a)| {
+                (
+                    n.clone(),
+                    PerNetworkOptions {
+                        aliases: a.aliases.clone(),
+                        interface_name: a.interface_name.clone(),
+                        static_ips: Some(vec![a.ip]),
+                        static_mac: a.static_mac.clone(),
+                    },
+                )
+            })
+            .collect(),
+        network_info: nets
+            .keys()
+            .filter_map(|n| defs.get(n).map(|d| (n.clone(), d.clone())))
+            .collect(),
+        dns_servers: None,
+    }
+}
+
+fn read_pid(path: &Path) -> Option<i32> {
+    std::fs::read_to_string(path).ok()?.trim().parse().ok()
+}
+
+fn comm_is(pid: i32, prefix: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim().starts_with(prefix))
+}
+
+/// Whether `pid` is the pasta or slirp4netns serving `netns` (and not a recycled pid).
+fn uplink_running(pid: i32, netns: &Path) -> bool {
+    let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
+        return false;
+    };
+    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // A zombie is as good as gone.
+    if state
+        .rsplit(')')
+        .next()
+        .is_some_and(|s| s.trim_start().starts_with('Z'))
+    {
+        return false;
+    }
+    let needle = netns.as_os_str().as_encoded_bytes();
+    cmdline.windows(needle.len()).any(|w| w == needle)
+}
+
+fn wait_gone(pid: i32) {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    while hutch_sys::process::pid_alive(pid) && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+fn start_pasta(netns: &Path, pid_file: &Path) -> Result<()> {
+    let pasta = crate::find_program("pasta").ok_or(NetworksError::ProgramMissing {
+        program: "pasta".into(),
+        package: "passt",
+    })?;
+    // Forward nothing from the host by default; published ports are added per container.
+    let out = std::process::Command::new(&pasta)
+        .args([
+            "--config-net",
+            "-q",
+            "-t",
+            "none",
+            "-u",
+            "none",
+            "-T",
+            "none",
+            "-U",
+            "none",
+        ])
+        .arg("--pid")
+        .arg(pid_file)
+        .arg("--netns")
+        .arg(netns)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| NetworksError::io(&pasta, e))?;
+    if !out.status.success() {
+        return Err(NetworksError::Helper {
+            program: pasta,
+            action: "start".into(),
+            container: "the rootless network namespace".into(),
+            status: out.status.to_string(),
+            stderr: String::from_utf8_lossy(&out.stderr)
+                .trim()
+                .replace('\n', "; "),
+        });
+    }
+    Ok(())
+}
+
+fn start_slirp(netns: &Path, pid_file: &Path) -> Result<()> {
+    let slirp = crate::find_program("slirp4netns").ok_or(NetworksError::ProgramMissing {
+        program: "slirp4netns".into(),
+        package: "slirp4netns",
+    })?;
+    let mut cmd = std::process::Command::new(&slirp);
+    cmd.args([
+        "--configure",
+        "--mtu=65520",
+        "--disable-host-loopback",
+        "--netns-type=path",
+    ])
+    .arg(netns)
+    .arg("tap0")
+    .stdin(std::process::Stdio::null())
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null());
+    let child = cmd.spawn().map_err(|e| NetworksError::io(&slirp, e))?;
+    // slirp4netns stays in the foreground; it outlives us as an orphan, found again by its pid.
+    std::fs::write(pid_file, format!("{}\n", child.id()))
+        .map_err(|e| NetworksError::io(pid_file, e))?;
+    Ok(())
+}
