@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 const NETNS_FILE: &str = "rootless-netns";
 const PASTA_PID: &str = "rootless-netns.pasta.pid";
 const ATTACHMENTS: &str = "attachments.json";
+const ISOLATION_CHAIN: &str = "HUTCH-ISOLATION";
 
 /// What a container asks of one user-defined network.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -203,7 +204,9 @@ impl Locked<'_> {
 
         let result = self.ensure_netns().and_then(|rootless| {
             let opts = options(container_id, container_name, &new, &defs, port_mappings);
-            self.nets.netavark.setup(&rootless, netns, &opts)
+            let status = self.nets.netavark.setup(&rootless, netns, &opts)?;
+            self.isolate(&rootless)?;
+            Ok(status)
         });
         match result {
             Ok(status) => {
@@ -331,7 +334,96 @@ impl Locked<'_> {
         if let Err(e) = self.nets.netavark.teardown(&rootless, &entry.netns, &opts) {
             tracing::debug!("reload of {container_id}: teardown: {e}");
         }
-        self.nets.netavark.setup(&rootless, &entry.netns, &opts)
+        let status = self.nets.netavark.setup(&rootless, &entry.netns, &opts)?;
+        self.isolate(&rootless)?;
+        Ok(status)
+    }
+
+    /// Keeps networks apart: netavark 1.4 forwards between any two of its bridges, so a chain
+    /// of ours, first in FORWARD, drops traffic from one network's bridge to another's. Rebuilt
+    /// from the current definitions after every setup.
+    fn isolate(&self, rootless: &Path) -> Result<()> {
+        // Only networks with containers have a bridge in the namespace.
+        let attached: std::collections::BTreeSet<String> = self
+            .load()?
+            .containers
+            .values()
+            .flat_map(|c| c.networks.keys().cloned())
+            .collect();
+        let bridges: Vec<String> = self
+            .nets
+            .store
+            .list()?
+            .into_iter()
+            .filter(|n| attached.contains(&n.name))
+            .filter_map(|n| n.network_interface)
+            .collect();
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let mut rules: Vec<Vec<String>> = vec![
+            owned(&["-N", ISOLATION_CHAIN]),
+            owned(&["-F", ISOLATION_CHAIN]),
+        ];
+        for b in &bridges {
+            rules.push(owned(&[
+                "-A",
+                ISOLATION_CHAIN,
+                "-i",
+                b,
+                "-o",
+                b,
+                "-j",
+                "RETURN",
+            ]));
+        }
+        // Every bridge hutch makes is named podmanN (see `store`).
+        rules.push(owned(&[
+            "-A",
+            ISOLATION_CHAIN,
+            "-i",
+            "podman+",
+            "-o",
+            "podman+",
+            "-j",
+            "DROP",
+        ]));
+        let iptables = crate::find_program("iptables")
+            .or_else(|| Some(PathBuf::from("/usr/sbin/iptables")).filter(|p| p.is_file()))
+            .ok_or(NetworksError::ProgramMissing {
+                program: "iptables".into(),
+                package: "iptables",
+            })?;
+        let run = |args: &[String]| -> Result<bool> {
+            let mut cmd = std::process::Command::new(&iptables);
+            cmd.arg("-w").args(args).stdin(std::process::Stdio::null());
+            hutch_sys::nsexec::in_netns(&mut cmd, rootless)
+                .map_err(|e| NetworksError::sys(rootless, e))?;
+            let out = cmd.output().map_err(|e| NetworksError::io(&iptables, e))?;
+            Ok(out.status.success())
+        };
+        // -N fails when the chain exists, which is fine.
+        run(&rules[0])?;
+        for r in &rules[1..] {
+            if !run(r)? {
+                return Err(NetworksError::RootlessNetns {
+                    path: rootless.to_path_buf(),
+                    reason: format!("iptables {} failed", r.join(" ")),
+                });
+            }
+        }
+        let jump = owned(&["FORWARD", "-j", ISOLATION_CHAIN]);
+        let mut check = vec!["-C".to_string()];
+        check.extend(jump.iter().cloned());
+        if !run(&check)? {
+            let mut insert = vec!["-I".to_string(), "FORWARD".into(), "1".into()];
+            insert.extend(jump[1..].iter().cloned());
+            if !run(&insert)? {
+                return Err(NetworksError::RootlessNetns {
+                    path: rootless.to_path_buf(),
+                    reason: format!("iptables -I {} failed", jump.join(" ")),
+                });
+            }
+        }
+        Ok(())
     }
 
     fn teardown_in(&self, rootless: &Path, netns: &Path, opts: &NetworkOptions) -> Result<()> {
