@@ -202,7 +202,7 @@ impl Locked<'_> {
             .insert(container_id.to_string(), entry.clone());
         self.save(&all)?;
 
-        let result = self.ensure_netns().and_then(|rootless| {
+        let result = self.ensure_netns(container_id).and_then(|rootless| {
             let opts = options(container_id, container_name, &new, &defs, port_mappings);
             let status = self.nets.netavark.setup(&rootless, netns, &opts)?;
             self.isolate(&rootless)?;
@@ -322,7 +322,7 @@ impl Locked<'_> {
             .keys()
             .map(|n| Ok((n.clone(), self.nets.store.get(n)?)))
             .collect::<Result<_>>()?;
-        let rootless = self.ensure_netns()?;
+        let rootless = self.ensure_netns(container_id)?;
         let opts = options(
             container_id,
             &entry.name,
@@ -464,7 +464,7 @@ impl Locked<'_> {
     }
 
     /// The rootless namespace, created (or rebuilt when stale) as needed, with its uplink up.
-    fn ensure_netns(&self) -> Result<PathBuf> {
+    fn ensure_netns(&self, exclude: &str) -> Result<PathBuf> {
         let path = self.nets.netns_path();
         let pid_file = self.nets.dir.join(PASTA_PID);
         let uplink_alive = read_pid(&pid_file).is_some_and(|p| uplink_running(p, &path));
@@ -488,7 +488,50 @@ impl Locked<'_> {
             return Err(e);
         }
         tracing::debug!(netns = %path.display(), "created the rootless network namespace");
+        self.reattach_all(&path, exclude);
         Ok(path)
+    }
+
+    /// After the namespace was rebuilt, connects the containers that are still attached (their
+    /// side of the old veth pairs went with the old namespace) with the addresses they had, so
+    /// they are reachable and resolvable again. Best effort: a failure is logged per container.
+    fn reattach_all(&self, rootless: &Path, exclude: &str) {
+        let Ok(all) = self.load() else {
+            return;
+        };
+        let mut any = false;
+        for (id, entry) in all
+            .containers
+            .iter()
+            .filter(|(id, _)| id.as_str() != exclude)
+        {
+            if !hutch_sys::netns::is_netns(&entry.netns) {
+                continue;
+            }
+            let defs: BTreeMap<String, Network> = entry
+                .networks
+                .keys()
+                .filter_map(|n| Some((n.clone(), self.nets.store.get(n).ok()?)))
+                .collect();
+            let opts = options(
+                id,
+                &entry.name,
+                &entry.networks,
+                &defs,
+                &entry.port_mappings,
+            );
+            match self.nets.netavark.setup(rootless, &entry.netns, &opts) {
+                Ok(_) => any = true,
+                Err(e) => {
+                    tracing::warn!("reconnecting container {} to its networks: {e}", entry.name)
+                }
+            }
+        }
+        if any {
+            if let Err(e) = self.isolate(rootless) {
+                tracing::warn!("{e}");
+            }
+        }
     }
 
     fn start_uplink(&self, netns: &Path, pid_file: &Path) -> Result<()> {
