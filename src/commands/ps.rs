@@ -205,12 +205,22 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             c.id[..12].to_string()
         };
         let status = status_text(obs, c.run.started_at, now);
+        let ports = if obs.state == container::RUNNING || obs.state == container::PAUSED {
+            container::inspect::status_ports(&ctx.paths, &c.id)
+        } else {
+            Vec::new()
+        };
+        let ports_text = ports
+            .iter()
+            .map(|p| p.display())
+            .collect::<Vec<_>>()
+            .join(", ");
         if fast {
             if args.quiet {
                 lines.push(id);
             } else {
                 lines.push(format!(
-                    "{id}\t{}\t{short_cmd}\t{}\t{status}\t\t{}",
+                    "{id}\t{}\t{short_cmd}\t{}\t{status}\t{ports_text}\t{}",
                     c.image_name,
                     format::ago(c.created, now),
                     c.name
@@ -244,7 +254,7 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Created": c.created.timestamp(),
             "Status": status,
             "State": state,
-            "Ports": "",
+            "Ports": ports_text,
             "Names": c.name,
             "Labels": labels,
             "Pid": c.run.pid,
@@ -278,7 +288,7 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Pid": c.run.pid,
             "Pod": "",
             "PodName": "",
-            "Ports": null,
+            "Ports": if ports.is_empty() { Value::Null } else { json!(ports) },
             "Restarts": c.run.restart_count,
             "StartedAt": c.run.started_at.map(|t| t.timestamp()).unwrap_or(0),
             "State": state,

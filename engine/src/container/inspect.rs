@@ -3,12 +3,128 @@
 use super::{config_of, observe, spec, Dirs};
 use crate::Paths;
 use chrono::SecondsFormat;
+use hutch_network::PortMapping;
 use hutch_state::Container;
 use serde_json::{json, Value};
 
 fn ts(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
     t.map(|t| t.to_rfc3339_opts(SecondsFormat::Nanos, true))
         .unwrap_or_else(|| "0001-01-01T00:00:00Z".into())
+}
+
+/// The network state of a running container (from its status file); None otherwise.
+pub fn net_status(paths: &Paths, c: &Container) -> Option<hutch_network::Status> {
+    let obs = observe(paths, c);
+    if !matches!(
+        obs.state.as_str(),
+        super::RUNNING | super::PAUSED | super::CREATED
+    ) {
+        return None;
+    }
+    hutch_network::container::status(&net_env(paths), &c.id)
+}
+
+fn net_env(paths: &Paths) -> hutch_network::NetEnv {
+    hutch_network::NetEnv {
+        runroot: paths.runroot.clone(),
+        graphroot: paths.graphroot.clone(),
+        config_home: paths.config_home.clone(),
+        rootless: paths.rootless(),
+        conf: Default::default(),
+    }
+}
+
+/// The published ports of a running container with the host ports it got (`hutch port`,
+/// `ps`); nothing for one that is not running.
+pub fn published_ports(paths: &Paths, c: &Container) -> Vec<PortMapping> {
+    net_status(paths, c).map(|s| s.ports).unwrap_or_default()
+}
+
+/// The ports in a container's network status file, without checking that it runs (for `ps`,
+/// which has observed the container already).
+pub fn status_ports(paths: &Paths, id: &str) -> Vec<PortMapping> {
+    hutch_network::container::status(&net_env(paths), id)
+        .map(|s| s.ports)
+        .unwrap_or_default()
+}
+
+/// Docker's `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`, one key per port.
+fn port_map(ports: &[PortMapping], exposed: &[String]) -> Value {
+    let mut m = serde_json::Map::new();
+    for e in exposed {
+        let key = if e.contains('/') {
+            e.clone()
+        } else {
+            format!("{e}/tcp")
+        };
+        m.insert(key, Value::Null);
+    }
+    for p in ports {
+        for (hp, cp) in p.pairs() {
+            let key = format!("{cp}/{}", p.protocol);
+            let entry = json!({
+                "HostIp": p.host_ip,
+                "HostPort": if hp == 0 { String::new() } else { hp.to_string() },
+            });
+            match m.get_mut(&key) {
+                Some(Value::Array(a)) => a.push(entry),
+                _ => {
+                    m.insert(key, json!([entry]));
+                }
+            }
+        }
+    }
+    Value::Object(m)
+}
+
+fn network_settings(cfg: &super::ContainerConfig, st: Option<&hutch_network::Status>) -> Value {
+    let ip = |v: Option<std::net::IpAddr>| v.map(|a| a.to_string()).unwrap_or_default();
+    let ports = match st {
+        Some(s) => port_map(&s.ports, &cfg.exposed_ports),
+        None => json!({}),
+    };
+    let mut networks = serde_json::Map::new();
+    if let Some(s) = st {
+        for n in &s.networks {
+            let (addr, len) = n
+                .addresses
+                .iter()
+                .find_map(|a| a.split_once('/'))
+                .map(|(a, l)| (a.to_string(), l.parse::<u32>().unwrap_or(0)))
+                .unwrap_or_default();
+            networks.insert(
+                n.name.clone(),
+                json!({
+                    "NetworkID": n.network_id,
+                    "IPAddress": addr,
+                    "IPPrefixLen": len,
+                    "Gateway": ip(n.gateway),
+                    "MacAddress": n.mac,
+                    "Aliases": n.aliases,
+                }),
+            );
+        }
+    }
+    let empty = hutch_network::Status::default();
+    let s = st.unwrap_or(&empty);
+    json!({
+        "Bridge": "",
+        "SandboxID": "",
+        "HairpinMode": false,
+        "LinkLocalIPv6Address": "",
+        "LinkLocalIPv6PrefixLen": 0,
+        "Ports": ports,
+        "SandboxKey": s.netns.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+        "Gateway": ip(s.gateway),
+        "IPAddress": ip(s.ip),
+        "IPPrefixLen": if s.ip.is_some() { s.prefix_len } else { 0 },
+        "GlobalIPv6Address": ip(s.ip6),
+        "MacAddress": s.mac,
+        // hutch's own: who forwards the published ports (pasta keeps the client's address;
+        // slirp4netns's API makes connections come from its gateway).
+        "PortForwarder": s.port_forwarder,
+        "Networks": networks,
+    })
 }
 
 pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
@@ -90,19 +206,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
         },
         "Mounts": [],
         "Dependencies": [],
-        "NetworkSettings": {
-            "Bridge": "",
-            "SandboxID": "",
-            "HairpinMode": false,
-            "LinkLocalIPv6Address": "",
-            "LinkLocalIPv6PrefixLen": 0,
-            "Ports": {},
-            "SandboxKey": "",
-            "Gateway": "",
-            "IPAddress": "",
-            "IPPrefixLen": 0,
-            "MacAddress": "",
-        },
+        "NetworkSettings": network_settings(&cfg, net_status(paths, c).as_ref()),
         "Namespace": "",
         "IsInfra": false,
         "IsService": false,
@@ -142,15 +246,15 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
                 "Size": cfg.log_size_max.map(|s| s.to_string()).unwrap_or_else(|| "0B".into()),
             },
             "NetworkMode": network_mode,
-            "PortBindings": {},
+            "PortBindings": port_map(&cfg.net.ports, &[]),
             "RestartPolicy": {"Name": policy, "MaximumRetryCount": max_retry},
             "AutoRemove": c.rm,
             "CapAdd": cfg.cap_add,
             "CapDrop": cfg.cap_drop,
-            "Dns": [],
-            "DnsOptions": [],
-            "DnsSearch": [],
-            "ExtraHosts": [],
+            "Dns": cfg.net.dns,
+            "DnsOptions": cfg.net.dns_options,
+            "DnsSearch": cfg.net.dns_search,
+            "ExtraHosts": cfg.net.add_hosts.iter().map(|(h, ip)| format!("{h}:{ip}")).collect::<Vec<_>>(),
             "GroupAdd": cfg.group_add,
             "IpcMode": "private",
             "Cgroup": "",
@@ -158,7 +262,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
             "OomScoreAdj": 0,
             "PidMode": "private",
             "Privileged": cfg.privileged,
-            "PublishAllPorts": false,
+            "PublishAllPorts": cfg.net.publish_all,
             "ReadonlyRootfs": cfg.read_only,
             "SecurityOpt": [],
             "UTSMode": "private",

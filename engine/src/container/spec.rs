@@ -370,9 +370,10 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
         json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm",
                "options": ["nosuid", "noexec", "nodev", "mode=1777", shm]}),
     ];
-    if cfg.network == NetworkMode::Host {
-        // A new sysfs needs a network namespace owned by our user namespace; with the host's
-        // network the host's sysfs is bound read-only instead.
+    // A new sysfs needs a network namespace owned by the container's user namespace; with the
+    // host's network, or a namespace made in hutch's user namespace for a container with one of
+    // its own (keep-id), the host's sysfs is bound read-only instead.
+    if cfg.network == NetworkMode::Host || (input.keep_id.is_some() && input.netns.is_some()) {
         mounts.push(
             json!({"destination": "/sys", "type": "bind", "source": "/sys",
                "options": ["rbind", "nosuid", "noexec", "nodev", "ro"]}),
