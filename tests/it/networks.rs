@@ -526,3 +526,43 @@ fn stale_rootless_netns_is_recovered() {
     ctx.hutch(["rm", "-f", "-a"]).run().success();
     assert_no_helpers(&ctx);
 }
+
+#[test]
+fn published_ports_on_a_user_network() {
+    let (ctx, img) = setup("net-ports");
+    ctx.hutch(["network", "create", "pub"]).run().success();
+    let port = 30000 + (std::process::id() % 20000) as u16;
+    web(
+        &ctx,
+        &img,
+        "w",
+        &["--network", "pub", "-p", &format!("{port}:80")],
+        "from-w",
+    );
+    // From the host, through the forwarder into the rootless namespace and netavark's rules.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let body = loop {
+        let out = ctx
+            .command("busybox")
+            .args(["wget", "-q", "-O-", &format!("http://127.0.0.1:{port}/")])
+            .run();
+        if out.code == Some(0) {
+            break out.stdout.trim().to_string();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "host cannot reach -p {port}: {}",
+            out.stderr
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    assert_eq!(body, "from-w");
+    let p = ctx.hutch(["port", "w"]).run().success();
+    assert!(
+        p.stdout.contains(&format!("80/tcp -> 0.0.0.0:{port}")),
+        "{}",
+        p.stdout
+    );
+    ctx.hutch(["rm", "-f", "w"]).run().success();
+    assert_no_helpers(&ctx);
+}

@@ -206,6 +206,9 @@ impl Locked<'_> {
             let opts = options(container_id, container_name, &new, &defs, port_mappings);
             let status = self.nets.netavark.setup(&rootless, netns, &opts)?;
             self.isolate(&rootless)?;
+            if !port_mappings.is_empty() {
+                self.start_port_forwarder(&rootless, container_id, port_mappings)?;
+            }
             Ok(status)
         });
         match result {
@@ -292,6 +295,9 @@ impl Locked<'_> {
                     first_err = Some(e);
                 }
             }
+        }
+        if only.is_none() || entry.networks.len() == leaving.len() {
+            self.stop_port_forwarder(container_id);
         }
         let mut all2 = self.load()?;
         if let Some(c) = all2.containers.get_mut(container_id) {
@@ -426,6 +432,73 @@ impl Locked<'_> {
         Ok(())
     }
 
+    /// Published ports of a container on user networks: netavark maps them inside the rootless
+    /// namespace (host port -> container), and a pasta of the container's own, attached to the
+    /// rootless namespace, forwards the host's ports into it. A separate process per container
+    /// because the uplink pasta cannot change its forwards while it runs.
+    fn start_port_forwarder(
+        &self,
+        rootless: &Path,
+        container_id: &str,
+        ports: &[PortMapping],
+    ) -> Result<()> {
+        self.stop_port_forwarder(container_id);
+        let pasta = crate::find_program("pasta").ok_or(NetworksError::ProgramMissing {
+            program: "pasta".into(),
+            package: "passt",
+        })?;
+        let pid_file = self.forwarder_pid_file(container_id);
+        let mut cmd = std::process::Command::new(&pasta);
+        cmd.arg("-q");
+        for proto in ["tcp", "udp"] {
+            let specs = forward_specs(ports, proto);
+            let flag = if proto == "tcp" { "-t" } else { "-u" };
+            if specs.is_empty() {
+                cmd.args([flag, "none"]);
+            }
+            for spec in specs {
+                cmd.args([flag, &spec]);
+            }
+        }
+        // Its own interface name, so it never meets the uplink's; left unconfigured: local
+        // connections are spliced straight to the namespace's sockets.
+        let ifname: String = format!("hp{}", &container_id[..container_id.len().min(12)]);
+        cmd.args(["-T", "none", "-U", "none", "-I", &ifname])
+            .arg("--pid")
+            .arg(&pid_file)
+            .arg("--netns")
+            .arg(rootless)
+            .stdin(std::process::Stdio::null());
+        let out = cmd.output().map_err(|e| NetworksError::io(&pasta, e))?;
+        if !out.status.success() {
+            return Err(NetworksError::Helper {
+                program: pasta,
+                action: "port forwarding".into(),
+                container: container_id.to_string(),
+                status: out.status.to_string(),
+                stderr: String::from_utf8_lossy(&out.stderr)
+                    .trim()
+                    .replace('\n', "; "),
+            });
+        }
+        Ok(())
+    }
+
+    fn forwarder_pid_file(&self, container_id: &str) -> PathBuf {
+        self.nets.dir.join(format!("ports-{container_id}.pid"))
+    }
+
+    fn stop_port_forwarder(&self, container_id: &str) {
+        let pid_file = self.forwarder_pid_file(container_id);
+        if let Some(pid) = read_pid(&pid_file) {
+            if uplink_running(pid, &pid_file) {
+                let _ = hutch_sys::process::kill(pid);
+                wait_gone(pid);
+            }
+        }
+        let _ = std::fs::remove_file(&pid_file);
+    }
+
     fn teardown_in(&self, rootless: &Path, netns: &Path, opts: &NetworkOptions) -> Result<()> {
         if !netns.as_os_str().is_empty() {
             return self.nets.netavark.teardown(rootless, netns, opts);
@@ -521,7 +594,16 @@ impl Locked<'_> {
                 &entry.port_mappings,
             );
             match self.nets.netavark.setup(rootless, &entry.netns, &opts) {
-                Ok(_) => any = true,
+                Ok(_) => {
+                    any = true;
+                    if !entry.port_mappings.is_empty() {
+                        if let Err(e) =
+                            self.start_port_forwarder(rootless, id, &entry.port_mappings)
+                        {
+                            tracing::warn!("{e}");
+                        }
+                    }
+                }
                 Err(e) => {
                     tracing::warn!("reconnecting container {} to its networks: {e}", entry.name)
                 }
@@ -561,6 +643,17 @@ impl Locked<'_> {
         if let Err(e) = std::fs::remove_dir_all(&aardvark) {
             if e.kind() != std::io::ErrorKind::NotFound {
                 tracing::warn!("{}: {e}", aardvark.display());
+            }
+        }
+        if let Ok(rd) = std::fs::read_dir(dir) {
+            for e in rd.flatten() {
+                let name = e.file_name().to_string_lossy().into_owned();
+                if let Some(id) = name
+                    .strip_prefix("ports-")
+                    .and_then(|n| n.strip_suffix(".pid"))
+                {
+                    self.stop_port_forwarder(id);
+                }
             }
         }
         let path = self.nets.netns_path();
@@ -672,6 +765,28 @@ fn options(
             .collect(),
         dns_servers: None,
     }
+}
+
+/// pasta `-t`/`-u` specs forwarding each published host port to the same port in the rootless
+/// namespace, where netavark's rules take it on to the container.
+fn forward_specs(ports: &[PortMapping], proto: &str) -> Vec<String> {
+    ports
+        .iter()
+        .filter(|p| p.protocol == proto)
+        .map(|p| {
+            let end = p.host_port + p.range.max(1) - 1;
+            let range = if end > p.host_port {
+                format!("{}-{end}", p.host_port)
+            } else {
+                p.host_port.to_string()
+            };
+            if p.host_ip.is_empty() {
+                range
+            } else {
+                format!("{}/{range}", p.host_ip)
+            }
+        })
+        .collect()
 }
 
 fn read_pid(path: &Path) -> Option<i32> {
