@@ -566,3 +566,27 @@ fn published_ports_on_a_user_network() {
     ctx.hutch(["rm", "-f", "w"]).run().success();
     assert_no_helpers(&ctx);
 }
+
+#[test]
+fn slirp4netns_uplink_by_configuration() {
+    let (ctx, img) = setup("net-slirp");
+    require("slirp4netns", "slirp4netns");
+    ctx.write_file(
+        &ctx.config_home.join("containers/containers.conf"),
+        "[network]\ndefault_rootless_network_cmd = \"slirp4netns\"\n",
+    );
+    ctx.hutch(["network", "create", "app"]).run().success();
+    web(&ctx, &img, "a", &["--network", "app"], "from-a");
+    web(&ctx, &img, "b", &["--network", "app"], "from-b");
+    assert_eq!(fetch_ok(&ctx, "b", "http://a/"), "from-a");
+    let uplinks: Vec<String> = helpers(&ctx)
+        .into_iter()
+        .filter(|h| h.ends_with("slirp4netns") || h.contains("pasta"))
+        .collect();
+    assert!(
+        uplinks.len() == 1 && uplinks[0].ends_with("slirp4netns"),
+        "{uplinks:?}"
+    );
+    ctx.hutch(["rm", "-f", "-a"]).run().success();
+    assert_no_helpers(&ctx);
+}
