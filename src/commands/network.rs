@@ -224,9 +224,23 @@ fn inspect(ctx: &super::Ctx, a: NetworkInspectArgs) -> anyhow::Result<i32> {
 
 fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
     let mut eng = super::ctrs::engine(ctx)?;
-    super::ctrs::each(&a.networks, |name| {
+    let result = super::ctrs::each(&a.networks, |name| {
         Ok(Some(networks::remove(&mut eng, name, a.force, a.time)?))
-    })
+    });
+    // As podman: a network that does not exist (and nothing worse) exits 1.
+    match result {
+        Err(e)
+            if matches!(
+                e.downcast_ref::<hutch_engine::EngineError>(),
+                Some(hutch_engine::EngineError::Networks(n))
+                    if matches!(**n, hutch_network::networks::NetworksError::NotFound { .. })
+            ) =>
+        {
+            eprintln!("Error: {}", crate::error_line(&e));
+            Ok(1)
+        }
+        r => r,
+    }
 }
 
 fn prune(ctx: &super::Ctx, a: NetworkPruneArgs) -> anyhow::Result<i32> {

@@ -885,3 +885,109 @@ fn start_slirp(netns: &Path, pid_file: &Path) -> Result<()> {
         .map_err(|e| NetworksError::io(pid_file, e))?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::networks::types::{LeaseRange, Subnet};
+
+    fn net(subnet: &str, range: Option<(&str, &str)>) -> Network {
+        let mut n = crate::networks::store::default_network();
+        n.name = "n".into();
+        n.subnets = vec![Subnet {
+            subnet: subnet.into(),
+            gateway: Cidr::parse(subnet).map(|c| Ipv4Addr::from(c.network() + 1)),
+            lease_range: range.map(|(a, b)| LeaseRange {
+                start_ip: a.parse().ok(),
+                end_ip: b.parse().ok(),
+            }),
+        }];
+        n
+    }
+
+    fn with(ips: &[&str]) -> Attachments {
+        let mut a = Attachments::default();
+        for (i, ip) in ips.iter().enumerate() {
+            let mut c = Attached::default();
+            c.networks.insert(
+                "n".into(),
+                AttachedNet {
+                    ip: ip.parse().unwrap(),
+                    aliases: vec![],
+                    interface_name: "eth0".into(),
+                    static_mac: None,
+                    status: StatusBlock::default(),
+                },
+            );
+            a.containers.insert(format!("c{i}"), c);
+        }
+        a
+    }
+
+    #[test]
+    fn allocates_the_first_free_address_after_the_gateway() {
+        let n = net("10.89.0.0/24", None);
+        assert_eq!(
+            allocate(&with(&[]), &n, None).unwrap(),
+            Ipv4Addr::new(10, 89, 0, 2)
+        );
+        let a = with(&["10.89.0.2", "10.89.0.3"]);
+        assert_eq!(allocate(&a, &n, None).unwrap(), Ipv4Addr::new(10, 89, 0, 4));
+    }
+
+    #[test]
+    fn honours_lease_ranges_and_static_addresses() {
+        let n = net("10.90.0.0/24", Some(("10.90.0.128", "10.90.0.129")));
+        let a = with(&["10.90.0.128"]);
+        assert_eq!(
+            allocate(&a, &n, None).unwrap(),
+            Ipv4Addr::new(10, 90, 0, 129)
+        );
+        let full = with(&["10.90.0.128", "10.90.0.129"]);
+        assert!(matches!(
+            allocate(&full, &n, None),
+            Err(NetworksError::NoFreeIp { .. })
+        ));
+        let want = Some(Ipv4Addr::new(10, 90, 0, 7));
+        assert_eq!(
+            allocate(&full, &n, want).unwrap(),
+            Ipv4Addr::new(10, 90, 0, 7)
+        );
+        let taken = Some(Ipv4Addr::new(10, 90, 0, 128));
+        assert!(matches!(
+            allocate(&full, &n, taken),
+            Err(NetworksError::IpInUse { .. })
+        ));
+        let gw = Some(Ipv4Addr::new(10, 90, 0, 1));
+        assert!(matches!(
+            allocate(&full, &n, gw),
+            Err(NetworksError::IpInUse { .. })
+        ));
+        let outside = Some(Ipv4Addr::new(10, 91, 0, 7));
+        assert!(matches!(
+            allocate(&full, &n, outside),
+            Err(NetworksError::IpOutside { .. })
+        ));
+    }
+
+    #[test]
+    fn forwards_each_host_port_to_itself() {
+        let p = |ip: &str, hp, range, proto: &str| PortMapping {
+            host_ip: ip.into(),
+            container_port: 80,
+            host_port: hp,
+            range,
+            protocol: proto.into(),
+        };
+        let ports = [
+            p("", 8080, 1, "tcp"),
+            p("127.0.0.1", 9000, 3, "tcp"),
+            p("", 53, 1, "udp"),
+        ];
+        assert_eq!(
+            forward_specs(&ports, "tcp"),
+            ["8080", "127.0.0.1/9000-9002"]
+        );
+        assert_eq!(forward_specs(&ports, "udp"), ["53"]);
+    }
+}

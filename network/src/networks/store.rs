@@ -444,7 +444,7 @@ mod tests {
         let store = Store::new(dir.path());
         let a = store
             .create(&CreateRequest {
-                name: Some("a".into()),
+                name: Some("first".into()),
                 ..Default::default()
             })
             .unwrap();
@@ -453,7 +453,7 @@ mod tests {
         assert_ne!(a.subnets[0].subnet, b.subnets[0].subnet);
         assert_ne!(a.network_interface, b.network_interface);
         let again = store.create(&CreateRequest {
-            name: Some("a".into()),
+            name: Some("first".into()),
             ..Default::default()
         });
         assert!(matches!(again, Err(NetworksError::Exists { .. })));
@@ -464,10 +464,10 @@ mod tests {
         });
         assert!(matches!(clash, Err(NetworksError::SubnetInUse { .. })));
         let names: Vec<String> = store.list().unwrap().into_iter().map(|n| n.name).collect();
-        assert_eq!(names, ["podman", "a", "podman1"]);
-        assert_eq!(store.get(&a.id[..12]).unwrap().name, "a");
-        store.remove("a").unwrap();
-        assert!(!store.exists("a").unwrap());
+        assert_eq!(names, ["podman", "first", "podman1"]);
+        assert_eq!(store.get(&a.id[..12]).unwrap().name, "first");
+        store.remove("first").unwrap();
+        assert!(!store.exists("first").unwrap());
         assert!(matches!(
             store.remove(DEFAULT_NETWORK),
             Err(NetworksError::DefaultNetwork { .. })
