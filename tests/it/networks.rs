@@ -449,11 +449,34 @@ fn connect_and_disconnect_a_running_container() {
         .run()
         .code(125)
         .stderr_has(&["already connected"]);
-    // The connection is in the configuration, so it survives a restart.
+    // Both containers now use the network.
     ctx.hutch(["network", "rm", "back"])
         .run()
         .code(125)
         .stderr_has(&["a", "db"]);
+
+    // A container that is not running is connected in its configuration only, and joins at
+    // start; the default `podman` network (`--network bridge`) works like any other.
+    ctx.hutch([
+        "create",
+        "--name",
+        "late",
+        "--network",
+        "bridge",
+        &img,
+        "sleep",
+        "60",
+    ])
+    .run()
+    .success();
+    ctx.hutch(["network", "connect", "back", "late"])
+        .run()
+        .success();
+    ctx.hutch(["start", "late"]).run().success();
+    assert_eq!(fetch_ok(&ctx, "late", "http://db/"), "from-db");
+    let ip_late = container_ip(&ctx, "late", "eth0");
+    assert!(ip_late.starts_with("10.88."), "{ip_late}");
+    ctx.hutch(["rm", "-f", "late"]).run().success();
 
     ctx.hutch(["network", "disconnect", "back", "a"])
         .run()
