@@ -613,3 +613,34 @@ fn slirp4netns_uplink_by_configuration() {
     ctx.hutch(["rm", "-f", "-a"]).run().success();
     assert_no_helpers(&ctx);
 }
+
+#[test]
+fn bad_network_input_leaves_nothing() {
+    let (ctx, img) = setup("net-bad");
+    ctx.hutch(["run", "--rm", "--network", "nosuch", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["nosuch", "network not found"]);
+    ctx.hutch(["create", "--network", "nosuch", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["nosuch", "network not found"]);
+    ctx.hutch(["network", "create", "--subnet", "10.91.0.0/24", "small"])
+        .run()
+        .success();
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "small:ip=10.92.0.5",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["10.92.0.5", "small"]);
+    let ps = ctx.hutch(["ps", "-a", "-q"]).run().success();
+    assert_eq!(ps.stdout_trim(), "", "a failed run left a container");
+    assert_no_helpers(&ctx);
+    assert!(!ctx.runroot().join("networks/attachments.json").exists());
+}

@@ -220,6 +220,13 @@ impl Containers {
             let other = super::lookup(&self.db, id)?;
             cfg.network = NetworkMode::Container { id: other.id };
         }
+        if let NetworkMode::Networks { networks } = &mut cfg.network {
+            // As podman: an unknown network fails at create; stored by name as resolved.
+            let store = crate::networks::store(&self.paths);
+            for n in networks.iter_mut() {
+                n.name = store.get(&n.name)?.name;
+            }
+        }
         if !opts.limits.is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {

@@ -225,6 +225,16 @@ impl Locked<'_> {
                 Ok(status)
             }
             Err(e) => {
+                // Undo whatever netavark got done (a veth, DNS entries, rules) before the
+                // addresses are released.
+                let rootless = self.nets.netns_path();
+                if hutch_sys::netns::is_netns(&rootless) {
+                    let opts = options(container_id, container_name, &new, &defs, port_mappings);
+                    if let Err(e2) = self.nets.netavark.teardown(&rootless, netns, &opts) {
+                        tracing::debug!("after a failed network setup: {e2}");
+                    }
+                }
+                self.stop_port_forwarder(container_id);
                 let mut all = self.load()?;
                 if let Some(c) = all.containers.get_mut(container_id) {
                     c.networks.retain(|n, _| !new.contains_key(n));
