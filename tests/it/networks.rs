@@ -478,12 +478,31 @@ fn connect_and_disconnect_a_running_container() {
     assert!(ip_late.starts_with("10.88."), "{ip_late}");
     ctx.hutch(["rm", "-f", "late"]).run().success();
 
+    // reload redoes the set-up: here it restarts a killed aardvark-dns.
+    let pid_file = ctx.runroot().join("networks/aardvark-dns/aardvark.pid");
+    let pid = std::fs::read_to_string(&pid_file)
+        .unwrap()
+        .trim()
+        .to_string();
+    assert!(std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status()
+        .unwrap()
+        .success());
+    std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(
+        fetch(&ctx, "a", "http://db/"),
+        None,
+        "names resolve without aardvark-dns"
+    );
+    let out = ctx.hutch(["network", "reload", "a"]).run().success();
+    assert_eq!(out.stdout_trim().len(), 64, "{}", out.stdout);
+    assert_eq!(fetch_ok(&ctx, "a", "http://db/"), "from-db");
+
     ctx.hutch(["network", "disconnect", "back", "a"])
         .run()
         .success();
     assert_eq!(fetch(&ctx, "db", "http://a/"), None);
-    ctx.hutch(["network", "reload", "a"]).run().success();
-    assert_eq!(fetch_ok(&ctx, "a", "http://a/"), "from-a");
 
     ctx.hutch(["rm", "-f", "-a"]).run().success();
     assert_no_helpers(&ctx);

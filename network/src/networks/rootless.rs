@@ -552,6 +552,7 @@ impl Locked<'_> {
         let pid_file = self.nets.dir.join(PASTA_PID);
         let uplink_alive = read_pid(&pid_file).is_some_and(|p| uplink_running(p, &path));
         if hutch_sys::netns::is_netns(&path) {
+            self.forget_dead_aardvark();
             if uplink_alive {
                 return Ok(path);
             }
@@ -622,6 +623,18 @@ impl Locked<'_> {
         if any {
             if let Err(e) = self.isolate(rootless) {
                 tracing::warn!("{e}");
+            }
+        }
+    }
+
+    /// netavark signals the aardvark-dns named in its pid file and starts one only when there
+    /// is no pid file: a dead one's file must go so the next setup starts a new server.
+    fn forget_dead_aardvark(&self) {
+        let pid_file = self.nets.dir.join("aardvark-dns/aardvark.pid");
+        if let Some(pid) = read_pid(&pid_file) {
+            if !comm_is(pid, "aardvark-dns") || is_zombie(pid) {
+                tracing::info!("aardvark-dns {pid} is gone: the next setup starts a new one");
+                let _ = std::fs::remove_file(&pid_file);
             }
         }
     }
@@ -812,17 +825,20 @@ fn uplink_running(pid: i32, netns: &Path) -> bool {
     let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
         return false;
     };
-    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
     // A zombie is as good as gone.
-    if state
-        .rsplit(')')
-        .next()
-        .is_some_and(|s| s.trim_start().starts_with('Z'))
-    {
+    if is_zombie(pid) {
         return false;
     }
     let needle = netns.as_os_str().as_encoded_bytes();
     cmdline.windows(needle.len()).any(|w| w == needle)
+}
+
+fn is_zombie(pid: i32) -> bool {
+    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    state
+        .rsplit(')')
+        .next()
+        .is_some_and(|s| s.trim_start().starts_with('Z'))
 }
 
 fn wait_gone(pid: i32) {
