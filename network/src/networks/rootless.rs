@@ -604,7 +604,23 @@ impl Locked<'_> {
                 &defs,
                 &entry.port_mappings,
             );
-            match self.nets.netavark.setup(rootless, &entry.netns, &opts) {
+            // The kernel destroys the old namespace (and with it the veth pairs) in the
+            // background: until it has, the container's old interface is in the way. Teardown
+            // deletes it when it can; setup is retried for a moment while it still exists.
+            let deadline = Instant::now() + Duration::from_secs(3);
+            let result = loop {
+                if let Err(e) = self.nets.netavark.teardown(rootless, &entry.netns, &opts) {
+                    tracing::debug!("reconnecting container {}: teardown: {e}", entry.name);
+                }
+                match self.nets.netavark.setup(rootless, &entry.netns, &opts) {
+                    Err(e) if Instant::now() < deadline => {
+                        tracing::debug!("reconnecting container {}: {e}; retrying", entry.name);
+                        std::thread::sleep(Duration::from_millis(100));
+                    }
+                    r => break r,
+                }
+            };
+            match result {
                 Ok(_) => {
                     any = true;
                     if !entry.port_mappings.is_empty() {
@@ -661,6 +677,8 @@ impl Locked<'_> {
         if let Some(pid) = read_pid(&aardvark.join("aardvark.pid")) {
             if comm_is(pid, "aardvark-dns") {
                 let _ = hutch_sys::process::kill(pid);
+                // It holds the namespace: the namespace (and its veths) go only after it.
+                wait_gone(pid);
             }
         }
         if let Err(e) = std::fs::remove_dir_all(&aardvark) {
