@@ -101,9 +101,15 @@ pub fn prune(eng: &mut Containers, labels: &[(String, Option<String>)]) -> Resul
 }
 
 /// Drops the network attachments of containers that no longer exist (removed while their
-/// cleanup could not run), and the rootless namespace when nobody needs it.
+/// cleanup could not run), and the rootless namespace with its helpers when nobody needs it.
 pub fn reconcile(paths: &Paths, db: &hutch_state::Db) -> Result<()> {
-    if !paths.runroot.join("networks/attachments.json").exists() {
+    let dir = paths.runroot.join("networks");
+    // Also a namespace nobody is attached to (a hutch killed between making it and attaching
+    // its container) is taken down.
+    if !dir.join("attachments.json").exists()
+        && !dir.join("rootless-netns").exists()
+        && !dir.join("rootless-netns.pasta.pid").exists()
+    {
         return Ok(());
     }
     // Stopped containers are torn down by their own cleanup (which the lifecycle's reconcile
