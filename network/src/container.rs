@@ -71,6 +71,10 @@ pub struct Request<'a> {
     pub opts: &'a NetOptions,
     /// For `container:ID`: the other container's namespace path (its status's `netns`).
     pub joined_netns: Option<PathBuf>,
+    /// A namespace the runtime already made (`/proc/PID/ns/net`) to adopt instead of making
+    /// one: a container with a user namespace of its own (keep-id) must own its network
+    /// namespace, or joining it later (`exec`) is refused.
+    pub existing_netns: Option<PathBuf>,
 }
 
 /// The helper process connecting a container's namespace.
@@ -149,7 +153,11 @@ pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
     }
     std::fs::create_dir_all(env.netns_dir()).map_err(|e| NetworkError::io(env.netns_dir(), e))?;
     let ns = env.netns_path(req.id);
-    hutch_sys::netns::create(&ns).map_err(|source| NetworkError::Netns {
+    match &req.existing_netns {
+        Some(src) => hutch_sys::netns::bind_existing(src, &ns),
+        None => hutch_sys::netns::create(&ns),
+    }
+    .map_err(|source| NetworkError::Netns {
         container: req.id.to_string(),
         path: ns.clone(),
         source,

@@ -141,11 +141,11 @@ impl NetOptions {
     fn check(&self, mode: &NetworkMode) -> Result<(), NetworkError> {
         let name = mode.name();
         let refuse = |flag: &'static str, why: &str| {
-            Err(bad(
+            Err(NetworkError::NotWithMode {
                 flag,
-                &name,
-                format!("cannot be used with --network {name}: {why}"),
-            ))
+                mode: name.clone(),
+                reason: why.to_string(),
+            })
         };
         if !mode.configurable() {
             let why = "the network belongs to the host or another container";

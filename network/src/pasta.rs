@@ -59,7 +59,10 @@ pub fn args(
         .cloned()
         .collect();
     let given = |flags: &[&str]| user.iter().any(|o| flags.contains(&o.as_str()));
-    let mut a: Vec<String> = vec!["--config-net".into(), "--quiet".into()];
+    let mut a: Vec<String> = vec!["--config-net".into()];
+    if !given(&["-d", "--debug", "--trace"]) {
+        a.push("--quiet".into());
+    }
     for (proto, flags, other) in [
         ("tcp", ["-t", "--tcp-ports"], ["-T", "--tcp-ns"]),
         ("udp", ["-u", "--udp-ports"], ["-U", "--udp-ns"]),
@@ -215,6 +218,7 @@ mod tests {
             mode: &mode,
             opts: &opts,
             joined_netns: None,
+            existing_netns: None,
         };
         let mut ports = crate::ports::parse_publish("127.0.0.1:8080:80").unwrap();
         ports.extend(crate::ports::parse_publish("9000-9001:5000-5001/udp").unwrap());

@@ -48,6 +48,35 @@ pub fn create(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Binds an existing namespace (`/proc/PID/ns/net`) onto `path`, so that it outlives its
+/// process and can be joined by path like one made by `create`.
+pub fn bind_existing(source: &Path, path: &Path) -> Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| SysError::path("mkdir", dir, e))?;
+    }
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| SysError::path("create", path, e))?;
+    if let Err(e) = nix::mount::mount(
+        Some(source),
+        path,
+        None::<&str>,
+        MsFlags::MS_BIND,
+        None::<&str>,
+    ) {
+        let _ = std::fs::remove_file(path);
+        return Err(SysError::path(
+            "bind-mounting the network namespace on",
+            path,
+            e,
+        ));
+    }
+    Ok(())
+}
+
 /// Unmounts and removes a namespace file made by `create`; a missing file is not an error.
 /// Removing the file is what tells a `pasta --netns PATH` to quit.
 pub fn remove(path: &Path) -> Result<()> {

@@ -17,6 +17,7 @@ mod hostile;
 mod image_cmds;
 mod images;
 mod interrupt;
+mod network;
 mod networks;
 mod pull;
 mod rig;

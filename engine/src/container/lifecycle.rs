@@ -403,29 +403,16 @@ impl Containers {
             cfg.hostname.clone()
         };
         // The namespace, its helper and the published ports exist before the runtime creates
-        // the container: it joins the namespace by path.
-        let net = self.setup_network(c, cfg, &hostname)?;
-        match &cfg.network {
-            NetworkMode::Container { id } => {
-                // As podman: a container sharing another's network shares its name files.
-                let other = self.dirs(id);
-                for f in ["hosts", "resolv.conf"] {
-                    let text = std::fs::read_to_string(other.userdata.join(f))
-                        .map_err(io(&other.userdata.join(f)))?;
-                    write_file(&dirs.userdata.join(f), &text)?;
-                }
-            }
-            _ => {
-                write_file(
-                    &dirs.userdata.join("hosts"),
-                    &spec::hosts_file(cfg, &hostname, &c.name, &net),
-                )?;
-                write_file(
-                    &dirs.userdata.join("resolv.conf"),
-                    &spec::resolv_conf(cfg, &net),
-                )?;
-            }
-        }
+        // the container: it joins the namespace by path. A container with a user namespace of
+        // its own (keep-id) gets a new network namespace from the runtime instead, which is
+        // connected right after `runtime create`, before the container starts.
+        let late_net = keep_id.is_some() && cfg.network.owns_netns();
+        let net = if late_net {
+            NetStatus::default()
+        } else {
+            self.setup_network(c, cfg, &hostname, None)?
+        };
+        self.write_name_files(c, cfg, dirs, &hostname, &net, false)?;
         write_file(&dirs.userdata.join("hostname"), &format!("{hostname}\n"))?;
         write_file(
             &dirs.userdata.join(".containerenv"),
@@ -467,6 +454,12 @@ impl Containers {
             let _ = self.runtime(cfg).delete(&c.id, true);
         }
         let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs)?;
+        if late_net {
+            let ns = PathBuf::from(format!("/proc/{pid}/ns/net"));
+            let net = self.setup_network(c, cfg, &hostname, Some(ns))?;
+            // The runtime has bound these files into the container already: rewrite in place.
+            self.write_name_files(c, cfg, dirs, &hostname, &net, true)?;
+        }
         Ok(RunState {
             state: CREATED.into(),
             pid,
@@ -495,6 +488,7 @@ impl Containers {
         c: &Container,
         cfg: &ContainerConfig,
         hostname: &str,
+        existing_netns: Option<PathBuf>,
     ) -> Result<NetStatus> {
         let env = self.net_env();
         let joined_netns = match &cfg.network {
@@ -508,6 +502,7 @@ impl Containers {
             mode: &cfg.network,
             opts: &cfg.net,
             joined_netns,
+            existing_netns,
         };
         Ok(hutch_network::setup(&env, &req)?)
     }
@@ -551,8 +546,45 @@ impl Containers {
             mode: &cfg.network,
             opts: &cfg.net,
             joined_netns: None,
+            existing_netns: None,
         };
         Ok(hutch_network::teardown(&env, &req)?)
+    }
+
+    /// /etc/hosts and /etc/resolv.conf for the container (a container sharing another's
+    /// network shares its files, as in podman). `in_place` keeps the inodes the runtime bound.
+    fn write_name_files(
+        &self,
+        c: &Container,
+        cfg: &ContainerConfig,
+        dirs: &Dirs,
+        hostname: &str,
+        net: &NetStatus,
+        in_place: bool,
+    ) -> Result<()> {
+        let (hosts, resolv) = match &cfg.network {
+            NetworkMode::Container { id } => {
+                let other = self.dirs(id);
+                let read = |f: &str| {
+                    let p = other.userdata.join(f);
+                    std::fs::read_to_string(&p).map_err(|e| EngineError::io(&p, e))
+                };
+                (read("hosts")?, read("resolv.conf")?)
+            }
+            _ => (
+                spec::hosts_file(cfg, hostname, &c.name, net),
+                spec::resolv_conf(cfg, net),
+            ),
+        };
+        for (f, text) in [("hosts", hosts), ("resolv.conf", resolv)] {
+            let p = dirs.userdata.join(f);
+            if in_place {
+                std::fs::write(&p, text).map_err(io(&p))?;
+            } else {
+                write_file(&p, &text)?;
+            }
+        }
+        Ok(())
     }
 
     /// The `--userns=keep-id` mapping parameters: the user's host ids and the size of hutch's

@@ -1,0 +1,769 @@
+//! Per-container networking with the real pasta and slirp4netns, as the unprivileged test user:
+//! published TCP and UDP ports from the host, the container reaching a service on the host's
+//! loopback, /etc/hosts and /etc/resolv.conf, `--network none|container:|ns:`, `-P`, the
+//! default mode from containers.conf, a port in use, and no helper process or namespace file
+//! left after rm, a killed monitor or a lost runroot (checked on the process table).
+
+use crate::fixtures::busybox_layer;
+use crate::harness::{require, session, TestContext};
+use crate::oci::*;
+use crate::pull;
+use crate::registry::{push_blob, registries, Blob};
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream, UdpSocket};
+use std::path::Path;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
+
+/// `nettools:latest`: busybox plus `/bin/echo-server` (see net/echo.rs), exposing 8080/tcp and
+/// 8081/udp.
+fn net_image() -> &'static str {
+    static IMG: OnceLock<String> = OnceLock::new();
+    IMG.get_or_init(|| {
+        let out = session().dir.join("echo-server");
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/net/echo.rs");
+        let rustc = std::env::var("RUSTC").unwrap_or_else(|_| "rustc".into());
+        let st = std::process::Command::new(&rustc)
+            .args(["--edition", "2021", "-O", "-C", "target-feature=+crt-static"])
+            .args(["-C", "strip=symbols", "-o"])
+            .arg(&out)
+            .arg(&src)
+            .status()
+            .expect("run rustc for the test echo server");
+        assert!(st.success(), "rustc {} failed", src.display());
+        let bin = std::fs::read(&out).unwrap();
+        let own = layer(vec![dir("bin", 0o755), file("bin/echo-server", 0o755, bin)]);
+        let host = registries().plain.host();
+        let repo = "nettools";
+        let mut descs = Vec::new();
+        for l in [busybox_layer(), &own] {
+            let data = compress(&l.tar, Comp::Gzip);
+            let digest = format!("sha256:{}", sha256_hex(&data));
+            push_blob(&host, repo, &digest, Blob::Bytes(&data));
+            descs.push(LayerDesc {
+                media_type: "application/vnd.oci.image.layer.v1.tar+gzip",
+                digest,
+                size: data.len() as u64,
+            });
+        }
+        let config = serde_json::to_vec(&serde_json::json!({
+            "created": "2024-01-02T03:04:05Z",
+            "architecture": "amd64",
+            "os": "linux",
+            "config": {
+                "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],
+                "Cmd": ["sh"],
+                "ExposedPorts": {"8080/tcp": {}, "8081/udp": {}},
+            },
+            "rootfs": {"type": "layers", "diff_ids": [busybox_layer().diff_id.clone(), own.diff_id.clone()]},
+        }))
+        .unwrap();
+        let (p, _) = push_config_and_manifest(repo, "latest", Format::Oci, &config, &descs);
+        p.plain()
+    })
+}
+
+fn setup(name: &str) -> (TestContext, String) {
+    require("runc", "runc");
+    require("pasta", "passt");
+    require("slirp4netns", "slirp4netns");
+    let ctx = TestContext::new(name);
+    let img = net_image().to_string();
+    pull(&ctx, &img).success();
+    (ctx, img)
+}
+
+/// pasta and slirp4netns processes serving this context's containers (their command line
+/// names a namespace file under the context's runroot), from the process table.
+fn helpers(ctx: &TestContext) -> Vec<String> {
+    let marker = ctx.runroot().display().to_string();
+    let mut out = Vec::new();
+    for e in std::fs::read_dir("/proc").unwrap().flatten() {
+        if !e
+            .file_name()
+            .to_string_lossy()
+            .bytes()
+            .all(|b| b.is_ascii_digit())
+        {
+            continue;
+        }
+        let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
+            continue;
+        };
+        let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
+        let prog = cmd.split(' ').next().unwrap_or("");
+        if (prog.ends_with("pasta") || prog.ends_with("slirp4netns")) && cmd.contains(&marker) {
+            out.push(format!("{} {cmd}", e.file_name().to_string_lossy()));
+        }
+    }
+    out
+}
+
+/// Entries of the runroot's netns directory (namespace files, status files, sockets).
+fn netns_entries(ctx: &TestContext) -> Vec<String> {
+    std::fs::read_dir(ctx.runroot().join("netns"))
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Waits a little for helpers to go (they are killed synchronously; this only absorbs the
+/// kernel's reaping), then asserts none is left and no namespace file either.
+fn assert_nothing_left(ctx: &TestContext, when: &str) {
+    let start = Instant::now();
+    while !helpers(ctx).is_empty() && start.elapsed() < Duration::from_secs(3) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(helpers(ctx), Vec::<String>::new(), "helpers left {when}");
+    assert_eq!(
+        netns_entries(ctx),
+        Vec::<String>::new(),
+        "netns files left {when}"
+    );
+}
+
+fn inspect(ctx: &TestContext, name: &str, field: &str) -> String {
+    ctx.hutch(["inspect", "--format", &format!("{{{{{field}}}}}"), name])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string()
+}
+
+/// The host port `hutch port NAME PORT/PROTO` prints (`IP:PORT`).
+fn host_port(ctx: &TestContext, name: &str, private: &str) -> u16 {
+    let out = ctx.hutch(["port", name, private]).run().success();
+    out.stdout_trim()
+        .rsplit(':')
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("hutch port {name} {private}: {:?}", out.stdout))
+}
+
+/// Sends `msg` to a TCP port (retrying while the server starts) and returns the answer.
+fn tcp_ask(port: u16, msg: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let attempt = (|| -> std::io::Result<String> {
+            let mut s = TcpStream::connect(("127.0.0.1", port))?;
+            s.set_read_timeout(Some(Duration::from_secs(5)))?;
+            s.write_all(msg.as_bytes())?;
+            let mut out = String::new();
+            s.read_to_string(&mut out)?;
+            if out.is_empty() {
+                return Err(std::io::Error::other("empty answer"));
+            }
+            Ok(out)
+        })();
+        match attempt {
+            Ok(a) => return a,
+            Err(e) if start.elapsed() > Duration::from_secs(15) => {
+                panic!("no TCP answer on 127.0.0.1:{port}: {e}")
+            }
+            Err(_) => std::thread::sleep(Duration::from_millis(100)),
+        }
+    }
+}
+
+/// Sends `msg` to `ip:port` over UDP (repeating: datagrams may be dropped while the server
+/// starts) and returns the answer.
+fn udp_ask(ip: &str, port: u16, msg: &str) -> String {
+    let s = UdpSocket::bind((ip, 0)).unwrap();
+    s.set_read_timeout(Some(Duration::from_millis(300)))
+        .unwrap();
+    let start = Instant::now();
+    let mut buf = [0u8; 2048];
+    loop {
+        s.send_to(msg.as_bytes(), (ip, port)).unwrap();
+        if let Ok((n, _)) = s.recv_from(&mut buf) {
+            return String::from_utf8_lossy(&buf[..n]).into_owned();
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(15),
+            "no UDP answer on {ip}:{port}"
+        );
+    }
+}
+
+/// A TCP service on the host's loopback only; returns its port and a receiver of the first
+/// line a client sends.
+fn loopback_service() -> (u16, std::sync::mpsc::Receiver<String>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        if let Ok((mut c, _)) = l.accept() {
+            c.set_read_timeout(Some(Duration::from_secs(10))).ok();
+            let mut buf = [0u8; 256];
+            let n = c.read(&mut buf).unwrap_or(0);
+            let _ = c.write_all(b"host-says-hi\n");
+            let _ = tx.send(String::from_utf8_lossy(&buf[..n]).trim().to_string());
+        }
+    });
+    (port, rx)
+}
+
+/// Publishing and reaching out with one mode: TCP and UDP from the host through `-p`, the
+/// container to a loopback-only service on the host by `host.containers.internal`, the files.
+fn ports_and_host_service(
+    mode: &str,
+    forwarder: &str,
+    host_address: &str,
+    nameserver: &str,
+    udp_client: &str,
+) {
+    let (ctx, img) = setup(&format!("net-{}", &mode[..5]));
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "srv",
+        "--network",
+        mode,
+        "-p",
+        "127.0.0.1::8080",
+        "-p",
+        "8081/udp",
+        &img,
+        "sh",
+        "-c",
+        "echo-server tcp 8080 & exec echo-server udp 8081",
+    ])
+    .run()
+    .success();
+    assert_eq!(helpers(&ctx).len(), 1, "one helper: {:?}", helpers(&ctx));
+    let tport = host_port(&ctx, "srv", "8080/tcp");
+    let uport = host_port(&ctx, "srv", "8081/udp");
+    assert_ne!(tport, uport);
+    let t = tcp_ask(tport, "hello-tcp");
+    assert!(t.ends_with(" hello-tcp"), "{t}");
+    let u = udp_ask(udp_client, uport, "hello-udp");
+    assert!(u.ends_with(" hello-udp"), "{u}");
+    let ports = ctx.hutch(["port", "srv"]).run().success();
+    assert_eq!(
+        ports.stdout,
+        format!("8080/tcp -> 127.0.0.1:{tport}\n8081/udp -> 0.0.0.0:{uport}\n")
+    );
+    assert_eq!(
+        inspect(&ctx, "srv", ".NetworkSettings.PortForwarder"),
+        forwarder
+    );
+    let full: serde_json::Value =
+        serde_json::from_str(&ctx.hutch(["inspect", "srv"]).run().success().stdout).unwrap();
+    assert_eq!(
+        full[0]["NetworkSettings"]["Ports"]["8080/tcp"],
+        serde_json::json!([{"HostIp": "127.0.0.1", "HostPort": tport.to_string()}])
+    );
+    assert_eq!(
+        full[0]["HostConfig"]["PortBindings"]["8081/udp"],
+        serde_json::json!([{"HostIp": "", "HostPort": ""}])
+    );
+
+    let hosts = ctx
+        .hutch(["exec", "srv", "cat", "/etc/hosts"])
+        .run()
+        .success();
+    assert!(
+        hosts.stdout.contains(&format!(
+            "{host_address}\thost.containers.internal host.docker.internal\n"
+        )),
+        "{}",
+        hosts.stdout
+    );
+    let id = inspect(&ctx, "srv", ".Id");
+    assert!(
+        hosts
+            .stdout
+            .lines()
+            .last()
+            .unwrap()
+            .ends_with(&format!("{} srv", &id[..12])),
+        "{}",
+        hosts.stdout
+    );
+    let resolv = ctx
+        .hutch(["exec", "srv", "cat", "/etc/resolv.conf"])
+        .run()
+        .success();
+    assert!(
+        resolv
+            .stdout
+            .lines()
+            .find(|l| l.starts_with("nameserver"))
+            .is_some_and(|l| l == format!("nameserver {nameserver}")),
+        "{}",
+        resolv.stdout
+    );
+    assert!(
+        !resolv.stdout.contains("nameserver 127."),
+        "{}",
+        resolv.stdout
+    );
+
+    // The container reaches a service bound to the host's 127.0.0.1 only.
+    let (port, rx) = loopback_service();
+    let out = ctx
+        .hutch([
+            "exec",
+            "srv",
+            "sh",
+            "-c",
+            &format!("echo-server send host.containers.internal {port} from-container"),
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), "host-says-hi");
+    assert_eq!(
+        rx.recv_timeout(Duration::from_secs(10)).unwrap(),
+        "from-container"
+    );
+
+    ctx.hutch(["rm", "-f", "-t", "0", "srv"]).run().success();
+    assert_nothing_left(&ctx, "after rm -f");
+}
+
+#[test]
+fn pasta_ports_and_host_loopback() {
+    let (gw, _) = gateway();
+    // Debian 12's pasta (2023-03) does not return UDP replies to clients on the host's
+    // loopback (its "spliced" path); clients on the host's other addresses are served.
+    ports_and_host_service("pasta", "pasta", &gw, "169.254.1.1", &host_ip());
+}
+
+#[test]
+fn slirp4netns_ports_and_host_loopback() {
+    // As podman: the host's loopback is reachable only with allow_host_loopback, at 10.0.2.2.
+    ports_and_host_service(
+        "slirp4netns:allow_host_loopback=true",
+        "slirp4netns",
+        "10.0.2.2",
+        "10.0.2.3",
+        "127.0.0.1",
+    );
+}
+
+/// The host's own address on its default route.
+fn host_ip() -> String {
+    let s = UdpSocket::bind("0.0.0.0:0").unwrap();
+    s.connect("203.0.113.1:9").unwrap();
+    s.local_addr().unwrap().ip().to_string()
+}
+
+/// The host's default gateway (pasta maps it to the host) and the default route's device.
+fn gateway() -> (String, String) {
+    let t = std::fs::read_to_string("/proc/net/route").unwrap();
+    for l in t.lines().skip(1) {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        if f[1] == "00000000" {
+            let g = u32::from_str_radix(f[2], 16).unwrap().to_le_bytes();
+            return (
+                format!("{}.{}.{}.{}", g[0], g[1], g[2], g[3]),
+                f[0].to_string(),
+            );
+        }
+    }
+    panic!("the host has no default route: pasta needs one to copy into the container")
+}
+
+#[test]
+fn none_has_only_loopback_and_refuses_ports() {
+    let (ctx, img) = setup("net-none");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            &img,
+            "busybox",
+            "ip",
+            "-o",
+            "link",
+        ])
+        .run()
+        .success();
+    let links: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(links.len(), 1, "{}", out.stdout);
+    assert!(
+        links[0].starts_with("1: lo: <LOOPBACK,UP"),
+        "{}",
+        out.stdout
+    );
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "-p",
+        "8080",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["--publish cannot be used with --network none"]);
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "host",
+        "-p",
+        "8080",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["--publish cannot be used with --network host"]);
+    ctx.hutch(["run", "--rm", "--network", "bogus:mode=1,x", &img, "true"])
+        .run()
+        .code(125)
+        .one_line_error();
+    ctx.hutch(["run", "--rm", "--network-alias", "a", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["--network-alias"]);
+    assert_nothing_left(&ctx, "after --network none");
+}
+
+#[test]
+fn port_in_use_fails_before_start_and_leaves_nothing() {
+    let (ctx, img) = setup("net-inuse");
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    for mode in ["pasta", "slirp4netns"] {
+        let name = format!("c-{mode}");
+        ctx.hutch([
+            "run",
+            "-d",
+            "--name",
+            &name,
+            "--network",
+            mode,
+            "-p",
+            &format!("127.0.0.1:{port}:8080"),
+            &img,
+            "echo-server",
+            "tcp",
+            "8080",
+        ])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&[&format!("cannot publish 127.0.0.1:{port}/tcp"), "in use"]);
+        assert_eq!(inspect(&ctx, &name, ".State.Status"), "created");
+        assert_nothing_left(&ctx, &format!("after a port in use with {mode}"));
+    }
+    drop(taken);
+    // Once the port is free the same container starts.
+    ctx.hutch(["start", "c-pasta"]).run().success();
+    assert_eq!(tcp_ask(port, "x").trim_end(), "from=127.0.0.1 x");
+    ctx.hutch(["rm", "-f", "-t", "0", "c-pasta", "c-slirp4netns"])
+        .run()
+        .success();
+    assert_nothing_left(&ctx, "after rm");
+}
+
+fn kill9(pid: &str) {
+    // `kill -9 0` would kill the test's own process group.
+    let pid: i32 = pid.parse().unwrap_or(0);
+    assert!(pid > 1, "no process to kill ({pid})");
+    let _ = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status();
+}
+
+#[test]
+fn helpers_end_with_a_killed_monitor_and_a_lost_runroot() {
+    let (ctx, img) = setup("net-kill");
+    let start_both = || {
+        for mode in ["pasta", "slirp4netns"] {
+            ctx.hutch([
+                "run",
+                "-d",
+                "--name",
+                mode,
+                "--network",
+                mode,
+                "-p",
+                "8080",
+                &img,
+                "sleep",
+                "300",
+            ])
+            .run()
+            .success();
+        }
+        assert_eq!(helpers(&ctx).len(), 2, "{:?}", helpers(&ctx));
+    };
+    start_both();
+    // The monitors die (kill -9): the next command reconciles and ends the helpers.
+    for mode in ["pasta", "slirp4netns"] {
+        kill9(&inspect(&ctx, mode, ".State.ConmonPid"));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let ps = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+        .run()
+        .success();
+    assert!(
+        ps.stdout.lines().all(|l| l.contains("Exited")),
+        "{}",
+        ps.stdout
+    );
+    assert_nothing_left(&ctx, "after the monitors were killed and ps ran");
+
+    // A lost runroot (a reboot without the reboot): every hutch process gone, the runroot
+    // removed, the helpers still running. The next command ends them.
+    ctx.hutch(["rm", "-a"]).run().success();
+    start_both();
+    // Both pids first: once a monitor is dead, inspect reports the container exited (Pid 0).
+    let pids: Vec<String> = ["pasta", "slirp4netns"]
+        .iter()
+        .flat_map(|m| {
+            [
+                inspect(&ctx, m, ".State.ConmonPid"),
+                inspect(&ctx, m, ".State.Pid"),
+            ]
+        })
+        .collect();
+    for p in &pids {
+        kill9(p);
+    }
+    if let Ok(p) = std::fs::read_to_string(ctx.runroot().join("pause.pid")) {
+        kill9(p.trim());
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    std::fs::remove_dir_all(ctx.runroot()).unwrap();
+    ctx.hutch(["ps", "-a"]).run().success();
+    assert_nothing_left(&ctx, "after a lost runroot and ps");
+    // And they start again.
+    ctx.hutch(["start", "pasta", "slirp4netns"]).run().success();
+    assert_eq!(helpers(&ctx).len(), 2, "{:?}", helpers(&ctx));
+    ctx.hutch(["rm", "-f", "-t", "0", "pasta", "slirp4netns"])
+        .run()
+        .success();
+    assert_nothing_left(&ctx, "after rm -f");
+}
+
+#[test]
+fn dns_hosts_and_shared_namespaces() {
+    let (ctx, img) = setup("net-dns");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--name",
+            "named",
+            "--hostname",
+            "myhost",
+            "--dns",
+            "192.0.2.53",
+            "--dns-search",
+            "example.org",
+            "--dns-option",
+            "ndots:3",
+            "--add-host",
+            "db:10.9.8.7",
+            "--add-host",
+            "gw:host-gateway",
+            &img,
+            "sh",
+            "-c",
+            "cat /etc/hosts; echo ==; cat /etc/resolv.conf; echo ==; cat /etc/hostname; hostname",
+        ])
+        .run()
+        .success();
+    let parts: Vec<&str> = out.stdout.split("==\n").collect();
+    let (gw, _) = gateway();
+    assert!(
+        parts[0].starts_with(&format!("10.9.8.7\tdb\n{gw}\tgw\n")),
+        "{}",
+        parts[0]
+    );
+    assert!(parts[0].contains("\tmyhost named\n"), "{}", parts[0]);
+    assert_eq!(
+        parts[1],
+        "search example.org\nnameserver 192.0.2.53\noptions ndots:3\n"
+    );
+    assert_eq!(parts[2], "myhost\nmyhost\n");
+
+    // A fixed MAC and address (pasta), a fixed MAC (slirp4netns), and the address it refuses.
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--mac-address",
+            "92:d0:c6:0a:29:33",
+            "--ip",
+            "10.88.0.7",
+            &img,
+            "sh",
+            "-c",
+            "busybox ip -o link show; busybox ip -o -4 addr show; tail -n 1 /etc/hosts",
+        ])
+        .run()
+        .success();
+    assert!(
+        out.stdout.contains("link/ether 92:d0:c6:0a:29:33"),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("inet 10.88.0.7/"), "{}", out.stdout);
+    let last = out.stdout.lines().last().unwrap_or("");
+    assert!(last.starts_with("10.88.0.7\t"), "{last}");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "slirp4netns",
+            "--mac-address",
+            "92:d0:c6:0a:29:34",
+            &img,
+            "busybox",
+            "ip",
+            "-o",
+            "link",
+            "show",
+            "tap0",
+        ])
+        .run()
+        .success();
+    assert!(
+        out.stdout.contains("link/ether 92:d0:c6:0a:29:34"),
+        "{}",
+        out.stdout
+    );
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "slirp4netns",
+        "--ip",
+        "10.0.2.5",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["--ip cannot be used with --network slirp4netns"]);
+
+    // container: and ns: join another container's namespace (its loopback is theirs).
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "srv",
+        &img,
+        "echo-server",
+        "tcp",
+        "8080",
+    ])
+    .run()
+    .success();
+    let ask = "for i in 1 2 3 4 5 6 7 8 9 10; do echo-server send 127.0.0.1 8080 hi && exit 0; sleep 0.3; done; exit 1";
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "container:srv",
+            &img,
+            "sh",
+            "-c",
+            ask,
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), "from=127.0.0.1 hi");
+    let ns = inspect(&ctx, "srv", ".NetworkSettings.SandboxKey");
+    assert!(ns.starts_with(&ctx.runroot().display().to_string()), "{ns}");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            &format!("ns:{ns}"),
+            &img,
+            "sh",
+            "-c",
+            ask,
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), "from=127.0.0.1 hi");
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "container:srv",
+        "-p",
+        "80",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["--publish cannot be used with --network container:"]);
+    ctx.hutch(["rm", "-f", "-t", "0", "srv"]).run().success();
+    assert_nothing_left(&ctx, "after rm");
+}
+
+#[test]
+fn publish_all_and_the_default_from_containers_conf() {
+    let (ctx, img) = setup("net-default");
+    // Without configuration: pasta (installed), whose interface copies the host's.
+    let (_, dev) = gateway();
+    let out = ctx
+        .hutch(["run", "--rm", &img, "busybox", "ip", "-o", "link"])
+        .run()
+        .success();
+    assert!(out.stdout.contains(&format!(": {dev}:")), "{}", out.stdout);
+    ctx.write_file(
+        &ctx.config_home.join("containers/containers.conf"),
+        "[network]\ndefault_rootless_network_cmd = \"slirp4netns\"\n",
+    );
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "all",
+        "-P",
+        &img,
+        "sh",
+        "-c",
+        "echo-server tcp 8080 & exec echo-server udp 8081",
+    ])
+    .run()
+    .success();
+    assert_eq!(
+        inspect(&ctx, "all", ".HostConfig.NetworkMode"),
+        "slirp4netns"
+    );
+    let out = ctx
+        .hutch(["exec", "all", "busybox", "ip", "-o", "link"])
+        .run()
+        .success();
+    assert!(out.stdout.contains(": tap0:"), "{}", out.stdout);
+    let tport = host_port(&ctx, "all", "8080/tcp");
+    let uport = host_port(&ctx, "all", "8081/udp");
+    // slirp4netns's forwarding: the container sees connections from its gateway.
+    assert_eq!(tcp_ask(tport, "t"), "from=10.0.2.2 t");
+    // Without allow_host_loopback slirp4netns drops UDP answers to the host's loopback
+    // (podman routes around it with rootlessport); other host addresses are served.
+    assert!(udp_ask(&host_ip(), uport, "u").ends_with(" u"));
+    let ps = ctx.hutch(["ps", "--format", "{{.Ports}}"]).run().success();
+    assert!(
+        ps.stdout.contains(&format!("0.0.0.0:{tport}->8080/tcp")),
+        "{}",
+        ps.stdout
+    );
+    ctx.hutch(["rm", "-f", "-t", "0", "all"]).run().success();
+    assert_nothing_left(&ctx, "after rm");
+}
