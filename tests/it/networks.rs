@@ -396,6 +396,8 @@ fn networks_are_isolated_and_internal_has_no_way_out() {
     // ...and reaches the host, unless it is internal.
     let host_url = format!("http://{gateway}:{port}/");
     assert_eq!(fetch_ok(&ctx, "a", &host_url), "from-host");
+    let by_name = format!("http://host.containers.internal:{port}/");
+    assert_eq!(fetch_ok(&ctx, "a", &by_name), "from-host");
     assert_eq!(
         fetch(&ctx, "c", &host_url),
         None,

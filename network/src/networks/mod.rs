@@ -10,7 +10,8 @@ pub mod types;
 
 pub use rootless::{Attached, NetRequest, Uplink, UserNetworks};
 pub use seam::{
-    connect_running, disconnect_running, reload_running, setup, teardown, user_networks,
+    connect_running, disconnect_running, host_address, reload_running, setup, teardown,
+    user_networks,
 };
 pub use store::{CreateRequest, Store, DEFAULT_NETWORK};
 pub use types::Network;

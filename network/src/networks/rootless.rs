@@ -88,6 +88,10 @@ impl UserNetworks {
         }
     }
 
+    pub fn uplink(&self) -> Uplink {
+        self.uplink
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -19,6 +19,16 @@ pub fn user_networks(env: &NetEnv) -> UserNetworks {
     UserNetworks::new(&env.graphroot, &env.runroot, uplink)
 }
 
+/// The host as containers on user networks reach it (`host.containers.internal`): with the
+/// pasta uplink, the host's default gateway address, which pasta maps to the host itself. The
+/// slirp4netns uplink runs with the host's loopback disabled, so there is none.
+pub fn host_address(env: &NetEnv) -> Option<std::net::IpAddr> {
+    match user_networks(env).uplink() {
+        Uplink::Pasta => crate::pasta::host_route().1,
+        Uplink::Slirp4netns => None,
+    }
+}
+
 /// Connects the container's namespace to its networks.
 pub fn setup(env: &NetEnv, a: &Attach<'_>) -> Result<Vec<NetworkStatus>, NetworkError> {
     let mut reqs = BTreeMap::new();
