@@ -18,6 +18,7 @@ fn setup(name: &str) -> (TestContext, String) {
         }
     }
     require("iptables", "iptables");
+    require("ip", "iproute2");
     let ctx = TestContext::new(name);
     let img = busybox().plain();
     pull(&ctx, &img).success();
@@ -107,7 +108,29 @@ fn fetch_ok(ctx: &TestContext, from: &str, url: &str) -> String {
         if let Some(body) = fetch(ctx, from, url) {
             return body;
         }
-        assert!(Instant::now() < deadline, "{from} cannot fetch {url}");
+        if Instant::now() >= deadline {
+            let host = url
+                .split('/')
+                .nth(2)
+                .unwrap_or_default()
+                .split(':')
+                .next()
+                .unwrap();
+            let ns = ctx.hutch(["exec", from, "busybox", "nslookup", host]).run();
+            let last = ctx
+                .hutch([
+                    "exec", from, "busybox", "timeout", "3", "busybox", "wget", "-O-", url,
+                ])
+                .run();
+            let pid =
+                std::fs::read_to_string(ctx.runroot().join("networks/aardvark-dns/aardvark.pid"))
+                    .unwrap_or_default();
+            let pid = pid.trim();
+            let st = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+            let udp = std::fs::read_to_string(format!("/proc/{pid}/net/udp")).unwrap_or_default();
+            let procs = helpers(ctx);
+            panic!("{from} cannot fetch {url}:\n{ns:?}\n{last:?}\naardvark {pid}: {st}\n{udp}\n{procs:?}");
+        }
         std::thread::sleep(Duration::from_millis(200));
     }
 }
@@ -346,6 +369,31 @@ fn containers_reach_each_other_by_name_and_alias() {
         "{}",
         resolv.stdout
     );
+
+    // A fixed address, taken: the next container asking for it is refused before it starts.
+    web(
+        &ctx,
+        &img,
+        "fixed",
+        &["--network", "app", "--ip", "10.89.0.50"],
+        "from-fixed",
+    );
+    assert_eq!(container_ip(&ctx, "fixed", "eth0"), "10.89.0.50");
+    assert_eq!(fetch_ok(&ctx, "a", "http://fixed/"), "from-fixed");
+    ctx.hutch([
+        "run",
+        "--rm",
+        "--network",
+        "app",
+        "--ip",
+        "10.89.0.50",
+        &img,
+        "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["10.89.0.50", "already in use"]);
+    ctx.hutch(["rm", "-f", "fixed"]).run().success();
 
     // In use: rm refuses and changes nothing; -f removes the containers too.
     ctx.hutch(["network", "rm", "app"])

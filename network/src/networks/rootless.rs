@@ -209,6 +209,7 @@ impl Locked<'_> {
         let result = self.ensure_netns(container_id).and_then(|rootless| {
             let opts = options(container_id, container_name, &new, &defs, port_mappings);
             let status = self.nets.netavark.setup(&rootless, netns, &opts)?;
+            self.pin_bridge_macs(&rootless, defs.values())?;
             self.isolate(&rootless)?;
             if !port_mappings.is_empty() {
                 self.start_port_forwarder(&rootless, container_id, port_mappings)?;
@@ -355,8 +356,52 @@ impl Locked<'_> {
             tracing::debug!("reload of {container_id}: teardown: {e}");
         }
         let status = self.nets.netavark.setup(&rootless, &entry.netns, &opts)?;
+        self.pin_bridge_macs(&rootless, defs.values())?;
         self.isolate(&rootless)?;
         Ok(status)
+    }
+
+    /// A Linux bridge takes the lowest MAC address of its ports unless it was given one, so a
+    /// new container's veth can change the gateway's MAC under the running containers, whose
+    /// ARP caches then point nowhere for a while (netavark 1.4 leaves it to the kernel). Each
+    /// bridge gets a fixed address derived from its network's ID.
+    fn pin_bridge_macs<'n>(
+        &self,
+        rootless: &Path,
+        nets: impl Iterator<Item = &'n Network>,
+    ) -> Result<()> {
+        let ip = crate::find_program("ip")
+            .or_else(|| Some(PathBuf::from("/usr/sbin/ip")).filter(|p| p.is_file()))
+            .or_else(|| Some(PathBuf::from("/sbin/ip")).filter(|p| p.is_file()))
+            .ok_or(NetworksError::ProgramMissing {
+                program: "ip".into(),
+                package: "iproute2",
+            })?;
+        for net in nets {
+            let Some(bridge) = &net.network_interface else {
+                continue;
+            };
+            let id = net.id.as_bytes();
+            let hex = |i: usize| std::str::from_utf8(&id[i * 2..i * 2 + 2]).unwrap_or("00");
+            // Locally administered, unicast.
+            let mac = format!("02:{}:{}:{}:{}:{}", hex(0), hex(1), hex(2), hex(3), hex(4));
+            let mut cmd = std::process::Command::new(&ip);
+            cmd.args(["link", "set", "dev", bridge, "address", &mac])
+                .stdin(std::process::Stdio::null());
+            hutch_sys::nsexec::in_netns(&mut cmd, rootless)
+                .map_err(|e| NetworksError::sys(rootless, e))?;
+            let out = cmd.output().map_err(|e| NetworksError::io(&ip, e))?;
+            if !out.status.success() {
+                return Err(NetworksError::RootlessNetns {
+                    path: rootless.to_path_buf(),
+                    reason: format!(
+                        "ip link set dev {bridge} address {mac}: {}",
+                        String::from_utf8_lossy(&out.stderr).trim()
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// Keeps networks apart: netavark 1.4 forwards between any two of its bridges, so a chain
@@ -627,6 +672,9 @@ impl Locked<'_> {
             match result {
                 Ok(_) => {
                     any = true;
+                    if let Err(e) = self.pin_bridge_macs(rootless, defs.values()) {
+                        tracing::warn!("{e}");
+                    }
                     if !entry.port_mappings.is_empty() {
                         if let Err(e) =
                             self.start_port_forwarder(rootless, id, &entry.port_mappings)

@@ -141,12 +141,12 @@ pub fn request(
     })
 }
 
-/// aardvark-dns answers only for the names in `aliases`: the container's name and short ID
-/// come first, as with podman.
+/// The names aardvark-dns answers for besides the container's name (which netavark adds
+/// itself): its short ID first, as with podman, then the aliases.
 pub fn aliases(name: &str, id: &str, own: &[String], global: &[String]) -> Vec<String> {
-    let mut out = vec![name.to_string(), id.chars().take(12).collect()];
+    let mut out = vec![id.chars().take(12).collect::<String>()];
     for a in own.iter().chain(global) {
-        if !out.contains(a) {
+        if a != name && !out.contains(a) {
             out.push(a.clone());
         }
     }
