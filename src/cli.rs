@@ -119,12 +119,24 @@ pub enum Command {
     Unmount(UnmountArgs),
     /// Show events of containers and images
     Events(EventsArgs),
+    /// Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)
+    Save(SaveArgs),
+    /// Load images from an archive or a directory made by save, podman, docker or skopeo
+    Load(LoadArgs),
+    /// Create an image from a tarball of a root filesystem
+    Import(ImportArgs),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
     /// Manage user-defined networks
     #[command(subcommand)]
     Network(NetworkCommand),
+    /// Manage volumes
+    #[command(subcommand)]
+    Volume(VolumeCommand),
+    /// Manage hutch's storage: disk usage, prune, reset
+    #[command(subcommand)]
+    System(SystemCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -447,6 +459,19 @@ pub struct CreateArgs {
     /// Process limit (needs cgroup v2 delegation when rootless)
     #[arg(long, value_name = "N")]
     pub pids_limit: Option<String>,
+    /// Mount a volume or host path: NAME:/PATH, /HOST/PATH:/PATH or /PATH (anonymous), with
+    /// options after a second colon: ro, rw, z, Z, U, nocopy, noexec, nosuid, nodev
+    #[arg(short, long = "volume", value_name = "[SRC:]DST[:OPTS]")]
+    pub volume: Vec<String>,
+    /// Mount: type=bind|volume|tmpfs|image,src=SOURCE,dst=PATH[,ro][,...]
+    #[arg(long, value_name = "type=TYPE,...")]
+    pub mount: Vec<String>,
+    /// Mount a tmpfs at PATH (options: size=, mode=, uid=, gid=, ro, exec, suid, dev)
+    #[arg(long, value_name = "PATH[:OPTS]")]
+    pub tmpfs: Vec<String>,
+    /// Mount the volumes and binds of another container, optionally read-only
+    #[arg(long, value_name = "CONTAINER[:ro|rw]")]
+    pub volumes_from: Vec<String>,
     #[command(flatten)]
     pub registry: RegistryOpts,
     /// The image to run
@@ -736,6 +761,78 @@ pub enum ImageCommand {
     /// Unmount an image's root filesystem
     #[command(alias = "umount")]
     Unmount(ImageUnmountArgs),
+    /// Save images to an archive or a directory
+    Save(SaveArgs),
+    /// Load images from an archive or a directory
+    Load(LoadArgs),
+    /// Create an image from a tarball of a root filesystem
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SaveArgs {
+    /// The images to save (with -m, each may be a different image; otherwise extra names are
+    /// more tags of the first)
+    #[arg(required = true, value_name = "IMAGE")]
+    pub images: Vec<String>,
+    /// Write to this file (or directory, for the dir formats) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Layout: docker-archive, oci-archive, oci-dir or docker-dir
+    #[arg(long, default_value = "docker-archive", value_name = "FORMAT")]
+    pub format: String,
+    /// Put several images into one docker-archive
+    #[arg(short, long = "multi-image-archive")]
+    pub multi_image_archive: bool,
+    /// Compress the layers with gzip (oci-dir and docker-dir only)
+    #[arg(long)]
+    pub compress: bool,
+    /// Accepted for podman compatibility: layers are written uncompressed
+    #[arg(long)]
+    pub uncompressed: bool,
+    /// Do not print progress
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// Read from this archive or directory instead of standard input
+    #[arg(short, long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Do not print progress
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The tarball to import, or - for standard input
+    pub path: String,
+    /// Name of the new image, REPOSITORY[:TAG] [default: none]
+    pub reference: Option<String>,
+    /// Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL,
+    /// USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c 'ENV=A=1')
+    #[arg(short, long, value_name = "INSTRUCTION")]
+    pub change: Vec<String>,
+    /// Commit message, stored in the image's history
+    #[arg(short, long)]
+    pub message: Option<String>,
+    /// Platform of the image, OS/ARCH[/VARIANT] [default: this host's]
+    #[arg(long)]
+    pub platform: Option<String>,
+    /// Operating system of the image
+    #[arg(long)]
+    pub os: Option<String>,
+    /// Architecture of the image
+    #[arg(long)]
+    pub arch: Option<String>,
+    /// Architecture variant of the image
+    #[arg(long)]
+    pub variant: Option<String>,
+    /// Do not print progress
+    #[arg(short, long)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -837,7 +934,7 @@ pub struct InspectArgs {
     /// Output format: json or a Go template such as {{.Id}}
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Type of object to inspect (image)
+    /// Type of object to inspect: container, image, volume or all
     #[arg(short = 't', long = "type", default_value = "all")]
     pub kind: String,
 }
@@ -922,6 +1019,159 @@ pub struct ImageUnmountArgs {
     #[arg(short, long)]
     pub all: bool,
     /// Force the unmount even if other processes still use it
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum VolumeCommand {
+    /// Create a volume
+    Create(VolumeCreateArgs),
+    /// List volumes
+    #[command(alias = "list")]
+    Ls(VolumeLsArgs),
+    /// Display the configuration of one or more volumes
+    Inspect(VolumeInspectArgs),
+    /// Remove one or more volumes
+    #[command(alias = "remove")]
+    Rm(VolumeRmArgs),
+    /// Remove every volume no container uses
+    Prune(VolumePruneArgs),
+    /// Check whether a volume exists (exit 0 if it does, 1 if not)
+    Exists(VolumeExistsArgs),
+    /// Write a volume's content to a tar archive
+    Export(VolumeExportArgs),
+    /// Extract a tar archive into a volume
+    Import(VolumeImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeCreateArgs {
+    /// Name of the volume [default: a random 64-character ID]
+    pub name: Option<String>,
+    /// Volume driver (only local)
+    #[arg(short, long, default_value = "local")]
+    pub driver: String,
+    /// Driver option: type=tmpfs|bind, device=PATH, o=MOUNT-OPTIONS (a plain volume: o=uid=N,gid=N)
+    #[arg(short, long = "opt", value_name = "KEY=VALUE")]
+    pub opt: Vec<String>,
+    /// Add a label KEY[=VALUE]
+    #[arg(short, long, value_name = "KEY[=VALUE]")]
+    pub label: Vec<String>,
+    /// Do nothing (and succeed) if the volume already exists
+    #[arg(long)]
+    pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeLsArgs {
+    /// Filter: name=, label=KEY[=VALUE], label!=, driver=, dangling=true|false
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+    /// Output format: json, table, or a Go template such as {{.Name}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Show only volume names
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Do not print the table header
+    #[arg(long, short = 'n')]
+    pub noheading: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeInspectArgs {
+    /// Volumes to inspect
+    pub names: Vec<String>,
+    /// Inspect every volume
+    #[arg(short, long)]
+    pub all: bool,
+    /// Output format: json or a Go template such as {{.Mountpoint}}
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeRmArgs {
+    /// Volumes to remove
+    pub names: Vec<String>,
+    /// Remove every volume
+    #[arg(short, long)]
+    pub all: bool,
+    /// Remove the containers that use the volume too
+    #[arg(short, long)]
+    pub force: bool,
+    /// Seconds to wait for a running container to stop (with --force)
+    #[arg(short, long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumePruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+    /// Prune only volumes matching: label=, label!=, name=, until=
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeExistsArgs {
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeExportArgs {
+    pub name: String,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct VolumeImportArgs {
+    pub name: String,
+    /// The tar archive, or - for standard input
+    pub source: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SystemCommand {
+    /// Show disk usage of images, containers and volumes
+    Df(SystemDfArgs),
+    /// Remove stopped containers, dangling images and (with --volumes) unused volumes
+    Prune(SystemPruneArgs),
+    /// Remove everything hutch stores for this user: containers, images, volumes, storage
+    Reset(SystemResetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct SystemDfArgs {
+    /// Show each image, container and volume
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Output format: json or a Go template such as {{.Type}} {{.Size}}
+    #[arg(long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SystemPruneArgs {
+    /// Remove every unused image, not only dangling ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Remove volumes no container uses too
+    #[arg(long)]
+    pub volumes: bool,
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SystemResetArgs {
+    /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
 }

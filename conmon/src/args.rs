@@ -32,6 +32,11 @@ pub struct Args {
     pub sync_fd: Option<i32>,
     pub no_new_keyring: bool,
     pub no_pivot: bool,
+    /// `runtime run --detach` instead of `runtime create`: the container starts at once.
+    pub start: bool,
+    /// Read none of the container's output until the first attach client connects (or
+    /// `HOLD_LIMIT` passes), so a client attaching right after start-up misses nothing.
+    pub hold_output: bool,
 }
 
 /// What the command line asked for besides monitoring.
@@ -46,7 +51,7 @@ pub const USAGE: &str = "usage: hutch-conmon --cid ID --bundle DIR --runtime PAT
 [--runtime-arg ARG]... --socket-dir DIR --container-pidfile PATH --log-path PATH \
 [--log-driver k8s-file|none|passthrough] [--log-size-max BYTES] [--terminal] [--stdin] \
 [--leave-stdin-open] [--exit-command PATH [--exit-command-arg ARG]...] [--sync-fd N] \
-[--name NAME] [--no-new-keyring] [--no-pivot]";
+[--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]]";
 
 pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut it = argv.into_iter();
@@ -67,6 +72,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut sync_fd = None;
     let mut no_new_keyring = false;
     let mut no_pivot = false;
+    let mut start = false;
+    let mut hold_output = false;
 
     while let Some(arg) = it.next() {
         let bytes = arg.as_bytes();
@@ -138,6 +145,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
             }
             "--no-new-keyring" => no_new_keyring = true,
             "--no-pivot" => no_pivot = true,
+            "--start" => start = true,
+            "--hold-output" => hold_output = true,
             other => return Err(format!("unknown option {other:?}\n{USAGE}")),
         }
     }
@@ -152,6 +161,9 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     }
     if log_driver == LogDriver::Passthrough && terminal {
         return Err("--log-driver passthrough cannot be used with --terminal".into());
+    }
+    if hold_output && (!start || log_driver == LogDriver::Passthrough) {
+        return Err("--hold-output needs --start and an attach socket (not passthrough)".into());
     }
     Ok(Parsed::Run(Box::new(Args {
         cid,
@@ -171,6 +183,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         sync_fd,
         no_new_keyring,
         no_pivot,
+        start,
+        hold_output,
     })))
 }
 

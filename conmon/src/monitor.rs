@@ -27,6 +27,9 @@ const CONMON_PID: &str = "conmon.pid";
 const STDIN_CAP: usize = 64 * 1024;
 /// Runtime output kept to explain a failed create.
 const CAPTURE_CAP: usize = 64 * 1024;
+/// How long `--hold-output` waits for the first attach client before reading output anyway
+/// (the CLI that was to attach may have died).
+const HOLD_LIMIT: Duration = Duration::from_secs(10);
 
 /// A start-up failure, reported on the sync fd.
 #[derive(Debug)]
@@ -61,6 +64,8 @@ pub struct Monitor {
     ctl_buf: Vec<u8>,
     log: LogFile,
     exit: Option<i32>,
+    /// With `--hold-output`: until when output stays unread while no client has attached.
+    hold_until: Option<Instant>,
     /// `buf[0]` is the stream byte of an attach packet, output is read into `buf[1..]`.
     buf: Box<[u8]>,
 }
@@ -197,6 +202,9 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
     let rt_pid = child.id() as i32;
     drop(child);
 
+    // With `run --detach` the container may write into the pipes it shares with the runtime
+    // before the runtime exits: leave them unread until we know which one wrote.
+    let shared_pipes = args.start && !args.terminal && args.log_driver != LogDriver::Passthrough;
     let mut early: Vec<(i32, i32)> = Vec::new();
     let mut captured = Vec::new();
     let status = loop {
@@ -214,12 +222,20 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
             break s;
         }
         let mut fds: Vec<PollFd> = vec![PollFd::new(signals.as_fd(), POLLIN)];
-        fds.extend(capture.iter().map(|f| PollFd::new(f.as_fd(), POLLIN)));
+        if !shared_pipes {
+            fds.extend(capture.iter().map(|f| PollFd::new(f.as_fd(), POLLIN)));
+        }
         fd::poll(&mut fds, -1).map_err(|e| engine_error("poll", e))?;
         let _ = signals.drain();
-        read_available(&mut capture, &mut captured);
+        if !shared_pipes {
+            read_available(&mut capture, &mut captured);
+        }
     };
-    read_available(&mut capture, &mut captured);
+    // With shared pipes a successful runtime wrote nothing there: what is in them is the
+    // container's, for the log. After a failure the container never ran.
+    if !shared_pipes || status != 0 {
+        read_available(&mut capture, &mut captured);
+    }
     drop(capture);
 
     if status != 0 {
@@ -229,7 +245,10 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
         let msg = crate::runtime::error_message(&captured, status);
         return Err(StartError {
             code: crate::runtime::error_code(&msg),
-            msg: format!("runtime create failed: {msg}"),
+            msg: format!(
+                "runtime {} failed: {msg}",
+                if args.start { "run" } else { "create" }
+            ),
         });
     }
 
@@ -278,7 +297,6 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
 
     let exit = early.iter().find(|(p, _)| *p == pid).map(|(_, c)| *c);
     Ok(Monitor {
-        args,
         pid,
         signals,
         out,
@@ -293,6 +311,8 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
         ctl_buf: Vec::new(),
         log,
         exit,
+        hold_until: args.hold_output.then(|| Instant::now() + HOLD_LIMIT),
+        args,
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
     })
 }
@@ -340,13 +360,43 @@ impl Monitor {
         while self.exit.is_none() {
             self.poll_once(&mut fds, &mut slots);
         }
-        // Clients still in the listen queue get the rest of the output and the exit code.
+        // Clients still in the listen queue get the rest of the output and the exit code; with
+        // --hold-output the client that is on its way gets it all.
         self.accept();
+        self.wait_for_holder();
         self.drain(Duration::from_secs(2));
         self.finish();
     }
 
+    /// Whether output is still held for the first client (`--hold-output`).
+    fn holding(&mut self) -> bool {
+        match self.hold_until {
+            Some(t) if self.clients.is_empty() && Instant::now() < t => true,
+            _ => {
+                self.hold_until = None;
+                false
+            }
+        }
+    }
+
+    /// After the exit, while output is held: wait (up to the hold limit) for the client.
+    fn wait_for_holder(&mut self) {
+        while self.holding() {
+            let Some(l) = &self.listener else { return };
+            let left = self.hold_until.map_or(Duration::ZERO, |t| {
+                t.saturating_duration_since(Instant::now())
+            });
+            let mut fds = [PollFd::new(l.as_fd(), POLLIN)];
+            match fd::poll(&mut fds, left.as_millis().clamp(1, 1000) as i32) {
+                Ok(n) if n > 0 => self.accept(),
+                Ok(_) => {}
+                Err(_) => return,
+            }
+        }
+    }
+
     fn poll_once(&mut self, fds: &mut Vec<PollFd>, slots: &mut Vec<Slot>) {
+        let holding = self.holding();
         fds.clear();
         slots.clear();
         let mut add = |fd: std::os::fd::BorrowedFd<'_>, ev: i16, s: Slot| {
@@ -359,11 +409,13 @@ impl Monitor {
             add(l.as_fd(), POLLIN, Slot::Listener);
         }
         add(self.signals.as_fd(), POLLIN, Slot::Signals);
-        if let Some(f) = &self.out {
-            add(f.as_fd(), POLLIN, Slot::Out);
-        }
-        if let Some(f) = &self.err {
-            add(f.as_fd(), POLLIN, Slot::Err);
+        if !holding {
+            if let Some(f) = &self.out {
+                add(f.as_fd(), POLLIN, Slot::Out);
+            }
+            if let Some(f) = &self.err {
+                add(f.as_fd(), POLLIN, Slot::Err);
+            }
         }
         if let Some(f) = &self.stdin {
             let ev = if self.stdin_buf.is_empty() {
@@ -387,7 +439,14 @@ impl Monitor {
             }
             add(c.fd.as_fd(), ev, Slot::Client(i));
         }
-        if let Err(e) = fd::poll(fds, -1) {
+        let timeout = match (holding, self.hold_until) {
+            (true, Some(t)) => t
+                .saturating_duration_since(Instant::now())
+                .as_millis()
+                .clamp(1, 1000) as i32,
+            _ => -1,
+        };
+        if let Err(e) = fd::poll(fds, timeout) {
             warn(format_args!("poll: {e}"));
             std::thread::sleep(Duration::from_millis(100));
             return;

@@ -1,4 +1,4 @@
-//! Running `RUNTIME create` and turning its failure into the one-line error and exit code the
+//! Running `RUNTIME create` (or `run --detach`) and turning its failure into the one-line error and exit code the
 //! engine reports (podman's mapping: 127 when the executable is missing, 126 when it cannot be
 //! run, 125 otherwise).
 
@@ -6,12 +6,17 @@ use std::process::{Command, Stdio};
 
 use crate::args::Args;
 
-/// The `create` command line for the runtime.
+/// The `create` command line for the runtime, or with `--start` the `run --detach` one: one
+/// runtime process instead of two (`create`, then `start`) when the container starts at once.
 pub fn create_command(args: &Args, console_socket: Option<&std::path::Path>) -> Command {
     let mut cmd = Command::new(&args.runtime);
-    cmd.args(&args.runtime_args)
-        .arg("create")
-        .arg("--bundle")
+    cmd.args(&args.runtime_args);
+    if args.start {
+        cmd.arg("run").arg("--detach");
+    } else {
+        cmd.arg("create");
+    }
+    cmd.arg("--bundle")
         .arg(&args.bundle)
         .arg("--pid-file")
         .arg(&args.container_pidfile);
@@ -49,11 +54,13 @@ pub fn error_message(output: &[u8], status: i32) -> String {
     if msg.is_empty() {
         return format!("exited with status {status} and printed nothing");
     }
-    // runc says "runc create failed: ..."; the caller adds its own "runtime create failed: ".
-    match msg.find("create failed: ") {
-        Some(i) if i < 16 => msg[i + "create failed: ".len()..].to_string(),
-        _ => msg,
+    // runc says "runc create failed: ..." (or "run failed"); the caller adds its own prefix.
+    for marker in ["create failed: ", "run failed: "] {
+        if let Some(i) = msg.find(marker).filter(|i| *i < 16) {
+            return msg[i + marker.len()..].to_string();
+        }
     }
+    msg
 }
 
 fn logrus_msg(line: &str) -> Option<String> {

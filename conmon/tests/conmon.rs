@@ -410,6 +410,15 @@ fn create_failure_is_reported_on_the_sync_fd() {
     );
     assert!(line.contains("/no/such/program"), "{line}");
     assert!(!c.socket_dir().join("exit").exists());
+    // The same with `run --detach`: the runtime's complaint, not mistaken for container output.
+    let (line, _) = c.conmon(&["--start", "--hold-output"]);
+    assert!(
+        line.starts_with("{\"error\": \"runtime run failed: ")
+            && line.contains("/no/such/program")
+            && line.ends_with("\"code\": 127}\n"),
+        "{line}"
+    );
+    assert_eq!(std::fs::read_to_string(c.log()).unwrap_or_default(), "");
 }
 
 #[test]
@@ -554,4 +563,49 @@ fn log_rotation_and_passthrough() {
     assert_eq!(out, "through\n");
     assert!(p.stderr().contains("err"), "{}", p.stderr());
     assert!(!p.log().exists());
+}
+
+#[test]
+fn start_with_held_output_loses_nothing_for_a_late_client() {
+    // The container prints and exits at once (`runtime run --detach`, no `start` step); with
+    // --hold-output the client that attaches afterwards still gets every byte and the code.
+    let Some(mut c) = Ctr::new(
+        "held",
+        &["sh", "-c", "echo first; echo second >&2; exit 5"],
+        false,
+    ) else {
+        return;
+    };
+    c.create(&["--start", "--hold-output"]);
+    // Nothing is read from the container before a client comes: no exit file, empty log.
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(!c.socket_dir().join("exit").exists(), "{}", c.stderr());
+    assert_eq!(std::fs::read_to_string(c.log()).unwrap_or_default(), "");
+    let fd = c.attach();
+    let (seen, code) = read_until(&fd, "");
+    assert!(
+        seen.contains("first") && seen.contains("second"),
+        "{seen:?}"
+    );
+    assert_eq!(code.as_deref(), Some("5"));
+    assert_eq!(c.wait_exit(), "5\n");
+    let log = std::fs::read_to_string(c.log()).unwrap();
+    assert!(
+        log.contains("stdout F first") && log.contains("stderr F second"),
+        "{log}"
+    );
+}
+
+#[test]
+fn start_without_hold_runs_at_once() {
+    let Some(mut c) = Ctr::new("started", &["sh", "-c", "echo ran; exit 2"], false) else {
+        return;
+    };
+    c.create(&["--start"]);
+    assert_eq!(c.wait_exit(), "2\n");
+    let log = std::fs::read_to_string(c.log()).unwrap();
+    assert!(log.contains("stdout F ran"), "{log:?} {}", c.stderr());
+    // A bad --hold-output use is refused on the sync fd.
+    let (line, _) = c.conmon(&["--hold-output"]);
+    assert!(line.contains("--hold-output needs --start"), "{line}");
 }

@@ -46,6 +46,10 @@ pub enum EngineError {
     Container(Box<crate::container::ContainerError>),
     #[error(transparent)]
     Networks(Box<hutch_network::networks::NetworksError>),
+    #[error(transparent)]
+    Archive(Box<crate::saveload::ArchiveError>),
+    #[error(transparent)]
+    Volume(Box<crate::volumes::VolumeError>),
     #[error("{0}")]
     Other(String),
 }
@@ -64,6 +68,12 @@ impl EngineError {
             EngineError::Container(c) => c.exit_code(),
             _ => ExitCode::ENGINE,
         }
+    }
+}
+
+impl From<crate::saveload::ArchiveError> for EngineError {
+    fn from(e: crate::saveload::ArchiveError) -> Self {
+        EngineError::Archive(Box::new(e))
     }
 }
 

@@ -15,7 +15,10 @@ pub mod paths;
 pub mod pull;
 pub mod reference;
 pub mod registries;
+pub mod saveload;
+pub mod system;
 pub mod userns;
+pub mod volumes;
 
 pub use error::{EngineError, ExitCode, Result};
 pub use paths::{Options, Paths};

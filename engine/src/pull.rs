@@ -3,7 +3,7 @@
 //! short database transaction. Nothing is visible in the store until that commit.
 
 mod client;
-mod layer;
+pub(crate) mod layer;
 pub mod manifest;
 
 use crate::auth::{self, AuthOptions};

@@ -75,6 +75,9 @@ pub struct Request<'a> {
     /// one: a container with a user namespace of its own (keep-id) must own its network
     /// namespace, or joining it later (`exec`) is refused.
     pub existing_netns: Option<PathBuf>,
+    /// The caller hands the exit descriptor `setup_held` returns to the container's monitor:
+    /// slirp4netns then quits by itself when the monitor dies.
+    pub hold_exit_fd: bool,
 }
 
 /// The helper process connecting a container's namespace.
@@ -133,6 +136,15 @@ pub fn write_status(env: &NetEnv, id: &str, st: &Status) -> Result<(), NetworkEr
 /// networks. Tears down whatever it made when a step fails. Must be called inside hutch's
 /// user and mount namespaces (the namespace file is a bind mount there).
 pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
+    setup_held(env, req).map(|(st, _)| st)
+}
+
+/// `setup`, also returning the write end of slirp4netns's `--exit-fd` when `req.hold_exit_fd`
+/// (close-on-exec: make it inheritable right before spawning the process that keeps it).
+pub fn setup_held(
+    env: &NetEnv,
+    req: &Request<'_>,
+) -> Result<(Status, Option<std::os::fd::OwnedFd>), NetworkError> {
     // Whatever an earlier instance left behind (a killed hutch, a crash) goes first.
     teardown(env, req)?;
     let mut st = Status {
@@ -140,14 +152,14 @@ pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
         ..Default::default()
     };
     match req.mode {
-        NetworkMode::Host => return Ok(st),
+        NetworkMode::Host => return Ok((st, None)),
         NetworkMode::Ns { path } => {
             st.netns = Some(path.clone());
-            return Ok(st);
+            return Ok((st, None));
         }
         NetworkMode::Container { .. } => {
             st.netns = req.joined_netns.clone();
-            return Ok(st);
+            return Ok((st, None));
         }
         _ => {}
     }
@@ -166,9 +178,9 @@ pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
     // The status file goes first so that teardown finds the helper even if hutch dies next.
     write_status(env, req.id, &st)?;
     match connect(env, req, &ns, &mut st) {
-        Ok(()) => {
+        Ok(fd) => {
             write_status(env, req.id, &st)?;
-            Ok(st)
+            Ok((st, fd))
         }
         Err(e) => {
             if let Err(t) = teardown(env, req) {
@@ -184,10 +196,11 @@ fn connect(
     req: &Request<'_>,
     ns: &Path,
     st: &mut Status,
-) -> Result<(), NetworkError> {
+) -> Result<Option<std::os::fd::OwnedFd>, NetworkError> {
     // Bind every host port first: "address in use" must come before anything starts.
     let (ports, reserved) = ports::reserve(req.id, &req.opts.ports)?;
     st.ports = ports;
+    let mut exit_fd = None;
     match req.mode {
         NetworkMode::None => {
             drop(reserved);
@@ -198,7 +211,7 @@ fn connect(
         }
         NetworkMode::Slirp4netns { options } => {
             drop(reserved);
-            slirp::start(env, req, options, ns, st)?;
+            exit_fd = slirp::start(env, req, options, ns, st)?;
         }
         NetworkMode::Networks { networks: nets } => {
             drop(reserved);
@@ -232,7 +245,7 @@ fn connect(
         }
         NetworkMode::Host | NetworkMode::Ns { .. } | NetworkMode::Container { .. } => {}
     }
-    Ok(())
+    Ok(exit_fd)
 }
 
 fn attach<'a>(

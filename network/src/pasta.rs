@@ -128,6 +128,17 @@ pub fn host_route() -> (Option<IpAddr>, Option<IpAddr>) {
     (addr, gw)
 }
 
+/// The prefix length of the host's connected route that contains `ip` (what pasta copies).
+pub fn host_prefix_len(ip: Ipv4Addr) -> Option<u8> {
+    let t = std::fs::read_to_string("/proc/net/route").ok()?;
+    t.lines().skip(1).find_map(|l| {
+        let f: Vec<&str> = l.split_whitespace().collect();
+        let dest = u32::from_be_bytes(u32::from_str_radix(f.get(1)?, 16).ok()?.to_le_bytes());
+        let mask = u32::from_be_bytes(u32::from_str_radix(f.get(7)?, 16).ok()?.to_le_bytes());
+        (mask != 0 && u32::from(ip) & mask == dest).then(|| mask.count_ones() as u8)
+    })
+}
+
 /// Starts pasta for the container and records it in `st`.
 pub fn start(
     env: &NetEnv,
@@ -181,7 +192,16 @@ pub fn start(
     st.ip = req.opts.ip.or(addr);
     st.ip6 = req.opts.ip6;
     st.gateway = gw;
-    st.prefix_len = 24;
+    st.prefix_len = match st.ip {
+        // An address given with --ip gets pasta's classful netmask.
+        Some(IpAddr::V4(v4)) if req.opts.ip.is_some() => match v4.octets()[0] {
+            0..=127 => 8,
+            128..=191 => 16,
+            _ => 24,
+        },
+        Some(IpAddr::V4(v4)) => host_prefix_len(v4).unwrap_or(24),
+        _ => 0,
+    };
     st.mac = req.opts.mac.clone().unwrap_or_default();
     // pasta maps the gateway's address to the host's loopback (unless told --no-map-gw).
     let no_map = env
@@ -219,6 +239,7 @@ mod tests {
             opts: &opts,
             joined_netns: None,
             existing_netns: None,
+            hold_exit_fd: false,
         };
         let mut ports = crate::ports::parse_publish("127.0.0.1:8080:80").unwrap();
         ports.extend(crate::ports::parse_publish("9000-9001:5000-5001/udp").unwrap());

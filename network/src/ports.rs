@@ -246,6 +246,29 @@ pub fn reserve(
     Ok((out, Reserved(held)))
 }
 
+/// Gives every mapping without a host port a free one now, as podman does at create time, so
+/// the container keeps its ports across restarts. Ports given explicitly are not checked here
+/// (that happens when the container starts).
+pub fn assign_random(
+    container: &str,
+    ports: &[PortMapping],
+) -> Result<Vec<PortMapping>, NetworkError> {
+    let mut held: Vec<Box<dyn std::any::Any>> = Vec::new();
+    let mut out = Vec::new();
+    for m in ports {
+        let mut m = m.clone();
+        if m.host_port == 0 {
+            m.host_port = random_ports(&m, &mut held).map_err(|e| NetworkError::PortInUse {
+                container: container.to_string(),
+                port: format!("a free host port for {}/{}", m.container_port, m.protocol),
+                source: e,
+            })?;
+        }
+        out.push(m);
+    }
+    Ok(out)
+}
+
 /// Finds `m.range` consecutive free ports (the kernel picks the first; the rest must follow).
 fn random_ports(m: &PortMapping, held: &mut Vec<Box<dyn std::any::Any>>) -> std::io::Result<u16> {
     for _ in 0..50 {
@@ -329,5 +352,10 @@ mod tests {
         ));
         let (got, _held) = reserve("c", &parse_publish("127.0.0.1::80").unwrap()).unwrap();
         assert_ne!(got[0].host_port, 0);
+        let mut two = parse_publish("127.0.0.1::80-81/udp").unwrap();
+        two.extend(taken.clone());
+        let got = assign_random("c", &two).unwrap();
+        assert!(got[0].host_port != 0 && got[0].range == 2);
+        assert_eq!(got[1], taken[0], "explicit ports are left alone");
     }
 }

@@ -7,6 +7,7 @@ use crate::container::{Helper, NetEnv, Request, Status};
 use crate::NetworkError;
 use std::io::{Read, Write};
 use std::net::{IpAddr, Ipv4Addr};
+use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -99,6 +100,7 @@ pub fn args(
     sock: &Path,
     ns: &Path,
     ready_fd: i32,
+    exit_fd: Option<i32>,
 ) -> Vec<String> {
     let mut a: Vec<String> = vec![
         "--configure".into(),
@@ -124,6 +126,9 @@ pub fn args(
     if let Some(m) = mac {
         a.push(format!("--macaddress={m}"));
     }
+    if let Some(fd) = exit_fd {
+        a.push(format!("--exit-fd={fd}"));
+    }
     a.extend([
         format!("--api-socket={}", sock.display()),
         format!("--ready-fd={ready_fd}"),
@@ -134,14 +139,15 @@ pub fn args(
     a
 }
 
-/// Starts slirp4netns, waits until it is ready, adds the port forwards.
+/// Starts slirp4netns, waits until it is ready, adds the port forwards. With
+/// `req.hold_exit_fd`, returns the write end of its exit pipe for the monitor to hold.
 pub fn start(
     env: &NetEnv,
     req: &Request<'_>,
     options: &[String],
     ns: &Path,
     st: &mut Status,
-) -> Result<(), NetworkError> {
+) -> Result<Option<OwnedFd>, NetworkError> {
     let prog = crate::find_program("slirp4netns").ok_or(NetworkError::ProgramMissing {
         program: "slirp4netns",
         package: "slirp4netns",
@@ -158,11 +164,19 @@ pub fn start(
     let logf = std::fs::File::create(&log).map_err(|e| NetworkError::io(&log, e))?;
     let (mut ready, write_end) =
         hutch_sys::child::report_pipe().map_err(|e| NetworkError::io("pipe", e))?;
-    let fd = {
-        use std::os::fd::AsRawFd;
-        write_end.as_raw_fd()
+    let exit = if req.hold_exit_fd {
+        Some(hutch_sys::child::exit_pipe().map_err(|e| NetworkError::io("pipe", e))?)
+    } else {
+        None
     };
-    let args = args(&o, req.opts.mac.as_deref(), &sock, ns, fd);
+    let args = args(
+        &o,
+        req.opts.mac.as_deref(),
+        &sock,
+        ns,
+        write_end.as_raw_fd(),
+        exit.as_ref().map(|(r, _)| r.as_raw_fd()),
+    );
     tracing::debug!("starting {} {}", prog.display(), args.join(" "));
     let logf2 = logf.try_clone().map_err(|e| NetworkError::io(&log, e))?;
     // A process group of its own: a Ctrl-C meant for `hutch run` must not reach it.
@@ -175,6 +189,10 @@ pub fn start(
         .spawn()
         .map_err(|e| helper_err(format!("cannot run {}: {e}", prog.display())))?;
     drop(write_end);
+    let exit_write = exit.map(|(r, w)| {
+        drop(r);
+        w
+    });
     let pid = child.id() as i32;
     st.helper = Some(Helper {
         program: "slirp4netns".into(),
@@ -236,7 +254,7 @@ pub fn start(
         crate::pasta::host_route().0
     };
     st.dns_servers = vec![IpAddr::V4(o.dns())];
-    Ok(())
+    Ok(exit_write)
 }
 
 /// One request on slirp4netns's API socket (one JSON object each way per connection).
@@ -265,7 +283,8 @@ mod tests {
         assert_eq!(o.dns(), Ipv4Addr::new(10, 5, 0, 3));
         assert!(o.allow_host_loopback);
         assert!(SlirpOptions::parse("c", &["mtu=x".into()]).is_err());
-        let a = args(&o, None, Path::new("/s"), Path::new("/n"), 3).join(" ");
+        let a = args(&o, None, Path::new("/s"), Path::new("/n"), 3, Some(4)).join(" ");
+        assert!(a.contains("--exit-fd=4"));
         assert!(a.contains("--cidr=10.5.0.0/16") && !a.contains("--disable-host-loopback"));
         assert!(a.ends_with("--netns-type=path /n tap0"));
     }

@@ -10,8 +10,11 @@ pub fn run(ctx: &super::Ctx, args: CleanupArgs) -> anyhow::Result<i32> {
     super::ctrs::each(&names, |name| {
         let c = match container::lookup(&eng.db, name) {
             Ok(c) => c,
-            // Already removed (run --rm cleaned up first): nothing left to do.
-            Err(ContainerError::NotFound { .. }) => return Ok(None),
+            // Already removed (run --rm cleaned up first, leaving the runtime's state to us).
+            Err(ContainerError::NotFound { .. }) => {
+                eng.delete_orphan_runtime_state(name, ctx.runtime.as_deref())?;
+                return Ok(None);
+            }
             Err(e) => return Err(hutch_engine::EngineError::from(e).into()),
         };
         let _lock = container::lock(&eng.paths, &c.id)?;

@@ -176,6 +176,10 @@ pub fn create_options(a: &CreateArgs) -> CreateOptions {
         log_opt: a.log_opt.clone(),
         limits,
         create_command: std::env::args().collect(),
+        volumes: a.volume.clone(),
+        mounts: a.mount.clone(),
+        tmpfs: a.tmpfs.clone(),
+        volumes_from: a.volumes_from.clone(),
     }
 }
 
@@ -211,12 +215,9 @@ pub fn start_attached(
     let keys = attach::parse_detach_keys(detach_keys.unwrap_or(attach::DEFAULT_DETACH_KEYS))
         .map_err(EngineError::from)?;
     let dirs = eng.dirs(&c.id);
-    let sock;
-    let c = {
+    let (c, sock) = {
         let _lock = container::lock(&eng.paths, &c.id)?;
-        let created = eng.ensure_created(c)?;
-        sock = attach::connect(&dirs).map_err(EngineError::from)?;
-        eng.start(&created)?
+        eng.start_attached(c, |dirs| Ok(attach::connect(dirs)?))?
     };
     let tty_in = cfg.tty && std::io::stdin().is_terminal();
     let raw = if tty_in {
@@ -254,7 +255,12 @@ pub fn start_attached(
             eprintln!();
             return Ok(0);
         }
-        attach::AttachEnd::Exited(code) => Some(i64::from(code)),
+        attach::AttachEnd::Exited(code) => {
+            // The monitor sent the code, so it finished and its exit command is on the way:
+            // leave `runtime delete` to that, off this command's path.
+            eng.defer_runtime_delete = true;
+            Some(i64::from(code))
+        }
         attach::AttachEnd::Closed => None,
     };
     let code = match code {

@@ -10,9 +10,9 @@ pub fn run_containers(ctx: &super::Ctx, mut args: InspectArgs) -> anyhow::Result
 }
 
 pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
-    if !matches!(args.kind.as_str(), "all" | "image" | "container") {
+    if !matches!(args.kind.as_str(), "all" | "image" | "container" | "volume") {
         anyhow::bail!(
-            "invalid --type {:?}: use \"container\", \"image\" or \"all\"",
+            "invalid --type {:?}: use \"container\", \"image\", \"volume\" or \"all\"",
             args.kind
         );
     }
@@ -21,7 +21,14 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     for name in &args.names {
-        // Podman looks for a container first, then an image.
+        if args.kind == "volume" {
+            match db.volume(name)? {
+                Some(v) => found.push(hutch_engine::volumes::inspect(&ctx.paths, &v)),
+                None => missing.push(name.clone()),
+            }
+            continue;
+        }
+        // Podman looks for a container first, then an image, then a volume.
         if args.kind != "image" {
             match hutch_engine::container::lookup(&db, name) {
                 Ok(c) => {
@@ -43,7 +50,12 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
                 let view = images::inspect(&db, &ctx.paths, &f.image, &driver)?;
                 found.push(serde_json::to_value(view)?);
             }
-            Err(EngineError::ImageNotKnown { .. }) => missing.push(name.clone()),
+            Err(EngineError::ImageNotKnown { .. }) => match db.volume(name)? {
+                Some(v) if args.kind == "all" => {
+                    found.push(hutch_engine::volumes::inspect(&ctx.paths, &v))
+                }
+                _ => missing.push(name.clone()),
+            },
             Err(e) => return Err(e.into()),
         }
     }

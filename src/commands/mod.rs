@@ -1,6 +1,6 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
-use crate::cli::{Cli, Command, ContainerCommand as C, ImageCommand};
+use crate::cli::{Cli, Command, ContainerCommand as C, ImageCommand, SystemCommand, VolumeCommand};
 use hutch_engine::{Options, Paths};
 
 pub mod attach;
@@ -18,9 +18,11 @@ pub mod exists;
 pub mod export;
 pub mod history;
 pub mod images;
+pub mod import;
 pub mod info;
 pub mod inspect;
 pub mod kill;
+pub mod load;
 pub mod logs;
 pub mod mount;
 pub mod network;
@@ -34,13 +36,16 @@ pub mod restart;
 pub mod rm;
 pub mod rmi;
 pub mod run;
+pub mod save;
 pub mod start;
 pub mod stop;
+pub mod system;
 pub mod tag;
 pub mod top;
 pub mod tree;
 pub mod unshare;
 pub mod version;
+pub mod volume;
 pub mod wait;
 
 /// What every command gets: the resolved paths and the global options. Nothing expensive
@@ -143,5 +148,23 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
         Command::Events(a) => events::run(&ctx, a),
         Command::Network(c) => network::run(&ctx, c),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::run(&ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::run(&ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::run(&ctx, a),
+        Command::Volume(v) => match v {
+            VolumeCommand::Create(a) => volume::create(&ctx, a),
+            VolumeCommand::Ls(a) => volume::ls(&ctx, a),
+            VolumeCommand::Inspect(a) => volume::inspect(&ctx, a),
+            VolumeCommand::Rm(a) => volume::rm(&ctx, a),
+            VolumeCommand::Prune(a) => volume::prune(&ctx, a),
+            VolumeCommand::Exists(a) => volume::exists(&ctx, a),
+            VolumeCommand::Export(a) => volume::export(&ctx, a),
+            VolumeCommand::Import(a) => volume::import(&ctx, a),
+        },
+        Command::System(s) => match s {
+            SystemCommand::Df(a) => system::df(&ctx, a),
+            SystemCommand::Prune(a) => system::prune(&ctx, a),
+            SystemCommand::Reset(a) => system::reset(&ctx, a),
+        },
     }
 }

@@ -18,7 +18,13 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
             // Removed meanwhile (--rm, another rm): podman reports it as removed.
             return Ok(Some(c.id));
         };
+        let cfg = container::config_of(&c).ok();
         eng.remove(&c, args.force, args.time)?;
+        if args.volumes {
+            if let Some(cfg) = &cfg {
+                eng.remove_anonymous_volumes(cfg);
+            }
+        }
         Ok(Some(c.id))
     });
     // Podman's rm exits 1 when a container did not exist and nothing else failed.

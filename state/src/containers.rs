@@ -260,6 +260,16 @@ impl Db {
         run: &RunState,
         event: Option<&NewEvent>,
     ) -> Result<()> {
+        self.set_run_state_events(id, run, event.map(std::slice::from_ref).unwrap_or_default())
+    }
+
+    /// Replaces the run state of container `id` and records `events`, in one transaction.
+    pub fn set_run_state_events(
+        &mut self,
+        id: &str,
+        run: &RunState,
+        events: &[NewEvent],
+    ) -> Result<()> {
         let path = self.path.clone();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
@@ -288,7 +298,7 @@ impl Db {
             if n == 0 {
                 return Err(StateError::ContainerNotFound { id: id.to_string() });
             }
-            if let Some(ev) = event {
+            for ev in events {
                 insert_event(tx, ev).map_err(sqlite)?;
             }
             Ok(())

@@ -5,8 +5,10 @@
 
 mod containers;
 mod schema;
+mod volumes;
 
 pub use containers::{Container, Event, NewEvent, RunState};
+pub use volumes::Volume;
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -33,6 +35,8 @@ pub enum StateError {
     ImageNotFound { id: String },
     #[error("the container name {name:?} is already in use by container {id}: remove it or choose another name")]
     NameInUse { name: String, id: String },
+    #[error("volume with name {name} already exists: volume already exists")]
+    VolumeExists { name: String },
     #[error("container {id}: not in the database")]
     ContainerNotFound { id: String },
     #[error(

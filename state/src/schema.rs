@@ -77,4 +77,18 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         attributes TEXT NOT NULL DEFAULT '{}'
     );
     "#,
+    // 3: volumes (issue 6). Which containers use a volume is read from their stored
+    // configuration, so there is no link table to keep in step.
+    r#"
+    CREATE TABLE volumes (
+        name TEXT PRIMARY KEY,
+        driver TEXT NOT NULL DEFAULT 'local',
+        created TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '{}',
+        options TEXT NOT NULL DEFAULT '{}',
+        anonymous INTEGER NOT NULL DEFAULT 0,
+        needs_copy_up INTEGER NOT NULL DEFAULT 1,
+        needs_chown INTEGER NOT NULL DEFAULT 1
+    );
+    "#,
 ];

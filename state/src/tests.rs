@@ -456,3 +456,31 @@ fn containers_round_trip_and_names_are_unique() {
     assert_eq!(events[0].attributes, "{}");
     assert!(db.events(events[0].seq).unwrap().is_empty());
 }
+
+#[test]
+fn volumes_insert_refuse_duplicates_clear_flags_and_delete() {
+    let (_dir, mut db) = open_tmp();
+    let v = Volume {
+        name: "data".into(),
+        driver: "local".into(),
+        created: Utc::now(),
+        labels: r#"{"a":"b"}"#.into(),
+        options: "{}".into(),
+        anonymous: false,
+        needs_copy_up: true,
+        needs_chown: true,
+    };
+    db.insert_volume(&v).unwrap();
+    assert!(matches!(
+        db.insert_volume(&v),
+        Err(StateError::VolumeExists { name }) if name == "data"
+    ));
+    db.set_volume_used("data").unwrap();
+    let got = db.volume("data").unwrap().unwrap();
+    assert!(!got.needs_copy_up && !got.needs_chown);
+    assert_eq!(got.labels, v.labels);
+    assert_eq!(db.volumes().unwrap().len(), 1);
+    assert!(db.delete_volume("data").unwrap());
+    assert!(!db.delete_volume("data").unwrap());
+    assert!(db.volume("data").unwrap().is_none());
+}

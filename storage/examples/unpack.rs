@@ -8,6 +8,7 @@ fn main() {
     let opts = hutch_storage::unpack::UnpackOptions {
         layer: "stdin".into(),
         ignore_chown_errors: true,
+        tar_split: None,
     };
     let stdin = std::io::stdin().lock();
     match hutch_storage::unpack::unpack_layer(stdin, std::path::Path::new(&dest), &opts) {

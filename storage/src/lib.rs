@@ -3,6 +3,7 @@
 #![deny(unsafe_code)]
 
 pub mod mount;
+pub mod tarsplit;
 pub mod unpack;
 
 mod tree;
@@ -51,9 +52,20 @@ pub struct Staging {
     keep: bool,
 }
 
+impl Staging {
+    /// Where an unpack into this staging directory records its tar-split; `promote` moves it
+    /// next to the layer.
+    pub fn split_path(&self) -> PathBuf {
+        let mut name = self.path.as_os_str().to_owned();
+        name.push(".tar-split");
+        PathBuf::from(name)
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.keep {
+            let _ = std::fs::remove_file(self.split_path());
             if let Err(e) = remove_tree(&self.path) {
                 tracing::warn!(
                     "cannot remove staging directory {}: {e}",
@@ -77,6 +89,11 @@ impl LayerStore {
 
     pub fn layer_path(&self, dir: &str) -> PathBuf {
         self.root.join("layers").join(dir)
+    }
+
+    /// The tar-split of layer directory `dir`, when one was recorded (`tarsplit`).
+    pub fn tar_split_path(&self, dir: &str) -> PathBuf {
+        self.root.join("tar-split").join(format!("{dir}.zst"))
     }
 
     fn tmp_dir(&self) -> PathBuf {
@@ -114,6 +131,7 @@ impl LayerStore {
             match std::fs::rename(&staging.path, &dest) {
                 Ok(()) => {
                     staging.keep = true;
+                    self.keep_split(&staging, &id);
                     return Ok(id);
                 }
                 Err(e)
@@ -127,12 +145,36 @@ impl LayerStore {
         }
     }
 
+    /// Moves the staging tar-split next to the promoted layer. Without it the layer still
+    /// works; only reproducing its exact tar needs it, so a failure is logged, not fatal.
+    fn keep_split(&self, staging: &Staging, id: &str) {
+        let from = staging.split_path();
+        if !from.exists() {
+            return;
+        }
+        let to = self.tar_split_path(id);
+        let res = to
+            .parent()
+            .map_or(Ok(()), std::fs::create_dir_all)
+            .and_then(|()| std::fs::rename(&from, &to));
+        if let Err(e) = res {
+            tracing::warn!("keeping tar-split {}: {e}", to.display());
+            let _ = std::fs::remove_file(&from);
+        }
+    }
+
     /// Removes a layer tree, making read-only directories writable on the way.
     pub fn remove_layer(&self, dir: &str) -> Result<()> {
         if dir.is_empty() || dir == "." || dir == ".." || dir.contains('/') {
             return Err(StorageError::BadLayerDir {
                 dir: dir.to_string(),
             });
+        }
+        let split = self.tar_split_path(dir);
+        if let Err(e) = std::fs::remove_file(&split) {
+            if e.kind() != io::ErrorKind::NotFound {
+                tracing::warn!("removing {}: {e}", split.display());
+            }
         }
         let path = self.layer_path(dir);
         remove_tree(&path).map_err(|e| StorageError::io(&path, e))

@@ -256,6 +256,21 @@ pub fn mount(
     upper: Option<(&Path, &Path)>,
     target: &Path,
 ) -> crate::Result<()> {
+    mount_volatile(driver, lowers_top_first, upper, target, false)
+}
+
+/// `mount`, with `volatile` asking for no syncing of the upper directory (overlay's `volatile`,
+/// fuse-overlayfs's `fsync=0`): for containers whose changes are thrown away when they exit
+/// (`run --rm`), where a sync at unmount would only cost time. After a crash such an upper
+/// cannot be mounted again; nobody needs it then.
+pub fn mount_volatile(
+    driver: Driver,
+    lowers_top_first: &[PathBuf],
+    upper: Option<(&Path, &Path)>,
+    target: &Path,
+    volatile: bool,
+) -> crate::Result<()> {
+    let volatile = volatile && upper.is_some();
     if lowers_top_first.is_empty() {
         return Err(MountError::NoLayers {
             target: target.to_path_buf(),
@@ -273,12 +288,12 @@ pub fn mount(
             sysmount::bind_readonly(&lowers_top_first[0], target).map_err(mount_err)?;
         }
         Driver::Overlay => {
-            let (cwd, data) = overlay_options(lowers_top_first, upper, target, true)?;
+            let (cwd, data) = overlay_options(lowers_top_first, upper, target, true, volatile)?;
             sysmount::mount_overlay(cwd.as_deref(), &data, target, upper.is_none())
                 .map_err(mount_err)?;
         }
         Driver::FuseOverlayfs => {
-            let (cwd, data) = overlay_options(lowers_top_first, upper, target, false)?;
+            let (cwd, data) = overlay_options(lowers_top_first, upper, target, false, volatile)?;
             mount_fuse(cwd.as_deref(), &data, target)?;
         }
         Driver::Vfs => {
@@ -301,6 +316,7 @@ fn overlay_options(
     upper: Option<(&Path, &Path)>,
     target: &Path,
     kernel: bool,
+    volatile: bool,
 ) -> Result<(Option<PathBuf>, String)> {
     let cwd = lowers[0].parent().map(Path::to_path_buf);
     let short = |p: &Path| -> Result<String> {
@@ -334,6 +350,9 @@ fn overlay_options(
         // Layers mark opaque directories with user.overlay.*, which the kernel reads only with
         // userxattr; that is also what lets overlay mount inside a user namespace.
         data.push_str(",userxattr");
+    }
+    if volatile {
+        data.push_str(if kernel { ",volatile" } else { ",fsync=0" });
     }
     if data.len() > MOUNT_DATA_LIMIT {
         return Err(MountError::TooLong {
@@ -409,4 +428,26 @@ pub fn unmount(driver: Driver, target: &Path) -> crate::Result<()> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volatile_mounts_skip_syncing_on_either_overlay() {
+        let lowers = [PathBuf::from("/s/layers/b"), PathBuf::from("/s/layers/a")];
+        let (up, work) = (Path::new("/s/c/upper"), Path::new("/s/c/work"));
+        let t = Path::new("/s/c/merged");
+        let (cwd, kernel) = overlay_options(&lowers, Some((up, work)), t, true, true).unwrap();
+        assert_eq!(cwd.as_deref(), Some(Path::new("/s/layers")));
+        assert_eq!(
+            kernel,
+            "lowerdir=b:a,upperdir=/s/c/upper,workdir=/s/c/work,userxattr,volatile"
+        );
+        let (_, fuse) = overlay_options(&lowers, Some((up, work)), t, false, true).unwrap();
+        assert!(fuse.ends_with(",fsync=0"), "{fuse}");
+        let (_, plain) = overlay_options(&lowers, Some((up, work)), t, true, false).unwrap();
+        assert!(!plain.contains("volatile"), "{plain}");
+    }
 }

@@ -12,6 +12,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
+use crate::tarsplit::SplitRecorder;
 use hutch_sys::fs as sysfs;
 
 #[derive(Debug, thiserror::Error)]
@@ -47,6 +48,8 @@ pub enum UnpackError {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    TarSplit(#[from] crate::tarsplit::TarSplitError),
     #[error("layer {layer}: destination {path}: {source}")]
     Dest {
         layer: String,
@@ -62,6 +65,9 @@ pub struct UnpackOptions {
     pub layer: String,
     /// With a single-id mapping, owners other than 0 cannot be set: keep going.
     pub ignore_chown_errors: bool,
+    /// Where to record the layer's tar-split (see `tarsplit`), so the exact tar can be
+    /// produced again from the unpacked directory.
+    pub tar_split: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -124,7 +130,12 @@ pub fn unpack_layer<R: Read>(
         )));
     }
     let (euid, egid) = sysfs::effective_ids();
+    let split = match &opts.tar_split {
+        Some(p) => Some(SplitRecorder::create(p)?),
+        None => None,
+    };
     let mut u = Unpacker {
+        split: split.clone(),
         opts,
         dest,
         dir,
@@ -140,7 +151,12 @@ pub fn unpack_layer<R: Read>(
         layer: opts.layer.clone(),
         source,
     };
-    let mut archive = tar::Archive::new(BufReader::with_capacity(256 << 10, reader));
+    let buffered = BufReader::with_capacity(256 << 10, reader);
+    let input: Box<dyn Read + '_> = match &split {
+        Some(s) => Box::new(s.tap(buffered)),
+        None => Box::new(buffered),
+    };
+    let mut archive = tar::Archive::new(input);
     for entry in archive.entries().map_err(io_err)? {
         let mut entry = entry.map_err(io_err)?;
         u.entry(&mut entry)?;
@@ -149,11 +165,15 @@ pub fn unpack_layer<R: Read>(
     let stats = u.stats;
     // tar stops at its end-of-archive marker; the rest (padding) still counts for the digest.
     io::copy(&mut archive.into_inner(), &mut io::sink()).map_err(io_err)?;
+    if let Some(s) = split {
+        s.finish()?;
+    }
     Ok(stats)
 }
 
 struct Unpacker<'a> {
     opts: &'a UnpackOptions,
+    split: Option<SplitRecorder>,
     dest: &'a Path,
     dir: OwnedFd,
     seen: HashMap<PathBuf, Kind>,
@@ -405,6 +425,9 @@ impl Unpacker<'_> {
             return Ok(None);
         };
         self.last_parent = None;
+        if let Some(s) = &self.split {
+            s.replaced(rel);
+        }
         if let Kind::Dir { .. } = kind {
             std::fs::remove_dir_all(self.dest.join(rel)).map_err(|e| self.io(raw, e))?;
             self.seen.retain(|p, _| !p.starts_with(rel));
@@ -551,6 +574,14 @@ impl Unpacker<'_> {
         let mut f =
             sysfs::create_new_at(self.fd(), &rel, 0o600).map_err(|err| self.io(raw, err))?;
         self.seen.insert(rel.clone(), Kind::File);
+        if let Some(s) = &self.split {
+            if matches!(
+                e.header().entry_type(),
+                tar::EntryType::Regular | tar::EntryType::Continuous
+            ) {
+                s.file_content(e.raw_file_position(), e.size(), &rel);
+            }
+        }
         loop {
             let n = match e.read(&mut self.buf) {
                 Ok(0) => break,

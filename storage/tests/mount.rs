@@ -109,6 +109,7 @@ fn unpack(store: &LayerStore, tar: &[u8]) -> PathBuf {
     let opts = UnpackOptions {
         layer: "sha256:test".into(),
         ignore_chown_errors: false,
+        tar_split: None,
     };
     unpack_layer(tar, &staging.path, &opts).unwrap();
     let id = store.promote(staging).unwrap();

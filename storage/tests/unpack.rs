@@ -26,6 +26,7 @@ fn opts() -> UnpackOptions {
         layer: LAYER.into(),
         // Without root, owners other than ours cannot be set; the rest must still work.
         ignore_chown_errors: !is_root(),
+        tar_split: None,
     }
 }
 
@@ -608,6 +609,7 @@ fn chown_errors_name_entry_and_ids() {
         &UnpackOptions {
             layer: LAYER.into(),
             ignore_chown_errors: false,
+            tar_split: None,
         },
     )
     .unwrap_err();

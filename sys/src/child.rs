@@ -16,3 +16,24 @@ pub fn report_pipe() -> io::Result<(File, OwnedFd)> {
     )?;
     Ok((File::from(r), w))
 }
+
+/// A pipe for a helper's `--exit-fd`: the read end without close-on-exec (the helper inherits it
+/// under the same number), the write end close-on-exec until `inheritable` hands it to the
+/// process that must hold it. The helper quits when every copy of the write end is closed.
+pub fn exit_pipe() -> io::Result<(OwnedFd, OwnedFd)> {
+    let (r, w) = nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC)?;
+    nix::fcntl::fcntl(
+        r.as_raw_fd(),
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()),
+    )?;
+    Ok((r, w))
+}
+
+/// Clears close-on-exec on `fd`, so the next program spawned inherits it under its number.
+pub fn inheritable(fd: &OwnedFd) -> io::Result<()> {
+    nix::fcntl::fcntl(
+        fd.as_raw_fd(),
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()),
+    )?;
+    Ok(())
+}

@@ -25,6 +25,28 @@ fn run_rm_echo_prints_hello() {
     assert_eq!(out.stdout, "hello\n", "{}", out.stderr);
     let ps = ctx.hutch(["ps", "-a", "-q"]).run().success();
     assert_eq!(ps.stdout_trim(), "", "--rm removed the container");
+    // What --rm throws away is never synced (overlay `volatile`); other containers are.
+    let root = ctx
+        .hutch(["run", "--rm", &img, "grep", " / ", "/proc/mounts"])
+        .run()
+        .success();
+    assert!(root.stdout.contains("volatile"), "{}", root.stdout);
+    let kept = ctx
+        .hutch(["run", &img, "grep", " / ", "/proc/mounts"])
+        .run()
+        .success();
+    assert!(!kept.stdout.contains("volatile"), "{}", kept.stdout);
+    // The monitor's exit command deletes the runtime's state of the removed container.
+    let runtime = ctx.runroot().join("runtime");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while std::fs::read_dir(&runtime).is_ok_and(|d| d.count() > 0) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "runtime state left in {}",
+            runtime.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 #[test]

@@ -8,6 +8,7 @@ mod oci;
 mod registry;
 mod tree;
 
+mod archive;
 mod auth_token;
 mod basics;
 mod concurrent;
@@ -23,6 +24,7 @@ mod pull;
 mod rig;
 mod rootfs;
 mod userns;
+mod volumes;
 
 use harness::{Output, TestContext};
 

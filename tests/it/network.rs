@@ -259,7 +259,7 @@ fn ports_and_host_service(
     );
     assert_eq!(
         full[0]["HostConfig"]["PortBindings"]["8081/udp"],
-        serde_json::json!([{"HostIp": "", "HostPort": ""}])
+        serde_json::json!([{"HostIp": "", "HostPort": uport.to_string()}])
     );
 
     let hosts = ctx
@@ -329,8 +329,36 @@ fn ports_and_host_service(
 fn pasta_ports_and_host_loopback() {
     let (gw, _) = gateway();
     // Debian 12's pasta (2023-03) does not return UDP replies to clients on the host's
-    // loopback (its "spliced" path); clients on the host's other addresses are served.
+    // loopback when the host port differs from the container's (its "spliced" path remaps
+    // only one way); clients on the host's other addresses are served.
     ports_and_host_service("pasta", "pasta", &gw, "169.254.1.1", &host_ip());
+
+    // Same-numbered UDP ports answer clients on the host's loopback too.
+    let (ctx, img) = setup("net-pasta-udp");
+    let port = UdpSocket::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let spec = format!("127.0.0.1:{port}:{port}/udp");
+    let p = port.to_string();
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "u",
+        "-p",
+        &spec,
+        &img,
+        "echo-server",
+        "udp",
+        &p,
+    ])
+    .run()
+    .success();
+    assert_eq!(udp_ask("127.0.0.1", port, "lo"), "from=127.0.0.1 lo");
+    ctx.hutch(["rm", "-f", "-t", "0", "u"]).run().success();
+    assert_nothing_left(&ctx, "after rm");
 }
 
 #[test]
@@ -505,7 +533,15 @@ fn helpers_end_with_a_killed_monitor_and_a_lost_runroot() {
     for mode in ["pasta", "slirp4netns"] {
         kill9(&inspect(&ctx, mode, ".State.ConmonPid"));
     }
-    std::thread::sleep(Duration::from_millis(100));
+    // slirp4netns quits by itself: the monitor held its exit pipe.
+    let start = Instant::now();
+    while helpers(&ctx).iter().any(|h| h.contains("slirp4netns"))
+        && start.elapsed() < Duration::from_secs(5)
+    {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let left = helpers(&ctx);
+    assert!(left.iter().all(|h| !h.contains("slirp4netns")), "{left:?}");
     let ps = ctx
         .hutch(["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
         .run()
@@ -764,6 +800,11 @@ fn publish_all_and_the_default_from_containers_conf() {
         "{}",
         ps.stdout
     );
+    // Host ports chosen at create time stay the same across a restart (as podman).
+    ctx.hutch(["stop", "-t", "0", "all"]).run().success();
+    ctx.hutch(["start", "all"]).run().success();
+    assert_eq!(host_port(&ctx, "all", "8080/tcp"), tport);
+    assert_eq!(tcp_ask(tport, "again"), "from=10.0.2.2 again");
     ctx.hutch(["rm", "-f", "-t", "0", "all"]).run().success();
     assert_nothing_left(&ctx, "after rm");
 }

@@ -237,6 +237,7 @@ impl Containers {
             &hutch_storage::unpack::UnpackOptions {
                 layer: diff_id.clone(),
                 ignore_chown_errors: false,
+                tar_split: Some(staging.split_path()),
             },
         )
         .map_err(|e| EngineError::Other(format!("container {}: committing: {e}", c.name)))?;

@@ -51,6 +51,11 @@ pub struct CreateOptions {
     pub limits: Vec<String>,
     /// The command line that created the container, for `inspect`.
     pub create_command: Vec<String>,
+    /// `-v/--volume`, `--mount`, `--tmpfs`, `--volumes-from` (see `mounts`).
+    pub volumes: Vec<String>,
+    pub mounts: Vec<String>,
+    pub tmpfs: Vec<String>,
+    pub volumes_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -99,6 +104,8 @@ pub struct ContainerConfig {
     pub runtime: String,
     pub create_command: Vec<String>,
     pub exposed_ports: Vec<String>,
+    /// Volumes, bind mounts, tmpfs and image mounts (absent in configs stored before them).
+    pub mounts: Vec<super::mounts::MountSpec>,
 }
 
 impl ContainerConfig {
@@ -530,6 +537,12 @@ pub fn resolve(
         .unwrap_or_default();
 
     let net = NetOptions::parse(&opts.net, &network, &exposed_ports)?;
+    let image_volumes: Vec<String> = get("Volumes")
+        .and_then(Value::as_object)
+        .map(|m| m.keys().cloned().collect())
+        .unwrap_or_default();
+    let mounts =
+        super::mounts::from_flags(&opts.volumes, &opts.mounts, &opts.tmpfs, &image_volumes)?;
 
     Ok((
         ContainerConfig {
@@ -562,6 +575,7 @@ pub fn resolve(
             runtime,
             create_command: opts.create_command.clone(),
             exposed_ports,
+            mounts,
         },
         labels,
     ))
@@ -618,5 +632,24 @@ mod tests {
         let (c, _) = resolve(&opts, &img, "runc".into(), &NetworkMode::None).unwrap();
         assert_eq!(c.args(), ["sh"]);
         assert!(c.env.contains(&"A=2".to_string()) && !c.env.contains(&"A=1".to_string()));
+    }
+
+    #[test]
+    fn configs_stored_before_mounts_still_read() {
+        let old =
+            r#"{"entrypoint":[],"cmd":["sh"],"env":[],"workdir":"/","user":"","runtime":"runc"}"#;
+        let c: ContainerConfig = serde_json::from_str(old).unwrap();
+        assert!(c.mounts.is_empty());
+        let img = ImageConfig {
+            config: Some(serde_json::json!({"Cmd": ["sh"], "Volumes": {"/data": {}}})),
+            ..Default::default()
+        };
+        let opts = CreateOptions {
+            volumes: vec!["/host:/x:ro".into()],
+            ..Default::default()
+        };
+        let (c, _) = resolve(&opts, &img, "runc".into(), &NetworkMode::None).unwrap();
+        assert_eq!(c.mounts.len(), 2);
+        assert!(c.mounts[1].anonymous && c.mounts[1].destination == "/data");
     }
 }

@@ -204,7 +204,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
                 "MergedDir": dirs.merged,
             }
         },
-        "Mounts": [],
+        "Mounts": super::mounts::inspect(paths, &cfg),
         "Dependencies": [],
         "NetworkSettings": network_settings(&cfg, net_status(paths, c).as_ref()),
         "Namespace": "",
@@ -235,7 +235,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
             "Umask": "0022",
         },
         "HostConfig": {
-            "Binds": [],
+            "Binds": super::mounts::binds(&cfg),
             "CgroupManager": "cgroupfs",
             "CgroupMode": "host",
             "ContainerIDFile": "",

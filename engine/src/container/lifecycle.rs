@@ -30,6 +30,9 @@ pub struct Containers {
     pub db: Db,
     /// hutch and its global options, for the monitor's exit command (`container cleanup ID`).
     pub exit_command: Vec<OsString>,
+    /// Leave `runtime delete` of exited containers to their monitor's exit command (set by a
+    /// client that saw the monitor finish, so that exit command is on its way).
+    pub defer_runtime_delete: bool,
 }
 
 /// A container's state as it really is: the stored state, corrected by the monitor's exit file
@@ -43,8 +46,25 @@ pub struct Observed {
     pub needs_cleanup: bool,
 }
 
+/// Whether the container's network is connected after `runtime create` (a keep-id container
+/// owns its network namespace; see `init_inner`).
+fn late_network(c: &Container) -> bool {
+    config_of(c).is_ok_and(|cfg| cfg.userns == "keep-id" && cfg.network.owns_netns())
+}
+
 /// Whether the monitor of `c` is alive: its pid runs a command line naming the container.
 /// A recycled pid (after a reboot) or a zombie has another (or an empty) command line.
+/// How the monitor brings a container up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Launch {
+    /// `runtime create`: the container waits for `runtime start`.
+    Create,
+    /// `runtime run --detach`: it runs at once.
+    Start,
+    /// As `Start`, with the monitor holding the output for the client about to attach.
+    StartHeld,
+}
+
 pub fn monitor_alive(c: &Container) -> bool {
     if c.run.conmon_pid <= 0 {
         return false;
@@ -171,6 +191,7 @@ impl Containers {
             paths,
             db,
             exit_command,
+            defer_runtime_delete: false,
         }
     }
 
@@ -215,6 +236,12 @@ impl Containers {
             runtime.display().to_string(),
             &net_env.default_mode(),
         )?;
+        // Random host ports are chosen once, here, so that `hutch port` stays the same across
+        // restarts (as podman).
+        cfg.net.ports = hutch_network::ports::assign_random(
+            opts.name.as_deref().unwrap_or("(new)"),
+            &cfg.net.ports,
+        )?;
         if let NetworkMode::Container { id } = &cfg.network {
             // Stored by ID: the name may later belong to another container.
             let other = super::lookup(&self.db, id)?;
@@ -227,6 +254,8 @@ impl Containers {
                 n.name = store.get(&n.name)?.name;
             }
         }
+        let anonymous =
+            super::mounts::prepare(&mut self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
         if !opts.limits.is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {
@@ -264,7 +293,10 @@ impl Containers {
                 Err(StateError::NameInUse { .. }) if opts.name.is_none() && attempt < 20 => {
                     attempt += 1;
                 }
-                Err(e) => return Err(e.into()),
+                Err(e) => {
+                    super::mounts::remove_volumes(&mut self.db, &self.paths, &anonymous);
+                    return Err(e.into());
+                }
             }
         }
     }
@@ -273,12 +305,30 @@ impl Containers {
     /// `runtime create`. The container is then "created": its process waits for `start`.
     /// On failure everything set up is undone and the error recorded in the row.
     pub fn init(&mut self, c: &Container) -> Result<Container> {
+        self.launch(c, Launch::Create)
+    }
+
+    /// Brings a configured or exited container up through its monitor: to "created", or with
+    /// `Launch::Start*` straight to "running" (one runtime process instead of two).
+    fn launch(&mut self, c: &Container, how: Launch) -> Result<Container> {
         let cfg = config_of(c)?;
         let dirs = self.dirs(&c.id);
-        match self.init_inner(c, &cfg, &dirs) {
-            Ok(run) => {
-                let ev = event("container", "init", c, serde_json::json!({}));
-                self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        // Without an attach socket there is nobody to hold output for.
+        let how = match how {
+            Launch::StartHeld if cfg.log_driver == "passthrough" => Launch::Start,
+            h => h,
+        };
+        match self.init_inner(c, &cfg, &dirs, how) {
+            Ok(mut run) => {
+                let mut events = vec![event("container", "init", c, serde_json::json!({}))];
+                if how != Launch::Create {
+                    run.state = RUNNING.into();
+                    run.started_at = Some(Utc::now());
+                    run.finished_at = None;
+                    run.exit_code = None;
+                    events.push(event("container", "start", c, serde_json::json!({})));
+                }
+                self.db.set_run_state_events(&c.id, &run, &events)?;
                 Ok(Container { run, ..c.clone() })
             }
             Err(e) => {
@@ -288,6 +338,7 @@ impl Containers {
                     tracing::warn!("{t}");
                 }
                 let _ = self.unmount_rootfs(&dirs);
+                let _ = super::mounts::teardown(&self.db, &self.paths, c, &cfg, &dirs);
                 let _ = remove_dir_if_exists(&dirs.run);
                 let mut run = c.run.clone();
                 run.state = CONFIGURED.into();
@@ -323,11 +374,12 @@ impl Containers {
             // vfs "mounts" are a copy that already holds the container's changes.
             return Ok(());
         }
-        hutch_storage::mount::mount(
+        hutch_storage::mount::mount_volatile(
             driver,
             &lowers,
             Some((&dirs.upper, &dirs.work)),
             &dirs.merged,
+            c.rm,
         )?;
         Ok(())
     }
@@ -349,6 +401,7 @@ impl Containers {
         c: &Container,
         cfg: &ContainerConfig,
         dirs: &Dirs,
+        how: Launch,
     ) -> Result<RunState> {
         // A monitor left by a hutch killed half-way through an earlier init would write its
         // exit file into the new instance's directory: stop it first (SIGKILL: it writes
@@ -407,8 +460,8 @@ impl Containers {
         // its own (keep-id) gets a new network namespace from the runtime instead, which is
         // connected right after `runtime create`, before the container starts.
         let late_net = keep_id.is_some() && cfg.network.owns_netns();
-        let net = if late_net {
-            NetStatus::default()
+        let (net, exit_fd) = if late_net {
+            (NetStatus::default(), None)
         } else {
             self.setup_network(c, cfg, &hostname, None)?
         };
@@ -426,6 +479,7 @@ impl Containers {
                 u8::from(self.paths.rootless())
             ),
         )?;
+        let mounts = super::mounts::setup(&mut self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")
         } else {
@@ -442,6 +496,7 @@ impl Containers {
                 init_binary,
                 keep_id,
                 netns: net.netns.as_deref(),
+                mounts,
             },
         )?;
         write_file(
@@ -453,10 +508,18 @@ impl Containers {
         if self.paths.runroot.join("runtime").join(&c.id).exists() {
             let _ = self.runtime(cfg).delete(&c.id, true);
         }
-        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs)?;
+        // A late network (keep-id) is connected between `runtime create` and `runtime start`:
+        // `start` and `start_attached` launch such containers with `Launch::Create`.
+        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs, how, exit_fd)?;
         if late_net {
+            if how != Launch::Create {
+                return Err(EngineError::Other(format!(
+                    "container {}: a network connected after create needs a created container",
+                    c.id
+                )));
+            }
             let ns = PathBuf::from(format!("/proc/{pid}/ns/net"));
-            let net = self.setup_network(c, cfg, &hostname, Some(ns))?;
+            let (net, _) = self.setup_network(c, cfg, &hostname, Some(ns))?;
             // The runtime has bound these files into the container already: rewrite in place.
             self.write_name_files(c, cfg, dirs, &hostname, &net, true)?;
         }
@@ -489,7 +552,7 @@ impl Containers {
         cfg: &ContainerConfig,
         hostname: &str,
         existing_netns: Option<PathBuf>,
-    ) -> Result<NetStatus> {
+    ) -> Result<(NetStatus, Option<std::os::fd::OwnedFd>)> {
         let env = self.net_env();
         let joined_netns = match &cfg.network {
             NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
@@ -502,9 +565,12 @@ impl Containers {
             mode: &cfg.network,
             opts: &cfg.net,
             joined_netns,
+            // slirp4netns quits when the monitor (which inherits this) dies; a namespace made
+            // after the monitor started (keep-id) has no monitor to hand it to.
+            hold_exit_fd: existing_netns.is_none(),
             existing_netns,
         };
-        Ok(hutch_network::setup(&env, &req)?)
+        Ok(hutch_network::container::setup_held(&env, &req)?)
     }
 
     /// The namespace of the running container `id` for `--network container:ID`.
@@ -547,6 +613,7 @@ impl Containers {
             opts: &cfg.net,
             joined_netns: None,
             existing_netns: None,
+            hold_exit_fd: false,
         };
         Ok(hutch_network::teardown(&env, &req)?)
     }
@@ -636,6 +703,8 @@ impl Containers {
         c: &Container,
         cfg: &ContainerConfig,
         dirs: &Dirs,
+        how: Launch,
+        hold: Option<std::os::fd::OwnedFd>,
     ) -> Result<(i64, i64)> {
         let conmon = find_conmon().ok_or_else(|| ContainerError::NoConmon { id: c.id.clone() })?;
         let runtime = self.runtime(cfg);
@@ -675,11 +744,22 @@ impl Containers {
             for a in args {
                 cmd.arg("--exit-command-arg").arg(a);
             }
+            cmd.arg("--exit-command-arg").arg("--runtime");
+            cmd.arg("--exit-command-arg").arg(runtime.path());
             for a in ["container", "cleanup", c.id.as_str()] {
                 cmd.arg("--exit-command-arg").arg(a);
             }
         }
         cmd.arg("--no-new-keyring");
+        match how {
+            Launch::Create => {}
+            Launch::Start => {
+                cmd.arg("--start");
+            }
+            Launch::StartHeld => {
+                cmd.arg("--start").arg("--hold-output");
+            }
+        }
         {
             use std::os::fd::AsRawFd;
             cmd.arg("--sync-fd").arg(write_end.as_raw_fd().to_string());
@@ -690,7 +770,14 @@ impl Containers {
         } else {
             cmd.stdout(Stdio::null()).stderr(Stdio::null());
         }
-        let mut child = cmd.spawn().map_err(|e| {
+        // The monitor inherits `hold` (a network helper's exit pipe) and keeps it open, without
+        // knowing it, for as long as it lives; our copy goes right after the spawn.
+        if let Some(fd) = &hold {
+            hutch_sys::child::inheritable(fd).map_err(|e| EngineError::io("exit pipe", e))?;
+        }
+        let spawned = cmd.spawn();
+        drop(hold);
+        let mut child = spawned.map_err(|e| {
             EngineError::from(ContainerError::Conmon {
                 id: c.id.clone(),
                 message: format!("cannot start {}: {e}", conmon.display()),
@@ -740,9 +827,46 @@ impl Containers {
         Ok((pid, conmon_pid))
     }
 
-    /// Starts a container: init first when it is configured or has exited, then `runtime start`.
+    /// Starts a container: a created one with `runtime start`, a configured or exited one
+    /// through its monitor in one step.
     pub fn start(&mut self, c: &Container) -> Result<Container> {
-        let c = self.ensure_created(c)?;
+        let c = self.ready(c)?;
+        if c.run.state == CREATED {
+            self.start_created(c)
+        } else if late_network(&c) {
+            let c = self.launch(&c, Launch::Create)?;
+            self.start_created(c)
+        } else {
+            self.launch(&c, Launch::Start)
+        }
+    }
+
+    /// Starts a container for a client that attaches with `attach` (given the container's
+    /// directories): before `runtime start` for a created container, right after start-up
+    /// otherwise, when the monitor holds the container's output until the client is there. So
+    /// the client misses nothing either way.
+    pub fn start_attached<S>(
+        &mut self,
+        c: &Container,
+        attach: impl FnOnce(&Dirs) -> Result<S>,
+    ) -> Result<(Container, S)> {
+        let c = self.ready(c)?;
+        let dirs = self.dirs(&c.id);
+        let c = if c.run.state != CREATED && late_network(&c) {
+            self.launch(&c, Launch::Create)?
+        } else {
+            c
+        };
+        if c.run.state == CREATED {
+            let s = attach(&dirs)?;
+            Ok((self.start_created(c)?, s))
+        } else {
+            let c = self.launch(&c, Launch::StartHeld)?;
+            Ok((c, attach(&dirs)?))
+        }
+    }
+
+    fn start_created(&mut self, c: Container) -> Result<Container> {
         let cfg = config_of(&c)?;
         let runtime = self.runtime(&cfg);
         if let Err(e) = runtime.start(&c.id) {
@@ -778,6 +902,17 @@ impl Containers {
 
     /// Brings a container to "created" (monitor up, process waiting for start).
     pub fn ensure_created(&mut self, c: &Container) -> Result<Container> {
+        let c = self.ready(c)?;
+        if c.run.state == CREATED {
+            Ok(c)
+        } else {
+            self.init(&c)
+        }
+    }
+
+    /// The container as it is now, cleaned up if it exited unnoticed; an error if it is
+    /// running or paused.
+    fn ready(&mut self, c: &Container) -> Result<Container> {
         let obs = observe(&self.paths, c);
         if obs.needs_cleanup {
             self.cleanup_locked(c)?;
@@ -786,14 +921,13 @@ impl Containers {
             .reload(&c.id)?
             .ok_or_else(|| ContainerError::NotFound { name: c.id.clone() })?;
         match c.run.state.as_str() {
-            CREATED => Ok(c),
             RUNNING | PAUSED => Err(ContainerError::BadState {
                 name: c.name.clone(),
                 state: c.run.state.clone(),
                 reason: "it is already running".into(),
             }
             .into()),
-            _ => self.init(&c),
+            _ => Ok(c),
         }
     }
 
@@ -916,6 +1050,15 @@ impl Containers {
     /// Idempotent: every step checks whether it is still needed.
     pub fn cleanup_locked(&mut self, c: &Container) -> Result<()> {
         let Some(c) = self.reload(&c.id)? else {
+            // Removed meanwhile by a client that left the runtime's state to us.
+            if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists()
+            {
+                self.runtime(&config_of(c)?).delete(&c.id, true)?;
+            }
+            // Normally gone with the row already; this is idempotent.
+            if let Ok(cfg) = config_of(c) {
+                self.teardown_network(c, &cfg)?;
+            }
             return Ok(());
         };
         let cfg = config_of(&c)?;
@@ -955,7 +1098,7 @@ impl Containers {
             self.db.set_run_state(&c.id, &run, Some(&ev))?;
         }
         let mut errors = Vec::new();
-        if self.paths.runroot.join("runtime").join(&c.id).exists() {
+        if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists() {
             if let Err(e) = runtime.delete(&c.id, true) {
                 errors.push(e.to_string());
             }
@@ -969,6 +1112,13 @@ impl Containers {
                 errors.push(e.to_string());
             }
         }
+        errors.extend(super::mounts::teardown(
+            &self.db,
+            &self.paths,
+            &c,
+            &cfg,
+            &dirs,
+        ));
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
             errors.push(e.to_string());
         }
@@ -1014,18 +1164,31 @@ impl Containers {
         let dirs = self.dirs(&c.id);
         let cfg = config_of(c).ok();
         let mut errors = Vec::new();
-        if let Some(cfg) = &cfg {
+        if let Some(cfg) = cfg.as_ref().filter(|_| !self.defer_runtime_delete) {
             if self.paths.runroot.join("runtime").join(&c.id).exists() {
                 if let Err(e) = self.runtime(cfg).delete(&c.id, true) {
                     errors.push(e.to_string());
                 }
             }
+        }
+        // The network goes with the row even when `runtime delete` is left to the exit
+        // command: that finds no row and has nothing to tear the network down from.
+        if let Some(cfg) = &cfg {
             if let Err(e) = self.teardown_network(c, cfg) {
                 errors.push(e.to_string());
             }
         }
         if let Err(e) = self.unmount_rootfs(&dirs) {
             errors.push(e.to_string());
+        }
+        if let Some(cfg) = &cfg {
+            errors.extend(super::mounts::teardown(
+                &self.db,
+                &self.paths,
+                c,
+                cfg,
+                &dirs,
+            ));
         }
         for d in [&dirs.run, &dirs.graph] {
             if let Err(e) = remove_dir_if_exists(d) {
@@ -1042,7 +1205,32 @@ impl Containers {
         }
         let ev = event("container", "remove", c, serde_json::json!({}));
         self.db.delete_container(&c.id, Some(&ev))?;
+        // `--rm` takes the container's anonymous volumes with it, as podman does.
+        if c.rm {
+            if let Some(cfg) = &cfg {
+                self.remove_anonymous_volumes(cfg);
+            }
+        }
         Ok(())
+    }
+
+    /// Deletes the runtime's state of container `id` when nothing else refers to it any more
+    /// (its monitor's exit command, after the container was removed): with `runtime`, else the
+    /// default one.
+    pub fn delete_orphan_runtime_state(&self, id: &str, runtime: Option<&str>) -> Result<()> {
+        if !super::is_hex(id) || !self.paths.runroot.join("runtime").join(id).exists() {
+            return Ok(());
+        }
+        let path = super::runtime::choose(runtime, &self.paths)?;
+        CliRuntime::new(path, &self.paths).delete(id, true)?;
+        Ok(())
+    }
+
+    /// Removes the anonymous volumes of a removed container that no other container uses
+    /// (`rm -v`); failures are logged, as the container itself is gone.
+    pub fn remove_anonymous_volumes(&mut self, cfg: &ContainerConfig) {
+        let names = super::mounts::anonymous_volumes(cfg);
+        super::mounts::remove_volumes(&mut self.db, &self.paths, &names);
     }
 
     /// Cleans up every container whose stored state is stale (monitor dead, exit file left

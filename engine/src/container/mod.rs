@@ -10,6 +10,7 @@ pub mod error;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
+pub mod mounts;
 pub mod names;
 pub mod rootfs;
 pub mod runtime;
@@ -67,7 +68,7 @@ impl Dirs {
     }
 }
 
-fn is_hex(s: &str) -> bool {
+pub(crate) fn is_hex(s: &str) -> bool {
     !s.is_empty() && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
 }
 

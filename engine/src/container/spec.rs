@@ -311,6 +311,8 @@ pub struct SpecInput<'a> {
     /// The network namespace to join (the container's own, another's, or `ns:PATH`); None
     /// with the host's network.
     pub netns: Option<&'a Path>,
+    /// Volumes, binds, tmpfs and image mounts (`mounts::setup`), after the defaults.
+    pub mounts: Vec<Value>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -414,6 +416,15 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
             "options": ["bind", "rprivate", "ro"],
         }));
     }
+
+    // A user mount replaces a default one at the same place (`-v ./hosts:/etc/hosts`).
+    mounts.retain(|d| {
+        !input
+            .mounts
+            .iter()
+            .any(|m| m["destination"] == d["destination"])
+    });
+    mounts.extend(input.mounts.iter().cloned());
 
     let mut namespaces = vec![
         json!({"type": "pid"}),

@@ -56,6 +56,7 @@ where
     let opts = UnpackOptions {
         layer: job.digest.clone(),
         ignore_chown_errors: job.ignore_chown_errors,
+        tar_split: Some(staging.split_path()),
     };
     let unpacker = tokio::task::spawn_blocking(move || unpack_from_channel(rx, staging, opts));
 
@@ -135,16 +136,16 @@ fn join_err(e: tokio::task::JoinError) -> PullError {
     PullError::Internal(format!("layer task failed: {e}"))
 }
 
-enum UnpackFailure {
+pub(crate) enum UnpackFailure {
     Unpack(hutch_storage::unpack::UnpackError),
     Read(io::Error),
 }
 
-struct Unpacked {
-    staging: Staging,
-    compressed_digest: String,
-    diff_id: String,
-    size: i64,
+pub(crate) struct Unpacked {
+    pub staging: Staging,
+    pub compressed_digest: String,
+    pub diff_id: String,
+    pub size: i64,
 }
 
 fn unpack_from_channel(
@@ -152,10 +153,24 @@ fn unpack_from_channel(
     staging: Staging,
     opts: UnpackOptions,
 ) -> Result<Unpacked, UnpackFailure> {
-    let mut compressed = HashingReader::new(ChannelReader {
-        rx,
-        current: Bytes::new(),
-    });
+    unpack_blob(
+        ChannelReader {
+            rx,
+            current: Bytes::new(),
+        },
+        staging,
+        opts,
+    )
+}
+
+/// Unpacks one layer blob (gzip, zstd or plain tar, told by its magic bytes) into `staging`,
+/// reading it to its end so that both digests cover every byte. Shared with `load`/`import`.
+pub(crate) fn unpack_blob<R: Read>(
+    reader: R,
+    staging: Staging,
+    opts: UnpackOptions,
+) -> Result<Unpacked, UnpackFailure> {
+    let mut compressed = HashingReader::new(reader);
     let mut magic = Vec::with_capacity(4);
     (&mut compressed)
         .take(4)

@@ -1,0 +1,1002 @@
+//! The mounts a container asks for beyond its root filesystem: `-v/--volume`, `--mount`,
+//! `--tmpfs`, `--volumes-from` and the image's VOLUME entries. Parsed once at create time into
+//! `MountSpec`s (stored with the container's config), then set up at each init: destinations
+//! resolved inside the root filesystem (never following a symlink out of it), named volumes'
+//! first-use copy-up and ownership, `:U` chowns, tmpfs volumes and image mounts, and undone at
+//! cleanup.
+
+use super::rootfs::resolve_in_root;
+use super::spec::{KeepId, ProcessUser};
+use super::{ContainerConfig, ContainerError, Dirs};
+use crate::volumes::{self, CreateVolume};
+use crate::{EngineError, Paths, Result};
+use hutch_state::{Container, Db};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+
+/// One mount of a container, as stored.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct MountSpec {
+    /// bind | volume | tmpfs | image
+    pub kind: String,
+    /// Host path (bind), volume name (volume; empty until an anonymous one is made), image
+    /// reference (image); empty for tmpfs.
+    pub source: String,
+    /// Absolute path inside the container, as the user gave it.
+    pub destination: String,
+    pub readonly: bool,
+    /// Mount flags and tmpfs data: nosuid, nodev, noexec (and their opposites), size=, mode=.
+    pub options: Vec<String>,
+    /// rprivate (the default), rshared, rslave ...
+    pub propagation: String,
+    /// `:U`: chown the source to the container's user.
+    pub chown: bool,
+    /// `nocopy`: no copy-up of the image's content into a new volume.
+    pub nocopy: bool,
+    /// The volume was made for this container (`-v /path`, image VOLUME).
+    pub anonymous: bool,
+    /// `z`/`Z`: SELinux relabelling, accepted and recorded (hutch does not relabel).
+    pub relabel: String,
+    /// For `type=image`: the image's ID, resolved at create time.
+    pub image_id: String,
+}
+
+const PROPAGATIONS: &[&str] = &[
+    "private",
+    "rprivate",
+    "shared",
+    "rshared",
+    "slave",
+    "rslave",
+    "unbindable",
+    "runbindable",
+];
+
+fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
+    ContainerError::InvalidFlag {
+        flag,
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+fn check_destination(flag: &'static str, value: &str, dest: &str) -> Result<(), ContainerError> {
+    if !dest.starts_with('/') {
+        return Err(bad(
+            flag,
+            value,
+            format!("destination {dest:?} must be an absolute path"),
+        ));
+    }
+    if Path::new(dest).components().count() <= 1 {
+        return Err(bad(
+            flag,
+            value,
+            "cannot mount over the container's root \"/\"",
+        ));
+    }
+    Ok(())
+}
+
+/// Applies one `-v`-style option; false when the option is unknown.
+fn apply_option(m: &mut MountSpec, opt: &str) -> bool {
+    match opt {
+        "ro" | "readonly" => m.readonly = true,
+        "rw" => m.readonly = false,
+        "z" | "Z" => m.relabel = opt.to_string(),
+        "U" => m.chown = true,
+        "nocopy" => m.nocopy = true,
+        "copy" => m.nocopy = false,
+        "bind" | "rbind" => {}
+        "noexec" | "exec" | "nosuid" | "suid" | "nodev" | "dev" => {
+            m.options.retain(|o| o != opt);
+            m.options.push(opt.to_string());
+        }
+        p if PROPAGATIONS.contains(&p) => m.propagation = p.to_string(),
+        _ => return false,
+    }
+    true
+}
+
+const VOLUME_OPTIONS: &str =
+    "ro, rw, z, Z, U, nocopy, copy, noexec, exec, nosuid, suid, nodev, dev, bind, rbind, [r]private, [r]shared, [r]slave";
+
+/// `-v SRC:DST[:OPTS]`, `-v NAME:DST[:OPTS]` or `-v DST` (an anonymous volume).
+pub fn parse_volume(value: &str) -> Result<MountSpec, ContainerError> {
+    const FLAG: &str = "-v/--volume";
+    let parts: Vec<&str> = value.split(':').collect();
+    let (src, dest, opts) = match parts.as_slice() {
+        [d] => ("", *d, ""),
+        [s, d] => (*s, *d, ""),
+        [s, d, o] => (*s, *d, *o),
+        _ => {
+            return Err(bad(
+                FLAG,
+                value,
+                "expected [SOURCE:]DESTINATION[:OPTIONS] (too many \":\")",
+            ))
+        }
+    };
+    if dest.is_empty() {
+        return Err(bad(FLAG, value, "the destination is empty"));
+    }
+    check_destination(FLAG, value, dest)?;
+    let mut m = MountSpec {
+        destination: dest.to_string(),
+        ..Default::default()
+    };
+    if src.is_empty() {
+        m.kind = "volume".into();
+        m.anonymous = true;
+    } else if src.starts_with('/') || src.starts_with('.') {
+        m.kind = "bind".into();
+        m.source = absolute(src).display().to_string();
+    } else {
+        if !volumes::valid_name(src) {
+            return Err(bad(
+                FLAG,
+                value,
+                format!("{src:?} is neither an absolute host path nor a valid volume name"),
+            ));
+        }
+        m.kind = "volume".into();
+        m.source = src.to_string();
+    }
+    for o in opts.split(',').filter(|o| !o.is_empty()) {
+        if !apply_option(&mut m, o) {
+            return Err(bad(
+                FLAG,
+                value,
+                format!("unknown mount option {o:?} (known: {VOLUME_OPTIONS})"),
+            ));
+        }
+    }
+    Ok(m)
+}
+
+fn absolute(p: &str) -> PathBuf {
+    let path = Path::new(p);
+    let abs = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir()
+            .unwrap_or_else(|_| PathBuf::from("/"))
+            .join(path)
+    };
+    // Lexically clean `.` and `..` so the stored source is what the user meant.
+    let mut out = PathBuf::from("/");
+    for c in abs.components() {
+        match c {
+            std::path::Component::Normal(n) => out.push(n),
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn truthy(
+    flag: &'static str,
+    value: &str,
+    k: &str,
+    v: Option<&str>,
+) -> Result<bool, ContainerError> {
+    match v {
+        None | Some("true") | Some("1") => Ok(true),
+        Some("false") | Some("0") => Ok(false),
+        Some(x) => Err(bad(flag, value, format!("{k}={x}: expected true or false"))),
+    }
+}
+
+/// `--mount type=bind|volume|tmpfs|image,src=,dst=,ro,...`.
+pub fn parse_mount(value: &str) -> Result<MountSpec, ContainerError> {
+    const FLAG: &str = "--mount";
+    let mut m = MountSpec::default();
+    let mut tmpfs_data = Vec::new();
+    for item in value.split(',').filter(|s| !s.is_empty()) {
+        let (k, v) = match item.split_once('=') {
+            Some((k, v)) => (k, Some(v)),
+            None => (item, None),
+        };
+        match (k, v) {
+            ("type", Some(t)) => m.kind = t.to_string(),
+            ("src" | "source", Some(s)) => m.source = s.to_string(),
+            ("dst" | "destination" | "target", Some(d)) => m.destination = d.to_string(),
+            ("ro" | "readonly", v) => m.readonly = truthy(FLAG, value, k, v)?,
+            ("rw", v) => m.readonly = !truthy(FLAG, value, k, v)?,
+            ("relabel", Some(r)) => {
+                m.relabel = match r {
+                    "shared" => "z".into(),
+                    "private" => "Z".into(),
+                    _ => return Err(bad(FLAG, value, "relabel takes shared or private")),
+                }
+            }
+            ("U" | "chown", v) => m.chown = truthy(FLAG, value, k, v)?,
+            ("volume-nocopy" | "nocopy", v) => m.nocopy = truthy(FLAG, value, k, v)?,
+            ("bind-propagation", Some(p)) if PROPAGATIONS.contains(&p) => {
+                m.propagation = p.to_string()
+            }
+            ("tmpfs-size" | "size", Some(s)) => tmpfs_data.push(format!("size={s}")),
+            ("tmpfs-mode" | "mode", Some(s)) => tmpfs_data.push(format!("mode={s}")),
+            ("tmpcopyup" | "notmpcopyup", None) => tmpfs_data.push(k.to_string()),
+            ("consistency", Some(_)) | ("bind-nonrecursive", _) => {}
+            (o, None) if apply_option(&mut m, o) => {}
+            _ => {
+                return Err(bad(
+                    FLAG,
+                    value,
+                    format!("unknown mount option {item:?} (known: type, src, dst, ro, rw, relabel, U, volume-nocopy, bind-propagation, tmpfs-size, tmpfs-mode, noexec, nosuid, nodev)"),
+                ))
+            }
+        }
+    }
+    if m.destination.is_empty() {
+        return Err(bad(
+            FLAG,
+            value,
+            "dst= (the path inside the container) is required",
+        ));
+    }
+    check_destination(FLAG, value, &m.destination)?;
+    match m.kind.as_str() {
+        "bind" => {
+            if m.source.is_empty() {
+                return Err(bad(FLAG, value, "type=bind needs src="));
+            }
+            m.source = absolute(&m.source).display().to_string();
+        }
+        "volume" => {
+            if m.source.is_empty() {
+                m.anonymous = true;
+            } else if !volumes::valid_name(&m.source) {
+                return Err(bad(
+                    FLAG,
+                    value,
+                    format!("{:?} is not a valid volume name", m.source),
+                ));
+            }
+        }
+        "tmpfs" => {
+            if !m.source.is_empty() {
+                return Err(bad(FLAG, value, "type=tmpfs takes no src="));
+            }
+            m.options.append(&mut tmpfs_data);
+        }
+        "image" => {
+            if m.source.is_empty() {
+                return Err(bad(FLAG, value, "type=image needs src=IMAGE"));
+            }
+            if !m.readonly && value.contains("rw") {
+                return Err(bad(FLAG, value, "image mounts are read-only in hutch"));
+            }
+            m.readonly = true;
+        }
+        "" => {
+            return Err(bad(
+                FLAG,
+                value,
+                "type= is required: bind, volume, tmpfs or image",
+            ))
+        }
+        t => {
+            return Err(bad(
+                FLAG,
+                value,
+                format!(
+                    "unsupported mount type {t:?}: supported are bind, volume, tmpfs and image"
+                ),
+            ))
+        }
+    }
+    if !tmpfs_data.is_empty() {
+        return Err(bad(
+            FLAG,
+            value,
+            "tmpfs-size and tmpfs-mode need type=tmpfs",
+        ));
+    }
+    Ok(m)
+}
+
+/// `--tmpfs /path[:opts]`.
+pub fn parse_tmpfs(value: &str) -> Result<MountSpec, ContainerError> {
+    const FLAG: &str = "--tmpfs";
+    let (dest, opts) = value.split_once(':').unwrap_or((value, ""));
+    check_destination(FLAG, value, dest)?;
+    let mut m = MountSpec {
+        kind: "tmpfs".into(),
+        destination: dest.to_string(),
+        ..Default::default()
+    };
+    for o in opts.split(',').filter(|o| !o.is_empty()) {
+        let key = o.split('=').next().unwrap_or("");
+        if o.contains('=') {
+            if !matches!(
+                key,
+                "size" | "mode" | "uid" | "gid" | "nr_inodes" | "nr_blocks"
+            ) {
+                return Err(bad(FLAG, value, format!("unknown tmpfs option {o:?}")));
+            }
+            m.options.push(o.to_string());
+        } else if matches!(o, "tmpcopyup" | "notmpcopyup") {
+            m.options.push(o.to_string());
+        } else if !apply_option(&mut m, o) || matches!(o, "U" | "nocopy" | "copy") {
+            return Err(bad(
+                FLAG,
+                value,
+                format!("unknown tmpfs option {o:?} (known: size=, mode=, uid=, gid=, ro, rw, noexec, exec, nosuid, suid, nodev, dev)"),
+            ));
+        }
+    }
+    // As podman: the image's content at the path is copied into the tmpfs unless asked not to.
+    if !m
+        .options
+        .iter()
+        .any(|o| o == "notmpcopyup" || o == "tmpcopyup")
+    {
+        m.options.push("tmpcopyup".into());
+    }
+    Ok(m)
+}
+
+/// Parses every mount flag and adds the image's VOLUME entries not covered by one, as
+/// anonymous volumes. A destination given twice is an error.
+pub fn from_flags(
+    volumes: &[String],
+    mounts: &[String],
+    tmpfs: &[String],
+    image_volumes: &[String],
+) -> Result<Vec<MountSpec>, ContainerError> {
+    let mut out: Vec<MountSpec> = Vec::new();
+    let mut push = |m: MountSpec, flag_value: &str| -> Result<(), ContainerError> {
+        let norm = normalize(&m.destination);
+        if out.iter().any(|x| normalize(&x.destination) == norm) {
+            return Err(bad(
+                "-v/--mount/--tmpfs",
+                flag_value,
+                format!("duplicate mount destination {}", m.destination),
+            ));
+        }
+        out.push(m);
+        Ok(())
+    };
+    for v in volumes {
+        push(parse_volume(v)?, v)?;
+    }
+    for v in mounts {
+        push(parse_mount(v)?, v)?;
+    }
+    for v in tmpfs {
+        push(parse_tmpfs(v)?, v)?;
+    }
+    for d in image_volumes {
+        if !d.starts_with('/')
+            || out
+                .iter()
+                .any(|x| normalize(&x.destination) == normalize(d))
+        {
+            continue;
+        }
+        out.push(MountSpec {
+            kind: "volume".into(),
+            destination: d.clone(),
+            anonymous: true,
+            ..Default::default()
+        });
+    }
+    Ok(out)
+}
+
+fn normalize(p: &str) -> String {
+    let s = absolute(p).display().to_string();
+    s
+}
+
+/// Create-time work that needs the database: `--volumes-from`, named volumes made on first
+/// use, anonymous volumes, bind sources checked and image mounts resolved. Returns the anonymous
+/// volumes made, for the caller to remove if the container is not recorded after all.
+pub fn prepare(
+    db: &mut Db,
+    paths: &Paths,
+    cfg: &mut ContainerConfig,
+    volumes_from: &[String],
+) -> Result<Vec<String>> {
+    for vf in volumes_from {
+        let (name, mode) = vf.split_once(':').unwrap_or((vf.as_str(), ""));
+        let mut ro = None;
+        for o in mode.split(',').filter(|o| !o.is_empty()) {
+            match o {
+                "ro" => ro = Some(true),
+                "rw" => ro = Some(false),
+                "z" | "Z" => {}
+                _ => {
+                    return Err(bad(
+                        "--volumes-from",
+                        vf,
+                        format!("unknown option {o:?} (known: ro, rw, z)"),
+                    )
+                    .into())
+                }
+            }
+        }
+        let other = super::lookup(db, name)?;
+        let other_cfg = super::config_of(&other)?;
+        for mut m in other_cfg.mounts {
+            if m.kind == "tmpfs"
+                || cfg
+                    .mounts
+                    .iter()
+                    .any(|x| normalize(&x.destination) == normalize(&m.destination))
+            {
+                continue;
+            }
+            if let Some(ro) = ro {
+                m.readonly = ro;
+            }
+            // The volume stays the other container's: removing this one must not remove it.
+            m.anonymous = false;
+            m.chown = false;
+            cfg.mounts.push(m);
+        }
+    }
+    // Everything that can be refused is checked before any volume is made.
+    for m in cfg.mounts.iter_mut() {
+        match m.kind.as_str() {
+            "bind" => {
+                if let Err(e) = std::fs::metadata(&m.source) {
+                    return Err(bad(
+                        "-v/--mount",
+                        &format!("{}:{}", m.source, m.destination),
+                        format!(
+                            "statfs {}: {} (the bind source must exist: like podman, hutch does not create it; create it first)",
+                            m.source,
+                            volumes::io_reason(&e)
+                        ),
+                    )
+                    .into());
+                }
+            }
+            "image" => {
+                let found = crate::images::lookup(db, &m.source)?;
+                m.image_id = found.image.id.clone();
+            }
+            _ => {}
+        }
+    }
+    let mut anonymous = Vec::new();
+    let mut named = Vec::new();
+    let result = (|| -> Result<()> {
+        for m in cfg.mounts.iter_mut().filter(|m| m.kind == "volume") {
+            if m.source.is_empty() {
+                let v = volumes::create(
+                    db,
+                    paths,
+                    &CreateVolume {
+                        anonymous: true,
+                        ..Default::default()
+                    },
+                )?;
+                m.source = v.name.clone();
+                anonymous.push(v.name);
+            } else if db.volume(&m.source)?.is_none() {
+                match volumes::create(
+                    db,
+                    paths,
+                    &CreateVolume {
+                        name: Some(m.source.clone()),
+                        ..Default::default()
+                    },
+                ) {
+                    Ok(v) => named.push(v.name),
+                    // Another hutch made it meanwhile: use it.
+                    Err(EngineError::Volume(v))
+                        if matches!(*v, volumes::VolumeError::Exists { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(())
+    })();
+    match result {
+        Ok(()) => Ok(anonymous),
+        Err(e) => {
+            remove_volumes(db, paths, &anonymous);
+            remove_volumes(db, paths, &named);
+            Err(e)
+        }
+    }
+}
+
+/// Removes the named volumes when no container uses them (best effort: logged).
+pub fn remove_volumes(db: &mut Db, paths: &Paths, names: &[String]) {
+    for n in names {
+        match db.volume(n) {
+            Ok(Some(v)) => {
+                if let Err(e) = volumes::remove(db, paths, &v) {
+                    tracing::warn!("volume {n}: {e}");
+                }
+            }
+            Ok(None) => {}
+            Err(e) => tracing::warn!("volume {n}: {e}"),
+        }
+    }
+}
+
+/// The anonymous volumes of a container (removed with it by `rm -v` and `--rm`).
+pub fn anonymous_volumes(cfg: &ContainerConfig) -> Vec<String> {
+    cfg.mounts
+        .iter()
+        .filter(|m| m.kind == "volume" && m.anonymous && !m.source.is_empty())
+        .map(|m| m.source.clone())
+        .collect()
+}
+
+/// A container id seen from hutch's namespace: with keep-id the container has its own user
+/// namespace inside hutch's (see `spec::keep_id_mappings`).
+fn to_hutch_id(id: u32, keep: Option<u32>) -> u32 {
+    match keep {
+        Some(k) if id < k => id + 1,
+        Some(k) if id == k => 0,
+        _ => id,
+    }
+}
+
+fn chown_tree(path: &Path, uid: u32, gid: u32) -> std::io::Result<()> {
+    std::os::unix::fs::lchown(path, Some(uid), Some(gid))?;
+    let m = std::fs::symlink_metadata(path)?;
+    if m.is_dir() {
+        for e in std::fs::read_dir(path)? {
+            chown_tree(&e?.path(), uid, gid)?;
+        }
+    }
+    Ok(())
+}
+
+/// Copies the image's content at a mount point into a new volume, keeping owners and modes.
+fn copy_tree(src: &Path, dst: &Path) -> std::io::Result<()> {
+    for e in std::fs::read_dir(src)? {
+        let e = e?;
+        let from = e.path();
+        let to = dst.join(e.file_name());
+        let m = std::fs::symlink_metadata(&from)?;
+        let ft = m.file_type();
+        if ft.is_dir() {
+            std::fs::create_dir(&to)?;
+            copy_tree(&from, &to)?;
+        } else if ft.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(&from)?, &to)?;
+        } else if ft.is_file() {
+            std::fs::copy(&from, &to)?;
+        } else {
+            tracing::debug!(
+                "{}: not copied into the volume (special file)",
+                from.display()
+            );
+            continue;
+        }
+        std::os::unix::fs::lchown(&to, Some(m.uid()), Some(m.gid()))?;
+        if !ft.is_symlink() {
+            // After the chown, which clears set-id bits.
+            std::fs::set_permissions(&to, std::fs::Permissions::from_mode(m.mode() & 0o7777))?;
+        }
+    }
+    Ok(())
+}
+
+fn cio(path: &Path) -> impl FnOnce(std::io::Error) -> EngineError + '_ {
+    move |e| ContainerError::io(path, e).into()
+}
+
+/// Resolves `dest` inside `root` (symlinks followed inside it only) and creates what is missing
+/// there: a directory, or an empty file for a file bind source. Returns the resolved path
+/// inside the container, which the OCI config uses, so the runtime never meets a symlink.
+fn prepare_destination(id: &str, root: &Path, dest: &str, dir: bool) -> Result<String> {
+    let resolve = || {
+        resolve_in_root(root, Path::new(dest), true).map_err(|e| {
+            EngineError::from(ContainerError::io(
+                PathBuf::from(dest),
+                std::io::Error::new(
+                    e.kind(),
+                    format!("container {id}: mount destination {dest}: {e}"),
+                ),
+            ))
+        })
+    };
+    let resolved = resolve()?;
+    if std::fs::symlink_metadata(&resolved).is_err() {
+        if let Some(parent) = resolved.parent() {
+            std::fs::create_dir_all(parent).map_err(cio(parent))?;
+        }
+        let made = if dir {
+            std::fs::create_dir(&resolved)
+        } else {
+            std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&resolved)
+                .map(|_| ())
+        };
+        match made {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(ContainerError::io(&resolved, e).into()),
+        }
+    }
+    // Nothing may have turned a component into a symlink meanwhile.
+    let again = resolve()?;
+    if again != resolved || !resolved.starts_with(root) {
+        return Err(EngineError::Other(format!(
+            "container {id}: mount destination {dest} changed while it was being created"
+        )));
+    }
+    let rel = resolved.strip_prefix(root).unwrap_or(Path::new(""));
+    Ok(format!("/{}", rel.display()))
+}
+
+/// Marker of what `setup` mounted outside the container (image mounts), for `teardown`.
+fn marker(dirs: &Dirs) -> PathBuf {
+    dirs.graph.join("image-mounts")
+}
+
+fn bind_options(m: &MountSpec, extra: &[String]) -> Vec<String> {
+    let mut o = vec!["rbind".to_string()];
+    o.push(if m.propagation.is_empty() {
+        "rprivate".into()
+    } else {
+        m.propagation.clone()
+    });
+    let all: Vec<&String> = m.options.iter().chain(extra).collect();
+    for (on, off) in [("nosuid", "suid"), ("nodev", "dev")] {
+        if !all.iter().any(|x| *x == off) {
+            o.push(on.into());
+        }
+    }
+    if all.iter().any(|x| *x == "noexec") {
+        o.push("noexec".into());
+    }
+    if m.readonly || all.iter().any(|x| *x == "ro") {
+        o.push("ro".into());
+    }
+    o.dedup();
+    o
+}
+
+/// Sets up every mount of the container (its root filesystem is mounted) and returns them as
+/// OCI mounts. Runs inside hutch's user namespace.
+pub fn setup(
+    db: &mut Db,
+    paths: &Paths,
+    c: &Container,
+    cfg: &ContainerConfig,
+    dirs: &Dirs,
+    user: &ProcessUser,
+    keep_id: Option<KeepId>,
+) -> Result<Vec<Value>> {
+    let keep = keep_id.map(|k| k.uid);
+    let keep_g = keep_id.map(|k| k.gid);
+    let (uid, gid) = (to_hutch_id(user.uid, keep), to_hutch_id(user.gid, keep_g));
+    let mut specs: Vec<&MountSpec> = cfg.mounts.iter().collect();
+    // Parents before children, so a mount inside another volume lands on top of it.
+    specs.sort_by_key(|m| Path::new(&m.destination).components().count());
+    let mut out = Vec::new();
+    let mut image_mounts = Vec::new();
+    for m in specs {
+        let root = &dirs.merged;
+        match m.kind.as_str() {
+            "bind" => {
+                let src = Path::new(&m.source);
+                let meta = std::fs::metadata(src).map_err(|e| {
+                    EngineError::Other(format!(
+                        "container {}: bind source: statfs {}: {} (like podman, hutch does not create it)",
+                        c.name,
+                        m.source,
+                        volumes::io_reason(&e)
+                    ))
+                })?;
+                if m.chown {
+                    chown_tree(src, uid, gid).map_err(cio(src))?;
+                }
+                let dest = prepare_destination(&c.id, root, &m.destination, meta.is_dir())?;
+                out.push(
+                    json!({"destination": dest, "type": "bind", "source": m.source,
+                                "options": bind_options(m, &[])}),
+                );
+            }
+            "volume" => {
+                let mut vol = volumes::lookup(db, &m.source)?;
+                // Two containers starting at once must not both copy into a new volume (or
+                // mount its tmpfs twice): the first does, the second sees the result.
+                let _lock = hutch_sys::lock::FileLock::exclusive(
+                    &volumes::volume_dir(paths, &vol.name).join("lock"),
+                )?;
+                if let Some(now) = db.volume(&vol.name)? {
+                    vol = now;
+                }
+                let data = volumes::data_dir(paths, &vol.name);
+                let d = volumes::options_of(&vol);
+                let source = match d.kind.as_str() {
+                    "bind" => PathBuf::from(&d.device),
+                    "tmpfs" => {
+                        if !super::is_mount_point(&data) {
+                            hutch_sys::mount::mount_tmpfs(&data, &d.data.join(",")).map_err(
+                                |source| volumes::VolumeError::Mount {
+                                    name: vol.name.clone(),
+                                    what: "tmpfs".into(),
+                                    path: data.clone(),
+                                    source,
+                                },
+                            )?;
+                        }
+                        data.clone()
+                    }
+                    _ => data.clone(),
+                };
+                let dest = prepare_destination(&c.id, root, &m.destination, true)?;
+                if vol.needs_copy_up || vol.needs_chown {
+                    let in_image = root.join(dest.trim_start_matches('/'));
+                    let image_meta = std::fs::metadata(&in_image).ok().filter(|x| x.is_dir());
+                    let empty = std::fs::read_dir(&source)
+                        .map(|mut r| r.next().is_none())
+                        .unwrap_or(false);
+                    if vol.needs_copy_up && !m.nocopy && empty && image_meta.is_some() {
+                        copy_tree(&in_image, &source).map_err(|e| {
+                            EngineError::Other(format!(
+                                "volume {}: copying the image's {} into it: {e}",
+                                vol.name, m.destination
+                            ))
+                        })?;
+                    }
+                    if vol.needs_chown && d.kind != "bind" {
+                        // A new volume takes the owner and mode of the directory it covers in the
+                        // image, else the container's user, as podman does.
+                        let (mut o_uid, mut o_gid, mode) = match &image_meta {
+                            Some(im) => (im.uid(), im.gid(), Some(im.mode() & 0o7777)),
+                            None => (uid, gid, None),
+                        };
+                        // `volume create -o o=uid=N,gid=N` wins (ids as the container sees them).
+                        let (want_uid, want_gid) = d.owner();
+                        if let Some(u) = want_uid {
+                            o_uid = to_hutch_id(u, keep);
+                        }
+                        if let Some(g) = want_gid {
+                            o_gid = to_hutch_id(g, keep_g);
+                        }
+                        std::os::unix::fs::lchown(&source, Some(o_uid), Some(o_gid))
+                            .map_err(cio(&source))?;
+                        if let Some(mode) = mode {
+                            std::fs::set_permissions(
+                                &source,
+                                std::fs::Permissions::from_mode(mode),
+                            )
+                            .map_err(cio(&source))?;
+                        }
+                    }
+                    db.set_volume_used(&vol.name)?;
+                }
+                if m.chown {
+                    chown_tree(&source, uid, gid).map_err(cio(&source))?;
+                }
+                out.push(
+                    json!({"destination": dest, "type": "bind", "source": source,
+                                "options": bind_options(m, &d.flags)}),
+                );
+            }
+            "tmpfs" => {
+                let dest = prepare_destination(&c.id, root, &m.destination, true)?;
+                let mut o: Vec<String> = vec![if m.readonly { "ro" } else { "rw" }.into()];
+                for (on, off) in [("nosuid", "suid"), ("nodev", "dev"), ("noexec", "exec")] {
+                    if !m.options.iter().any(|x| x == off) {
+                        o.push(on.into());
+                    }
+                }
+                for x in &m.options {
+                    if x.contains('=') || x == "tmpcopyup" {
+                        o.push(x.clone());
+                    }
+                }
+                out.push(
+                    json!({"destination": dest, "type": "tmpfs", "source": "tmpfs",
+                                "options": o}),
+                );
+            }
+            "image" => {
+                let img = db
+                    .image(&m.image_id)?
+                    .ok_or_else(|| EngineError::ImageNotKnown {
+                        name: m.source.clone(),
+                    })?;
+                let merged = crate::images::mount(db, paths, &img)?;
+                image_mounts.push(img.id.clone());
+                std::fs::write(marker(dirs), image_mounts.join("\n"))
+                    .map_err(cio(&marker(dirs)))?;
+                let dest = prepare_destination(&c.id, root, &m.destination, true)?;
+                out.push(
+                    json!({"destination": dest, "type": "bind", "source": merged,
+                                "options": ["rbind", "rprivate", "nosuid", "nodev", "ro"]}),
+                );
+            }
+            other => {
+                return Err(EngineError::Other(format!(
+                    "container {}: unknown stored mount type {other:?}",
+                    c.name
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Undoes what `setup` mounted outside the container: image mounts, and tmpfs volumes no other
+/// running container uses. Keeps going past failures and returns them all.
+pub fn teardown(
+    db: &Db,
+    paths: &Paths,
+    c: &Container,
+    cfg: &ContainerConfig,
+    dirs: &Dirs,
+) -> Vec<String> {
+    let mut errors = Vec::new();
+    if let Ok(text) = std::fs::read_to_string(marker(dirs)) {
+        for id in text.lines().filter(|l| !l.is_empty()) {
+            match db.image(id) {
+                Ok(Some(img)) => {
+                    if let Err(e) = crate::images::unmount(db, paths, &img, false) {
+                        errors.push(format!("image {id}: {e}"));
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => errors.push(e.to_string()),
+            }
+        }
+        let _ = std::fs::remove_file(marker(dirs));
+    }
+    for m in cfg.mounts.iter().filter(|m| m.kind == "volume") {
+        let Ok(Some(vol)) = db.volume(&m.source) else {
+            continue;
+        };
+        if volumes::options_of(&vol).kind != "tmpfs" {
+            continue;
+        }
+        let data = volumes::data_dir(paths, &vol.name);
+        if !super::is_mount_point(&data) {
+            continue;
+        }
+        let others = volumes::users(db, &vol.name).unwrap_or_default();
+        let busy = others
+            .iter()
+            .any(|o| o.id != c.id && super::is_active(&super::observe(paths, o).state));
+        if !busy {
+            if let Err(e) = hutch_sys::mount::umount(&data, true) {
+                errors.push(format!(
+                    "volume {}: unmounting {}: {e}",
+                    vol.name,
+                    data.display()
+                ));
+            }
+        }
+    }
+    errors
+}
+
+/// `inspect`'s HostConfig.Binds: `SOURCE:DEST:OPTIONS` for volumes and bind mounts.
+pub fn binds(cfg: &ContainerConfig) -> Vec<String> {
+    cfg.mounts
+        .iter()
+        .filter(|m| m.kind == "volume" || m.kind == "bind")
+        .map(|m| {
+            let mut o = vec![if m.readonly { "ro" } else { "rw" }.to_string()];
+            o.extend(bind_options(m, &[]).into_iter().filter(|x| x != "ro"));
+            format!("{}:{}:{}", m.source, m.destination, o.join(","))
+        })
+        .collect()
+}
+
+/// `inspect`'s Mounts, as podman shows them.
+pub fn inspect(paths: &Paths, cfg: &ContainerConfig) -> Vec<Value> {
+    cfg.mounts
+        .iter()
+        .map(|m| {
+            let mut o = bind_options(m, &[]);
+            o.retain(|x| !x.starts_with('r') || x == "rbind");
+            let mut v = json!({
+                "Type": m.kind,
+                "Source": m.source,
+                "Destination": m.destination,
+                "Driver": "",
+                "Mode": m.relabel,
+                "Options": o,
+                "RW": !m.readonly,
+                "Propagation": if m.propagation.is_empty() { "rprivate" } else { m.propagation.as_str() },
+            });
+            match m.kind.as_str() {
+                "volume" => {
+                    v["Name"] = json!(m.source);
+                    v["Source"] = json!(volumes::data_dir(paths, &m.source));
+                    v["Driver"] = json!("local");
+                }
+                "tmpfs" => {
+                    v["Source"] = json!("tmpfs");
+                    v["Options"] = json!(m.options);
+                }
+                _ => {}
+            }
+            v
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn volume_flags_parse() {
+        let m = parse_volume("data:/srv:ro,U,nocopy,noexec").unwrap();
+        assert_eq!((m.kind.as_str(), m.source.as_str()), ("volume", "data"));
+        assert!(m.readonly && m.chown && m.nocopy && m.options == ["noexec"]);
+        let m = parse_volume("/host/dir:/c:z").unwrap();
+        assert_eq!((m.kind.as_str(), m.relabel.as_str()), ("bind", "z"));
+        let m = parse_volume("/anon").unwrap();
+        assert!(m.anonymous && m.source.is_empty());
+        assert!(parse_volume("data:/srv:bogus").is_err());
+        assert!(parse_volume("data:relative").is_err());
+        assert!(parse_volume("data:/").is_err());
+        assert!(parse_volume("a:b:c:d").is_err());
+        assert!(parse_volume("bad name:/x").is_err());
+    }
+
+    #[test]
+    fn mount_and_tmpfs_flags_parse() {
+        let m = parse_mount("type=bind,src=/a,dst=/b,ro=true,bind-propagation=rslave").unwrap();
+        assert!(m.readonly && m.propagation == "rslave" && m.source == "/a");
+        let m = parse_mount("type=tmpfs,dst=/t,tmpfs-size=1m,tmpfs-mode=1777").unwrap();
+        assert_eq!(m.options, ["size=1m", "mode=1777"]);
+        let m = parse_mount("type=volume,dst=/v").unwrap();
+        assert!(m.anonymous);
+        assert!(parse_mount("type=bind,dst=/b").is_err());
+        assert!(parse_mount("type=nfs,src=x,dst=/b").is_err());
+        assert!(parse_mount("type=bind,src=/a,dst=/b,wat=1").is_err());
+        let m = parse_tmpfs("/run/x:size=1m,exec").unwrap();
+        assert_eq!(m.options, ["size=1m", "exec", "tmpcopyup"]);
+        let m = parse_tmpfs("/run/x:notmpcopyup").unwrap();
+        assert_eq!(m.options, ["notmpcopyup"]);
+        assert!(parse_tmpfs("/x:bogus").is_err());
+        let all = from_flags(
+            &["v:/data".into()],
+            &[],
+            &["/t".into()],
+            &["/data".into(), "/other".into()],
+        )
+        .unwrap();
+        assert_eq!(all.len(), 3);
+        assert!(all[2].anonymous && all[2].destination == "/other");
+        assert!(from_flags(&["v:/d".into(), "/x:/d/".into()], &[], &[], &[]).is_err());
+    }
+
+    #[test]
+    fn destinations_stay_inside_the_root() {
+        let t = tempfile::tempdir().unwrap();
+        let root = t.path().join("root");
+        let outside = t.path().join("outside");
+        std::fs::create_dir_all(&root).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, root.join("evil")).unwrap();
+        let d = prepare_destination("c", &root, "/evil/sub", true).unwrap();
+        assert_eq!(d, format!("{}/sub", outside.display()));
+        assert!(root.join(d.trim_start_matches('/')).is_dir());
+        assert!(!outside.join("sub").exists());
+    }
+
+    #[test]
+    fn keep_id_translation() {
+        assert_eq!(to_hutch_id(0, Some(1001)), 1);
+        assert_eq!(to_hutch_id(1001, Some(1001)), 0);
+        assert_eq!(to_hutch_id(2000, Some(1001)), 2000);
+        assert_eq!(to_hutch_id(5, None), 5);
+    }
+}
