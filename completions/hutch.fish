@@ -75,6 +75,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "save" -d 'Save images t
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "load" -d 'Load images from an archive or a directory made by save, podman, docker or skopeo'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "system" -d 'Manage hutch\'s storage: disk usage, prune, reset'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s f -l format -d 'Output format: json or a Go template' -r
@@ -1315,6 +1316,109 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if mounted several times'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "create" -d 'Create a network'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "ls" -d 'List networks'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "inspect" -d 'Display the configuration of one or more networks'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "rm" -d 'Remove one or more networks'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "prune" -d 'Remove networks no container uses'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "exists" -d 'Check whether a network exists (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "connect" -d 'Connect a container to a network'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "disconnect" -d 'Disconnect a container from a network'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -f -a "reload" -d 'Redo the network set-up (addresses, firewall rules, DNS) of running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Network driver (only bridge)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'Subnet in CIDR form [default: the next free /24 from 10.89.0.0]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address of the subnet [default: its first address]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l ip-range -d 'Allocate container addresses from this part of the subnet only (CIDR)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver options: mtu=N' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l label -d 'Set metadata on the network (KEY=VALUE)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'Restrict external access: no route out of the network'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'Do not run aardvark-dns for this network (no name resolution between containers)'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Do not fail if a network of that name exists'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json or a Go template ({{.ID}} {{.Name}} {{.Driver}} {{.Labels}} ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=NAME, id=ID, label=KEY[=VALUE], driver=DRIVER' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json or a Go template' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for those containers to stop before killing them' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers that use the network too'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label=KEY[=VALUE]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (hutch never asks)'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l alias -d 'Another name the container is known by on this network' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l ip -d 'The container\'s IPv4 address on this network' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l mac-address -d 'The container\'s MAC address on this network' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s f -l force -d 'Accepted for compatibility'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -s a -l all -d 'Reload every running container'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r

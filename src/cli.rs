@@ -139,6 +139,9 @@ pub enum Command {
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
+    /// Manage user-defined networks
+    #[command(subcommand)]
+    Network(NetworkCommand),
     /// Manage volumes
     #[command(subcommand)]
     Volume(VolumeCommand),
@@ -1408,4 +1411,148 @@ pub struct SystemResetArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NetworkCommand {
+    /// Create a network
+    Create(NetworkCreateArgs),
+    /// List networks
+    #[command(alias = "list")]
+    Ls(NetworkLsArgs),
+    /// Display the configuration of one or more networks
+    Inspect(NetworkInspectArgs),
+    /// Remove one or more networks
+    #[command(alias = "remove")]
+    Rm(NetworkRmArgs),
+    /// Remove networks no container uses
+    Prune(NetworkPruneArgs),
+    /// Check whether a network exists (exit 0 if it does, 1 if not)
+    Exists(NetworkExistsArgs),
+    /// Connect a container to a network
+    Connect(NetworkConnectArgs),
+    /// Disconnect a container from a network
+    Disconnect(NetworkDisconnectArgs),
+    /// Redo the network set-up (addresses, firewall rules, DNS) of running containers
+    Reload(NetworkReloadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkCreateArgs {
+    /// Name of the network [default: podmanN]
+    pub name: Option<String>,
+    /// Network driver (only bridge)
+    #[arg(short, long, value_name = "DRIVER", default_value = "bridge")]
+    pub driver: String,
+    /// Subnet in CIDR form [default: the next free /24 from 10.89.0.0]
+    #[arg(long, value_name = "CIDR")]
+    pub subnet: Option<String>,
+    /// Gateway address of the subnet [default: its first address]
+    #[arg(long, value_name = "IP")]
+    pub gateway: Option<String>,
+    /// Allocate container addresses from this part of the subnet only (CIDR)
+    #[arg(long, value_name = "CIDR")]
+    pub ip_range: Option<String>,
+    /// Restrict external access: no route out of the network
+    #[arg(long)]
+    pub internal: bool,
+    /// Do not run aardvark-dns for this network (no name resolution between containers)
+    #[arg(long)]
+    pub disable_dns: bool,
+    /// Driver options: mtu=N
+    #[arg(short = 'o', long = "opt", value_name = "KEY=VALUE")]
+    pub opt: Vec<String>,
+    /// Set metadata on the network (KEY=VALUE)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// Do not fail if a network of that name exists
+    #[arg(long)]
+    pub ignore: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkLsArgs {
+    /// Output format: json or a Go template ({{.ID}} {{.Name}} {{.Driver}} {{.Labels}} ...)
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Print only the network IDs
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Do not print the header
+    #[arg(long)]
+    pub noheading: bool,
+    /// Do not truncate the network IDs
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Filter: name=NAME, id=ID, label=KEY[=VALUE], driver=DRIVER
+    #[arg(short, long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkInspectArgs {
+    #[arg(required = true)]
+    pub networks: Vec<String>,
+    /// Output format: json or a Go template
+    #[arg(short, long)]
+    pub format: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkRmArgs {
+    #[arg(required = true)]
+    pub networks: Vec<String>,
+    /// Remove the containers that use the network too
+    #[arg(short, long)]
+    pub force: bool,
+    /// Seconds to wait for those containers to stop before killing them
+    #[arg(short, long, value_name = "SECONDS")]
+    pub time: Option<u32>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkPruneArgs {
+    /// Do not ask for confirmation (hutch never asks)
+    #[arg(short, long)]
+    pub force: bool,
+    /// Filter: label=KEY[=VALUE]
+    #[arg(long, value_name = "FILTER")]
+    pub filter: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkExistsArgs {
+    pub network: String,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkConnectArgs {
+    pub network: String,
+    pub container: String,
+    /// Another name the container is known by on this network
+    #[arg(long, value_name = "NAME")]
+    pub alias: Vec<String>,
+    /// The container's IPv4 address on this network
+    #[arg(long, value_name = "IP")]
+    pub ip: Option<String>,
+    /// The container's MAC address on this network
+    #[arg(long, value_name = "MAC")]
+    pub mac_address: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkDisconnectArgs {
+    pub network: String,
+    pub container: String,
+    /// Accepted for compatibility
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NetworkReloadArgs {
+    pub containers: Vec<String>,
+    /// Reload every running container
+    #[arg(short, long)]
+    pub all: bool,
 }

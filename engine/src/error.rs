@@ -53,6 +53,8 @@ pub enum EngineError {
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),
     #[error(transparent)]
+    Networks(Box<hutch_network::networks::NetworksError>),
+    #[error(transparent)]
     Archive(Box<crate::saveload::ArchiveError>),
     #[error(transparent)]
     Volume(Box<crate::volumes::VolumeError>),

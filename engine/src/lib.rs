@@ -12,6 +12,7 @@ pub mod host;
 pub mod images;
 pub mod login;
 pub mod manifests;
+pub mod networks;
 pub mod paths;
 pub mod pull;
 pub mod push;

@@ -230,7 +230,7 @@ fn connect(
                     st.ip = Some(ip);
                     st.prefix_len = len;
                 }
-                st.host_address = first.gateway;
+                st.host_address = networks::host_address(env).or(first.gateway);
             }
             st.dns_servers = st
                 .networks

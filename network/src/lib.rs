@@ -82,11 +82,19 @@ pub enum NetworkError {
         network: String,
         message: String,
     },
+    #[error(transparent)]
+    Networks(Box<networks::NetworksError>),
     #[error("container {container}: network teardown: {}", errors.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; "))]
     Teardown {
         container: String,
         errors: Vec<NetworkError>,
     },
+}
+
+impl From<networks::NetworksError> for NetworkError {
+    fn from(e: networks::NetworksError) -> Self {
+        NetworkError::Networks(Box::new(e))
+    }
 }
 
 impl NetworkError {

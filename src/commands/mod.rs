@@ -28,6 +28,7 @@ pub mod logout;
 pub mod logs;
 pub mod manifest;
 pub mod mount;
+pub mod network;
 pub mod pause;
 pub mod port;
 pub mod prune;
@@ -156,6 +157,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
         Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::run(&ctx, a),
         Command::Manifest(a) => manifest::run(&ctx, a),
+        Command::Network(c) => network::run(&ctx, c),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::run(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::run(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::run(&ctx, a),

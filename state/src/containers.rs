@@ -345,6 +345,23 @@ impl Db {
         })
     }
 
+    /// Replaces a container's stored configuration (`network connect` and `disconnect`).
+    pub fn set_container_spec(&mut self, id: &str, spec: &str) -> Result<()> {
+        let path = self.path.clone();
+        self.write(|tx| {
+            let n = tx
+                .execute("UPDATE containers SET spec = ?2 WHERE id = ?1", [id, spec])
+                .map_err(|source| StateError::Sqlite {
+                    path: path.clone(),
+                    source,
+                })?;
+            if n == 0 {
+                return Err(StateError::ContainerNotFound { id: id.to_string() });
+            }
+            Ok(())
+        })
+    }
+
     /// Deletes a container's row; false when it was already gone.
     pub fn delete_container(&mut self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
         let path = self.path.clone();

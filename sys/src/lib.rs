@@ -9,6 +9,7 @@ pub mod fs;
 pub mod lock;
 pub mod mount;
 pub mod netns;
+pub mod nsexec;
 pub mod process;
 pub mod pty;
 pub mod sock;

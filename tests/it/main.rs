@@ -19,6 +19,7 @@ mod image_cmds;
 mod images;
 mod interrupt;
 mod network;
+mod networks;
 mod pull;
 mod push;
 mod rig;

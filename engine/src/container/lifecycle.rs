@@ -247,6 +247,13 @@ impl Containers {
             let other = super::lookup(&self.db, id)?;
             cfg.network = NetworkMode::Container { id: other.id };
         }
+        if let NetworkMode::Networks { networks } = &mut cfg.network {
+            // As podman: an unknown network fails at create; stored by name as resolved.
+            let store = crate::networks::store(&self.paths);
+            for n in networks.iter_mut() {
+                n.name = store.get(&n.name)?.name;
+            }
+        }
         let anonymous =
             super::mounts::prepare(&mut self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
         if !opts.limits.is_empty() && self.paths.rootless() {
@@ -1243,6 +1250,10 @@ impl Containers {
             if let Err(e) = self.cleanup_locked(&c) {
                 tracing::warn!("container {}: {e}", c.name);
             }
+        }
+        // User-network attachments of containers that are gone without a cleanup.
+        if let Err(e) = crate::networks::reconcile(&self.paths, &self.db) {
+            tracing::warn!("user networks: {e}");
         }
         Ok(())
     }

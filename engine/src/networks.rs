@@ -1,0 +1,292 @@
+//! User-defined networks as the engine sees them: which containers use a network (from their
+//! stored configuration), removing and pruning networks, connecting and disconnecting
+//! containers (also running ones), and the setup/teardown hook the container lifecycle calls.
+
+use crate::container::{self, config_of, Containers};
+use crate::{EngineError, Paths, Result};
+use hutch_network::networks::{NetworksError, Store};
+use hutch_state::Container;
+
+impl From<NetworksError> for EngineError {
+    fn from(e: NetworksError) -> Self {
+        EngineError::Networks(Box::new(e))
+    }
+}
+
+pub fn store(paths: &Paths) -> Store {
+    Store::new(&paths.graphroot)
+}
+
+/// The user-defined networks a container's configuration names, with its options on each.
+pub fn networks_of(
+    cfg: &container::config::ContainerConfig,
+) -> Vec<hutch_network::NetworkAttachment> {
+    match &cfg.network {
+        hutch_network::NetworkMode::Networks { networks } => networks.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// Containers whose configuration names `network`.
+pub fn users(db: &hutch_state::Db, network: &str) -> Result<Vec<Container>> {
+    Ok(db
+        .containers()?
+        .into_iter()
+        .filter(|c| {
+            config_of(c)
+                .map(|cfg| networks_of(&cfg).iter().any(|a| a.name == network))
+                .unwrap_or(false)
+        })
+        .collect())
+}
+
+/// Removes one network. Containers using it make this fail unless `force`, which removes them
+/// first (stopping running ones with `timeout`).
+pub fn remove(
+    eng: &mut Containers,
+    name: &str,
+    force: bool,
+    timeout: Option<u32>,
+) -> Result<String> {
+    let store = store(&eng.paths);
+    let net = store.get(name)?;
+    let _lock = store.lock()?;
+    let users = users(&eng.db, &net.name)?;
+    if !users.is_empty() && !force {
+        return Err(NetworksError::InUse {
+            name: net.name.clone(),
+            containers: users.iter().map(|c| c.name.clone()).collect(),
+        }
+        .into());
+    }
+    if net.name == hutch_network::networks::DEFAULT_NETWORK {
+        return Err(NetworksError::DefaultNetwork { name: net.name }.into());
+    }
+    for c in users {
+        let _clock = container::lock(&eng.paths, &c.id)?;
+        if let Some(c) = eng.reload(&c.id)? {
+            eng.remove(&c, true, timeout)?;
+        }
+    }
+    store.remove(&net.name)?;
+    Ok(net.name)
+}
+
+/// Removes every user-defined network no container uses (and that matches the label filters).
+pub fn prune(eng: &mut Containers, labels: &[(String, Option<String>)]) -> Result<Vec<String>> {
+    let store = store(&eng.paths);
+    let _lock = store.lock()?;
+    let mut used: Vec<String> = Vec::new();
+    for c in eng.db.containers()? {
+        if let Ok(cfg) = config_of(&c) {
+            used.extend(networks_of(&cfg).into_iter().map(|a| a.name));
+        }
+    }
+    let mut removed = Vec::new();
+    for net in store.list()? {
+        if net.name == hutch_network::networks::DEFAULT_NETWORK || used.contains(&net.name) {
+            continue;
+        }
+        let matches = labels.iter().all(|(k, v)| match (net.labels.get(k), v) {
+            (Some(have), Some(want)) => have == want,
+            (Some(_), None) => true,
+            (None, _) => false,
+        });
+        if matches {
+            store.remove(&net.name)?;
+            removed.push(net.name);
+        }
+    }
+    Ok(removed)
+}
+
+/// Drops the network attachments of containers that no longer exist (removed while their
+/// cleanup could not run), and the rootless namespace with its helpers when nobody needs it.
+pub fn reconcile(paths: &Paths, db: &hutch_state::Db) -> Result<()> {
+    let dir = paths.runroot.join("networks");
+    // Also a namespace nobody is attached to (a hutch killed between making it and attaching
+    // its container) is taken down.
+    if !dir.join("attachments.json").exists()
+        && !dir.join("rootless-netns").exists()
+        && !dir.join("rootless-netns.pasta.pid").exists()
+    {
+        return Ok(());
+    }
+    // Stopped containers are torn down by their own cleanup (which the lifecycle's reconcile
+    // runs); what is left here are rows that vanished, so one being started is never touched.
+    let known: Vec<String> = db.containers()?.into_iter().map(|c| c.id).collect();
+    let env = hutch_network::container::NetEnv::new(
+        paths.runroot.clone(),
+        paths.graphroot.clone(),
+        paths.config_home.clone(),
+        paths.rootless(),
+    );
+    let nets = hutch_network::networks::user_networks(&env);
+    let locked = nets.lock()?;
+    Ok(locked.reconcile(|id| known.iter().any(|a| a == id))?)
+}
+
+/// `network connect`: adds the network to the container's configuration and, when it runs,
+/// connects its namespace now (a new interface, its address in the container's hosts file and
+/// the network's DNS server in its resolv.conf).
+pub fn connect(
+    eng: &mut Containers,
+    c: &Container,
+    network: &str,
+    aliases: &[String],
+    ip: Option<&str>,
+    mac: Option<&str>,
+) -> Result<()> {
+    let net = store(&eng.paths).get(network)?;
+    let _lock = container::lock(&eng.paths, &c.id)?;
+    let c = eng.reload(&c.id)?.ok_or_else(|| gone(c))?;
+    let mut cfg = config_of(&c)?;
+    let mut list = user_mode(&c, &cfg)?;
+    if list.iter().any(|a| a.name == net.name) {
+        return Err(EngineError::Other(format!(
+            "container {} is already connected to network {}",
+            c.name, net.name
+        )));
+    }
+    if let Some(ip) = ip {
+        ip.parse::<std::net::Ipv4Addr>()
+            .map_err(|_| NetworksError::Invalid {
+                what: "--ip",
+                value: ip.to_string(),
+                reason: "not an IPv4 address".into(),
+            })?;
+    }
+    let used: Vec<String> = list
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            a.interface_name
+                .clone()
+                .unwrap_or_else(|| format!("eth{i}"))
+        })
+        .collect();
+    let iface = (0..)
+        .map(|i| format!("eth{i}"))
+        .find(|n| !used.contains(n))
+        .expect("a free interface name exists");
+    let attachment = hutch_network::NetworkAttachment {
+        name: net.name.clone(),
+        aliases: aliases.to_vec(),
+        ips: ip.map(str::to_string).into_iter().collect(),
+        mac: mac.map(str::to_string),
+        interface_name: Some(iface),
+    };
+    if running(eng, &c) {
+        let env = eng.net_env();
+        let st = hutch_network::networks::connect_running(&env, &c.id, &c.name, &attachment)
+            .map_err(EngineError::from)?;
+        rewrite_name_files(eng, &c, &cfg, &st)?;
+    }
+    list.push(attachment);
+    set_networks(eng, &c, &mut cfg, list)
+}
+
+/// `network disconnect`: the reverse of `connect`.
+pub fn disconnect(eng: &mut Containers, c: &Container, network: &str) -> Result<()> {
+    let _lock = container::lock(&eng.paths, &c.id)?;
+    let c = eng.reload(&c.id)?.ok_or_else(|| gone(c))?;
+    let mut cfg = config_of(&c)?;
+    let mut list = user_mode(&c, &cfg)?;
+    // The definition may be gone already; the name in the configuration is what counts.
+    let name = store(&eng.paths)
+        .get(network)
+        .map(|n| n.name)
+        .unwrap_or_else(|_| network.to_string());
+    let Some(pos) = list.iter().position(|a| a.name == name) else {
+        return Err(EngineError::Other(format!(
+            "container {} is not connected to network {name}",
+            c.name
+        )));
+    };
+    if running(eng, &c) {
+        let env = eng.net_env();
+        let st = hutch_network::networks::disconnect_running(&env, &c.id, &name)
+            .map_err(EngineError::from)?;
+        rewrite_name_files(eng, &c, &cfg, &st)?;
+    }
+    list.remove(pos);
+    set_networks(eng, &c, &mut cfg, list)
+}
+
+/// `network reload`: redoes a running container's firewall rules, interfaces and DNS entries
+/// with the addresses it has.
+pub fn reload(eng: &mut Containers, c: &Container) -> Result<()> {
+    let _lock = container::lock(&eng.paths, &c.id)?;
+    let c = eng.reload(&c.id)?.ok_or_else(|| gone(c))?;
+    if !running(eng, &c) {
+        return Err(EngineError::Other(format!(
+            "container {} is not running: only running containers can be reloaded",
+            c.name
+        )));
+    }
+    let env = eng.net_env();
+    hutch_network::networks::reload_running(&env, &c.id).map_err(EngineError::from)?;
+    Ok(())
+}
+
+fn gone(c: &Container) -> EngineError {
+    EngineError::Other(format!("container {} was removed meanwhile", c.name))
+}
+
+fn running(eng: &Containers, c: &Container) -> bool {
+    matches!(c.run.state.as_str(), "running" | "paused")
+        && !crate::container::observe(&eng.paths, c).needs_cleanup
+}
+
+fn user_mode(
+    c: &Container,
+    cfg: &container::config::ContainerConfig,
+) -> Result<Vec<hutch_network::NetworkAttachment>> {
+    match &cfg.network {
+        hutch_network::NetworkMode::Networks { networks } => Ok(networks.clone()),
+        other => Err(EngineError::Other(format!(
+            "container {} uses network mode {}: only containers on user-defined networks can be connected or disconnected",
+            c.name,
+            other.name()
+        ))),
+    }
+}
+
+fn set_networks(
+    eng: &mut Containers,
+    c: &Container,
+    cfg: &mut container::config::ContainerConfig,
+    list: Vec<hutch_network::NetworkAttachment>,
+) -> Result<()> {
+    cfg.network = hutch_network::NetworkMode::Networks { networks: list };
+    let spec = serde_json::to_string(cfg).map_err(|e| EngineError::Other(e.to_string()))?;
+    eng.db.set_container_spec(&c.id, &spec)?;
+    Ok(())
+}
+
+/// Rewrites a running container's /etc/hosts and /etc/resolv.conf for its new set of networks.
+/// In place: they are bind-mounted into the container, so a new file would not be seen.
+fn rewrite_name_files(
+    eng: &Containers,
+    c: &Container,
+    cfg: &container::config::ContainerConfig,
+    st: &hutch_network::Status,
+) -> Result<()> {
+    let dirs = eng.dirs(&c.id);
+    let hostname = if cfg.hostname.is_empty() {
+        c.id.chars().take(12).collect()
+    } else {
+        cfg.hostname.clone()
+    };
+    for (file, text) in [
+        (
+            "hosts",
+            container::spec::hosts_file(cfg, &hostname, &c.name, st),
+        ),
+        ("resolv.conf", container::spec::resolv_conf(cfg, st)),
+    ] {
+        let path = dirs.userdata.join(file);
+        std::fs::write(&path, text).map_err(|e| EngineError::io(&path, e))?;
+    }
+    Ok(())
+}

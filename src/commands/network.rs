@@ -1,0 +1,293 @@
+//! `hutch network create|ls|inspect|rm|prune|exists|connect|disconnect|reload`: user-defined
+//! networks. Definitions are plain files, so listing and inspecting never join the user
+//! namespace; verbs that touch containers go through the engine.
+
+use crate::cli::{
+    NetworkCommand, NetworkConnectArgs, NetworkCreateArgs, NetworkDisconnectArgs,
+    NetworkInspectArgs, NetworkLsArgs, NetworkPruneArgs, NetworkReloadArgs, NetworkRmArgs,
+};
+use crate::format::{self, ListSpec};
+use anyhow::bail;
+use hutch_engine::networks;
+use hutch_network::networks::{CreateRequest, Network};
+use serde_json::{json, Value};
+use std::collections::BTreeMap;
+
+const TABLE: &str = "table {{.ID}}\t{{.Name}}\t{{.Driver}}";
+const HEADERS: &[(&str, &str)] = &[
+    ("ID", "NETWORK ID"),
+    ("NetworkInterface", "INTERFACE"),
+    ("DNSEnabled", "DNS"),
+    ("IPv6Enabled", "IPV6"),
+];
+
+pub fn run(ctx: &super::Ctx, cmd: NetworkCommand) -> anyhow::Result<i32> {
+    match cmd {
+        NetworkCommand::Create(a) => create(ctx, a),
+        NetworkCommand::Ls(a) => ls(ctx, a),
+        NetworkCommand::Inspect(a) => inspect(ctx, a),
+        NetworkCommand::Rm(a) => rm(ctx, a),
+        NetworkCommand::Prune(a) => prune(ctx, a),
+        NetworkCommand::Exists(a) => {
+            let exists = networks::store(&ctx.paths).exists(&a.network)?;
+            Ok(if exists { 0 } else { 1 })
+        }
+        NetworkCommand::Connect(a) => connect(ctx, a),
+        NetworkCommand::Disconnect(a) => disconnect(ctx, a),
+        NetworkCommand::Reload(a) => reload(ctx, a),
+    }
+}
+
+fn key_values(flag: &str, items: &[String]) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut out = BTreeMap::new();
+    for item in items {
+        let (k, v) = item.split_once('=').unwrap_or((item.as_str(), ""));
+        if k.is_empty() {
+            bail!("invalid {flag} {item:?}: expected KEY=VALUE");
+        }
+        out.insert(k.to_string(), v.to_string());
+    }
+    Ok(out)
+}
+
+fn create(ctx: &super::Ctx, a: NetworkCreateArgs) -> anyhow::Result<i32> {
+    let req = CreateRequest {
+        name: a.name,
+        driver: Some(a.driver),
+        subnet: a.subnet,
+        gateway: a.gateway,
+        ip_range: a.ip_range,
+        internal: a.internal,
+        disable_dns: a.disable_dns,
+        options: key_values("-o/--opt", &a.opt)?,
+        labels: key_values("--label", &a.label)?,
+        ignore: a.ignore,
+    };
+    let net = networks::store(&ctx.paths)
+        .create(&req)
+        .map_err(hutch_engine::EngineError::from)?;
+    println!("{}", net.name);
+    Ok(0)
+}
+
+/// The template view of a network: podman's field names.
+fn row(n: &Network, no_trunc: bool) -> Value {
+    let id = if no_trunc {
+        n.id.clone()
+    } else {
+        format::short_id(&n.id)
+    };
+    json!({
+        "ID": id,
+        "Name": n.name,
+        "Driver": n.driver,
+        "NetworkInterface": n.network_interface.clone().unwrap_or_default(),
+        "Created": n.created,
+        "Labels": n.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
+        "Options": n.options,
+        "Internal": n.internal,
+        "DNSEnabled": n.dns_enabled,
+        "IPv6Enabled": n.ipv6_enabled,
+        "Subnets": n.subnets.iter().map(|s| s.subnet.clone()).collect::<Vec<_>>().join(","),
+    })
+}
+
+struct Filters(Vec<(String, String)>);
+
+impl Filters {
+    fn parse(items: &[String]) -> anyhow::Result<Filters> {
+        let mut out = Vec::new();
+        for f in items {
+            let Some((k, v)) = f.split_once('=') else {
+                bail!("invalid filter {f:?}: expected KEY=VALUE (name, id, label, driver)");
+            };
+            if !["name", "id", "label", "driver"].contains(&k) {
+                bail!(
+                    "invalid filter {f:?}: {k} is not a network filter (name, id, label, driver)"
+                );
+            }
+            out.push((k.to_string(), v.to_string()));
+        }
+        Ok(Filters(out))
+    }
+
+    /// Podman's rule: values of one key are alternatives, different keys must all match.
+    fn keep(&self, n: &Network) -> bool {
+        let mut keys: Vec<&str> = self.0.iter().map(|(k, _)| k.as_str()).collect();
+        keys.dedup();
+        keys.iter().all(|key| {
+            self.0
+                .iter()
+                .filter(|(k, _)| k == key)
+                .any(|(_, v)| match *key {
+                    "name" => name_matches(&n.name, v),
+                    "id" => n.id.starts_with(v.as_str()),
+                    "driver" => &n.driver == v,
+                    "label" => match v.split_once('=') {
+                        Some((lk, lv)) => n.labels.get(lk).is_some_and(|x| x == lv),
+                        None => n.labels.contains_key(v),
+                    },
+                    _ => false,
+                })
+        })
+    }
+}
+
+/// Podman matches names as a regular expression; hutch supports the common forms: a
+/// substring, optionally anchored with `^` and `$`.
+fn name_matches(name: &str, pattern: &str) -> bool {
+    let (start, p) = match pattern.strip_prefix('^') {
+        Some(p) => (true, p),
+        None => (false, pattern),
+    };
+    let (end, p) = match p.strip_suffix('$') {
+        Some(p) => (true, p),
+        None => (false, p),
+    };
+    match (start, end) {
+        (true, true) => name == p,
+        (true, false) => name.starts_with(p),
+        (false, true) => name.ends_with(p),
+        (false, false) => name.contains(p),
+    }
+}
+
+fn ls(ctx: &super::Ctx, a: NetworkLsArgs) -> anyhow::Result<i32> {
+    let filters = Filters::parse(&a.filter)?;
+    let list: Vec<Network> = networks::store(&ctx.paths)
+        .list()
+        .map_err(hutch_engine::EngineError::from)?
+        .into_iter()
+        .filter(|n| filters.keep(n))
+        .collect();
+    if a.quiet {
+        let mut out = String::new();
+        for n in &list {
+            out.push_str(&if a.no_trunc {
+                n.id.clone()
+            } else {
+                format::short_id(&n.id)
+            });
+            out.push('\n');
+        }
+        return format::print(&out).map(|()| 0);
+    }
+    let rows: Vec<Value> = list.iter().map(|n| row(n, a.no_trunc)).collect();
+    let spec = ListSpec {
+        default: TABLE,
+        headers: HEADERS,
+        noheading: a.noheading,
+    };
+    let out = format::render_list(a.format.as_deref(), &spec, &rows, || {
+        list.iter()
+            .map(|n| serde_json::to_value(n).expect("a network serialises"))
+            .collect()
+    })?;
+    format::print(&out).map(|()| 0)
+}
+
+fn inspect(ctx: &super::Ctx, a: NetworkInspectArgs) -> anyhow::Result<i32> {
+    let store = networks::store(&ctx.paths);
+    let mut found = Vec::new();
+    let mut first_err = None;
+    for name in &a.networks {
+        match store.get(name) {
+            Ok(n) => found.push(serde_json::to_value(&n)?),
+            Err(e) => {
+                let e = anyhow::Error::from(hutch_engine::EngineError::from(e));
+                if let Some(prev) = first_err.replace(e) {
+                    eprintln!("Error: {}", crate::error_line(&prev));
+                }
+            }
+        }
+    }
+    let out = match a.format.as_deref() {
+        None => {
+            let mut s = serde_json::to_string_pretty(&Value::Array(found))?;
+            s.push('\n');
+            s
+        }
+        Some(f) => {
+            let mut s = String::new();
+            for v in &found {
+                s.push_str(&format::render_one(f, v)?);
+            }
+            s
+        }
+    };
+    format::print(&out)?;
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(0),
+    }
+}
+
+fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    let result = super::ctrs::each(&a.networks, |name| {
+        Ok(Some(networks::remove(&mut eng, name, a.force, a.time)?))
+    });
+    // As podman: a network that does not exist (and nothing worse) exits 1.
+    match result {
+        Err(e)
+            if matches!(
+                e.downcast_ref::<hutch_engine::EngineError>(),
+                Some(hutch_engine::EngineError::Networks(n))
+                    if matches!(**n, hutch_network::networks::NetworksError::NotFound { .. })
+            ) =>
+        {
+            eprintln!("Error: {}", crate::error_line(&e));
+            Ok(1)
+        }
+        r => r,
+    }
+}
+
+fn prune(ctx: &super::Ctx, a: NetworkPruneArgs) -> anyhow::Result<i32> {
+    let mut labels = Vec::new();
+    for f in &a.filter {
+        match f.split_once('=') {
+            Some(("label", v)) => labels.push(match v.split_once('=') {
+                Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                None => (v.to_string(), None),
+            }),
+            _ => bail!("invalid filter {f:?}: network prune supports label=KEY[=VALUE]"),
+        }
+    }
+    let mut eng = super::ctrs::engine(ctx)?;
+    for name in networks::prune(&mut eng, &labels)? {
+        println!("{name}");
+    }
+    Ok(0)
+}
+
+fn connect(ctx: &super::Ctx, a: NetworkConnectArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    let c = super::ctrs::find(&eng, &a.container)?;
+    networks::connect(
+        &mut eng,
+        &c,
+        &a.network,
+        &a.alias,
+        a.ip.as_deref(),
+        a.mac_address.as_deref(),
+    )?;
+    Ok(0)
+}
+
+fn disconnect(ctx: &super::Ctx, a: NetworkDisconnectArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    let c = super::ctrs::find(&eng, &a.container)?;
+    networks::disconnect(&mut eng, &c, &a.network)?;
+    Ok(0)
+}
+
+fn reload(ctx: &super::Ctx, a: NetworkReloadArgs) -> anyhow::Result<i32> {
+    let mut eng = super::ctrs::engine(ctx)?;
+    let names = super::ctrs::targets(&eng, &a.containers, a.all, |c| c.run.state == "running")?;
+    super::ctrs::each(&names, |name| {
+        let c = super::ctrs::find(&eng, name)?;
+        networks::reload(&mut eng, &c)?;
+        Ok(Some(c.id))
+    })
+}
