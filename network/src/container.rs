@@ -283,16 +283,27 @@ pub fn teardown(env: &NetEnv, req: &Request<'_>) -> Result<(), NetworkError> {
         }
     }
     let marker = ns.display().to_string();
-    let mut pids = procs::find(&["pasta", "pasta.avx2", "slirp4netns"], &marker);
-    if let Some(h) = st.as_ref().and_then(|s| s.helper.as_ref()) {
-        // A helper that no longer names the namespace (never the case today) is left alone
-        // unless its pid still runs the same program: pids get recycled.
-        if !pids.contains(&h.pid) && procs::find(&[h.program.as_str()], &marker).contains(&h.pid) {
+    const HELPERS: &[&str] = &["pasta", "pasta.avx2", "slirp4netns"];
+    let helper = st.as_ref().and_then(|s| s.helper.as_ref());
+    let mut pids = Vec::new();
+    if let Some(h) = helper {
+        // The recorded helper, if that pid still runs it (pids get recycled).
+        if procs::matches(h.pid, HELPERS, &marker) {
             pids.push(h.pid);
         }
         if let Some(sock) = &h.api_socket {
             let _ = std::fs::remove_file(sock);
         }
+    } else if matches!(
+        req.mode,
+        NetworkMode::Pasta { .. } | NetworkMode::Slirp4netns { .. }
+    ) && (st.is_some() || ns.exists())
+    {
+        // A helper may run unrecorded (hutch died between starting it and writing the status,
+        // or the status is lost): look for it by its command line. Without the namespace file
+        // and a status there is none: pasta quits when the file goes, slirp4netns with the
+        // monitor that holds its exit pipe, and a container never started had no helper.
+        pids = procs::find(HELPERS, &marker);
     }
     if !pids.is_empty() {
         if let Err(message) = procs::kill_and_wait(&pids) {

@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 /// The pids of processes whose program is one of `programs` and whose arguments include
 /// `marker` (a container's namespace path). Zombies have no command line and are not listed.
+/// This reads every process's command line: callers that know a pid use [`matches`].
 pub fn find(programs: &[&str], marker: &str) -> Vec<i32> {
     let mut out = Vec::new();
     let Ok(rd) = std::fs::read_dir("/proc") else {
@@ -14,20 +15,25 @@ pub fn find(programs: &[&str], marker: &str) -> Vec<i32> {
         let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i32>().ok()) else {
             continue;
         };
-        let Ok(cmd) = std::fs::read(e.path().join("cmdline")) else {
-            continue;
-        };
-        let mut args = cmd.split(|b| *b == 0);
-        let Some(argv0) = args.next() else { continue };
-        let prog = argv0.rsplit(|b| *b == b'/').next().unwrap_or(argv0);
-        if !programs.iter().any(|p| p.as_bytes() == prog) {
-            continue;
-        }
-        if args.any(|a| a == marker.as_bytes()) {
+        if matches(pid, programs, marker) {
             out.push(pid);
         }
     }
     out
+}
+
+/// Whether process `pid` runs one of `programs` with `marker` among its arguments (a recycled
+/// pid does not).
+pub fn matches(pid: i32, programs: &[&str], marker: &str) -> bool {
+    let Ok(cmd) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
+        return false;
+    };
+    let mut args = cmd.split(|b| *b == 0);
+    let Some(argv0) = args.next() else {
+        return false;
+    };
+    let prog = argv0.rsplit(|b| *b == b'/').next().unwrap_or(argv0);
+    programs.iter().any(|p| p.as_bytes() == prog) && args.any(|a| a == marker.as_bytes())
 }
 
 /// Kills the listed processes and waits (up to two seconds) until they are gone or zombies.
