@@ -145,8 +145,9 @@ pub fn setup_held(
     env: &NetEnv,
     req: &Request<'_>,
 ) -> Result<(Status, Option<std::os::fd::OwnedFd>), NetworkError> {
-    // Whatever an earlier instance left behind (a killed hutch, a crash) goes first.
-    teardown(env, req)?;
+    // Whatever an earlier instance left behind (a killed hutch, a crash) goes first. A lost
+    // runroot was dealt with by the cleanup that runs before any start (`teardown`).
+    teardown_inner(env, req, false)?;
     let mut st = Status {
         mode: req.mode.name(),
         ..Default::default()
@@ -272,6 +273,12 @@ fn attach<'a>(
 /// works without the status file too), removes the namespace file and the status. Keeps going
 /// past failures and reports them all. Nothing to undo is success.
 pub fn teardown(env: &NetEnv, req: &Request<'_>) -> Result<(), NetworkError> {
+    teardown_inner(env, req, true)
+}
+
+/// `teardown`; `lost_status` says whether a helper may run with no status file to say so
+/// (after a killed monitor or a lost runroot), which costs a look at every process.
+fn teardown_inner(env: &NetEnv, req: &Request<'_>, lost_status: bool) -> Result<(), NetworkError> {
     let mut errors = Vec::new();
     let ns = env.netns_path(req.id);
     let st = status(env, req.id);
@@ -297,12 +304,10 @@ pub fn teardown(env: &NetEnv, req: &Request<'_>) -> Result<(), NetworkError> {
     } else if matches!(
         req.mode,
         NetworkMode::Pasta { .. } | NetworkMode::Slirp4netns { .. }
-    ) && (st.is_some() || ns.exists())
+    ) && (st.is_some() || ns.exists() || lost_status)
     {
         // A helper may run unrecorded (hutch died between starting it and writing the status,
-        // or the status is lost): look for it by its command line. Without the namespace file
-        // and a status there is none: pasta quits when the file goes, slirp4netns with the
-        // monitor that holds its exit pipe, and a container never started had no helper.
+        // or the status is lost with the runroot): look for it by its command line.
         pids = procs::find(HELPERS, &marker);
     }
     if !pids.is_empty() {
