@@ -20,19 +20,26 @@ pub struct NetEnv {
     /// `$XDG_CONFIG_HOME` (containers.conf, networks' configuration for rootless users).
     pub config_home: PathBuf,
     pub rootless: bool,
-    pub conf: NetConf,
+    /// containers.conf's settings, read on first use (see [`NetEnv::conf`]).
+    pub conf: std::sync::OnceLock<NetConf>,
 }
 
 impl NetEnv {
     pub fn new(runroot: PathBuf, graphroot: PathBuf, config_home: PathBuf, rootless: bool) -> Self {
-        let conf = NetConf::load(&config_home, rootless);
         NetEnv {
             runroot,
             graphroot,
             config_home,
             rootless,
-            conf,
+            conf: std::sync::OnceLock::new(),
         }
+    }
+
+    /// containers.conf's network settings, read when first asked for: most containers
+    /// (`--network none`, or a named mode) never need them.
+    pub fn conf(&self) -> &NetConf {
+        self.conf
+            .get_or_init(|| NetConf::load(&self.config_home, self.rootless))
     }
 
     pub fn netns_dir(&self) -> PathBuf {
@@ -50,9 +57,9 @@ impl NetEnv {
 
     /// The mode a container without `--network` gets.
     pub fn default_mode(&self) -> NetworkMode {
-        match self.conf.default_program() {
+        match self.conf().default_program() {
             "slirp4netns" => NetworkMode::Slirp4netns {
-                options: self.conf.network_cmd_options.clone(),
+                options: self.conf().network_cmd_options.clone(),
             },
             _ => NetworkMode::Pasta {
                 options: Vec::new(),

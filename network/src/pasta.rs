@@ -52,7 +52,7 @@ pub fn args(
     ns: &Path,
 ) -> Vec<String> {
     let user: Vec<String> = env
-        .conf
+        .conf()
         .pasta_options
         .iter()
         .chain(options)
@@ -205,7 +205,7 @@ pub fn start(
     st.mac = req.opts.mac.clone().unwrap_or_default();
     // pasta maps the gateway's address to the host's loopback (unless told --no-map-gw).
     let no_map = env
-        .conf
+        .conf()
         .pasta_options
         .iter()
         .chain(options)
@@ -227,7 +227,7 @@ mod tests {
             graphroot: "/g".into(),
             config_home: "/c".into(),
             rootless: true,
-            conf: Default::default(),
+            conf: std::sync::OnceLock::from(crate::conf::NetConf::default()),
         };
         let opts = NetOptions::default();
         let mode = crate::NetworkMode::Pasta { options: vec![] };

@@ -30,7 +30,7 @@ fn net_env(paths: &Paths) -> hutch_network::NetEnv {
         graphroot: paths.graphroot.clone(),
         config_home: paths.config_home.clone(),
         rootless: paths.rootless(),
-        conf: Default::default(),
+        conf: std::sync::OnceLock::from(hutch_network::conf::NetConf::default()),
     }
 }
 

@@ -33,6 +33,7 @@ pub struct Containers {
     /// Leave `runtime delete` of exited containers to their monitor's exit command (set by a
     /// client that saw the monitor finish, so that exit command is on its way).
     pub defer_runtime_delete: bool,
+    net_env: std::cell::OnceCell<NetEnv>,
 }
 
 /// A container's state as it really is: the stored state, corrected by the monitor's exit file
@@ -192,6 +193,7 @@ impl Containers {
             db,
             exit_command,
             defer_runtime_delete: false,
+            net_env: std::cell::OnceCell::new(),
         }
     }
 
@@ -229,12 +231,17 @@ impl Containers {
         }
         let image_cfg = crate::images::config(image)?;
         let runtime = super::runtime::choose(runtime, &self.paths)?;
-        let net_env = self.net_env();
+        // The default mode comes from containers.conf: read only when it is needed.
+        let default_mode = if opts.network.is_empty() {
+            self.net_env().default_mode()
+        } else {
+            NetworkMode::None
+        };
         let (mut cfg, labels) = config::resolve(
             opts,
             &image_cfg,
             runtime.display().to_string(),
-            &net_env.default_mode(),
+            &default_mode,
         )?;
         // Random host ports are chosen once, here, so that `hutch port` stays the same across
         // restarts (as podman).
@@ -535,14 +542,19 @@ impl Containers {
         })
     }
 
-    /// Where network state lives and the network configuration (containers.conf).
+    /// Where network state lives and the network configuration (containers.conf, read once
+    /// per process: podman's default file alone is 24 KB of TOML).
     pub fn net_env(&self) -> NetEnv {
-        NetEnv::new(
-            self.paths.runroot.clone(),
-            self.paths.graphroot.clone(),
-            self.paths.config_home.clone(),
-            self.paths.rootless(),
-        )
+        self.net_env
+            .get_or_init(|| {
+                NetEnv::new(
+                    self.paths.runroot.clone(),
+                    self.paths.graphroot.clone(),
+                    self.paths.config_home.clone(),
+                    self.paths.rootless(),
+                )
+            })
+            .clone()
     }
 
     /// Sets up the container's network (see `hutch_network::container`).
