@@ -12,6 +12,29 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
 /// Opens the image database under the graphroot, creating the directories on first use.
+/// Records an image made here from one new layer (`dir`, already promoted): the layer goes if
+/// the record fails, and layer directories that lost a race to an identical layer go after it.
+pub fn commit_one_layer_image(
+    db: &mut Db,
+    store: &hutch_storage::LayerStore,
+    img: &hutch_state::NewImage,
+    dir: &str,
+) -> Result<()> {
+    let outcome = match db.commit_image(img) {
+        Ok(o) => o,
+        Err(e) => {
+            let _ = store.remove_layer(dir);
+            return Err(e.into());
+        }
+    };
+    for d in outcome.discard_dirs {
+        if let Err(e) = store.remove_layer(&d) {
+            tracing::warn!("removing unused layer directory {d}: {e}");
+        }
+    }
+    Ok(())
+}
+
 pub fn open_db(paths: &Paths) -> Result<Db> {
     paths.ensure_dirs()?;
     Ok(Db::open(&paths.db_path())?)

@@ -30,17 +30,7 @@ fn import_tarball(ctx: &super::Ctx, args: ImportArgs) -> anyhow::Result<i32> {
     };
     ctx.paths.ensure_dirs()?;
     let userns = ctx.enter_userns()?;
-    let tmp = ctx.paths.graphroot.join("tmp");
-    super::save::on_interrupt(move || {
-        let prefix = format!("{}-", std::process::id());
-        if let Ok(rd) = std::fs::read_dir(&tmp) {
-            for e in rd.flatten() {
-                if e.file_name().to_string_lossy().starts_with(&prefix) {
-                    let _ = hutch_storage::remove_tree(&e.path());
-                }
-            }
-        }
-    });
+    super::save::remove_staging_on_interrupt(ctx);
     let id = if args.path == "-" {
         import(&ctx.paths, &userns, std::io::stdin().lock(), "stdin", &opts)?
     } else {

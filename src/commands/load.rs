@@ -23,18 +23,7 @@ fn load(ctx: &super::Ctx, args: LoadArgs) -> anyhow::Result<i32> {
     };
     ctx.paths.ensure_dirs()?;
     let userns = ctx.enter_userns()?;
-    // Staging directories are named after our pid: an interrupted load removes its own.
-    let tmp = ctx.paths.graphroot.join("tmp");
-    super::save::on_interrupt(move || {
-        let prefix = format!("{}-", std::process::id());
-        if let Ok(rd) = std::fs::read_dir(&tmp) {
-            for e in rd.flatten() {
-                if e.file_name().to_string_lossy().starts_with(&prefix) {
-                    let _ = hutch_storage::remove_tree(&e.path());
-                }
-            }
-        }
-    });
+    super::save::remove_staging_on_interrupt(ctx);
     let quiet = args.quiet;
     let mut progress = |line: String| {
         if !quiet {

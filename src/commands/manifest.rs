@@ -2,10 +2,8 @@
 
 use crate::cli::ManifestCommand;
 use anyhow::Context;
-use hutch_engine::auth::AuthOptions;
 use hutch_engine::manifests::{self, EntryOverrides};
-use hutch_engine::push::{PushError, PushOptions};
-use std::io::IsTerminal;
+use hutch_engine::push::PushError;
 
 pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
     let paths = &ctx.paths;
@@ -66,22 +64,13 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             println!("{}", l.id);
         }
         ManifestCommand::Push(a) => {
-            let opts = PushOptions {
-                tls_verify: a.registry.tls_verify,
-                cert_dir: a.registry.cert_dir.clone(),
-                auth: AuthOptions {
-                    creds: a.registry.creds.clone(),
-                    authfile: a.registry.authfile.clone(),
-                },
-                format: a.format.as_deref().map(str::parse).transpose()?,
-                compression: a
-                    .compression_format
-                    .as_deref()
-                    .map(str::parse)
-                    .transpose()?,
-                compression_level: a.compression_level,
-                progress: !a.quiet && std::io::stderr().is_terminal(),
-            };
+            let opts = super::push::options(
+                &a.registry,
+                a.format.as_deref(),
+                a.compression_format.as_deref(),
+                a.compression_level,
+                a.quiet,
+            )?;
             ctx.paths.ensure_dirs()?;
             ctx.enter_userns()?;
             let rt = tokio::runtime::Builder::new_multi_thread()

@@ -6,23 +6,36 @@ use hutch_engine::auth::AuthOptions;
 use hutch_engine::push::{PushError, PushOptions};
 use std::io::IsTerminal;
 
-pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
-    let opts = PushOptions {
-        tls_verify: args.registry.tls_verify,
-        cert_dir: args.registry.cert_dir.clone(),
+/// What `push` and `manifest push` share: registry access, format and compression flags.
+pub fn options(
+    registry: &crate::cli::RegistryOpts,
+    format: Option<&str>,
+    compression: Option<&str>,
+    compression_level: Option<i32>,
+    quiet: bool,
+) -> anyhow::Result<PushOptions> {
+    Ok(PushOptions {
+        tls_verify: registry.tls_verify,
+        cert_dir: registry.cert_dir.clone(),
         auth: AuthOptions {
-            creds: args.registry.creds.clone(),
-            authfile: args.registry.authfile.clone(),
+            creds: registry.creds.clone(),
+            authfile: registry.authfile.clone(),
         },
-        format: args.format.as_deref().map(str::parse).transpose()?,
-        compression: args
-            .compression_format
-            .as_deref()
-            .map(str::parse)
-            .transpose()?,
-        compression_level: args.compression_level,
-        progress: !args.quiet && std::io::stderr().is_terminal(),
-    };
+        format: format.map(str::parse).transpose()?,
+        compression: compression.map(str::parse).transpose()?,
+        compression_level,
+        progress: !quiet && std::io::stderr().is_terminal(),
+    })
+}
+
+pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
+    let opts = options(
+        &args.registry,
+        args.format.as_deref(),
+        args.compression_format.as_deref(),
+        args.compression_level,
+        args.quiet,
+    )?;
     ctx.paths.ensure_dirs()?;
     // Layers are read as stored, owned by IDs of the user namespace: join it before any thread.
     ctx.enter_userns()?;

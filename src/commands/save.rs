@@ -9,6 +9,22 @@ use std::io::{IsTerminal, Write};
 /// On SIGINT or SIGTERM runs `cleanup` and exits 130, so an interrupted save or load leaves no
 /// partial file or staging directory. Call only after joining the user namespace (it starts a
 /// thread).
+/// On SIGINT/SIGTERM, removes this process's staging directories (they are named after its
+/// pid) before exiting: what `load` and `import` leave when interrupted.
+pub fn remove_staging_on_interrupt(ctx: &super::Ctx) {
+    let tmp = ctx.paths.graphroot.join("tmp");
+    on_interrupt(move || {
+        let prefix = format!("{}-", std::process::id());
+        if let Ok(rd) = std::fs::read_dir(&tmp) {
+            for e in rd.flatten() {
+                if e.file_name().to_string_lossy().starts_with(&prefix) {
+                    let _ = hutch_storage::remove_tree(&e.path());
+                }
+            }
+        }
+    });
+}
+
 pub fn on_interrupt(cleanup: impl FnOnce() + Send + 'static) {
     std::thread::spawn(move || {
         let Ok(rt) = tokio::runtime::Builder::new_current_thread()

@@ -371,18 +371,7 @@ impl Containers {
             created: now,
             size: total,
         };
-        let outcome = match self.db.commit_image(&img) {
-            Ok(o) => o,
-            Err(e) => {
-                let _ = store.remove_layer(&dir);
-                return Err(e.into());
-            }
-        };
-        for d in outcome.discard_dirs {
-            if let Err(e) = store.remove_layer(&d) {
-                tracing::warn!("removing unused layer directory {d}: {e}");
-            }
-        }
+        crate::images::commit_one_layer_image(&mut self.db, &store, &img, &dir)?;
         let ev = event(
             "container",
             "commit",

@@ -130,18 +130,7 @@ pub fn import(
         size: done.size,
     };
     let mut db = Db::open(&paths.db_path())?;
-    let outcome = match db.commit_image(&img) {
-        Ok(o) => o,
-        Err(e) => {
-            let _ = store.remove_layer(&dir);
-            return Err(e.into());
-        }
-    };
-    for d in outcome.discard_dirs {
-        if let Err(e) = store.remove_layer(&d) {
-            tracing::warn!("removing unused layer directory {d}: {e}");
-        }
-    }
+    crate::images::commit_one_layer_image(&mut db, &store, &img, &dir)?;
     crate::events::image(&mut db, "import", &id, name.as_deref().unwrap_or(""));
     Ok(id)
 }
