@@ -154,16 +154,11 @@ impl Db {
         filter: &str,
         args: &[&dyn rusqlite::ToSql],
     ) -> Result<Vec<Container>> {
-        let rows = self.read(|c| {
-            let mut st = c
-                .prepare_cached(&format!("SELECT {COLUMNS} FROM containers {filter}"))
-                .map_err(|e| self.sqlite(e))?;
-            let rows = st
-                .query_map(args, row)
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| self.sqlite(e));
-            rows
-        })?;
+        let rows = self.select(
+            &format!("SELECT {COLUMNS} FROM containers {filter}"),
+            args,
+            row,
+        )?;
         rows.into_iter().map(|r| self.to_container(r)).collect()
     }
 

@@ -303,6 +303,23 @@ impl Db {
     }
 
     /// Like `retry` for read-only work, which needs only `&self`.
+    /// Every row `sql` returns for `args`, mapped by `row`, in one read.
+    pub(crate) fn select<T>(
+        &self,
+        sql: &str,
+        args: &[&dyn rusqlite::ToSql],
+        row: impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<T> + Copy,
+    ) -> Result<Vec<T>> {
+        self.read(|c| {
+            let mut st = c.prepare_cached(sql).map_err(|e| self.sqlite(e))?;
+            let rows = st
+                .query_map(args, row)
+                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
+                .map_err(|e| self.sqlite(e));
+            rows
+        })
+    }
+
     pub(crate) fn read<T>(&self, mut f: impl FnMut(&Connection) -> Result<T>) -> Result<T> {
         let start = Instant::now();
         let mut attempt = 0u64;

@@ -56,16 +56,11 @@ impl Db {
     }
 
     fn load_volumes(&self, filter: &str, args: &[&dyn rusqlite::ToSql]) -> Result<Vec<Volume>> {
-        let rows = self.read(|c| {
-            let mut st = c
-                .prepare_cached(&format!("SELECT {COLUMNS} FROM volumes {filter}"))
-                .map_err(|e| self.sqlite(e))?;
-            let rows = st
-                .query_map(args, row)
-                .and_then(|it| it.collect::<rusqlite::Result<Vec<_>>>())
-                .map_err(|e| self.sqlite(e));
-            rows
-        })?;
+        let rows = self.select(
+            &format!("SELECT {COLUMNS} FROM volumes {filter}"),
+            args,
+            row,
+        )?;
         rows.into_iter().map(|r| self.to_volume(r)).collect()
     }
 
