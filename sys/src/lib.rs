@@ -14,6 +14,7 @@ pub mod process;
 pub mod pty;
 pub mod sock;
 pub mod subreaper;
+pub mod tcp;
 pub mod userns;
 
 use std::path::PathBuf;

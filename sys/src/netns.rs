@@ -99,6 +99,15 @@ pub fn is_netns(path: &Path) -> bool {
         .unwrap_or(false)
 }
 
+/// Moves the calling thread into the network namespace bound at `path`, for good: a process
+/// inside a user namespace cannot return to a namespace its user namespace does not own. Only
+/// sockets created afterwards belong to the new namespace; existing ones keep theirs.
+pub fn enter(path: &Path) -> Result<()> {
+    let f = std::fs::File::open(path).map_err(|e| SysError::path("open", path, e))?;
+    nix::sched::setns(&f, nix::sched::CloneFlags::CLONE_NEWNET)
+        .map_err(|e| SysError::path("setns(CLONE_NEWNET) into", path, e))
+}
+
 /// Brings the loopback interface of the calling thread's network namespace up.
 fn set_loopback_up() -> std::io::Result<()> {
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
