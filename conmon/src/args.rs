@@ -37,6 +37,11 @@ pub struct Args {
     /// Read none of the container's output until the first attach client connects (or
     /// `HOLD_LIMIT` passes), so a client attaching right after start-up misses nothing.
     pub hold_output: bool,
+    /// `--port-fd FD:IP:PORT`: an inherited listening TCP socket whose connections are forwarded
+    /// to IP:PORT, dialed inside `netns`.
+    pub port_fds: Vec<(i32, std::net::SocketAddr)>,
+    /// `--netns PATH`: the network namespace the monitor enters (for good) to dial ports.
+    pub netns: Option<PathBuf>,
 }
 
 /// What the command line asked for besides monitoring.
@@ -51,7 +56,8 @@ pub const USAGE: &str = "usage: hutch-conmon --cid ID --bundle DIR --runtime PAT
 [--runtime-arg ARG]... --socket-dir DIR --container-pidfile PATH --log-path PATH \
 [--log-driver k8s-file|none|passthrough] [--log-size-max BYTES] [--terminal] [--stdin] \
 [--leave-stdin-open] [--exit-command PATH [--exit-command-arg ARG]...] [--sync-fd N] \
-[--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]]";
+[--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]] \
+[--netns PATH --port-fd FD:IP:PORT...]";
 
 pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut it = argv.into_iter();
@@ -74,6 +80,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut no_pivot = false;
     let mut start = false;
     let mut hold_output = false;
+    let mut port_fds = Vec::new();
+    let mut netns = None;
 
     while let Some(arg) = it.next() {
         let bytes = arg.as_bytes();
@@ -147,6 +155,15 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
             "--no-pivot" => no_pivot = true,
             "--start" => start = true,
             "--hold-output" => hold_output = true,
+            "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
+            "--port-fd" => {
+                let v = text(&flag, value(&flag)?)?;
+                let bad = || format!("--port-fd: {v:?} is not FD:IP:PORT (a descriptor above 2)");
+                let (fd, dest) = v.split_once(':').ok_or_else(bad)?;
+                let fd = fd.parse::<i32>().ok().filter(|n| *n > 2).ok_or_else(bad)?;
+                let dest = dest.parse().map_err(|_| bad())?;
+                port_fds.push((fd, dest));
+            }
             other => return Err(format!("unknown option {other:?}\n{USAGE}")),
         }
     }
@@ -164,6 +181,9 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     }
     if hold_output && (!start || log_driver == LogDriver::Passthrough) {
         return Err("--hold-output needs --start and an attach socket (not passthrough)".into());
+    }
+    if !port_fds.is_empty() && netns.is_none() {
+        return Err("--port-fd needs --netns (where to dial the container's ports)".into());
     }
     Ok(Parsed::Run(Box::new(Args {
         cid,
@@ -185,6 +205,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         no_pivot,
         start,
         hold_output,
+        port_fds,
+        netns,
     })))
 }
 
@@ -243,6 +265,11 @@ mod tests {
             "5",
             "--log-size-max",
             "-1",
+            "--netns",
+            "/run/netns/x",
+            "--port-fd",
+            "7:10.0.2.100:80",
+            "--port-fd=8:[fd00::1]:8080",
         ]);
         let Parsed::Run(a) = p(&v).unwrap() else {
             panic!("not a run")
@@ -253,6 +280,13 @@ mod tests {
         assert_eq!(a.exit_command_args, ["cleanup"]);
         assert_eq!(a.sync_fd, Some(5));
         assert_eq!(a.log_size_max, 0);
+        assert_eq!(
+            a.port_fds,
+            [
+                (7, "10.0.2.100:80".parse().unwrap()),
+                (8, "[fd00::1]:8080".parse().unwrap())
+            ]
+        );
         assert_eq!(
             a.log_path.as_deref(),
             Some(std::path::Path::new("/b/ctr.log"))
@@ -268,6 +302,12 @@ mod tests {
         let mut v = BASE.to_vec();
         v.extend(["--log-driver", "journald"]);
         assert!(p(&v).unwrap_err().contains("journald"));
+        let mut v = BASE.to_vec();
+        v.extend(["--port-fd", "7:80"]);
+        assert!(p(&v).unwrap_err().contains("FD:IP:PORT"));
+        let mut v = BASE.to_vec();
+        v.extend(["--port-fd", "7:10.0.2.100:80"]);
+        assert!(p(&v).unwrap_err().contains("--netns"));
         let e = p(&BASE[2..]).unwrap_err();
         assert!(e.starts_with("--cid is required"), "{e}");
     }

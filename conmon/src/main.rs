@@ -5,6 +5,7 @@
 
 mod args;
 mod attach;
+mod forward;
 mod logfile;
 mod monitor;
 mod runtime;
@@ -87,6 +88,16 @@ fn main() {
         },
         None => None,
     };
+    let mut ports = Vec::new();
+    for (n, dest) in &args.port_fds {
+        match hutch_sys::fd::take_inherited(*n) {
+            Ok(fd) => ports.push((fd, *dest)),
+            Err(e) => {
+                report(sync, &error_line(&format!("--port-fd {n}: {e}"), 125));
+                std::process::exit(125);
+            }
+        }
+    }
     // First thing, while surely single-threaded: leave the caller's session for good.
     if let Err(e) = hutch_sys::subreaper::detach() {
         report(
@@ -95,7 +106,7 @@ fn main() {
         );
         std::process::exit(125);
     }
-    match monitor::start(args) {
+    match monitor::start(args, ports) {
         Err(e) => {
             report(sync, &error_line(&e.msg, e.code));
             std::process::exit(1);

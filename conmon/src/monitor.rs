@@ -14,6 +14,7 @@ use hutch_sys::{pty, sock, subreaper};
 
 use crate::args::{Args, LogDriver};
 use crate::attach::{Client, EXIT_STREAM, MAX_PACKET};
+use crate::forward::Forwarder;
 use crate::logfile::{LogFile, Stream};
 
 /// Names inside the socket dir (the monitor's working directory, so that the socket's path stays
@@ -68,6 +69,8 @@ pub struct Monitor {
     hold_until: Option<Instant>,
     /// `buf[0]` is the stream byte of an attach packet, output is read into `buf[1..]`.
     buf: Box<[u8]>,
+    /// Published TCP ports (`--port-fd`), while the container runs.
+    forward: Option<Forwarder>,
 }
 
 /// Writes `contents` to `dir/name` through a temporary file and a rename, so readers never see
@@ -95,7 +98,11 @@ fn console_dir(cid: &str) -> io::Result<PathBuf> {
 
 use std::os::unix::fs::DirBuilderExt;
 
-pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
+/// `ports`: the listening sockets of `--port-fd`, with where their connections go.
+pub fn start(
+    mut args: Box<Args>,
+    ports: Vec<(OwnedFd, std::net::SocketAddr)>,
+) -> Result<Monitor, StartError> {
     // Everything is relative to the socket dir after the chdir below.
     for p in [
         &mut args.bundle,
@@ -145,6 +152,18 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
         };
     let ctl = fd::open_fifo(Path::new(CTL), 0o600)
         .map_err(|e| engine_error(format!("create {}", dir.join(CTL).display()), e))?;
+
+    // Connections to the container are dialed from inside its network namespace. There is no
+    // way back (the host's namespace is not our user namespace's), and none is needed: the
+    // listening sockets stay in the host's, and the runtime and the exit command work by path
+    // and pid. Entered before the runtime runs, so a failure is reported before anything exists.
+    let forward = match (&args.netns, ports.is_empty()) {
+        (Some(ns), false) => {
+            hutch_sys::netns::enter(ns).map_err(|e| engine_error("published ports", e))?;
+            Some(Forwarder::new(ports).map_err(|e| engine_error("published ports", e))?)
+        }
+        _ => None,
+    };
 
     // Wire the runtime's stdio: the container inherits it (except with a terminal, where the
     // runtime's own output is all we capture).
@@ -314,6 +333,7 @@ pub fn start(mut args: Box<Args>) -> Result<Monitor, StartError> {
         hold_until: args.hold_output.then(|| Instant::now() + HOLD_LIMIT),
         args,
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
+        forward,
     })
 }
 
@@ -331,7 +351,7 @@ fn read_available(files: &mut [File], into: &mut Vec<u8>) {
     }
 }
 
-fn warn(msg: std::fmt::Arguments<'_>) {
+pub(crate) fn warn(msg: std::fmt::Arguments<'_>) {
     let _ = writeln!(io::stderr(), "hutch-conmon: {msg}");
 }
 
@@ -344,6 +364,7 @@ enum Slot {
     Listener,
     Ctl,
     Client(usize),
+    Forward(crate::forward::Slot),
 }
 
 impl Monitor {
@@ -360,6 +381,9 @@ impl Monitor {
         while self.exit.is_none() {
             self.poll_once(&mut fds, &mut slots);
         }
+        // The published ports close with the container, before the exit is recorded: a
+        // `start` right after `stop` binds them again.
+        self.forward = None;
         // Clients still in the listen queue get the rest of the output and the exit code; with
         // --hold-output the client that is on its way gets it all.
         self.accept();
@@ -439,6 +463,9 @@ impl Monitor {
             }
             add(c.fd.as_fd(), ev, Slot::Client(i));
         }
+        if let Some(f) = &self.forward {
+            f.poll_set(&mut |fd, ev, s| add(fd, ev, Slot::Forward(s)));
+        }
         let timeout = match (holding, self.hold_until) {
             (true, Some(t)) => t
                 .saturating_duration_since(Instant::now())
@@ -470,9 +497,17 @@ impl Monitor {
                 Slot::Listener => self.accept(),
                 Slot::Ctl => self.read_ctl(),
                 Slot::Client(i) => self.client_event(i, ev),
+                Slot::Forward(s) => {
+                    if let Some(f) = self.forward.as_mut() {
+                        f.event(s, ev);
+                    }
+                }
             }
         }
         self.clients.retain(|c| !c.dead);
+        if let Some(f) = self.forward.as_mut() {
+            f.sweep();
+        }
     }
 
     fn reap(&mut self) {
