@@ -82,8 +82,9 @@ pub struct Request<'a> {
     /// one: a container with a user namespace of its own (keep-id) must own its network
     /// namespace, or joining it later (`exec`) is refused.
     pub existing_netns: Option<PathBuf>,
-    /// The caller hands the exit descriptor `setup_held` returns to the container's monitor:
-    /// slirp4netns then quits by itself when the monitor dies.
+    /// The caller hands what `setup_held` returns ([`Handoff`]) to the container's monitor:
+    /// slirp4netns then quits by itself when the monitor dies, and the monitor forwards
+    /// slirp4netns's published TCP ports (faster than slirp4netns's own forwarding).
     pub hold_exit_fd: bool,
 }
 
@@ -125,6 +126,18 @@ pub struct Status {
     pub networks: Vec<NetworkStatus>,
 }
 
+/// What `setup_held` hands to the container's monitor, which keeps it for as long as it lives.
+#[derive(Debug, Default)]
+pub struct Handoff {
+    /// The write end of slirp4netns's `--exit-fd`: slirp4netns quits when it closes.
+    pub exit_fd: Option<std::os::fd::OwnedFd>,
+    /// slirp4netns's published TCP ports: listening sockets on the host, each with the address
+    /// (in the container's namespace) its connections are forwarded to.
+    pub ports: Vec<(std::os::fd::OwnedFd, std::net::SocketAddr)>,
+    /// The namespace where those addresses are dialed.
+    pub netns: Option<PathBuf>,
+}
+
 /// The status of a container set up earlier, if its file is there.
 pub fn status(env: &NetEnv, id: &str) -> Option<Status> {
     let text = std::fs::read_to_string(env.status_path(id)).ok()?;
@@ -146,12 +159,9 @@ pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
     setup_held(env, req).map(|(st, _)| st)
 }
 
-/// `setup`, also returning the write end of slirp4netns's `--exit-fd` when `req.hold_exit_fd`
-/// (close-on-exec: make it inheritable right before spawning the process that keeps it).
-pub fn setup_held(
-    env: &NetEnv,
-    req: &Request<'_>,
-) -> Result<(Status, Option<std::os::fd::OwnedFd>), NetworkError> {
+/// `setup`, also returning what the monitor keeps when `req.hold_exit_fd` (descriptors are
+/// close-on-exec: make them inheritable right before spawning the process that keeps them).
+pub fn setup_held(env: &NetEnv, req: &Request<'_>) -> Result<(Status, Handoff), NetworkError> {
     // Whatever an earlier instance left behind (a killed hutch, a crash) goes first. A lost
     // runroot was dealt with by the cleanup that runs before any start (`teardown`).
     teardown_inner(env, req, false)?;
@@ -160,14 +170,14 @@ pub fn setup_held(
         ..Default::default()
     };
     match req.mode {
-        NetworkMode::Host => return Ok((st, None)),
+        NetworkMode::Host => return Ok((st, Handoff::default())),
         NetworkMode::Ns { path } => {
             st.netns = Some(path.clone());
-            return Ok((st, None));
+            return Ok((st, Handoff::default()));
         }
         NetworkMode::Container { .. } => {
             st.netns = req.joined_netns.clone();
-            return Ok((st, None));
+            return Ok((st, Handoff::default()));
         }
         _ => {}
     }
@@ -186,9 +196,9 @@ pub fn setup_held(
     // The status file goes first so that teardown finds the helper even if hutch dies next.
     write_status(env, req.id, &st)?;
     match connect(env, req, &ns, &mut st) {
-        Ok(fd) => {
+        Ok(handoff) => {
             write_status(env, req.id, &st)?;
-            Ok((st, fd))
+            Ok((st, handoff))
         }
         Err(e) => {
             if let Err(t) = teardown(env, req) {
@@ -204,11 +214,11 @@ fn connect(
     req: &Request<'_>,
     ns: &Path,
     st: &mut Status,
-) -> Result<Option<std::os::fd::OwnedFd>, NetworkError> {
+) -> Result<Handoff, NetworkError> {
     // Bind every host port first: "address in use" must come before anything starts.
     let (ports, reserved) = ports::reserve(req.id, &req.opts.ports)?;
     st.ports = ports;
-    let mut exit_fd = None;
+    let mut handoff = Handoff::default();
     match req.mode {
         NetworkMode::None => {
             drop(reserved);
@@ -218,8 +228,7 @@ fn connect(
             pasta::start(env, req, options, ns, st)?;
         }
         NetworkMode::Slirp4netns { options } => {
-            drop(reserved);
-            exit_fd = slirp::start(env, req, options, ns, st)?;
+            handoff = slirp::start(env, req, options, ns, st, reserved)?;
         }
         NetworkMode::Networks { networks: nets } => {
             drop(reserved);
@@ -253,7 +262,7 @@ fn connect(
         }
         NetworkMode::Host | NetworkMode::Ns { .. } | NetworkMode::Container { .. } => {}
     }
-    Ok(exit_fd)
+    Ok(handoff)
 }
 
 fn attach<'a>(

@@ -13,7 +13,7 @@ pub mod ports;
 pub mod procs;
 pub mod slirp;
 
-pub use container::{setup, teardown, NetEnv, Request, Status};
+pub use container::{setup, teardown, Handoff, NetEnv, Request, Status};
 pub use mode::{NetworkAttachment, NetworkMode};
 pub use options::NetOptions;
 pub use ports::PortMapping;

@@ -194,16 +194,41 @@ fn bind_addr(m: &PortMapping, port: u16) -> SocketAddr {
     SocketAddr::new(ip, port)
 }
 
-/// Holds the host ports of a container bound, so that nothing takes them between the check
-/// and the helper's own bind; dropped right before the helper starts.
-pub struct Reserved(#[allow(dead_code)] Vec<Box<dyn std::any::Any>>);
+/// One host port bound by [`reserve`], and the container port it is published as.
+enum Bound {
+    Tcp(TcpListener, u16),
+    // Held only to keep the port taken.
+    Udp(#[allow(dead_code)] UdpSocket),
+}
 
-fn try_bind(m: &PortMapping, port: u16) -> std::io::Result<Box<dyn std::any::Any>> {
+/// Holds the host ports of a container bound, so that nothing takes them between the check
+/// and the helper's own bind; dropped right before the helper starts, except for TCP listeners
+/// handed to the container's monitor (see [`Reserved::take_tcp`]).
+pub struct Reserved(Vec<Bound>);
+
+impl Reserved {
+    /// The listening TCP sockets, each with the container port its connections go to; the UDP
+    /// sockets stay here (dropping `Reserved` frees them).
+    pub fn take_tcp(&mut self) -> Vec<(TcpListener, u16)> {
+        let (tcp, udp): (Vec<Bound>, Vec<Bound>) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(|b| matches!(b, Bound::Tcp(..)));
+        self.0 = udp;
+        tcp.into_iter()
+            .filter_map(|b| match b {
+                Bound::Tcp(l, port) => Some((l, port)),
+                Bound::Udp(_) => None,
+            })
+            .collect()
+    }
+}
+
+fn try_bind(m: &PortMapping, port: u16, container_port: u16) -> std::io::Result<Bound> {
     let addr = bind_addr(m, port);
     if m.protocol == "udp" {
-        Ok(Box::new(UdpSocket::bind(addr)?))
+        Ok(Bound::Udp(UdpSocket::bind(addr)?))
     } else {
-        Ok(Box::new(TcpListener::bind(addr)?))
+        Ok(Bound::Tcp(TcpListener::bind(addr)?, container_port))
     }
 }
 
@@ -213,7 +238,7 @@ pub fn reserve(
     container: &str,
     ports: &[PortMapping],
 ) -> Result<(Vec<PortMapping>, Reserved), NetworkError> {
-    let mut held: Vec<Box<dyn std::any::Any>> = Vec::new();
+    let mut held: Vec<Bound> = Vec::new();
     let mut out = Vec::new();
     for m in ports {
         let mut m = m.clone();
@@ -224,8 +249,8 @@ pub fn reserve(
                 source: e,
             })?;
         } else {
-            for (hp, _) in m.pairs() {
-                let s = try_bind(&m, hp).map_err(|e| NetworkError::PortInUse {
+            for (hp, cp) in m.pairs() {
+                let s = try_bind(&m, hp, cp).map_err(|e| NetworkError::PortInUse {
                     container: container.to_string(),
                     port: format!(
                         "{}:{hp}/{}",
@@ -253,7 +278,7 @@ pub fn assign_random(
     container: &str,
     ports: &[PortMapping],
 ) -> Result<Vec<PortMapping>, NetworkError> {
-    let mut held: Vec<Box<dyn std::any::Any>> = Vec::new();
+    let mut held: Vec<Bound> = Vec::new();
     let mut out = Vec::new();
     for m in ports {
         let mut m = m.clone();
@@ -270,7 +295,7 @@ pub fn assign_random(
 }
 
 /// Finds `m.range` consecutive free ports (the kernel picks the first; the rest must follow).
-fn random_ports(m: &PortMapping, held: &mut Vec<Box<dyn std::any::Any>>) -> std::io::Result<u16> {
+fn random_ports(m: &PortMapping, held: &mut Vec<Bound>) -> std::io::Result<u16> {
     for _ in 0..50 {
         let first = if m.protocol == "udp" {
             let s = UdpSocket::bind(bind_addr(m, 0))?;
@@ -283,7 +308,7 @@ fn random_ports(m: &PortMapping, held: &mut Vec<Box<dyn std::any::Any>>) -> std:
             continue;
         }
         let mut got = Vec::new();
-        let ok = (0..m.range).all(|i| match try_bind(m, first + i) {
+        let ok = (0..m.range).all(|i| match try_bind(m, first + i, m.container_port + i) {
             Ok(s) => {
                 got.push(s);
                 true
@@ -352,6 +377,11 @@ mod tests {
         ));
         let (got, _held) = reserve("c", &parse_publish("127.0.0.1::80").unwrap()).unwrap();
         assert_ne!(got[0].host_port, 0);
+        let (_, mut held) =
+            reserve("c", &parse_publish("127.0.0.1::80-81/tcp,udp").unwrap()).unwrap();
+        let tcp = held.take_tcp();
+        assert_eq!(tcp.iter().map(|(_, p)| *p).collect::<Vec<_>>(), [80, 81]);
+        assert_eq!(held.0.len(), 2, "the UDP sockets stay");
         let mut two = parse_publish("127.0.0.1::80-81/udp").unwrap();
         two.extend(taken.clone());
         let got = assign_random("c", &two).unwrap();

@@ -467,8 +467,8 @@ impl Containers {
         // its own (keep-id) gets a new network namespace from the runtime instead, which is
         // connected right after `runtime create`, before the container starts.
         let late_net = keep_id.is_some() && cfg.network.owns_netns();
-        let (net, exit_fd) = if late_net {
-            (NetStatus::default(), None)
+        let (net, handoff) = if late_net {
+            (NetStatus::default(), hutch_network::Handoff::default())
         } else {
             self.setup_network(c, cfg, &hostname, None)?
         };
@@ -517,7 +517,7 @@ impl Containers {
         }
         // A late network (keep-id) is connected between `runtime create` and `runtime start`:
         // `start` and `start_attached` launch such containers with `Launch::Create`.
-        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs, how, exit_fd)?;
+        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs, how, handoff)?;
         if late_net {
             if how != Launch::Create {
                 return Err(EngineError::Other(format!(
@@ -564,7 +564,7 @@ impl Containers {
         cfg: &ContainerConfig,
         hostname: &str,
         existing_netns: Option<PathBuf>,
-    ) -> Result<(NetStatus, Option<std::os::fd::OwnedFd>)> {
+    ) -> Result<(NetStatus, hutch_network::Handoff)> {
         let env = self.net_env();
         let joined_netns = match &cfg.network {
             NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
@@ -716,7 +716,7 @@ impl Containers {
         cfg: &ContainerConfig,
         dirs: &Dirs,
         how: Launch,
-        hold: Option<std::os::fd::OwnedFd>,
+        hold: hutch_network::Handoff,
     ) -> Result<(i64, i64)> {
         let conmon = find_conmon().ok_or_else(|| ContainerError::NoConmon { id: c.id.clone() })?;
         let runtime = self.runtime(cfg);
@@ -775,6 +775,14 @@ impl Containers {
         {
             use std::os::fd::AsRawFd;
             cmd.arg("--sync-fd").arg(write_end.as_raw_fd().to_string());
+            // Published TCP ports the monitor forwards, dialed inside the container's namespace.
+            if let Some(ns) = &hold.netns {
+                cmd.arg("--netns").arg(ns);
+            }
+            for (fd, dest) in &hold.ports {
+                cmd.arg("--port-fd")
+                    .arg(format!("{}:{dest}", fd.as_raw_fd()));
+            }
         }
         cmd.stdin(Stdio::null());
         if cfg.log_driver == "passthrough" {
@@ -782,10 +790,15 @@ impl Containers {
         } else {
             cmd.stdout(Stdio::null()).stderr(Stdio::null());
         }
-        // The monitor inherits `hold` (a network helper's exit pipe) and keeps it open, without
-        // knowing it, for as long as it lives; our copy goes right after the spawn.
-        if let Some(fd) = &hold {
+        // The monitor inherits `hold` (a network helper's exit pipe, which it keeps open without
+        // knowing it, and the published ports' sockets) for as long as it lives; our copies go
+        // right after the spawn.
+        if let Some(fd) = &hold.exit_fd {
             hutch_sys::child::inheritable(fd).map_err(|e| EngineError::io("exit pipe", e))?;
+        }
+        for (fd, dest) in &hold.ports {
+            hutch_sys::child::inheritable(fd)
+                .map_err(|e| EngineError::io(format!("published port socket for {dest}"), e))?;
         }
         let spawned = cmd.spawn();
         drop(hold);
