@@ -76,6 +76,18 @@ fn setup(name: &str) -> (TestContext, String) {
 /// pasta and slirp4netns processes serving this context's containers (their command line
 /// names a namespace file under the context's runroot), from the process table.
 fn helpers(ctx: &TestContext) -> Vec<String> {
+    processes(ctx, |prog| {
+        prog.ends_with("pasta") || prog.ends_with("slirp4netns")
+    })
+}
+
+/// The monitors (hutch-conmon, which forwards slirp4netns's TCP ports) of this context's
+/// containers: their `--socket-dir` is under the runroot.
+fn monitors(ctx: &TestContext) -> Vec<String> {
+    processes(ctx, |prog| prog.ends_with("hutch-conmon"))
+}
+
+fn processes(ctx: &TestContext, program: impl Fn(&str) -> bool) -> Vec<String> {
     let marker = ctx.runroot().display().to_string();
     let mut out = Vec::new();
     for e in std::fs::read_dir("/proc").unwrap().flatten() {
@@ -92,7 +104,7 @@ fn helpers(ctx: &TestContext) -> Vec<String> {
         };
         let cmd = String::from_utf8_lossy(&cmd).replace('\0', " ");
         let prog = cmd.split(' ').next().unwrap_or("");
-        if (prog.ends_with("pasta") || prog.ends_with("slirp4netns")) && cmd.contains(&marker) {
+        if program(prog) && cmd.contains(&marker) {
             out.push(format!("{} {cmd}", e.file_name().to_string_lossy()));
         }
     }
@@ -114,10 +126,13 @@ fn netns_entries(ctx: &TestContext) -> Vec<String> {
 /// kernel's reaping), then asserts none is left and no namespace file either.
 fn assert_nothing_left(ctx: &TestContext, when: &str) {
     let start = Instant::now();
-    while !helpers(ctx).is_empty() && start.elapsed() < Duration::from_secs(3) {
+    while !(helpers(ctx).is_empty() && monitors(ctx).is_empty())
+        && start.elapsed() < Duration::from_secs(3)
+    {
         std::thread::sleep(Duration::from_millis(50));
     }
     assert_eq!(helpers(ctx), Vec::<String>::new(), "helpers left {when}");
+    assert_eq!(monitors(ctx), Vec::<String>::new(), "monitors left {when}");
     assert_eq!(
         netns_entries(ctx),
         Vec::<String>::new(),
@@ -364,9 +379,10 @@ fn pasta_ports_and_host_loopback() {
 #[test]
 fn slirp4netns_ports_and_host_loopback() {
     // As podman: the host's loopback is reachable only with allow_host_loopback, at 10.0.2.2.
+    // TCP goes through the monitor's forwarder, UDP through slirp4netns's API.
     ports_and_host_service(
         "slirp4netns:allow_host_loopback=true",
-        "slirp4netns",
+        "hutch-conmon (tcp), slirp4netns (udp)",
         "10.0.2.2",
         "10.0.2.3",
         "127.0.0.1",
@@ -789,8 +805,9 @@ fn publish_all_and_the_default_from_containers_conf() {
     assert!(out.stdout.contains(": tap0:"), "{}", out.stdout);
     let tport = host_port(&ctx, "all", "8080/tcp");
     let uport = host_port(&ctx, "all", "8081/udp");
-    // slirp4netns's forwarding: the container sees connections from its gateway.
-    assert_eq!(tcp_ask(tport, "t"), "from=10.0.2.2 t");
+    // The monitor's forwarder dials from inside the container's namespace: the container sees
+    // connections from its own address (as with podman's rootlessport).
+    assert_eq!(tcp_ask(tport, "t"), "from=10.0.2.100 t");
     // Without allow_host_loopback slirp4netns drops UDP answers to the host's loopback
     // (podman routes around it with rootlessport); other host addresses are served.
     assert!(udp_ask(&host_ip(), uport, "u").ends_with(" u"));
@@ -804,7 +821,194 @@ fn publish_all_and_the_default_from_containers_conf() {
     ctx.hutch(["stop", "-t", "0", "all"]).run().success();
     ctx.hutch(["start", "all"]).run().success();
     assert_eq!(host_port(&ctx, "all", "8080/tcp"), tport);
-    assert_eq!(tcp_ask(tport, "again"), "from=10.0.2.2 again");
+    assert_eq!(tcp_ask(tport, "again"), "from=10.0.2.100 again");
     ctx.hutch(["rm", "-f", "-t", "0", "all"]).run().success();
     assert_nothing_left(&ctx, "after rm");
+}
+
+/// Byte `i` of the bulk streams (as net/echo.rs makes them).
+fn pattern(i: u64) -> u8 {
+    (i.wrapping_mul(2654435761) >> 13) as u8
+}
+
+/// FNV-1a, 64 bits (as net/echo.rs computes it).
+fn fnv(data: &[u8]) -> u64 {
+    let mut h = 0xcbf29ce484222325u64;
+    for b in data {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+/// Runs a transfer until it works (the servers may still be starting: the forwarder then
+/// resets the client), for up to 15 s.
+fn with_retries<T>(what: &str, f: impl Fn() -> std::io::Result<T>) -> T {
+    let start = Instant::now();
+    loop {
+        match f() {
+            Ok(v) => return v,
+            Err(e) if start.elapsed() > Duration::from_secs(15) => panic!("{what}: {e}"),
+            Err(_) => std::thread::sleep(Duration::from_millis(200)),
+        }
+    }
+}
+
+fn connect(port: u16) -> std::io::Result<TcpStream> {
+    let s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    s.set_write_timeout(Some(Duration::from_secs(30)))?;
+    Ok(s)
+}
+
+/// Sends `data` through `echo-server cat` on `port` while reading it back, half-closing after
+/// the last byte; returns what came back.
+fn cat_through(port: u16, data: &std::sync::Arc<Vec<u8>>) -> std::io::Result<Vec<u8>> {
+    let mut s = connect(port)?;
+    let mut w = s.try_clone()?;
+    let d = data.clone();
+    let writer = std::thread::spawn(move || -> std::io::Result<()> {
+        w.write_all(&d)?;
+        w.shutdown(std::net::Shutdown::Write)
+    });
+    let mut back = Vec::with_capacity(data.len());
+    let r = s.read_to_end(&mut back);
+    writer
+        .join()
+        .map_err(|_| std::io::Error::other("writer panicked"))??;
+    r?;
+    if back.len() != data.len() {
+        return Err(std::io::Error::other(format!(
+            "{} of {} bytes came back",
+            back.len(),
+            data.len()
+        )));
+    }
+    Ok(back)
+}
+
+/// Whether connecting to the host port is refused (its listening socket is closed), waiting up
+/// to 5 s for it to become so.
+fn refused_soon(port: u16) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(5) {
+        if TcpStream::connect(("127.0.0.1", port)).is_err() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn slirp4netns_tcp_forwarder_moves_bulk_data_half_closes_and_ends_with_its_monitor() {
+    let (ctx, img) = setup("net-fwd");
+    let mut args: Vec<String> = ["run", "-d", "--name", "bulk", "--network", "slirp4netns"]
+        .map(String::from)
+        .to_vec();
+    for p in ["9000", "9001", "9002", "8080", "9009"] {
+        args.extend(["-p".into(), format!("127.0.0.1::{p}")]);
+    }
+    args.extend([
+        img.clone(),
+        "sh".into(),
+        "-c".into(),
+        "echo-server cat 9000 & echo-server sum 9001 & echo-server gen 9002 & \
+         exec echo-server tcp 8080"
+            .into(),
+    ]);
+    ctx.hutch(&args).run().success();
+    assert_eq!(
+        inspect(&ctx, "bulk", ".NetworkSettings.PortForwarder"),
+        "hutch-conmon"
+    );
+    // slirp4netns is the only helper process: the forwarder is the monitor.
+    assert_eq!(helpers(&ctx).len(), 1, "{:?}", helpers(&ctx));
+    assert_eq!(monitors(&ctx).len(), 1, "{:?}", monitors(&ctx));
+    let (cat, sum, gen, echo, idle) = (
+        host_port(&ctx, "bulk", "9000/tcp"),
+        host_port(&ctx, "bulk", "9001/tcp"),
+        host_port(&ctx, "bulk", "9002/tcp"),
+        host_port(&ctx, "bulk", "8080/tcp"),
+        host_port(&ctx, "bulk", "9009/tcp"),
+    );
+    assert_eq!(tcp_ask(echo, "who"), "from=10.0.2.100 who");
+
+    // Host -> container, 12 MB, then a half-close: the answer still comes back.
+    let data: Vec<u8> = (0..12u64 << 20).map(pattern).collect();
+    let answer = with_retries("upload through the forwarder", || {
+        let mut s = connect(sum)?;
+        s.write_all(&data)?;
+        s.shutdown(std::net::Shutdown::Write)?;
+        let mut a = String::new();
+        s.read_to_string(&mut a)?;
+        if a.is_empty() {
+            return Err(std::io::Error::other("no answer after the half-close"));
+        }
+        Ok(a)
+    });
+    assert_eq!(answer, format!("{} {:016x}\n", data.len(), fnv(&data)));
+
+    // Container -> host, 12 MB.
+    let got = with_retries("download through the forwarder", || {
+        let mut s = connect(gen)?;
+        s.write_all(format!("{}\n", data.len()).as_bytes())?;
+        let mut got = Vec::new();
+        s.read_to_end(&mut got)?;
+        if got.len() != data.len() {
+            return Err(std::io::Error::other(format!("{} bytes", got.len())));
+        }
+        Ok(got)
+    });
+    assert!(fnv(&got) == fnv(&data), "the download differs");
+
+    // Both directions at once, on 12 connections at the same time (4 MB each way, each).
+    let chunk = std::sync::Arc::new(data[..4 << 20].to_vec());
+    with_retries("cat server up", || {
+        cat_through(cat, &std::sync::Arc::new(vec![1; 10]))
+    });
+    let clients: Vec<_> = (0..12)
+        .map(|_| {
+            let c = chunk.clone();
+            std::thread::spawn(move || cat_through(cat, &c))
+        })
+        .collect();
+    for t in clients {
+        let back = t.join().unwrap().expect("a concurrent transfer");
+        assert!(back[..] == chunk[..], "a concurrent transfer differs");
+    }
+
+    // Nothing listens on 9009 in the container: the client learns at once, not after a hang.
+    let mut s = connect(idle).unwrap();
+    let mut buf = [0u8; 8];
+    let t = Instant::now();
+    let r = s.read(&mut buf);
+    assert!(
+        matches!(&r, Ok(0))
+            || matches!(&r, Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset),
+        "{r:?}"
+    );
+    assert!(t.elapsed() < Duration::from_secs(5));
+
+    // Stopped: the ports close; started again: bound again, same ports.
+    ctx.hutch(["stop", "-t", "0", "bulk"]).run().success();
+    assert!(refused_soon(echo), "port {echo} still open after stop");
+    ctx.hutch(["start", "bulk"]).run().success();
+    assert_eq!(host_port(&ctx, "bulk", "8080/tcp"), echo);
+    assert_eq!(tcp_ask(echo, "again"), "from=10.0.2.100 again");
+
+    // The monitor killed: its ports close with it, and the next command cleans up the rest.
+    kill9(&inspect(&ctx, "bulk", ".State.ConmonPid"));
+    assert!(
+        refused_soon(echo),
+        "port {echo} still open after kill -9 of the monitor"
+    );
+    ctx.hutch(["ps", "-a"]).run().success();
+    assert_nothing_left(&ctx, "after the monitor was killed");
+
+    ctx.hutch(["start", "bulk"]).run().success();
+    assert_eq!(tcp_ask(echo, "third"), "from=10.0.2.100 third");
+    ctx.hutch(["rm", "-f", "-t", "0", "bulk"]).run().success();
+    assert!(refused_soon(echo), "port {echo} still open after rm -f");
+    assert_nothing_left(&ctx, "after rm -f");
 }
