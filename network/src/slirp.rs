@@ -29,6 +29,10 @@ pub struct SlirpOptions {
     pub mtu: u32,
     pub outbound_addr: Option<String>,
     pub outbound_addr6: Option<String>,
+    /// `port_handler=slirp4netns`: published TCP ports through slirp4netns's API too (slower;
+    /// connections come from its gateway) instead of the monitor's forwarder (podman's
+    /// `rootlesskit`, the default).
+    pub slirp_port_handler: bool,
 }
 
 impl SlirpOptions {
@@ -40,6 +44,7 @@ impl SlirpOptions {
             mtu: 65520,
             outbound_addr: None,
             outbound_addr6: None,
+            slirp_port_handler: false,
         };
         let bad = |v: &str, r: &str| NetworkError::InvalidMode {
             value: format!("slirp4netns:{v}"),
@@ -70,9 +75,15 @@ impl SlirpOptions {
                 }
                 "outbound_addr" => o.outbound_addr = Some(val.to_string()),
                 "outbound_addr6" => o.outbound_addr6 = Some(val.to_string()),
-                // podman's choice between rootlessport and slirp4netns's own forwarding:
-                // hutch always uses slirp4netns's API.
-                "port_handler" => {}
+                // podman's choice between rootlessport and slirp4netns's own forwarding; the
+                // monitor's forwarder plays rootlessport's part.
+                "port_handler" => {
+                    o.slirp_port_handler = match val {
+                        "rootlesskit" => false,
+                        "slirp4netns" => true,
+                        _ => return Err(bad(v, "expected rootlesskit or slirp4netns")),
+                    }
+                }
                 _ => return Err(bad(v, "unknown option")),
             }
         }
@@ -158,7 +169,7 @@ pub fn start(
         package: "slirp4netns",
     })?;
     let o = SlirpOptions::parse(req.id, options)?;
-    let tcp: Vec<(OwnedFd, SocketAddr)> = if req.hold_exit_fd {
+    let tcp: Vec<(OwnedFd, SocketAddr)> = if req.hold_exit_fd && !o.slirp_port_handler {
         reserved
             .take_tcp()
             .into_iter()
@@ -317,6 +328,11 @@ mod tests {
         assert_eq!(o.dns(), Ipv4Addr::new(10, 5, 0, 3));
         assert!(o.allow_host_loopback);
         assert!(SlirpOptions::parse("c", &["mtu=x".into()]).is_err());
+        assert!(!o.slirp_port_handler);
+        let p = |v: &str| SlirpOptions::parse("c", &[format!("port_handler={v}")]);
+        assert!(p("slirp4netns").unwrap().slirp_port_handler);
+        assert!(!p("rootlesskit").unwrap().slirp_port_handler);
+        assert!(p("socat").is_err());
         let a = args(&o, None, Path::new("/s"), Path::new("/n"), 3, Some(4)).join(" ");
         assert!(a.contains("--exit-fd=4"));
         assert!(a.contains("--cidr=10.5.0.0/16") && !a.contains("--disable-host-loopback"));

@@ -1008,7 +1008,33 @@ fn slirp4netns_tcp_forwarder_moves_bulk_data_half_closes_and_ends_with_its_monit
 
     ctx.hutch(["start", "bulk"]).run().success();
     assert_eq!(tcp_ask(echo, "third"), "from=10.0.2.100 third");
-    ctx.hutch(["rm", "-f", "-t", "0", "bulk"]).run().success();
+
+    // As podman: port_handler=slirp4netns asks for slirp4netns's own forwarding instead.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "legacy",
+        "--network",
+        "slirp4netns:port_handler=slirp4netns",
+        "-p",
+        "127.0.0.1::8080",
+        &img,
+        "echo-server",
+        "tcp",
+        "8080",
+    ])
+    .run()
+    .success();
+    assert_eq!(
+        inspect(&ctx, "legacy", ".NetworkSettings.PortForwarder"),
+        "slirp4netns"
+    );
+    let legacy = host_port(&ctx, "legacy", "8080/tcp");
+    assert_eq!(tcp_ask(legacy, "old"), "from=10.0.2.2 old");
+    ctx.hutch(["rm", "-f", "-t", "0", "bulk", "legacy"])
+        .run()
+        .success();
     assert!(refused_soon(echo), "port {echo} still open after rm -f");
     assert_nothing_left(&ctx, "after rm -f");
 }
