@@ -13,9 +13,9 @@ use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use hutch_sys::fd::{POLLERR, POLLHUP, POLLIN, POLLOUT};
 use hutch_sys::{sock, tcp};
 
-/// Splice rounds per connection and wake-up (each moves up to a pipe's capacity, 64 KiB by
-/// default: bigger pipes measured no faster, and cost more CPU per byte, on loopback), so one busy connection cannot starve the log,
-/// the attach clients or the other connections.
+/// Splice rounds per connection and wake-up, so one busy connection cannot starve the log, the
+/// attach clients or the other connections. Each round moves up to a pipe's capacity: 64 KiB,
+/// the default (bigger pipes measured no faster on loopback, and cost more CPU per byte).
 const ROUNDS: usize = 8;
 /// Connections accepted per listener and wake-up.
 const ACCEPT_BURST: usize = 32;
