@@ -152,6 +152,52 @@ pub fn setup_held(
     env: &NetEnv,
     req: &Request<'_>,
 ) -> Result<(Status, Option<std::os::fd::OwnedFd>), NetworkError> {
+    let (st, fd, pending) = setup_inner(env, req, false)?;
+    debug_assert!(pending.is_none());
+    Ok((st, fd))
+}
+
+/// A network whose helper is still getting ready (see [`setup_started`]).
+#[derive(Debug)]
+pub struct PendingHelper(pasta::Pending);
+
+impl PendingHelper {
+    /// Waits for the helper to be ready and records it in the status (in `st` and its file).
+    /// On failure, tears down everything `setup_started` made.
+    pub fn finish(
+        self,
+        env: &NetEnv,
+        req: &Request<'_>,
+        st: &mut Status,
+    ) -> Result<(), NetworkError> {
+        match self.0.finish(env, req, st) {
+            Ok(()) => write_status(env, req.id, st),
+            Err(e) => {
+                if let Err(t) = teardown(env, req) {
+                    tracing::warn!("{t}");
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `setup_held`, except that a helper that takes long to get ready (pasta) is only started:
+/// the runtime may create the container meanwhile, but the container must not start before
+/// the returned [`PendingHelper`] is finished. The status already holds everything the
+/// container's /etc/hosts and /etc/resolv.conf need.
+pub fn setup_started(
+    env: &NetEnv,
+    req: &Request<'_>,
+) -> Result<(Status, Option<std::os::fd::OwnedFd>, Option<PendingHelper>), NetworkError> {
+    setup_inner(env, req, true)
+}
+
+fn setup_inner(
+    env: &NetEnv,
+    req: &Request<'_>,
+    defer: bool,
+) -> Result<(Status, Option<std::os::fd::OwnedFd>, Option<PendingHelper>), NetworkError> {
     // Whatever an earlier instance left behind (a killed hutch, a crash) goes first. A lost
     // runroot was dealt with by the cleanup that runs before any start (`teardown`).
     teardown_inner(env, req, false)?;
@@ -160,14 +206,14 @@ pub fn setup_held(
         ..Default::default()
     };
     match req.mode {
-        NetworkMode::Host => return Ok((st, None)),
+        NetworkMode::Host => return Ok((st, None, None)),
         NetworkMode::Ns { path } => {
             st.netns = Some(path.clone());
-            return Ok((st, None));
+            return Ok((st, None, None));
         }
         NetworkMode::Container { .. } => {
             st.netns = req.joined_netns.clone();
-            return Ok((st, None));
+            return Ok((st, None, None));
         }
         _ => {}
     }
@@ -185,10 +231,10 @@ pub fn setup_held(
     st.netns = Some(ns.clone());
     // The status file goes first so that teardown finds the helper even if hutch dies next.
     write_status(env, req.id, &st)?;
-    match connect(env, req, &ns, &mut st) {
-        Ok(fd) => {
+    match connect(env, req, &ns, &mut st, defer) {
+        Ok((fd, pending)) => {
             write_status(env, req.id, &st)?;
-            Ok((st, fd))
+            Ok((st, fd, pending))
         }
         Err(e) => {
             if let Err(t) = teardown(env, req) {
@@ -204,7 +250,8 @@ fn connect(
     req: &Request<'_>,
     ns: &Path,
     st: &mut Status,
-) -> Result<Option<std::os::fd::OwnedFd>, NetworkError> {
+    defer: bool,
+) -> Result<(Option<std::os::fd::OwnedFd>, Option<PendingHelper>), NetworkError> {
     // Bind every host port first: "address in use" must come before anything starts.
     let (ports, reserved) = ports::reserve(req.id, &req.opts.ports)?;
     st.ports = ports;
@@ -215,7 +262,11 @@ fn connect(
         }
         NetworkMode::Pasta { options } => {
             drop(reserved);
-            pasta::start(env, req, options, ns, st)?;
+            let pending = pasta::spawn(env, req, options, ns, st)?;
+            if defer {
+                return Ok((None, Some(PendingHelper(pending))));
+            }
+            pending.finish(env, req, st)?;
         }
         NetworkMode::Slirp4netns { options } => {
             drop(reserved);
@@ -253,7 +304,7 @@ fn connect(
         }
         NetworkMode::Host | NetworkMode::Ns { .. } | NetworkMode::Container { .. } => {}
     }
-    Ok(exit_fd)
+    Ok((exit_fd, None))
 }
 
 fn attach<'a>(
