@@ -34,6 +34,9 @@ pub struct Containers {
     /// client that saw the monitor finish, so that exit command is on its way).
     pub defer_runtime_delete: bool,
     net_env: std::cell::OnceCell<NetEnv>,
+    /// Containers whose network this process tore down and has not set up since: a second
+    /// teardown (cleanup, then removal) would otherwise search every process for a helper.
+    net_down: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 /// A container's state as it really is: the stored state, corrected by the monitor's exit file
@@ -203,6 +206,7 @@ impl Containers {
             exit_command,
             defer_runtime_delete: false,
             net_env: std::cell::OnceCell::new(),
+            net_down: Default::default(),
         }
     }
 
@@ -591,6 +595,7 @@ impl Containers {
         Option<std::os::fd::OwnedFd>,
         Option<hutch_network::container::PendingHelper>,
     )> {
+        self.net_down.borrow_mut().remove(&c.id);
         let env = self.net_env();
         let joined_netns = match &cfg.network {
             NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
@@ -657,6 +662,9 @@ impl Containers {
 
     /// Undoes `setup_network`; safe to call when there is nothing to undo.
     pub(crate) fn teardown_network(&self, c: &Container, cfg: &ContainerConfig) -> Result<()> {
+        if self.net_down.borrow().contains(&c.id) {
+            return Ok(());
+        }
         let env = self.net_env();
         let req = Request {
             id: &c.id,
@@ -668,7 +676,9 @@ impl Containers {
             existing_netns: None,
             hold_exit_fd: false,
         };
-        Ok(hutch_network::teardown(&env, &req)?)
+        hutch_network::teardown(&env, &req)?;
+        self.net_down.borrow_mut().insert(c.id.clone());
+        Ok(())
     }
 
     /// /etc/hosts and /etc/resolv.conf for the container (a container sharing another's
