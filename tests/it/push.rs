@@ -160,6 +160,53 @@ fn login_htpasswd_good_and_bad_password() {
 }
 
 #[test]
+fn login_asks_on_a_terminal() {
+    let ctx = TestContext::new("login-prompt");
+    let host = registries().auth.host();
+    // script(1) gives hutch a terminal. The password is typed a second after the username, by
+    // which time hutch has asked for it and turned the terminal's echo off.
+    let login = format!("{} login --tls-verify=false {host}", hutch_bin().display());
+    let typed = |pass: &str| {
+        format!(
+            "(printf '%s\\n' '{AUTH_USER}'; sleep 1; printf '%s\\n' '{pass}'; sleep 1) | script -qec '{login}' /dev/null"
+        )
+    };
+    let out = ctx.command("sh").args(["-c", &typed("nope")]).run();
+    assert!(
+        out.stdout.contains("invalid username/password"),
+        "a wrong password typed at the prompt must fail: {out:?}"
+    );
+    assert!(
+        !auth_file(&ctx).exists(),
+        "a failed login wrote the auth file"
+    );
+
+    let out = ctx
+        .command("sh")
+        .args(["-c", &typed(AUTH_PASS)])
+        .run()
+        .success();
+    for want in ["Username: ", "Password: ", "Login Succeeded!"] {
+        assert!(out.stdout.contains(want), "no {want:?} in {:?}", out.stdout);
+    }
+    assert!(
+        !out.stdout.contains(AUTH_PASS),
+        "the terminal echoed the password: {:?}",
+        out.stdout
+    );
+    let out = ctx.hutch(["login", "--get-login", &host]).run().success();
+    assert_eq!(out.stdout, format!("{AUTH_USER}\n"));
+
+    // Without a terminal there is nobody to ask: a clear error.
+    ctx.hutch(["logout", &host]).run().success();
+    ctx.hutch(["login", "--tls-verify=false", &host])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&[&host, "username and password are needed"]);
+}
+
+#[test]
 fn login_token_registry() {
     let ctx = TestContext::new("login-token");
     let host = token_registry().registry.host();
