@@ -11,7 +11,18 @@ use std::sync::mpsc;
 
 const BLOCK: usize = 1 << 20;
 
-pub struct ParallelGz<W: Write> {
+/// Where the compressed blocks go: whole, so that a sink handing them on (to an upload) does
+/// not have to copy them.
+pub trait BlockSink: Write {
+    fn write_block(&mut self, block: Vec<u8>) -> io::Result<()> {
+        self.write_all(&block)
+    }
+}
+
+impl BlockSink for Vec<u8> {}
+impl<W: Write> BlockSink for io::BufWriter<W> {}
+
+pub struct ParallelGz<W: BlockSink> {
     out: Option<W>,
     level: u32,
     block: Vec<u8>,
@@ -20,7 +31,7 @@ pub struct ParallelGz<W: Write> {
     max_pending: usize,
 }
 
-impl<W: Write> ParallelGz<W> {
+impl<W: BlockSink> ParallelGz<W> {
     pub fn new(mut out: W, level: u32, threads: usize) -> io::Result<Self> {
         // ID1 ID2 CM=deflate FLG=0 MTIME=0 XFL=0 OS=unknown
         out.write_all(&[0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff])?;
@@ -58,7 +69,7 @@ impl<W: Write> ParallelGz<W> {
         let bytes = rx
             .recv()
             .map_err(|_| io::Error::other("a compression thread died"))??;
-        self.out.as_mut().expect("not finished").write_all(&bytes)
+        self.out.as_mut().expect("not finished").write_block(bytes)
     }
 
     /// Compresses what is left, writes the trailer and returns the writer.
@@ -74,7 +85,7 @@ impl<W: Write> ParallelGz<W> {
     }
 }
 
-impl<W: Write> Write for ParallelGz<W> {
+impl<W: BlockSink> Write for ParallelGz<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = buf.len().min(BLOCK - self.block.len());
         self.block.extend_from_slice(&buf[..n]);
