@@ -3,10 +3,12 @@
 //! back to `.wh.` entries), compressed once per compression and remembered in `layer_blobs`, so
 //! later pushes neither recompress nor upload what the registry already has (HEAD, then a
 //! cross-repository mount from other repositories of the image on that registry). Layers go up
-//! concurrently, biggest first, each compressed (gzip on every CPU) straight into a chunked
-//! upload; a registry that refuses that gets the blob compressed to a file and sent in one
-//! monolithic PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is
-//! added to the image's digests.
+//! concurrently, biggest first, each compressed (gzip on every CPU) straight into the upload:
+//! one streamed PUT under the remembered digest when the layer was pushed before (compression
+//! is deterministic; the registry checks the digest), else chunks hashed on the way; a
+//! registry that refuses both gets the blob compressed to a file and sent in one monolithic
+//! PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is added to the
+//! image's digests.
 //!
 //! A layer stored without a tar-split (stored before hutch kept them) and whose rebuilt tar
 //! differs from its diff_id cannot be pushed as the image's config describes it: when the
