@@ -369,6 +369,55 @@ fn push_pull_back_and_second_push_uploads_nothing() {
         .success();
 }
 
+/// A layer pushed before compresses to the digest remembered then, so pushing the image to a
+/// registry that has none of it sends each layer as the body of one PUT under that digest
+/// (no PATCHes), and the manifest comes out the same.
+#[test]
+fn push_elsewhere_again_sends_each_layer_in_one_put() {
+    let ctx = TestContext::new("push-one-put");
+    let src = layered("oci-gzip");
+    crate::pull(&ctx, &src.plain()).success();
+    let mut digests = Vec::new();
+    let mut regs = Vec::new();
+    for name in ["one-put-a", "one-put-b"] {
+        let reg = fresh_registry(name, "");
+        let dest = reg.image("push/layered:1");
+        let digestfile = ctx.dir.join(format!("{name}.digest"));
+        ctx.hutch([
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+        digests.push(std::fs::read_to_string(&digestfile).unwrap());
+        regs.push((reg, dest));
+    }
+    assert_eq!(digests[0], digests[1]);
+    let (reg, dest) = &regs[1];
+    let reqs = reg.requests();
+    assert!(!reqs.iter().any(|r| r.starts_with("PATCH ")), "{reqs:#?}");
+    let puts = reqs
+        .iter()
+        .filter(|r| {
+            r.starts_with("PUT ")
+                && r.contains("/blobs/uploads/")
+                && r.contains("digest=")
+                && r.ends_with(" 201")
+        })
+        .count();
+    // The layers and the config.
+    assert_eq!(puts, src.diff_ids.len() + 1, "{reqs:#?}");
+    let back = TestContext::new("push-one-put-back");
+    back.hutch(["pull", "-q", "--tls-verify=false", dest])
+        .run()
+        .success();
+    assert_eq!(inspect_field(&back, dest, "{{.Digest}}"), digests[1]);
+}
+
 /// What hutch pushes reads back in the real skopeo, as Docker schema2 and as OCI.
 #[test]
 fn skopeo_reads_v2s2_and_oci() {
