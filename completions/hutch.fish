@@ -733,8 +733,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand events" -l log-level -d 'Log
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand events" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand events" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand login" -s u -l username -d 'Username' -r
-complete -c hutch -n "__fish_hutch_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin: a password on the command line is visible to other users)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -s u -l username -d 'Username (asked for on a terminal when not given)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand login" -s p -l password -d 'Password (prefer --password-stdin, or the terminal prompt: a password on the command line is visible to other users)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"

@@ -1042,10 +1042,10 @@ pub struct ImageUnmountArgs {
 pub struct LoginArgs {
     /// Registry to log in to: HOST[:PORT], or HOST[:PORT]/REPOSITORY for repository-scoped credentials
     pub registry: String,
-    /// Username
+    /// Username (asked for on a terminal when not given)
     #[arg(short, long)]
     pub username: Option<String>,
-    /// Password (prefer --password-stdin: a password on the command line is visible to other users)
+    /// Password (prefer --password-stdin, or the terminal prompt: a password on the command line is visible to other users)
     #[arg(short, long)]
     pub password: Option<String>,
     /// Read the password from standard input

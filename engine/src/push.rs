@@ -3,10 +3,12 @@
 //! back to `.wh.` entries), compressed once per compression and remembered in `layer_blobs`, so
 //! later pushes neither recompress nor upload what the registry already has (HEAD, then a
 //! cross-repository mount from other repositories of the image on that registry). Layers go up
-//! concurrently, biggest first, each compressed (gzip on every CPU) straight into a chunked
-//! upload; a registry that refuses that gets the blob compressed to a file and sent in one
-//! monolithic PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is
-//! added to the image's digests.
+//! concurrently, biggest first, each compressed (gzip on every CPU) straight into the upload:
+//! one streamed PUT under the remembered digest when the layer was pushed before (compression
+//! is deterministic; the registry checks the digest), else chunks hashed on the way; a
+//! registry that refuses both gets the blob compressed to a file and sent in one monolithic
+//! PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is added to the
+//! image's digests.
 //!
 //! A layer stored without a tar-split (stored before hutch kept them) and whose rebuilt tar
 //! differs from its diff_id cannot be pushed as the image's config describes it: when the
@@ -532,6 +534,12 @@ pub(crate) async fn push_image(
         level,
     });
     for (layer, cached) in infos {
+        // At the default level the layer compresses to what it was pushed as before (the
+        // output is deterministic): the upload can then be one streamed PUT under that digest.
+        let known = cached
+            .as_ref()
+            .filter(|_| level.is_none())
+            .and_then(|c| Some((c.digest.clone(), u64::try_from(c.size).ok()?)));
         // What this layer was pushed as before comes first: pushing the same image to the same
         // place again then finds it at once and makes the same manifest. The blob it was
         // pulled as comes next.
@@ -569,7 +577,7 @@ pub(crate) async fn push_image(
                 .await
                 .map_err(|e| PushError::Internal(e.to_string()))?;
             let diff_id = layer.diff_id.clone();
-            let res = shared.push_layer(&layer, candidates, &bar).await;
+            let res = shared.push_layer(&layer, candidates, known, &bar).await;
             bar.finish_and_clear();
             if let Ok(l) = &res {
                 progress.line(if l.uploaded {
@@ -789,6 +797,7 @@ impl Shared {
         &self,
         layer: &hutch_state::Layer,
         candidates: Vec<PushedLayer>,
+        known: Option<(String, u64)>,
         bar: &ProgressBar,
     ) -> Result<PushedLayer, PushError> {
         // Every candidate is asked for before any mount is tried: a mount that fails costs a
@@ -809,9 +818,26 @@ impl Shared {
             reason,
         };
         let started = std::time::Instant::now();
-        // Compress straight into the upload; a registry that refuses chunked uploads gets the
-        // blob compressed to a file first and sent in one PUT.
-        let (compressed, uploaded) = match self.stream_layer(layer, bar).await {
+        // Compress straight into the upload: one PUT when the digest is known beforehand,
+        // else chunks (the digest is only known at the end). A registry that refuses both gets
+        // the blob compressed to a file first and sent in one PUT.
+        let streamed = match known {
+            Some(known) => match self.stream_layer(layer, bar, Some(&known)).await {
+                Err(e @ PushError::Registry { .. }) => {
+                    // Most likely the layer no longer compresses to what was remembered.
+                    tracing::debug!(
+                        "layer {}: upload as {} failed ({e}); uploading in chunks",
+                        layer.diff_id,
+                        known.0
+                    );
+                    bar.set_position(0);
+                    self.stream_layer(layer, bar, None).await
+                }
+                other => other,
+            },
+            None => self.stream_layer(layer, bar, None).await,
+        };
+        let (compressed, uploaded) = match streamed {
             Ok(c) => (c, true),
             Err(e @ PushError::Registry { .. }) => {
                 tracing::debug!(
@@ -862,21 +888,31 @@ impl Shared {
         })
     }
 
-    /// Compresses the layer on a blocking thread straight into a chunked upload.
+    /// Compresses the layer on a blocking thread straight into an upload: with `known`
+    /// (digest, size) one streamed PUT under that digest, which the registry checks, else
+    /// chunked PATCHes hashed on the way.
     async fn stream_layer(
         &self,
         layer: &hutch_state::Layer,
         bar: &ProgressBar,
+        known: Option<&(String, u64)>,
     ) -> Result<Compressed, PushError> {
-        let (tx, rx) = tokio::sync::mpsc::channel::<Result<bytes::Bytes, OciDistributionError>>(4);
+        let whole = known.is_some();
+        // Whole compressed blocks (~0.5 MiB) or STREAM_CHUNK pieces: 16 MiB at most either way.
+        let depth = if whole { 32 } else { 4 };
+        let (tx, rx) =
+            tokio::sync::mpsc::channel::<Result<bytes::Bytes, OciDistributionError>>(depth);
         let (store, image, stored) = (self.store.clone(), self.image.clone(), layer.clone());
         let (comp, level, bar2) = (self.compression, self.level, bar.clone());
         let compressor = tokio::task::spawn_blocking(move || {
             let sink = ChannelWriter {
                 tx: tx.clone(),
-                buf: Vec::with_capacity(STREAM_CHUNK),
+                buf: Vec::with_capacity(if whole { 0 } else { STREAM_CHUNK }),
+                whole,
             };
-            // The upload hashes what it sends; once is enough.
+            // Not hashed here: a chunked upload hashes what it sends, and a registry takes
+            // a PUT under a digest only if the body hashes to it (and exactly `size` bytes go
+            // out under its Content-Length).
             let res = compress_into(sink, false, comp, level, &bar2, |w| {
                 stored_layer_tar(&store, &image, &stored, w)
             })
@@ -896,10 +932,22 @@ impl Shared {
             }
             (res, upload_stopped)
         });
-        let sent = self
-            .client
-            .push_blob_stream_chunked(&self.reference, async_stream(rx))
-            .await;
+        let sent = match known {
+            Some((digest, size)) => self
+                .client
+                .push_blob_stream(&self.reference, async_stream(rx), digest, Some(*size))
+                .await
+                .map(|_| oci_client::client::PushBlobStreamChunkedResponse {
+                    blob_url: String::new(),
+                    blob_digest: digest.clone(),
+                    size: *size,
+                }),
+            None => {
+                self.client
+                    .push_blob_stream_chunked(&self.reference, async_stream(rx))
+                    .await
+            }
+        };
         let (compressed, upload_stopped) = compressor
             .await
             .map_err(|e| PushError::Internal(e.to_string()))?;
@@ -1078,13 +1126,25 @@ impl<W: Write> Write for HashWriter<W> {
     }
 }
 
+impl<W: pgzip::BlockSink> pgzip::BlockSink for HashWriter<W> {
+    fn write_block(&mut self, block: Vec<u8>) -> io::Result<()> {
+        if self.hashing {
+            self.hash.update(&block);
+        }
+        self.len += block.len() as u64;
+        self.inner.write_block(block)
+    }
+}
+
 /// Compressed output sent to an upload in pieces of this size (one PATCH each).
 const STREAM_CHUNK: usize = 4 << 20;
 
-/// Hands what is written to the async side in `STREAM_CHUNK` pieces.
+/// Hands what is written to the async side in `STREAM_CHUNK` pieces (each one PATCH), or
+/// (`whole`: the body of one PUT) compressed blocks as they come, without copying them.
 struct ChannelWriter {
     tx: tokio::sync::mpsc::Sender<Result<bytes::Bytes, OciDistributionError>>,
     buf: Vec<u8>,
+    whole: bool,
 }
 
 impl ChannelWriter {
@@ -1092,10 +1152,26 @@ impl ChannelWriter {
         if self.buf.is_empty() {
             return Ok(());
         }
-        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(STREAM_CHUNK));
+        let cap = if self.whole { 0 } else { STREAM_CHUNK };
+        let chunk = std::mem::replace(&mut self.buf, Vec::with_capacity(cap));
+        self.send_bytes(chunk)
+    }
+
+    fn send_bytes(&mut self, chunk: Vec<u8>) -> io::Result<()> {
         self.tx
             .blocking_send(Ok(bytes::Bytes::from(chunk)))
             .map_err(|_| io::Error::new(io::ErrorKind::BrokenPipe, "the upload stopped"))
+    }
+}
+
+impl pgzip::BlockSink for ChannelWriter {
+    fn write_block(&mut self, block: Vec<u8>) -> io::Result<()> {
+        if !self.whole {
+            return self.write_all(&block);
+        }
+        // What was written before (the gzip header) goes first.
+        self.send()?;
+        self.send_bytes(block)
     }
 }
 
@@ -1123,7 +1199,7 @@ fn async_stream(
 
 /// Writes a layer's tar, as `tar` produces it (returning the tar's digest), compressed into
 /// `out`, hashing the compressed form.
-fn compress_into<W: Write>(
+fn compress_into<W: pgzip::BlockSink>(
     out: W,
     hash_output: bool,
     comp: Compression,

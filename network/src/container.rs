@@ -162,6 +162,52 @@ pub fn setup(env: &NetEnv, req: &Request<'_>) -> Result<Status, NetworkError> {
 /// `setup`, also returning what the monitor keeps when `req.hold_exit_fd` (descriptors are
 /// close-on-exec: make them inheritable right before spawning the process that keeps them).
 pub fn setup_held(env: &NetEnv, req: &Request<'_>) -> Result<(Status, Handoff), NetworkError> {
+    let (st, handoff, pending) = setup_inner(env, req, false)?;
+    debug_assert!(pending.is_none());
+    Ok((st, handoff))
+}
+
+/// A network whose helper is still getting ready (see [`setup_started`]).
+#[derive(Debug)]
+pub struct PendingHelper(pasta::Pending);
+
+impl PendingHelper {
+    /// Waits for the helper to be ready and records it in the status (in `st` and its file).
+    /// On failure, tears down everything `setup_started` made.
+    pub fn finish(
+        self,
+        env: &NetEnv,
+        req: &Request<'_>,
+        st: &mut Status,
+    ) -> Result<(), NetworkError> {
+        match self.0.finish(env, req, st) {
+            Ok(()) => write_status(env, req.id, st),
+            Err(e) => {
+                if let Err(t) = teardown(env, req) {
+                    tracing::warn!("{t}");
+                }
+                Err(e)
+            }
+        }
+    }
+}
+
+/// `setup_held`, except that a helper that takes long to get ready (pasta) is only started:
+/// the runtime may create the container meanwhile, but the container must not start before
+/// the returned [`PendingHelper`] is finished. The status already holds everything the
+/// container's /etc/hosts and /etc/resolv.conf need.
+pub fn setup_started(
+    env: &NetEnv,
+    req: &Request<'_>,
+) -> Result<(Status, Handoff, Option<PendingHelper>), NetworkError> {
+    setup_inner(env, req, true)
+}
+
+fn setup_inner(
+    env: &NetEnv,
+    req: &Request<'_>,
+    defer: bool,
+) -> Result<(Status, Handoff, Option<PendingHelper>), NetworkError> {
     // Whatever an earlier instance left behind (a killed hutch, a crash) goes first. A lost
     // runroot was dealt with by the cleanup that runs before any start (`teardown`).
     teardown_inner(env, req, false)?;
@@ -170,14 +216,14 @@ pub fn setup_held(env: &NetEnv, req: &Request<'_>) -> Result<(Status, Handoff), 
         ..Default::default()
     };
     match req.mode {
-        NetworkMode::Host => return Ok((st, Handoff::default())),
+        NetworkMode::Host => return Ok((st, Handoff::default(), None)),
         NetworkMode::Ns { path } => {
             st.netns = Some(path.clone());
-            return Ok((st, Handoff::default()));
+            return Ok((st, Handoff::default(), None));
         }
         NetworkMode::Container { .. } => {
             st.netns = req.joined_netns.clone();
-            return Ok((st, Handoff::default()));
+            return Ok((st, Handoff::default(), None));
         }
         _ => {}
     }
@@ -195,10 +241,10 @@ pub fn setup_held(env: &NetEnv, req: &Request<'_>) -> Result<(Status, Handoff), 
     st.netns = Some(ns.clone());
     // The status file goes first so that teardown finds the helper even if hutch dies next.
     write_status(env, req.id, &st)?;
-    match connect(env, req, &ns, &mut st) {
-        Ok(handoff) => {
+    match connect(env, req, &ns, &mut st, defer) {
+        Ok((handoff, pending)) => {
             write_status(env, req.id, &st)?;
-            Ok((st, handoff))
+            Ok((st, handoff, pending))
         }
         Err(e) => {
             if let Err(t) = teardown(env, req) {
@@ -214,7 +260,8 @@ fn connect(
     req: &Request<'_>,
     ns: &Path,
     st: &mut Status,
-) -> Result<Handoff, NetworkError> {
+    defer: bool,
+) -> Result<(Handoff, Option<PendingHelper>), NetworkError> {
     // Bind every host port first: "address in use" must come before anything starts.
     let (ports, reserved) = ports::reserve(req.id, &req.opts.ports)?;
     st.ports = ports;
@@ -225,7 +272,11 @@ fn connect(
         }
         NetworkMode::Pasta { options } => {
             drop(reserved);
-            pasta::start(env, req, options, ns, st)?;
+            let pending = pasta::spawn(env, req, options, ns, st)?;
+            if defer {
+                return Ok((Handoff::default(), Some(PendingHelper(pending))));
+            }
+            pending.finish(env, req, st)?;
         }
         NetworkMode::Slirp4netns { options } => {
             handoff = slirp::start(env, req, options, ns, st, reserved)?;
@@ -262,7 +313,7 @@ fn connect(
         }
         NetworkMode::Host | NetworkMode::Ns { .. } | NetworkMode::Container { .. } => {}
     }
-    Ok(handoff)
+    Ok((handoff, None))
 }
 
 fn attach<'a>(

@@ -139,14 +139,26 @@ pub fn host_prefix_len(ip: Ipv4Addr) -> Option<u8> {
     })
 }
 
-/// Starts pasta for the container and records it in `st`.
-pub fn start(
+/// A pasta that is still setting itself up: it has taken the namespace and is configuring it,
+/// and says whether that worked when its first process exits (it daemonizes when ready).
+#[derive(Debug)]
+pub struct Pending {
+    child: std::process::Child,
+    log: PathBuf,
+    prog: PathBuf,
+}
+
+/// Starts pasta without waiting for it to be ready, and fills in `st` all that does not depend
+/// on pasta itself (addresses, gateway, DNS). pasta spends tens of milliseconds setting up its
+/// buffers and socket pools; the runtime can create the container meanwhile, as long as the
+/// container does not start before [`Pending::finish`].
+pub fn spawn(
     env: &NetEnv,
     req: &Request<'_>,
     options: &[String],
     ns: &Path,
     st: &mut Status,
-) -> Result<(), NetworkError> {
+) -> Result<Pending, NetworkError> {
     let prog = crate::find_program("pasta").ok_or(NetworkError::ProgramMissing {
         program: "pasta",
         package: "passt",
@@ -155,38 +167,14 @@ pub fn start(
     let logf = std::fs::File::create(&log).map_err(|e| NetworkError::io(&log, e))?;
     let args = args(env, req, options, &st.ports, ns);
     tracing::debug!("starting {} {}", prog.display(), args.join(" "));
-    let helper_err = |message: String| NetworkError::Helper {
-        container: req.id.to_string(),
-        program: "pasta",
-        message,
-    };
     // pasta checks its setup, forks into the background and the first process exits 0.
-    let status = Command::new(&prog)
+    let child = Command::new(&prog)
         .args(&args)
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(logf)
-        .status()
-        .map_err(|e| helper_err(format!("cannot run {}: {e}", prog.display())))?;
-    if !status.success() {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
-        return Err(helper_err(format!(
-            "{status}: {}",
-            text.lines()
-                .filter(|l| !l.contains("syslog") && !l.trim().is_empty())
-                .collect::<Vec<_>>()
-                .join("; ")
-        )));
-    }
-    let pid = std::fs::read_to_string(pid_file(env, req.id))
-        .ok()
-        .and_then(|s| s.trim().parse::<i32>().ok())
-        .unwrap_or(0);
-    st.helper = Some(Helper {
-        program: "pasta".into(),
-        pid,
-        api_socket: None,
-    });
+        .spawn()
+        .map_err(|e| helper_err(req, format!("cannot run {}: {e}", prog.display())))?;
     st.port_forwarder = "pasta".into();
     let (addr, gw) = host_route();
     st.ip = req.opts.ip.or(addr);
@@ -212,7 +200,52 @@ pub fn start(
         .any(|o| o == "--no-map-gw");
     st.host_address = if no_map { addr } else { gw.or(addr) };
     st.dns_servers = vec![IpAddr::V4(DNS_FORWARD)];
-    Ok(())
+    Ok(Pending { child, log, prog })
+}
+
+fn helper_err(req: &Request<'_>, message: String) -> NetworkError {
+    NetworkError::Helper {
+        container: req.id.to_string(),
+        program: "pasta",
+        message,
+    }
+}
+
+impl Pending {
+    /// Waits until pasta is ready (or failed, saying why from its log) and records its pid.
+    pub fn finish(
+        mut self,
+        env: &NetEnv,
+        req: &Request<'_>,
+        st: &mut Status,
+    ) -> Result<(), NetworkError> {
+        let status = self.child.wait().map_err(|e| {
+            helper_err(req, format!("cannot wait for {}: {e}", self.prog.display()))
+        })?;
+        if !status.success() {
+            let text = std::fs::read_to_string(&self.log).unwrap_or_default();
+            return Err(helper_err(
+                req,
+                format!(
+                    "{status}: {}",
+                    text.lines()
+                        .filter(|l| !l.contains("syslog") && !l.trim().is_empty())
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                ),
+            ));
+        }
+        let pid = std::fs::read_to_string(pid_file(env, req.id))
+            .ok()
+            .and_then(|s| s.trim().parse::<i32>().ok())
+            .unwrap_or(0);
+        st.helper = Some(Helper {
+            program: "pasta".into(),
+            pid,
+            api_socket: None,
+        });
+        Ok(())
+    }
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! What the CLI needs beside the attach socket (`sock`) to talk to a running container: poll
-//! over borrowed descriptors, a signalfd for forwarding signals, and raw terminal mode.
+//! over borrowed descriptors, a signalfd for forwarding signals, raw terminal mode, and a terminal
+//! that does not echo (password prompts).
 
 use nix::sys::signal::{SigSet, Signal};
 use nix::sys::signalfd::{SfdFlags, SignalFd as NixSignalFd};
@@ -115,6 +116,31 @@ impl<'a> RawTerminal<'a> {
 }
 
 impl Drop for RawTerminal<'_> {
+    fn drop(&mut self) {
+        let _ = termios::tcsetattr(self.fd, SetArg::TCSANOW, &self.saved);
+    }
+}
+
+/// A terminal that does not echo what is typed (line editing still works); dropping it restores
+/// the settings it had.
+pub struct NoEcho<'a> {
+    fd: BorrowedFd<'a>,
+    saved: Termios,
+}
+
+impl<'a> NoEcho<'a> {
+    pub fn enter(fd: BorrowedFd<'a>) -> io::Result<NoEcho<'a>> {
+        let saved = termios::tcgetattr(fd)?;
+        let mut quiet = saved.clone();
+        quiet.local_flags.remove(termios::LocalFlags::ECHO);
+        // The newline the user types still shows, so the next output starts on its own line.
+        quiet.local_flags.insert(termios::LocalFlags::ECHONL);
+        termios::tcsetattr(fd, SetArg::TCSAFLUSH, &quiet)?;
+        Ok(NoEcho { fd, saved })
+    }
+}
+
+impl Drop for NoEcho<'_> {
     fn drop(&mut self) {
         let _ = termios::tcsetattr(self.fd, SetArg::TCSANOW, &self.saved);
     }

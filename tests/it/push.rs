@@ -160,6 +160,53 @@ fn login_htpasswd_good_and_bad_password() {
 }
 
 #[test]
+fn login_asks_on_a_terminal() {
+    let ctx = TestContext::new("login-prompt");
+    let host = registries().auth.host();
+    // script(1) gives hutch a terminal. The password is typed a second after the username, by
+    // which time hutch has asked for it and turned the terminal's echo off.
+    let login = format!("{} login --tls-verify=false {host}", hutch_bin().display());
+    let typed = |pass: &str| {
+        format!(
+            "(printf '%s\\n' '{AUTH_USER}'; sleep 1; printf '%s\\n' '{pass}'; sleep 1) | script -qec '{login}' /dev/null"
+        )
+    };
+    let out = ctx.command("sh").args(["-c", &typed("nope")]).run();
+    assert!(
+        out.stdout.contains("invalid username/password"),
+        "a wrong password typed at the prompt must fail: {out:?}"
+    );
+    assert!(
+        !auth_file(&ctx).exists(),
+        "a failed login wrote the auth file"
+    );
+
+    let out = ctx
+        .command("sh")
+        .args(["-c", &typed(AUTH_PASS)])
+        .run()
+        .success();
+    for want in ["Username: ", "Password: ", "Login Succeeded!"] {
+        assert!(out.stdout.contains(want), "no {want:?} in {:?}", out.stdout);
+    }
+    assert!(
+        !out.stdout.contains(AUTH_PASS),
+        "the terminal echoed the password: {:?}",
+        out.stdout
+    );
+    let out = ctx.hutch(["login", "--get-login", &host]).run().success();
+    assert_eq!(out.stdout, format!("{AUTH_USER}\n"));
+
+    // Without a terminal there is nobody to ask: a clear error.
+    ctx.hutch(["logout", &host]).run().success();
+    ctx.hutch(["login", "--tls-verify=false", &host])
+        .run()
+        .code(125)
+        .one_line_error()
+        .stderr_has(&[&host, "username and password are needed"]);
+}
+
+#[test]
 fn login_token_registry() {
     let ctx = TestContext::new("login-token");
     let host = token_registry().registry.host();
@@ -320,6 +367,55 @@ fn push_pull_back_and_second_push_uploads_nothing() {
     back.hutch(["pull", "-q", "--tls-verify=false", &other])
         .run()
         .success();
+}
+
+/// A layer pushed before compresses to the digest remembered then, so pushing the image to a
+/// registry that has none of it sends each layer as the body of one PUT under that digest
+/// (no PATCHes), and the manifest comes out the same.
+#[test]
+fn push_elsewhere_again_sends_each_layer_in_one_put() {
+    let ctx = TestContext::new("push-one-put");
+    let src = layered("oci-gzip");
+    crate::pull(&ctx, &src.plain()).success();
+    let mut digests = Vec::new();
+    let mut regs = Vec::new();
+    for name in ["one-put-a", "one-put-b"] {
+        let reg = fresh_registry(name, "");
+        let dest = reg.image("push/layered:1");
+        let digestfile = ctx.dir.join(format!("{name}.digest"));
+        ctx.hutch([
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+        digests.push(std::fs::read_to_string(&digestfile).unwrap());
+        regs.push((reg, dest));
+    }
+    assert_eq!(digests[0], digests[1]);
+    let (reg, dest) = &regs[1];
+    let reqs = reg.requests();
+    assert!(!reqs.iter().any(|r| r.starts_with("PATCH ")), "{reqs:#?}");
+    let puts = reqs
+        .iter()
+        .filter(|r| {
+            r.starts_with("PUT ")
+                && r.contains("/blobs/uploads/")
+                && r.contains("digest=")
+                && r.ends_with(" 201")
+        })
+        .count();
+    // The layers and the config.
+    assert_eq!(puts, src.diff_ids.len() + 1, "{reqs:#?}");
+    let back = TestContext::new("push-one-put-back");
+    back.hutch(["pull", "-q", "--tls-verify=false", dest])
+        .run()
+        .success();
+    assert_eq!(inspect_field(&back, dest, "{{.Digest}}"), digests[1]);
 }
 
 /// What hutch pushes reads back in the real skopeo, as Docker schema2 and as OCI.

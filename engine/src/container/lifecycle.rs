@@ -34,6 +34,9 @@ pub struct Containers {
     /// client that saw the monitor finish, so that exit command is on its way).
     pub defer_runtime_delete: bool,
     net_env: std::cell::OnceCell<NetEnv>,
+    /// Containers whose network this process tore down and has not set up since: a second
+    /// teardown (cleanup, then removal) would otherwise search every process for a helper.
+    net_down: std::cell::RefCell<std::collections::HashSet<String>>,
 }
 
 /// A container's state as it really is: the stored state, corrected by the monitor's exit file
@@ -51,6 +54,15 @@ pub struct Observed {
 /// owns its network namespace; see `init_inner`).
 fn late_network(c: &Container) -> bool {
     config_of(c).is_ok_and(|cfg| cfg.userns == "keep-id" && cfg.network.owns_netns())
+}
+
+/// Whether the container is brought up with `runtime create` and then `runtime start` rather
+/// than in one step: when its network is connected after create (`late_network`), and when
+/// its network helper is slow to get ready (pasta: some 25 ms), which the runtime's create
+/// then overlaps; the container starts only once the helper is ready.
+fn create_first(c: &Container) -> bool {
+    late_network(c)
+        || config_of(c).is_ok_and(|cfg| matches!(cfg.network, NetworkMode::Pasta { .. }))
 }
 
 /// Whether the monitor of `c` is alive: its pid runs a command line naming the container.
@@ -194,6 +206,7 @@ impl Containers {
             exit_command,
             defer_runtime_delete: false,
             net_env: std::cell::OnceCell::new(),
+            net_down: Default::default(),
         }
     }
 
@@ -467,10 +480,15 @@ impl Containers {
         // its own (keep-id) gets a new network namespace from the runtime instead, which is
         // connected right after `runtime create`, before the container starts.
         let late_net = keep_id.is_some() && cfg.network.owns_netns();
-        let (net, handoff) = if late_net {
-            (NetStatus::default(), hutch_network::Handoff::default())
+        // A slow helper (pasta) gets ready while the runtime creates the container.
+        let (net, handoff, pending) = if late_net {
+            (
+                NetStatus::default(),
+                hutch_network::Handoff::default(),
+                None,
+            )
         } else {
-            self.setup_network(c, cfg, &hostname, None)?
+            self.setup_network(c, cfg, &hostname, None, how == Launch::Create)?
         };
         self.write_name_files(c, cfg, dirs, &hostname, &net, false)?;
         write_file(&dirs.userdata.join("hostname"), &format!("{hostname}\n"))?;
@@ -517,7 +535,17 @@ impl Containers {
         }
         // A late network (keep-id) is connected between `runtime create` and `runtime start`:
         // `start` and `start_attached` launch such containers with `Launch::Create`.
-        let (pid, conmon_pid) = self.spawn_monitor(c, cfg, dirs, how, handoff)?;
+        let monitor = self.spawn_monitor(c, cfg, dirs, how, handoff);
+        if let Some(pending) = pending {
+            let mut net = net;
+            let req = self.net_request(c, cfg, &hostname, None, None);
+            let ready = pending.finish(&self.net_env(), &req, &mut net);
+            // When both failed, the monitor's error says more (the helper's follows from it).
+            if monitor.is_ok() {
+                ready?;
+            }
+        }
+        let (pid, conmon_pid) = monitor?;
         if late_net {
             if how != Launch::Create {
                 return Err(EngineError::Other(format!(
@@ -526,7 +554,7 @@ impl Containers {
                 )));
             }
             let ns = PathBuf::from(format!("/proc/{pid}/ns/net"));
-            let (net, _) = self.setup_network(c, cfg, &hostname, Some(ns))?;
+            let (net, _, _) = self.setup_network(c, cfg, &hostname, Some(ns), false)?;
             // The runtime has bound these files into the container already: rewrite in place.
             self.write_name_files(c, cfg, dirs, &hostname, &net, true)?;
         }
@@ -557,20 +585,43 @@ impl Containers {
             .clone()
     }
 
-    /// Sets up the container's network (see `hutch_network::container`).
+    /// Sets up the container's network (see `hutch_network::container`); with `defer`, a slow
+    /// helper is only started (see `setup_started`).
     fn setup_network(
         &self,
         c: &Container,
         cfg: &ContainerConfig,
         hostname: &str,
         existing_netns: Option<PathBuf>,
-    ) -> Result<(NetStatus, hutch_network::Handoff)> {
+        defer: bool,
+    ) -> Result<(
+        NetStatus,
+        hutch_network::Handoff,
+        Option<hutch_network::container::PendingHelper>,
+    )> {
+        self.net_down.borrow_mut().remove(&c.id);
         let env = self.net_env();
         let joined_netns = match &cfg.network {
             NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
             _ => None,
         };
-        let req = Request {
+        let req = self.net_request(c, cfg, hostname, joined_netns, existing_netns);
+        if defer {
+            return Ok(hutch_network::container::setup_started(&env, &req)?);
+        }
+        let (st, handoff) = hutch_network::container::setup_held(&env, &req)?;
+        Ok((st, handoff, None))
+    }
+
+    fn net_request<'a>(
+        &self,
+        c: &'a Container,
+        cfg: &'a ContainerConfig,
+        hostname: &'a str,
+        joined_netns: Option<PathBuf>,
+        existing_netns: Option<PathBuf>,
+    ) -> Request<'a> {
+        Request {
             id: &c.id,
             name: &c.name,
             hostname,
@@ -581,8 +632,7 @@ impl Containers {
             // after the monitor started (keep-id) has no monitor to hand it to.
             hold_exit_fd: existing_netns.is_none(),
             existing_netns,
-        };
-        Ok(hutch_network::container::setup_held(&env, &req)?)
+        }
     }
 
     /// The namespace of the running container `id` for `--network container:ID`.
@@ -616,6 +666,9 @@ impl Containers {
 
     /// Undoes `setup_network`; safe to call when there is nothing to undo.
     pub(crate) fn teardown_network(&self, c: &Container, cfg: &ContainerConfig) -> Result<()> {
+        if self.net_down.borrow().contains(&c.id) {
+            return Ok(());
+        }
         let env = self.net_env();
         let req = Request {
             id: &c.id,
@@ -627,7 +680,9 @@ impl Containers {
             existing_netns: None,
             hold_exit_fd: false,
         };
-        Ok(hutch_network::teardown(&env, &req)?)
+        hutch_network::teardown(&env, &req)?;
+        self.net_down.borrow_mut().insert(c.id.clone());
+        Ok(())
     }
 
     /// /etc/hosts and /etc/resolv.conf for the container (a container sharing another's
@@ -858,7 +913,7 @@ impl Containers {
         let c = self.ready(c)?;
         if c.run.state == CREATED {
             self.start_created(c)
-        } else if late_network(&c) {
+        } else if create_first(&c) {
             let c = self.launch(&c, Launch::Create)?;
             self.start_created(c)
         } else {
@@ -877,7 +932,7 @@ impl Containers {
     ) -> Result<(Container, S)> {
         let c = self.ready(c)?;
         let dirs = self.dirs(&c.id);
-        let c = if c.run.state != CREATED && late_network(&c) {
+        let c = if c.run.state != CREATED && create_first(&c) {
             self.launch(&c, Launch::Create)?
         } else {
             c
