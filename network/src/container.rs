@@ -282,9 +282,30 @@ fn connect(
             handoff = slirp::start(env, req, options, ns, st, reserved)?;
         }
         NetworkMode::Networks { networks: nets } => {
+            let mut reserved = reserved;
+            // TCP ports go to the monitor's forwarder, which dials the container's address
+            // inside its namespace: clients on other machines reach them too, and no helper
+            // process runs per container. UDP (and TCP of a container whose monitor starts
+            // before its network, keep-id) goes through the networks' own forwarder.
+            let tcp = if req.hold_exit_fd {
+                reserved.take_tcp()
+            } else {
+                Vec::new()
+            };
             drop(reserved);
-            let a = attach(req, ns, &st.ports, nets);
-            st.port_forwarder = "networks".into();
+            let others: Vec<PortMapping> = st
+                .ports
+                .iter()
+                .filter(|m| tcp.is_empty() || m.protocol != "tcp")
+                .cloned()
+                .collect();
+            let a = attach(req, ns, &others, nets);
+            st.port_forwarder = match (tcp.is_empty(), others.is_empty()) {
+                (true, _) => "networks",
+                (false, true) => "hutch-conmon",
+                (false, false) => "hutch-conmon (tcp), networks (udp)",
+            }
+            .into();
             st.networks = networks::setup(env, &a)?;
             if let Some(first) = st.networks.first() {
                 st.gateway = first.gateway;
@@ -310,6 +331,24 @@ fn connect(
                 .iter()
                 .flat_map(|n| n.dns_search.iter().cloned())
                 .collect();
+            if !tcp.is_empty() {
+                let ip = st.ip.ok_or_else(|| NetworkError::Helper {
+                    container: req.id.to_string(),
+                    program: "netavark",
+                    message: "it gave the container no address to forward published ports to"
+                        .into(),
+                })?;
+                handoff.netns = Some(ns.to_path_buf());
+                handoff.ports = tcp
+                    .into_iter()
+                    .map(|(l, port)| {
+                        (
+                            std::os::fd::OwnedFd::from(l),
+                            std::net::SocketAddr::new(ip, port),
+                        )
+                    })
+                    .collect();
+            }
         }
         NetworkMode::Host | NetworkMode::Ns { .. } | NetworkMode::Container { .. } => {}
     }
