@@ -418,6 +418,153 @@ fn push_elsewhere_again_sends_each_layer_in_one_put() {
     assert_eq!(inspect_field(&back, dest, "{{.Digest}}"), digests[1]);
 }
 
+/// A first push (no compressed digest remembered) sends each layer as podman does: the whole
+/// compressed stream in one PATCH of unknown length, then an empty PUT naming the digest
+/// hashed on the way; through basic auth here, pulled back the same.
+#[test]
+fn first_push_sends_each_layer_in_one_patch_and_one_put() {
+    let ctx = TestContext::new("push-one-patch");
+    let src = layered("oci-gzip");
+    crate::pull(&ctx, &src.plain()).success();
+    let reg = fresh_registry("one-patch", &htpasswd_config());
+    ctx.hutch([
+        "login",
+        "--tls-verify=false",
+        "-u",
+        AUTH_USER,
+        "-p",
+        AUTH_PASS,
+        &reg.host(),
+    ])
+    .run()
+    .success();
+    let dest = reg.image("push/layered:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+    // The access log cannot tell a streamed PATCH from a small ranged one: the debug log can.
+    assert_eq!(
+        out.stderr.matches("in one streamed PATCH").count(),
+        src.diff_ids.len(),
+        "{}",
+        out.stderr
+    );
+    let digest = std::fs::read_to_string(&digestfile).unwrap();
+    let reqs = reg.requests();
+    let uploads = blob_uploads(&reqs);
+    let count = |method: &str, status: &str| {
+        uploads
+            .iter()
+            .filter(|r| r.starts_with(method) && r.ends_with(status))
+            .count()
+    };
+    let layers = src.diff_ids.len();
+    // Every upload session is opened, once per layer and once for the config.
+    assert_eq!(count("POST ", " 202"), layers + 1, "{reqs:#?}");
+    assert_eq!(count("PATCH ", " 202"), layers, "{reqs:#?}");
+    assert_eq!(count("PUT ", " 201"), layers + 1, "{reqs:#?}");
+    assert_eq!(uploads.len(), 3 * layers + 2, "{reqs:#?}");
+    // Each layer in the manifest was committed by a PUT naming its digest.
+    let raw = skopeo_raw(&ctx, &dest);
+    let pushed: Vec<String> = raw["layers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{raw}"))
+        .iter()
+        .map(|l| l["digest"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(pushed.len(), layers, "{raw}");
+    for d in &pushed {
+        let hex = d.strip_prefix("sha256:").unwrap();
+        assert!(
+            uploads
+                .iter()
+                .any(|r| r.starts_with("PUT ") && r.contains("digest=sha256") && r.contains(hex)),
+            "no PUT committed {d}: {reqs:#?}"
+        );
+    }
+
+    let back = TestContext::new("push-one-patch-back");
+    back.hutch([
+        "pull",
+        "--tls-verify=false",
+        "--creds",
+        &format!("{AUTH_USER}:{AUTH_PASS}"),
+        &dest,
+    ])
+    .run()
+    .success();
+    assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
+    assert_eq!(inspect_field(&back, &dest, "{{.Id}}"), src.id);
+}
+
+/// The streamed upload carries the bearer token the token server granted for the push: a zstd
+/// push (nothing to reuse, nothing remembered) goes up in one PATCH per layer and pulls back.
+#[test]
+fn first_push_to_token_registry_streams_each_layer() {
+    let ctx = TestContext::new("push-token-stream");
+    let host = token_registry().registry.host();
+    let creds = format!("{TOKEN_USER}:{TOKEN_PASS}");
+    let src = layered("oci-gzip");
+    ctx.hutch([
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        "--creds",
+        &creds,
+        &src.on(&host),
+    ])
+    .run()
+    .success();
+    let dest = format!("{host}/push/token-stream:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--creds",
+            &creds,
+            "--compression-format",
+            "zstd",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.on(&host),
+            &dest,
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        out.stderr.matches("in one streamed PATCH").count(),
+        src.diff_ids.len(),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("uploading in chunks"),
+        "{}",
+        out.stderr
+    );
+    let digest = std::fs::read_to_string(&digestfile).unwrap();
+    let back = TestContext::new("push-token-stream-back");
+    back.hutch(["pull", "-q", "--tls-verify=false", "--creds", &creds, &dest])
+        .run()
+        .success();
+    assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
+    assert_eq!(inspect_field(&back, &dest, "{{.Id}}"), src.id);
+}
+
 /// What hutch pushes reads back in the real skopeo, as Docker schema2 and as OCI.
 #[test]
 fn skopeo_reads_v2s2_and_oci() {
