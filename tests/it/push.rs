@@ -5,8 +5,8 @@
 use crate::fixtures::{busybox, layered, layered_layers};
 use crate::harness::{hutch_bin, require, TestContext};
 use crate::registry::{
-    fresh_registry, htpasswd_config, registries, token_registry, Registry, AUTH_PASS, AUTH_USER,
-    TOKEN_PASS, TOKEN_USER,
+    fresh_registry, htpasswd_config, refusing_proxy, registries, token_registry, Registry,
+    AUTH_PASS, AUTH_USER, TOKEN_PASS, TOKEN_USER,
 };
 use std::os::unix::fs::PermissionsExt;
 
@@ -563,6 +563,83 @@ fn first_push_to_token_registry_streams_each_layer() {
         .success();
     assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
     assert_eq!(inspect_field(&back, &dest, "{{.Id}}"), src.id);
+}
+
+/// A registry that refuses the streamed PATCH (it wants ranged chunks) gets the layers in
+/// chunks instead (the layers that start after a refusal do not try it), and the image comes
+/// out the same as streamed.
+#[test]
+fn first_push_falls_back_to_chunks_when_streaming_is_refused() {
+    let ctx = TestContext::new("push-refused-stream");
+    let src = layered("oci-gzip");
+    crate::pull(&ctx, &src.plain()).success();
+    let reg = fresh_registry("refused-stream", "");
+    let proxy = refusing_proxy("refused-stream", &reg);
+    let dest = proxy.image("push/layered:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+    let refused = proxy.log_text().matches("refused ").count();
+    // Layers already under way when the first refusal came try it too.
+    assert!(
+        (1..=src.diff_ids.len()).contains(&refused),
+        "{}\n{}",
+        proxy.log_text(),
+        out.stderr
+    );
+    assert_eq!(
+        out.stderr.matches("uploading in chunks").count(),
+        refused,
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("in one streamed PATCH"),
+        "{}",
+        out.stderr
+    );
+    let reqs = reg.requests();
+    let chunks = reqs
+        .iter()
+        .filter(|r| r.starts_with("PATCH ") && r.ends_with(" 202"))
+        .count();
+    assert_eq!(chunks, src.diff_ids.len(), "{reqs:#?}");
+    let digest = std::fs::read_to_string(&digestfile).unwrap();
+
+    // Streamed to a registry that takes it: the same bytes, so the same manifest.
+    let direct = fresh_registry("refused-stream-direct", "");
+    let other = TestContext::new("push-refused-stream-direct");
+    crate::pull(&other, &src.plain()).success();
+    let digestfile2 = other.dir.join("digest");
+    other
+        .hutch([
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile2.to_str().unwrap(),
+            &src.plain(),
+            &direct.image("push/layered:1"),
+        ])
+        .run()
+        .success();
+    assert_eq!(std::fs::read_to_string(&digestfile2).unwrap(), digest);
+
+    let back = TestContext::new("push-refused-stream-back");
+    back.hutch(["pull", "-q", "--tls-verify=false", &dest])
+        .run()
+        .success();
+    assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
 }
 
 /// What hutch pushes reads back in the real skopeo, as Docker schema2 and as OCI.
