@@ -7,8 +7,9 @@
 //! one streamed PUT under the remembered digest when the layer was pushed before (compression
 //! is deterministic; the registry checks the digest), else one streamed PATCH hashed on the
 //! way and an empty PUT naming the digest (`upload`), else chunks; a registry that refuses
-//! all of these gets the blob compressed to a file and sent in one monolithic PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is added to the
-//! image's digests.
+//! all of these gets the blob compressed to a file and sent in one monolithic PUT. Then the
+//! config and the manifest (OCI or Docker schema2), whose digest is added to the image's
+//! digests.
 //!
 //! A layer stored without a tar-split (stored before hutch kept them) and whose rebuilt tar
 //! differs from its diff_id cannot be pushed as the image's config describes it: when the
@@ -855,29 +856,16 @@ impl Shared {
                 Err(e @ PushError::Registry { .. }) => {
                     // Most likely the layer no longer compresses to what was remembered.
                     tracing::debug!(
-                        "layer {}: upload as {} failed ({e}); uploading in chunks",
+                        "layer {}: upload as {} failed ({e}); uploading it as a new blob",
                         layer.diff_id,
                         known.0
                     );
                     bar.set_position(0);
-                    self.stream_layer(layer, bar, None).await
+                    self.new_blob(layer, bar).await
                 }
                 other => other,
             },
-            None => match self.uploader() {
-                Some(up) => match self.patch_layer(up, layer, bar).await {
-                    Err(e @ PushError::Registry { .. }) => {
-                        tracing::debug!(
-                            "layer {}: streamed PATCH upload failed ({e}); uploading in chunks",
-                            layer.diff_id
-                        );
-                        bar.set_position(0);
-                        self.stream_layer(layer, bar, None).await
-                    }
-                    other => other,
-                },
-                None => self.stream_layer(layer, bar, None).await,
-            },
+            None => self.new_blob(layer, bar).await,
         };
         let (compressed, uploaded) = match streamed {
             Ok(c) => (c, true),
@@ -928,6 +916,28 @@ impl Shared {
             tar_digest: blob.tar_digest,
             uploaded,
         })
+    }
+
+    /// Uploads a layer whose digest is not known beforehand: one streamed PATCH, else chunks.
+    async fn new_blob(
+        &self,
+        layer: &hutch_state::Layer,
+        bar: &ProgressBar,
+    ) -> Result<Compressed, PushError> {
+        let Some(up) = self.uploader() else {
+            return self.stream_layer(layer, bar, None).await;
+        };
+        match self.patch_layer(up, layer, bar).await {
+            Err(e @ PushError::Registry { .. }) => {
+                tracing::debug!(
+                    "layer {}: streamed PATCH upload failed ({e}); uploading in chunks",
+                    layer.diff_id
+                );
+                bar.set_position(0);
+                self.stream_layer(layer, bar, None).await
+            }
+            other => other,
+        }
     }
 
     /// Compresses the layer on a blocking thread into a channel: whole compressed blocks as
