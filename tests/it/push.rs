@@ -565,6 +565,52 @@ fn first_push_to_token_registry_streams_each_layer() {
     assert_eq!(inspect_field(&back, &dest, "{{.Id}}"), src.id);
 }
 
+/// Over verified TLS (the CA from --cert-dir) the streamed upload trusts the same CA.
+#[test]
+fn first_push_streams_over_tls_with_cert_dir() {
+    let ctx = TestContext::new("push-tls-stream");
+    let img = busybox();
+    let host = registries().tls.host();
+    let ca = registries().ca_dir.to_str().unwrap().to_string();
+    ctx.hutch(["pull", "-q", "--cert-dir", &ca, &img.on(&host)])
+        .run()
+        .success();
+    let dest = format!("{host}/push/tls-stream:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--cert-dir",
+            &ca,
+            "--format",
+            "oci",
+            "--compression-format",
+            "zstd",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &img.on(&host),
+            &dest,
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        out.stderr.matches("in one streamed PATCH").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    let back = TestContext::new("push-tls-stream-back");
+    back.hutch(["pull", "-q", "--cert-dir", &ca, &dest])
+        .run()
+        .success();
+    assert_eq!(
+        inspect_field(&back, &dest, "{{.Digest}}"),
+        std::fs::read_to_string(&digestfile).unwrap()
+    );
+}
+
 /// A registry that refuses the streamed PATCH (it wants ranged chunks) gets the layers in
 /// chunks instead (the layers that start after a refusal do not try it), and the image comes
 /// out the same as streamed.
