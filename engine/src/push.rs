@@ -5,10 +5,11 @@
 //! cross-repository mount from other repositories of the image on that registry). Layers go up
 //! concurrently, biggest first, each compressed (gzip on every CPU) straight into the upload:
 //! one streamed PUT under the remembered digest when the layer was pushed before (compression
-//! is deterministic; the registry checks the digest), else chunks hashed on the way; a
-//! registry that refuses both gets the blob compressed to a file and sent in one monolithic
-//! PUT. Then the config and the manifest (OCI or Docker schema2), whose digest is added to the
-//! image's digests.
+//! is deterministic; the registry checks the digest), else one streamed PATCH hashed on the
+//! way and an empty PUT naming the digest (`upload`), else chunks; a registry that refuses
+//! all of these gets the blob compressed to a file and sent in one monolithic PUT. Then the
+//! config and the manifest (OCI or Docker schema2), whose digest is added to the image's
+//! digests.
 //!
 //! A layer stored without a tar-split (stored before hutch kept them) and whose rebuilt tar
 //! differs from its diff_id cannot be pushed as the image's config describes it: when the
@@ -39,6 +40,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 mod pgzip;
+mod upload;
 
 /// Layers compressed and uploaded at once, at most: compression is CPU-bound, so as many as
 /// there are CPUs (at least 2, so a HEAD or an upload can overlap a compression).
@@ -253,6 +255,17 @@ pub(crate) struct Target {
     pub session: Session,
     pub dest: ImageRef,
     had_creds: bool,
+    stream: StreamSettings,
+}
+
+/// What a streamed upload made outside oci-client needs (see `upload`).
+#[derive(Clone)]
+struct StreamSettings {
+    tls: TlsSettings,
+    scheme: &'static str,
+    auth: RegistryAuth,
+    /// The bearer token oci-client got for the push, if the registry wants one.
+    token: Option<String>,
 }
 
 impl Target {
@@ -283,17 +296,26 @@ impl Target {
         };
         let fail = |e| map_err(e, image, dest, had_creds);
         let session = connect(dest, &tls, auth).await.map_err(fail)?;
-        if !session.open {
+        let token = if session.open {
+            None
+        } else {
             session
                 .client
                 .auth(&session.reference, &session.auth, RegistryOperation::Push)
                 .await
-                .map_err(fail)?;
-        }
+                .map_err(fail)?
+        };
+        let stream = StreamSettings {
+            tls,
+            scheme: session.scheme,
+            auth: session.auth.clone(),
+            token,
+        };
         Ok(Target {
             session,
             dest: dest.clone(),
             had_creds,
+            stream,
         })
     }
 
@@ -532,6 +554,9 @@ pub(crate) async fn push_image(
         db_path: db_path.clone(),
         compression,
         level,
+        stream: target.stream.clone(),
+        uploader: std::sync::OnceLock::new(),
+        patch_refused: std::sync::atomic::AtomicBool::new(false),
     });
     for (layer, cached) in infos {
         // At the default level the layer compresses to what it was pushed as before (the
@@ -755,6 +780,10 @@ struct Shared {
     db_path: PathBuf,
     compression: Compression,
     level: Option<i32>,
+    stream: StreamSettings,
+    uploader: std::sync::OnceLock<Option<upload::Uploader>>,
+    /// The registry refused a streamed PATCH: the other layers go up in chunks at once.
+    patch_refused: std::sync::atomic::AtomicBool,
 }
 
 impl Shared {
@@ -819,23 +848,24 @@ impl Shared {
         };
         let started = std::time::Instant::now();
         // Compress straight into the upload: one PUT when the digest is known beforehand,
-        // else chunks (the digest is only known at the end). A registry that refuses both gets
-        // the blob compressed to a file first and sent in one PUT.
+        // else one streamed PATCH and a PUT with the digest computed on the way, else chunks.
+        // A registry that refuses all of them gets the blob compressed to a file first and
+        // sent in one PUT.
         let streamed = match known {
             Some(known) => match self.stream_layer(layer, bar, Some(&known)).await {
                 Err(e @ PushError::Registry { .. }) => {
                     // Most likely the layer no longer compresses to what was remembered.
                     tracing::debug!(
-                        "layer {}: upload as {} failed ({e}); uploading in chunks",
+                        "layer {}: upload as {} failed ({e}); uploading it as a new blob",
                         layer.diff_id,
                         known.0
                     );
                     bar.set_position(0);
-                    self.stream_layer(layer, bar, None).await
+                    self.new_blob(layer, bar).await
                 }
                 other => other,
             },
-            None => self.stream_layer(layer, bar, None).await,
+            None => self.new_blob(layer, bar).await,
         };
         let (compressed, uploaded) = match streamed {
             Ok(c) => (c, true),
@@ -888,39 +918,62 @@ impl Shared {
         })
     }
 
-    /// Compresses the layer on a blocking thread straight into an upload: with `known`
-    /// (digest, size) one streamed PUT under that digest, which the registry checks, else
-    /// chunked PATCHes hashed on the way.
-    async fn stream_layer(
+    /// Uploads a layer whose digest is not known beforehand: one streamed PATCH, else chunks.
+    async fn new_blob(
         &self,
         layer: &hutch_state::Layer,
         bar: &ProgressBar,
-        known: Option<&(String, u64)>,
     ) -> Result<Compressed, PushError> {
-        let whole = known.is_some();
+        let Some(up) = self.uploader() else {
+            return self.stream_layer(layer, bar, None).await;
+        };
+        match self.patch_layer(up, layer, bar).await {
+            Err(e @ PushError::Registry { .. }) => {
+                tracing::debug!(
+                    "layer {}: streamed PATCH upload failed ({e}); uploading in chunks",
+                    layer.diff_id
+                );
+                bar.set_position(0);
+                self.stream_layer(layer, bar, None).await
+            }
+            other => other,
+        }
+    }
+
+    /// Compresses the layer on a blocking thread into a channel: whole compressed blocks as
+    /// they come (`whole`: the body of one request), else `STREAM_CHUNK` pieces (one PATCH
+    /// each); the compressed form is hashed there only when `hash` (else the upload does, or
+    /// the registry checks a digest given beforehand). The task returns whether the upload
+    /// (the receiving side) stopped first, whose error is then the one to report.
+    fn spawn_compressor(
+        &self,
+        layer: &hutch_state::Layer,
+        bar: &ProgressBar,
+        whole: bool,
+        hash: bool,
+    ) -> (
+        BlobReceiver,
+        tokio::task::JoinHandle<(io::Result<Compressed>, bool)>,
+    ) {
         // Whole compressed blocks (~0.5 MiB) or STREAM_CHUNK pieces: 16 MiB at most either way.
         let depth = if whole { 32 } else { 4 };
         let (tx, rx) =
             tokio::sync::mpsc::channel::<Result<bytes::Bytes, OciDistributionError>>(depth);
         let (store, image, stored) = (self.store.clone(), self.image.clone(), layer.clone());
-        let (comp, level, bar2) = (self.compression, self.level, bar.clone());
+        let (comp, level, bar) = (self.compression, self.level, bar.clone());
         let compressor = tokio::task::spawn_blocking(move || {
             let sink = ChannelWriter {
                 tx: tx.clone(),
                 buf: Vec::with_capacity(if whole { 0 } else { STREAM_CHUNK }),
                 whole,
             };
-            // Not hashed here: a chunked upload hashes what it sends, and a registry takes
-            // a PUT under a digest only if the body hashes to it (and exactly `size` bytes go
-            // out under its Content-Length).
-            let res = compress_into(sink, false, comp, level, &bar2, |w| {
+            let res = compress_into(sink, hash, comp, level, &bar, |w| {
                 stored_layer_tar(&store, &image, &stored, w)
             })
             .and_then(|(mut w, c)| {
                 w.send()?;
                 Ok(c)
             });
-            // A closed channel means the upload stopped first: its error is the one to report.
             let upload_stopped = tx.is_closed();
             if let Err(e) = &res {
                 if !upload_stopped {
@@ -932,6 +985,19 @@ impl Shared {
             }
             (res, upload_stopped)
         });
+        (rx, compressor)
+    }
+
+    /// Compresses the layer straight into an upload: with `known` (digest, size) one streamed
+    /// PUT under that digest, which the registry checks (and exactly `size` bytes go out under
+    /// its Content-Length), else chunked PATCHes hashed on the way.
+    async fn stream_layer(
+        &self,
+        layer: &hutch_state::Layer,
+        bar: &ProgressBar,
+        known: Option<&(String, u64)>,
+    ) -> Result<Compressed, PushError> {
+        let (rx, compressor) = self.spawn_compressor(layer, bar, known.is_some(), false);
         let sent = match known {
             Some((digest, size)) => self
                 .client
@@ -961,13 +1027,118 @@ impl Shared {
                 layer.diff_id, sent.size, c.size
             ))),
             (_, Err(up)) if upload_stopped => Err(self.err(up)),
-            (Err(e), _) => Err(PushError::Layer {
-                image: self.image.clone(),
-                diff_id: layer.diff_id.clone(),
-                reason: format!("creating the layer tar: {e}"),
-            }),
+            (Err(e), _) => Err(self.layer_err(layer, e)),
             (Ok(_), Err(up)) => Err(self.err(up)),
         }
+    }
+
+    /// Compresses the layer straight into one streamed PATCH (hashing it on the way), then
+    /// commits it under the digest with an empty PUT. A registry that refuses the PATCH
+    /// itself is not asked again during this push.
+    async fn patch_layer(
+        &self,
+        up: &upload::Uploader,
+        layer: &hutch_state::Layer,
+        bar: &ProgressBar,
+    ) -> Result<Compressed, PushError> {
+        let (rx, compressor) = self.spawn_compressor(layer, bar, true, true);
+        let sent = async move {
+            let url = up.start().await?;
+            up.send(&url, async_stream(rx)).await
+        }
+        .await;
+        let (compressed, upload_stopped) = compressor
+            .await
+            .map_err(|e| PushError::Internal(e.to_string()))?;
+        let upload_err = |e: upload::UploadError| {
+            if e.patch_refused() {
+                self.patch_refused
+                    .store(true, std::sync::atomic::Ordering::Relaxed);
+            }
+            self.upload_err(e)
+        };
+        let (url, c) = match (compressed, sent) {
+            (Ok(c), Ok((url, held))) => {
+                if held.is_some_and(|n| n != c.size) {
+                    return Err(self.registry_err(format!(
+                        "layer {}: compressed {} bytes but the registry holds {}",
+                        layer.diff_id,
+                        c.size,
+                        held.unwrap_or_default()
+                    )));
+                }
+                (url, c)
+            }
+            (_, Err(e)) if upload_stopped => return Err(upload_err(e)),
+            (Err(e), _) => return Err(self.layer_err(layer, e)),
+            (Ok(_), Err(e)) => return Err(upload_err(e)),
+        };
+        up.commit(&url, &c.digest).await.map_err(upload_err)?;
+        tracing::debug!(
+            "layer {}: sent as {} in one streamed PATCH",
+            layer.diff_id,
+            c.digest
+        );
+        Ok(c)
+    }
+
+    fn layer_err(&self, layer: &hutch_state::Layer, e: io::Error) -> PushError {
+        PushError::Layer {
+            image: self.image.clone(),
+            diff_id: layer.diff_id.clone(),
+            reason: format!("creating the layer tar: {e}"),
+        }
+    }
+
+    fn registry_err(&self, reason: String) -> PushError {
+        PushError::Registry {
+            image: self.image.clone(),
+            dest: self.dest.to_string(),
+            reason: format!("registry {}: {reason}", self.dest.registry),
+        }
+    }
+
+    fn upload_err(&self, e: upload::UploadError) -> PushError {
+        if e.unauthorized() {
+            tracing::debug!("streamed upload: {e}");
+            PushError::Unauthorized {
+                image: self.image.clone(),
+                dest: self.dest.to_string(),
+                registry: self.dest.registry.clone(),
+                had_creds: self.had_creds,
+            }
+        } else {
+            self.registry_err(error_chain(&e))
+        }
+    }
+
+    /// The client for streamed uploads, made at the first layer that needs one; None (after
+    /// saying why) leaves the upload to oci-client's chunks.
+    fn uploader(&self) -> Option<&upload::Uploader> {
+        if self
+            .patch_refused
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return None;
+        }
+        self.uploader
+            .get_or_init(|| {
+                let made = crate::pull::client::http_client(&self.stream.tls, &self.dest.registry)
+                    .map_err(|e| e.to_string())
+                    .and_then(|http| {
+                        upload::Uploader::new(
+                            http,
+                            self.stream.scheme,
+                            self.client.clone(),
+                            self.reference.clone(),
+                            self.stream.auth.clone(),
+                            self.stream.token.clone(),
+                        )
+                    });
+                made.map_err(|e| tracing::debug!("no streamed uploads: {e}"))
+                    .ok()
+            })
+            .as_ref()
     }
 
     /// The fallback: compress to a scratch file, then upload it (unless the registry has it).
@@ -1136,6 +1307,9 @@ impl<W: pgzip::BlockSink> pgzip::BlockSink for HashWriter<W> {
     }
 }
 
+/// The async side of a `ChannelWriter`.
+type BlobReceiver = tokio::sync::mpsc::Receiver<Result<bytes::Bytes, OciDistributionError>>;
+
 /// Compressed output sent to an upload in pieces of this size (one PATCH each).
 const STREAM_CHUNK: usize = 4 << 20;
 
@@ -1192,7 +1366,7 @@ impl Write for ChannelWriter {
 /// The receiver as a stream, ending when the compressing side hangs up. Dropping it (the
 /// upload failed) makes the compressing side's next send fail, which stops it.
 fn async_stream(
-    rx: tokio::sync::mpsc::Receiver<Result<bytes::Bytes, OciDistributionError>>,
+    rx: BlobReceiver,
 ) -> impl futures_util::Stream<Item = Result<bytes::Bytes, OciDistributionError>> + Send + 'static {
     futures_util::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) })
 }

@@ -5,8 +5,8 @@
 use crate::fixtures::{busybox, layered, layered_layers};
 use crate::harness::{hutch_bin, require, TestContext};
 use crate::registry::{
-    fresh_registry, htpasswd_config, registries, token_registry, Registry, AUTH_PASS, AUTH_USER,
-    TOKEN_PASS, TOKEN_USER,
+    fresh_registry, htpasswd_config, refusing_proxy, registries, token_registry, Registry,
+    AUTH_PASS, AUTH_USER, TOKEN_PASS, TOKEN_USER,
 };
 use std::os::unix::fs::PermissionsExt;
 
@@ -416,6 +416,276 @@ fn push_elsewhere_again_sends_each_layer_in_one_put() {
         .run()
         .success();
     assert_eq!(inspect_field(&back, dest, "{{.Digest}}"), digests[1]);
+}
+
+/// A first push (no compressed digest remembered) sends each layer as podman does: the whole
+/// compressed stream in one PATCH of unknown length, then an empty PUT naming the digest
+/// hashed on the way; through basic auth here, pulled back the same.
+#[test]
+fn first_push_sends_each_layer_in_one_patch_and_one_put() {
+    let ctx = TestContext::new("push-one-patch");
+    let src = layered("oci-gzip");
+    crate::pull(&ctx, &src.plain()).success();
+    let reg = fresh_registry("one-patch", &htpasswd_config());
+    ctx.hutch([
+        "login",
+        "--tls-verify=false",
+        "-u",
+        AUTH_USER,
+        "-p",
+        AUTH_PASS,
+        &reg.host(),
+    ])
+    .run()
+    .success();
+    let dest = reg.image("push/layered:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+    // The access log cannot tell a streamed PATCH from a small ranged one: the debug log can.
+    assert_eq!(
+        out.stderr.matches("in one streamed PATCH").count(),
+        src.diff_ids.len(),
+        "{}",
+        out.stderr
+    );
+    let digest = std::fs::read_to_string(&digestfile).unwrap();
+    let reqs = reg.requests();
+    let uploads = blob_uploads(&reqs);
+    let count = |method: &str, status: &str| {
+        uploads
+            .iter()
+            .filter(|r| r.starts_with(method) && r.ends_with(status))
+            .count()
+    };
+    let layers = src.diff_ids.len();
+    // Every upload session is opened, once per layer and once for the config.
+    assert_eq!(count("POST ", " 202"), layers + 1, "{reqs:#?}");
+    assert_eq!(count("PATCH ", " 202"), layers, "{reqs:#?}");
+    assert_eq!(count("PUT ", " 201"), layers + 1, "{reqs:#?}");
+    assert_eq!(uploads.len(), 3 * layers + 2, "{reqs:#?}");
+    // Each layer in the manifest was committed by a PUT naming its digest.
+    let raw = skopeo_raw(&ctx, &dest);
+    let pushed: Vec<String> = raw["layers"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{raw}"))
+        .iter()
+        .map(|l| l["digest"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(pushed.len(), layers, "{raw}");
+    for d in &pushed {
+        let hex = d.strip_prefix("sha256:").unwrap();
+        assert!(
+            uploads
+                .iter()
+                .any(|r| r.starts_with("PUT ") && r.contains("digest=sha256") && r.contains(hex)),
+            "no PUT committed {d}: {reqs:#?}"
+        );
+    }
+
+    let back = TestContext::new("push-one-patch-back");
+    back.hutch([
+        "pull",
+        "--tls-verify=false",
+        "--creds",
+        &format!("{AUTH_USER}:{AUTH_PASS}"),
+        &dest,
+    ])
+    .run()
+    .success();
+    assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
+    assert_eq!(inspect_field(&back, &dest, "{{.Id}}"), src.id);
+}
+
+/// The streamed upload carries the bearer token the token server granted for the push: a zstd
+/// push (nothing to reuse, nothing remembered) goes up in one PATCH per layer and pulls back.
+#[test]
+fn first_push_to_token_registry_streams_each_layer() {
+    let ctx = TestContext::new("push-token-stream");
+    let host = token_registry().registry.host();
+    let creds = format!("{TOKEN_USER}:{TOKEN_PASS}");
+    let src = layered("oci-gzip");
+    ctx.hutch([
+        "pull",
+        "-q",
+        "--tls-verify=false",
+        "--creds",
+        &creds,
+        &src.on(&host),
+    ])
+    .run()
+    .success();
+    let dest = format!("{host}/push/token-stream:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--creds",
+            &creds,
+            "--compression-format",
+            "zstd",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.on(&host),
+            &dest,
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        out.stderr.matches("in one streamed PATCH").count(),
+        src.diff_ids.len(),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("uploading in chunks"),
+        "{}",
+        out.stderr
+    );
+    let digest = std::fs::read_to_string(&digestfile).unwrap();
+    let back = TestContext::new("push-token-stream-back");
+    back.hutch(["pull", "-q", "--tls-verify=false", "--creds", &creds, &dest])
+        .run()
+        .success();
+    assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
+    assert_eq!(inspect_field(&back, &dest, "{{.Id}}"), src.id);
+}
+
+/// Over verified TLS (the CA from --cert-dir) the streamed upload trusts the same CA.
+#[test]
+fn first_push_streams_over_tls_with_cert_dir() {
+    let ctx = TestContext::new("push-tls-stream");
+    let img = busybox();
+    let host = registries().tls.host();
+    let ca = registries().ca_dir.to_str().unwrap().to_string();
+    ctx.hutch(["pull", "-q", "--cert-dir", &ca, &img.on(&host)])
+        .run()
+        .success();
+    let dest = format!("{host}/push/tls-stream:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--cert-dir",
+            &ca,
+            "--format",
+            "oci",
+            "--compression-format",
+            "zstd",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &img.on(&host),
+            &dest,
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        out.stderr.matches("in one streamed PATCH").count(),
+        1,
+        "{}",
+        out.stderr
+    );
+    let back = TestContext::new("push-tls-stream-back");
+    back.hutch(["pull", "-q", "--cert-dir", &ca, &dest])
+        .run()
+        .success();
+    assert_eq!(
+        inspect_field(&back, &dest, "{{.Digest}}"),
+        std::fs::read_to_string(&digestfile).unwrap()
+    );
+}
+
+/// A registry that refuses the streamed PATCH (it wants ranged chunks) gets the layers in
+/// chunks instead (the layers that start after a refusal do not try it), and the image comes
+/// out the same as streamed.
+#[test]
+fn first_push_falls_back_to_chunks_when_streaming_is_refused() {
+    let ctx = TestContext::new("push-refused-stream");
+    let src = layered("oci-gzip");
+    crate::pull(&ctx, &src.plain()).success();
+    let reg = fresh_registry("refused-stream", "");
+    let proxy = refusing_proxy("refused-stream", &reg);
+    let dest = proxy.image("push/layered:1");
+    let digestfile = ctx.dir.join("digest");
+    let out = ctx
+        .hutch([
+            "--log-level",
+            "debug",
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile.to_str().unwrap(),
+            &src.plain(),
+            &dest,
+        ])
+        .run()
+        .success();
+    let refused = proxy.log_text().matches("refused ").count();
+    // Layers already under way when the first refusal came try it too.
+    assert!(
+        (1..=src.diff_ids.len()).contains(&refused),
+        "{}\n{}",
+        proxy.log_text(),
+        out.stderr
+    );
+    assert_eq!(
+        out.stderr.matches("uploading in chunks").count(),
+        refused,
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("in one streamed PATCH"),
+        "{}",
+        out.stderr
+    );
+    let reqs = reg.requests();
+    let chunks = reqs
+        .iter()
+        .filter(|r| r.starts_with("PATCH ") && r.ends_with(" 202"))
+        .count();
+    assert_eq!(chunks, src.diff_ids.len(), "{reqs:#?}");
+    let digest = std::fs::read_to_string(&digestfile).unwrap();
+
+    // Streamed to a registry that takes it: the same bytes, so the same manifest.
+    let direct = fresh_registry("refused-stream-direct", "");
+    let other = TestContext::new("push-refused-stream-direct");
+    crate::pull(&other, &src.plain()).success();
+    let digestfile2 = other.dir.join("digest");
+    other
+        .hutch([
+            "push",
+            "--tls-verify=false",
+            "--digestfile",
+            digestfile2.to_str().unwrap(),
+            &src.plain(),
+            &direct.image("push/layered:1"),
+        ])
+        .run()
+        .success();
+    assert_eq!(std::fs::read_to_string(&digestfile2).unwrap(), digest);
+
+    let back = TestContext::new("push-refused-stream-back");
+    back.hutch(["pull", "-q", "--tls-verify=false", &dest])
+        .run()
+        .success();
+    assert_eq!(inspect_field(&back, &dest, "{{.Digest}}"), digest);
 }
 
 /// What hutch pushes reads back in the real skopeo, as Docker schema2 and as OCI.

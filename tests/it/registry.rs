@@ -223,6 +223,38 @@ pub fn fresh_registry(name: &str, extra: &str) -> Registry {
     start_registry_logged(&registry_bin, &base, &storage, name, extra, true)
 }
 
+/// `rangeproxy.py` in front of `upstream`: a registry that refuses streamed (unranged) PATCH
+/// uploads with 416. Its log has a `refused PATH` line per refusal.
+pub fn refusing_proxy(name: &str, upstream: &Registry) -> Registry {
+    let python = require("python3", "python3");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/rangeproxy.py");
+    let log = session().dir.join(format!("{name}.proxy.log"));
+    let mut child = Command::new(&python)
+        .arg(&script)
+        .args(["--upstream", &upstream.host()])
+        .env("HUTCH_IT_SESSION", &session().dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap_or_else(|e| panic!("start {}: {e}", script.display()));
+    session().at_exit(&format!("kill -9 {}", child.id()));
+    let mut line = String::new();
+    let _ = BufReader::new(child.stdout.take().unwrap()).read_line(&mut line);
+    let port: u16 = line.trim().parse().unwrap_or_else(|_| {
+        let _ = child.kill();
+        panic!(
+            "rangeproxy did not start (printed {line:?}):\n{}",
+            fs::read_to_string(&log).unwrap_or_default()
+        )
+    });
+    Registry {
+        port,
+        log,
+        _child: Mutex::new(child),
+    }
+}
+
 /// htpasswd settings for `fresh_registry` (the shared registries' password file).
 pub fn htpasswd_config() -> String {
     registries();

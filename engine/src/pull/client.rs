@@ -120,6 +120,8 @@ pub struct Session {
     /// told about auth at all, so it does not ask `/v2/` again before every request (it does
     /// when a ping found no challenge). Push must not ask it for a push token either.
     pub open: bool,
+    /// `https` or `http` (an insecure registry that does not speak TLS).
+    pub scheme: &'static str,
 }
 
 fn build(
@@ -148,6 +150,29 @@ fn build(
         registry: registry.to_string(),
         reason: e.to_string(),
     })
+}
+
+/// A plain HTTP client with the TLS settings of `build`, for the requests oci-client cannot
+/// make (a streamed upload of unknown length). No read timeout: a response only comes once the
+/// whole body is sent, which for a big layer takes longer than any fixed limit.
+pub fn http_client(tls: &TlsSettings, registry: &str) -> Result<reqwest::Client, PullError> {
+    let client_err = |reason: String| PullError::Client {
+        registry: registry.to_string(),
+        reason,
+    };
+    let certs = tls
+        .load_certs()?
+        .iter()
+        .map(|c| reqwest::Certificate::from_pem(&c.data))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| client_err(e.to_string()))?;
+    reqwest::Client::builder()
+        .danger_accept_invalid_certs(tls.insecure)
+        .tls_certs_merge(certs)
+        .connect_timeout(Duration::from_secs(30))
+        .user_agent(USER_AGENT)
+        .build()
+        .map_err(|e| client_err(e.to_string()))
 }
 
 pub fn oci_reference(image: &ImageRef) -> Reference {
@@ -220,6 +245,7 @@ pub async fn connect(
                 reference,
                 auth,
                 open,
+                scheme: "https",
             });
         }
     };
@@ -232,6 +258,7 @@ pub async fn connect(
             reference,
             auth,
             open: true,
+            scheme: "http",
         });
     }
     match http.auth(&reference, &auth, RegistryOperation::Pull).await {
@@ -240,6 +267,7 @@ pub async fn connect(
             reference,
             auth,
             open: false,
+            scheme: "http",
         }),
         // Report the HTTPS failure: it is what a user who expected TLS needs to see.
         Err(OciDistributionError::RequestError(_)) => {
