@@ -998,37 +998,39 @@ impl Shared {
         known: Option<&(String, u64)>,
     ) -> Result<Compressed, PushError> {
         let (rx, compressor) = self.spawn_compressor(layer, bar, known.is_some(), false);
-        let sent = match known {
-            Some((digest, size)) => self
+        let sent: Result<(String, u64), PushError> = match (known, self.any_uploader()) {
+            (Some((digest, size)), Some(up)) => async {
+                let url = up.start().await?;
+                up.put_whole(&url, digest, *size, async_stream(rx)).await
+            }
+            .await
+            .map(|()| (digest.clone(), *size))
+            .map_err(|e| self.upload_err(e)),
+            (Some((digest, size)), None) => self
                 .client
                 .push_blob_stream(&self.reference, async_stream(rx), digest, Some(*size))
                 .await
-                .map(|_| oci_client::client::PushBlobStreamChunkedResponse {
-                    blob_url: String::new(),
-                    blob_digest: digest.clone(),
-                    size: *size,
-                }),
-            None => {
-                self.client
-                    .push_blob_stream_chunked(&self.reference, async_stream(rx))
-                    .await
-            }
+                .map(|_| (digest.clone(), *size))
+                .map_err(|e| self.err(e)),
+            (None, _) => self
+                .client
+                .push_blob_stream_chunked(&self.reference, async_stream(rx))
+                .await
+                .map(|sent| (sent.blob_digest, sent.size))
+                .map_err(|e| self.err(e)),
         };
         let (compressed, upload_stopped) = compressor
             .await
             .map_err(|e| PushError::Internal(e.to_string()))?;
         match (compressed, sent) {
-            (Ok(c), Ok(sent)) if sent.size == c.size => Ok(Compressed {
-                digest: sent.blob_digest,
-                ..c
-            }),
-            (Ok(c), Ok(sent)) => Err(PushError::Internal(format!(
-                "layer {}: uploaded {} bytes but compressed {}",
-                layer.diff_id, sent.size, c.size
+            (Ok(c), Ok((digest, size))) if size == c.size => Ok(Compressed { digest, ..c }),
+            (Ok(c), Ok((_, size))) => Err(PushError::Internal(format!(
+                "layer {}: uploaded {size} bytes but compressed {}",
+                layer.diff_id, c.size
             ))),
-            (_, Err(up)) if upload_stopped => Err(self.err(up)),
+            (_, Err(up)) if upload_stopped => Err(up),
             (Err(e), _) => Err(self.layer_err(layer, e)),
-            (Ok(_), Err(up)) => Err(self.err(up)),
+            (Ok(_), Err(up)) => Err(up),
         }
     }
 
@@ -1121,6 +1123,11 @@ impl Shared {
         {
             return None;
         }
+        self.any_uploader()
+    }
+
+    /// The uploader, also when the registry refused streamed PATCHes (it still takes PUTs).
+    fn any_uploader(&self) -> Option<&upload::Uploader> {
         self.uploader
             .get_or_init(|| {
                 let made = crate::pull::client::http_client(&self.stream.tls, &self.dest.registry)

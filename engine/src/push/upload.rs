@@ -131,6 +131,41 @@ impl Uploader {
             .await
     }
 
+    /// Sends the whole blob, `size` bytes whose digest is known beforehand, in one PUT that
+    /// also commits it (the registry checks the digest). Unlike oci-client's requests, this one
+    /// has no read timeout, which would count the whole upload while waiting for the answer.
+    pub async fn put_whole<S>(
+        &self,
+        url: &Url,
+        digest: &str,
+        size: u64,
+        body: S,
+    ) -> Result<(), UploadError>
+    where
+        S: futures_util::TryStream + Send + 'static,
+        S::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+        bytes::Bytes: From<S::Ok>,
+    {
+        let mut url = url.clone();
+        url.query_pairs_mut().append_pair("digest", digest);
+        let res = self
+            .authorize(self.http.put(url.clone()), &url)
+            .await
+            .header(header::CONTENT_TYPE, "application/octet-stream")
+            .header(header::CONTENT_LENGTH, size)
+            .body(reqwest::Body::wrap_stream(body))
+            .send()
+            .await
+            .map_err(|source| UploadError::Http {
+                method: Method::PUT,
+                url: url.clone(),
+                source,
+            })?;
+        self.location(Method::PUT, &url, res, StatusCode::CREATED)
+            .await
+            .map(drop)
+    }
+
     /// Commits the upload under `digest` (which the registry checks against what it got).
     pub async fn commit(&self, url: &Url, digest: &str) -> Result<(), UploadError> {
         let mut url = url.clone();
