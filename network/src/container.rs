@@ -136,6 +136,9 @@ pub struct Handoff {
     pub ports: Vec<(std::os::fd::OwnedFd, std::net::SocketAddr)>,
     /// The namespace where those addresses are dialed.
     pub netns: Option<PathBuf>,
+    /// The thread holding a `--network none` namespace until the runtime has joined it: keep
+    /// it until the monitor reports the container created (see [`hutch_sys::netns::Holder`]).
+    pub netns_holder: Option<hutch_sys::netns::Holder>,
 }
 
 /// The status of a container set up earlier, if its file is there.
@@ -226,6 +229,22 @@ fn setup_inner(
             return Ok((st, Handoff::default(), None));
         }
         _ => {}
+    }
+    if let NetworkMode::None = req.mode {
+        if req.hold_exit_fd && req.existing_netns.is_none() && req.opts.ports.is_empty() {
+            // Nothing else ever joins it: no namespace file, no status file (see `Holder`).
+            let holder = hutch_sys::netns::Holder::new().map_err(|source| NetworkError::Netns {
+                container: req.id.to_string(),
+                path: env.netns_path(req.id),
+                source,
+            })?;
+            st.netns = Some(holder.path().to_path_buf());
+            let handoff = Handoff {
+                netns_holder: Some(holder),
+                ..Default::default()
+            };
+            return Ok((st, handoff, None));
+        }
     }
     std::fs::create_dir_all(env.netns_dir()).map_err(|e| NetworkError::io(env.netns_dir(), e))?;
     let ns = env.netns_path(req.id);

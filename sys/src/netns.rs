@@ -48,6 +48,74 @@ pub fn create(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// A new network namespace with `lo` up, kept alive by a parked thread of this process instead
+/// of a bind mount: for a container whose runtime joins it by path once and holds it from then
+/// on (`--network none`). It costs no mount now and no unmount (an RCU grace period, up to a few
+/// milliseconds) when the container goes. The path is valid until the holder drops.
+#[derive(Debug)]
+pub struct Holder {
+    path: PathBuf,
+    release: Option<std::sync::mpsc::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Holder {
+    /// Makes the namespace on a new thread and returns once it is ready to be joined.
+    pub fn new() -> Result<Holder> {
+        let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Result<PathBuf>>();
+        let (release, release_rx) = std::sync::mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("hutch-netns".into())
+            .spawn(move || {
+                let made = nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)
+                    .map_err(|e| SysError::op("unshare(CLONE_NEWNET)", e))
+                    .and_then(|()| set_loopback_up().map_err(|e| SysError::op("bringing lo up", e)))
+                    .map(|()| {
+                        PathBuf::from(format!(
+                            "/proc/{}/task/{}/ns/net",
+                            std::process::id(),
+                            nix::unistd::gettid()
+                        ))
+                    });
+                let ok = made.is_ok();
+                let _ = ready_tx.send(made);
+                if ok {
+                    // Parked until the holder drops (the sender closes).
+                    let _ = release_rx.recv();
+                }
+            })
+            .map_err(|e| SysError::op("spawning the netns thread", e))?;
+        let path = ready_rx
+            .recv()
+            .map_err(|_| SysError::Other("the netns thread ended early".into()))?;
+        match path {
+            Ok(path) => Ok(Holder {
+                path,
+                release: Some(release),
+                thread: Some(thread),
+            }),
+            Err(e) => {
+                let _ = thread.join();
+                Err(e)
+            }
+        }
+    }
+
+    /// `/proc/PID/task/TID/ns/net` of the parked thread.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl Drop for Holder {
+    fn drop(&mut self) {
+        drop(self.release.take());
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
 /// Binds an existing namespace (`/proc/PID/ns/net`) onto `path`, so that it outlives its
 /// process and can be joined by path like one made by `create`.
 pub fn bind_existing(source: &Path, path: &Path) -> Result<()> {

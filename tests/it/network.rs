@@ -471,6 +471,54 @@ fn none_has_only_loopback_and_refuses_ports() {
         .run()
         .code(125)
         .stderr_has(&["--network-alias"]);
+    // A none container's namespace is held by the container alone: no namespace file, no
+    // status file. It still has lo up across a restart, takes exec, and others can join it.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "alone",
+        "--network",
+        "none",
+        &img,
+        "sleep",
+        "600",
+    ])
+    .run()
+    .success();
+    assert_eq!(netns_entries(&ctx), Vec::<String>::new(), "none made files");
+    let own = ctx
+        .hutch(["exec", "alone", "readlink", "/proc/self/ns/net"])
+        .run()
+        .success();
+    let joined = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "container:alone",
+            &img,
+            "readlink",
+            "/proc/self/ns/net",
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        own.stdout, joined.stdout,
+        "container:alone joined another namespace"
+    );
+    ctx.hutch(["restart", "-t", "0", "alone"]).run().success();
+    let links = ctx
+        .hutch(["exec", "alone", "busybox", "ip", "-o", "link"])
+        .run()
+        .success();
+    assert!(
+        links.stdout.starts_with("1: lo: <LOOPBACK,UP"),
+        "{}",
+        links.stdout
+    );
+    assert_eq!(links.stdout.lines().count(), 1, "{}", links.stdout);
+    ctx.hutch(["rm", "-f", "-t", "0", "alone"]).run().success();
     assert_nothing_left(&ctx, "after --network none");
 }
 
