@@ -47,6 +47,23 @@ fn run_rm_echo_prints_hello() {
         );
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    // ...and the directories the client moved aside to return sooner.
+    let trash = ctx.graphroot().join("trash");
+    while std::fs::read_dir(&trash).is_ok_and(|d| d.count() > 0) {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "removed containers' directories left in {}",
+            trash.display()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let left = std::fs::read_dir(ctx.graphroot().join("containers"))
+        .map(|d| d.count())
+        .unwrap_or(0);
+    assert_eq!(
+        left, 1,
+        "container directories besides the kept one's left after --rm"
+    );
 }
 
 #[test]
@@ -152,6 +169,8 @@ fn detached_web_server_logs_exec_stop_rm() {
     ctx.hutch(["rm", "web"]).run().success();
     assert_eq!(ctx.hutch(["ps", "-aq"]).run().success().stdout_trim(), "");
     assert!(!ctx.graphroot().join("containers").join(&id).exists());
+    // `rm` deletes the directory itself before it returns.
+    assert!(!ctx.graphroot().join("trash").join(&id).exists());
     ctx.hutch(["rm", "web"]).run().code(1).one_line_error();
 }
 

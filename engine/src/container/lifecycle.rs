@@ -30,8 +30,9 @@ pub struct Containers {
     pub db: Db,
     /// hutch and its global options, for the monitor's exit command (`container cleanup ID`).
     pub exit_command: Vec<OsString>,
-    /// Leave `runtime delete` of exited containers to their monitor's exit command (set by a
-    /// client that saw the monitor finish, so that exit command is on its way).
+    /// Leave `runtime delete` of exited containers, and deleting the directory of a removed one
+    /// (see `trash`), to their monitor's exit command (set by a client that saw the monitor
+    /// finish, so that exit command is on its way).
     pub defer_runtime_delete: bool,
     net_env: std::cell::OnceCell<NetEnv>,
     /// Containers whose network this process tore down and has not set up since: a second
@@ -160,6 +161,58 @@ fn remove_dir_if_exists(path: &Path) -> Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(EngineError::io(path, e)),
+    }
+}
+
+/// Where the directories of removed containers wait to be deleted.
+fn trash_dir(paths: &Paths) -> PathBuf {
+    paths.graphroot.join("trash")
+}
+
+/// Moves a removed container's directory (its upper layer, often thousands of files) out of
+/// the way in one rename, so that removing the container takes no longer than that;
+/// `empty_trash` deletes it later. Deletes it here when it cannot be moved.
+fn trash(paths: &Paths, dirs: &Dirs, id: &str) -> Result<()> {
+    let bin = trash_dir(paths);
+    let moved =
+        std::fs::create_dir_all(&bin).and_then(|()| std::fs::rename(&dirs.graph, bin.join(id)));
+    match moved {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !dirs.graph.exists() => Ok(()),
+        Err(e) => {
+            tracing::debug!("moving {} to {}: {e}", dirs.graph.display(), bin.display());
+            remove_dir_if_exists(&dirs.graph)
+        }
+    }
+}
+
+/// Deletes what `trash` moved aside: the directory of container `id`, or with `None` every
+/// one trashed at least `min_age` ago (a monitor that died before its exit command could
+/// delete it). Failures are only logged: nothing refers to these directories any more.
+pub(crate) fn empty_trash(paths: &Paths, id: Option<&str>, min_age: Duration) {
+    let bin = trash_dir(paths);
+    let entries: Vec<PathBuf> = match id {
+        Some(id) => vec![bin.join(id)],
+        None => match std::fs::read_dir(&bin) {
+            Ok(rd) => rd
+                .filter_map(|e| e.ok())
+                .filter(|e| {
+                    use std::os::unix::fs::MetadataExt;
+                    // The rename that trashed it set its ctime.
+                    e.metadata().is_ok_and(|m| {
+                        let now = Utc::now().timestamp();
+                        now.saturating_sub(m.ctime()) >= min_age.as_secs() as i64
+                    })
+                })
+                .map(|e| e.path())
+                .collect(),
+            Err(_) => return,
+        },
+    };
+    for e in entries {
+        if let Err(err) = remove_dir_if_exists(&e) {
+            tracing::warn!("{err}");
+        }
     }
 }
 
@@ -1134,7 +1187,11 @@ impl Containers {
     /// Idempotent: every step checks whether it is still needed.
     pub fn cleanup_locked(&mut self, c: &Container) -> Result<()> {
         let Some(c) = self.reload(&c.id)? else {
-            // Removed meanwhile by a client that left the runtime's state to us.
+            // Removed meanwhile by a client that left the runtime's state and the container's
+            // directory to us.
+            if !self.defer_runtime_delete {
+                empty_trash(&self.paths, Some(&c.id), Duration::ZERO);
+            }
             if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists()
             {
                 self.runtime(&config_of(c)?).delete(&c.id, true)?;
@@ -1274,10 +1331,11 @@ impl Containers {
                 &dirs,
             ));
         }
-        for d in [&dirs.run, &dirs.graph] {
-            if let Err(e) = remove_dir_if_exists(d) {
-                errors.push(e.to_string());
-            }
+        if let Err(e) = remove_dir_if_exists(&dirs.run) {
+            errors.push(e.to_string());
+        }
+        if let Err(e) = trash(&self.paths, &dirs, &c.id) {
+            errors.push(e.to_string());
         }
         if !errors.is_empty() {
             // Keep the row so `rm` can be retried; say everything that failed.
@@ -1289,6 +1347,9 @@ impl Containers {
         }
         let ev = event("container", "remove", c, serde_json::json!({}));
         self.db.delete_container(&c.id, Some(&ev))?;
+        if !self.defer_runtime_delete {
+            empty_trash(&self.paths, Some(&c.id), Duration::ZERO);
+        }
         // `--rm` takes the container's anonymous volumes with it, as podman does.
         if c.rm {
             if let Some(cfg) = &cfg {
@@ -1298,11 +1359,15 @@ impl Containers {
         Ok(())
     }
 
-    /// Deletes the runtime's state of container `id` when nothing else refers to it any more
-    /// (its monitor's exit command, after the container was removed): with `runtime`, else the
-    /// default one.
+    /// Deletes the runtime's state and the trashed directory of container `id` when nothing
+    /// else refers to them any more (its monitor's exit command, after the container was
+    /// removed): with `runtime`, else the default one.
     pub fn delete_orphan_runtime_state(&self, id: &str, runtime: Option<&str>) -> Result<()> {
-        if !super::is_hex(id) || !self.paths.runroot.join("runtime").join(id).exists() {
+        if !super::is_hex(id) {
+            return Ok(());
+        }
+        empty_trash(&self.paths, Some(id), Duration::ZERO);
+        if !self.paths.runroot.join("runtime").join(id).exists() {
             return Ok(());
         }
         let path = super::runtime::choose(runtime, &self.paths)?;
@@ -1335,6 +1400,8 @@ impl Containers {
                 tracing::warn!("container {}: {e}", c.name);
             }
         }
+        // Directories of removed containers whose monitor died before deleting them.
+        empty_trash(&self.paths, None, Duration::from_secs(60));
         // User-network attachments of containers that are gone without a cleanup.
         if let Err(e) = crate::networks::reconcile(&self.paths, &self.db) {
             tracing::warn!("user networks: {e}");
