@@ -1,8 +1,87 @@
 //! Every flag hutch accepts, defined once. Parsing, `--help`, man pages and shell completions are
 //! all generated from these structs (see `xtask`).
 
-use clap::{Args, Parser, Subcommand};
+use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
+
+/// A subcommand's flags, defined only when that subcommand is the one being parsed (clap's
+/// `Command::defer`): defining every subcommand's flags up front cost every hutch command
+/// about a millisecond of start-up.
+#[derive(Debug, Clone)]
+pub struct Lazy<T>(pub T);
+
+impl<T: Args> Args for Lazy<T> {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        cmd.defer(globals_last::<T>)
+    }
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(globals_last::<T>)
+    }
+    fn group_id() -> Option<clap::Id> {
+        T::group_id()
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(Lazy)
+    }
+    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(m).map(Lazy)
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(m)
+    }
+}
+
+/// Defines `T`'s flags. The global flags were added before them (the parent propagates its
+/// globals before a deferred subcommand is built): list them after, as without deferral.
+fn globals_last<T: Args>(cmd: clap::Command) -> clap::Command {
+    let mut cmd = T::augment_args(cmd);
+    let globals: Vec<clap::Id> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .map(|a| a.get_id().clone())
+        .collect();
+    for (i, id) in globals.into_iter().enumerate() {
+        cmd = cmd.mut_arg(id, |a| a.display_order(1000 + i));
+    }
+    cmd
+}
+
+/// A group of subcommands (`hutch image ...`) defined only when it is the one being parsed.
+#[derive(Debug, Clone)]
+pub struct LazySub<T>(pub T);
+
+impl<T: Subcommand> Subcommand for LazySub<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands)
+    }
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands_for_update)
+    }
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
+    }
+}
+
+impl<T: FromArgMatches> FromArgMatches for LazySub<T> {
+    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches(m).map(LazySub)
+    }
+    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
+        T::from_arg_matches_mut(m).map(LazySub)
+    }
+    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches(m)
+    }
+    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
+        self.0.update_from_arg_matches_mut(m)
+    }
+}
 
 #[derive(Debug, Parser)]
 #[command(
@@ -48,166 +127,166 @@ pub struct GlobalOpts {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show the hutch version
-    Version(VersionArgs),
+    Version(Lazy<VersionArgs>),
     /// Show information about the host and the hutch set-up
-    Info(InfoArgs),
+    Info(Lazy<InfoArgs>),
     /// Check the rootless set-up and print the command that fixes each problem
     Doctor,
     /// Run a command inside hutch's user namespace
-    Unshare(UnshareArgs),
+    Unshare(Lazy<UnshareArgs>),
     /// Pull an image from a registry
-    Pull(PullArgs),
+    Pull(Lazy<PullArgs>),
     /// List images in local storage
-    Images(ImagesArgs),
+    Images(Lazy<ImagesArgs>),
     /// Remove one or more images
-    Rmi(RmiArgs),
+    Rmi(Lazy<RmiArgs>),
     /// Add an additional name to a local image
-    Tag(TagArgs),
+    Tag(Lazy<TagArgs>),
     /// Show the history of an image
-    History(HistoryArgs),
+    History(Lazy<HistoryArgs>),
     /// Manage images
     #[command(subcommand)]
-    Image(ImageCommand),
+    Image(LazySub<ImageCommand>),
     /// Display the configuration of an object (container or image)
-    Inspect(InspectArgs),
+    Inspect(Lazy<InspectArgs>),
     /// Run a command in a new container
-    Run(RunArgs),
+    Run(Lazy<RunArgs>),
     /// Create a container without starting it
-    Create(CreateArgs),
+    Create(Lazy<CreateArgs>),
     /// Start one or more containers
-    Start(StartArgs),
+    Start(Lazy<StartArgs>),
     /// Stop one or more running containers
-    Stop(StopArgs),
+    Stop(Lazy<StopArgs>),
     /// Send a signal to one or more running containers
-    Kill(KillArgs),
+    Kill(Lazy<KillArgs>),
     /// Restart one or more containers
-    Restart(RestartArgs),
+    Restart(Lazy<RestartArgs>),
     /// Remove one or more containers
-    Rm(RmArgs),
+    Rm(Lazy<RmArgs>),
     /// List containers
-    Ps(PsArgs),
+    Ps(Lazy<PsArgs>),
     /// Show the logs of one or more containers
-    Logs(LogsArgs),
+    Logs(Lazy<LogsArgs>),
     /// Wait for one or more containers to stop and print their exit codes
-    Wait(WaitArgs),
+    Wait(Lazy<WaitArgs>),
     /// Run a process in a running container
-    Exec(ExecArgs),
+    Exec(Lazy<ExecArgs>),
     /// Attach to a running container's input and output
-    Attach(AttachArgs),
+    Attach(Lazy<AttachArgs>),
     /// Pause all processes in one or more containers
-    Pause(PauseArgs),
+    Pause(Lazy<PauseArgs>),
     /// Unpause the processes in one or more containers
-    Unpause(PauseArgs),
+    Unpause(Lazy<PauseArgs>),
     /// Rename a container
-    Rename(RenameArgs),
+    Rename(Lazy<RenameArgs>),
     /// Display the running processes of a container
-    Top(TopArgs),
+    Top(Lazy<TopArgs>),
     /// List port mappings of a container
-    Port(PortArgs),
+    Port(Lazy<PortArgs>),
     /// Show the changes a container made to its image's files
-    Diff(DiffArgs),
+    Diff(Lazy<DiffArgs>),
     /// Export a container's filesystem as a tar archive
-    Export(ExportArgs),
+    Export(Lazy<ExportArgs>),
     /// Create a new image from a container's changes
-    Commit(CommitArgs),
+    Commit(Lazy<CommitArgs>),
     /// Copy files between a container and the host
-    Cp(CpArgs),
+    Cp(Lazy<CpArgs>),
     /// Mount a container's root filesystem and print where
-    Mount(MountArgs),
+    Mount(Lazy<MountArgs>),
     /// Unmount a container's root filesystem
     #[command(alias = "umount")]
-    Unmount(UnmountArgs),
+    Unmount(Lazy<UnmountArgs>),
     /// Show events of containers and images
-    Events(EventsArgs),
+    Events(Lazy<EventsArgs>),
     /// Log in to a container registry
-    Login(LoginArgs),
+    Login(Lazy<LoginArgs>),
     /// Log out of a container registry
-    Logout(LogoutArgs),
+    Logout(Lazy<LogoutArgs>),
     /// Push an image to a registry
-    Push(PushArgs),
+    Push(Lazy<PushArgs>),
     /// Search a registry for images
-    Search(SearchArgs),
+    Search(Lazy<SearchArgs>),
     /// Manage manifest lists and image indexes
     #[command(subcommand)]
-    Manifest(ManifestCommand),
+    Manifest(LazySub<ManifestCommand>),
     /// Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)
-    Save(SaveArgs),
+    Save(Lazy<SaveArgs>),
     /// Load images from an archive or a directory made by save, podman, docker or skopeo
-    Load(LoadArgs),
+    Load(Lazy<LoadArgs>),
     /// Create an image from a tarball of a root filesystem
-    Import(ImportArgs),
+    Import(Lazy<ImportArgs>),
     /// Manage containers
     #[command(subcommand)]
-    Container(ContainerCommand),
+    Container(LazySub<ContainerCommand>),
     /// Manage user-defined networks
     #[command(subcommand)]
-    Network(NetworkCommand),
+    Network(LazySub<NetworkCommand>),
     /// Manage volumes
     #[command(subcommand)]
-    Volume(VolumeCommand),
+    Volume(LazySub<VolumeCommand>),
     /// Manage hutch's storage: disk usage, prune, reset
     #[command(subcommand)]
-    System(SystemCommand),
+    System(LazySub<SystemCommand>),
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ContainerCommand {
     /// Run a command in a new container
-    Run(RunArgs),
+    Run(Lazy<RunArgs>),
     /// Create a container without starting it
-    Create(CreateArgs),
+    Create(Lazy<CreateArgs>),
     /// Start one or more containers
-    Start(StartArgs),
+    Start(Lazy<StartArgs>),
     /// Stop one or more running containers
-    Stop(StopArgs),
+    Stop(Lazy<StopArgs>),
     /// Send a signal to one or more running containers
-    Kill(KillArgs),
+    Kill(Lazy<KillArgs>),
     /// Restart one or more containers
-    Restart(RestartArgs),
+    Restart(Lazy<RestartArgs>),
     /// Remove one or more containers
-    Rm(RmArgs),
+    Rm(Lazy<RmArgs>),
     /// List containers
     #[command(alias = "ls", alias = "list")]
-    Ps(PsArgs),
+    Ps(Lazy<PsArgs>),
     /// Show the logs of one or more containers
-    Logs(LogsArgs),
+    Logs(Lazy<LogsArgs>),
     /// Wait for one or more containers to stop and print their exit codes
-    Wait(WaitArgs),
+    Wait(Lazy<WaitArgs>),
     /// Display the configuration of one or more containers
-    Inspect(InspectArgs),
+    Inspect(Lazy<InspectArgs>),
     /// Run a process in a running container
-    Exec(ExecArgs),
+    Exec(Lazy<ExecArgs>),
     /// Attach to a running container's input and output
-    Attach(AttachArgs),
+    Attach(Lazy<AttachArgs>),
     /// Pause all processes in one or more containers
-    Pause(PauseArgs),
+    Pause(Lazy<PauseArgs>),
     /// Unpause the processes in one or more containers
-    Unpause(PauseArgs),
+    Unpause(Lazy<PauseArgs>),
     /// Rename a container
-    Rename(RenameArgs),
+    Rename(Lazy<RenameArgs>),
     /// Check whether a container exists (exit 0 if it does, 1 if not)
-    Exists(ContainerExistsArgs),
+    Exists(Lazy<ContainerExistsArgs>),
     /// Remove all stopped containers
-    Prune(ContainerPruneArgs),
+    Prune(Lazy<ContainerPruneArgs>),
     /// Clean up the network and mounts of exited containers (run by the monitor)
-    Cleanup(CleanupArgs),
+    Cleanup(Lazy<CleanupArgs>),
     /// Display the running processes of a container
-    Top(TopArgs),
+    Top(Lazy<TopArgs>),
     /// List port mappings of a container
-    Port(PortArgs),
+    Port(Lazy<PortArgs>),
     /// Show the changes a container made to its image's files
-    Diff(DiffArgs),
+    Diff(Lazy<DiffArgs>),
     /// Export a container's filesystem as a tar archive
-    Export(ExportArgs),
+    Export(Lazy<ExportArgs>),
     /// Create a new image from a container's changes
-    Commit(CommitArgs),
+    Commit(Lazy<CommitArgs>),
     /// Copy files between a container and the host
-    Cp(CpArgs),
+    Cp(Lazy<CpArgs>),
     /// Mount a container's root filesystem and print where
-    Mount(MountArgs),
+    Mount(Lazy<MountArgs>),
     /// Unmount a container's root filesystem
     #[command(alias = "umount")]
-    Unmount(UnmountArgs),
+    Unmount(Lazy<UnmountArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -335,7 +414,8 @@ pub struct EventsArgs {
     pub no_trunc: bool,
 }
 
-/// How a new container is made: `create` takes these, `run` adds its own on top.
+// How a new container is made: `create` takes these, `run` adds its own on top. (A plain
+// comment: a doc comment here would become the about text of `run` and `create`.)
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Name of the container [default: a random adjective_noun]
@@ -749,39 +829,39 @@ pub struct CleanupArgs {
 pub enum ImageCommand {
     /// List images in local storage
     #[command(alias = "ls", alias = "list")]
-    Images(ImagesArgs),
+    Images(Lazy<ImagesArgs>),
     /// Display the configuration of one or more images
-    Inspect(InspectArgs),
+    Inspect(Lazy<InspectArgs>),
     /// Remove one or more images
     #[command(alias = "remove")]
-    Rm(RmiArgs),
+    Rm(Lazy<RmiArgs>),
     /// Pull an image from a registry
-    Pull(PullArgs),
+    Pull(Lazy<PullArgs>),
     /// Push an image to a registry
-    Push(PushArgs),
+    Push(Lazy<PushArgs>),
     /// Search a registry for images
-    Search(SearchArgs),
+    Search(Lazy<SearchArgs>),
     /// Add an additional name to a local image
-    Tag(TagArgs),
+    Tag(Lazy<TagArgs>),
     /// Remove unused images
-    Prune(PruneArgs),
+    Prune(Lazy<PruneArgs>),
     /// Check whether an image exists in local storage (exit 0 if it does, 1 if not)
-    Exists(ExistsArgs),
+    Exists(Lazy<ExistsArgs>),
     /// Show the history of an image
-    History(HistoryArgs),
+    History(Lazy<HistoryArgs>),
     /// Show the layers of an image as a tree
-    Tree(TreeArgs),
+    Tree(Lazy<TreeArgs>),
     /// Mount an image's root filesystem (read-only) and print where
-    Mount(ImageMountArgs),
+    Mount(Lazy<ImageMountArgs>),
     /// Unmount an image's root filesystem
     #[command(alias = "umount")]
-    Unmount(ImageUnmountArgs),
+    Unmount(Lazy<ImageUnmountArgs>),
     /// Save images to an archive or a directory
-    Save(SaveArgs),
+    Save(Lazy<SaveArgs>),
     /// Load images from an archive or a directory
-    Load(LoadArgs),
+    Load(Lazy<LoadArgs>),
     /// Create an image from a tarball of a root filesystem
-    Import(ImportArgs),
+    Import(Lazy<ImportArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -871,7 +951,8 @@ pub struct UnshareArgs {
     pub command: Vec<String>,
 }
 
-/// Registry connection options shared by every command that talks to a registry.
+// Registry connection options shared by every command that talks to a registry. (A plain
+// comment: a doc comment would become the about text of every command that flattens it.)
 #[derive(Debug, Args, Clone, Default)]
 pub struct RegistryOpts {
     /// Require HTTPS and verify certificates (false also allows plain HTTP)
@@ -1139,19 +1220,19 @@ pub struct SearchArgs {
 #[derive(Debug, Subcommand)]
 pub enum ManifestCommand {
     /// Create a manifest list, optionally with images in it
-    Create(ManifestCreateArgs),
+    Create(Lazy<ManifestCreateArgs>),
     /// Add an image to a manifest list
-    Add(ManifestAddArgs),
+    Add(Lazy<ManifestAddArgs>),
     /// Set the platform or annotations of an entry of a manifest list
-    Annotate(ManifestAnnotateArgs),
+    Annotate(Lazy<ManifestAnnotateArgs>),
     /// Show a manifest list
-    Inspect(ManifestInspectArgs),
+    Inspect(Lazy<ManifestInspectArgs>),
     /// Push a manifest list (and with --all its images) to a registry
-    Push(ManifestPushArgs),
+    Push(Lazy<ManifestPushArgs>),
     /// Remove manifest lists
-    Rm(ManifestRmArgs),
+    Rm(Lazy<ManifestRmArgs>),
     /// Remove an image from a manifest list
-    Remove(ManifestRemoveArgs),
+    Remove(Lazy<ManifestRemoveArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -1263,23 +1344,23 @@ pub struct ManifestRemoveArgs {
 #[derive(Debug, Subcommand)]
 pub enum VolumeCommand {
     /// Create a volume
-    Create(VolumeCreateArgs),
+    Create(Lazy<VolumeCreateArgs>),
     /// List volumes
     #[command(alias = "list")]
-    Ls(VolumeLsArgs),
+    Ls(Lazy<VolumeLsArgs>),
     /// Display the configuration of one or more volumes
-    Inspect(VolumeInspectArgs),
+    Inspect(Lazy<VolumeInspectArgs>),
     /// Remove one or more volumes
     #[command(alias = "remove")]
-    Rm(VolumeRmArgs),
+    Rm(Lazy<VolumeRmArgs>),
     /// Remove every volume no container uses
-    Prune(VolumePruneArgs),
+    Prune(Lazy<VolumePruneArgs>),
     /// Check whether a volume exists (exit 0 if it does, 1 if not)
-    Exists(VolumeExistsArgs),
+    Exists(Lazy<VolumeExistsArgs>),
     /// Write a volume's content to a tar archive
-    Export(VolumeExportArgs),
+    Export(Lazy<VolumeExportArgs>),
     /// Extract a tar archive into a volume
-    Import(VolumeImportArgs),
+    Import(Lazy<VolumeImportArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -1376,11 +1457,11 @@ pub struct VolumeImportArgs {
 #[derive(Debug, Subcommand)]
 pub enum SystemCommand {
     /// Show disk usage of images, containers and volumes
-    Df(SystemDfArgs),
+    Df(Lazy<SystemDfArgs>),
     /// Remove stopped containers, dangling images and (with --volumes) unused volumes
-    Prune(SystemPruneArgs),
+    Prune(Lazy<SystemPruneArgs>),
     /// Remove everything hutch stores for this user: containers, images, volumes, storage
-    Reset(SystemResetArgs),
+    Reset(Lazy<SystemResetArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -1416,25 +1497,25 @@ pub struct SystemResetArgs {
 #[derive(Debug, Subcommand)]
 pub enum NetworkCommand {
     /// Create a network
-    Create(NetworkCreateArgs),
+    Create(Lazy<NetworkCreateArgs>),
     /// List networks
     #[command(alias = "list")]
-    Ls(NetworkLsArgs),
+    Ls(Lazy<NetworkLsArgs>),
     /// Display the configuration of one or more networks
-    Inspect(NetworkInspectArgs),
+    Inspect(Lazy<NetworkInspectArgs>),
     /// Remove one or more networks
     #[command(alias = "remove")]
-    Rm(NetworkRmArgs),
+    Rm(Lazy<NetworkRmArgs>),
     /// Remove networks no container uses
-    Prune(NetworkPruneArgs),
+    Prune(Lazy<NetworkPruneArgs>),
     /// Check whether a network exists (exit 0 if it does, 1 if not)
-    Exists(NetworkExistsArgs),
+    Exists(Lazy<NetworkExistsArgs>),
     /// Connect a container to a network
-    Connect(NetworkConnectArgs),
+    Connect(Lazy<NetworkConnectArgs>),
     /// Disconnect a container from a network
-    Disconnect(NetworkDisconnectArgs),
+    Disconnect(Lazy<NetworkDisconnectArgs>),
     /// Redo the network set-up (addresses, firewall rules, DNS) of running containers
-    Reload(NetworkReloadArgs),
+    Reload(Lazy<NetworkReloadArgs>),
 }
 
 #[derive(Debug, Args)]

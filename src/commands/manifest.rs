@@ -1,6 +1,6 @@
 //! `hutch manifest create|add|annotate|inspect|push|rm|remove`: local manifest lists.
 
-use crate::cli::ManifestCommand;
+use crate::cli::{Lazy, ManifestCommand};
 use anyhow::Context;
 use hutch_engine::manifests::{self, EntryOverrides};
 use hutch_engine::push::PushError;
@@ -8,13 +8,13 @@ use hutch_engine::push::PushError;
 pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
     let paths = &ctx.paths;
     match cmd {
-        ManifestCommand::Create(a) => {
+        ManifestCommand::Create(Lazy(a)) => {
             let media_type = manifests::parse_format(&a.format)?;
             let db = ctx.db()?;
             let l = manifests::create(paths, &db, &a.list, &a.images, media_type, a.amend)?;
             println!("{}", l.id);
         }
-        ManifestCommand::Add(a) => {
+        ManifestCommand::Add(Lazy(a)) => {
             let db = ctx.db()?;
             let o = EntryOverrides {
                 os: a.os,
@@ -25,7 +25,7 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             let l = manifests::add(paths, &db, &a.list, &a.image, &o)?;
             println!("{}", l.id);
         }
-        ManifestCommand::Annotate(a) => {
+        ManifestCommand::Annotate(Lazy(a)) => {
             let db = ctx.db()?;
             let o = EntryOverrides {
                 os: a.os,
@@ -36,11 +36,11 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             let l = manifests::annotate(paths, &db, &a.list, &a.image, &o)?;
             println!("{}", l.id);
         }
-        ManifestCommand::Inspect(a) => {
+        ManifestCommand::Inspect(Lazy(a)) => {
             let l = manifests::find(paths, &a.list)?;
             println!("{}", String::from_utf8_lossy(&l.to_index()));
         }
-        ManifestCommand::Rm(a) => {
+        ManifestCommand::Rm(Lazy(a)) => {
             let mut failed = None;
             for name in &a.lists {
                 match manifests::delete(paths, name) {
@@ -58,12 +58,12 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             }
             return Ok(failed.map(|_| 125).unwrap_or(0));
         }
-        ManifestCommand::Remove(a) => {
+        ManifestCommand::Remove(Lazy(a)) => {
             let db = ctx.db()?;
             let l = manifests::remove_entry(paths, &db, &a.list, &a.digest)?;
             println!("{}", l.id);
         }
-        ManifestCommand::Push(a) => {
+        ManifestCommand::Push(Lazy(a)) => {
             let opts = super::push::options(
                 &a.registry,
                 a.format.as_deref(),

@@ -1,6 +1,8 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
-use crate::cli::{Cli, Command, ContainerCommand as C, ImageCommand, SystemCommand, VolumeCommand};
+use crate::cli::{
+    Cli, Command, ContainerCommand as C, ImageCommand, LazySub, SystemCommand, VolumeCommand,
+};
 use hutch_engine::{Options, Paths};
 
 pub mod attach;
@@ -109,72 +111,86 @@ impl Ctx {
 pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     let ctx = Ctx::new(&cli);
     match cli.command {
-        Command::Version(a) => version::run(&ctx, a),
-        Command::Info(a) => info::run(&ctx, a),
+        Command::Version(a) => version::run(&ctx, a.0),
+        Command::Info(a) => info::run(&ctx, a.0),
         Command::Doctor => doctor::run(&ctx),
-        Command::Images(a) | Command::Image(ImageCommand::Images(a)) => images::run(&ctx, a),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::run(&ctx, a),
-        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::run(&ctx, a),
-        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => tag::run(&ctx, a),
-        Command::History(a) | Command::Image(ImageCommand::History(a)) => history::run(&ctx, a),
-        Command::Image(ImageCommand::Prune(a)) => prune::run(&ctx, a),
-        Command::Image(ImageCommand::Exists(a)) => exists::run(&ctx, a),
-        Command::Image(ImageCommand::Tree(a)) => tree::run(&ctx, a),
-        Command::Image(ImageCommand::Mount(a)) => mount::mount(&ctx, a),
-        Command::Image(ImageCommand::Unmount(a)) => mount::unmount(&ctx, a),
-        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::run(&ctx, a),
-        Command::Unshare(a) => unshare::run(&ctx, a),
-        Command::Run(a) | Command::Container(C::Run(a)) => run::run(&ctx, a),
-        Command::Create(a) | Command::Container(C::Create(a)) => create::run(&ctx, a),
-        Command::Start(a) | Command::Container(C::Start(a)) => start::run(&ctx, a),
-        Command::Stop(a) | Command::Container(C::Stop(a)) => stop::run(&ctx, a),
-        Command::Kill(a) | Command::Container(C::Kill(a)) => kill::run(&ctx, a),
-        Command::Restart(a) | Command::Container(C::Restart(a)) => restart::run(&ctx, a),
-        Command::Rm(a) | Command::Container(C::Rm(a)) => rm::run(&ctx, a),
-        Command::Ps(a) | Command::Container(C::Ps(a)) => ps::run(&ctx, a),
-        Command::Logs(a) | Command::Container(C::Logs(a)) => logs::run(&ctx, a),
-        Command::Wait(a) | Command::Container(C::Wait(a)) => wait::run(&ctx, a),
-        Command::Exec(a) | Command::Container(C::Exec(a)) => exec::run(&ctx, a),
-        Command::Attach(a) | Command::Container(C::Attach(a)) => attach::run(&ctx, a),
-        Command::Pause(a) | Command::Container(C::Pause(a)) => pause::run(&ctx, a, true),
-        Command::Unpause(a) | Command::Container(C::Unpause(a)) => pause::run(&ctx, a, false),
-        Command::Rename(a) | Command::Container(C::Rename(a)) => rename::run(&ctx, a),
-        Command::Container(C::Inspect(a)) => inspect::run_containers(&ctx, a),
-        Command::Container(C::Exists(a)) => rm::exists(&ctx, a),
-        Command::Container(C::Prune(a)) => rm::prune(&ctx, a),
-        Command::Container(C::Cleanup(a)) => cleanup::run(&ctx, a),
-        Command::Top(a) | Command::Container(C::Top(a)) => top::run(&ctx, a),
-        Command::Port(a) | Command::Container(C::Port(a)) => port::run(&ctx, a),
-        Command::Diff(a) | Command::Container(C::Diff(a)) => diff::run(&ctx, a),
-        Command::Export(a) | Command::Container(C::Export(a)) => export::run(&ctx, a),
-        Command::Commit(a) | Command::Container(C::Commit(a)) => commit::run(&ctx, a),
-        Command::Cp(a) | Command::Container(C::Cp(a)) => cp::run(&ctx, a),
-        Command::Mount(a) | Command::Container(C::Mount(a)) => ctr_mount::mount(&ctx, a),
-        Command::Unmount(a) | Command::Container(C::Unmount(a)) => ctr_mount::unmount(&ctx, a),
-        Command::Events(a) => events::run(&ctx, a),
-        Command::Login(a) => login::run(&ctx, a),
-        Command::Logout(a) => logout::run(&ctx, a),
-        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::run(&ctx, a),
-        Command::Search(a) | Command::Image(ImageCommand::Search(a)) => search::run(&ctx, a),
-        Command::Manifest(a) => manifest::run(&ctx, a),
-        Command::Network(c) => network::run(&ctx, c),
-        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::run(&ctx, a),
-        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::run(&ctx, a),
-        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::run(&ctx, a),
-        Command::Volume(v) => match v {
-            VolumeCommand::Create(a) => volume::create(&ctx, a),
-            VolumeCommand::Ls(a) => volume::ls(&ctx, a),
-            VolumeCommand::Inspect(a) => volume::inspect(&ctx, a),
-            VolumeCommand::Rm(a) => volume::rm(&ctx, a),
-            VolumeCommand::Prune(a) => volume::prune(&ctx, a),
-            VolumeCommand::Exists(a) => volume::exists(&ctx, a),
-            VolumeCommand::Export(a) => volume::export(&ctx, a),
-            VolumeCommand::Import(a) => volume::import(&ctx, a),
+        Command::Images(a) | Command::Image(LazySub(ImageCommand::Images(a))) => {
+            images::run(&ctx, a.0)
+        }
+        Command::Inspect(a) | Command::Image(LazySub(ImageCommand::Inspect(a))) => {
+            inspect::run(&ctx, a.0)
+        }
+        Command::Rmi(a) | Command::Image(LazySub(ImageCommand::Rm(a))) => rmi::run(&ctx, a.0),
+        Command::Tag(a) | Command::Image(LazySub(ImageCommand::Tag(a))) => tag::run(&ctx, a.0),
+        Command::History(a) | Command::Image(LazySub(ImageCommand::History(a))) => {
+            history::run(&ctx, a.0)
+        }
+        Command::Image(LazySub(ImageCommand::Prune(a))) => prune::run(&ctx, a.0),
+        Command::Image(LazySub(ImageCommand::Exists(a))) => exists::run(&ctx, a.0),
+        Command::Image(LazySub(ImageCommand::Tree(a))) => tree::run(&ctx, a.0),
+        Command::Image(LazySub(ImageCommand::Mount(a))) => mount::mount(&ctx, a.0),
+        Command::Image(LazySub(ImageCommand::Unmount(a))) => mount::unmount(&ctx, a.0),
+        Command::Pull(a) | Command::Image(LazySub(ImageCommand::Pull(a))) => pull::run(&ctx, a.0),
+        Command::Unshare(a) => unshare::run(&ctx, a.0),
+        Command::Run(a) | Command::Container(LazySub(C::Run(a))) => run::run(&ctx, a.0),
+        Command::Create(a) | Command::Container(LazySub(C::Create(a))) => create::run(&ctx, a.0),
+        Command::Start(a) | Command::Container(LazySub(C::Start(a))) => start::run(&ctx, a.0),
+        Command::Stop(a) | Command::Container(LazySub(C::Stop(a))) => stop::run(&ctx, a.0),
+        Command::Kill(a) | Command::Container(LazySub(C::Kill(a))) => kill::run(&ctx, a.0),
+        Command::Restart(a) | Command::Container(LazySub(C::Restart(a))) => restart::run(&ctx, a.0),
+        Command::Rm(a) | Command::Container(LazySub(C::Rm(a))) => rm::run(&ctx, a.0),
+        Command::Ps(a) | Command::Container(LazySub(C::Ps(a))) => ps::run(&ctx, a.0),
+        Command::Logs(a) | Command::Container(LazySub(C::Logs(a))) => logs::run(&ctx, a.0),
+        Command::Wait(a) | Command::Container(LazySub(C::Wait(a))) => wait::run(&ctx, a.0),
+        Command::Exec(a) | Command::Container(LazySub(C::Exec(a))) => exec::run(&ctx, a.0),
+        Command::Attach(a) | Command::Container(LazySub(C::Attach(a))) => attach::run(&ctx, a.0),
+        Command::Pause(a) | Command::Container(LazySub(C::Pause(a))) => pause::run(&ctx, a.0, true),
+        Command::Unpause(a) | Command::Container(LazySub(C::Unpause(a))) => {
+            pause::run(&ctx, a.0, false)
+        }
+        Command::Rename(a) | Command::Container(LazySub(C::Rename(a))) => rename::run(&ctx, a.0),
+        Command::Container(LazySub(C::Inspect(a))) => inspect::run_containers(&ctx, a.0),
+        Command::Container(LazySub(C::Exists(a))) => rm::exists(&ctx, a.0),
+        Command::Container(LazySub(C::Prune(a))) => rm::prune(&ctx, a.0),
+        Command::Container(LazySub(C::Cleanup(a))) => cleanup::run(&ctx, a.0),
+        Command::Top(a) | Command::Container(LazySub(C::Top(a))) => top::run(&ctx, a.0),
+        Command::Port(a) | Command::Container(LazySub(C::Port(a))) => port::run(&ctx, a.0),
+        Command::Diff(a) | Command::Container(LazySub(C::Diff(a))) => diff::run(&ctx, a.0),
+        Command::Export(a) | Command::Container(LazySub(C::Export(a))) => export::run(&ctx, a.0),
+        Command::Commit(a) | Command::Container(LazySub(C::Commit(a))) => commit::run(&ctx, a.0),
+        Command::Cp(a) | Command::Container(LazySub(C::Cp(a))) => cp::run(&ctx, a.0),
+        Command::Mount(a) | Command::Container(LazySub(C::Mount(a))) => ctr_mount::mount(&ctx, a.0),
+        Command::Unmount(a) | Command::Container(LazySub(C::Unmount(a))) => {
+            ctr_mount::unmount(&ctx, a.0)
+        }
+        Command::Events(a) => events::run(&ctx, a.0),
+        Command::Login(a) => login::run(&ctx, a.0),
+        Command::Logout(a) => logout::run(&ctx, a.0),
+        Command::Push(a) | Command::Image(LazySub(ImageCommand::Push(a))) => push::run(&ctx, a.0),
+        Command::Search(a) | Command::Image(LazySub(ImageCommand::Search(a))) => {
+            search::run(&ctx, a.0)
+        }
+        Command::Manifest(a) => manifest::run(&ctx, a.0),
+        Command::Network(c) => network::run(&ctx, c.0),
+        Command::Save(a) | Command::Image(LazySub(ImageCommand::Save(a))) => save::run(&ctx, a.0),
+        Command::Load(a) | Command::Image(LazySub(ImageCommand::Load(a))) => load::run(&ctx, a.0),
+        Command::Import(a) | Command::Image(LazySub(ImageCommand::Import(a))) => {
+            import::run(&ctx, a.0)
+        }
+        Command::Volume(v) => match v.0 {
+            VolumeCommand::Create(a) => volume::create(&ctx, a.0),
+            VolumeCommand::Ls(a) => volume::ls(&ctx, a.0),
+            VolumeCommand::Inspect(a) => volume::inspect(&ctx, a.0),
+            VolumeCommand::Rm(a) => volume::rm(&ctx, a.0),
+            VolumeCommand::Prune(a) => volume::prune(&ctx, a.0),
+            VolumeCommand::Exists(a) => volume::exists(&ctx, a.0),
+            VolumeCommand::Export(a) => volume::export(&ctx, a.0),
+            VolumeCommand::Import(a) => volume::import(&ctx, a.0),
         },
-        Command::System(s) => match s {
-            SystemCommand::Df(a) => system::df(&ctx, a),
-            SystemCommand::Prune(a) => system::prune(&ctx, a),
-            SystemCommand::Reset(a) => system::reset(&ctx, a),
+        Command::System(s) => match s.0 {
+            SystemCommand::Df(a) => system::df(&ctx, a.0),
+            SystemCommand::Prune(a) => system::prune(&ctx, a.0),
+            SystemCommand::Reset(a) => system::reset(&ctx, a.0),
         },
     }
 }

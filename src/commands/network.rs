@@ -3,7 +3,7 @@
 //! namespace; verbs that touch containers go through the engine.
 
 use crate::cli::{
-    NetworkCommand, NetworkConnectArgs, NetworkCreateArgs, NetworkDisconnectArgs,
+    Lazy, NetworkCommand, NetworkConnectArgs, NetworkCreateArgs, NetworkDisconnectArgs,
     NetworkInspectArgs, NetworkLsArgs, NetworkPruneArgs, NetworkReloadArgs, NetworkRmArgs,
 };
 use crate::format::{self, ListSpec};
@@ -23,18 +23,18 @@ const HEADERS: &[(&str, &str)] = &[
 
 pub fn run(ctx: &super::Ctx, cmd: NetworkCommand) -> anyhow::Result<i32> {
     match cmd {
-        NetworkCommand::Create(a) => create(ctx, a),
-        NetworkCommand::Ls(a) => ls(ctx, a),
-        NetworkCommand::Inspect(a) => inspect(ctx, a),
-        NetworkCommand::Rm(a) => rm(ctx, a),
-        NetworkCommand::Prune(a) => prune(ctx, a),
-        NetworkCommand::Exists(a) => {
+        NetworkCommand::Create(Lazy(a)) => create(ctx, a),
+        NetworkCommand::Ls(Lazy(a)) => ls(ctx, a),
+        NetworkCommand::Inspect(Lazy(a)) => inspect(ctx, a),
+        NetworkCommand::Rm(Lazy(a)) => rm(ctx, a),
+        NetworkCommand::Prune(Lazy(a)) => prune(ctx, a),
+        NetworkCommand::Exists(Lazy(a)) => {
             let exists = networks::store(&ctx.paths).exists(&a.network)?;
             Ok(if exists { 0 } else { 1 })
         }
-        NetworkCommand::Connect(a) => connect(ctx, a),
-        NetworkCommand::Disconnect(a) => disconnect(ctx, a),
-        NetworkCommand::Reload(a) => reload(ctx, a),
+        NetworkCommand::Connect(Lazy(a)) => connect(ctx, a),
+        NetworkCommand::Disconnect(Lazy(a)) => disconnect(ctx, a),
+        NetworkCommand::Reload(Lazy(a)) => reload(ctx, a),
     }
 }
 
