@@ -36,26 +36,24 @@ fn run_rm_echo_prints_hello() {
         .run()
         .success();
     assert!(!kept.stdout.contains("volatile"), "{}", kept.stdout);
-    // The monitor's exit command deletes the runtime's state of the removed container.
-    let runtime = ctx.runroot().join("runtime");
+    // The monitors' exit commands delete the runtime's state of the exited containers, and
+    // the directories of the removed ones (moved aside so that `run --rm` returns sooner).
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while std::fs::read_dir(&runtime).is_ok_and(|d| d.count() > 0) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "runtime state left in {}",
-            runtime.display()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    // ...and the directories the client moved aside to return sooner.
-    let trash = ctx.graphroot().join("trash");
-    while std::fs::read_dir(&trash).is_ok_and(|d| d.count() > 0) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "removed containers' directories left in {}",
-            trash.display()
-        );
-        std::thread::sleep(std::time::Duration::from_millis(50));
+    for (dir, what) in [
+        (ctx.runroot().join("runtime"), "runtime state"),
+        (
+            ctx.graphroot().join("trash"),
+            "removed containers' directories",
+        ),
+    ] {
+        while std::fs::read_dir(&dir).is_ok_and(|d| d.count() > 0) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{what} left in {}",
+                dir.display()
+            );
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
     }
     let left = std::fs::read_dir(ctx.graphroot().join("containers"))
         .map(|d| d.count())
