@@ -36,6 +36,21 @@ pub fn matches(pid: i32, programs: &[&str], marker: &str) -> bool {
     programs.iter().any(|p| p.as_bytes() == prog) && args.any(|a| a == marker.as_bytes())
 }
 
+/// Whether process `pid` is gone or a zombie. Not an empty command line: that comes as soon
+/// as the process lets go of its memory, before its descriptors are closed, and a helper's
+/// listening sockets (the published ports) must be closed before the same ports are taken
+/// again (`rm -f web && run -p 8080:80 --name web ...`).
+fn exited(pid: i32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        // The state follows the command name, which is in parentheses and may hold any byte.
+        Ok(stat) => stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().next())
+            .is_some_and(|state| matches!(state, "Z" | "X" | "x")),
+        Err(_) => true,
+    }
+}
+
 /// Kills the listed processes and waits (up to two seconds) until they are gone or zombies.
 pub fn kill_and_wait(pids: &[i32]) -> Result<(), String> {
     for &pid in pids {
@@ -47,11 +62,7 @@ pub fn kill_and_wait(pids: &[i32]) -> Result<(), String> {
             // A helper this very process started would otherwise stay a zombie until we exit.
             hutch_sys::process::try_reap(pid);
         }
-        let left: Vec<i32> = pids
-            .iter()
-            .copied()
-            .filter(|p| std::fs::read(format!("/proc/{p}/cmdline")).is_ok_and(|c| !c.is_empty()))
-            .collect();
+        let left: Vec<i32> = pids.iter().copied().filter(|&p| !exited(p)).collect();
         if left.is_empty() {
             return Ok(());
         }

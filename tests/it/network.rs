@@ -560,6 +560,45 @@ fn port_in_use_fails_before_start_and_leaves_nothing() {
     assert_nothing_left(&ctx, "after rm");
 }
 
+#[test]
+fn rm_then_run_takes_the_same_port_at_once() {
+    // `rm -f web && run -p PORT:... --name web` is everyday use: the removed container's helper
+    // must have closed its listening socket by the time `rm` returns.
+    let (ctx, img) = setup("net-rerun");
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    for mode in ["pasta", "slirp4netns"] {
+        for round in 0..3 {
+            ctx.hutch([
+                "run",
+                "-d",
+                "--name",
+                "web",
+                "--network",
+                mode,
+                "-p",
+                &format!("127.0.0.1:{port}:8080"),
+                &img,
+                "echo-server",
+                "tcp",
+                "8080",
+            ])
+            .run()
+            .success();
+            let answer = tcp_ask(port, &format!("{mode}-{round}"));
+            assert!(
+                answer.trim_end().ends_with(&format!("{mode}-{round}")),
+                "{answer:?}"
+            );
+            ctx.hutch(["rm", "-f", "-t", "0", "web"]).run().success();
+        }
+    }
+    assert_nothing_left(&ctx, "after the last rm");
+}
+
 fn kill9(pid: &str) {
     // `kill -9 0` would kill the test's own process group.
     let pid: i32 = pid.parse().unwrap_or(0);
