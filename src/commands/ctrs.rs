@@ -76,26 +76,7 @@ pub fn ensure_image(
         }
     };
     if pull {
-        let opts = hutch_engine::pull::PullOptions {
-            tls_verify: registry.tls_verify,
-            cert_dir: registry.cert_dir.clone(),
-            auth: hutch_engine::auth::AuthOptions {
-                creds: registry.creds.clone(),
-                authfile: registry.authfile.clone(),
-            },
-            progress: false,
-            ..Default::default()
-        };
-        // Joins the namespace (a no-op when already inside) before any thread exists.
-        let userns = ctx.enter_userns()?;
-        hutch_storage::mount::driver(&ctx.paths.graphroot, ctx.paths.storage_driver.as_deref())
-            .context("choosing a storage driver")?;
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .enable_all()
-            .build()
-            .context("starting the async runtime")?;
-        let pulled = rt.block_on(hutch_engine::pull::pull(&ctx.paths, &userns, image, &opts));
-        drop(rt);
+        let pulled = super::pull::pull(ctx, image, &super::pull::options(registry));
         match pulled {
             Ok(p) => {
                 if let Some(img) = eng.db.image(&p.id)? {
@@ -111,7 +92,7 @@ pub fn ensure_image(
             Err(e) if policy == "newer" && local.is_some() => {
                 tracing::warn!("{image}: cannot check for a newer image: {e}");
             }
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         }
     }
     let f = local.ok_or_else(|| EngineError::ImageNotKnown {
