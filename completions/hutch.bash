@@ -3890,12 +3890,28 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__manifest__subcmd__add)
-            opts="-h -V --arch --os --variant --annotation --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-h -V --tls-verify --cert-dir --creds --authfile --arch --os --variant --annotation --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --arch)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -814,6 +814,11 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l amend -d 'Replace a list of that name'
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l arch -d 'Override the entry\'s architecture' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l os -d 'Override the entry\'s OS' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l variant -d 'Override the entry\'s architecture variant' -r

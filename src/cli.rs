@@ -1253,8 +1253,12 @@ pub struct ManifestCreateArgs {
 pub struct ManifestAddArgs {
     /// The list
     pub list: String,
-    /// Local image to add
+    /// Image to add: a local image (containers-storage:NAME to insist), or a registry image
+    /// (docker://REF, or a name not in local storage), which is pulled first, for the
+    /// platform --os/--arch/--variant name when it is a manifest list
     pub image: String,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
     /// Override the entry's architecture
     #[arg(long)]
     pub arch: Option<String>,

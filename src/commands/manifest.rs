@@ -15,6 +15,9 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             println!("{}", l.id);
         }
         ManifestCommand::Add(Lazy(a)) => {
+            // An unknown list fails before anything is pulled.
+            manifests::find(paths, &a.list)?;
+            let image = source_image(ctx, &a)?;
             let db = ctx.db()?;
             let o = EntryOverrides {
                 os: a.os,
@@ -22,7 +25,7 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
                 variant: a.variant,
                 annotations: a.annotation,
             };
-            let l = manifests::add(paths, &db, &a.list, &a.image, &o)?;
+            let l = manifests::add(paths, &db, &a.list, &image, &o)?;
             println!("{}", l.id);
         }
         ManifestCommand::Annotate(Lazy(a)) => {
@@ -96,4 +99,33 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// The local image `manifest add` adds: `containers-storage:NAME` and names of local images
+/// as they are; `docker://REF` and names not in local storage are pulled first (as podman
+/// reads them from the registry), for the platform the entry flags name.
+fn source_image(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::Result<String> {
+    if let Some(local) = a.image.strip_prefix("containers-storage:") {
+        return Ok(local.to_string());
+    }
+    let remote = match a.image.strip_prefix("docker://") {
+        Some(r) => r,
+        None => {
+            let db = ctx.db()?;
+            match hutch_engine::images::lookup(&db, &a.image) {
+                Ok(_) => return Ok(a.image.clone()),
+                Err(hutch_engine::EngineError::ImageNotKnown { .. }) => &a.image,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    };
+    let opts = hutch_engine::pull::PullOptions {
+        os: a.os.clone(),
+        arch: a.arch.clone(),
+        variant: a.variant.clone(),
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        ..super::pull::options(&a.registry)
+    };
+    let pulled = super::pull::pull(ctx, remote, &opts)?;
+    Ok(pulled.id)
 }

@@ -925,6 +925,95 @@ fn manifest_list_push_then_pull_by_platform() {
     }
 }
 
+/// `manifest add` of images that are only in a registry: `docker://REF` and a name not in
+/// local storage are pulled (from a list, for the platform `--arch` names) and added; an
+/// unknown list fails before anything is pulled; the list pushes like one of local images.
+#[test]
+fn manifest_add_from_a_registry() {
+    let ctx = TestContext::new("manifest-remote");
+    let ma = crate::fixtures::multiarch(crate::oci::Format::Oci);
+    let host = crate::registry::registries().plain.host();
+    let index = format!("{host}/multiarch:{}", ma.tag);
+    ctx.hutch([
+        "manifest",
+        "add",
+        "--tls-verify=false",
+        "localhost/nolist",
+        &index,
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["localhost/nolist", "no such manifest list"]);
+    assert_eq!(
+        ctx.hutch(["images", "-q"]).run().success().stdout_trim(),
+        ""
+    );
+
+    let list = "localhost/remote-list";
+    ctx.hutch(["manifest", "create", list]).run().success();
+    ctx.hutch([
+        "manifest",
+        "add",
+        "--tls-verify=false",
+        list,
+        &format!("docker://{}", ma.amd64.plain()),
+    ])
+    .run()
+    .success();
+    // From the index, the arm64 entry (the index lists arm64 first, the host is amd64).
+    ctx.hutch([
+        "manifest",
+        "add",
+        "--tls-verify=false",
+        "--arch",
+        "arm64",
+        list,
+        &index,
+    ])
+    .run()
+    .success();
+    let out = ctx.hutch(["manifest", "inspect", list]).run().success();
+    let local: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let entries = local["manifests"].as_array().unwrap();
+    let archs: Vec<&str> = entries
+        .iter()
+        .map(|m| m["platform"]["architecture"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(archs, ["amd64", "arm64"], "{local}");
+    assert_eq!(entries[1]["platform"]["variant"], "v8", "{local}");
+    let ids = ctx.hutch(["images", "-q", "--no-trunc"]).run().success();
+    for id in [&ma.amd64.id, &ma.arm64.id] {
+        assert!(
+            ids.stdout.contains(id.as_str()),
+            "{id} not pulled: {}",
+            ids.stdout
+        );
+    }
+    // A bad registry reference says which image failed, and leaves the list as it was.
+    ctx.hutch([
+        "manifest",
+        "add",
+        "--tls-verify=false",
+        list,
+        &format!("docker://{host}/no/such:image"),
+    ])
+    .run()
+    .code(125)
+    .one_line_error()
+    .stderr_has(&["no/such"]);
+    let again = ctx.hutch(["manifest", "inspect", list]).run().success();
+    assert_eq!(again.stdout, out.stdout);
+
+    let reg = fresh_registry("manifest-remote", "");
+    let dest = reg.image("push/remote:1");
+    ctx.hutch(["manifest", "push", "--tls-verify=false", list, &dest])
+        .run()
+        .success();
+    let raw = skopeo_raw(&ctx, &dest);
+    assert_eq!(raw["manifests"].as_array().unwrap().len(), 2, "{raw}");
+}
+
 /// `search` reads the catalog of a registry holding exactly what this test pushed.
 #[test]
 fn search_catalog_and_tags() {
