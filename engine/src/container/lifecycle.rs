@@ -1453,3 +1453,52 @@ fn crate_error_line(e: &EngineError) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paths(root: &Path) -> Paths {
+        Paths {
+            graphroot: root.join("graph"),
+            runroot: root.join("run"),
+            config_home: root.join("config"),
+            xdg_runtime_dir: None,
+            home: root.to_path_buf(),
+            uid: 1000,
+            gid: 1000,
+            storage_driver: None,
+            runtime_dir_warning: None,
+        }
+    }
+
+    #[test]
+    fn trash_moves_aside_and_empties_by_id_or_age() {
+        let tmp = tempfile::tempdir().unwrap();
+        let p = paths(tmp.path());
+        let (a, b) = ("a".repeat(64), "b".repeat(64));
+        for id in [&a, &b] {
+            let dirs = Dirs::new(&p, id);
+            std::fs::create_dir_all(dirs.upper.join("etc")).unwrap();
+            std::fs::write(dirs.upper.join("etc/file"), "x").unwrap();
+            trash(&p, &dirs, id).unwrap();
+            assert!(
+                !dirs.graph.exists(),
+                "{} still in place",
+                dirs.graph.display()
+            );
+            assert!(trash_dir(&p).join(id).join("upper/etc/file").exists());
+            // Trashing what is already gone is no error.
+            trash(&p, &dirs, id).unwrap();
+        }
+        // Young entries stay for their monitor's exit command...
+        empty_trash(&p, None, Duration::from_secs(60));
+        assert!(trash_dir(&p).join(&a).exists() && trash_dir(&p).join(&b).exists());
+        // ...which deletes its own container's...
+        empty_trash(&p, Some(&a), Duration::ZERO);
+        assert!(!trash_dir(&p).join(&a).exists() && trash_dir(&p).join(&b).exists());
+        // ...and anything old enough goes with any command.
+        empty_trash(&p, None, Duration::ZERO);
+        assert_eq!(std::fs::read_dir(trash_dir(&p)).unwrap().count(), 0);
+    }
+}
