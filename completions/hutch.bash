@@ -3890,7 +3890,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__manifest__subcmd__add)
-            opts="-h -V --tls-verify --cert-dir --creds --authfile --arch --os --variant --annotation --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-h -V --tls-verify --cert-dir --creds --authfile --all --arch --os --variant --annotation --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -828,6 +828,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l all -d 'When the image is a manifest list in a registry, add every image it names'
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l arch -d 'Set the entry\'s architecture' -r

@@ -1259,6 +1259,9 @@ pub struct ManifestAddArgs {
     pub image: String,
     #[command(flatten)]
     pub registry: RegistryOpts,
+    /// When the image is a manifest list in a registry, add every image it names
+    #[arg(long)]
+    pub all: bool,
     /// Override the entry's architecture
     #[arg(long)]
     pub arch: Option<String>,

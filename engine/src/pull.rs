@@ -205,6 +205,95 @@ pub async fn pull(
     .into())
 }
 
+/// The images a manifest list names, as `REGISTRY/REPOSITORY@DIGEST` with their platforms
+/// (`manifest add --all`), or None when `input` names a single image. Fetches the top manifest
+/// only, from the first registry candidate that has it.
+pub async fn list_entries(
+    paths: &Paths,
+    input: &str,
+    opts: &PullOptions,
+) -> crate::Result<Option<Vec<(String, Platform)>>> {
+    install_crypto_provider();
+    let name = Name::parse(input)?;
+    let conf = RegistriesConf::load(paths)?;
+    let mut failures: Vec<PullError> = Vec::new();
+    for cand in &conf.candidates(&name) {
+        for ep in &conf.endpoints(cand)? {
+            let fetched = async {
+                let (session, had_creds) =
+                    open(paths, opts, cand, &ep.reference, ep.insecure).await?;
+                session
+                    .client
+                    .pull_manifest_raw(&session.reference, &session.auth, manifest::ACCEPT)
+                    .await
+                    .map_err(|e| source_error(e, cand, &ep.reference, had_creds))
+            };
+            let (bytes, _) = match fetched.await {
+                Ok(b) => b,
+                Err(e) => {
+                    failures.push(e);
+                    continue;
+                }
+            };
+            let parsed =
+                manifest::parse_manifest(&bytes).map_err(|reason| PullError::BadManifest {
+                    image: cand.to_string(),
+                    digest: sha256_digest(&bytes),
+                    reason,
+                })?;
+            let Manifest::List(entries) = parsed else {
+                return Ok(None);
+            };
+            let repo = format!("{}/{}", cand.registry, cand.repository);
+            return Ok(Some(
+                entries
+                    .into_iter()
+                    .filter_map(|d| Some((format!("{repo}@{}", d.digest), d.platform?)))
+                    .collect(),
+            ));
+        }
+    }
+    Err(match failures.len() {
+        1 => failures.pop().expect("one failure"),
+        _ => PullError::AllFailed {
+            input: input.to_string(),
+            attempts: failures.iter().map(ToString::to_string).collect(),
+        },
+    }
+    .into())
+}
+
+/// A session with `endpoint` for `image`, with the credentials and TLS settings that apply;
+/// also whether credentials were sent (for the error when they are refused).
+async fn open(
+    paths: &Paths,
+    opts: &PullOptions,
+    image: &ImageRef,
+    endpoint: &ImageRef,
+    conf_insecure: bool,
+) -> Result<(Session, bool), PullError> {
+    let creds = auth::lookup(paths, &opts.auth, endpoint).map_err(|e| PullError::Source {
+        image: image.to_string(),
+        reason: e.to_string(),
+    })?;
+    let had_creds = creds.is_some();
+    let auth = match creds {
+        Some(c) => RegistryAuth::Basic(c.username, c.password),
+        None => RegistryAuth::Anonymous,
+    };
+    let tls = TlsSettings::resolve(
+        &endpoint.registry,
+        opts.tls_verify,
+        conf_insecure,
+        opts.cert_dir.as_deref(),
+        &paths.config_home,
+    )?;
+    let session = connect(endpoint, &tls, auth)
+        .await
+        .map_err(|e| source_error(e, image, endpoint, had_creds))?;
+    Ok((session, had_creds))
+}
+
 /// An image whose manifest and config are fetched and verified.
 struct Resolved {
     session: Session,
@@ -293,24 +382,8 @@ async fn resolve(
     endpoint: &ImageRef,
     conf_insecure: bool,
 ) -> Result<Resolved, PullError> {
-    let creds = auth::lookup(paths, &opts.auth, endpoint).map_err(|e| PullError::Source {
-        image: image.to_string(),
-        reason: e.to_string(),
-    })?;
-    let had_creds = creds.is_some();
-    let auth = match creds {
-        Some(c) => RegistryAuth::Basic(c.username, c.password),
-        None => RegistryAuth::Anonymous,
-    };
-    let tls = TlsSettings::resolve(
-        &endpoint.registry,
-        opts.tls_verify,
-        conf_insecure,
-        opts.cert_dir.as_deref(),
-        &paths.config_home,
-    )?;
+    let (session, had_creds) = open(paths, opts, image, endpoint, conf_insecure).await?;
     let oerr = |e| source_error(e, image, endpoint, had_creds);
-    let session = connect(endpoint, &tls, auth).await.map_err(oerr)?;
 
     let (bytes, _) = session
         .client

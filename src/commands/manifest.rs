@@ -17,7 +17,7 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
         ManifestCommand::Add(Lazy(a)) => {
             // An unknown list fails before anything is pulled.
             manifests::find(paths, &a.list)?;
-            let image = source_image(ctx, &a)?;
+            let images = source_images(ctx, &a)?;
             let db = ctx.db()?;
             let o = EntryOverrides {
                 os: a.os,
@@ -25,8 +25,11 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
                 variant: a.variant,
                 annotations: a.annotation,
             };
-            let l = manifests::add(paths, &db, &a.list, &image, &o)?;
-            println!("{}", l.id);
+            let mut id = String::new();
+            for image in &images {
+                id = manifests::add(paths, &db, &a.list, image, &o)?.id;
+            }
+            println!("{id}");
         }
         ManifestCommand::Annotate(Lazy(a)) => {
             let db = ctx.db()?;
@@ -101,19 +104,22 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
     Ok(0)
 }
 
-/// The local image `manifest add` adds: `containers-storage:NAME` and names of local images
+/// The local images `manifest add` adds: `containers-storage:NAME` and names of local images
 /// as they are; `docker://REF` and names not in local storage are pulled first (as podman
-/// reads them from the registry), for the platform the entry flags name.
-fn source_image(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::Result<String> {
+/// reads them from the registry): for the platform the entry flags name, or with `--all` (which
+/// always looks in the registry) every image of a manifest list.
+fn source_images(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::Result<Vec<String>> {
     if let Some(local) = a.image.strip_prefix("containers-storage:") {
-        return Ok(local.to_string());
+        return Ok(vec![local.to_string()]);
     }
     let remote = match a.image.strip_prefix("docker://") {
         Some(r) => r,
+        // Local images are never lists: --all means the registry's.
+        None if a.all => &a.image,
         None => {
             let db = ctx.db()?;
             match hutch_engine::images::lookup(&db, &a.image) {
-                Ok(_) => return Ok(a.image.clone()),
+                Ok(_) => return Ok(vec![a.image.clone()]),
                 Err(hutch_engine::EngineError::ImageNotKnown { .. }) => &a.image,
                 Err(e) => return Err(e.into()),
             }
@@ -126,6 +132,30 @@ fn source_image(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::Re
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         ..super::pull::options(&a.registry)
     };
-    let pulled = super::pull::pull(ctx, remote, &opts)?;
-    Ok(pulled.id)
+    let entries = if a.all {
+        // Joined before the runtime below starts threads; the pulls then find us inside.
+        ctx.enter_userns()?;
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .context("starting the async runtime")?;
+        rt.block_on(hutch_engine::pull::list_entries(&ctx.paths, remote, &opts))?
+    } else {
+        None
+    };
+    let Some(entries) = entries else {
+        return Ok(vec![super::pull::pull(ctx, remote, &opts)?.id]);
+    };
+    let mut ids = Vec::new();
+    // By digest: each names one image, whatever platform the flags name.
+    let one = hutch_engine::pull::PullOptions {
+        os: None,
+        arch: None,
+        variant: None,
+        ..opts
+    };
+    for (reference, _platform) in entries {
+        ids.push(super::pull::pull(ctx, &reference, &one)?.id);
+    }
+    Ok(ids)
 }

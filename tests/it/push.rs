@@ -1005,6 +1005,44 @@ fn manifest_add_from_a_registry() {
     let again = ctx.hutch(["manifest", "inspect", list]).run().success();
     assert_eq!(again.stdout, out.stdout);
 
+    // --all adds every image of a remote list (by digest, each pulled), even under a name
+    // that is also a local image's now.
+    let all = "localhost/remote-all";
+    ctx.hutch(["manifest", "create", all]).run().success();
+    ctx.hutch([
+        "manifest",
+        "add",
+        "--all",
+        "--tls-verify=false",
+        all,
+        &index,
+    ])
+    .run()
+    .success();
+    let out = ctx.hutch(["manifest", "inspect", all]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let archs: Vec<&str> = v["manifests"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["platform"]["architecture"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(archs, ["arm64", "amd64"], "the index's order: {v}");
+    // --all of a single image adds that image.
+    ctx.hutch([
+        "manifest",
+        "add",
+        "--all",
+        "--tls-verify=false",
+        all,
+        &format!("docker://{}", ma.amd64.plain()),
+    ])
+    .run()
+    .success();
+    let out = ctx.hutch(["manifest", "inspect", all]).run().success();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(v["manifests"].as_array().unwrap().len(), 2, "{v}");
+
     let reg = fresh_registry("manifest-remote", "");
     let dest = reg.image("push/remote:1");
     ctx.hutch(["manifest", "push", "--tls-verify=false", list, &dest])
