@@ -195,14 +195,7 @@ pub async fn pull(
             }
         }
     }
-    Err(match failures.len() {
-        1 => failures.pop().expect("one failure"),
-        _ => PullError::AllFailed {
-            input: input.to_string(),
-            attempts: failures.iter().map(ToString::to_string).collect(),
-        },
-    }
-    .into())
+    Err(all_failed(input, failures).into())
 }
 
 /// The images a manifest list names, as `REGISTRY/REPOSITORY@DIGEST` with their platforms
@@ -253,14 +246,18 @@ pub async fn list_entries(
             ));
         }
     }
-    Err(match failures.len() {
+    Err(all_failed(input, failures).into())
+}
+
+/// The error for `input` when every registry candidate failed: the one failure, or all.
+fn all_failed(input: &str, mut failures: Vec<PullError>) -> PullError {
+    match failures.len() {
         1 => failures.pop().expect("one failure"),
         _ => PullError::AllFailed {
             input: input.to_string(),
             attempts: failures.iter().map(ToString::to_string).collect(),
         },
     }
-    .into())
 }
 
 /// A session with `endpoint` for `image`, with the credentials and TLS settings that apply;
