@@ -1,6 +1,6 @@
-//! Persistent network namespaces: a new namespace made on a private thread and kept alive by
-//! bind-mounting its `ns/net` onto a file, so later processes (the runtime, pasta, slirp4netns,
-//! the next hutch command) can join it by path. Also bringing `lo` up inside it.
+//! Network namespaces: a new one is made on a private thread (with `lo` up) and held by that
+//! thread ([`Holder`]), or kept alive by bind-mounting its `ns/net` onto a file ([`create`]), so
+//! later processes (the runtime, pasta, slirp4netns, the next hutch command) can join it by path.
 #![allow(unsafe_code)]
 
 use crate::{Result, SysError};
@@ -11,41 +11,9 @@ use std::path::{Path, PathBuf};
 /// The namespace belongs to the caller's user namespace; the bind mount lives in the caller's
 /// mount namespace. On failure nothing is left at `path`.
 pub fn create(path: &Path) -> Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| SysError::path("mkdir", dir, e))?;
-    }
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(path)
-        .map_err(|e| SysError::path("create", path, e))?;
-    let target: PathBuf = path.to_path_buf();
-    // unshare(CLONE_NEWNET) moves only the calling thread; a short-lived thread of our own keeps
-    // the rest of the process (and its sockets) in the original namespace.
-    let res = std::thread::Builder::new()
-        .name("hutch-netns".into())
-        .spawn(move || -> Result<()> {
-            nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)
-                .map_err(|e| SysError::op("unshare(CLONE_NEWNET)", e))?;
-            set_loopback_up().map_err(|e| SysError::op("bringing lo up", e))?;
-            nix::mount::mount(
-                Some("/proc/thread-self/ns/net"),
-                &target,
-                None::<&str>,
-                MsFlags::MS_BIND,
-                None::<&str>,
-            )
-            .map_err(|e| SysError::path("bind-mounting the network namespace on", &target, e))
-        })
-        .map_err(|e| SysError::op("spawning the netns thread", e))?
-        .join()
-        .map_err(|_| SysError::Other("the netns thread panicked".into()))?;
-    if let Err(e) = res {
-        let _ = std::fs::remove_file(path);
-        return Err(e);
-    }
-    Ok(())
+    // The holder's thread keeps the namespace until the bind mount does.
+    let holder = Holder::new()?;
+    bind_existing(holder.path(), path)
 }
 
 /// A new network namespace with `lo` up, kept alive by a parked thread of this process instead
@@ -64,6 +32,8 @@ impl Holder {
     pub fn new() -> Result<Holder> {
         let (ready_tx, ready_rx) = std::sync::mpsc::channel::<Result<PathBuf>>();
         let (release, release_rx) = std::sync::mpsc::channel::<()>();
+        // unshare(CLONE_NEWNET) moves only the calling thread: the rest of the process (and
+        // its sockets) stays in the namespace it was in.
         let thread = std::thread::Builder::new()
             .name("hutch-netns".into())
             .spawn(move || {
