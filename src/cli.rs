@@ -4,21 +4,33 @@
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 
-/// A subcommand's flags, defined only when that subcommand is the one being parsed (clap's
-/// `Command::defer`): defining every subcommand's flags up front cost every hutch command
-/// about a millisecond of start-up.
+/// A subcommand's flags (`T: Args`) or a group of subcommands (`T: Subcommand`, `hutch image
+/// ...`), defined only when it is the one being parsed (clap's `Command::defer`): defining
+/// every subcommand's flags up front cost every hutch command about a millisecond of start-up.
 #[derive(Debug, Clone)]
 pub struct Lazy<T>(pub T);
 
 impl<T: Args> Args for Lazy<T> {
     fn augment_args(cmd: clap::Command) -> clap::Command {
-        cmd.defer(globals_last::<T>)
+        cmd.defer(|c| globals_last(T::augment_args(c)))
     }
     fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
-        cmd.defer(globals_last::<T>)
+        cmd.defer(|c| globals_last(T::augment_args_for_update(c)))
     }
     fn group_id() -> Option<clap::Id> {
         T::group_id()
+    }
+}
+
+impl<T: Subcommand> Subcommand for Lazy<T> {
+    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands)
+    }
+    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
+        cmd.defer(T::augment_subcommands_for_update)
+    }
+    fn has_subcommand(name: &str) -> bool {
+        T::has_subcommand(name)
     }
 }
 
@@ -37,10 +49,9 @@ impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
     }
 }
 
-/// Defines `T`'s flags. The global flags were added before them (the parent propagates its
-/// globals before a deferred subcommand is built): list them after, as without deferral.
-fn globals_last<T: Args>(cmd: clap::Command) -> clap::Command {
-    let mut cmd = T::augment_args(cmd);
+/// The parent's global flags are propagated before a deferred subcommand defines its own: list
+/// them after, as without deferral.
+fn globals_last(mut cmd: clap::Command) -> clap::Command {
     let globals: Vec<clap::Id> = cmd
         .get_arguments()
         .filter(|a| a.is_global_set())
@@ -50,37 +61,6 @@ fn globals_last<T: Args>(cmd: clap::Command) -> clap::Command {
         cmd = cmd.mut_arg(id, |a| a.display_order(1000 + i));
     }
     cmd
-}
-
-/// A group of subcommands (`hutch image ...`) defined only when it is the one being parsed.
-#[derive(Debug, Clone)]
-pub struct LazySub<T>(pub T);
-
-impl<T: Subcommand> Subcommand for LazySub<T> {
-    fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        cmd.defer(T::augment_subcommands)
-    }
-    fn augment_subcommands_for_update(cmd: clap::Command) -> clap::Command {
-        cmd.defer(T::augment_subcommands_for_update)
-    }
-    fn has_subcommand(name: &str) -> bool {
-        T::has_subcommand(name)
-    }
-}
-
-impl<T: FromArgMatches> FromArgMatches for LazySub<T> {
-    fn from_arg_matches(m: &ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches(m).map(LazySub)
-    }
-    fn from_arg_matches_mut(m: &mut ArgMatches) -> Result<Self, clap::Error> {
-        T::from_arg_matches_mut(m).map(LazySub)
-    }
-    fn update_from_arg_matches(&mut self, m: &ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches(m)
-    }
-    fn update_from_arg_matches_mut(&mut self, m: &mut ArgMatches) -> Result<(), clap::Error> {
-        self.0.update_from_arg_matches_mut(m)
-    }
 }
 
 #[derive(Debug, Parser)]
@@ -146,7 +126,7 @@ pub enum Command {
     History(Lazy<HistoryArgs>),
     /// Manage images
     #[command(subcommand)]
-    Image(LazySub<ImageCommand>),
+    Image(Lazy<ImageCommand>),
     /// Display the configuration of an object (container or image)
     Inspect(Lazy<InspectArgs>),
     /// Run a command in a new container
@@ -208,7 +188,7 @@ pub enum Command {
     Search(Lazy<SearchArgs>),
     /// Manage manifest lists and image indexes
     #[command(subcommand)]
-    Manifest(LazySub<ManifestCommand>),
+    Manifest(Lazy<ManifestCommand>),
     /// Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)
     Save(Lazy<SaveArgs>),
     /// Load images from an archive or a directory made by save, podman, docker or skopeo
@@ -217,16 +197,16 @@ pub enum Command {
     Import(Lazy<ImportArgs>),
     /// Manage containers
     #[command(subcommand)]
-    Container(LazySub<ContainerCommand>),
+    Container(Lazy<ContainerCommand>),
     /// Manage user-defined networks
     #[command(subcommand)]
-    Network(LazySub<NetworkCommand>),
+    Network(Lazy<NetworkCommand>),
     /// Manage volumes
     #[command(subcommand)]
-    Volume(LazySub<VolumeCommand>),
+    Volume(Lazy<VolumeCommand>),
     /// Manage hutch's storage: disk usage, prune, reset
     #[command(subcommand)]
-    System(LazySub<SystemCommand>),
+    System(Lazy<SystemCommand>),
 }
 
 #[derive(Debug, Subcommand)]

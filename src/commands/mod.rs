@@ -1,7 +1,7 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
 use crate::cli::{
-    Cli, Command, ContainerCommand as C, ImageCommand, LazySub, SystemCommand, VolumeCommand,
+    Cli, Command, ContainerCommand as C, ImageCommand, Lazy, SystemCommand, VolumeCommand,
 };
 use hutch_engine::{Options, Paths};
 
@@ -114,67 +114,67 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Version(a) => version::run(&ctx, a.0),
         Command::Info(a) => info::run(&ctx, a.0),
         Command::Doctor => doctor::run(&ctx),
-        Command::Images(a) | Command::Image(LazySub(ImageCommand::Images(a))) => {
+        Command::Images(a) | Command::Image(Lazy(ImageCommand::Images(a))) => {
             images::run(&ctx, a.0)
         }
-        Command::Inspect(a) | Command::Image(LazySub(ImageCommand::Inspect(a))) => {
+        Command::Inspect(a) | Command::Image(Lazy(ImageCommand::Inspect(a))) => {
             inspect::run(&ctx, a.0)
         }
-        Command::Rmi(a) | Command::Image(LazySub(ImageCommand::Rm(a))) => rmi::run(&ctx, a.0),
-        Command::Tag(a) | Command::Image(LazySub(ImageCommand::Tag(a))) => tag::run(&ctx, a.0),
-        Command::History(a) | Command::Image(LazySub(ImageCommand::History(a))) => {
+        Command::Rmi(a) | Command::Image(Lazy(ImageCommand::Rm(a))) => rmi::run(&ctx, a.0),
+        Command::Tag(a) | Command::Image(Lazy(ImageCommand::Tag(a))) => tag::run(&ctx, a.0),
+        Command::History(a) | Command::Image(Lazy(ImageCommand::History(a))) => {
             history::run(&ctx, a.0)
         }
-        Command::Image(LazySub(ImageCommand::Prune(a))) => prune::run(&ctx, a.0),
-        Command::Image(LazySub(ImageCommand::Exists(a))) => exists::run(&ctx, a.0),
-        Command::Image(LazySub(ImageCommand::Tree(a))) => tree::run(&ctx, a.0),
-        Command::Image(LazySub(ImageCommand::Mount(a))) => mount::mount(&ctx, a.0),
-        Command::Image(LazySub(ImageCommand::Unmount(a))) => mount::unmount(&ctx, a.0),
-        Command::Pull(a) | Command::Image(LazySub(ImageCommand::Pull(a))) => pull::run(&ctx, a.0),
+        Command::Image(Lazy(ImageCommand::Prune(a))) => prune::run(&ctx, a.0),
+        Command::Image(Lazy(ImageCommand::Exists(a))) => exists::run(&ctx, a.0),
+        Command::Image(Lazy(ImageCommand::Tree(a))) => tree::run(&ctx, a.0),
+        Command::Image(Lazy(ImageCommand::Mount(a))) => mount::mount(&ctx, a.0),
+        Command::Image(Lazy(ImageCommand::Unmount(a))) => mount::unmount(&ctx, a.0),
+        Command::Pull(a) | Command::Image(Lazy(ImageCommand::Pull(a))) => pull::run(&ctx, a.0),
         Command::Unshare(a) => unshare::run(&ctx, a.0),
-        Command::Run(a) | Command::Container(LazySub(C::Run(a))) => run::run(&ctx, a.0),
-        Command::Create(a) | Command::Container(LazySub(C::Create(a))) => create::run(&ctx, a.0),
-        Command::Start(a) | Command::Container(LazySub(C::Start(a))) => start::run(&ctx, a.0),
-        Command::Stop(a) | Command::Container(LazySub(C::Stop(a))) => stop::run(&ctx, a.0),
-        Command::Kill(a) | Command::Container(LazySub(C::Kill(a))) => kill::run(&ctx, a.0),
-        Command::Restart(a) | Command::Container(LazySub(C::Restart(a))) => restart::run(&ctx, a.0),
-        Command::Rm(a) | Command::Container(LazySub(C::Rm(a))) => rm::run(&ctx, a.0),
-        Command::Ps(a) | Command::Container(LazySub(C::Ps(a))) => ps::run(&ctx, a.0),
-        Command::Logs(a) | Command::Container(LazySub(C::Logs(a))) => logs::run(&ctx, a.0),
-        Command::Wait(a) | Command::Container(LazySub(C::Wait(a))) => wait::run(&ctx, a.0),
-        Command::Exec(a) | Command::Container(LazySub(C::Exec(a))) => exec::run(&ctx, a.0),
-        Command::Attach(a) | Command::Container(LazySub(C::Attach(a))) => attach::run(&ctx, a.0),
-        Command::Pause(a) | Command::Container(LazySub(C::Pause(a))) => pause::run(&ctx, a.0, true),
-        Command::Unpause(a) | Command::Container(LazySub(C::Unpause(a))) => {
+        Command::Run(a) | Command::Container(Lazy(C::Run(a))) => run::run(&ctx, a.0),
+        Command::Create(a) | Command::Container(Lazy(C::Create(a))) => create::run(&ctx, a.0),
+        Command::Start(a) | Command::Container(Lazy(C::Start(a))) => start::run(&ctx, a.0),
+        Command::Stop(a) | Command::Container(Lazy(C::Stop(a))) => stop::run(&ctx, a.0),
+        Command::Kill(a) | Command::Container(Lazy(C::Kill(a))) => kill::run(&ctx, a.0),
+        Command::Restart(a) | Command::Container(Lazy(C::Restart(a))) => restart::run(&ctx, a.0),
+        Command::Rm(a) | Command::Container(Lazy(C::Rm(a))) => rm::run(&ctx, a.0),
+        Command::Ps(a) | Command::Container(Lazy(C::Ps(a))) => ps::run(&ctx, a.0),
+        Command::Logs(a) | Command::Container(Lazy(C::Logs(a))) => logs::run(&ctx, a.0),
+        Command::Wait(a) | Command::Container(Lazy(C::Wait(a))) => wait::run(&ctx, a.0),
+        Command::Exec(a) | Command::Container(Lazy(C::Exec(a))) => exec::run(&ctx, a.0),
+        Command::Attach(a) | Command::Container(Lazy(C::Attach(a))) => attach::run(&ctx, a.0),
+        Command::Pause(a) | Command::Container(Lazy(C::Pause(a))) => pause::run(&ctx, a.0, true),
+        Command::Unpause(a) | Command::Container(Lazy(C::Unpause(a))) => {
             pause::run(&ctx, a.0, false)
         }
-        Command::Rename(a) | Command::Container(LazySub(C::Rename(a))) => rename::run(&ctx, a.0),
-        Command::Container(LazySub(C::Inspect(a))) => inspect::run_containers(&ctx, a.0),
-        Command::Container(LazySub(C::Exists(a))) => rm::exists(&ctx, a.0),
-        Command::Container(LazySub(C::Prune(a))) => rm::prune(&ctx, a.0),
-        Command::Container(LazySub(C::Cleanup(a))) => cleanup::run(&ctx, a.0),
-        Command::Top(a) | Command::Container(LazySub(C::Top(a))) => top::run(&ctx, a.0),
-        Command::Port(a) | Command::Container(LazySub(C::Port(a))) => port::run(&ctx, a.0),
-        Command::Diff(a) | Command::Container(LazySub(C::Diff(a))) => diff::run(&ctx, a.0),
-        Command::Export(a) | Command::Container(LazySub(C::Export(a))) => export::run(&ctx, a.0),
-        Command::Commit(a) | Command::Container(LazySub(C::Commit(a))) => commit::run(&ctx, a.0),
-        Command::Cp(a) | Command::Container(LazySub(C::Cp(a))) => cp::run(&ctx, a.0),
-        Command::Mount(a) | Command::Container(LazySub(C::Mount(a))) => ctr_mount::mount(&ctx, a.0),
-        Command::Unmount(a) | Command::Container(LazySub(C::Unmount(a))) => {
+        Command::Rename(a) | Command::Container(Lazy(C::Rename(a))) => rename::run(&ctx, a.0),
+        Command::Container(Lazy(C::Inspect(a))) => inspect::run_containers(&ctx, a.0),
+        Command::Container(Lazy(C::Exists(a))) => rm::exists(&ctx, a.0),
+        Command::Container(Lazy(C::Prune(a))) => rm::prune(&ctx, a.0),
+        Command::Container(Lazy(C::Cleanup(a))) => cleanup::run(&ctx, a.0),
+        Command::Top(a) | Command::Container(Lazy(C::Top(a))) => top::run(&ctx, a.0),
+        Command::Port(a) | Command::Container(Lazy(C::Port(a))) => port::run(&ctx, a.0),
+        Command::Diff(a) | Command::Container(Lazy(C::Diff(a))) => diff::run(&ctx, a.0),
+        Command::Export(a) | Command::Container(Lazy(C::Export(a))) => export::run(&ctx, a.0),
+        Command::Commit(a) | Command::Container(Lazy(C::Commit(a))) => commit::run(&ctx, a.0),
+        Command::Cp(a) | Command::Container(Lazy(C::Cp(a))) => cp::run(&ctx, a.0),
+        Command::Mount(a) | Command::Container(Lazy(C::Mount(a))) => ctr_mount::mount(&ctx, a.0),
+        Command::Unmount(a) | Command::Container(Lazy(C::Unmount(a))) => {
             ctr_mount::unmount(&ctx, a.0)
         }
         Command::Events(a) => events::run(&ctx, a.0),
         Command::Login(a) => login::run(&ctx, a.0),
         Command::Logout(a) => logout::run(&ctx, a.0),
-        Command::Push(a) | Command::Image(LazySub(ImageCommand::Push(a))) => push::run(&ctx, a.0),
-        Command::Search(a) | Command::Image(LazySub(ImageCommand::Search(a))) => {
+        Command::Push(a) | Command::Image(Lazy(ImageCommand::Push(a))) => push::run(&ctx, a.0),
+        Command::Search(a) | Command::Image(Lazy(ImageCommand::Search(a))) => {
             search::run(&ctx, a.0)
         }
         Command::Manifest(a) => manifest::run(&ctx, a.0),
         Command::Network(c) => network::run(&ctx, c.0),
-        Command::Save(a) | Command::Image(LazySub(ImageCommand::Save(a))) => save::run(&ctx, a.0),
-        Command::Load(a) | Command::Image(LazySub(ImageCommand::Load(a))) => load::run(&ctx, a.0),
-        Command::Import(a) | Command::Image(LazySub(ImageCommand::Import(a))) => {
+        Command::Save(a) | Command::Image(Lazy(ImageCommand::Save(a))) => save::run(&ctx, a.0),
+        Command::Load(a) | Command::Image(Lazy(ImageCommand::Load(a))) => load::run(&ctx, a.0),
+        Command::Import(a) | Command::Image(Lazy(ImageCommand::Import(a))) => {
             import::run(&ctx, a.0)
         }
         Command::Volume(v) => match v.0 {
