@@ -8,7 +8,7 @@ pub mod manifest;
 
 use crate::auth::{self, AuthOptions};
 use crate::reference::{ImageRef, Name};
-use crate::registries::RegistriesConf;
+use crate::registries::{Endpoint, RegistriesConf};
 use crate::userns::UsernsInfo;
 use crate::Paths;
 use client::{connect, install_crypto_provider, Session, TlsSettings};
@@ -177,17 +177,31 @@ pub async fn pull(
     }
     let progress = Progress::new(opts.progress);
 
-    let candidates = conf.candidates(&name);
+    let (cand, resolved) = first_endpoint(&conf, &name, input, &progress, async |cand, ep| {
+        resolve(paths, opts, &want, cand, &ep.reference, ep.insecure).await
+    })
+    .await?;
+    // Past the manifest, failures are real: no fallback to other registries.
+    finish(paths, userns, &cand, resolved, store, &progress).await
+}
+
+/// Tries `attempt` on each registry candidate for `name` (each search registry for a short
+/// name) and each of its endpoints (mirrors first) until one succeeds: returns that candidate
+/// and what `attempt` gave, or an error naming every failure.
+async fn first_endpoint<T>(
+    conf: &RegistriesConf,
+    name: &Name,
+    input: &str,
+    progress: &Progress,
+    mut attempt: impl AsyncFnMut(&ImageRef, &Endpoint) -> Result<T, PullError>,
+) -> crate::Result<(ImageRef, T)> {
     let mut failures: Vec<PullError> = Vec::new();
-    for cand in &candidates {
-        let endpoints = conf.endpoints(cand)?;
+    for cand in conf.candidates(name) {
+        let endpoints = conf.endpoints(&cand)?;
         progress.line(format!("Trying to pull {cand}..."));
         for ep in &endpoints {
-            match resolve(paths, opts, &want, cand, &ep.reference, ep.insecure).await {
-                Ok(resolved) => {
-                    // Past the manifest, failures are real: no fallback to other registries.
-                    return finish(paths, userns, cand, resolved, store, &progress).await;
-                }
+            match attempt(&cand, ep).await {
+                Ok(t) => return Ok((cand, t)),
                 Err(e) => {
                     tracing::debug!("{}: {e}", ep.reference);
                     failures.push(e);
@@ -195,69 +209,53 @@ pub async fn pull(
             }
         }
     }
-    Err(all_failed(input, failures).into())
-}
-
-/// The images a manifest list names, as `REGISTRY/REPOSITORY@DIGEST` with their platforms
-/// (`manifest add --all`), or None when `input` names a single image. Fetches the top manifest
-/// only, from the first registry candidate that has it.
-pub async fn list_entries(
-    paths: &Paths,
-    input: &str,
-    opts: &PullOptions,
-) -> crate::Result<Option<Vec<(String, Platform)>>> {
-    install_crypto_provider();
-    let name = Name::parse(input)?;
-    let conf = RegistriesConf::load(paths)?;
-    let mut failures: Vec<PullError> = Vec::new();
-    for cand in &conf.candidates(&name) {
-        for ep in &conf.endpoints(cand)? {
-            let fetched = async {
-                let (session, had_creds) =
-                    open(paths, opts, cand, &ep.reference, ep.insecure).await?;
-                session
-                    .client
-                    .pull_manifest_raw(&session.reference, &session.auth, manifest::ACCEPT)
-                    .await
-                    .map_err(|e| source_error(e, cand, &ep.reference, had_creds))
-            };
-            let (bytes, _) = match fetched.await {
-                Ok(b) => b,
-                Err(e) => {
-                    failures.push(e);
-                    continue;
-                }
-            };
-            let parsed =
-                manifest::parse_manifest(&bytes).map_err(|reason| PullError::BadManifest {
-                    image: cand.to_string(),
-                    digest: sha256_digest(&bytes),
-                    reason,
-                })?;
-            let Manifest::List(entries) = parsed else {
-                return Ok(None);
-            };
-            let repo = format!("{}/{}", cand.registry, cand.repository);
-            return Ok(Some(
-                entries
-                    .into_iter()
-                    .filter_map(|d| Some((format!("{repo}@{}", d.digest), d.platform?)))
-                    .collect(),
-            ));
-        }
-    }
-    Err(all_failed(input, failures).into())
-}
-
-/// The error for `input` when every registry candidate failed: the one failure, or all.
-fn all_failed(input: &str, mut failures: Vec<PullError>) -> PullError {
-    match failures.len() {
+    Err(match failures.len() {
         1 => failures.pop().expect("one failure"),
         _ => PullError::AllFailed {
             input: input.to_string(),
             attempts: failures.iter().map(ToString::to_string).collect(),
         },
     }
+    .into())
+}
+
+/// The images a manifest list names, as `REGISTRY/REPOSITORY@DIGEST` in the list's order
+/// (`manifest add --all`), or None when `input` names a single image. Fetches the top manifest
+/// only.
+pub async fn list_entries(
+    paths: &Paths,
+    input: &str,
+    opts: &PullOptions,
+) -> crate::Result<Option<Vec<String>>> {
+    install_crypto_provider();
+    let name = Name::parse(input)?;
+    let conf = RegistriesConf::load(paths)?;
+    let quiet = Progress::new(false);
+    let (cand, bytes) = first_endpoint(&conf, &name, input, &quiet, async |cand, ep| {
+        let (session, had_creds) = open(paths, opts, cand, &ep.reference, ep.insecure).await?;
+        let (bytes, _) = session
+            .client
+            .pull_manifest_raw(&session.reference, &session.auth, manifest::ACCEPT)
+            .await
+            .map_err(|e| source_error(e, cand, &ep.reference, had_creds))?;
+        Ok(bytes)
+    })
+    .await?;
+    let parsed = manifest::parse_manifest(&bytes).map_err(|reason| PullError::BadManifest {
+        image: cand.to_string(),
+        digest: sha256_digest(&bytes),
+        reason,
+    })?;
+    let Manifest::List(entries) = parsed else {
+        return Ok(None);
+    };
+    let repo = format!("{}/{}", cand.registry, cand.repository);
+    Ok(Some(
+        entries
+            .into_iter()
+            .map(|d| format!("{repo}@{}", d.digest))
+            .collect(),
+    ))
 }
 
 /// A session with `endpoint` for `image`, with the credentials and TLS settings that apply;

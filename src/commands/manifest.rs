@@ -154,7 +154,7 @@ fn source_images(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::R
         variant: None,
         ..opts
     };
-    for (reference, _platform) in entries {
+    for reference in entries {
         ids.push(super::pull::pull(ctx, &reference, &one)?.id);
     }
     Ok(ids)
