@@ -1190,11 +1190,8 @@ impl Containers {
             // Removed meanwhile by a client that left the runtime's state and the container's
             // directory to us.
             if !self.defer_runtime_delete {
-                empty_trash(&self.paths, Some(&c.id), Duration::ZERO);
-            }
-            if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists()
-            {
-                self.runtime(&config_of(c)?).delete(&c.id, true)?;
+                let runtime = config_of(c).ok().map(|cfg| cfg.runtime);
+                self.delete_orphan_runtime_state(&c.id, runtime.as_deref())?;
             }
             // Normally gone with the row already; this is idempotent.
             if let Ok(cfg) = config_of(c) {
