@@ -910,7 +910,7 @@ pub fn mount_count(paths: &Paths, id: &str) -> Result<u32> {
     }
     let driver = read_trimmed(&dir.join("driver"))?.unwrap_or_default();
     // vfs "mounts" are copies and always there; real mounts must be in mountinfo.
-    if driver != "vfs" && !hutch_sys::mount::is_mountpoint(&dir.join("merged")) {
+    if driver != "vfs" && !hutch_sys::procfs::is_mount_point(&dir.join("merged")) {
         return Ok(0);
     }
     Ok(count)

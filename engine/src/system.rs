@@ -225,10 +225,10 @@ pub fn reset(eng: &mut Containers) -> Vec<String> {
     // Whatever is still mounted below the storage (a stale container or image mount), deepest
     // first, so the directories can go.
     let roots = [eng.paths.graphroot.clone(), eng.paths.runroot.clone()];
-    let mut mounts: Vec<std::path::PathBuf> = std::fs::read_to_string("/proc/self/mountinfo")
+    let mut mounts: Vec<std::path::PathBuf> = hutch_sys::procfs::mounts()
         .unwrap_or_default()
-        .lines()
-        .filter_map(|l| l.split(' ').nth(4).map(std::path::PathBuf::from))
+        .into_iter()
+        .map(|m| m.mount_point)
         .filter(|p| roots.iter().any(|r| p.starts_with(r)))
         .collect();
     mounts.sort_by_key(|p| std::cmp::Reverse(p.components().count()));

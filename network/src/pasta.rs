@@ -6,6 +6,7 @@
 use crate::container::{Helper, NetEnv, Request, Status};
 use crate::ports::PortMapping;
 use crate::NetworkError;
+use hutch_sys::procfs;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -113,29 +114,18 @@ pub fn host_route() -> (Option<IpAddr>, Option<IpAddr>) {
         .ok()
         .map(|a| a.ip())
         .filter(|ip| !ip.is_unspecified());
-    let gw = std::fs::read_to_string("/proc/net/route")
+    let gw = procfs::routes()
         .ok()
-        .and_then(|t| {
-            t.lines().skip(1).find_map(|l| {
-                let f: Vec<&str> = l.split_whitespace().collect();
-                if f.get(1) != Some(&"00000000") {
-                    return None;
-                }
-                let g = u32::from_str_radix(f.get(2)?, 16).ok()?;
-                Some(IpAddr::V4(Ipv4Addr::from(g.to_le_bytes())))
-            })
-        });
+        .and_then(|r| r.into_iter().find(|r| r.is_default()))
+        .map(|r| IpAddr::V4(r.gateway));
     (addr, gw)
 }
 
 /// The prefix length of the host's connected route that contains `ip` (what pasta copies).
 pub fn host_prefix_len(ip: Ipv4Addr) -> Option<u8> {
-    let t = std::fs::read_to_string("/proc/net/route").ok()?;
-    t.lines().skip(1).find_map(|l| {
-        let f: Vec<&str> = l.split_whitespace().collect();
-        let dest = u32::from_be_bytes(u32::from_str_radix(f.get(1)?, 16).ok()?.to_le_bytes());
-        let mask = u32::from_be_bytes(u32::from_str_radix(f.get(7)?, 16).ok()?.to_le_bytes());
-        (mask != 0 && u32::from(ip) & mask == dest).then(|| mask.count_ones() as u8)
+    procfs::routes().ok()?.into_iter().find_map(|r| {
+        let mask = u32::from(r.mask);
+        (mask != 0 && u32::from(ip) & mask == u32::from(r.destination)).then(|| r.prefix_len())
     })
 }
 

@@ -222,7 +222,7 @@ fn walk(root: &Path, rel: &Path, out: &mut Vec<String>) {
 }
 
 fn is_mounted(target: &Path) -> bool {
-    hutch_sys::mount::is_mountpoint(target)
+    hutch_sys::procfs::is_mount_point(target)
 }
 
 fn check_driver(driver: Driver, store: &LayerStore, base: &Path, lowers: &[PathBuf]) {

@@ -11,6 +11,7 @@ pub mod mount;
 pub mod netns;
 pub mod nsexec;
 pub mod process;
+pub mod procfs;
 pub mod pty;
 pub mod sock;
 pub mod subreaper;
@@ -36,6 +37,8 @@ pub enum SysError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{path}: {reason}")]
+    Parse { path: PathBuf, reason: &'static str },
     #[error("{0}")]
     Other(String),
 }

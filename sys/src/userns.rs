@@ -9,7 +9,6 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::os::fd::{AsRawFd, OwnedFd, RawFd};
 use std::os::unix::fs::MetadataExt;
-use std::path::PathBuf;
 
 /// The name the pause process gives itself (`/proc/PID/comm`), which is how hutch recognises it.
 pub const PAUSE_COMM: &str = "hutch-pause";
@@ -267,7 +266,7 @@ pub fn write_single_gid_mapping(pid: i32, gid: u32) -> Result<()> {
 }
 
 fn write_proc(pid: i32, file: &str, content: &str) -> Result<()> {
-    let path = PathBuf::from(format!("/proc/{pid}/{file}"));
+    let path = crate::procfs::dir(pid).join(file);
     std::fs::OpenOptions::new()
         .write(true)
         .open(&path)
@@ -281,7 +280,7 @@ fn write_proc(pid: i32, file: &str, content: &str) -> Result<()> {
 pub fn join(pid: i32) -> Result<()> {
     // Open both first: once in the new namespaces, /proc paths may resolve differently.
     let open = |ns: &str| {
-        let path = PathBuf::from(format!("/proc/{pid}/ns/{ns}"));
+        let path = crate::procfs::ns_path(pid, ns);
         File::open(&path)
             .map(OwnedFd::from)
             .map_err(|e| SysError::path("open", path, e))
@@ -289,50 +288,40 @@ pub fn join(pid: i32) -> Result<()> {
     let user = open("user")?;
     let mnt = open("mnt")?;
     nix::sched::setns(&user, CloneFlags::CLONE_NEWUSER)
-        .map_err(|e| SysError::path("setns", format!("/proc/{pid}/ns/user"), e))?;
+        .map_err(|e| SysError::path("setns", crate::procfs::ns_path(pid, "user"), e))?;
     nix::sched::setns(&mnt, CloneFlags::CLONE_NEWNS)
-        .map_err(|e| SysError::path("setns", format!("/proc/{pid}/ns/mnt"), e))?;
+        .map_err(|e| SysError::path("setns", crate::procfs::ns_path(pid, "mnt"), e))?;
     Ok(())
 }
 
 /// The number of threads of this process, from /proc/self/status.
 pub fn thread_count() -> Result<usize> {
-    let path = "/proc/self/status";
-    let status = std::fs::read_to_string(path).map_err(|e| SysError::path("read", path, e))?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("Threads:"))
-        .and_then(|n| n.trim().parse().ok())
-        .ok_or_else(|| SysError::Other(format!("{path}: no Threads line")))
+    crate::procfs::status(0)?
+        .field("Threads")
+        .and_then(|n| n.parse().ok())
+        .ok_or_else(|| SysError::Parse {
+            path: "/proc/self/status".into(),
+            reason: "no Threads line",
+        })
 }
 
 /// `(dev, inode)` of a process's namespace (`ns` is `user`, `mnt`, ...); `pid` 0 means self.
 pub fn ns_id(pid: i32, ns: &str) -> Result<(u64, u64)> {
-    let path = if pid == 0 {
-        PathBuf::from(format!("/proc/self/ns/{ns}"))
-    } else {
-        PathBuf::from(format!("/proc/{pid}/ns/{ns}"))
-    };
+    let path = crate::procfs::ns_path(pid, ns);
     let md = std::fs::metadata(&path).map_err(|e| SysError::path("stat", path, e))?;
     Ok((md.dev(), md.ino()))
 }
 
-/// A live (not zombie) process's name (`/proc/PID/comm`) and the uid that owns it.
+/// A live (not exited) process's name (`/proc/PID/comm`) and the uid that owns it.
 pub fn proc_comm_and_owner(pid: i32) -> Option<(String, u32)> {
     if pid <= 0 {
         return None;
     }
-    let dir = PathBuf::from(format!("/proc/{pid}"));
-    let owner = std::fs::metadata(&dir).ok()?.uid();
-    // `PID (COMM) STATE ...`: COMM may hold spaces and parentheses, so split at the last ')'.
-    let stat = std::fs::read_to_string(dir.join("stat")).ok()?;
-    let open = stat.find('(')?;
-    let close = stat.rfind(')')?;
-    let comm = stat.get(open + 1..close)?;
-    let state = stat.get(close + 1..)?.split_whitespace().next()?;
+    let owner = crate::procfs::owner(pid).ok()?;
+    let stat = crate::procfs::stat(pid).ok()?;
     // A killed pause process lingers as a zombie until reaped, with its namespaces gone.
-    if matches!(state, "Z" | "X" | "x") {
+    if stat.exited() {
         return None;
     }
-    Some((comm.to_string(), owner))
+    Some((stat.comm, owner))
 }

@@ -80,12 +80,13 @@ enum Launch {
 }
 
 pub fn monitor_alive(c: &Container) -> bool {
-    if c.run.conmon_pid <= 0 {
-        return false;
-    }
-    std::fs::read(format!("/proc/{}/cmdline", c.run.conmon_pid))
-        .map(|cmd| cmd.windows(c.id.len()).any(|w| w == c.id.as_bytes()))
-        .unwrap_or(false)
+    let pid = match i32::try_from(c.run.conmon_pid) {
+        Ok(pid) if pid > 0 => pid,
+        _ => return false,
+    };
+    // Its command line names the container (a recycled pid's does not), and it has not exited.
+    hutch_sys::procfs::cmdline(pid).is_ok_and(|cmd| cmd.contains(c.id.as_bytes()))
+        && hutch_sys::procfs::alive(pid)
 }
 
 /// The exit code the monitor wrote, and when.

@@ -23,7 +23,7 @@ pub use lifecycle::*;
 
 use crate::Paths;
 use hutch_state::{Container, Db};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Where a container's files live.
 #[derive(Debug, Clone)]
@@ -121,31 +121,4 @@ pub fn config_of(c: &Container) -> Result<ContainerConfig, ContainerError> {
     })
 }
 
-/// Whether `path` is a mount point in this mount namespace.
-pub(crate) fn is_mount_point(path: &Path) -> bool {
-    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else {
-        return false;
-    };
-    let want = path.display().to_string();
-    info.lines().any(|l| {
-        l.split(' ')
-            .nth(4)
-            .is_some_and(|m| m == want || unescape(m) == want)
-    })
-}
-
-fn unescape(s: &str) -> String {
-    let b = s.as_bytes();
-    let mut out = Vec::with_capacity(b.len());
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
-            out.push((b[i + 1] - b'0') * 64 + (b[i + 2] - b'0') * 8 + (b[i + 3] - b'0'));
-            i += 4;
-        } else {
-            out.push(b[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
+pub(crate) use hutch_sys::procfs::is_mount_point;

@@ -5,7 +5,7 @@
 use super::ContainerError;
 use crate::Result;
 use hutch_state::Container;
-use std::path::Path;
+use hutch_sys::procfs;
 
 /// One process as `top` describes it.
 #[derive(Debug, Clone, Default)]
@@ -31,97 +31,66 @@ pub struct Process {
     pub rss_kib: u64,
 }
 
-/// Linux reports times in USER_HZ, which is 100 on every architecture hutch supports.
-const TICKS: f64 = 100.0;
-
-fn parse_stat(stat: &str) -> Option<(String, Vec<&str>)> {
-    let open = stat.find('(')?;
-    let close = stat.rfind(')')?;
-    let comm = stat[open + 1..close].to_string();
-    let rest: Vec<&str> = stat[close + 1..].split_whitespace().collect();
-    Some((comm, rest))
-}
-
-fn status_field<'a>(status: &'a str, key: &str) -> Option<&'a str> {
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix(key).map(str::trim))
-}
-
-fn read_process(pid: i64, uptime: f64) -> Option<Process> {
-    let dir = Path::new("/proc").join(pid.to_string());
-    let stat = std::fs::read_to_string(dir.join("stat")).ok()?;
-    let status = std::fs::read_to_string(dir.join("status")).ok()?;
-    let (comm, f) = parse_stat(&stat)?;
-    // Fields after "(comm)": state=0 ppid=1 ... tty_nr=4 ... utime=11 stime=12 ... nice=16
-    // ... starttime=19 vsize=20 rss=21 (pages).
-    let num = |i: usize| f.get(i).and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
-    let ns_pid = |text: &str| -> i64 {
-        text.split_whitespace()
-            .last()
-            .and_then(|p| p.parse().ok())
-            .unwrap_or(0)
-    };
-    let ids = |key| -> u32 {
-        status_field(&status, key)
+fn read_process(pid: i32, uptime: f64, ticks: f64) -> Option<Process> {
+    let st = procfs::stat(pid).ok()?;
+    let status = procfs::status(pid).ok()?;
+    // NSpid lists the pid in each nested namespace, the container's last.
+    let ns_pid = status
+        .field("NSpid")
+        .and_then(|v| v.split_whitespace().last())
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(i64::from(pid));
+    // `Uid:`/`Gid:` hold the real, effective, saved and filesystem ids: ps shows the effective.
+    let id = |key| -> u32 {
+        status
+            .field(key)
             .and_then(|v| v.split_whitespace().nth(1))
             .and_then(|v| v.parse().ok())
             .unwrap_or(0)
     };
-    let cmdline = std::fs::read(dir.join("cmdline")).unwrap_or_default();
-    let args = cmdline
-        .split(|b| *b == 0)
-        .filter(|a| !a.is_empty())
-        .map(|a| String::from_utf8_lossy(a).into_owned())
-        .collect::<Vec<_>>()
-        .join(" ");
+    let args = procfs::cmdline(pid).unwrap_or_default().display();
     Some(Process {
-        pid: status_field(&status, "NSpid:").map(ns_pid).unwrap_or(pid),
-        ppid: num(1),
-        host_pid: pid,
-        uid: ids("Uid:"),
-        gid: ids("Gid:"),
+        pid: ns_pid,
+        ppid: i64::from(st.ppid),
+        host_pid: i64::from(pid),
+        uid: id("Uid"),
+        gid: id("Gid"),
         args: if args.is_empty() {
-            format!("[{comm}]")
+            format!("[{}]", st.comm)
         } else {
             args
         },
-        comm,
-        state: f.first().unwrap_or(&"?").to_string(),
-        tty_nr: num(4) as u64,
-        cpu_secs: (num(11) + num(12)) as f64 / TICKS,
-        elapsed_secs: (uptime - num(19) as f64 / TICKS).max(0.0),
-        nice: num(16),
-        vsz_kib: num(20) as u64 / 1024,
-        rss_kib: num(21) as u64 * 4,
+        state: st.state.to_string(),
+        tty_nr: st.tty_nr,
+        cpu_secs: (st.utime + st.stime) as f64 / ticks,
+        elapsed_secs: (uptime - st.start_time as f64 / ticks).max(0.0),
+        nice: st.nice,
+        vsz_kib: st.vsize / 1024,
+        rss_kib: st.rss * 4,
+        comm: st.comm,
     })
 }
 
 /// The processes of running container `c`, by PID inside it.
 pub fn processes(c: &Container) -> Result<Vec<Process>> {
-    let pid_ns = |pid: i64| std::fs::read_link(format!("/proc/{pid}/ns/pid")).ok();
-    let want = (c.run.pid > 0)
-        .then(|| pid_ns(c.run.pid))
-        .flatten()
+    let pid_ns = |pid: i32| procfs::ns_link(pid, "pid").ok();
+    let want = i32::try_from(c.run.pid)
+        .ok()
+        .filter(|p| *p > 0)
+        .and_then(pid_ns)
         .ok_or_else(|| ContainerError::BadState {
             name: c.name.clone(),
             state: c.run.state.clone(),
             reason: "top needs a running container".into(),
         })?;
-    let uptime: f64 = std::fs::read_to_string("/proc/uptime")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().and_then(|v| v.parse().ok()))
-        .unwrap_or(0.0);
+    let uptime = procfs::uptime().unwrap_or(0.0);
+    let ticks = procfs::ticks_per_second() as f64;
     let mut out = Vec::new();
-    let rd = std::fs::read_dir("/proc").map_err(|e| ContainerError::io("/proc", e))?;
-    for e in rd.flatten() {
-        let Some(pid) = e.file_name().to_str().and_then(|s| s.parse::<i64>().ok()) else {
-            continue;
-        };
+    for pid in procfs::pids()? {
         if pid_ns(pid).as_ref() != Some(&want) {
             continue;
         }
-        if let Some(p) = read_process(pid, uptime) {
+        if let Some(p) = read_process(pid, uptime, ticks) {
             out.push(p);
         }
     }

@@ -7,6 +7,7 @@ use super::netavark::Netavark;
 use super::types::{Cidr, Network, NetworkOptions, PerNetworkOptions, PortMapping, StatusBlock};
 use super::{NetworksError, Result, Store};
 use hutch_sys::lock::FileLock;
+use hutch_sys::procfs;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
@@ -700,7 +701,7 @@ impl Locked<'_> {
     fn forget_dead_aardvark(&self) {
         let pid_file = self.nets.dir.join("aardvark-dns/aardvark.pid");
         if let Some(pid) = read_pid(&pid_file) {
-            if !comm_is(pid, "aardvark-dns") || is_zombie(pid) {
+            if !aardvark_running(pid) {
                 tracing::info!("aardvark-dns {pid} is gone: the next setup starts a new one");
                 let _ = std::fs::remove_file(&pid_file);
             }
@@ -727,7 +728,7 @@ impl Locked<'_> {
         let dir = &self.nets.dir;
         let aardvark = dir.join("aardvark-dns");
         if let Some(pid) = read_pid(&aardvark.join("aardvark.pid")) {
-            if comm_is(pid, "aardvark-dns") {
+            if aardvark_running(pid) {
                 let _ = hutch_sys::process::kill(pid);
                 // It holds the namespace: the namespace (and its veths) go only after it.
                 wait_gone(pid);
@@ -886,34 +887,21 @@ fn read_pid(path: &Path) -> Option<i32> {
     std::fs::read_to_string(path).ok()?.trim().parse().ok()
 }
 
-fn comm_is(pid: i32, prefix: &str) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/comm")).is_ok_and(|c| c.trim().starts_with(prefix))
+/// Whether `pid` is a running aardvark-dns (and not a recycled pid or a zombie).
+fn aardvark_running(pid: i32) -> bool {
+    procfs::comm(pid).is_ok_and(|c| c.starts_with("aardvark-dns")) && procfs::alive(pid)
 }
 
-/// Whether `pid` is the pasta or slirp4netns serving `netns` (and not a recycled pid).
+/// Whether `pid` is the pasta or slirp4netns serving `netns` (and not a recycled pid or a
+/// zombie).
 fn uplink_running(pid: i32, netns: &Path) -> bool {
-    let Ok(cmdline) = std::fs::read(format!("/proc/{pid}/cmdline")) else {
-        return false;
-    };
-    // A zombie is as good as gone.
-    if is_zombie(pid) {
-        return false;
-    }
-    let needle = netns.as_os_str().as_encoded_bytes();
-    cmdline.windows(needle.len()).any(|w| w == needle)
-}
-
-fn is_zombie(pid: i32) -> bool {
-    let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-    state
-        .rsplit(')')
-        .next()
-        .is_some_and(|s| s.trim_start().starts_with('Z'))
+    procfs::cmdline(pid).is_ok_and(|c| c.contains(netns.as_os_str().as_encoded_bytes()))
+        && procfs::alive(pid)
 }
 
 fn wait_gone(pid: i32) {
     let deadline = Instant::now() + Duration::from_secs(2);
-    while hutch_sys::process::pid_alive(pid) && Instant::now() < deadline {
+    while procfs::alive(pid) && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(10));
     }
 }

@@ -391,24 +391,16 @@ pub fn free_subnet(taken: &[Cidr]) -> Option<Cidr> {
 
 /// The host's routed subnets (not the default route), which a new network must not shadow.
 fn host_routes() -> Vec<Cidr> {
-    let text = std::fs::read_to_string("/proc/net/route").unwrap_or_default();
-    text.lines()
-        .skip(1)
-        .filter_map(|l| {
-            let f: Vec<&str> = l.split_whitespace().collect();
-            let dest = u32::from_str_radix(f.get(1)?, 16).ok()?;
-            let mask = u32::from_str_radix(f.get(7)?, 16).ok()?;
-            if mask == 0 {
-                return None;
-            }
-            // The kernel prints each address as the native-endian integer of its network-order
-            // bytes.
-            let addr = Ipv4Addr::from(dest.to_ne_bytes());
-            let prefix = mask.count_ones() as u8;
-            Some(Cidr {
-                addr: Ipv4Addr::from(u32::from(addr) & super::types::mask(prefix)),
+    hutch_sys::procfs::routes()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| !r.mask.is_unspecified())
+        .map(|r| {
+            let prefix = r.prefix_len();
+            Cidr {
+                addr: Ipv4Addr::from(u32::from(r.destination) & super::types::mask(prefix)),
                 prefix,
-            })
+            }
         })
         .collect()
 }
