@@ -71,9 +71,6 @@ pub fn first_program(names: &[&str]) -> Option<Program> {
     })
 }
 
-/// OCI runtimes hutch can drive, in the order it prefers them.
-pub const OCI_RUNTIMES: &[&str] = &["crun", "runc", "youki"];
-
 /// A subordinate id range: `start` and `count` host ids.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct SubRange {

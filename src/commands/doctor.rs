@@ -1,6 +1,7 @@
 //! `hutch doctor`: checks the rootless set-up one item a line and prints, under each failing
 //! item, the exact command that fixes it. Exit 0 when everything passes, 1 otherwise.
 
+use hutch_engine::container::{runtime, ContainerError};
 use hutch_engine::host;
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::Path;
@@ -56,7 +57,7 @@ pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
     }
     print(device("/dev/net/tun", "tun"));
     print(device("/dev/fuse", "fuse"));
-    print(oci_runtime());
+    print(oci_runtime(ctx));
     print(network_tool());
     print(linger(&user, rootless));
     // Last: entering the user namespace changes who this process appears to be.
@@ -271,25 +272,35 @@ fn runtime_dir(paths: &hutch_engine::Paths, user: &str) -> Check {
     Check::pass(name, format!("{} (yours, 0700)", dir.display()))
 }
 
-fn oci_runtime() -> Check {
+/// The runtime new containers get (`--runtime`, containers.conf, or the host's default).
+fn oci_runtime(ctx: &super::Ctx) -> Check {
     let name = "OCI runtime";
-    for r in host::OCI_RUNTIMES {
-        if let Some(path) = host::find_program(r) {
-            return match host::program_version(&path) {
-                Some(v) => Check::pass(name, format!("{} ({v})", path.display())),
-                None => Check::fail(
-                    name,
-                    format!("{} --version fails", path.display()),
-                    vec![format!("sudo apt-get install --reinstall {r}")],
-                ),
-            };
-        }
+    match runtime::choose(ctx.runtime.as_deref(), &ctx.paths) {
+        Ok(path) => match host::program_version(&path) {
+            Some(v) => Check::pass(name, format!("{} ({v})", path.display())),
+            None => Check::fail(
+                name,
+                format!("{} --version fails", path.display()),
+                vec![format!(
+                    "sudo apt-get install --reinstall {}",
+                    runtime::name_of(&path)
+                )],
+            ),
+        },
+        Err(ContainerError::NoRuntime { .. }) => Check::fail(
+            name,
+            format!("none of {} is installed", runtime::KNOWN.join(", ")),
+            vec!["sudo apt-get install crun".into()],
+        ),
+        Err(e) => Check::fail(
+            name,
+            e.to_string(),
+            vec![
+                "name an installed runtime with --runtime or [engine] runtime in containers.conf"
+                    .into(),
+            ],
+        ),
     }
-    Check::fail(
-        name,
-        "none of crun, runc, youki is installed",
-        vec!["sudo apt-get install crun".into()],
-    )
 }
 
 fn network_tool() -> Check {

@@ -2,6 +2,7 @@
 //! (YAML-like by default, `--format json`, or a template over the same fields).
 
 use crate::cli::InfoArgs;
+use hutch_engine::container::runtime;
 use hutch_engine::host;
 use serde_json::{json, Value};
 
@@ -80,9 +81,10 @@ fn gather(ctx: &super::Ctx) -> anyhow::Result<Value> {
             }),
         ),
         ("idMappings", id_mappings),
+        // The runtime new containers get, from the function that gives it to them.
         (
             "ociRuntime",
-            program(host::first_program(host::OCI_RUNTIMES)),
+            program(runtime::describe(ctx.runtime.as_deref(), paths).ok()),
         ),
     ] {
         host_info.insert(k.into(), v);

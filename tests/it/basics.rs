@@ -1,6 +1,6 @@
 //! version, help, info, unshare and the error contract (one line, exit 125, naming the thing).
 
-use crate::harness::{test_user, TestContext};
+use crate::harness::{require, test_user, TestContext};
 use crate::registry::registries;
 
 #[test]
@@ -196,6 +196,41 @@ fn missing_local_image_errors() {
         .code(1)
         .stderr_has(&["nothing-here"]);
     ctx.hutch(["rmi", "-i", "nothing-here"]).run().success();
+}
+
+/// `info` names the runtime that containers get, from the same choice (`crun` where it works,
+/// else `runc`), and reports `--runtime PATH` as given.
+#[test]
+fn info_names_the_runtime_containers_get() {
+    let runc = require("runc", "runc");
+    let ctx = TestContext::new("info-runtime");
+    let img = crate::fixtures::busybox().plain();
+    crate::pull(&ctx, &img).success();
+    ctx.hutch(["create", "--name", "plain", &img, "true"])
+        .run()
+        .success();
+    let created = ctx
+        .hutch(["inspect", "--format", "{{.OCIRuntime}}", "plain"])
+        .run()
+        .success();
+    let info = ctx
+        .hutch(["info", "--format", "{{.Host.OCIRuntime.Name}}"])
+        .run()
+        .success();
+    assert_eq!(info.stdout_trim(), created.stdout_trim());
+    let runc = runc.display().to_string();
+    let out = ctx
+        .hutch([
+            "--runtime",
+            &runc,
+            "info",
+            "--format",
+            "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Path}}",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), format!("runc {runc}"));
+    ctx.hutch(["rm", "plain"]).run().success();
 }
 
 #[test]

@@ -184,7 +184,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
         "HostsPath": dirs.userdata.join("hosts"),
         "StaticDir": dirs.userdata,
         "OCIConfigPath": dirs.userdata.join("config.json"),
-        "OCIRuntime": std::path::Path::new(&cfg.runtime).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        "OCIRuntime": super::runtime::name_of(std::path::Path::new(&cfg.runtime)),
         "ConmonPidFile": dirs.run.join("conmon.pid"),
         "PidFile": dirs.run.join("pidfile"),
         "Name": c.name,

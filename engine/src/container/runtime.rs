@@ -3,6 +3,7 @@
 //! so its containers never mix with another engine's.
 
 use super::ContainerError;
+use crate::host::Program;
 use crate::Paths;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -55,12 +56,8 @@ pub struct CliRuntime {
 
 impl CliRuntime {
     pub fn new(path: PathBuf, paths: &Paths) -> CliRuntime {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "runtime".into());
         CliRuntime {
-            name,
+            name: name_of(&path),
             path,
             root: paths.runroot.join("runtime"),
         }
@@ -231,6 +228,28 @@ impl OciRuntime for CliRuntime {
     }
 }
 
+/// The OCI runtimes hutch can drive, as `choose` looks for them on a host where crun works.
+pub const KNOWN: &[&str] = &["crun", "runc", "youki"];
+
+/// The name of the runtime at `path`, as `inspect` (`OCIRuntime`) and `info`
+/// (`ociRuntime.name`) show it: its file name.
+pub fn name_of(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "runtime".into())
+}
+
+/// The runtime new containers get (see [`choose`]), with its version for `info` and `doctor`
+/// ("" when `--version` fails).
+pub fn describe(requested: Option<&str>, paths: &Paths) -> Result<Program, ContainerError> {
+    let path = choose(requested, paths)?;
+    Ok(Program {
+        name: name_of(&path),
+        version: crate::host::program_version(&path).unwrap_or_default(),
+        path: path.display().to_string(),
+    })
+}
+
 fn find_in_path(name: &str) -> Option<PathBuf> {
     crate::host::find_program(name)
 }
@@ -280,7 +299,7 @@ pub fn choose(requested: Option<&str>, paths: &Paths) -> Result<PathBuf, Contain
         }
     }
     Err(ContainerError::NoRuntime {
-        looked_for: "crun, runc, youki".into(),
+        looked_for: KNOWN.join(", "),
     })
 }
 
