@@ -1,7 +1,8 @@
 //! hutch-conmon against the real runc and a busybox bundle. As root runc runs directly; as a
 //! normal user every runc and monitor command runs inside a user namespace made with
-//! `unshare -Ur` (joined with `nsenter`), where runc is rootless. With CI=true a missing runc,
-//! busybox, unshare or nsenter fails the tests instead of skipping them.
+//! `unshare -Ur` (joined with `nsenter`), where runc is rootless. A missing runc, busybox,
+//! unshare or nsenter fails the tests with the command that installs it: a test that cannot run
+//! never passes.
 
 use std::io::Read;
 use std::os::fd::{AsFd, OwnedFd};
@@ -25,30 +26,41 @@ fn find(name: &str, fallback: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-/// The tools these tests need, or `None` (after saying why) when they are missing outside CI.
-fn prerequisites() -> Option<(PathBuf, PathBuf)> {
-    let runc = find("runc", "/usr/bin/runc");
+/// Fails the test with what is missing and how to get it (as the integration harness does).
+#[track_caller]
+fn missing(what: &str, fix: &str) -> ! {
+    panic!("prerequisite missing: {what}\n  fix: {fix}")
+}
+
+/// The tools these tests need: runc and a static busybox.
+fn prerequisites() -> (PathBuf, PathBuf) {
+    let runc = find("runc", "/usr/bin/runc").unwrap_or_else(|| {
+        missing(
+            "runc (the OCI runtime the monitor drives)",
+            "apt-get install runc",
+        )
+    });
     let busybox = ["/bin/busybox", "/usr/bin/busybox"]
         .iter()
         .map(PathBuf::from)
-        .find(|p| p.is_file());
-    let rootless_tools = is_root()
-        || (find("unshare", "/usr/bin/unshare").is_some()
-            && find("nsenter", "/usr/bin/nsenter").is_some());
-    match (runc, busybox, rootless_tools) {
-        (Some(r), Some(b), true) => Some((r, b)),
-        (r, b, t) => {
-            let msg = format!(
-                "hutch-conmon tests need runc (found: {r:?}), a static busybox (found: {b:?}) \
-                 and, as a normal user, unshare and nsenter (found: {t})"
-            );
-            if std::env::var("CI").as_deref() == Ok("true") {
-                panic!("{msg}");
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            missing(
+                "a static busybox at /bin/busybox or /usr/bin/busybox (the containers' root file system)",
+                "apt-get install busybox-static",
+            )
+        });
+    if !is_root() {
+        for tool in ["unshare", "nsenter"] {
+            if find(tool, &format!("/usr/bin/{tool}")).is_none() {
+                missing(
+                    &format!("{tool} (a normal user runs runc in a user namespace)"),
+                    "apt-get install util-linux (or run the tests as root)",
+                );
             }
-            eprintln!("SKIPPED: {msg}");
-            None
         }
     }
+    (runc, busybox)
 }
 
 fn is_root() -> bool {
@@ -114,8 +126,8 @@ struct Ctr {
 
 impl Ctr {
     /// A bundle whose process runs `args` (with a terminal when `terminal`).
-    fn new(name: &str, args: &[&str], terminal: bool) -> Option<Ctr> {
-        let (runc, busybox) = prerequisites()?;
+    fn new(name: &str, args: &[&str], terminal: bool) -> Ctr {
+        let (runc, busybox) = prerequisites();
         let dir = tempfile::Builder::new()
             .prefix("hc-")
             .tempdir_in("/tmp")
@@ -155,14 +167,14 @@ impl Ctr {
         std::fs::write(&path, serde_json::to_vec_pretty(&spec).unwrap()).unwrap();
         let sockets = dir.path().join("s");
         std::fs::create_dir(&sockets).unwrap();
-        Some(Ctr {
+        Ctr {
             sockets,
             id: format!("hc-{name}-{}", std::process::id()),
             dir,
             runc,
             ns,
             pid: None,
-        })
+        }
     }
 
     fn socket_dir(&self) -> PathBuf {
@@ -355,9 +367,7 @@ fn alive(pid: i32) -> bool {
 #[test]
 fn logs_exit_code_and_exit_command() {
     let script = "echo out1; echo err1 >&2; printf partial; sleep 0.3; echo ' done'; exit 3";
-    let Some(mut c) = Ctr::new("logs", &["sh", "-c", script], false) else {
-        return;
-    };
+    let mut c = Ctr::new("logs", &["sh", "-c", script], false);
     let pid = c.create(&[]);
     assert!(pid > 0);
     c.start();
@@ -385,9 +395,7 @@ fn logs_exit_code_and_exit_command() {
 
 #[test]
 fn sigkill_is_137() {
-    let Some(mut c) = Ctr::new("kill", &["sleep", "1000"], false) else {
-        return;
-    };
+    let mut c = Ctr::new("kill", &["sleep", "1000"], false);
     let pid = c.create(&[]);
     c.start();
     assert!(alive(pid));
@@ -397,9 +405,7 @@ fn sigkill_is_137() {
 
 #[test]
 fn create_failure_is_reported_on_the_sync_fd() {
-    let Some(mut c) = Ctr::new("nope", &["/no/such/program"], false) else {
-        return;
-    };
+    let mut c = Ctr::new("nope", &["/no/such/program"], false);
     let (line, status) = c.conmon(&[]);
     // The process we started exits 0 once it forked; the verdict is the sync line.
     assert!(status.success());
@@ -423,9 +429,7 @@ fn create_failure_is_reported_on_the_sync_fd() {
 
 #[test]
 fn attach_stdin_two_clients_and_shutdown_closes_stdin() {
-    let Some(c) = Ctr::new("stdin", &["cat"], false) else {
-        return;
-    };
+    let c = Ctr::new("stdin", &["cat"], false);
     let mut c = c.long_socket_dir();
     c.create(&["--stdin"]);
     let a = c.attach();
@@ -453,9 +457,7 @@ fn attach_stdin_two_clients_and_shutdown_closes_stdin() {
 
 #[test]
 fn leave_stdin_open_keeps_cat_running() {
-    let Some(mut c) = Ctr::new("leave", &["cat"], false) else {
-        return;
-    };
+    let mut c = Ctr::new("leave", &["cat"], false);
     let pid = c.create(&["--stdin", "--leave-stdin-open"]);
     let a = c.attach();
     c.start();
@@ -469,9 +471,7 @@ fn leave_stdin_open_keeps_cat_running() {
 
 #[test]
 fn terminal_echo_and_resize() {
-    let Some(mut c) = Ctr::new("tty", &["sh"], true) else {
-        return;
-    };
+    let mut c = Ctr::new("tty", &["sh"], true);
     c.create(&["--terminal", "--stdin"]);
     let a = c.attach();
     c.start();
@@ -494,13 +494,11 @@ fn terminal_echo_and_resize() {
 
 #[test]
 fn monitor_outlives_its_parent_and_its_death_spares_the_container() {
-    let Some(mut c) = Ctr::new(
+    let mut c = Ctr::new(
         "orphan",
         &["sh", "-c", "echo started; exec sleep 1000"],
         false,
-    ) else {
-        return;
-    };
+    );
     let pid = c.create(&[]);
     c.start();
     let mon = c.conmon_pid();
@@ -535,9 +533,7 @@ fn monitor_outlives_its_parent_and_its_death_spares_the_container() {
 #[test]
 fn log_rotation_and_passthrough() {
     let script = "i=0; while [ $i -lt 40 ]; do echo line $i; i=$((i+1)); done";
-    let Some(mut c) = Ctr::new("rotate", &["sh", "-c", script], false) else {
-        return;
-    };
+    let mut c = Ctr::new("rotate", &["sh", "-c", script], false);
     c.create(&["--log-size-max", "1000"]);
     c.start();
     assert_eq!(c.wait_exit(), "0\n");
@@ -548,13 +544,11 @@ fn log_rotation_and_passthrough() {
         "{now} {old}"
     );
 
-    let Some(mut p) = Ctr::new(
+    let mut p = Ctr::new(
         "pass",
         &["sh", "-c", "echo through; echo err >&2; exit 4"],
         false,
-    ) else {
-        return;
-    };
+    );
     p.create(&["--log-driver", "passthrough"]);
     assert!(!p.socket_dir().join("attach").exists());
     p.start();
@@ -569,13 +563,11 @@ fn log_rotation_and_passthrough() {
 fn start_with_held_output_loses_nothing_for_a_late_client() {
     // The container prints and exits at once (`runtime run --detach`, no `start` step); with
     // --hold-output the client that attaches afterwards still gets every byte and the code.
-    let Some(mut c) = Ctr::new(
+    let mut c = Ctr::new(
         "held",
         &["sh", "-c", "echo first; echo second >&2; exit 5"],
         false,
-    ) else {
-        return;
-    };
+    );
     c.create(&["--start", "--hold-output"]);
     // Nothing is read from the container before a client comes: no exit file, empty log.
     std::thread::sleep(Duration::from_millis(300));
@@ -598,9 +590,7 @@ fn start_with_held_output_loses_nothing_for_a_late_client() {
 
 #[test]
 fn start_without_hold_runs_at_once() {
-    let Some(mut c) = Ctr::new("started", &["sh", "-c", "echo ran; exit 2"], false) else {
-        return;
-    };
+    let mut c = Ctr::new("started", &["sh", "-c", "echo ran; exit 2"], false);
     c.create(&["--start"]);
     assert_eq!(c.wait_exit(), "2\n");
     let log = std::fs::read_to_string(c.log()).unwrap();

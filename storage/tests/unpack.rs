@@ -594,12 +594,18 @@ fn refuses_bad_whiteouts() {
     hostile(&s, tar, ".wh..", "whiteout names no entry");
 }
 
+/// Root may set any owner, so the error path is exercised as an unprivileged user: as root the
+/// test runs itself again in a child process that has dropped to one.
 #[test]
 fn chown_errors_name_entry_and_ids() {
     if is_root() {
-        // Root can set any owner; the single-id case is exercised unprivileged.
-        return;
+        rerun_unprivileged("chown_errors_name_entry_and_ids");
+    } else {
+        chown_errors_unprivileged();
     }
+}
+
+fn chown_errors_unprivileged() {
     let s = scratch();
     let mut t = RawTar::default();
     t.entry_owned(b"f", EntryType::Regular, b"", b"x", 0o644, 1234, 5678);
@@ -619,4 +625,62 @@ fn chown_errors_name_entry_and_ids() {
         "{msg}"
     );
     assert!(msg.contains("/etc/subuid"), "{msg}");
+}
+
+/// The unprivileged user a root test run switches to: `$HUTCH_TEST_USER`, else the integration
+/// tests' `hutch-test`, else `nobody`.
+fn unprivileged_user() -> (String, u32, u32) {
+    let wanted = std::env::var("HUTCH_TEST_USER").ok();
+    let candidates = wanted
+        .iter()
+        .map(String::as_str)
+        .chain(["hutch-test", "nobody"]);
+    let passwd = fs::read_to_string("/etc/passwd").expect("read /etc/passwd");
+    for name in candidates {
+        let entry = passwd.lines().find_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            (f.len() > 3 && f[0] == name).then(|| (f[2].parse().ok(), f[3].parse().ok()))
+        });
+        if let Some((Some(uid), Some(gid))) = entry {
+            assert_ne!(uid, 0, "the unprivileged test user {name} must not be root");
+            return (name.to_string(), uid, gid);
+        }
+    }
+    panic!(
+        "prerequisite missing: an unprivileged user to run the chown test as (tried {wanted:?}, \
+         hutch-test, nobody)\n  fix: useradd -m hutch-test (or set HUTCH_TEST_USER)"
+    )
+}
+
+/// Runs one test of this binary again as an unprivileged user and fails unless it ran and
+/// passed. The binary is copied to a world-readable directory first: the build tree may be
+/// under a home directory that user cannot enter.
+fn rerun_unprivileged(test: &str) {
+    use std::os::unix::process::CommandExt;
+    let (name, uid, gid) = unprivileged_user();
+    let dir = tempfile::Builder::new()
+        .prefix("hutch-unpack-")
+        .tempdir_in("/tmp")
+        .unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let exe = dir.path().join("unpack-test");
+    fs::copy(std::env::current_exe().unwrap(), &exe).unwrap();
+    fs::set_permissions(&exe, fs::Permissions::from_mode(0o755)).unwrap();
+    // std drops the supplementary groups when it changes uid as root.
+    let out = std::process::Command::new(&exe)
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env("TMPDIR", "/tmp")
+        .current_dir(dir.path())
+        .uid(uid)
+        .gid(gid)
+        .output()
+        .unwrap_or_else(|e| panic!("run {} as {name} ({uid}:{gid}): {e}", exe.display()));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // A filter that matched nothing would pass with "0 passed".
+    assert!(
+        out.status.success() && stdout.contains("test result: ok. 1 passed"),
+        "{test} as {name} ({uid}:{gid}) failed: {}\n--- stdout\n{stdout}\n--- stderr\n{stderr}",
+        out.status
+    );
 }
