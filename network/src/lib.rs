@@ -15,7 +15,7 @@ pub mod slirp;
 
 pub use container::{setup, teardown, Handoff, NetEnv, Request, Status};
 pub use mode::{NetworkAttachment, NetworkMode};
-pub use options::NetOptions;
+pub use options::{NetOptions, NetSpec};
 pub use ports::PortMapping;
 
 use std::path::PathBuf;

@@ -4,7 +4,7 @@
 
 use crate::cli::{CreateArgs, RegistryOpts};
 use anyhow::Context;
-use hutch_engine::container::{self, attach, Containers, CreateOptions};
+use hutch_engine::container::{self, attach, Containers};
 use hutch_engine::{EngineError, ExitCode};
 use hutch_state::Container;
 use std::ffi::OsString;
@@ -102,68 +102,6 @@ pub fn ensure_image(
     Ok((f.image, name))
 }
 
-pub fn create_options(a: &CreateArgs) -> CreateOptions {
-    let mut limits = Vec::new();
-    if a.memory.is_some() {
-        limits.push("--memory".to_string());
-    }
-    if a.cpus.is_some() {
-        limits.push("--cpus".to_string());
-    }
-    if a.pids_limit.is_some() {
-        limits.push("--pids-limit".to_string());
-    }
-    CreateOptions {
-        name: a.name.clone(),
-        command: a.command.clone(),
-        entrypoint: a.entrypoint.clone(),
-        env: a.env.clone(),
-        env_file: a.env_file.clone(),
-        env_host: a.env_host,
-        workdir: a.workdir.clone(),
-        user: a.user.clone(),
-        group_add: a.group_add.clone(),
-        hostname: a.hostname.clone(),
-        labels: a.label.clone(),
-        tty: a.tty,
-        interactive: a.interactive,
-        rm: a.rm,
-        stop_signal: a.stop_signal.clone(),
-        stop_timeout: a.stop_timeout,
-        restart: a.restart.clone(),
-        network: a.network.clone(),
-        net: hutch_network::options::NetFlags {
-            publish: a.publish.clone(),
-            publish_all: a.publish_all,
-            aliases: a.network_alias.clone(),
-            dns: a.dns.clone(),
-            dns_search: a.dns_search.clone(),
-            dns_options: a.dns_option.clone(),
-            add_hosts: a.add_host.clone(),
-            mac: a.mac_address.clone(),
-            ip: a.ip.clone(),
-            ip6: a.ip6.clone(),
-        },
-        cap_add: a.cap_add.clone(),
-        cap_drop: a.cap_drop.clone(),
-        privileged: a.privileged,
-        read_only: a.read_only,
-        security_opt: a.security_opt.clone(),
-        ulimit: a.ulimit.clone(),
-        init: a.init,
-        userns: a.userns.clone(),
-        shm_size: a.shm_size.clone(),
-        log_driver: a.log_driver.clone(),
-        log_opt: a.log_opt.clone(),
-        limits,
-        create_command: std::env::args().collect(),
-        volumes: a.volume.clone(),
-        mounts: a.mount.clone(),
-        tmpfs: a.tmpfs.clone(),
-        volumes_from: a.volumes_from.clone(),
-    }
-}
-
 /// Creates a container from `create`/`run` arguments and writes `--cidfile`.
 pub fn create(ctx: &super::Ctx, eng: &mut Containers, a: &CreateArgs) -> anyhow::Result<Container> {
     if let Some(f) = &a.cidfile {
@@ -175,7 +113,7 @@ pub fn create(ctx: &super::Ctx, eng: &mut Containers, a: &CreateArgs) -> anyhow:
         }
     }
     let (image, image_name) = ensure_image(ctx, eng, &a.image, &a.pull, &a.registry)?;
-    let opts = create_options(a);
+    let opts = super::create_spec::container_spec(a).map_err(EngineError::from)?;
     let c = eng.create(&image, &image_name, &opts, ctx.runtime.as_deref())?;
     if let Some(f) = &a.cidfile {
         std::fs::write(f, &c.id).with_context(|| format!("writing {}", f.display()))?;

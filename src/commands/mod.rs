@@ -10,6 +10,7 @@ pub mod cleanup;
 pub mod commit;
 pub mod cp;
 pub mod create;
+pub mod create_spec;
 pub mod ctr_mount;
 pub mod ctrs;
 pub mod diff;

@@ -1,62 +1,14 @@
-//! A container's own configuration: what the user asked for (`CreateOptions`, from the CLI or
-//! the API) resolved against the image into `ContainerConfig`, which is stored as JSON in the
+//! A container's own configuration: what the user asked for (a `ContainerSpec`, from the CLI
+//! or the API) resolved against the image into `ContainerConfig`, which is stored as JSON in the
 //! database and turned into an OCI config each time the container starts.
 
+use super::create_spec::{ContainerSpec, HealthConfig, Seccomp};
 use super::ContainerError;
 use crate::images::ImageConfig;
 use hutch_network::{NetOptions, NetworkMode};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-/// Everything `create`/`run` accept, as given.
-#[derive(Debug, Clone, Default)]
-pub struct CreateOptions {
-    pub name: Option<String>,
-    pub command: Vec<String>,
-    /// `--entrypoint`: a string, or a JSON array; an empty string clears the image's.
-    pub entrypoint: Option<String>,
-    pub env: Vec<String>,
-    pub env_file: Vec<PathBuf>,
-    pub env_host: bool,
-    pub workdir: Option<String>,
-    pub user: Option<String>,
-    pub group_add: Vec<String>,
-    pub hostname: Option<String>,
-    pub labels: Vec<String>,
-    pub tty: bool,
-    pub interactive: bool,
-    pub rm: bool,
-    pub stop_signal: Option<String>,
-    pub stop_timeout: Option<u32>,
-    pub restart: Option<String>,
-    /// `--network/--net`, repeated or comma-separated for named networks.
-    pub network: Vec<String>,
-    /// `-p`, `-P`, `--dns`, `--add-host`, `--network-alias`, `--ip`, `--mac-address`...
-    pub net: hutch_network::options::NetFlags,
-    pub cap_add: Vec<String>,
-    pub cap_drop: Vec<String>,
-    pub privileged: bool,
-    pub read_only: bool,
-    pub security_opt: Vec<String>,
-    pub ulimit: Vec<String>,
-    pub init: bool,
-    /// `--userns`: None or "host" (hutch's namespace), "keep-id".
-    pub userns: Option<String>,
-    pub shm_size: Option<String>,
-    pub log_driver: Option<String>,
-    pub log_opt: Vec<String>,
-    /// Resource-limit flags given (`--memory` ...): rootless cgroup v1 cannot apply them.
-    pub limits: Vec<String>,
-    /// The command line that created the container, for `inspect`.
-    pub create_command: Vec<String>,
-    /// `-v/--volume`, `--mount`, `--tmpfs`, `--volumes-from` (see `mounts`).
-    pub volumes: Vec<String>,
-    pub mounts: Vec<String>,
-    pub tmpfs: Vec<String>,
-    pub volumes_from: Vec<String>,
-}
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Ulimit {
@@ -106,6 +58,9 @@ pub struct ContainerConfig {
     pub exposed_ports: Vec<String>,
     /// Volumes, bind mounts, tmpfs and image mounts (absent in configs stored before them).
     pub mounts: Vec<super::mounts::MountSpec>,
+    /// Stored only (absent unless asked for, and in configs stored before it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health: Option<HealthConfig>,
 }
 
 impl ContainerConfig {
@@ -267,34 +222,6 @@ pub fn parse_ulimit(s: &str) -> Result<Ulimit, ContainerError> {
     })
 }
 
-fn parse_env_file(path: &std::path::Path, out: &mut Vec<String>) -> Result<(), ContainerError> {
-    let text = std::fs::read_to_string(path).map_err(|e| ContainerError::io(path, e))?;
-    for line in text.lines() {
-        let line = line.trim_start();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        push_env(line, out);
-    }
-    Ok(())
-}
-
-/// `KEY=VALUE` sets; a bare `KEY` takes the value from hutch's own environment (if set);
-/// `KEY*` patterns take every matching host variable, as podman does.
-fn push_env(item: &str, out: &mut Vec<String>) {
-    if item.contains('=') {
-        set_env(out, item.to_string());
-    } else if let Some(prefix) = item.strip_suffix('*') {
-        for (k, v) in std::env::vars() {
-            if k.starts_with(prefix) {
-                set_env(out, format!("{k}={v}"));
-            }
-        }
-    } else if let Ok(v) = std::env::var(item) {
-        set_env(out, format!("{item}={v}"));
-    }
-}
-
 /// Sets a `KEY=VALUE`, replacing an earlier value of KEY.
 pub fn set_env(env: &mut Vec<String>, item: String) {
     let key = item.split('=').next().unwrap_or("").to_string();
@@ -312,9 +239,9 @@ fn str_list(v: Option<&Value>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// Resolves the options against the image's config.
+/// Resolves the spec against the image's config; also returns the container's labels.
 pub fn resolve(
-    opts: &CreateOptions,
+    spec: &ContainerSpec,
     image: &ImageConfig,
     runtime: String,
     default_network: &NetworkMode,
@@ -322,26 +249,15 @@ pub fn resolve(
     let icfg = image.config.clone().unwrap_or(Value::Null);
     let get = |k: &str| icfg.get(k);
 
-    let entrypoint = match &opts.entrypoint {
+    let entrypoint = match &spec.entrypoint {
         None => str_list(get("Entrypoint")),
-        Some(e) if e.is_empty() => Vec::new(),
-        Some(e) if e.trim_start().starts_with('[') => serde_json::from_str::<Vec<String>>(e)
-            .map_err(|err| {
-                bad(
-                    "--entrypoint",
-                    e,
-                    format!("not a JSON array of strings: {err}"),
-                )
-            })?,
-        Some(e) => vec![e.clone()],
+        Some(e) => e.clone(),
     };
-    let cmd = if !opts.command.is_empty() {
-        opts.command.clone()
-    } else if opts.entrypoint.is_some() {
+    let cmd = match &spec.command {
+        Some(c) if !c.is_empty() => c.clone(),
         // A new entrypoint drops the image's Cmd, as podman does.
-        Vec::new()
-    } else {
-        str_list(get("Cmd"))
+        _ if spec.entrypoint.is_some() => Vec::new(),
+        _ => str_list(get("Cmd")),
     };
     if entrypoint.is_empty() && cmd.is_empty() {
         return Err(bad(
@@ -352,10 +268,8 @@ pub fn resolve(
     }
 
     let mut env: Vec<String> = Vec::new();
-    if opts.env_host {
-        for (k, v) in std::env::vars() {
-            set_env(&mut env, format!("{k}={v}"));
-        }
+    for (k, v) in &spec.base_env {
+        set_env(&mut env, format!("{k}={v}"));
     }
     for e in str_list(get("Env")) {
         set_env(&mut env, e);
@@ -363,18 +277,15 @@ pub fn resolve(
     if !env.iter().any(|e| e.starts_with("PATH=")) {
         env.insert(0, format!("PATH={DEFAULT_PATH}"));
     }
-    for f in &opts.env_file {
-        parse_env_file(f, &mut env)?;
+    for (k, v) in &spec.env {
+        set_env(&mut env, format!("{k}={v}"));
     }
-    for e in &opts.env {
-        push_env(e, &mut env);
-    }
-    if opts.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
+    if spec.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
         env.push("TERM=xterm".into());
     }
     set_env(&mut env, "container=hutch".into());
 
-    let workdir = opts
+    let workdir = spec
         .workdir
         .clone()
         .or_else(|| {
@@ -387,106 +298,34 @@ pub fn resolve(
     if !workdir.starts_with('/') {
         return Err(bad("--workdir", &workdir, "must be an absolute path"));
     }
-    let user = opts
+    let user = spec
         .user
         .clone()
         .or_else(|| get("User").and_then(Value::as_str).map(str::to_string))
         .unwrap_or_default();
 
-    let stop_signal = match opts.stop_signal.clone().or_else(|| {
-        get("StopSignal")
-            .and_then(Value::as_str)
-            .map(str::to_string)
-    }) {
-        Some(s) if !s.is_empty() => parse_signal(&s)
-            .ok_or_else(|| bad("--stop-signal", &s, "not a signal name or number"))?,
-        _ => 15,
+    let stop_signal = match spec.stop_signal {
+        Some(n) => n,
+        None => match get("StopSignal").and_then(Value::as_str) {
+            Some(s) if !s.is_empty() => super::create_spec::parse_stop_signal(s)?,
+            _ => 15,
+        },
     };
 
-    let network =
-        hutch_network::mode::parse(&opts.network)?.unwrap_or_else(|| default_network.clone());
-    let mut seccomp = None;
-    let mut no_new_privileges = false;
-    let mut label_disable = false;
-    for so in &opts.security_opt {
-        let (k, v) = so.split_once(['=', ':']).unwrap_or((so.as_str(), ""));
-        match (k, v) {
-            ("no-new-privileges", "" | "true") => no_new_privileges = true,
-            ("no-new-privileges", "false") => no_new_privileges = false,
-            ("seccomp", "unconfined") => seccomp = Some("unconfined".to_string()),
-            ("seccomp", path) if !path.is_empty() => {
-                let p = std::path::Path::new(path);
-                let abs = if p.is_absolute() {
-                    p.to_path_buf()
-                } else {
-                    std::env::current_dir()
-                        .map_err(|e| ContainerError::io(".", e))?
-                        .join(p)
-                };
-                let text =
-                    std::fs::read_to_string(&abs).map_err(|e| ContainerError::io(&abs, e))?;
-                serde_json::from_str::<Value>(&text).map_err(|e| {
-                    bad(
-                        "--security-opt",
-                        so,
-                        format!("{} is not JSON: {e}", abs.display()),
-                    )
-                })?;
-                seccomp = Some(abs.display().to_string());
-            }
-            ("label", "disable") => label_disable = true,
-            ("label", _) => {}
-            _ => {
-                return Err(bad(
-                    "--security-opt",
-                    so,
-                    "supported: no-new-privileges, seccomp=unconfined|PATH, label=disable",
-                ))
-            }
-        }
-    }
-
-    let userns = match opts.userns.as_deref() {
-        None | Some("") | Some("host") => String::new(),
-        Some("keep-id") => "keep-id".to_string(),
-        Some(other) => {
-            return Err(bad(
-                "--userns",
-                other,
-                "supported: keep-id (or host, hutch's own namespace, the default)",
-            ))
-        }
-    };
-    let mut ulimits = Vec::new();
-    for u in &opts.ulimit {
-        ulimits.push(parse_ulimit(u)?);
-    }
-    let shm_size = match &opts.shm_size {
-        Some(s) => parse_size("--shm-size", s)?,
-        None => DEFAULT_SHM_SIZE,
-    };
+    let network = spec
+        .network
+        .clone()
+        .unwrap_or_else(|| default_network.clone());
+    let seccomp = spec.security.seccomp.as_ref().map(|s| match s {
+        Seccomp::Unconfined => "unconfined".to_string(),
+        Seccomp::Profile(p) => p.display().to_string(),
+    });
+    let shm_size = spec.shm_size.unwrap_or(DEFAULT_SHM_SIZE);
     if shm_size == 0 {
         return Err(bad("--shm-size", "0", "must be more than 0"));
     }
 
-    let log_driver = opts.log_driver.clone().unwrap_or_else(|| "k8s-file".into());
-    if !matches!(log_driver.as_str(), "k8s-file" | "none" | "passthrough") {
-        return Err(bad(
-            "--log-driver",
-            &log_driver,
-            "supported drivers are k8s-file, none and passthrough",
-        ));
-    }
-    let mut log_size_max = None;
-    for lo in &opts.log_opt {
-        match lo.split_once('=') {
-            Some(("max-size", v)) => log_size_max = Some(parse_size("--log-opt", v)?),
-            Some(("path" | "tag" | "max-file", _)) => {}
-            _ => return Err(bad("--log-opt", lo, "supported: max-size=SIZE")),
-        }
-    }
-
-    for cap in opts.cap_add.iter().chain(&opts.cap_drop) {
+    for cap in spec.cap_add.iter().chain(&spec.cap_drop) {
         if cap.eq_ignore_ascii_case("all") {
             continue;
         }
@@ -502,30 +341,14 @@ pub fn resolve(
             labels.insert(k.clone(), v.as_str().unwrap_or_default().to_string());
         }
     }
-    for l in &opts.labels {
-        let (k, v) = l.split_once('=').unwrap_or((l.as_str(), ""));
+    for (k, v) in &spec.labels {
         if k.is_empty() {
-            return Err(bad("--label", l, "a label needs a key"));
+            return Err(bad("--label", &format!("={v}"), "a label needs a key"));
         }
-        labels.insert(k.to_string(), v.to_string());
+        labels.insert(k.clone(), v.clone());
     }
 
-    if let Some(r) = &opts.restart {
-        let (policy, count) = r.split_once(':').unwrap_or((r.as_str(), ""));
-        if !matches!(
-            policy,
-            "no" | "always" | "on-failure" | "unless-stopped" | ""
-        ) || (!count.is_empty() && (policy != "on-failure" || count.parse::<u32>().is_err()))
-        {
-            return Err(bad(
-                "--restart",
-                r,
-                "expected no, always, on-failure[:N] or unless-stopped",
-            ));
-        }
-    }
-
-    if let Some(h) = &opts.hostname {
+    if let Some(h) = &spec.hostname {
         if h.is_empty() || h.len() > 64 || h.contains(['/', ' ']) {
             return Err(bad("--hostname", h, "not a valid host name"));
         }
@@ -536,13 +359,12 @@ pub fn resolve(
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
 
-    let net = NetOptions::parse(&opts.net, &network, &exposed_ports)?;
+    let net = NetOptions::from_spec(&spec.net, &network, &exposed_ports)?;
     let image_volumes: Vec<String> = get("Volumes")
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
-    let mounts =
-        super::mounts::from_flags(&opts.volumes, &opts.mounts, &opts.tmpfs, &image_volumes)?;
+    let mounts = super::mount_spec::stored(&spec.mounts, &image_volumes)?;
 
     Ok((
         ContainerConfig {
@@ -551,34 +373,54 @@ pub fn resolve(
             env,
             workdir,
             user,
-            group_add: opts.group_add.clone(),
-            hostname: opts.hostname.clone().unwrap_or_default(),
-            tty: opts.tty,
-            stdin: opts.interactive,
+            group_add: spec.group_add.clone(),
+            hostname: spec.hostname.clone().unwrap_or_default(),
+            tty: spec.tty,
+            stdin: spec.interactive,
             stop_signal,
-            stop_timeout: opts.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT),
+            stop_timeout: spec.stop_timeout.unwrap_or(DEFAULT_STOP_TIMEOUT),
             network,
             net,
-            cap_add: opts.cap_add.clone(),
-            cap_drop: opts.cap_drop.clone(),
-            privileged: opts.privileged,
-            read_only: opts.read_only,
-            no_new_privileges,
+            cap_add: spec.cap_add.clone(),
+            cap_drop: spec.cap_drop.clone(),
+            privileged: spec.privileged,
+            read_only: spec.read_only,
+            no_new_privileges: spec.security.no_new_privileges,
             seccomp,
-            label_disable,
-            ulimits,
-            init: opts.init,
-            userns,
+            label_disable: spec.security.label_disable,
+            ulimits: spec.ulimits.clone(),
+            init: spec.init,
+            userns: spec.userns.stored().to_string(),
             shm_size,
-            log_driver,
-            log_size_max,
+            log_driver: spec
+                .log_driver
+                .unwrap_or(super::create_spec::LogDriver::K8sFile)
+                .as_str()
+                .to_string(),
+            log_size_max: spec.log_size_max,
             runtime,
-            create_command: opts.create_command.clone(),
+            create_command: spec.create_command.clone(),
             exposed_ports,
             mounts,
+            health: spec.health.clone(),
         },
         labels,
     ))
+}
+
+/// What `create` records besides the config: the restart policy column (`on-failure:3`, or
+/// "" for none).
+pub fn restart_policy(spec: &ContainerSpec) -> String {
+    spec.restart.map(|r| r.to_string()).unwrap_or_default()
+}
+
+/// Warns that the resource limits asked for cannot be applied, for `reason` (rootless cgroup
+/// v1): podman runs the container anyway.
+pub fn warn_unapplied_limits(spec: &ContainerSpec, reason: &str) {
+    let flags = spec.resources.flags();
+    if !flags.is_empty() {
+        tracing::warn!("{} ignored: {reason}", flags.join(", "));
+    }
 }
 
 #[cfg(test)]
@@ -615,7 +457,7 @@ mod tests {
             ..Default::default()
         };
         let (c, _) = resolve(
-            &CreateOptions::default(),
+            &ContainerSpec::default(),
             &img,
             "runc".into(),
             &NetworkMode::None,
@@ -623,15 +465,48 @@ mod tests {
         .unwrap();
         assert_eq!(c.args(), ["/ep", "a"]);
         assert!(c.env.iter().any(|e| e.starts_with("PATH=")));
-        let opts = CreateOptions {
-            entrypoint: Some(String::new()),
-            command: vec!["sh".into()],
-            env: vec!["A=2".into()],
+        let spec = ContainerSpec {
+            entrypoint: Some(Vec::new()),
+            command: Some(vec!["sh".into()]),
+            env: vec![("A".into(), "2".into())],
             ..Default::default()
         };
-        let (c, _) = resolve(&opts, &img, "runc".into(), &NetworkMode::None).unwrap();
+        let (c, _) = resolve(&spec, &img, "runc".into(), &NetworkMode::None).unwrap();
         assert_eq!(c.args(), ["sh"]);
         assert!(c.env.contains(&"A=2".to_string()) && !c.env.contains(&"A=1".to_string()));
+        // A new entrypoint alone drops the image's Cmd.
+        let spec = ContainerSpec {
+            entrypoint: Some(vec!["/other".into()]),
+            ..Default::default()
+        };
+        let (c, _) = resolve(&spec, &img, "runc".into(), &NetworkMode::None).unwrap();
+        assert_eq!(c.args(), ["/other"]);
+    }
+
+    #[test]
+    fn caller_environment_sits_under_the_images() {
+        let img = ImageConfig {
+            config: Some(serde_json::json!({"Cmd": ["sh"], "Env": ["A=image", "PATH=/img"]})),
+            ..Default::default()
+        };
+        let spec = ContainerSpec {
+            base_env: vec![("A".into(), "host".into()), ("H".into(), "1".into())],
+            env: vec![("B".into(), "2".into())],
+            tty: true,
+            ..Default::default()
+        };
+        let (c, _) = resolve(&spec, &img, "runc".into(), &NetworkMode::None).unwrap();
+        assert_eq!(
+            c.env,
+            [
+                "H=1",
+                "A=image",
+                "PATH=/img",
+                "B=2",
+                "TERM=xterm",
+                "container=hutch"
+            ]
+        );
     }
 
     #[test]
@@ -639,16 +514,17 @@ mod tests {
         let old =
             r#"{"entrypoint":[],"cmd":["sh"],"env":[],"workdir":"/","user":"","runtime":"runc"}"#;
         let c: ContainerConfig = serde_json::from_str(old).unwrap();
-        assert!(c.mounts.is_empty());
+        assert!(c.mounts.is_empty() && c.health.is_none());
+        assert!(!serde_json::to_string(&c).unwrap().contains("health"));
         let img = ImageConfig {
             config: Some(serde_json::json!({"Cmd": ["sh"], "Volumes": {"/data": {}}})),
             ..Default::default()
         };
-        let opts = CreateOptions {
-            volumes: vec!["/host:/x:ro".into()],
+        let spec = ContainerSpec {
+            mounts: vec![super::super::mount_spec::parse_volume("/host:/x:ro").unwrap()],
             ..Default::default()
         };
-        let (c, _) = resolve(&opts, &img, "runc".into(), &NetworkMode::None).unwrap();
+        let (c, _) = resolve(&spec, &img, "runc".into(), &NetworkMode::None).unwrap();
         assert_eq!(c.mounts.len(), 2);
         assert!(c.mounts[1].anonymous && c.mounts[1].destination == "/data");
     }

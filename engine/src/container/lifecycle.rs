@@ -4,8 +4,9 @@
 //! state is checked against reality (monitor alive? exit file written?) and reconciled.
 //! Callers hold the container's lock (`super::lock`) around every operation that changes it.
 
-use super::config::{self, ContainerConfig, CreateOptions};
+use super::config::{self, ContainerConfig};
 use super::runtime::{CliRuntime, OciRuntime};
+use super::ContainerSpec;
 use super::{config_of, is_mount_point, names, spec, ContainerError, Dirs};
 use crate::{EngineError, Paths, Result};
 use chrono::{DateTime, Utc};
@@ -283,7 +284,7 @@ impl Containers {
         &mut self,
         image: &hutch_state::Image,
         image_name: &str,
-        opts: &CreateOptions,
+        opts: &ContainerSpec,
         runtime: Option<&str>,
     ) -> Result<Container> {
         if let Some(n) = &opts.name {
@@ -299,7 +300,7 @@ impl Containers {
         let image_cfg = crate::images::config(image)?;
         let runtime = super::runtime::choose(runtime, &self.paths)?;
         // The default mode comes from containers.conf: read only when it is needed.
-        let default_mode = if opts.network.is_empty() {
+        let default_mode = if opts.network.is_none() {
             self.net_env().default_mode()
         } else {
             NetworkMode::None
@@ -330,14 +331,10 @@ impl Containers {
         }
         let anonymous =
             super::mounts::prepare(&mut self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
-        if !opts.limits.is_empty() && self.paths.rootless() {
+        if !opts.resources.flags().is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {
-                tracing::warn!(
-                    "{} ignored: {}",
-                    opts.limits.join(", "),
-                    cg.limits_reason.unwrap_or_default()
-                );
+                config::warn_unapplied_limits(opts, &cg.limits_reason.unwrap_or_default());
             }
         }
         let spec = serde_json::to_string(&cfg).map_err(|e| EngineError::Other(e.to_string()))?;
@@ -357,7 +354,7 @@ impl Containers {
                     ..Default::default()
                 },
                 spec: spec.clone(),
-                restart_policy: opts.restart.clone().unwrap_or_default(),
+                restart_policy: config::restart_policy(opts),
                 labels: labels.clone(),
                 rm: opts.rm,
             };

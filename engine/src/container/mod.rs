@@ -6,10 +6,12 @@ pub mod archive;
 pub mod attach;
 pub mod commit;
 pub mod config;
+pub mod create_spec;
 pub mod error;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
+pub mod mount_spec;
 pub mod mounts;
 pub mod names;
 pub mod rootfs;
@@ -17,7 +19,8 @@ pub mod runtime;
 pub mod spec;
 pub mod top;
 
-pub use config::{ContainerConfig, CreateOptions};
+pub use config::ContainerConfig;
+pub use create_spec::ContainerSpec;
 pub use error::ContainerError;
 pub use lifecycle::*;
 

@@ -1,10 +1,11 @@
-//! The mounts a container asks for beyond its root filesystem: `-v/--volume`, `--mount`,
-//! `--tmpfs`, `--volumes-from` and the image's VOLUME entries. Parsed once at create time into
-//! `MountSpec`s (stored with the container's config), then set up at each init: destinations
+//! The mounts of a container beyond its root filesystem, as stored (`MountSpec`, made from the
+//! requested `mount_spec::Mount`s and the image's VOLUME entries at create time), then set up
+//! at each init: destinations
 //! resolved inside the root filesystem (never following a symlink out of it), named volumes'
 //! first-use copy-up and ownership, `:U` chowns, tmpfs volumes and image mounts, and undone at
 //! cleanup.
 
+use super::mount_spec::{normalize, VolumesFrom};
 use super::rootfs::resolve_in_root;
 use super::spec::{KeepId, ProcessUser};
 use super::{ContainerConfig, ContainerError, Dirs};
@@ -44,357 +45,12 @@ pub struct MountSpec {
     pub image_id: String,
 }
 
-const PROPAGATIONS: &[&str] = &[
-    "private",
-    "rprivate",
-    "shared",
-    "rshared",
-    "slave",
-    "rslave",
-    "unbindable",
-    "runbindable",
-];
-
 fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
     ContainerError::InvalidFlag {
         flag,
         value: value.to_string(),
         reason: reason.into(),
     }
-}
-
-fn check_destination(flag: &'static str, value: &str, dest: &str) -> Result<(), ContainerError> {
-    if !dest.starts_with('/') {
-        return Err(bad(
-            flag,
-            value,
-            format!("destination {dest:?} must be an absolute path"),
-        ));
-    }
-    if Path::new(dest).components().count() <= 1 {
-        return Err(bad(
-            flag,
-            value,
-            "cannot mount over the container's root \"/\"",
-        ));
-    }
-    Ok(())
-}
-
-/// Applies one `-v`-style option; false when the option is unknown.
-fn apply_option(m: &mut MountSpec, opt: &str) -> bool {
-    match opt {
-        "ro" | "readonly" => m.readonly = true,
-        "rw" => m.readonly = false,
-        "z" | "Z" => m.relabel = opt.to_string(),
-        "U" => m.chown = true,
-        "nocopy" => m.nocopy = true,
-        "copy" => m.nocopy = false,
-        "bind" | "rbind" => {}
-        "noexec" | "exec" | "nosuid" | "suid" | "nodev" | "dev" => {
-            m.options.retain(|o| o != opt);
-            m.options.push(opt.to_string());
-        }
-        p if PROPAGATIONS.contains(&p) => m.propagation = p.to_string(),
-        _ => return false,
-    }
-    true
-}
-
-const VOLUME_OPTIONS: &str =
-    "ro, rw, z, Z, U, nocopy, copy, noexec, exec, nosuid, suid, nodev, dev, bind, rbind, [r]private, [r]shared, [r]slave";
-
-/// `-v SRC:DST[:OPTS]`, `-v NAME:DST[:OPTS]` or `-v DST` (an anonymous volume).
-pub fn parse_volume(value: &str) -> Result<MountSpec, ContainerError> {
-    const FLAG: &str = "-v/--volume";
-    let parts: Vec<&str> = value.split(':').collect();
-    let (src, dest, opts) = match parts.as_slice() {
-        [d] => ("", *d, ""),
-        [s, d] => (*s, *d, ""),
-        [s, d, o] => (*s, *d, *o),
-        _ => {
-            return Err(bad(
-                FLAG,
-                value,
-                "expected [SOURCE:]DESTINATION[:OPTIONS] (too many \":\")",
-            ))
-        }
-    };
-    if dest.is_empty() {
-        return Err(bad(FLAG, value, "the destination is empty"));
-    }
-    check_destination(FLAG, value, dest)?;
-    let mut m = MountSpec {
-        destination: dest.to_string(),
-        ..Default::default()
-    };
-    if src.is_empty() {
-        m.kind = "volume".into();
-        m.anonymous = true;
-    } else if src.starts_with('/') || src.starts_with('.') {
-        m.kind = "bind".into();
-        m.source = absolute(src).display().to_string();
-    } else {
-        if !volumes::valid_name(src) {
-            return Err(bad(
-                FLAG,
-                value,
-                format!("{src:?} is neither an absolute host path nor a valid volume name"),
-            ));
-        }
-        m.kind = "volume".into();
-        m.source = src.to_string();
-    }
-    for o in opts.split(',').filter(|o| !o.is_empty()) {
-        if !apply_option(&mut m, o) {
-            return Err(bad(
-                FLAG,
-                value,
-                format!("unknown mount option {o:?} (known: {VOLUME_OPTIONS})"),
-            ));
-        }
-    }
-    Ok(m)
-}
-
-fn absolute(p: &str) -> PathBuf {
-    let path = Path::new(p);
-    let abs = if path.is_absolute() {
-        path.to_path_buf()
-    } else {
-        std::env::current_dir()
-            .unwrap_or_else(|_| PathBuf::from("/"))
-            .join(path)
-    };
-    // Lexically clean `.` and `..` so the stored source is what the user meant.
-    let mut out = PathBuf::from("/");
-    for c in abs.components() {
-        match c {
-            std::path::Component::Normal(n) => out.push(n),
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-fn truthy(
-    flag: &'static str,
-    value: &str,
-    k: &str,
-    v: Option<&str>,
-) -> Result<bool, ContainerError> {
-    match v {
-        None | Some("true") | Some("1") => Ok(true),
-        Some("false") | Some("0") => Ok(false),
-        Some(x) => Err(bad(flag, value, format!("{k}={x}: expected true or false"))),
-    }
-}
-
-/// `--mount type=bind|volume|tmpfs|image,src=,dst=,ro,...`.
-pub fn parse_mount(value: &str) -> Result<MountSpec, ContainerError> {
-    const FLAG: &str = "--mount";
-    let mut m = MountSpec::default();
-    let mut tmpfs_data = Vec::new();
-    for item in value.split(',').filter(|s| !s.is_empty()) {
-        let (k, v) = match item.split_once('=') {
-            Some((k, v)) => (k, Some(v)),
-            None => (item, None),
-        };
-        match (k, v) {
-            ("type", Some(t)) => m.kind = t.to_string(),
-            ("src" | "source", Some(s)) => m.source = s.to_string(),
-            ("dst" | "destination" | "target", Some(d)) => m.destination = d.to_string(),
-            ("ro" | "readonly", v) => m.readonly = truthy(FLAG, value, k, v)?,
-            ("rw", v) => m.readonly = !truthy(FLAG, value, k, v)?,
-            ("relabel", Some(r)) => {
-                m.relabel = match r {
-                    "shared" => "z".into(),
-                    "private" => "Z".into(),
-                    _ => return Err(bad(FLAG, value, "relabel takes shared or private")),
-                }
-            }
-            ("U" | "chown", v) => m.chown = truthy(FLAG, value, k, v)?,
-            ("volume-nocopy" | "nocopy", v) => m.nocopy = truthy(FLAG, value, k, v)?,
-            ("bind-propagation", Some(p)) if PROPAGATIONS.contains(&p) => {
-                m.propagation = p.to_string()
-            }
-            ("tmpfs-size" | "size", Some(s)) => tmpfs_data.push(format!("size={s}")),
-            ("tmpfs-mode" | "mode", Some(s)) => tmpfs_data.push(format!("mode={s}")),
-            ("tmpcopyup" | "notmpcopyup", None) => tmpfs_data.push(k.to_string()),
-            ("consistency", Some(_)) | ("bind-nonrecursive", _) => {}
-            (o, None) if apply_option(&mut m, o) => {}
-            _ => {
-                return Err(bad(
-                    FLAG,
-                    value,
-                    format!("unknown mount option {item:?} (known: type, src, dst, ro, rw, relabel, U, volume-nocopy, bind-propagation, tmpfs-size, tmpfs-mode, noexec, nosuid, nodev)"),
-                ))
-            }
-        }
-    }
-    if m.destination.is_empty() {
-        return Err(bad(
-            FLAG,
-            value,
-            "dst= (the path inside the container) is required",
-        ));
-    }
-    check_destination(FLAG, value, &m.destination)?;
-    match m.kind.as_str() {
-        "bind" => {
-            if m.source.is_empty() {
-                return Err(bad(FLAG, value, "type=bind needs src="));
-            }
-            m.source = absolute(&m.source).display().to_string();
-        }
-        "volume" => {
-            if m.source.is_empty() {
-                m.anonymous = true;
-            } else if !volumes::valid_name(&m.source) {
-                return Err(bad(
-                    FLAG,
-                    value,
-                    format!("{:?} is not a valid volume name", m.source),
-                ));
-            }
-        }
-        "tmpfs" => {
-            if !m.source.is_empty() {
-                return Err(bad(FLAG, value, "type=tmpfs takes no src="));
-            }
-            m.options.append(&mut tmpfs_data);
-        }
-        "image" => {
-            if m.source.is_empty() {
-                return Err(bad(FLAG, value, "type=image needs src=IMAGE"));
-            }
-            if !m.readonly && value.contains("rw") {
-                return Err(bad(FLAG, value, "image mounts are read-only in hutch"));
-            }
-            m.readonly = true;
-        }
-        "" => {
-            return Err(bad(
-                FLAG,
-                value,
-                "type= is required: bind, volume, tmpfs or image",
-            ))
-        }
-        t => {
-            return Err(bad(
-                FLAG,
-                value,
-                format!(
-                    "unsupported mount type {t:?}: supported are bind, volume, tmpfs and image"
-                ),
-            ))
-        }
-    }
-    if !tmpfs_data.is_empty() {
-        return Err(bad(
-            FLAG,
-            value,
-            "tmpfs-size and tmpfs-mode need type=tmpfs",
-        ));
-    }
-    Ok(m)
-}
-
-/// `--tmpfs /path[:opts]`.
-pub fn parse_tmpfs(value: &str) -> Result<MountSpec, ContainerError> {
-    const FLAG: &str = "--tmpfs";
-    let (dest, opts) = value.split_once(':').unwrap_or((value, ""));
-    check_destination(FLAG, value, dest)?;
-    let mut m = MountSpec {
-        kind: "tmpfs".into(),
-        destination: dest.to_string(),
-        ..Default::default()
-    };
-    for o in opts.split(',').filter(|o| !o.is_empty()) {
-        let key = o.split('=').next().unwrap_or("");
-        if o.contains('=') {
-            if !matches!(
-                key,
-                "size" | "mode" | "uid" | "gid" | "nr_inodes" | "nr_blocks"
-            ) {
-                return Err(bad(FLAG, value, format!("unknown tmpfs option {o:?}")));
-            }
-            m.options.push(o.to_string());
-        } else if matches!(o, "tmpcopyup" | "notmpcopyup") {
-            m.options.push(o.to_string());
-        } else if !apply_option(&mut m, o) || matches!(o, "U" | "nocopy" | "copy") {
-            return Err(bad(
-                FLAG,
-                value,
-                format!("unknown tmpfs option {o:?} (known: size=, mode=, uid=, gid=, ro, rw, noexec, exec, nosuid, suid, nodev, dev)"),
-            ));
-        }
-    }
-    // As podman: the image's content at the path is copied into the tmpfs unless asked not to.
-    if !m
-        .options
-        .iter()
-        .any(|o| o == "notmpcopyup" || o == "tmpcopyup")
-    {
-        m.options.push("tmpcopyup".into());
-    }
-    Ok(m)
-}
-
-/// Parses every mount flag and adds the image's VOLUME entries not covered by one, as
-/// anonymous volumes. A destination given twice is an error.
-pub fn from_flags(
-    volumes: &[String],
-    mounts: &[String],
-    tmpfs: &[String],
-    image_volumes: &[String],
-) -> Result<Vec<MountSpec>, ContainerError> {
-    let mut out: Vec<MountSpec> = Vec::new();
-    let mut push = |m: MountSpec, flag_value: &str| -> Result<(), ContainerError> {
-        let norm = normalize(&m.destination);
-        if out.iter().any(|x| normalize(&x.destination) == norm) {
-            return Err(bad(
-                "-v/--mount/--tmpfs",
-                flag_value,
-                format!("duplicate mount destination {}", m.destination),
-            ));
-        }
-        out.push(m);
-        Ok(())
-    };
-    for v in volumes {
-        push(parse_volume(v)?, v)?;
-    }
-    for v in mounts {
-        push(parse_mount(v)?, v)?;
-    }
-    for v in tmpfs {
-        push(parse_tmpfs(v)?, v)?;
-    }
-    for d in image_volumes {
-        if !d.starts_with('/')
-            || out
-                .iter()
-                .any(|x| normalize(&x.destination) == normalize(d))
-        {
-            continue;
-        }
-        out.push(MountSpec {
-            kind: "volume".into(),
-            destination: d.clone(),
-            anonymous: true,
-            ..Default::default()
-        });
-    }
-    Ok(out)
-}
-
-fn normalize(p: &str) -> String {
-    let s = absolute(p).display().to_string();
-    s
 }
 
 /// Create-time work that needs the database: `--volumes-from`, named volumes made on first
@@ -404,27 +60,10 @@ pub fn prepare(
     db: &mut Db,
     paths: &Paths,
     cfg: &mut ContainerConfig,
-    volumes_from: &[String],
+    volumes_from: &[VolumesFrom],
 ) -> Result<Vec<String>> {
     for vf in volumes_from {
-        let (name, mode) = vf.split_once(':').unwrap_or((vf.as_str(), ""));
-        let mut ro = None;
-        for o in mode.split(',').filter(|o| !o.is_empty()) {
-            match o {
-                "ro" => ro = Some(true),
-                "rw" => ro = Some(false),
-                "z" | "Z" => {}
-                _ => {
-                    return Err(bad(
-                        "--volumes-from",
-                        vf,
-                        format!("unknown option {o:?} (known: ro, rw, z)"),
-                    )
-                    .into())
-                }
-            }
-        }
-        let other = super::lookup(db, name)?;
+        let other = super::lookup(db, &vf.container)?;
         let other_cfg = super::config_of(&other)?;
         for mut m in other_cfg.mounts {
             if m.kind == "tmpfs"
@@ -435,7 +74,7 @@ pub fn prepare(
             {
                 continue;
             }
-            if let Some(ro) = ro {
+            if let Some(ro) = vf.readonly {
                 m.readonly = ro;
             }
             // The volume stays the other container's: removing this one must not remove it.
@@ -933,50 +572,6 @@ pub fn inspect(paths: &Paths, cfg: &ContainerConfig) -> Vec<Value> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn volume_flags_parse() {
-        let m = parse_volume("data:/srv:ro,U,nocopy,noexec").unwrap();
-        assert_eq!((m.kind.as_str(), m.source.as_str()), ("volume", "data"));
-        assert!(m.readonly && m.chown && m.nocopy && m.options == ["noexec"]);
-        let m = parse_volume("/host/dir:/c:z").unwrap();
-        assert_eq!((m.kind.as_str(), m.relabel.as_str()), ("bind", "z"));
-        let m = parse_volume("/anon").unwrap();
-        assert!(m.anonymous && m.source.is_empty());
-        assert!(parse_volume("data:/srv:bogus").is_err());
-        assert!(parse_volume("data:relative").is_err());
-        assert!(parse_volume("data:/").is_err());
-        assert!(parse_volume("a:b:c:d").is_err());
-        assert!(parse_volume("bad name:/x").is_err());
-    }
-
-    #[test]
-    fn mount_and_tmpfs_flags_parse() {
-        let m = parse_mount("type=bind,src=/a,dst=/b,ro=true,bind-propagation=rslave").unwrap();
-        assert!(m.readonly && m.propagation == "rslave" && m.source == "/a");
-        let m = parse_mount("type=tmpfs,dst=/t,tmpfs-size=1m,tmpfs-mode=1777").unwrap();
-        assert_eq!(m.options, ["size=1m", "mode=1777"]);
-        let m = parse_mount("type=volume,dst=/v").unwrap();
-        assert!(m.anonymous);
-        assert!(parse_mount("type=bind,dst=/b").is_err());
-        assert!(parse_mount("type=nfs,src=x,dst=/b").is_err());
-        assert!(parse_mount("type=bind,src=/a,dst=/b,wat=1").is_err());
-        let m = parse_tmpfs("/run/x:size=1m,exec").unwrap();
-        assert_eq!(m.options, ["size=1m", "exec", "tmpcopyup"]);
-        let m = parse_tmpfs("/run/x:notmpcopyup").unwrap();
-        assert_eq!(m.options, ["notmpcopyup"]);
-        assert!(parse_tmpfs("/x:bogus").is_err());
-        let all = from_flags(
-            &["v:/data".into()],
-            &[],
-            &["/t".into()],
-            &["/data".into(), "/other".into()],
-        )
-        .unwrap();
-        assert_eq!(all.len(), 3);
-        assert!(all[2].anonymous && all[2].destination == "/other");
-        assert!(from_flags(&["v:/d".into(), "/x:/d/".into()], &[], &[], &[]).is_err());
-    }
 
     #[test]
     fn destinations_stay_inside_the_root() {

@@ -1,0 +1,594 @@
+//! The typed request to create a container, `ContainerSpec`, which every front end fills: the
+//! CLI from its flags (the `parse_*` functions here read podman's syntax for them), the API
+//! service from Docker's `Config`/`HostConfig`. `config::resolve` turns it, with the image's
+//! config, into the stored `ContainerConfig`.
+
+use super::config::{parse_signal, parse_size, Ulimit};
+use super::mount_spec::{Mount, VolumesFrom};
+use super::ContainerError;
+use hutch_network::options::NetSpec;
+use hutch_network::NetworkMode;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Everything `create`/`run` (or `POST /containers/create`) ask for, parsed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContainerSpec {
+    pub name: Option<String>,
+    /// None: the image's Cmd, unless `entrypoint` is given (a new entrypoint drops the
+    /// image's Cmd, as podman does).
+    pub command: Option<Vec<String>>,
+    /// None: the image's; an empty list clears it.
+    pub entrypoint: Option<Vec<String>>,
+    /// Variables under the image's (`--env-host`: the caller's environment).
+    pub base_env: Vec<(String, String)>,
+    /// Variables over the image's, in order, each name once (see [`set_env_var`]).
+    pub env: Vec<(String, String)>,
+    /// Over the image's labels, later ones winning.
+    pub labels: Vec<(String, String)>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub group_add: Vec<String>,
+    pub hostname: Option<String>,
+    pub tty: bool,
+    /// Keep standard input open.
+    pub interactive: bool,
+    /// Remove the container when it exits.
+    pub rm: bool,
+    /// None: the image's StopSignal, else SIGTERM.
+    pub stop_signal: Option<i32>,
+    pub stop_timeout: Option<u32>,
+    /// Stored (hutch has no daemon to restart containers).
+    pub restart: Option<RestartPolicy>,
+    /// Stored.
+    pub health: Option<HealthConfig>,
+    /// None: containers.conf's default. `Container { id }` may name the other container.
+    pub network: Option<NetworkMode>,
+    /// Ports, aliases, DNS, extra hosts, MAC and IP.
+    pub net: NetSpec,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    pub read_only: bool,
+    pub security: SecurityOptions,
+    pub ulimits: Vec<Ulimit>,
+    /// Run an init process that forwards signals and reaps zombies.
+    pub init: bool,
+    pub userns: UsernsMode,
+    /// Bytes of /dev/shm; None: 64 MiB.
+    pub shm_size: Option<u64>,
+    /// None: k8s-file.
+    pub log_driver: Option<LogDriver>,
+    pub log_size_max: Option<u64>,
+    pub resources: Resources,
+    /// The command line that created the container, for `inspect`.
+    pub create_command: Vec<String>,
+    pub mounts: Vec<Mount>,
+    pub volumes_from: Vec<VolumesFrom>,
+}
+
+/// When a container should be restarted (only stored today: there is no daemon to do it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RestartPolicy {
+    No,
+    Always,
+    /// `max_retries` 0: no limit.
+    OnFailure {
+        max_retries: u32,
+    },
+    UnlessStopped,
+}
+
+impl std::fmt::Display for RestartPolicy {
+    /// The stored form, which `inspect` reads back: `on-failure:3`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RestartPolicy::No => f.write_str("no"),
+            RestartPolicy::Always => f.write_str("always"),
+            RestartPolicy::OnFailure { max_retries: 0 } => f.write_str("on-failure"),
+            RestartPolicy::OnFailure { max_retries } => write!(f, "on-failure:{max_retries}"),
+            RestartPolicy::UnlessStopped => f.write_str("unless-stopped"),
+        }
+    }
+}
+
+/// `--restart no|always|on-failure[:N]|unless-stopped`; "" is no policy at all.
+pub fn parse_restart(value: &str) -> Result<Option<RestartPolicy>, ContainerError> {
+    let invalid = || {
+        bad(
+            "--restart",
+            value,
+            "expected no, always, on-failure[:N] or unless-stopped",
+        )
+    };
+    let (policy, count) = value.split_once(':').unwrap_or((value, ""));
+    if !count.is_empty() && policy != "on-failure" {
+        return Err(invalid());
+    }
+    Ok(Some(match policy {
+        "" => return Ok(None),
+        "no" => RestartPolicy::No,
+        "always" => RestartPolicy::Always,
+        "unless-stopped" => RestartPolicy::UnlessStopped,
+        "on-failure" => RestartPolicy::OnFailure {
+            max_retries: match count {
+                "" => 0,
+                n => n.parse().map_err(|_| invalid())?,
+            },
+        },
+        _ => return Err(invalid()),
+    }))
+}
+
+/// A health check, as Docker's `HealthConfig` has it (stored; hutch does not run checks yet).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct HealthConfig {
+    pub test: HealthTest,
+    pub interval: Option<Duration>,
+    pub timeout: Option<Duration>,
+    pub start_period: Option<Duration>,
+    pub start_interval: Option<Duration>,
+    /// Failures in a row before the container is unhealthy.
+    pub retries: Option<u32>,
+}
+
+/// Docker's `Test`: `[]` (the image's), `["NONE"]`, `["CMD", args...]`, `["CMD-SHELL", cmd]`;
+/// stored in that form.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "Vec<String>", into = "Vec<String>")]
+pub enum HealthTest {
+    #[default]
+    Inherit,
+    None,
+    Cmd(Vec<String>),
+    Shell(String),
+}
+
+impl TryFrom<Vec<String>> for HealthTest {
+    type Error = ContainerError;
+
+    fn try_from(v: Vec<String>) -> Result<Self, ContainerError> {
+        let invalid = |reason: &str| bad("healthcheck test", &v.join(" "), reason);
+        match v.split_first() {
+            None => Ok(HealthTest::Inherit),
+            Some((k, [])) if k == "NONE" => Ok(HealthTest::None),
+            Some((k, args)) if k == "CMD" && !args.is_empty() => Ok(HealthTest::Cmd(args.to_vec())),
+            Some((k, [cmd])) if k == "CMD-SHELL" => Ok(HealthTest::Shell(cmd.clone())),
+            _ => Err(invalid(
+                "expected [], [\"NONE\"], [\"CMD\", ARGS...] or [\"CMD-SHELL\", COMMAND]",
+            )),
+        }
+    }
+}
+
+impl From<HealthTest> for Vec<String> {
+    fn from(t: HealthTest) -> Vec<String> {
+        match t {
+            HealthTest::Inherit => Vec::new(),
+            HealthTest::None => vec!["NONE".into()],
+            HealthTest::Cmd(args) => std::iter::once("CMD".to_string()).chain(args).collect(),
+            HealthTest::Shell(cmd) => vec!["CMD-SHELL".into(), cmd],
+        }
+    }
+}
+
+/// `--security-opt`, as far as hutch honours it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SecurityOptions {
+    pub no_new_privileges: bool,
+    /// None: the default profile.
+    pub seccomp: Option<Seccomp>,
+    /// `label=disable` (recorded; hutch does not label).
+    pub label_disable: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seccomp {
+    Unconfined,
+    /// An absolute path to a JSON profile.
+    Profile(PathBuf),
+}
+
+impl SecurityOptions {
+    /// Applies one `--security-opt` value: no-new-privileges[=BOOL], seccomp=unconfined|PATH
+    /// (the profile must be JSON; a relative path is taken from this process's working
+    /// directory), label=disable (other label= values are accepted and ignored).
+    pub fn apply(&mut self, value: &str) -> Result<(), ContainerError> {
+        let (k, v) = value.split_once(['=', ':']).unwrap_or((value, ""));
+        match (k, v) {
+            ("no-new-privileges", "" | "true") => self.no_new_privileges = true,
+            ("no-new-privileges", "false") => self.no_new_privileges = false,
+            ("seccomp", "unconfined") => self.seccomp = Some(Seccomp::Unconfined),
+            ("seccomp", path) if !path.is_empty() => {
+                let p = std::path::Path::new(path);
+                let abs = if p.is_absolute() {
+                    p.to_path_buf()
+                } else {
+                    std::env::current_dir()
+                        .map_err(|e| ContainerError::io(".", e))?
+                        .join(p)
+                };
+                let text =
+                    std::fs::read_to_string(&abs).map_err(|e| ContainerError::io(&abs, e))?;
+                serde_json::from_str::<serde_json::Value>(&text).map_err(|e| {
+                    bad(
+                        "--security-opt",
+                        value,
+                        format!("{} is not JSON: {e}", abs.display()),
+                    )
+                })?;
+                self.seccomp = Some(Seccomp::Profile(abs));
+            }
+            ("label", "disable") => self.label_disable = true,
+            ("label", _) => {}
+            _ => {
+                return Err(bad(
+                    "--security-opt",
+                    value,
+                    "supported: no-new-privileges, seccomp=unconfined|PATH, label=disable",
+                ))
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The user namespace a container runs in, among those hutch supports.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum UsernsMode {
+    /// hutch's own namespace.
+    #[default]
+    Host,
+    /// A namespace inside hutch's where the caller's uid and gid are themselves.
+    KeepId,
+}
+
+impl UsernsMode {
+    /// The stored form: "" or "keep-id".
+    pub fn stored(self) -> &'static str {
+        match self {
+            UsernsMode::Host => "",
+            UsernsMode::KeepId => "keep-id",
+        }
+    }
+}
+
+/// `--userns ""|host|keep-id`.
+pub fn parse_userns(value: &str) -> Result<UsernsMode, ContainerError> {
+    match value {
+        "" | "host" => Ok(UsernsMode::Host),
+        "keep-id" => Ok(UsernsMode::KeepId),
+        other => Err(bad(
+            "--userns",
+            other,
+            "supported: keep-id (or host, hutch's own namespace, the default)",
+        )),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogDriver {
+    K8sFile,
+    None,
+    /// The container's stdio is the caller's (no log, no attach socket).
+    Passthrough,
+}
+
+impl LogDriver {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogDriver::K8sFile => "k8s-file",
+            LogDriver::None => "none",
+            LogDriver::Passthrough => "passthrough",
+        }
+    }
+}
+
+/// `--log-driver k8s-file|none|passthrough`.
+pub fn parse_log_driver(value: &str) -> Result<LogDriver, ContainerError> {
+    match value {
+        "k8s-file" => Ok(LogDriver::K8sFile),
+        "none" => Ok(LogDriver::None),
+        "passthrough" => Ok(LogDriver::Passthrough),
+        _ => Err(bad(
+            "--log-driver",
+            value,
+            "supported drivers are k8s-file, none and passthrough",
+        )),
+    }
+}
+
+/// The `--log-opt` values: the last `max-size=SIZE` (path, tag and max-file are accepted and
+/// ignored).
+pub fn parse_log_opts(values: &[String]) -> Result<Option<u64>, ContainerError> {
+    let mut max = None;
+    for lo in values {
+        match lo.split_once('=') {
+            Some(("max-size", v)) => max = Some(parse_size("--log-opt", v)?),
+            Some(("path" | "tag" | "max-file", _)) => {}
+            _ => return Err(bad("--log-opt", lo, "supported: max-size=SIZE")),
+        }
+    }
+    Ok(max)
+}
+
+/// `--shm-size`: more than 0 bytes.
+pub fn parse_shm_size(value: &str) -> Result<u64, ContainerError> {
+    match parse_size("--shm-size", value)? {
+        0 => Err(bad("--shm-size", value, "must be more than 0")),
+        n => Ok(n),
+    }
+}
+
+/// Resource limits. Rootless cgroup v1 cannot apply them: `create` warns and goes on.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resources {
+    pub memory: Option<u64>,
+    pub cpus: Option<f64>,
+    /// -1: unlimited.
+    pub pids_limit: Option<i64>,
+}
+
+impl Resources {
+    /// The flags of the limits asked for, for the warning that they cannot be applied.
+    pub fn flags(&self) -> Vec<&'static str> {
+        let mut out = Vec::new();
+        if self.memory.is_some() {
+            out.push("--memory");
+        }
+        if self.cpus.is_some() {
+            out.push("--cpus");
+        }
+        if self.pids_limit.is_some() {
+            out.push("--pids-limit");
+        }
+        out
+    }
+}
+
+/// `--cpus`: a positive number of CPUs, fractions allowed.
+pub fn parse_cpus(value: &str) -> Result<f64, ContainerError> {
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite() && *n >= 0.0)
+        .ok_or_else(|| bad("--cpus", value, "expected a number of CPUs such as 1.5"))
+}
+
+/// `--pids-limit`: a number of processes, -1 for no limit.
+pub fn parse_pids_limit(value: &str) -> Result<i64, ContainerError> {
+    value
+        .trim()
+        .parse::<i64>()
+        .ok()
+        .filter(|n| *n >= -1)
+        .ok_or_else(|| {
+            bad(
+                "--pids-limit",
+                value,
+                "expected a number of processes, or -1",
+            )
+        })
+}
+
+/// `--entrypoint`: a string is one word, a JSON array a list, "" clears the image's.
+pub fn parse_entrypoint(value: &str) -> Result<Vec<String>, ContainerError> {
+    if value.is_empty() {
+        return Ok(Vec::new());
+    }
+    if value.trim_start().starts_with('[') {
+        return serde_json::from_str(value).map_err(|err| {
+            bad(
+                "--entrypoint",
+                value,
+                format!("not a JSON array of strings: {err}"),
+            )
+        });
+    }
+    Ok(vec![value.to_string()])
+}
+
+/// `--stop-signal`: a name or number.
+pub fn parse_stop_signal(value: &str) -> Result<i32, ContainerError> {
+    parse_signal(value).ok_or_else(|| bad("--stop-signal", value, "not a signal name or number"))
+}
+
+/// `--label KEY[=VALUE]`.
+pub fn parse_label(value: &str) -> Result<(String, String), ContainerError> {
+    let (k, v) = value.split_once('=').unwrap_or((value, ""));
+    if k.is_empty() {
+        return Err(bad("--label", value, "a label needs a key"));
+    }
+    Ok((k.to_string(), v.to_string()))
+}
+
+/// Sets a variable, replacing (and moving to the end) an earlier value of the same name.
+pub fn set_env_var(env: &mut Vec<(String, String)>, name: &str, value: &str) {
+    env.retain(|(k, _)| k != name);
+    env.push((name.to_string(), value.to_string()));
+}
+
+/// Adds one `-e` value or env-file line: `NAME=VALUE` sets; a bare `NAME` takes its value from
+/// `caller` (the front end's own environment) when set there; `NAME*` takes every variable of
+/// `caller` starting with NAME, as podman does.
+pub fn add_env_item(env: &mut Vec<(String, String)>, item: &str, caller: &[(String, String)]) {
+    if let Some((k, v)) = item.split_once('=') {
+        set_env_var(env, k, v);
+    } else if let Some(prefix) = item.strip_suffix('*') {
+        for (k, v) in caller.iter().filter(|(k, _)| k.starts_with(prefix)) {
+            set_env_var(env, k, v);
+        }
+    } else if let Some((k, v)) = caller.iter().find(|(k, _)| k == item) {
+        set_env_var(env, k, v);
+    }
+}
+
+/// The items of an env file's text: one a line, blank lines and `#` comments skipped.
+pub fn env_file_items(text: &str) -> impl Iterator<Item = &str> {
+    text.lines()
+        .map(str::trim_start)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
+    ContainerError::InvalidFlag {
+        flag,
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+        v.iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn entrypoints() {
+        assert_eq!(parse_entrypoint("").unwrap(), Vec::<String>::new());
+        assert_eq!(parse_entrypoint("/bin/sh -c").unwrap(), ["/bin/sh -c"]);
+        assert_eq!(
+            parse_entrypoint(r#"["/bin/sh","-c"]"#).unwrap(),
+            ["/bin/sh", "-c"]
+        );
+        let e = parse_entrypoint("[1]").unwrap_err().to_string();
+        assert!(
+            e.starts_with("invalid --entrypoint \"[1]\": not a JSON array of strings"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn env_items_merge_in_order() {
+        let caller = pairs(&[("HOME", "/home/u"), ("LC_A", "a"), ("LC_B", "b")]);
+        let mut env = Vec::new();
+        for item in env_file_items("# comment\n\n  A=1\nHOME\nB=x=y\n") {
+            add_env_item(&mut env, item, &caller);
+        }
+        for item in ["A=2", "LC_*", "UNSET", "C="] {
+            add_env_item(&mut env, item, &caller);
+        }
+        assert_eq!(
+            env,
+            pairs(&[
+                ("HOME", "/home/u"),
+                ("B", "x=y"),
+                ("A", "2"),
+                ("LC_A", "a"),
+                ("LC_B", "b"),
+                ("C", "")
+            ])
+        );
+    }
+
+    #[test]
+    fn restart_policies() {
+        assert_eq!(parse_restart("").unwrap(), None);
+        assert_eq!(parse_restart("no").unwrap(), Some(RestartPolicy::No));
+        let p = parse_restart("on-failure:3").unwrap().unwrap();
+        assert_eq!(p, RestartPolicy::OnFailure { max_retries: 3 });
+        assert_eq!(p.to_string(), "on-failure:3");
+        assert_eq!(
+            parse_restart("unless-stopped")
+                .unwrap()
+                .unwrap()
+                .to_string(),
+            "unless-stopped"
+        );
+        assert_eq!(
+            parse_restart("on-failure").unwrap(),
+            Some(RestartPolicy::OnFailure { max_retries: 0 })
+        );
+        for bad in ["sometimes", "always:3", "on-failure:x", ":3"] {
+            let e = parse_restart(bad).unwrap_err().to_string();
+            assert!(
+                e.contains("expected no, always, on-failure[:N] or unless-stopped"),
+                "{e}"
+            );
+        }
+    }
+
+    #[test]
+    fn small_flags() {
+        assert_eq!(parse_userns("").unwrap(), UsernsMode::Host);
+        assert_eq!(parse_userns("keep-id").unwrap().stored(), "keep-id");
+        assert!(parse_userns("auto").is_err());
+        assert_eq!(parse_log_driver("none").unwrap(), LogDriver::None);
+        assert!(parse_log_driver("journald").is_err());
+        let opts = ["tag=x".to_string(), "max-size=1k".to_string()];
+        assert_eq!(parse_log_opts(&opts).unwrap(), Some(1024));
+        assert!(parse_log_opts(&["compress=true".to_string()]).is_err());
+        assert_eq!(parse_shm_size("1m").unwrap(), 1 << 20);
+        assert!(parse_shm_size("0").is_err());
+        assert_eq!(parse_cpus("1.5").unwrap(), 1.5);
+        assert!(parse_cpus("lots").is_err());
+        assert_eq!(parse_pids_limit("-1").unwrap(), -1);
+        assert!(parse_pids_limit("-2").is_err());
+        assert_eq!(parse_stop_signal("SIGUSR1").unwrap(), 10);
+        assert_eq!(
+            parse_stop_signal("NOPE").unwrap_err().to_string(),
+            "invalid --stop-signal \"NOPE\": not a signal name or number"
+        );
+        assert_eq!(parse_label("a=b=c").unwrap(), ("a".into(), "b=c".into()));
+        assert_eq!(parse_label("k").unwrap(), ("k".into(), String::new()));
+        assert!(parse_label("=v").is_err());
+        let r = Resources {
+            memory: Some(1),
+            pids_limit: Some(5),
+            ..Default::default()
+        };
+        assert_eq!(r.flags(), ["--memory", "--pids-limit"]);
+    }
+
+    #[test]
+    fn security_options() {
+        let mut s = SecurityOptions::default();
+        s.apply("no-new-privileges").unwrap();
+        s.apply("seccomp=unconfined").unwrap();
+        s.apply("label=disable").unwrap();
+        assert!(s.no_new_privileges && s.label_disable);
+        assert_eq!(s.seccomp, Some(Seccomp::Unconfined));
+        assert!(s.apply("apparmor=x").is_err());
+        let t = tempfile::tempdir().unwrap();
+        let p = t.path().join("p.json");
+        std::fs::write(&p, "{}").unwrap();
+        s.apply(&format!("seccomp={}", p.display())).unwrap();
+        assert_eq!(s.seccomp, Some(Seccomp::Profile(p.clone())));
+        std::fs::write(&p, "nope").unwrap();
+        assert!(s.apply(&format!("seccomp={}", p.display())).is_err());
+    }
+
+    #[test]
+    fn health_tests_round_trip_dockers_form() {
+        let h = HealthConfig {
+            test: HealthTest::Shell("curl -f localhost".into()),
+            interval: Some(Duration::from_secs(30)),
+            retries: Some(3),
+            ..Default::default()
+        };
+        let text = serde_json::to_string(&h).unwrap();
+        assert!(
+            text.contains(r#""test":["CMD-SHELL","curl -f localhost"]"#),
+            "{text}"
+        );
+        assert_eq!(serde_json::from_str::<HealthConfig>(&text).unwrap(), h);
+        let t =
+            |v: &[&str]| HealthTest::try_from(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(t(&[]).unwrap(), HealthTest::Inherit);
+        assert_eq!(t(&["NONE"]).unwrap(), HealthTest::None);
+        assert_eq!(
+            t(&["CMD", "a", "b"]).unwrap(),
+            HealthTest::Cmd(vec!["a".into(), "b".into()])
+        );
+        assert!(t(&["CMD"]).is_err());
+        assert!(t(&["WAT"]).is_err());
+    }
+}

@@ -1,0 +1,137 @@
+//! `create`/`run` flags turned into the engine's typed `ContainerSpec`. This is where the CLI
+//! does what only a command line has: read `--env-file`s and its own environment (`--env-host`,
+//! `-e NAME`) and record its argv.
+
+use crate::cli::CreateArgs;
+use hutch_engine::container::create_spec::{self as cs, ContainerSpec, Resources};
+use hutch_engine::container::{config, mount_spec, ContainerError};
+use hutch_network::options::{self as net, NetSpec};
+
+/// Parses every flag of `a`; errors name the flag and value, as the engine's own do.
+pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
+    let caller: Vec<(String, String)> = std::env::vars().collect();
+    let mut env = Vec::new();
+    for f in &a.env_file {
+        let text = std::fs::read_to_string(f).map_err(|e| ContainerError::io(f, e))?;
+        for item in cs::env_file_items(&text) {
+            cs::add_env_item(&mut env, item, &caller);
+        }
+    }
+    for item in &a.env {
+        cs::add_env_item(&mut env, item, &caller);
+    }
+    let mut security = cs::SecurityOptions::default();
+    for so in &a.security_opt {
+        security.apply(so)?;
+    }
+    let mut mounts = Vec::new();
+    for v in &a.volume {
+        mounts.push(mount_spec::parse_volume(v)?);
+    }
+    for m in &a.mount {
+        mounts.push(mount_spec::parse_mount(m)?);
+    }
+    for t in &a.tmpfs {
+        mounts.push(mount_spec::parse_tmpfs(t)?);
+    }
+    Ok(ContainerSpec {
+        name: a.name.clone(),
+        command: (!a.command.is_empty()).then(|| a.command.clone()),
+        entrypoint: a
+            .entrypoint
+            .as_deref()
+            .map(cs::parse_entrypoint)
+            .transpose()?,
+        base_env: if a.env_host { caller } else { Vec::new() },
+        env,
+        labels: collect(&a.label, cs::parse_label)?,
+        workdir: a.workdir.clone(),
+        user: a.user.clone(),
+        group_add: a.group_add.clone(),
+        hostname: a.hostname.clone(),
+        tty: a.tty,
+        interactive: a.interactive,
+        rm: a.rm,
+        stop_signal: match a.stop_signal.as_deref() {
+            // An empty value is SIGTERM, not the image's signal.
+            Some("") => Some(15),
+            Some(s) => Some(cs::parse_stop_signal(s)?),
+            None => None,
+        },
+        stop_timeout: a.stop_timeout,
+        restart: match &a.restart {
+            Some(r) => cs::parse_restart(r)?,
+            None => None,
+        },
+        health: None,
+        network: hutch_network::mode::parse(&a.network)?,
+        net: NetSpec {
+            publish: collect(&a.publish, net::parse_publish)?
+                .into_iter()
+                .flatten()
+                .collect(),
+            publish_all: a.publish_all,
+            aliases: a.network_alias.clone(),
+            dns: collect(&a.dns, net::parse_dns)?
+                .into_iter()
+                .flatten()
+                .collect(),
+            dns_search: a.dns_search.clone(),
+            dns_options: a.dns_option.clone(),
+            add_hosts: collect(&a.add_host, net::parse_add_host)?,
+            mac: a.mac_address.as_deref().map(net::parse_mac).transpose()?,
+            ip: a.ip.as_deref().map(net::parse_ip).transpose()?,
+            ip6: a.ip6.as_deref().map(net::parse_ip6).transpose()?,
+        },
+        cap_add: a.cap_add.clone(),
+        cap_drop: a.cap_drop.clone(),
+        privileged: a.privileged,
+        read_only: a.read_only,
+        security,
+        ulimits: collect(&a.ulimit, config::parse_ulimit)?,
+        init: a.init,
+        userns: a
+            .userns
+            .as_deref()
+            .map(cs::parse_userns)
+            .transpose()?
+            .unwrap_or_default(),
+        shm_size: a.shm_size.as_deref().map(cs::parse_shm_size).transpose()?,
+        log_driver: a
+            .log_driver
+            .as_deref()
+            .map(cs::parse_log_driver)
+            .transpose()?,
+        log_size_max: cs::parse_log_opts(&a.log_opt)?,
+        resources: Resources {
+            memory: a
+                .memory
+                .as_deref()
+                .map(|m| config::parse_size("--memory", m))
+                .transpose()?,
+            cpus: a.cpus.as_deref().map(cs::parse_cpus).transpose()?,
+            pids_limit: a
+                .pids_limit
+                .as_deref()
+                .map(cs::parse_pids_limit)
+                .transpose()?,
+        },
+        create_command: std::env::args().collect(),
+        mounts,
+        volumes_from: collect(&a.volumes_from, mount_spec::parse_volumes_from)?,
+    })
+}
+
+/// Parses each value of a repeated flag.
+fn collect<T, E>(
+    values: &[String],
+    parse: impl Fn(&str) -> Result<T, E>,
+) -> Result<Vec<T>, ContainerError>
+where
+    ContainerError: From<E>,
+{
+    values
+        .iter()
+        .map(|v| parse(v).map_err(ContainerError::from))
+        .collect()
+}
