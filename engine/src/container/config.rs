@@ -74,7 +74,8 @@ pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bi
 pub const DEFAULT_STOP_TIMEOUT: u32 = 10;
 pub const DEFAULT_SHM_SIZE: u64 = 64 * 1024 * 1024;
 
-fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
+/// An invalid flag value (or the API field standing for it).
+pub(super) fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
     ContainerError::InvalidFlag {
         flag,
         value: value.to_string(),

@@ -3,7 +3,7 @@
 //! service from Docker's `Config`/`HostConfig`. `config::resolve` turns it, with the image's
 //! config, into the stored `ContainerConfig`.
 
-use super::config::{parse_signal, parse_size, Ulimit};
+use super::config::{bad, parse_signal, parse_size, Ulimit};
 use super::mount_spec::{Mount, VolumesFrom};
 use super::ContainerError;
 use hutch_network::options::NetSpec;
@@ -431,14 +431,6 @@ pub fn env_file_items(text: &str) -> impl Iterator<Item = &str> {
     text.lines()
         .map(str::trim_start)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
-}
-
-fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
-    ContainerError::InvalidFlag {
-        flag,
-        value: value.to_string(),
-        reason: reason.into(),
-    }
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! `--volumes-from`. `stored` turns the request, with the image's VOLUME entries, into the
 //! `MountSpec`s kept in the container's configuration (see `mounts` for what happens to them).
 
-use super::config::parse_size;
+use super::config::{bad, parse_size};
 use super::mounts::MountSpec;
 use super::ContainerError;
 use crate::volumes;
@@ -128,14 +128,6 @@ pub struct VolumesFrom {
     pub container: String,
     /// None: each mount as the other container has it.
     pub readonly: Option<bool>,
-}
-
-fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
-    ContainerError::InvalidFlag {
-        flag,
-        value: value.to_string(),
-        reason: reason.into(),
-    }
 }
 
 impl Mount {

@@ -5,6 +5,7 @@
 //! first-use copy-up and ownership, `:U` chowns, tmpfs volumes and image mounts, and undone at
 //! cleanup.
 
+use super::config::bad;
 use super::mount_spec::{normalize, VolumesFrom};
 use super::rootfs::resolve_in_root;
 use super::spec::{KeepId, ProcessUser};
@@ -43,14 +44,6 @@ pub struct MountSpec {
     pub relabel: String,
     /// For `type=image`: the image's ID, resolved at create time.
     pub image_id: String,
-}
-
-fn bad(flag: &'static str, value: &str, reason: impl Into<String>) -> ContainerError {
-    ContainerError::InvalidFlag {
-        flag,
-        value: value.to_string(),
-        reason: reason.into(),
-    }
 }
 
 /// Create-time work that needs the database: `--volumes-from`, named volumes made on first
