@@ -304,15 +304,7 @@ fn number(out: &mut String, spec: &Spec, verb: char, n: &Number, v: &Value) {
         }
         _ => return bad_verb(out, verb, v),
     };
-    let sign = if neg {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    };
+    let sign = sign(spec, neg);
     // Precision is a minimum digit count; with the 0 flag (and no precision) the width is.
     let min_digits = match (spec.prec, spec.width) {
         (Some(0), _) if abs == 0 => return pad(out, spec, ""),
@@ -322,7 +314,7 @@ fn number(out: &mut String, spec: &Spec, verb: char, n: &Number, v: &Value) {
     };
     let zeros = "0".repeat(min_digits.saturating_sub(digits.len()));
     let body = format!("{sign}{prefix}{zeros}{digits}");
-    pad_with(out, spec, &body, ' ');
+    pad(out, spec, &body);
 }
 
 fn float(out: &mut String, spec: &Spec, verb: char, f: f64, v: &Value) {
@@ -348,15 +340,7 @@ fn float(out: &mut String, spec: &Spec, verb: char, f: f64, v: &Value) {
         _ => return bad_verb(out, verb, v),
     };
     let text = if upper { text.to_uppercase() } else { text };
-    let sign = if f.is_sign_negative() && f != 0.0 {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    };
+    let sign = sign(spec, f.is_sign_negative() && f != 0.0);
     match spec.width {
         Some(w) if spec.zero && !spec.minus => {
             let len = sign.len() + text.chars().count();
@@ -455,18 +439,28 @@ fn format_g(digits: &[u8], dp: i32, prec: usize, shortest: bool) -> String {
     format_f(digits, dp, (p - dp).max(0) as usize)
 }
 
-fn pad(out: &mut String, spec: &Spec, s: &str) {
-    pad_with(out, spec, s, ' ');
+/// A number's sign: `-`, or what the `+` and space flags ask for.
+fn sign(spec: &Spec, negative: bool) -> &'static str {
+    if negative {
+        "-"
+    } else if spec.plus {
+        "+"
+    } else if spec.space {
+        " "
+    } else {
+        ""
+    }
 }
 
-fn pad_with(out: &mut String, spec: &Spec, s: &str, fill: char) {
-    let len = s.chars().count();
-    let fill_n = spec.width.unwrap_or(0).saturating_sub(len);
+/// Pads to the width with spaces, on the right with the `-` flag. (Zero padding is the
+/// numbers' own business: it goes after the sign.)
+fn pad(out: &mut String, spec: &Spec, s: &str) {
+    let fill = spec.width.unwrap_or(0).saturating_sub(s.chars().count());
     if spec.minus {
         out.push_str(s);
-        out.extend(std::iter::repeat_n(' ', fill_n));
+        out.extend(std::iter::repeat_n(' ', fill));
     } else {
-        out.extend(std::iter::repeat_n(fill, fill_n));
+        out.extend(std::iter::repeat_n(' ', fill));
         out.push_str(s);
     }
 }
