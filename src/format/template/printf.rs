@@ -107,6 +107,17 @@ pub(super) fn sprintf(format: &str, args: &[Value]) -> String {
             chars.next();
             spec.prec = Some(number(&mut chars, &mut out).unwrap_or(0));
         }
+        // `%[n]d`: the n-th argument, and the ones after it next.
+        if chars.peek() == Some(&'[') {
+            let rest: String = chars.clone().skip(1).take_while(|c| *c != ']').collect();
+            match rest.parse::<usize>() {
+                Ok(n) if n >= 1 && chars.clone().nth(rest.len() + 1) == Some(']') => {
+                    chars.nth(rest.len() + 1);
+                    next = n - 1;
+                }
+                _ => {}
+            }
+        }
         let Some(verb) = chars.next() else {
             out.push_str("%!(NOVERB)");
             break;
@@ -321,11 +332,11 @@ fn float(out: &mut String, spec: &Spec, verb: char, f: f64, v: &Value) {
     let upper = verb.is_ascii_uppercase();
     let text = match verb {
         'v' | 'g' | 'G' => {
-            let (digits, dp) = match spec.prec.filter(|_| verb != 'v') {
+            let (digits, dp) = match spec.prec {
                 Some(p) => decimal(f, p.max(1)),
                 None => shortest(f),
             };
-            let shortest = spec.prec.is_none() || verb == 'v';
+            let shortest = spec.prec.is_none();
             let prec = spec
                 .prec
                 .filter(|_| !shortest)
