@@ -214,6 +214,8 @@ fn podman_functions() {
     assert_eq!(t("{{.Name | upper}} {{lower \"AbC\"}}"), "WEB abc");
     assert_eq!(t(r#"{{title "hello wide-world"}}"#), "Hello Wide-World");
     assert_eq!(t(r#"{{truncate "abcdef" 3}}"#), "abc");
+    // podman cuts bytes and can split a character; hutch cuts characters.
+    assert_eq!(t(r#"{{truncate "h\u00e9llo" 2}}"#), "h\u{e9}");
     assert_eq!(t(r#"{{join .Names ","}} {{.Names | join "+"}}"#), "a,b a+b");
     assert_eq!(t(r#"[{{pad .Name 2 1}}]"#), "[  web ]");
     assert_eq!(
@@ -543,6 +545,78 @@ fn outputs_checked_against_go() {
         ),
         (r#"{{printf "%5v|" nil}}"#, r#"<nil>|"#),
         (r#"{{json .Mixed}}"#, r#"[1,null,"s"]"#),
+        (
+            r#"{{ if .Name -}}   yes   {{- else -}} no {{- end }}!"#,
+            r#"yes!"#,
+        ),
+        (r#"{{range .Names -}} <{{.}}> {{- end}}"#, r#"<a><b>"#),
+        (
+            r#"{{ range $i, $n := .Names }}{{ if $i }}, {{ end }}{{ $n }}{{ end }}"#,
+            r#"a, b"#,
+        ),
+        (
+            r#"{{with .State}}{{with .Status}}{{.}}/{{$.Name}}{{end}}{{end}}"#,
+            r#"running/web"#,
+        ),
+        (
+            r#"{{$n := .Name}}{{with .State}}{{$n}}-{{.Pid}}{{end}}"#,
+            r#"web-42"#,
+        ),
+        (
+            r#"{{$x := 1}}{{range .Names}}{{$x = .}}{{end}}{{$x}}"#,
+            r#"b"#,
+        ),
+        (
+            r#"{{range $i, $v := .Nums}}{{if and (gt $v 1) (lt $v 4)}}{{$i}}{{end}}{{end}}"#,
+            r#"12"#,
+        ),
+        (r#"{{if not (eq .Name "x")}}ne{{end}}"#, r#"ne"#),
+        (
+            r#"{{printf "%-8s%-8s|" "NAME" "ID"}}"#,
+            r#"NAME    ID      |"#,
+        ),
+        (r#"{{printf "%s\t%s" .Name "x"}}"#, "web\tx"),
+        (r#"{{range .Labels}}{{.}},{{end}}"#, r#"1,2,y,"#),
+        (r#"{{len (index .Ports 0)}}"#, r#"2"#),
+        (r#"{{index (index .Ports 0) "ContainerPort"}}"#, r#"80"#),
+        (
+            r#"{{(index .Ports 0).ContainerPort | printf "%05d"}}"#,
+            r#"00080"#,
+        ),
+        (r#"{{- "x" -}}"#, r#"x"#),
+        (r#"{{ "a" }}{{/* comment */}}{{ "b" }}"#, r#"ab"#),
+        (r#"{{"\"quoted\""}}"#, r#""quoted""#),
+        (r#"{{`back\slash`}}"#, r#"back\slash"#),
+        (r#"{{print "x" nil 1}}"#, r#"x<nil> 1"#),
+        (r#"{{.Names | printf "%v"}}"#, r#"[a b]"#),
+        (
+            r#"{{printf "%v" .NoLabels}} {{.NoLabels}} {{.None}}"#,
+            r#"map[] map[] []"#,
+        ),
+        (r#"{{printf "%s|%v" .None .None}}"#, r#"[]|[]"#),
+        (r#"{{if .Zero}}t{{else if .F}}f{{end}}"#, r#"f"#),
+        (r#"{{range .Mixed}}[{{.}}]{{end}}"#, r#"[1][<no value>][s]"#),
+        (
+            r#"{{range $k, $v := .State}}{{$k}}={{$v}};{{end}}"#,
+            r#"Health=<no value>;Pid=42;Status=running;"#,
+        ),
+        (r#"{{or .Empty .None "d"}}"#, r#"d"#),
+        (r#"{{and .Name .Zero .F}}"#, r#"0"#),
+        (r#"{{print (and 1 2) (or 0 0)}}"#, r#"2 0"#),
+        (
+            r#"{{printf "%08b" 5}} {{printf "%-08d|" 5}} {{printf "%+.2f" 0.0}}"#,
+            r#"00000101 5       | +0.00"#,
+        ),
+        (r#"{{printf "%3c|%-3c|" 65 66}}"#, r#"  A|B  |"#),
+        (
+            r#"{{printf "%q" "日本"}} {{printf "%x" "日"}} {{printf "%5s|" "日本"}}"#,
+            r#""日本" e697a5    日本|"#,
+        ),
+        (
+            r#"{{title "héllo wörld"}} {{upper "straße"}}"#,
+            r#"Héllo Wörld STRAßE"#,
+        ),
+        (r#"{{slice "hello" 1 3}} {{slice .Nums 2}}"#, r#"el [3 4]"#),
     ];
     let mut wrong = Vec::new();
     for (src, want) in cases {
