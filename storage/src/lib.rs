@@ -198,7 +198,7 @@ impl LayerStore {
             else {
                 continue;
             };
-            if hutch_sys::process::pid_alive(pid) {
+            if hutch_sys::procfs::alive(pid) {
                 continue;
             }
             let path = entry.path();

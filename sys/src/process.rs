@@ -28,11 +28,6 @@ pub fn access_writable(path: &Path) -> crate::Result<()> {
         .map_err(|e| crate::SysError::path("access", path, e))
 }
 
-/// Whether a process with this pid exists (it may be a zombie).
-pub fn pid_alive(pid: i32) -> bool {
-    pid > 0 && nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None).is_ok()
-}
-
 /// Sends SIGKILL to `pid`.
 pub fn kill(pid: i32) -> std::io::Result<()> {
     nix::sys::signal::kill(

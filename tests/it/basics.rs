@@ -107,13 +107,7 @@ fn unshare_is_root_with_the_subordinate_range() {
         user.uid,
         out.stdout
     );
-    let subuid = std::fs::read_to_string("/etc/subuid").unwrap();
-    let (start, count): (u64, u64) = subuid
-        .lines()
-        .map(|l| l.split(':').collect::<Vec<_>>())
-        .find(|f| f[0] == user.name || f[0] == user.uid.to_string())
-        .map(|f| (f[1].parse().unwrap(), f[2].parse().unwrap()))
-        .unwrap();
+    let (start, count) = user.subordinate_ranges("/etc/subuid")[0];
     assert!(
         rows.contains(&vec![1, start, count]),
         "ids 1.. inside should be the subordinate range {start}:{count}: {:?}",

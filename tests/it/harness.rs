@@ -87,12 +87,7 @@ pub fn test_user() -> &'static TestUser {
             TestUser { name, uid: me, gid, switch: false }
         };
         for (file, tool) in [("/etc/subuid", "--add-subuids"), ("/etc/subgid", "--add-subgids")] {
-            let text = fs::read_to_string(file).unwrap_or_default();
-            let has = text.lines().any(|l| {
-                let owner = l.split(':').next().unwrap_or("");
-                owner == user.name || owner == user.uid.to_string()
-            });
-            if !has {
+            if user.subordinate_ranges(file).is_empty() {
                 missing(
                     &format!("a subordinate id range for `{}` in {file}", user.name),
                     &format!("sudo usermod {tool} 100000-165535 {}", user.name),
@@ -113,6 +108,43 @@ pub fn test_user() -> &'static TestUser {
         }
         user
     })
+}
+
+impl TestUser {
+    /// The user's subordinate id ranges (start, count) in `file` (/etc/subuid or /etc/subgid),
+    /// by name or uid, in file order: hutch maps ids 1.. of its namespace onto them one after
+    /// another.
+    pub fn subordinate_ranges(&self, file: &str) -> Vec<(u64, u64)> {
+        let text = fs::read_to_string(file).unwrap_or_default();
+        let mut ranges = Vec::new();
+        for line in text.lines().map(str::trim) {
+            let f: Vec<&str> = line.split(':').collect();
+            if f.len() != 3 || (f[0] != self.name && f[0] != self.uid.to_string()) {
+                continue;
+            }
+            let (Ok(start), Ok(count)) = (f[1].parse(), f[2].parse()) else {
+                continue;
+            };
+            if count > 0 && !ranges.contains(&(start, count)) {
+                ranges.push((start, count));
+            }
+        }
+        ranges
+    }
+
+    /// The host id that id `id` (1 or more) inside the user's namespace maps to, from the
+    /// ranges in `file`.
+    pub fn host_id(&self, file: &str, id: u64) -> u64 {
+        assert!(id >= 1, "id 0 inside is the user itself");
+        let mut first = 1;
+        for (start, count) in self.subordinate_ranges(file) {
+            if id < first + count {
+                return start + (id - first);
+            }
+            first += count;
+        }
+        panic!("id {id} is beyond {}'s ranges in {file}", self.name)
+    }
 }
 
 /// Finds a program in the usual system directories (the tests' own PATH may be odd).

@@ -390,9 +390,10 @@ fn bind_mount_ownership_both_ways_and_ro() {
     // The user's files are root's inside; root's files are the user's outside.
     assert_eq!(out.stdout_trim(), "0:0", "{}", out.stderr);
     assert_eq!(owner(&host.join("by-root")), (ctx.user.uid, ctx.user.gid));
-    // Container uid 1000 is the 1000th id of the subordinate range (id 0 is the user).
+    // Container uid 1000 is the 1000th subordinate id (id 0 is the user).
     let (u, _) = owner(&host.join("by-1000"));
-    assert_eq!(u, 100_000 + 999, "container uid 1000 on the host");
+    let want = ctx.user.host_id("/etc/subuid", 1000);
+    assert_eq!(u as u64, want, "container uid 1000 on the host");
     // :ro is enforced.
     let ro = ctx
         .hutch([

@@ -130,12 +130,15 @@ impl State {
 
     fn control(&mut self, dot: &Value, c: &Control) -> Result<Flow> {
         let v = self.pipe(dot, &c.pipe)?;
+        // As in Go, the variables hold the pipeline's value in both branches (a range then sets
+        // them to each element and index in turn).
+        let all = vec![v.clone(); c.pipe.vars.len()];
+        self.bind(&c.pipe, &all);
         match c.kind {
             Kind::If | Kind::With => {
                 if !truthy(&v) {
                     return self.walk(dot, &c.otherwise);
                 }
-                self.bind(&c.pipe, std::slice::from_ref(&v));
                 let dot = if c.kind == Kind::With { &v } else { dot };
                 self.walk(dot, &c.body)
             }

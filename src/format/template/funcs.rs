@@ -140,8 +140,14 @@ pub(super) fn call(func: &str, args: Vec<Value>) -> Result<Value> {
             want(func, &args, 1)?;
             let s = str_arg(&args[0]);
             Value::String(match func {
-                "upper" => s.to_uppercase(),
-                "lower" => s.to_lowercase(),
+                "upper" => s
+                    .chars()
+                    .map(|c| simple_case(c, char::to_uppercase))
+                    .collect(),
+                "lower" => s
+                    .chars()
+                    .map(|c| simple_case(c, char::to_lowercase))
+                    .collect(),
                 _ => title(&s),
             })
         }
@@ -360,6 +366,16 @@ fn order(a: &Value, b: &Value) -> Result<std::cmp::Ordering> {
         },
         _ => unreachable!("kinds checked above"),
     })
+}
+
+/// Go maps case one character to one character (`ß` stays `ß` in upper case); Rust's full
+/// mapping would make it `SS`.
+fn simple_case<I: Iterator<Item = char>>(c: char, map: impl Fn(char) -> I) -> char {
+    let mut m = map(c);
+    match (m.next(), m.next()) {
+        (Some(one), None) => one,
+        _ => c,
+    }
 }
 
 /// Go's strings.Title: upper-cases the first letter of each word. Words are separated by any

@@ -107,6 +107,17 @@ pub(super) fn sprintf(format: &str, args: &[Value]) -> String {
             chars.next();
             spec.prec = Some(number(&mut chars, &mut out).unwrap_or(0));
         }
+        // `%[n]d`: the n-th argument, and the ones after it next.
+        if chars.peek() == Some(&'[') {
+            let rest: String = chars.clone().skip(1).take_while(|c| *c != ']').collect();
+            match rest.parse::<usize>() {
+                Ok(n) if n >= 1 && chars.clone().nth(rest.len() + 1) == Some(']') => {
+                    chars.nth(rest.len() + 1);
+                    next = n - 1;
+                }
+                _ => {}
+            }
+        }
         let Some(verb) = chars.next() else {
             out.push_str("%!(NOVERB)");
             break;
@@ -304,15 +315,7 @@ fn number(out: &mut String, spec: &Spec, verb: char, n: &Number, v: &Value) {
         }
         _ => return bad_verb(out, verb, v),
     };
-    let sign = if neg {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    };
+    let sign = sign(spec, neg);
     // Precision is a minimum digit count; with the 0 flag (and no precision) the width is.
     let min_digits = match (spec.prec, spec.width) {
         (Some(0), _) if abs == 0 => return pad(out, spec, ""),
@@ -322,18 +325,18 @@ fn number(out: &mut String, spec: &Spec, verb: char, n: &Number, v: &Value) {
     };
     let zeros = "0".repeat(min_digits.saturating_sub(digits.len()));
     let body = format!("{sign}{prefix}{zeros}{digits}");
-    pad_with(out, spec, &body, ' ');
+    pad(out, spec, &body);
 }
 
 fn float(out: &mut String, spec: &Spec, verb: char, f: f64, v: &Value) {
     let upper = verb.is_ascii_uppercase();
     let text = match verb {
         'v' | 'g' | 'G' => {
-            let (digits, dp) = match spec.prec.filter(|_| verb != 'v') {
+            let (digits, dp) = match spec.prec {
                 Some(p) => decimal(f, p.max(1)),
                 None => shortest(f),
             };
-            let shortest = spec.prec.is_none() || verb == 'v';
+            let shortest = spec.prec.is_none();
             let prec = spec
                 .prec
                 .filter(|_| !shortest)
@@ -348,15 +351,7 @@ fn float(out: &mut String, spec: &Spec, verb: char, f: f64, v: &Value) {
         _ => return bad_verb(out, verb, v),
     };
     let text = if upper { text.to_uppercase() } else { text };
-    let sign = if f.is_sign_negative() && f != 0.0 {
-        "-"
-    } else if spec.plus {
-        "+"
-    } else if spec.space {
-        " "
-    } else {
-        ""
-    };
+    let sign = sign(spec, f.is_sign_negative() && f != 0.0);
     match spec.width {
         Some(w) if spec.zero && !spec.minus => {
             let len = sign.len() + text.chars().count();
@@ -455,18 +450,28 @@ fn format_g(digits: &[u8], dp: i32, prec: usize, shortest: bool) -> String {
     format_f(digits, dp, (p - dp).max(0) as usize)
 }
 
-fn pad(out: &mut String, spec: &Spec, s: &str) {
-    pad_with(out, spec, s, ' ');
+/// A number's sign: `-`, or what the `+` and space flags ask for.
+fn sign(spec: &Spec, negative: bool) -> &'static str {
+    if negative {
+        "-"
+    } else if spec.plus {
+        "+"
+    } else if spec.space {
+        " "
+    } else {
+        ""
+    }
 }
 
-fn pad_with(out: &mut String, spec: &Spec, s: &str, fill: char) {
-    let len = s.chars().count();
-    let fill_n = spec.width.unwrap_or(0).saturating_sub(len);
+/// Pads to the width with spaces, on the right with the `-` flag. (Zero padding is the
+/// numbers' own business: it goes after the sign.)
+fn pad(out: &mut String, spec: &Spec, s: &str) {
+    let fill = spec.width.unwrap_or(0).saturating_sub(s.chars().count());
     if spec.minus {
         out.push_str(s);
-        out.extend(std::iter::repeat_n(' ', fill_n));
+        out.extend(std::iter::repeat_n(' ', fill));
     } else {
-        out.extend(std::iter::repeat_n(fill, fill_n));
+        out.extend(std::iter::repeat_n(' ', fill));
         out.push_str(s);
     }
 }
