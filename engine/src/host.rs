@@ -2,6 +2,7 @@
 //! helper programs and their versions, subordinate id ranges, cgroup version and whether
 //! resource limits can work, kernel and distribution. Read-only; nothing here needs privileges.
 
+use hutch_sys::procfs;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -137,12 +138,9 @@ pub fn cgroups(uid: u32) -> Cgroups {
         };
     }
     // Rootless limits need controllers delegated to the cgroup the user's processes live in.
-    let own = std::fs::read_to_string("/proc/self/cgroup")
+    let own = procfs::cgroup_v2(0)
         .ok()
-        .and_then(|c| {
-            c.lines()
-                .find_map(|l| l.strip_prefix("0::").map(|p| p.trim().to_string()))
-        })
+        .flatten()
         .unwrap_or_else(|| "/".into());
     let dir = Path::new("/sys/fs/cgroup").join(own.trim_start_matches('/'));
     let controllers: Vec<String> = std::fs::read_to_string(dir.join("cgroup.controllers"))
@@ -185,18 +183,17 @@ pub fn cgroups(uid: u32) -> Cgroups {
     }
 }
 
-fn read_trim(path: &str) -> String {
-    std::fs::read_to_string(path)
-        .map(|s| s.trim().to_string())
-        .unwrap_or_default()
+/// A kernel setting by its sysctl(8) name (`user.max_user_namespaces`), if it can be read.
+pub fn sysctl(name: &str) -> Option<String> {
+    procfs::sysctl(name).ok()
 }
 
 pub fn kernel() -> String {
-    read_trim("/proc/sys/kernel/osrelease")
+    sysctl("kernel.osrelease").unwrap_or_default()
 }
 
 pub fn hostname() -> String {
-    read_trim("/proc/sys/kernel/hostname")
+    sysctl("kernel.hostname").unwrap_or_default()
 }
 
 /// `(ID, VERSION_ID)` from /etc/os-release.
@@ -211,16 +208,10 @@ pub fn distribution() -> (String, String) {
     (get("ID"), get("VERSION_ID"))
 }
 
-/// `(MemTotal, MemFree)` in bytes.
+/// `(MemTotal, MemAvailable)` in bytes.
 pub fn memory() -> (u64, u64) {
-    let text = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
-    let get = |key: &str| {
-        text.lines()
-            .find_map(|l| l.strip_prefix(key))
-            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
-            .map_or(0, |kb| kb * 1024)
-    };
-    (get("MemTotal:"), get("MemAvailable:"))
+    let m = procfs::memory().unwrap_or_default();
+    (m.total, m.available)
 }
 
 #[cfg(test)]

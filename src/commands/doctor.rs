@@ -68,19 +68,15 @@ pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
 
 fn userns_enabled() -> Check {
     let name = "user namespaces";
-    let read = |p: &str| {
-        std::fs::read_to_string(p)
-            .ok()
-            .and_then(|s| s.trim().parse::<i64>().ok())
-    };
-    if read("/proc/sys/user/max_user_namespaces") == Some(0) {
+    let read = |name: &str| host::sysctl(name).and_then(|s| s.parse::<i64>().ok());
+    if read("user.max_user_namespaces") == Some(0) {
         return Check::fail(
             name,
             "disabled (user.max_user_namespaces = 0)",
             vec!["sudo sysctl -w user.max_user_namespaces=28633".into()],
         );
     }
-    if read("/proc/sys/kernel/unprivileged_userns_clone") == Some(0) {
+    if read("kernel.unprivileged_userns_clone") == Some(0) {
         return Check::fail(
             name,
             "unprivileged user namespaces are disabled",

@@ -223,6 +223,48 @@ pub fn ticks_per_second() -> u64 {
         .unwrap_or(100)
 }
 
+/// A kernel setting from /proc/sys, named as sysctl(8) names it (`user.max_user_namespaces`),
+/// trimmed.
+pub fn sysctl(name: &str) -> Result<String> {
+    let path = Path::new("/proc/sys").join(name.replace('.', "/"));
+    Ok(read_string(&path)?.trim().to_string())
+}
+
+/// A process's cgroup v2 path (the `0::` line of /proc/PID/cgroup; pid 0: this process), or
+/// `None` on a cgroup v1 host.
+pub fn cgroup_v2(pid: i32) -> Result<Option<String>> {
+    let text = read_string(&dir(pid).join("cgroup"))?;
+    Ok(text
+        .lines()
+        .find_map(|l| l.strip_prefix("0::").map(|p| p.trim().to_string())))
+}
+
+/// Memory from /proc/meminfo, in bytes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Memory {
+    pub total: u64,
+    pub available: u64,
+}
+
+/// Parses /proc/meminfo text (`Key:   N kB` lines).
+pub fn parse_meminfo(text: &str) -> Memory {
+    let get = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+            .and_then(|v| v.split_whitespace().next()?.parse::<u64>().ok())
+            .map_or(0, |kb| kb * 1024)
+    };
+    Memory {
+        total: get("MemTotal"),
+        available: get("MemAvailable"),
+    }
+}
+
+/// The host's memory, from /proc/meminfo.
+pub fn memory() -> Result<Memory> {
+    read_string(Path::new("/proc/meminfo")).map(|t| parse_meminfo(&t))
+}
+
 /// One line of `/proc/PID/mountinfo` (see proc(5)), paths unescaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Mount {
@@ -392,6 +434,21 @@ mod tests {
             assert_eq!(r[1].destination, Ipv4Addr::new(192, 168, 2, 0));
             assert_eq!(r[1].prefix_len(), 24);
         }
+    }
+
+    #[test]
+    fn meminfo_and_sysctl() {
+        let m = parse_meminfo("MemTotal:       16 kB\nMemFree:  4 kB\nMemAvailable:   8 kB\n");
+        assert_eq!(
+            m,
+            Memory {
+                total: 16 * 1024,
+                available: 8 * 1024
+            }
+        );
+        assert!(memory().unwrap().total > 0);
+        assert!(!sysctl("kernel.osrelease").unwrap().is_empty());
+        assert!(sysctl("no.such.setting").is_err());
     }
 
     #[test]

@@ -132,8 +132,10 @@ impl State {
         let v = self.pipe(dot, &c.pipe)?;
         // As in Go, the variables hold the pipeline's value in both branches (a range then sets
         // them to each element and index in turn).
-        let all = vec![v.clone(); c.pipe.vars.len()];
-        self.bind(&c.pipe, &all);
+        if !c.pipe.vars.is_empty() {
+            let all = vec![v.clone(); c.pipe.vars.len()];
+            self.bind(&c.pipe, &all);
+        }
         match c.kind {
             Kind::If | Kind::With => {
                 if !truthy(&v) {
@@ -221,7 +223,7 @@ impl State {
                     funcs::call(name, args)?
                 }
             };
-            return Ok(self.fields(v, &first.fields, name)?);
+            return Ok(fields(&v, &first.fields, first)?);
         }
         if cmd.args.len() > 1 || piped.is_some() {
             return Err(match first.fields.last() {
@@ -260,70 +262,70 @@ impl State {
     }
 
     fn operand(&mut self, dot: &Value, op: &Operand) -> Result<Value> {
-        let (base, name) = match &op.term {
-            Term::Dot => (dot.clone(), String::new()),
-            Term::Var(v) => {
-                let value = self
-                    .vars
-                    .iter()
-                    .rev()
-                    .find(|(n, _)| n == v)
-                    .map(|(_, value)| value.clone())
-                    .ok_or_else(|| format!("undefined variable: {v}"))?;
-                (value, v.clone())
+        // Fields are followed by reference and only what they reach is copied: a table cell
+        // must not copy its whole row.
+        let owned;
+        let base = match &op.term {
+            Term::Dot => dot,
+            Term::Var(v) => self
+                .vars
+                .iter()
+                .rev()
+                .find(|(n, _)| n == v)
+                .map(|(_, value)| value)
+                .ok_or_else(|| format!("undefined variable: {v}"))?,
+            Term::Func(f) => {
+                owned = funcs::call(f, Vec::new())?;
+                &owned
             }
-            Term::Func(f) => (funcs::call(f, Vec::new())?, f.clone()),
-            Term::Lit(v) => (v.clone(), printf::value(v)),
-            Term::Nil => (Value::Null, "nil".into()),
-            Term::Paren(p) => (self.pipe(dot, p)?, format!("({})", p.src)),
+            Term::Lit(v) => v,
+            Term::Nil => &Value::Null,
+            Term::Paren(p) => {
+                owned = self.pipe(dot, p)?;
+                &owned
+            }
         };
-        Ok(self.fields(base, &op.fields, &name)?)
+        Ok(fields(base, &op.fields, op)?)
     }
+}
 
-    /// Follows `.A.B` from `v`; `what` names `v` for error messages.
-    fn fields(
-        &self,
-        v: Value,
-        fields: &[String],
-        what: &str,
-    ) -> std::result::Result<Value, String> {
-        let mut cur = v;
-        for (i, name) in fields.iter().enumerate() {
-            let here = || match (i, what) {
-                (0, "") => ".".to_string(),
-                (0, w) => w.to_string(),
-                (_, w) => format!("{w}.{}", fields[..i].join(".")),
-            };
-            cur = match cur {
-                Value::Object(mut map) => {
-                    // Go matches field names exactly; hutch's views accept any case so `.Id` and
-                    // `.ID` both work.
-                    let key = if map.contains_key(name) {
-                        Some(name.clone())
-                    } else {
-                        map.keys().find(|k| k.eq_ignore_ascii_case(name)).cloned()
-                    };
-                    match key.and_then(|k| map.remove(&k)) {
-                        Some(v) => v,
-                        None if is_struct(&map) => {
-                            return Err(format!("can't evaluate field {name} in {}", here()))
-                        }
-                        None => Value::Null,
+/// Follows `.A.B` from `v`, the value of `op`'s term (named in errors).
+fn fields(v: &Value, fields: &[String], op: &Operand) -> std::result::Result<Value, String> {
+    let mut cur = v;
+    for (i, name) in fields.iter().enumerate() {
+        let here = || match (i, describe(op)) {
+            (0, w) => w,
+            (_, w) => format!("{}.{}", w.trim_end_matches('.'), fields[..i].join(".")),
+        };
+        cur = match cur {
+            Value::Object(map) => {
+                // Go matches field names exactly; hutch's views accept any case so `.Id` and
+                // `.ID` both work.
+                let found = map.get(name).or_else(|| {
+                    map.iter()
+                        .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                        .map(|(_, v)| v)
+                });
+                match found {
+                    Some(v) => v,
+                    None if is_struct(map) => {
+                        return Err(format!("can't evaluate field {name} in {}", here()))
                     }
+                    None => return Ok(Value::Null),
                 }
-                // A nil pointer or map in podman: nothing below it.
-                Value::Null => Value::Null,
-                other => {
-                    return Err(format!(
-                        "can't evaluate field {name} in type {} ({})",
-                        printf::type_name(&other),
-                        here()
-                    ))
-                }
-            };
-        }
-        Ok(cur)
+            }
+            // A nil pointer or map in podman: nothing below it.
+            Value::Null => return Ok(Value::Null),
+            other => {
+                return Err(format!(
+                    "can't evaluate field {name} in type {} ({})",
+                    printf::type_name(other),
+                    here()
+                ))
+            }
+        };
     }
+    Ok(cur.clone())
 }
 
 fn describe(op: &Operand) -> String {

@@ -28,7 +28,7 @@ pub enum TemplateError {
         column: usize,
         problem: String,
     },
-    #[error("template {template:?}: executing {{{{{action}}}}}: {problem}")]
+    #[error("template {template:?}: executing at <{action}>: {problem}")]
     Exec {
         template: String,
         action: String,

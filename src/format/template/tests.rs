@@ -310,7 +310,7 @@ fn exec_errors_name_template_action_and_problem() {
     let e = exec_err("{{.Name}} {{.State.Nope}}");
     assert_eq!(
         e,
-        "template \"{{.Name}} {{.State.Nope}}\": executing {{.State.Nope}}: \
+        "template \"{{.Name}} {{.State.Nope}}\": executing at <.State.Nope>: \
          can't evaluate field Nope in .State"
     );
     let e = exec_err("{{.Name.X}}");
