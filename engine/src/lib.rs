@@ -25,4 +25,5 @@ pub mod userns;
 pub mod volumes;
 
 pub use error::{EngineError, ExitCode, Result};
+pub use hutch_storage::digest::{self, Digest};
 pub use paths::{Options, Paths};

@@ -10,7 +10,6 @@ use crate::push::{self, Compression, ManifestFormat, PushOptions, Target};
 use crate::{EngineError, Paths, Result};
 use hutch_state::Db;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -212,9 +211,11 @@ pub fn create(
                 return Err(ManifestError::ImageExists { name: full }.into());
             }
             ManifestList {
-                id: hex::encode(Sha256::digest(
+                id: crate::Digest::sha256(
                     format!("{full}{}{}", rand::random::<u64>(), std::process::id()).as_bytes(),
-                )),
+                )
+                .hex()
+                .to_string(),
                 names: vec![full],
                 media_type: media_type.to_string(),
                 entries: Vec::new(),
@@ -352,7 +353,7 @@ pub async fn push_list(
     dest: Option<&str>,
     all: bool,
     opts: &PushOptions,
-) -> Result<String> {
+) -> Result<crate::Digest> {
     let mut l = find(paths, list)?;
     if l.entries.is_empty() {
         return Err(ManifestError::Invalid {
@@ -405,7 +406,7 @@ pub async fn push_list(
                 None,
             )
             .await?;
-            e.digest = pushed.digest;
+            e.digest = pushed.digest.to_string();
             e.size = pushed.manifest.len() as i64;
             e.media_type = pushed.media_type;
         }
@@ -418,7 +419,7 @@ pub async fn push_list(
         .into());
     }
     let bytes = l.to_index();
-    let digest = format!("sha256:{}", hex::encode(Sha256::digest(&bytes)));
+    let digest = crate::Digest::sha256(&bytes);
     progress.line("Writing manifest list to image destination".to_string());
     target
         .put_manifest(

@@ -93,7 +93,7 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             drop(rt);
             let digest = digest?;
             if let Some(path) = &a.digestfile {
-                std::fs::write(path, &digest)
+                std::fs::write(path, digest.as_str())
                     .with_context(|| format!("writing the digest file {}", path.display()))?;
             }
             if a.rm {

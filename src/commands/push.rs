@@ -60,7 +60,7 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
         pushed.reused
     );
     if let Some(path) = &args.digestfile {
-        std::fs::write(path, &pushed.digest)
+        std::fs::write(path, pushed.digest.as_str())
             .with_context(|| format!("writing the digest file {}", path.display()))?;
     }
     Ok(0)

@@ -9,9 +9,8 @@ pub mod save;
 
 use crate::pull::layer::UnpackFailure;
 use hutch_state::Layer;
-use hutch_storage::LayerStore;
+use hutch_storage::{Digest, HashingWriter, LayerStore};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -181,47 +180,11 @@ pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
     res.expect("manifests serialize")
 }
 
-pub fn sha256_digest(bytes: &[u8]) -> String {
-    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
-}
-
-/// A writer that hashes and counts what passes through.
-pub struct HashingWriter<W> {
-    pub inner: W,
-    hash: Sha256,
-    pub count: u64,
-}
-
-impl<W: Write> HashingWriter<W> {
-    pub fn new(inner: W) -> Self {
-        HashingWriter {
-            inner,
-            hash: Sha256::new(),
-            count: 0,
-        }
-    }
-    pub fn digest(&self) -> String {
-        format!("sha256:{}", hex::encode(self.hash.clone().finalize()))
-    }
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        self.count += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
-}
-
 /// How a stored layer's tar was produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayerTar {
-    /// `sha256:` of the bytes written.
-    pub digest: String,
+    /// Of the bytes written.
+    pub digest: Digest,
     pub size: u64,
     /// Replayed from the tar-split recorded at unpack (else rebuilt from the directory).
     pub from_split: bool,
@@ -254,9 +217,10 @@ pub fn layer_tar(
     } else {
         crate::container::archive::layer_tar(&dir, &mut w).map_err(|e| reproduce(e.to_string()))?;
     }
+    let (_, digest, size) = w.finish();
     Ok(LayerTar {
-        digest: w.digest(),
-        size: w.count,
+        digest: digest.expect("a hashing writer"),
+        size,
         from_split,
     })
 }
@@ -333,8 +297,9 @@ pub(crate) fn archive_path(base: &str, name: &str) -> Result<String, &'static st
 
 /// The `blobs/sha256/<hex>` path of a digest, refusing anything but a valid sha256 digest.
 pub(crate) fn blob_path(digest: &str) -> Option<String> {
-    crate::pull::manifest::valid_sha256(digest)
-        .then(|| format!("blobs/sha256/{}", digest.trim_start_matches("sha256:")))
+    crate::Digest::parse_sha256(digest)
+        .ok()
+        .map(|d| format!("blobs/sha256/{}", d.hex()))
 }
 
 fn layer_desc_uncompressed(layer: &Layer, oci: bool) -> Desc {

@@ -206,7 +206,7 @@ fn index_bytes(manifest: &[u8], name: Option<&String>) -> Vec<u8> {
         schema_version: 2,
         manifests: vec![IndexEntry {
             media_type: crate::pull::manifest::OCI_MANIFEST,
-            digest: sha256_digest(manifest),
+            digest: Digest::sha256(manifest).to_string(),
             size: manifest.len() as i64,
             annotations: name.map(|n| [(REF_NAME, n.clone())].into_iter().collect()),
         }],
@@ -259,7 +259,7 @@ fn legacy_layers(config: &[u8], layers: &[Layer]) -> Vec<(String, Vec<u8>, Strin
         chain = if chain.is_empty() {
             l.diff_id.clone()
         } else {
-            sha256_digest(format!("{chain} {}", l.diff_id).as_bytes())
+            Digest::sha256(format!("{chain} {}", l.diff_id).as_bytes()).to_string()
         };
         let mut fields: Vec<(&str, String)> = Vec::new();
         if i == layers.len() - 1 {
@@ -291,7 +291,7 @@ fn legacy_layers(config: &[u8], layers: &[Layer]) -> Vec<(String, Vec<u8>, Strin
             format!("{{{}}}", body.join(","))
         };
         let with_chain = render(("layer_id", format!("\"{chain}\"")));
-        let id = short(&sha256_digest(with_chain.as_bytes())).to_string();
+        let id = Digest::sha256(with_chain.as_bytes()).hex().to_string();
         let json = render(("id", format!("\"{id}\"")));
         out.push((id.clone(), json.into_bytes(), short(&l.diff_id).to_string()));
         parent = Some(id);
@@ -400,7 +400,7 @@ pub fn save_archive<W: Write>(
                 .map_err(o)?;
             progress("Writing manifest to image destination".into());
             t.file(
-                &format!("blobs/sha256/{}", short(&sha256_digest(&manifest))),
+                &format!("blobs/sha256/{}", Digest::sha256(&manifest).hex()),
                 &manifest,
             )
             .map_err(o)?;
@@ -498,10 +498,10 @@ fn write_dir(
             write_layer(&store, &img.id, l, &mut hw)?;
         }
         hw.flush().map_err(|e| ArchiveError::io(&tmp, e))?;
-        let digest = hw.digest();
-        let size = hw.count as i64;
-        drop(hw);
-        let dest = blobs.join(short(&digest));
+        let (_, digest, size) = hw.finish();
+        let digest = digest.expect("a hashing writer");
+        let size = size as i64;
+        let dest = blobs.join(digest.hex());
         std::fs::rename(&tmp, &dest).map_err(|e| ArchiveError::io(&dest, e))?;
         descs.push(Desc {
             media_type: match (oci, compress) {
@@ -510,7 +510,7 @@ fn write_dir(
                 (false, _) => DOCKER_LAYER,
             }
             .into(),
-            digest,
+            digest: digest.to_string(),
             size,
         });
     }
@@ -519,7 +519,7 @@ fn write_dir(
     progress("Writing manifest to image destination".into());
     let manifest = manifest_for(img, &descs, oci);
     if oci {
-        put(&blobs.join(short(&sha256_digest(&manifest))), &manifest)?;
+        put(&blobs.join(Digest::sha256(&manifest).hex()), &manifest)?;
         put(
             &root.join("index.json"),
             &index_bytes(&manifest, item.names.first()),
