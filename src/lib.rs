@@ -5,6 +5,7 @@
 pub mod cli;
 pub mod commands;
 pub mod format;
+pub mod progress;
 
 use hutch_engine::{EngineError, ExitCode};
 

@@ -14,6 +14,7 @@ pub mod login;
 pub mod manifests;
 pub mod networks;
 pub mod paths;
+pub mod progress;
 pub mod pull;
 pub mod push;
 pub mod reference;

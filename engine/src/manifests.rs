@@ -4,8 +4,8 @@
 //! was pushed. Lists are not images: `images` does not show them and they cannot be run.
 
 use crate::images;
+use crate::progress::{reporting, Event, ProgressSink, Reporter};
 use crate::pull::manifest::{DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST};
-use crate::pull::Progress;
 use crate::push::{self, Compression, ManifestFormat, PushOptions, Target};
 use crate::{EngineError, Paths, Result};
 use hutch_state::Db;
@@ -353,6 +353,21 @@ pub async fn push_list(
     dest: Option<&str>,
     all: bool,
     opts: &PushOptions,
+    progress: &dyn ProgressSink,
+) -> Result<crate::Digest> {
+    reporting(progress, |rep| {
+        push_list_reporting(paths, list, dest, all, opts, rep)
+    })
+    .await
+}
+
+async fn push_list_reporting(
+    paths: &Paths,
+    list: &str,
+    dest: Option<&str>,
+    all: bool,
+    opts: &PushOptions,
+    progress: Reporter,
 ) -> Result<crate::Digest> {
     let mut l = find(paths, list)?;
     if l.entries.is_empty() {
@@ -376,7 +391,6 @@ pub async fn push_list(
         list,
     )
     .await?;
-    let progress = Progress::new(opts.progress);
     if all {
         let db = images::open_db(paths)?;
         let format = opts.format.or(if l.media_type == DOCKER_LIST {
@@ -420,7 +434,7 @@ pub async fn push_list(
     }
     let bytes = l.to_index();
     let digest = crate::Digest::sha256(&bytes);
-    progress.line("Writing manifest list to image destination".to_string());
+    progress.send(Event::WritingManifestList);
     target
         .put_manifest(
             list,

@@ -7,6 +7,7 @@ pub(crate) mod layer;
 pub mod manifest;
 
 use crate::auth::{self, AuthOptions};
+use crate::progress::{reporting, Event, ProgressSink, Reporter, SkipReason};
 use crate::reference::{ImageRef, Name};
 use crate::registries::{Endpoint, RegistriesConf};
 use crate::userns::UsernsInfo;
@@ -14,7 +15,6 @@ use crate::{Digest, Paths};
 use client::{connect, install_crypto_provider, Session, TlsSettings};
 use hutch_state::{Db, NewImage, NewLayer, StateError};
 use hutch_storage::LayerStore;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use layer::{fetch_and_unpack, LayerJob, StagedLayer};
 use manifest::{ImageConfig, ImageManifest, Manifest, Platform};
 use oci_client::errors::OciDistributionError;
@@ -119,8 +119,6 @@ pub struct PullOptions {
     pub os: Option<String>,
     pub arch: Option<String>,
     pub variant: Option<String>,
-    /// Draw progress on stderr (a terminal).
-    pub progress: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -150,12 +148,27 @@ pub(crate) fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
     msg
 }
 
-/// Pulls `input` (as the user typed it). Must run inside the user namespace.
+/// Pulls `input` (as the user typed it), reporting to `progress`. Must run inside the user
+/// namespace. The one entry for pulling an image: `pull`, `run --pull`, `manifest add`.
 pub async fn pull(
     paths: &Paths,
     userns: &UsernsInfo,
     input: &str,
     opts: &PullOptions,
+    progress: &dyn ProgressSink,
+) -> crate::Result<PulledImage> {
+    reporting(progress, |rep| {
+        pull_reporting(paths, userns, input, opts, rep)
+    })
+    .await
+}
+
+async fn pull_reporting(
+    paths: &Paths,
+    userns: &UsernsInfo,
+    input: &str,
+    opts: &PullOptions,
+    progress: Reporter,
 ) -> crate::Result<PulledImage> {
     install_crypto_provider();
     let want = Platform::from_flags(
@@ -174,8 +187,6 @@ pub async fn pull(
             .await
             .map_err(|e| PullError::Internal(e.to_string()))??;
     }
-    let progress = Progress::new(opts.progress);
-
     let (cand, resolved) = first_endpoint(&conf, &name, input, &progress, async |cand, ep| {
         resolve(paths, opts, &want, cand, &ep.reference, ep.insecure).await
     })
@@ -191,13 +202,15 @@ async fn first_endpoint<T>(
     conf: &RegistriesConf,
     name: &Name,
     input: &str,
-    progress: &Progress,
+    progress: &Reporter,
     mut attempt: impl AsyncFnMut(&ImageRef, &Endpoint) -> Result<T, PullError>,
 ) -> crate::Result<(ImageRef, T)> {
     let mut failures: Vec<PullError> = Vec::new();
     for cand in conf.candidates(name) {
         let endpoints = conf.endpoints(&cand)?;
-        progress.line(format!("Trying to pull {cand}..."));
+        progress.send(Event::Resolving {
+            reference: cand.to_string(),
+        });
         for ep in &endpoints {
             match attempt(&cand, ep).await {
                 Ok(t) => return Ok((cand, t)),
@@ -229,7 +242,7 @@ pub async fn list_entries(
     install_crypto_provider();
     let name = Name::parse(input)?;
     let conf = RegistriesConf::load(paths)?;
-    let quiet = Progress::new(false);
+    let quiet = Reporter::silent();
     let (cand, bytes) = first_endpoint(&conf, &name, input, &quiet, async |cand, ep| {
         let (session, had_creds) = open(paths, opts, cand, &ep.reference, ep.insecure).await?;
         let (bytes, _) = session
@@ -489,10 +502,10 @@ async fn finish(
     image: &ImageRef,
     r: Resolved,
     store: Arc<LayerStore>,
-    progress: &Progress,
+    progress: &Reporter,
 ) -> crate::Result<PulledImage> {
     let image_name = image.to_string();
-    progress.line("Getting image source signatures".to_string());
+    progress.send(Event::CopyingBlobs);
 
     // Which diff_ids are already stored? (A short read; no transaction is held.)
     let db_path = paths.db_path();
@@ -521,10 +534,12 @@ async fn finish(
             continue;
         }
         if existing.contains_key(d) {
-            progress.line(format!(
-                "Copying blob {} skipped: already exists",
-                r.manifest.layers[i].digest.short()
-            ));
+            let blob = &r.manifest.layers[i].digest;
+            progress.send(Event::BlobSkipped {
+                id: blob.clone(),
+                digest: blob.clone(),
+                reason: SkipReason::AlreadyExists,
+            });
         } else {
             wanted.push(i);
         }
@@ -539,11 +554,10 @@ async fn finish(
         ignore_chown_errors,
     )
     .await?;
-    progress.line(format!(
-        "Copying config {} done",
-        r.manifest.config.digest.short()
-    ));
-    progress.line("Writing manifest to image destination".to_string());
+    progress.send(Event::ConfigDone {
+        digest: r.manifest.config.digest.clone(),
+    });
+    progress.send(Event::WritingManifest);
 
     let mut sizes: HashMap<Digest, i64> = existing;
     let mut new_layers: Vec<NewLayer> = Vec::new();
@@ -713,7 +727,7 @@ async fn download(
     image: &str,
     indices: &[usize],
     store: &Arc<LayerStore>,
-    progress: &Progress,
+    progress: &Reporter,
     ignore_chown_errors: bool,
 ) -> crate::Result<Vec<StagedLayer>> {
     let sem = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LAYERS));
@@ -739,8 +753,7 @@ async fn download(
         let reference = r.session.reference.clone();
         let sem = sem.clone();
         let store = store.clone();
-        let bar = progress.bar(&desc.digest, desc.size);
-        let progress = progress.clone();
+        let blob = progress.blob(&desc.digest, u64::try_from(desc.size).ok());
         set.spawn(async move {
             let _permit = sem
                 .acquire_owned()
@@ -754,12 +767,10 @@ async fn download(
                     layer: job.digest.to_string(),
                     reason: error_chain(&e),
                 })?;
-            let short = job.digest.short();
-            let staged = fetch_and_unpack(job, stream, store, |n| bar.inc(n)).await;
-            // A finished bar becomes a plain line above the ones still running.
-            bar.finish_and_clear();
+            let digest = job.digest.clone();
+            let staged = fetch_and_unpack(job, stream, store, |n| blob.inc(n)).await;
             if staged.is_ok() {
-                progress.line(format!("Copying blob {short} done"));
+                blob.done(&digest);
             }
             staged
         });
@@ -785,44 +796,6 @@ async fn download(
         .collect();
     staged.sort_by_key(|l| order.get(&l.diff_id).copied().unwrap_or(usize::MAX));
     Ok(staged)
-}
-
-/// podman-style progress on stderr; silent unless asked for.
-#[derive(Clone)]
-pub(crate) struct Progress {
-    multi: Option<MultiProgress>,
-}
-
-impl Progress {
-    pub(crate) fn new(enabled: bool) -> Progress {
-        Progress {
-            multi: enabled.then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
-        }
-    }
-
-    pub(crate) fn line(&self, msg: String) {
-        if let Some(m) = &self.multi {
-            if m.println(&msg).is_err() {
-                eprintln!("{msg}");
-            }
-        }
-    }
-
-    pub(crate) fn bar(&self, digest: &Digest, size: i64) -> ProgressBar {
-        let Some(m) = &self.multi else {
-            return ProgressBar::hidden();
-        };
-        let bar = m.add(ProgressBar::new(size.max(0) as u64));
-        bar.set_style(
-            ProgressStyle::with_template(
-                "Copying blob {prefix} [{bar:30}] {binary_bytes} / {binary_total_bytes} {msg}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        );
-        bar.set_prefix(digest.short());
-        bar
-    }
 }
 
 #[cfg(test)]

@@ -19,16 +19,16 @@
 
 use crate::auth::{self, AuthOptions};
 use crate::images;
+use crate::progress::{reporting, BlobProgress, Event, ProgressSink, Reporter, SkipReason};
 use crate::pull::client::{connect, install_crypto_provider, Session, TlsSettings};
+use crate::pull::error_chain;
 use crate::pull::manifest::{self, Manifest};
-use crate::pull::{error_chain, Progress};
 use crate::reference::{ImageRef, Name};
 use crate::registries::RegistriesConf;
 use crate::{Digest, Paths};
 use futures_util::StreamExt;
 use hutch_state::{Db, Image, LayerBlob};
 use hutch_storage::{HashingWriter, LayerStore};
-use indicatif::ProgressBar;
 use oci_client::errors::OciDistributionError;
 use oci_client::secrets::RegistryAuth;
 use oci_client::{Reference, RegistryOperation};
@@ -195,8 +195,6 @@ pub struct PushOptions {
     pub compression: Option<Compression>,
     /// `--compression-level`: None is gzip 1 (see `GZIP_LEVEL`) or zstd 3.
     pub compression_level: Option<i32>,
-    /// Draw progress on stderr (a terminal).
-    pub progress: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -392,6 +390,20 @@ pub async fn push(
     image: &str,
     dest: Option<&str>,
     opts: &PushOptions,
+    progress: &dyn ProgressSink,
+) -> crate::Result<Pushed> {
+    reporting(progress, |rep| {
+        push_reporting(paths, image, dest, opts, rep)
+    })
+    .await
+}
+
+async fn push_reporting(
+    paths: &Paths,
+    image: &str,
+    dest: Option<&str>,
+    opts: &PushOptions,
+    progress: Reporter,
 ) -> crate::Result<Pushed> {
     let db_path = paths.db_path();
     let name = image.to_string();
@@ -414,7 +426,6 @@ pub async fn push(
         image,
     )
     .await?;
-    let progress = Progress::new(opts.progress);
     let tag = dest.tag.clone().unwrap_or_else(|| "latest".into());
     let pushed = push_image(
         paths,
@@ -437,7 +448,15 @@ struct PushedLayer {
     digest: Digest,
     size: i64,
     tar_digest: Digest,
-    uploaded: bool,
+    sent: Sent,
+}
+
+/// How a layer got to the registry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sent {
+    Uploaded,
+    Existed,
+    Mounted,
 }
 
 /// Pushes `img` into the target's repository, tagged `tag` or (None) by digest only; records
@@ -451,7 +470,7 @@ pub(crate) async fn push_image(
     format: Option<ManifestFormat>,
     compression: Option<Compression>,
     level: Option<i32>,
-    progress: &Progress,
+    progress: &Reporter,
     tag: Option<&str>,
 ) -> crate::Result<Pushed> {
     let format = format.unwrap_or_else(|| ManifestFormat::of_image(img));
@@ -478,7 +497,7 @@ pub(crate) async fn push_image(
         )
         .into());
     }
-    progress.line("Getting image source signatures".to_string());
+    progress.send(Event::CopyingBlobs);
     let stored = match manifest::parse_manifest(&img.manifest) {
         Ok(Manifest::Image(m)) if m.layers.len() == img.layers.len() => Some(m),
         _ => None,
@@ -570,7 +589,7 @@ pub(crate) async fn push_image(
                 digest: c.digest.parse().ok()?,
                 size: c.size,
                 tar_digest: c.tar_digest.parse().ok()?,
-                uploaded: false,
+                sent: Sent::Existed,
             })
         });
         let known = cached
@@ -591,13 +610,12 @@ pub(crate) async fn push_image(
                         digest: desc.digest.clone(),
                         size: desc.size,
                         tar_digest: diff_id.clone(),
-                        uploaded: false,
+                        sent: Sent::Existed,
                     });
                 }
             }
         }
-        let bar = progress.bar(&diff_id, layer.size);
-        let progress = progress.clone();
+        let bar = progress.blob(&diff_id, u64::try_from(layer.size).ok());
         let shared = shared.clone();
         let sem = sem.clone();
         set.spawn(async move {
@@ -607,13 +625,12 @@ pub(crate) async fn push_image(
                 .map_err(|e| PushError::Internal(e.to_string()))?;
             let diff_id = layer.diff_id.clone();
             let res = shared.push_layer(&layer, candidates, known, &bar).await;
-            bar.finish_and_clear();
             if let Ok(l) = &res {
-                progress.line(if l.uploaded {
-                    format!("Copying blob {} done", l.digest.short())
-                } else {
-                    format!("Copying blob {} skipped: already exists", l.digest.short())
-                });
+                match l.sent {
+                    Sent::Uploaded => bar.done(&l.digest),
+                    Sent::Existed => bar.skipped(&l.digest, SkipReason::AlreadyExists),
+                    Sent::Mounted => bar.skipped(&l.digest, SkipReason::Mounted),
+                }
             }
             res.map(|l| (diff_id, l))
         });
@@ -635,7 +652,7 @@ pub(crate) async fn push_image(
         }
     }
     let layers: Vec<&PushedLayer> = img.layers.iter().map(|d| &done[d]).collect();
-    let mut uploaded = layers.iter().filter(|l| l.uploaded).count();
+    let mut uploaded = layers.iter().filter(|l| l.sent == Sent::Uploaded).count();
     let mut reused = done.len() - uploaded;
 
     // The config names the tars actually pushed.
@@ -687,7 +704,9 @@ pub(crate) async fn push_image(
     } else {
         reused += 1;
     }
-    progress.line(format!("Copying config {} done", config_digest.short()));
+    progress.send(Event::ConfigDone {
+        digest: config_digest.clone(),
+    });
 
     let manifest = OutManifest {
         schema_version: 2,
@@ -709,7 +728,7 @@ pub(crate) async fn push_image(
     let bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| PushError::Internal(e.to_string()))?;
     let digest = Digest::sha256(&bytes);
-    progress.line("Writing manifest to image destination".to_string());
+    progress.send(Event::WritingManifest);
     let mref = match tag {
         Some(t) => Reference::with_tag(
             target.session.reference.registry().to_string(),
@@ -825,7 +844,7 @@ impl Shared {
         layer: &hutch_state::Layer,
         candidates: Vec<PushedLayer>,
         known: Option<(Digest, u64)>,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
     ) -> Result<PushedLayer, PushError> {
         // Every candidate is asked for before any mount is tried: a mount that fails costs a
         // request and leaves an upload session behind.
@@ -836,7 +855,10 @@ impl Shared {
         }
         for c in candidates {
             if self.mount(&c.digest).await {
-                return Ok(c);
+                return Ok(PushedLayer {
+                    sent: Sent::Mounted,
+                    ..c
+                });
             }
         }
         let lerr = |reason: String| PushError::Layer {
@@ -858,7 +880,7 @@ impl Shared {
                         layer.diff_id,
                         known.0
                     );
-                    bar.set_position(0);
+                    bar.restart(None);
                     self.new_blob(layer, bar).await
                 }
                 other => other,
@@ -872,7 +894,7 @@ impl Shared {
                     "layer {}: streamed upload failed ({e}); compressing to a file first",
                     layer.diff_id
                 );
-                bar.set_position(0);
+                bar.restart(None);
                 self.file_layer(layer, bar).await?
             }
             Err(e) => return Err(e),
@@ -912,7 +934,11 @@ impl Shared {
             digest: compressed.digest,
             size: blob.size,
             tar_digest: compressed.tar_digest,
-            uploaded,
+            sent: if uploaded {
+                Sent::Uploaded
+            } else {
+                Sent::Existed
+            },
         })
     }
 
@@ -920,7 +946,7 @@ impl Shared {
     async fn new_blob(
         &self,
         layer: &hutch_state::Layer,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
     ) -> Result<Compressed, PushError> {
         let Some(up) = self.uploader() else {
             return self.stream_layer(layer, bar, None).await;
@@ -931,7 +957,7 @@ impl Shared {
                     "layer {}: streamed PATCH upload failed ({e}); uploading in chunks",
                     layer.diff_id
                 );
-                bar.set_position(0);
+                bar.restart(None);
                 self.stream_layer(layer, bar, None).await
             }
             other => other,
@@ -946,7 +972,7 @@ impl Shared {
     fn spawn_compressor(
         &self,
         layer: &hutch_state::Layer,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
         whole: bool,
         hash: bool,
     ) -> (
@@ -992,7 +1018,7 @@ impl Shared {
     async fn stream_layer(
         &self,
         layer: &hutch_state::Layer,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
         known: Option<&(Digest, u64)>,
     ) -> Result<Compressed, PushError> {
         let (rx, compressor) = self.spawn_compressor(layer, bar, known.is_some(), false);
@@ -1055,7 +1081,7 @@ impl Shared {
         &self,
         up: &upload::Uploader,
         layer: &hutch_state::Layer,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
     ) -> Result<Compressed, PushError> {
         let (rx, compressor) = self.spawn_compressor(layer, bar, true, true);
         let sent = async move {
@@ -1168,7 +1194,7 @@ impl Shared {
     async fn file_layer(
         &self,
         layer: &hutch_state::Layer,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
     ) -> Result<(Compressed, bool), PushError> {
         let lerr = |reason: String| PushError::Layer {
             image: self.image.clone(),
@@ -1204,8 +1230,7 @@ impl Shared {
             .await
             .map_err(|e| self.err(e))?;
         if !have {
-            bar.set_length(compressed.size);
-            bar.set_position(0);
+            bar.restart(Some(compressed.size));
             self.upload(&blob_path, compressed.digest.as_str(), compressed.size, bar)
                 .await?;
         }
@@ -1219,9 +1244,9 @@ impl Shared {
         path: &Path,
         digest: &str,
         size: u64,
-        bar: &ProgressBar,
+        bar: &BlobProgress,
     ) -> Result<(), PushError> {
-        let stream = |bar: ProgressBar| {
+        let stream = |bar: BlobProgress| {
             let path = path.to_path_buf();
             async move {
                 let f = tokio::fs::File::open(&path).await?;
@@ -1253,7 +1278,7 @@ impl Shared {
                     return Err(mapped);
                 }
                 tracing::debug!("{digest}: monolithic upload failed ({mapped}); trying chunked");
-                bar.set_position(0);
+                bar.restart(None);
                 let s = stream(bar.clone()).await.map_err(ioerr)?;
                 let r = self
                     .client
@@ -1376,7 +1401,7 @@ fn compress_into<W: pgzip::BlockSink>(
     hash_output: bool,
     comp: Compression,
     level: Option<i32>,
-    bar: &ProgressBar,
+    bar: &BlobProgress,
     tar: impl FnOnce(&mut dyn Write) -> io::Result<Digest>,
 ) -> io::Result<(W, Output)> {
     let blob = if hash_output {
@@ -1418,7 +1443,7 @@ fn compress_into<W: pgzip::BlockSink>(
 /// Counts what goes through into the progress bar.
 struct Counting<'a> {
     inner: &'a mut dyn Write,
-    bar: &'a ProgressBar,
+    bar: &'a BlobProgress,
 }
 
 impl Write for Counting<'_> {
@@ -1453,7 +1478,7 @@ fn compress_layer(
     out: &Path,
     comp: Compression,
     level: Option<i32>,
-    bar: &ProgressBar,
+    bar: &BlobProgress,
     tar: impl FnOnce(&mut dyn Write) -> io::Result<Digest>,
 ) -> io::Result<Compressed> {
     let file = std::fs::File::create(out)?;
@@ -1539,7 +1564,7 @@ mod tests {
         let layer = dir.path().join("layer");
         std::fs::create_dir_all(layer.join("etc")).unwrap();
         std::fs::write(layer.join("etc/hello"), "hi\n").unwrap();
-        let bar = ProgressBar::hidden();
+        let bar = Reporter::silent().blob(&Digest::sha256(b""), None);
         for comp in [Compression::Gzip, Compression::Zstd] {
             let tar = |w: &mut dyn Write| {
                 let mut h = HashingWriter::new(w);

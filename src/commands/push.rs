@@ -4,7 +4,6 @@ use crate::cli::PushArgs;
 use anyhow::Context;
 use hutch_engine::auth::AuthOptions;
 use hutch_engine::push::{PushError, PushOptions};
-use std::io::IsTerminal;
 
 /// What `push` and `manifest push` share: registry access, format and compression flags.
 pub fn options(
@@ -12,7 +11,6 @@ pub fn options(
     format: Option<&str>,
     compression: Option<&str>,
     compression_level: Option<i32>,
-    quiet: bool,
 ) -> anyhow::Result<PushOptions> {
     Ok(PushOptions {
         tls_verify: registry.tls_verify,
@@ -24,7 +22,6 @@ pub fn options(
         format: format.map(str::parse).transpose()?,
         compression: compression.map(str::parse).transpose()?,
         compression_level,
-        progress: !quiet && std::io::stderr().is_terminal(),
     })
 }
 
@@ -34,8 +31,8 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
         args.format.as_deref(),
         args.compression_format.as_deref(),
         args.compression_level,
-        args.quiet,
     )?;
+    let progress = crate::progress::registry(args.quiet);
     ctx.paths.ensure_dirs()?;
     // Layers are read as stored, owned by IDs of the user namespace: join it before any thread.
     ctx.enter_userns()?;
@@ -46,7 +43,7 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
     let image = args.image.clone();
     let pushed = rt.block_on(async {
         tokio::select! {
-            r = hutch_engine::push::push(&ctx.paths, &image, args.destination.as_deref(), &opts) => r,
+            r = hutch_engine::push::push(&ctx.paths, &image, args.destination.as_deref(), &opts, progress.as_ref()) => r,
             _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: image.clone() }.into()),
         }
     });

@@ -87,12 +87,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
         .map(|n| hutch_engine::images::lookup(&db, n))
         .collect::<Result<Vec<_>, _>>()?;
     let items = save::plan(found, format, args.multi_image_archive)?;
-    let quiet = args.quiet;
-    let mut progress = |line: String| {
-        if !quiet {
-            eprintln!("{line}");
-        }
-    };
+    let progress = crate::progress::Lines { quiet: args.quiet };
     match (&args.output, format.is_dir()) {
         (Some(dir), true) => {
             save::save_dir(
@@ -102,7 +97,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
                 format,
                 args.compress,
                 dir,
-                &mut progress,
+                &progress,
             )?;
         }
         (Some(path), false) => {
@@ -125,7 +120,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
                 &items,
                 format,
                 std::io::BufWriter::with_capacity(1 << 20, file),
-                &mut progress,
+                &progress,
             )
             .and_then(|w| {
                 w.into_inner()
@@ -145,14 +140,12 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
                 &items,
                 format,
                 std::io::BufWriter::with_capacity(1 << 20, stdout),
-                &mut progress,
+                &progress,
             )?;
             w.flush()
                 .context("writing the archive to standard output")?;
         }
     }
-    if !quiet {
-        eprintln!("Storing signatures");
-    }
+    progress.line("Storing signatures");
     Ok(0)
 }

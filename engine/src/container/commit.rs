@@ -4,6 +4,7 @@
 //! the `--change`s applied, and a history entry; the image is recorded like a pull's.
 
 use super::{archive, config_of, event, Containers};
+use crate::progress::{Event, ProgressSink};
 use crate::{EngineError, Result};
 use chrono::{SecondsFormat, Utc};
 use hutch_state::{Container, NewImage, NewLayer};
@@ -151,8 +152,14 @@ pub fn apply_change(cfg: &mut Map<String, Value>, change: &str) -> Result<()> {
 }
 
 impl Containers {
-    /// Commits the container's changes as a new image and returns the image's ID.
-    pub fn commit(&mut self, c: &Container, opts: &CommitOptions) -> Result<String> {
+    /// Commits the container's changes as a new image and returns the image's ID, reporting
+    /// the new layer, the config and the manifest to `progress`.
+    pub fn commit(
+        &mut self,
+        c: &Container,
+        opts: &CommitOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<String> {
         let name = opts
             .name
             .as_deref()
@@ -177,6 +184,7 @@ impl Containers {
             apply_change(&mut probe, ch)?;
         }
 
+        progress.event(Event::CopyingBlobs);
         let upper = self.upper_dir(c)?;
         let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let tar_dir = store.staging()?;
@@ -195,7 +203,12 @@ impl Containers {
         let mut hashing = archive::layer_tar(&source, hashing)?;
         hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
         let (buf, diff_id, size) = hashing.finish();
-        let diff_id = diff_id.expect("a hashing writer").to_string();
+        let diff_id = diff_id.expect("a hashing writer");
+        progress.event(Event::BlobDone {
+            id: diff_id.clone(),
+            digest: diff_id.clone(),
+        });
+        let diff_id = diff_id.to_string();
         let size = size as i64;
         drop(
             buf.into_inner()
@@ -279,7 +292,11 @@ impl Containers {
         }
         let config_bytes =
             serde_json::to_vec(&config).map_err(|e| EngineError::Other(e.to_string()))?;
-        let id = Digest::sha256(&config_bytes).hex().to_string();
+        let config_digest = Digest::sha256(&config_bytes);
+        progress.event(Event::ConfigDone {
+            digest: config_digest.clone(),
+        });
+        let id = config_digest.hex().to_string();
 
         let mut layers_json = Vec::new();
         let mut total = 0i64;
@@ -320,6 +337,7 @@ impl Containers {
         });
         let manifest_bytes =
             serde_json::to_vec(&manifest).map_err(|e| EngineError::Other(e.to_string()))?;
+        progress.event(Event::WritingManifest);
         let digest = Digest::sha256(&manifest_bytes).to_string();
 
         let dir = store.promote(staging)?;

@@ -5,6 +5,7 @@
 //! only once every layer checked out, so a bad archive leaves nothing behind.
 
 use super::*;
+use crate::progress::{Event, ProgressSink, SkipReason};
 use crate::pull::layer::unpack_blob;
 use crate::pull::manifest::{self as mf, Manifest};
 use crate::reference::ImageRef;
@@ -579,7 +580,7 @@ pub fn load(
     paths: &Paths,
     userns: &UsernsInfo,
     input: Input,
-    progress: &mut dyn FnMut(String),
+    progress: &dyn ProgressSink,
 ) -> crate::Result<Vec<Loaded>> {
     let store = LayerStore::new(&paths.graphroot);
     store.clean_stale()?;
@@ -638,7 +639,7 @@ pub fn load(
         }
     };
 
-    progress("Getting image source signatures".into());
+    progress.event(Event::CopyingBlobs);
     // Which layers are missing (once each, however many images share them)?
     let db = Db::open(&db_path)?;
     let mut sizes: HashMap<Digest, i64> = HashMap::new();
@@ -651,10 +652,11 @@ pub fn load(
             }
             match db.layer(l.diff_id.as_str())? {
                 Some(have) => {
-                    progress(format!(
-                        "Copying blob {} skipped: already exists",
-                        l.diff_id
-                    ));
+                    progress.event(Event::BlobSkipped {
+                        id: l.diff_id.clone(),
+                        digest: l.diff_id.clone(),
+                        reason: SkipReason::AlreadyExists,
+                    });
                     sizes.insert(l.diff_id.clone(), have.size);
                 }
                 None => jobs.push(l.clone()),
@@ -697,7 +699,10 @@ pub fn load(
         return Err(e);
     }
     for s in &staged {
-        progress(format!("Copying blob {} done", s.diff_id));
+        progress.event(Event::BlobDone {
+            id: s.diff_id.clone(),
+            digest: s.diff_id.clone(),
+        });
     }
 
     // Promote, then record image by image; what is not recorded is removed again.
@@ -783,8 +788,10 @@ pub fn load(
             created: p.created,
             size,
         };
-        progress(format!("Copying config sha256:{}", p.id));
-        progress("Writing manifest to image destination".into());
+        progress.event(Event::ConfigDone {
+            digest: config_digest_of(&p.id)?,
+        });
+        progress.event(Event::WritingManifest);
         match db.commit_image(&img) {
             Ok(outcome) => discard(&outcome.discard_dirs),
             Err(e) => {

@@ -180,6 +180,20 @@ pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
     res.expect("manifests serialize")
 }
 
+/// A stored layer's diff_id as a digest (the database keeps text).
+pub(crate) fn diff_id_of(image: &str, layer: &Layer) -> Result<Digest, ArchiveError> {
+    Digest::parse_sha256(&layer.diff_id).map_err(|e| ArchiveError::Reproduce {
+        image: image.to_string(),
+        layer: layer.diff_id.clone(),
+        reason: e.to_string(),
+    })
+}
+
+/// An image's config digest from its ID.
+pub(crate) fn config_digest_of(id: &str) -> Result<Digest, ArchiveError> {
+    Digest::from_sha256_hex(id).map_err(|e| ArchiveError::Usage(format!("image {id}: {e}")))
+}
+
 /// How a stored layer's tar was produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayerTar {

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::images::Found;
+use crate::progress::Event;
 use crate::Paths;
 use hutch_state::{Db, Image};
 use std::collections::{BTreeMap, HashSet};
@@ -50,8 +51,8 @@ pub fn plan(found: Vec<Found>, format: Format, multi: bool) -> Result<Vec<SaveIt
     Ok(items)
 }
 
-/// The podman-like progress lines (`Copying blob ...`), sent to the caller.
-pub type Progress<'a> = &'a mut dyn FnMut(String);
+/// Where save reports each blob (as it starts), the config and the manifest.
+pub type Progress<'a> = &'a dyn crate::progress::ProgressSink;
 
 fn layers_of(db: &Db, img: &Image) -> Result<Vec<Layer>, crate::EngineError> {
     img.layers
@@ -338,10 +339,15 @@ pub fn save_archive<W: Write>(
                     if !written.insert(l.diff_id.clone()) {
                         continue;
                     }
-                    progress(format!("Copying blob {}", l.diff_id));
+                    progress.event(Event::BlobStarted {
+                        id: diff_id_of(&img.id, l)?,
+                        total: u64::try_from(l.size).ok(),
+                    });
                     t.layer(&store, &img.id, &format!("{}.tar", short(&l.diff_id)), l)?;
                 }
-                progress(format!("Copying config sha256:{}", img.id));
+                progress.event(Event::ConfigDone {
+                    digest: config_digest_of(&img.id)?,
+                });
                 t.file(&format!("{}.json", img.id), &img.config)
                     .map_err(o)?;
                 let legacy = legacy_layers(&img.config, layers);
@@ -387,7 +393,10 @@ pub fn save_archive<W: Write>(
                 if !written.insert(l.diff_id.clone()) {
                     continue;
                 }
-                progress(format!("Copying blob {}", l.diff_id));
+                progress.event(Event::BlobStarted {
+                    id: diff_id_of(&img.id, l)?,
+                    total: u64::try_from(l.size).ok(),
+                });
                 t.layer(
                     &store,
                     &img.id,
@@ -395,10 +404,12 @@ pub fn save_archive<W: Write>(
                     l,
                 )?;
             }
-            progress(format!("Copying config sha256:{}", img.id));
+            progress.event(Event::ConfigDone {
+                digest: config_digest_of(&img.id)?,
+            });
             t.file(&format!("blobs/sha256/{}", img.id), &img.config)
                 .map_err(o)?;
-            progress("Writing manifest to image destination".into());
+            progress.event(Event::WritingManifest);
             t.file(
                 &format!("blobs/sha256/{}", Digest::sha256(&manifest).hex()),
                 &manifest,
@@ -486,7 +497,10 @@ fn write_dir(
     let layers = layers_of(db, img)?;
     let mut descs = Vec::new();
     for l in &layers {
-        progress(format!("Copying blob {}", l.diff_id));
+        progress.event(Event::BlobStarted {
+            id: diff_id_of(&img.id, l)?,
+            total: u64::try_from(l.size).ok(),
+        });
         let tmp = blobs.join(".partial");
         let f = std::fs::File::create(&tmp).map_err(|e| ArchiveError::io(&tmp, e))?;
         let mut hw = HashingWriter::new(io::BufWriter::new(f));
@@ -514,9 +528,11 @@ fn write_dir(
             size,
         });
     }
-    progress(format!("Copying config sha256:{}", img.id));
+    progress.event(Event::ConfigDone {
+        digest: config_digest_of(&img.id)?,
+    });
     put(&blobs.join(&img.id), &img.config)?;
-    progress("Writing manifest to image destination".into());
+    progress.event(Event::WritingManifest);
     let manifest = manifest_for(img, &descs, oci);
     if oci {
         put(&blobs.join(Digest::sha256(&manifest).hex()), &manifest)?;
