@@ -79,18 +79,13 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             let progress = crate::progress::registry(a.quiet);
             ctx.paths.ensure_dirs()?;
             ctx.enter_userns()?;
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .context("starting the async runtime")?;
             let list = a.list.clone();
-            let digest = rt.block_on(async {
+            let digest = crate::rt::block_on(async {
                 tokio::select! {
                     r = manifests::push_list(paths, &list, a.destination.as_deref(), a.all, &opts, progress.as_ref()) => r,
                     _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: list.clone() }.into()),
                 }
-            });
-            drop(rt);
+            })?;
             let digest = digest?;
             if let Some(path) = &a.digestfile {
                 std::fs::write(path, digest.as_str())
@@ -135,11 +130,7 @@ fn source_images(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::R
     let entries = if a.all {
         // Joined before the runtime below starts threads; the pulls then find us inside.
         ctx.enter_userns()?;
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("starting the async runtime")?;
-        rt.block_on(hutch_engine::pull::list_entries(&ctx.paths, remote, &opts))?
+        crate::rt::block_on(hutch_engine::pull::list_entries(&ctx.paths, remote, &opts))??
     } else {
         None
     };

@@ -55,18 +55,16 @@ pub fn pull_with_progress(
     // read-only commands like `inspect` can name it without ever probing mounts themselves.
     hutch_storage::mount::driver(&ctx.paths.graphroot, ctx.paths.storage_driver.as_deref())
         .context("choosing a storage driver")?;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    let pulled = rt.block_on(async {
+    let pulled = crate::rt::block_on(async {
         tokio::select! {
             r = hutch_engine::pull::pull(&ctx.paths, &userns, image, opts, progress) => r,
             // Dropping the pull cancels the downloads; staging directories go with them.
             _ = tokio::signal::ctrl_c() => Err(PullError::Interrupted { image: image.to_string() }.into()),
         }
-    });
-    // Waits for the unpacking threads, which remove their staging directories.
-    drop(rt);
+    })?;
+    // Waits for the unpacking threads (an interrupted pull's remove their staging
+    // directories), and leaves the process single-threaded again for what `run --pull` does
+    // next (forks, namespace work); a later async step builds the runtime anew.
+    crate::rt::shutdown();
     Ok(pulled?)
 }

@@ -36,18 +36,13 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
     ctx.paths.ensure_dirs()?;
     // Layers are read as stored, owned by IDs of the user namespace: join it before any thread.
     ctx.enter_userns()?;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
     let image = args.image.clone();
-    let pushed = rt.block_on(async {
+    let pushed = crate::rt::block_on(async {
         tokio::select! {
             r = hutch_engine::push::push(&ctx.paths, &image, args.destination.as_deref(), &opts, progress.as_ref()) => r,
             _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: image.clone() }.into()),
         }
-    });
-    drop(rt);
+    })?;
     let pushed = pushed?;
     tracing::debug!(
         "{}: pushed {} (uploaded {} blobs, reused {})",

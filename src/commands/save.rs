@@ -26,26 +26,22 @@ pub fn remove_staging_on_interrupt(ctx: &super::Ctx) {
 }
 
 pub fn on_interrupt(cleanup: impl FnOnce() + Send + 'static) {
-    std::thread::spawn(move || {
-        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-        else {
-            return;
-        };
-        rt.block_on(async {
-            let mut term =
-                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                    Ok(t) => t,
-                    Err(_) => return,
-                };
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-        });
+    let Ok(rt) = crate::rt::runtime() else {
+        return;
+    };
+    rt.spawn(async move {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(t) => t,
+                Err(_) => return,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
         INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
-        cleanup();
+        // The cleanup removes files: off the async threads.
+        let _ = tokio::task::spawn_blocking(cleanup).await;
         std::process::exit(130);
     });
 }
