@@ -117,7 +117,7 @@ impl ManifestFormat {
             ManifestFormat::V2s2 => manifest::DOCKER_MANIFEST,
         }
     }
-    fn config_media_type(self) -> &'static str {
+    pub(crate) fn config_media_type(self) -> &'static str {
         match self {
             ManifestFormat::Oci => manifest::OCI_CONFIG,
             ManifestFormat::V2s2 => manifest::DOCKER_CONFIG,
@@ -169,7 +169,7 @@ impl Compression {
             None
         }
     }
-    fn layer_media_type(self, format: ManifestFormat) -> &'static str {
+    pub(crate) fn layer_media_type(self, format: ManifestFormat) -> &'static str {
         match (format, self) {
             (ManifestFormat::V2s2, _) => DOCKER_LAYER_GZIP,
             (ManifestFormat::Oci, Compression::Gzip) => OCI_LAYER_GZIP,

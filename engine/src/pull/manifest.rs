@@ -219,6 +219,36 @@ fn is_layer_media_type(m: &str) -> bool {
         || m.starts_with("application/vnd.docker.image.rootfs.")
 }
 
+/// Our digest as oci-spec's: the same text (ours is validated to a subset of what it takes).
+pub fn oci_digest(d: &Digest) -> oci_spec::image::Digest {
+    d.as_str()
+        .parse()
+        .expect("a valid digest is a valid OCI digest")
+}
+
+/// A descriptor as the manifests we write have it: media type, digest and size only.
+pub fn descriptor(media_type: &str, digest: &Digest, size: u64) -> oci_spec::image::Descriptor {
+    oci_spec::image::Descriptor::new(media_type.into(), size, oci_digest(digest))
+}
+
+/// An image manifest to write: OCI, or Docker schema2 (the same shape under Docker's media
+/// types, which oci-spec keeps as given). Serialized with serde_json its fields come in
+/// podman's order (schemaVersion, mediaType, config, layers), which keeps the digests of the
+/// manifests we write unchanged.
+pub fn image_manifest(
+    media_type: &str,
+    config: oci_spec::image::Descriptor,
+    layers: Vec<oci_spec::image::Descriptor>,
+) -> oci_spec::image::ImageManifest {
+    oci_spec::image::ImageManifestBuilder::default()
+        .schema_version(2u32)
+        .media_type(oci_spec::image::MediaType::from(media_type))
+        .config(config)
+        .layers(layers)
+        .build()
+        .expect("every required field is set")
+}
+
 /// Picks the entry for `want` from a manifest list, or says which platforms there are.
 pub fn select_platform<'a>(
     entries: &'a [Descriptor],
@@ -394,6 +424,59 @@ mod tests {
         assert!(parse_manifest(&fix(helm))
             .unwrap_err()
             .contains("not a container image"));
+    }
+
+    #[test]
+    fn written_manifests_keep_their_bytes() {
+        // What the hand-written structs produced before oci-spec: the digests of manifests
+        // pushed and saved before must not change.
+        let m = image_manifest(
+            DOCKER_MANIFEST,
+            descriptor(DOCKER_CONFIG, &d("c"), 3),
+            vec![descriptor(
+                "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                &d("e"),
+                5,
+            )],
+        );
+        let c = "c".repeat(64);
+        let e = "e".repeat(64);
+        assert_eq!(
+            String::from_utf8(serde_json::to_vec_pretty(&m).unwrap()).unwrap(),
+            format!(
+                r#"{{
+  "schemaVersion": 2,
+  "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+  "config": {{
+    "mediaType": "application/vnd.docker.container.image.v1+json",
+    "digest": "sha256:{c}",
+    "size": 3
+  }},
+  "layers": [
+    {{
+      "mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+      "digest": "sha256:{e}",
+      "size": 5
+    }}
+  ]
+}}"#
+            )
+        );
+        let m = image_manifest(
+            OCI_MANIFEST,
+            descriptor(OCI_CONFIG, &d("c"), 3),
+            vec![descriptor(
+                "application/vnd.oci.image.layer.v1.tar",
+                &d("e"),
+                5,
+            )],
+        );
+        assert_eq!(
+            String::from_utf8(serde_json::to_vec(&m).unwrap()).unwrap(),
+            format!(
+                r#"{{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:{c}","size":3}},"layers":[{{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:{e}","size":5}}]}}"#
+            )
+        );
     }
 
     #[test]

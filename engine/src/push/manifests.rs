@@ -6,10 +6,10 @@ use super::blobs::{push_layers, PushedLayer, Sent};
 use super::connect::Target;
 use super::{blocking, Compression, ManifestFormat, PushError, Pushed};
 use crate::progress::{Event, Reporter};
+use crate::pull::manifest;
 use crate::{Digest, Paths};
 use hutch_state::{Db, Image};
 use oci_client::Reference;
-use serde::Serialize;
 
 /// Pushes `img` into the target's repository, tagged `tag` or (None) by digest only; records
 /// the manifest digest on the image.
@@ -63,6 +63,8 @@ pub(crate) async fn push_image(
     {
         img.config.clone()
     } else {
+        // Edited as JSON rather than as oci-spec's ImageConfiguration: the pushed config must
+        // keep every field the stored one has, in its order.
         let mut cfg: serde_json::Value = serde_json::from_slice(&img.config).map_err(|e| {
             PushError::Internal(format!("image {}: config is not JSON: {e}", img.id))
         })?;
@@ -108,23 +110,24 @@ pub(crate) async fn push_image(
         digest: config_digest.clone(),
     });
 
-    let manifest = OutManifest {
-        schema_version: 2,
-        media_type: format.manifest_media_type(),
-        config: OutDescriptor {
-            media_type: format.config_media_type().to_string(),
-            digest: config_digest.to_string(),
-            size: config_bytes.len() as i64,
-        },
-        layers: layers
+    let manifest = manifest::image_manifest(
+        format.manifest_media_type(),
+        manifest::descriptor(
+            format.config_media_type(),
+            &config_digest,
+            config_bytes.len() as u64,
+        ),
+        layers
             .iter()
-            .map(|l| OutDescriptor {
-                media_type: compression.layer_media_type(format).to_string(),
-                digest: l.digest.to_string(),
-                size: l.size,
+            .map(|l| {
+                manifest::descriptor(
+                    compression.layer_media_type(format),
+                    &l.digest,
+                    u64::try_from(l.size).unwrap_or(0),
+                )
             })
             .collect(),
-    };
+    );
     let bytes =
         serde_json::to_vec_pretty(&manifest).map_err(|e| PushError::Internal(e.to_string()))?;
     let digest = Digest::sha256(&bytes);
@@ -167,21 +170,4 @@ pub(crate) async fn push_image(
         uploaded,
         reused,
     })
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct OutManifest {
-    schema_version: u32,
-    media_type: &'static str,
-    config: OutDescriptor,
-    layers: Vec<OutDescriptor>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct OutDescriptor {
-    media_type: String,
-    digest: String,
-    size: i64,
 }
