@@ -96,12 +96,12 @@ pub fn import(
         true,
         &Desc {
             media_type: String::new(),
-            digest: format!("sha256:{id}"),
+            digest: config_digest_of(&id)?,
             size: config_bytes.len() as i64,
         },
         &[Desc {
             media_type: OCI_LAYER.into(),
-            digest: done.diff_id.to_string(),
+            digest: done.diff_id.clone(),
             size: done.size,
         }],
     );

@@ -752,13 +752,13 @@ pub fn load(
                     .iter()
                     .map(|l| Desc {
                         media_type: OCI_LAYER.into(),
-                        digest: l.diff_id.to_string(),
+                        digest: l.diff_id.clone(),
                         size: sizes.get(&l.diff_id).copied().unwrap_or(0),
                     })
                     .collect();
                 let config = Desc {
                     media_type: String::new(),
-                    digest: format!("sha256:{}", p.id),
+                    digest: config_digest_of(&p.id)?,
                     size: p.config.len() as i64,
                 };
                 (

@@ -105,28 +105,16 @@ impl Format {
     }
 }
 
-/// A descriptor as manifests write it (field order is podman's).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// A blob a manifest names.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Desc {
-    #[serde(rename = "mediaType")]
     pub media_type: String,
-    pub digest: String,
+    pub digest: Digest,
     pub size: i64,
 }
 
-/// An image manifest with its fields in the order podman writes them, so the manifests we
-/// generate are stable byte for byte.
-#[derive(Debug, Clone, Serialize)]
-pub struct ManifestOut<'a> {
-    #[serde(rename = "schemaVersion")]
-    pub schema_version: u32,
-    #[serde(rename = "mediaType")]
-    pub media_type: &'a str,
-    pub config: Desc,
-    pub layers: Vec<Desc>,
-}
-
-/// A docker-dir manifest: containers/image puts `size` before `digest` there.
+/// A docker-dir manifest: containers/image puts `size` before `digest` there, which oci-spec's
+/// Descriptor does not; written by hand so its bytes (and digest) are podman's.
 #[derive(Debug, Clone, Serialize)]
 struct DockerDesc<'a> {
     #[serde(rename = "mediaType")]
@@ -147,17 +135,18 @@ struct DockerManifestOut<'a> {
 
 /// The bytes of an OCI (or, for docker-dir, Docker v2s2) manifest for a config and layers.
 pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
+    use crate::pull::manifest::{descriptor, image_manifest};
     use crate::pull::manifest::{DOCKER_CONFIG, DOCKER_MANIFEST, OCI_CONFIG, OCI_MANIFEST};
+    let size = |s: i64| u64::try_from(s).unwrap_or(0);
     let res = if oci {
-        serde_json::to_vec(&ManifestOut {
-            schema_version: 2,
-            media_type: OCI_MANIFEST,
-            config: Desc {
-                media_type: OCI_CONFIG.into(),
-                ..config.clone()
-            },
-            layers: layers.to_vec(),
-        })
+        serde_json::to_vec(&image_manifest(
+            OCI_MANIFEST,
+            descriptor(OCI_CONFIG, &config.digest, size(config.size)),
+            layers
+                .iter()
+                .map(|l| descriptor(&l.media_type, &l.digest, size(l.size)))
+                .collect(),
+        ))
     } else {
         serde_json::to_vec(&DockerManifestOut {
             schema_version: 2,
@@ -165,14 +154,14 @@ pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
             config: DockerDesc {
                 media_type: DOCKER_CONFIG,
                 size: config.size,
-                digest: &config.digest,
+                digest: config.digest.as_str(),
             },
             layers: layers
                 .iter()
                 .map(|l| DockerDesc {
                     media_type: &l.media_type,
                     size: l.size,
-                    digest: &l.digest,
+                    digest: l.digest.as_str(),
                 })
                 .collect(),
         })
@@ -316,12 +305,12 @@ pub(crate) fn blob_path(digest: &str) -> Option<String> {
         .map(|d| format!("blobs/sha256/{}", d.hex()))
 }
 
-fn layer_desc_uncompressed(layer: &Layer, oci: bool) -> Desc {
-    Desc {
+fn layer_desc_uncompressed(image: &str, layer: &Layer, oci: bool) -> Result<Desc, ArchiveError> {
+    Ok(Desc {
         media_type: if oci { OCI_LAYER } else { DOCKER_LAYER }.into(),
-        digest: layer.diff_id.clone(),
+        digest: diff_id_of(image, layer)?,
         size: layer.size,
-    }
+    })
 }
 
 pub(crate) fn is_within(root: &Path, p: &Path) -> bool {
@@ -347,18 +336,22 @@ mod tests {
             true,
             &Desc {
                 media_type: String::new(),
-                digest: "sha256:c".into(),
+                digest: Digest::sha256(b"c"),
                 size: 3,
             },
             &[Desc {
                 media_type: OCI_LAYER.into(),
-                digest: "sha256:l".into(),
+                digest: Digest::sha256(b"l"),
                 size: 5,
             }],
         );
         assert_eq!(
             String::from_utf8(m).unwrap(),
-            r#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:c","size":3},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:l","size":5}]}"#
+            format!(
+                r#"{{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{}","size":3}},"layers":[{{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"{}","size":5}}]}}"#,
+                Digest::sha256(b"c"),
+                Digest::sha256(b"l")
+            )
         );
     }
 }

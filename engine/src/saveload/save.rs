@@ -180,11 +180,11 @@ struct Index {
 
 /// The manifest to write for `img` with uncompressed layers: the stored one when it already
 /// describes exactly those blobs (so its digest survives a save/load round trip), else a new one.
-fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Vec<u8> {
+fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Result<Vec<u8>, ArchiveError> {
     use crate::pull::manifest::{parse_manifest, Manifest, DOCKER_MANIFEST, OCI_MANIFEST};
     let config = Desc {
         media_type: String::new(),
-        digest: format!("sha256:{}", img.id),
+        digest: config_digest_of(&img.id)?,
         size: img.config.len() as i64,
     };
     let want_type = if oci { OCI_MANIFEST } else { DOCKER_MANIFEST };
@@ -196,10 +196,10 @@ fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Vec<u8> {
                 a.digest == b.digest && a.size == b.size && a.media_type == b.media_type
             });
         if same {
-            return img.manifest.clone();
+            return Ok(img.manifest.clone());
         }
     }
-    manifest_bytes(oci, &config, layers)
+    Ok(manifest_bytes(oci, &config, layers))
 }
 
 fn index_bytes(manifest: &[u8], name: Option<&String>) -> Vec<u8> {
@@ -383,9 +383,9 @@ pub fn save_archive<W: Write>(
             let layers = layers_of(db, img)?;
             let descs: Vec<Desc> = layers
                 .iter()
-                .map(|l| layer_desc_uncompressed(l, true))
-                .collect();
-            let manifest = manifest_for(img, &descs, true);
+                .map(|l| layer_desc_uncompressed(&img.id, l, true))
+                .collect::<Result<_, _>>()?;
+            let manifest = manifest_for(img, &descs, true)?;
             t.dir("blobs/").map_err(o)?;
             t.dir("blobs/sha256/").map_err(o)?;
             let mut written = HashSet::new();
@@ -524,7 +524,7 @@ fn write_dir(
                 (false, _) => DOCKER_LAYER,
             }
             .into(),
-            digest: digest.to_string(),
+            digest,
             size,
         });
     }
@@ -533,7 +533,7 @@ fn write_dir(
     });
     put(&blobs.join(&img.id), &img.config)?;
     progress.event(Event::WritingManifest);
-    let manifest = manifest_for(img, &descs, oci);
+    let manifest = manifest_for(img, &descs, oci)?;
     if oci {
         put(&blobs.join(Digest::sha256(&manifest).hex()), &manifest)?;
         put(
