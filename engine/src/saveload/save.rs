@@ -161,23 +161,6 @@ struct DockerManifestItem<'a> {
     layers: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct IndexEntry {
-    #[serde(rename = "mediaType")]
-    media_type: &'static str,
-    digest: String,
-    size: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    annotations: Option<std::collections::BTreeMap<&'static str, String>>,
-}
-
-#[derive(Serialize)]
-struct Index {
-    #[serde(rename = "schemaVersion")]
-    schema_version: u32,
-    manifests: Vec<IndexEntry>,
-}
-
 /// The manifest to write for `img` with uncompressed layers: the stored one when it already
 /// describes exactly those blobs (so its digest survives a save/load round trip), else a new one.
 fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Result<Vec<u8>, ArchiveError> {
@@ -202,16 +185,22 @@ fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Result<Vec<u8>, Arch
     Ok(manifest_bytes(oci, &config, layers))
 }
 
+/// The layout's index.json: one manifest, named by the ref.name annotation. oci-spec writes
+/// the fields in podman's order (schemaVersion, manifests; mediaType, digest, size,
+/// annotations).
 fn index_bytes(manifest: &[u8], name: Option<&String>) -> Vec<u8> {
-    let idx = Index {
-        schema_version: 2,
-        manifests: vec![IndexEntry {
-            media_type: crate::pull::manifest::OCI_MANIFEST,
-            digest: Digest::sha256(manifest).to_string(),
-            size: manifest.len() as i64,
-            annotations: name.map(|n| [(REF_NAME, n.clone())].into_iter().collect()),
-        }],
-    };
+    use crate::pull::manifest::{descriptor, OCI_MANIFEST};
+    let mut entry = descriptor(
+        OCI_MANIFEST,
+        &Digest::sha256(manifest),
+        manifest.len() as u64,
+    );
+    entry.set_annotations(name.map(|n| [(REF_NAME.to_string(), n.clone())].into_iter().collect()));
+    let idx = oci_spec::image::ImageIndexBuilder::default()
+        .schema_version(2u32)
+        .manifests(vec![entry])
+        .build()
+        .expect("every required field is set");
     serde_json::to_vec(&idx).expect("index serializes")
 }
 
@@ -551,6 +540,22 @@ fn write_dir(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_is_podmans_bytes() {
+        let m = b"{}";
+        let name = "docker.io/library/x:latest".to_string();
+        assert_eq!(
+            String::from_utf8(index_bytes(m, Some(&name))).unwrap(),
+            format!(
+                r#"{{"schemaVersion":2,"manifests":[{{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{}","size":2,"annotations":{{"org.opencontainers.image.ref.name":"{name}"}}}}]}}"#,
+                Digest::sha256(m)
+            )
+        );
+        assert!(!String::from_utf8(index_bytes(m, None))
+            .unwrap()
+            .contains("annotations"));
+    }
 
     #[test]
     fn legacy_ids_are_podmans() {
