@@ -64,7 +64,9 @@ pub struct ManifestList {
     pub entries: Vec<Entry>,
 }
 
-/// The list as a registry would serve it.
+/// The list as a registry would serve it. Written by hand, not as oci-spec's ImageIndex: each
+/// entry has `platform` before `annotations` (oci-spec orders them the other way), and changing
+/// the bytes would change the digest of every annotated list pushed before.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Index<'a> {
