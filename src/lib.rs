@@ -5,6 +5,8 @@
 pub mod cli;
 pub mod commands;
 pub mod format;
+pub mod progress;
+pub mod rt;
 
 use hutch_engine::{EngineError, ExitCode};
 
@@ -13,7 +15,10 @@ pub fn run(cli: cli::Cli) -> i32 {
     if let Err(err) = init_tracing(cli.global.log_level.as_deref()) {
         return report(&err);
     }
-    match commands::dispatch(cli) {
+    let res = commands::dispatch(cli);
+    // Waits for blocking work still running (cleanup after an interrupt) before exiting.
+    rt::shutdown();
+    match res {
         Ok(code) => code,
         Err(err) => report(&err),
     }

@@ -14,6 +14,7 @@ pub mod login;
 pub mod manifests;
 pub mod networks;
 pub mod paths;
+pub mod progress;
 pub mod pull;
 pub mod push;
 pub mod reference;
@@ -25,4 +26,5 @@ pub mod userns;
 pub mod volumes;
 
 pub use error::{EngineError, ExitCode, Result};
+pub use hutch_storage::digest::{self, Digest};
 pub use paths::{Options, Paths};

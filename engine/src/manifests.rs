@@ -4,13 +4,12 @@
 //! was pushed. Lists are not images: `images` does not show them and they cannot be run.
 
 use crate::images;
+use crate::progress::{reporting, Event, ProgressSink, Reporter};
 use crate::pull::manifest::{DOCKER_LIST, DOCKER_MANIFEST, OCI_INDEX, OCI_MANIFEST};
-use crate::pull::Progress;
 use crate::push::{self, Compression, ManifestFormat, PushOptions, Target};
 use crate::{EngineError, Paths, Result};
 use hutch_state::Db;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -65,7 +64,9 @@ pub struct ManifestList {
     pub entries: Vec<Entry>,
 }
 
-/// The list as a registry would serve it.
+/// The list as a registry would serve it. Written by hand, not as oci-spec's ImageIndex: each
+/// entry has `platform` before `annotations` (oci-spec orders them the other way), and changing
+/// the bytes would change the digest of every annotated list pushed before.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Index<'a> {
@@ -212,9 +213,11 @@ pub fn create(
                 return Err(ManifestError::ImageExists { name: full }.into());
             }
             ManifestList {
-                id: hex::encode(Sha256::digest(
+                id: crate::Digest::sha256(
                     format!("{full}{}{}", rand::random::<u64>(), std::process::id()).as_bytes(),
-                )),
+                )
+                .hex()
+                .to_string(),
                 names: vec![full],
                 media_type: media_type.to_string(),
                 entries: Vec::new(),
@@ -352,7 +355,22 @@ pub async fn push_list(
     dest: Option<&str>,
     all: bool,
     opts: &PushOptions,
-) -> Result<String> {
+    progress: &dyn ProgressSink,
+) -> Result<crate::Digest> {
+    reporting(progress, |rep| {
+        push_list_reporting(paths, list, dest, all, opts, rep)
+    })
+    .await
+}
+
+async fn push_list_reporting(
+    paths: &Paths,
+    list: &str,
+    dest: Option<&str>,
+    all: bool,
+    opts: &PushOptions,
+    progress: Reporter,
+) -> Result<crate::Digest> {
     let mut l = find(paths, list)?;
     if l.entries.is_empty() {
         return Err(ManifestError::Invalid {
@@ -375,7 +393,6 @@ pub async fn push_list(
         list,
     )
     .await?;
-    let progress = Progress::new(opts.progress);
     if all {
         let db = images::open_db(paths)?;
         let format = opts.format.or(if l.media_type == DOCKER_LIST {
@@ -405,7 +422,7 @@ pub async fn push_list(
                 None,
             )
             .await?;
-            e.digest = pushed.digest;
+            e.digest = pushed.digest.to_string();
             e.size = pushed.manifest.len() as i64;
             e.media_type = pushed.media_type;
         }
@@ -418,8 +435,8 @@ pub async fn push_list(
         .into());
     }
     let bytes = l.to_index();
-    let digest = format!("sha256:{}", hex::encode(Sha256::digest(&bytes)));
-    progress.line("Writing manifest list to image destination".to_string());
+    let digest = crate::Digest::sha256(&bytes);
+    progress.send(Event::WritingManifestList);
     target
         .put_manifest(
             list,

@@ -7,19 +7,18 @@ pub(crate) mod layer;
 pub mod manifest;
 
 use crate::auth::{self, AuthOptions};
+use crate::progress::{reporting, Event, ProgressSink, Reporter, SkipReason};
 use crate::reference::{ImageRef, Name};
 use crate::registries::{Endpoint, RegistriesConf};
 use crate::userns::UsernsInfo;
-use crate::Paths;
+use crate::{Digest, Paths};
 use client::{connect, install_crypto_provider, Session, TlsSettings};
 use hutch_state::{Db, NewImage, NewLayer, StateError};
 use hutch_storage::LayerStore;
-use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use layer::{fetch_and_unpack, LayerJob, StagedLayer};
 use manifest::{ImageConfig, ImageManifest, Manifest, Platform};
 use oci_client::errors::OciDistributionError;
 use oci_client::secrets::RegistryAuth;
-use sha2::{Digest, Sha256};
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -63,13 +62,13 @@ pub enum PullError {
     #[error("{image}: manifest {digest}: {reason}")]
     BadManifest {
         image: String,
-        digest: String,
+        digest: Digest,
         reason: String,
     },
     #[error("{image}: config {digest}: {reason}")]
     BadConfig {
         image: String,
-        digest: String,
+        digest: Digest,
         reason: String,
     },
     #[error("{image}: layer {layer}: {reason}")]
@@ -83,8 +82,8 @@ pub enum PullError {
         image: String,
         layer: String,
         what: &'static str,
-        expected: String,
-        actual: String,
+        expected: Digest,
+        actual: Digest,
     },
     #[error("{image}: {source}")]
     Unpack {
@@ -120,8 +119,6 @@ pub struct PullOptions {
     pub os: Option<String>,
     pub arch: Option<String>,
     pub variant: Option<String>,
-    /// Draw progress on stderr (a terminal).
-    pub progress: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -130,8 +127,8 @@ pub struct PulledImage {
     pub id: String,
     /// `docker.io/library/busybox:latest`
     pub name: String,
-    /// Manifest digest, `sha256:...`.
-    pub digest: String,
+    /// Manifest digest.
+    pub digest: Digest,
     /// Layers downloaded by this pull (the others were already stored).
     pub layers_pulled: usize,
 }
@@ -151,12 +148,27 @@ pub(crate) fn error_chain(err: &(dyn std::error::Error + 'static)) -> String {
     msg
 }
 
-/// Pulls `input` (as the user typed it). Must run inside the user namespace.
+/// Pulls `input` (as the user typed it), reporting to `progress`. Must run inside the user
+/// namespace. The one entry for pulling an image: `pull`, `run --pull`, `manifest add`.
 pub async fn pull(
     paths: &Paths,
     userns: &UsernsInfo,
     input: &str,
     opts: &PullOptions,
+    progress: &dyn ProgressSink,
+) -> crate::Result<PulledImage> {
+    reporting(progress, |rep| {
+        pull_reporting(paths, userns, input, opts, rep)
+    })
+    .await
+}
+
+async fn pull_reporting(
+    paths: &Paths,
+    userns: &UsernsInfo,
+    input: &str,
+    opts: &PullOptions,
+    progress: Reporter,
 ) -> crate::Result<PulledImage> {
     install_crypto_provider();
     let want = Platform::from_flags(
@@ -175,8 +187,6 @@ pub async fn pull(
             .await
             .map_err(|e| PullError::Internal(e.to_string()))??;
     }
-    let progress = Progress::new(opts.progress);
-
     let (cand, resolved) = first_endpoint(&conf, &name, input, &progress, async |cand, ep| {
         resolve(paths, opts, &want, cand, &ep.reference, ep.insecure).await
     })
@@ -192,13 +202,15 @@ async fn first_endpoint<T>(
     conf: &RegistriesConf,
     name: &Name,
     input: &str,
-    progress: &Progress,
+    progress: &Reporter,
     mut attempt: impl AsyncFnMut(&ImageRef, &Endpoint) -> Result<T, PullError>,
 ) -> crate::Result<(ImageRef, T)> {
     let mut failures: Vec<PullError> = Vec::new();
     for cand in conf.candidates(name) {
         let endpoints = conf.endpoints(&cand)?;
-        progress.line(format!("Trying to pull {cand}..."));
+        progress.send(Event::Resolving {
+            reference: cand.to_string(),
+        });
         for ep in &endpoints {
             match attempt(&cand, ep).await {
                 Ok(t) => return Ok((cand, t)),
@@ -230,7 +242,7 @@ pub async fn list_entries(
     install_crypto_provider();
     let name = Name::parse(input)?;
     let conf = RegistriesConf::load(paths)?;
-    let quiet = Progress::new(false);
+    let quiet = Reporter::silent();
     let (cand, bytes) = first_endpoint(&conf, &name, input, &quiet, async |cand, ep| {
         let (session, had_creds) = open(paths, opts, cand, &ep.reference, ep.insecure).await?;
         let (bytes, _) = session
@@ -243,7 +255,7 @@ pub async fn list_entries(
     .await?;
     let parsed = manifest::parse_manifest(&bytes).map_err(|reason| PullError::BadManifest {
         image: cand.to_string(),
-        digest: sha256_digest(&bytes),
+        digest: Digest::sha256(&bytes),
         reason,
     })?;
     let Manifest::List(entries) = parsed else {
@@ -294,15 +306,11 @@ struct Resolved {
     session: Session,
     manifest: ImageManifest,
     manifest_bytes: Vec<u8>,
-    digest: String,
-    digests: Vec<String>,
+    digest: Digest,
+    digests: Vec<Digest>,
     config_bytes: Vec<u8>,
     config: ImageConfig,
     id: String,
-}
-
-fn sha256_digest(bytes: &[u8]) -> String {
-    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
 }
 
 /// Maps oci-client's errors to messages that name the image and the registry.
@@ -385,12 +393,12 @@ async fn resolve(
         .pull_manifest_raw(&session.reference, &session.auth, manifest::ACCEPT)
         .await
         .map_err(oerr)?;
-    let mut digest = sha256_digest(&bytes);
+    let mut digest = Digest::sha256(&bytes);
     let mut bytes = bytes.to_vec();
     let mut digests = Vec::new();
-    let bad = |digest: &str, reason: String| PullError::BadManifest {
+    let bad = |digest: &Digest, reason: String| PullError::BadManifest {
         image: image.to_string(),
-        digest: digest.to_string(),
+        digest: digest.clone(),
         reason,
     };
     let mut parsed = manifest::parse_manifest(&bytes).map_err(|r| bad(&digest, r))?;
@@ -404,13 +412,15 @@ async fn resolve(
         })?;
         tracing::debug!("{image}: {want} is {}", entry.digest);
         digests.push(digest.clone());
-        let instance = session.reference.clone_with_digest(entry.digest.clone());
+        let instance = session
+            .reference
+            .clone_with_digest(entry.digest.to_string());
         let (b, _) = session
             .client
             .pull_manifest_raw(&instance, &session.auth, manifest::ACCEPT)
             .await
             .map_err(oerr)?;
-        digest = sha256_digest(&b);
+        digest = Digest::sha256(&b);
         if digest != entry.digest {
             return Err(bad(
                 &entry.digest,
@@ -446,11 +456,11 @@ async fn resolve(
         digest: manifest.config.digest.clone(),
         reason,
     };
-    let actual = sha256_digest(&config_bytes);
+    let actual = Digest::sha256(&config_bytes);
     if actual != manifest.config.digest {
         return Err(bad_config(format!("content digest is {actual}")));
     }
-    let id = actual.trim_start_matches("sha256:").to_string();
+    let id = actual.hex().to_string();
     let config = manifest::parse_config(&config_bytes).map_err(bad_config)?;
     if config.diff_ids.len() != manifest.layers.len() {
         return Err(bad_config(format!(
@@ -492,22 +502,22 @@ async fn finish(
     image: &ImageRef,
     r: Resolved,
     store: Arc<LayerStore>,
-    progress: &Progress,
+    progress: &Reporter,
 ) -> crate::Result<PulledImage> {
     let image_name = image.to_string();
-    progress.line("Getting image source signatures".to_string());
+    progress.send(Event::CopyingBlobs);
 
     // Which diff_ids are already stored? (A short read; no transaction is held.)
     let db_path = paths.db_path();
     let diff_ids = r.config.diff_ids.clone();
-    let existing: HashMap<String, i64> = {
+    let existing: HashMap<Digest, i64> = {
         let db_path = db_path.clone();
         let diff_ids = diff_ids.clone();
         blocking(move || {
             let db = Db::open(&db_path)?;
             let mut found = HashMap::new();
             for d in diff_ids {
-                if let Some(l) = db.layer(&d)? {
+                if let Some(l) = db.layer(d.as_str())? {
                     found.insert(d, l.size);
                 }
             }
@@ -524,10 +534,12 @@ async fn finish(
             continue;
         }
         if existing.contains_key(d) {
-            progress.line(format!(
-                "Copying blob {} skipped: already exists",
-                short_digest(&r.manifest.layers[i].digest)
-            ));
+            let blob = &r.manifest.layers[i].digest;
+            progress.send(Event::BlobSkipped {
+                id: blob.clone(),
+                digest: blob.clone(),
+                reason: SkipReason::AlreadyExists,
+            });
         } else {
             wanted.push(i);
         }
@@ -542,13 +554,12 @@ async fn finish(
         ignore_chown_errors,
     )
     .await?;
-    progress.line(format!(
-        "Copying config {} done",
-        short_digest(&r.manifest.config.digest)
-    ));
-    progress.line("Writing manifest to image destination".to_string());
+    progress.send(Event::ConfigDone {
+        digest: r.manifest.config.digest.clone(),
+    });
+    progress.send(Event::WritingManifest);
 
-    let mut sizes: HashMap<String, i64> = existing;
+    let mut sizes: HashMap<Digest, i64> = existing;
     let mut new_layers: Vec<NewLayer> = Vec::new();
     let mut promoted: Vec<String> = Vec::new();
     promote(
@@ -576,10 +587,10 @@ async fn finish(
         .sum();
     let mut new_image = NewImage {
         id: r.id.clone(),
-        digest: r.digest.clone(),
-        digests: r.digests.clone(),
+        digest: r.digest.to_string(),
+        digests: r.digests.iter().map(ToString::to_string).collect(),
         names: vec![name.clone()],
-        layers: diff_ids.clone(),
+        layers: diff_ids.iter().map(ToString::to_string).collect(),
         new_layers,
         manifest: r.manifest_bytes.clone(),
         manifest_media_type: r.manifest.media_type.clone(),
@@ -615,11 +626,11 @@ async fn finish(
             }) if !retried => {
                 retried = true;
                 tracing::info!("{image_name}: layers {missing:?} vanished; pulling them again");
-                let missing: HashSet<&String> = missing.iter().collect();
+                let missing: HashSet<&str> = missing.iter().map(String::as_str).collect();
                 let mut again = Vec::new();
                 let mut seen = HashSet::new();
                 for (i, d) in diff_ids.iter().enumerate() {
-                    if missing.contains(d) && seen.insert(d) {
+                    if missing.contains(d.as_str()) && seen.insert(d) {
                         again.push(i);
                     }
                 }
@@ -669,7 +680,7 @@ async fn promote(
     staged: &mut Vec<StagedLayer>,
     new_layers: &mut Vec<NewLayer>,
     promoted: &mut Vec<String>,
-    sizes: &mut HashMap<String, i64>,
+    sizes: &mut HashMap<Digest, i64>,
 ) -> crate::Result<()> {
     for layer in staged.drain(..) {
         let store2 = store.clone();
@@ -683,9 +694,9 @@ async fn promote(
         promoted.push(dir.clone());
         sizes.insert(layer.diff_id.clone(), layer.size);
         new_layers.push(NewLayer {
-            diff_id: layer.diff_id,
+            diff_id: layer.diff_id.to_string(),
             dir,
-            compressed_digest: Some(layer.compressed_digest),
+            compressed_digest: Some(layer.compressed_digest.to_string()),
             media_type: Some(layer.media_type),
             size: layer.size,
         });
@@ -716,7 +727,7 @@ async fn download(
     image: &str,
     indices: &[usize],
     store: &Arc<LayerStore>,
-    progress: &Progress,
+    progress: &Reporter,
     ignore_chown_errors: bool,
 ) -> crate::Result<Vec<StagedLayer>> {
     let sem = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LAYERS));
@@ -725,7 +736,7 @@ async fn download(
         let desc = &r.manifest.layers[i];
         let odesc = oci_client::manifest::OciDescriptor {
             media_type: desc.media_type.clone(),
-            digest: desc.digest.clone(),
+            digest: desc.digest.to_string(),
             size: desc.size,
             urls: desc.urls.clone(),
             annotations: None,
@@ -742,8 +753,7 @@ async fn download(
         let reference = r.session.reference.clone();
         let sem = sem.clone();
         let store = store.clone();
-        let bar = progress.bar(&desc.digest, desc.size);
-        let progress = progress.clone();
+        let blob = progress.blob(&desc.digest, u64::try_from(desc.size).ok());
         set.spawn(async move {
             let _permit = sem
                 .acquire_owned()
@@ -754,15 +764,13 @@ async fn download(
                 .await
                 .map_err(|e| PullError::LayerDownload {
                     image: job.image.clone(),
-                    layer: job.digest.clone(),
+                    layer: job.digest.to_string(),
                     reason: error_chain(&e),
                 })?;
-            let short = short_digest(&job.digest);
-            let staged = fetch_and_unpack(job, stream, store, |n| bar.inc(n)).await;
-            // A finished bar becomes a plain line above the ones still running.
-            bar.finish_and_clear();
+            let digest = job.digest.clone();
+            let staged = fetch_and_unpack(job, stream, store, |n| blob.inc(n)).await;
             if staged.is_ok() {
-                progress.line(format!("Copying blob {short} done"));
+                blob.done(&digest);
             }
             staged
         });
@@ -782,68 +790,17 @@ async fn download(
         }
     }
     // Base layer first, so promotion order follows the image.
-    let order: HashMap<&str, usize> = indices
+    let order: HashMap<&Digest, usize> = indices
         .iter()
-        .map(|&i| (r.config.diff_ids[i].as_str(), i))
+        .map(|&i| (&r.config.diff_ids[i], i))
         .collect();
-    staged.sort_by_key(|l| order.get(l.diff_id.as_str()).copied().unwrap_or(usize::MAX));
+    staged.sort_by_key(|l| order.get(&l.diff_id).copied().unwrap_or(usize::MAX));
     Ok(staged)
-}
-
-pub(crate) fn short_digest(d: &str) -> String {
-    let hex = d.trim_start_matches("sha256:");
-    format!("sha256:{}", &hex[..hex.len().min(12)])
-}
-
-/// podman-style progress on stderr; silent unless asked for.
-#[derive(Clone)]
-pub(crate) struct Progress {
-    multi: Option<MultiProgress>,
-}
-
-impl Progress {
-    pub(crate) fn new(enabled: bool) -> Progress {
-        Progress {
-            multi: enabled.then(|| MultiProgress::with_draw_target(ProgressDrawTarget::stderr())),
-        }
-    }
-
-    pub(crate) fn line(&self, msg: String) {
-        if let Some(m) = &self.multi {
-            if m.println(&msg).is_err() {
-                eprintln!("{msg}");
-            }
-        }
-    }
-
-    pub(crate) fn bar(&self, digest: &str, size: i64) -> ProgressBar {
-        let Some(m) = &self.multi else {
-            return ProgressBar::hidden();
-        };
-        let bar = m.add(ProgressBar::new(size.max(0) as u64));
-        bar.set_style(
-            ProgressStyle::with_template(
-                "Copying blob {prefix} [{bar:30}] {binary_bytes} / {binary_total_bytes} {msg}",
-            )
-            .expect("valid template")
-            .progress_chars("=> "),
-        );
-        bar.set_prefix(short_digest(digest));
-        bar
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn short_digests() {
-        assert_eq!(
-            short_digest("sha256:0123456789abcdef0123"),
-            "sha256:0123456789ab"
-        );
-    }
 
     #[test]
     fn errors_name_image_and_registry() {

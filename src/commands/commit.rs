@@ -26,6 +26,8 @@ pub fn run(ctx: &super::Ctx, args: CommitArgs) -> anyhow::Result<i32> {
             message: args.message.clone(),
             changes: args.change.clone(),
         },
+        // podman prints no progress for a commit either.
+        &hutch_engine::progress::Silent,
     )?;
     crate::format::print(&format!("{id}\n"))?;
     Ok(0)

@@ -24,14 +24,9 @@ fn load(ctx: &super::Ctx, args: LoadArgs) -> anyhow::Result<i32> {
     ctx.paths.ensure_dirs()?;
     let userns = ctx.enter_userns()?;
     super::save::remove_staging_on_interrupt(ctx);
-    let quiet = args.quiet;
-    let mut progress = |line: String| {
-        if !quiet {
-            eprintln!("{line}");
-        }
-    };
-    let loaded = load::load(&ctx.paths, &userns, input, &mut progress)?;
-    progress("Storing signatures".into());
+    let progress = crate::progress::Lines { quiet: args.quiet };
+    let loaded = load::load(&ctx.paths, &userns, input, &progress)?;
+    progress.line("Storing signatures");
     let mut out = String::new();
     for img in loaded {
         if img.names.is_empty() {

@@ -52,10 +52,7 @@ pub fn run(ctx: &super::Ctx, args: LoginArgs) -> anyhow::Result<i32> {
             password = Some(prompt("Password: ", true)?);
         }
     }
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
+    let rt = crate::rt::runtime()?;
     let check = |c: &Credentials| {
         rt.block_on(engine::check(
             &ctx.paths,

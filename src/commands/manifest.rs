@@ -75,25 +75,20 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
                 a.format.as_deref(),
                 a.compression_format.as_deref(),
                 a.compression_level,
-                a.quiet,
             )?;
+            let progress = crate::progress::registry(a.quiet);
             ctx.paths.ensure_dirs()?;
             ctx.enter_userns()?;
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .context("starting the async runtime")?;
             let list = a.list.clone();
-            let digest = rt.block_on(async {
+            let digest = crate::rt::block_on(async {
                 tokio::select! {
-                    r = manifests::push_list(paths, &list, a.destination.as_deref(), a.all, &opts) => r,
+                    r = manifests::push_list(paths, &list, a.destination.as_deref(), a.all, &opts, progress.as_ref()) => r,
                     _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: list.clone() }.into()),
                 }
-            });
-            drop(rt);
+            })?;
             let digest = digest?;
             if let Some(path) = &a.digestfile {
-                std::fs::write(path, &digest)
+                std::fs::write(path, digest.as_str())
                     .with_context(|| format!("writing the digest file {}", path.display()))?;
             }
             if a.rm {
@@ -129,22 +124,20 @@ fn source_images(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::R
         os: a.os.clone(),
         arch: a.arch.clone(),
         variant: a.variant.clone(),
-        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         ..super::pull::options(&a.registry)
     };
+    let progress = crate::progress::registry(false);
     let entries = if a.all {
         // Joined before the runtime below starts threads; the pulls then find us inside.
         ctx.enter_userns()?;
-        let rt = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .context("starting the async runtime")?;
-        rt.block_on(hutch_engine::pull::list_entries(&ctx.paths, remote, &opts))?
+        crate::rt::block_on(hutch_engine::pull::list_entries(&ctx.paths, remote, &opts))??
     } else {
         None
     };
     let Some(entries) = entries else {
-        return Ok(vec![super::pull::pull(ctx, remote, &opts)?.id]);
+        return Ok(vec![
+            super::pull::pull_with_progress(ctx, remote, &opts, progress.as_ref())?.id,
+        ]);
     };
     let mut ids = Vec::new();
     // By digest: each names one image, whatever platform the flags name.
@@ -155,7 +148,7 @@ fn source_images(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::R
         ..opts
     };
     for reference in entries {
-        ids.push(super::pull::pull(ctx, &reference, &one)?.id);
+        ids.push(super::pull::pull_with_progress(ctx, &reference, &one, progress.as_ref())?.id);
     }
     Ok(ids)
 }

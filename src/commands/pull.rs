@@ -3,8 +3,8 @@
 use crate::cli::{PullArgs, RegistryOpts};
 use anyhow::Context;
 use hutch_engine::auth::AuthOptions;
+use hutch_engine::progress::{ProgressSink, Silent};
 use hutch_engine::pull::{PullError, PullOptions, PulledImage};
-use std::io::IsTerminal;
 
 pub fn run(ctx: &super::Ctx, args: PullArgs) -> anyhow::Result<i32> {
     if args.all_tags {
@@ -15,15 +15,15 @@ pub fn run(ctx: &super::Ctx, args: PullArgs) -> anyhow::Result<i32> {
         os: args.os.clone(),
         arch: args.arch.clone(),
         variant: args.variant.clone(),
-        progress: !args.quiet && std::io::stderr().is_terminal(),
         ..options(&args.registry)
     };
-    let pulled = pull(ctx, &args.image, &opts)?;
+    let progress = crate::progress::registry(args.quiet);
+    let pulled = pull_with_progress(ctx, &args.image, &opts, progress.as_ref())?;
     println!("{}", pulled.id);
     Ok(0)
 }
 
-/// Pull options from the registry flags (no platform, no progress).
+/// Pull options from the registry flags (no platform).
 pub fn options(registry: &RegistryOpts) -> PullOptions {
     PullOptions {
         tls_verify: registry.tls_verify,
@@ -36,27 +36,35 @@ pub fn options(registry: &RegistryOpts) -> PullOptions {
     }
 }
 
+/// Pulls `image` into local storage without showing progress (`run --pull`).
+pub fn pull(ctx: &super::Ctx, image: &str, opts: &PullOptions) -> anyhow::Result<PulledImage> {
+    pull_with_progress(ctx, image, opts, &Silent)
+}
+
 /// Pulls `image` into local storage (for `pull`, `run --pull`, `manifest add` of a registry
 /// image). Joins the user namespace first: call it before this process starts any thread.
-pub fn pull(ctx: &super::Ctx, image: &str, opts: &PullOptions) -> anyhow::Result<PulledImage> {
+pub fn pull_with_progress(
+    ctx: &super::Ctx,
+    image: &str,
+    opts: &PullOptions,
+    progress: &dyn ProgressSink,
+) -> anyhow::Result<PulledImage> {
     ctx.paths.ensure_dirs()?;
     let userns = hutch_engine::userns::enter(&ctx.paths)?;
     // Choose (once, then remembered) the storage driver while we are inside the namespace, so
     // read-only commands like `inspect` can name it without ever probing mounts themselves.
     hutch_storage::mount::driver(&ctx.paths.graphroot, ctx.paths.storage_driver.as_deref())
         .context("choosing a storage driver")?;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    let pulled = rt.block_on(async {
+    let pulled = crate::rt::block_on(async {
         tokio::select! {
-            r = hutch_engine::pull::pull(&ctx.paths, &userns, image, opts) => r,
+            r = hutch_engine::pull::pull(&ctx.paths, &userns, image, opts, progress) => r,
             // Dropping the pull cancels the downloads; staging directories go with them.
             _ = tokio::signal::ctrl_c() => Err(PullError::Interrupted { image: image.to_string() }.into()),
         }
-    });
-    // Waits for the unpacking threads, which remove their staging directories.
-    drop(rt);
+    })?;
+    // Waits for the unpacking threads (an interrupted pull's remove their staging
+    // directories), and leaves the process single-threaded again for what `run --pull` does
+    // next (forks, namespace work); a later async step builds the runtime anew.
+    crate::rt::shutdown();
     Ok(pulled?)
 }

@@ -4,7 +4,6 @@ use crate::cli::PushArgs;
 use anyhow::Context;
 use hutch_engine::auth::AuthOptions;
 use hutch_engine::push::{PushError, PushOptions};
-use std::io::IsTerminal;
 
 /// What `push` and `manifest push` share: registry access, format and compression flags.
 pub fn options(
@@ -12,7 +11,6 @@ pub fn options(
     format: Option<&str>,
     compression: Option<&str>,
     compression_level: Option<i32>,
-    quiet: bool,
 ) -> anyhow::Result<PushOptions> {
     Ok(PushOptions {
         tls_verify: registry.tls_verify,
@@ -24,7 +22,6 @@ pub fn options(
         format: format.map(str::parse).transpose()?,
         compression: compression.map(str::parse).transpose()?,
         compression_level,
-        progress: !quiet && std::io::stderr().is_terminal(),
     })
 }
 
@@ -34,23 +31,18 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
         args.format.as_deref(),
         args.compression_format.as_deref(),
         args.compression_level,
-        args.quiet,
     )?;
+    let progress = crate::progress::registry(args.quiet);
     ctx.paths.ensure_dirs()?;
     // Layers are read as stored, owned by IDs of the user namespace: join it before any thread.
     ctx.enter_userns()?;
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
     let image = args.image.clone();
-    let pushed = rt.block_on(async {
+    let pushed = crate::rt::block_on(async {
         tokio::select! {
-            r = hutch_engine::push::push(&ctx.paths, &image, args.destination.as_deref(), &opts) => r,
+            r = hutch_engine::push::push(&ctx.paths, &image, args.destination.as_deref(), &opts, progress.as_ref()) => r,
             _ = tokio::signal::ctrl_c() => Err(PushError::Interrupted { image: image.clone() }.into()),
         }
-    });
-    drop(rt);
+    })?;
     let pushed = pushed?;
     tracing::debug!(
         "{}: pushed {} (uploaded {} blobs, reused {})",
@@ -60,7 +52,7 @@ pub fn run(ctx: &super::Ctx, args: PushArgs) -> anyhow::Result<i32> {
         pushed.reused
     );
     if let Some(path) = &args.digestfile {
-        std::fs::write(path, &pushed.digest)
+        std::fs::write(path, pushed.digest.as_str())
             .with_context(|| format!("writing the digest file {}", path.display()))?;
     }
     Ok(0)

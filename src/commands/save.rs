@@ -26,26 +26,22 @@ pub fn remove_staging_on_interrupt(ctx: &super::Ctx) {
 }
 
 pub fn on_interrupt(cleanup: impl FnOnce() + Send + 'static) {
-    std::thread::spawn(move || {
-        let Ok(rt) = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-        else {
-            return;
-        };
-        rt.block_on(async {
-            let mut term =
-                match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-                    Ok(t) => t,
-                    Err(_) => return,
-                };
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = term.recv() => {}
-            }
-        });
+    let Ok(rt) = crate::rt::runtime() else {
+        return;
+    };
+    rt.spawn(async move {
+        let mut term =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(t) => t,
+                Err(_) => return,
+            };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            _ = term.recv() => {}
+        }
         INTERRUPTED.store(true, std::sync::atomic::Ordering::SeqCst);
-        cleanup();
+        // The cleanup removes files: off the async threads.
+        let _ = tokio::task::spawn_blocking(cleanup).await;
         std::process::exit(130);
     });
 }
@@ -87,12 +83,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
         .map(|n| hutch_engine::images::lookup(&db, n))
         .collect::<Result<Vec<_>, _>>()?;
     let items = save::plan(found, format, args.multi_image_archive)?;
-    let quiet = args.quiet;
-    let mut progress = |line: String| {
-        if !quiet {
-            eprintln!("{line}");
-        }
-    };
+    let progress = crate::progress::Lines { quiet: args.quiet };
     match (&args.output, format.is_dir()) {
         (Some(dir), true) => {
             save::save_dir(
@@ -102,7 +93,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
                 format,
                 args.compress,
                 dir,
-                &mut progress,
+                &progress,
             )?;
         }
         (Some(path), false) => {
@@ -125,7 +116,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
                 &items,
                 format,
                 std::io::BufWriter::with_capacity(1 << 20, file),
-                &mut progress,
+                &progress,
             )
             .and_then(|w| {
                 w.into_inner()
@@ -145,14 +136,12 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
                 &items,
                 format,
                 std::io::BufWriter::with_capacity(1 << 20, stdout),
-                &mut progress,
+                &progress,
             )?;
             w.flush()
                 .context("writing the archive to standard output")?;
         }
     }
-    if !quiet {
-        eprintln!("Storing signatures");
-    }
+    progress.line("Storing signatures");
     Ok(0)
 }

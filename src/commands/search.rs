@@ -42,17 +42,13 @@ pub fn run(ctx: &super::Ctx, args: SearchArgs) -> anyhow::Result<i32> {
         },
         limit: args.limit,
     };
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
-    let hits = rt.block_on(async {
+    let hits = crate::rt::block_on(async {
         if args.list_tags {
             search::list_tags(&ctx.paths, &args.term, &opts).await
         } else {
             search::search(&ctx.paths, &args.term, &opts).await
         }
-    })?;
+    })??;
     let rows: Vec<serde_json::Value> = hits
         .iter()
         .filter(|_| keep)

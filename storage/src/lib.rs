@@ -2,6 +2,7 @@
 //! mounting a stack of layers with kernel overlayfs, fuse-overlayfs or vfs.
 #![deny(unsafe_code)]
 
+pub mod digest;
 pub mod mount;
 pub mod tarsplit;
 pub mod unpack;
@@ -11,6 +12,7 @@ mod tree;
 use std::io;
 use std::path::{Path, PathBuf};
 
+pub use digest::{Digest, HashingReader, HashingWriter};
 pub use tree::remove_tree;
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;

@@ -4,11 +4,12 @@
 //! the `--change`s applied, and a history entry; the image is recorded like a pull's.
 
 use super::{archive, config_of, event, Containers};
+use crate::progress::{Event, ProgressSink};
 use crate::{EngineError, Result};
 use chrono::{SecondsFormat, Utc};
 use hutch_state::{Container, NewImage, NewLayer};
+use hutch_storage::{Digest, HashingWriter};
 use serde_json::{json, Map, Value};
-use sha2::{Digest, Sha256};
 use std::io::{self, Write};
 
 #[derive(Debug, Clone, Default)]
@@ -19,25 +20,6 @@ pub struct CommitOptions {
     pub message: Option<String>,
     /// Dockerfile-like instructions: `CMD ...`, `ENV K=V`, `LABEL K=V`...
     pub changes: Vec<String>,
-}
-
-/// Counts and hashes what passes through, to give the layer its diff_id and size.
-struct Hashing<W: Write> {
-    inner: W,
-    hash: Sha256,
-    len: u64,
-}
-
-impl<W: Write> Write for Hashing<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        self.len += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
 }
 
 fn bad_change(change: &str, reason: &str) -> EngineError {
@@ -169,13 +151,15 @@ pub fn apply_change(cfg: &mut Map<String, Value>, change: &str) -> Result<()> {
     Ok(())
 }
 
-fn sha256_hex(data: &[u8]) -> String {
-    hex::encode(Sha256::digest(data))
-}
-
 impl Containers {
-    /// Commits the container's changes as a new image and returns the image's ID.
-    pub fn commit(&mut self, c: &Container, opts: &CommitOptions) -> Result<String> {
+    /// Commits the container's changes as a new image and returns the image's ID, reporting
+    /// the new layer, the config and the manifest to `progress`.
+    pub fn commit(
+        &mut self,
+        c: &Container,
+        opts: &CommitOptions,
+        progress: &dyn ProgressSink,
+    ) -> Result<String> {
         let name = opts
             .name
             .as_deref()
@@ -200,16 +184,14 @@ impl Containers {
             apply_change(&mut probe, ch)?;
         }
 
+        progress.event(Event::CopyingBlobs);
         let upper = self.upper_dir(c)?;
         let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let tar_dir = store.staging()?;
         let tar_path = tar_dir.path.join("layer.tar");
         let file = std::fs::File::create(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-        let hashing = Hashing {
-            inner: io::BufWriter::new(file),
-            hash: Sha256::new(),
-            len: 0,
-        };
+        // Counts and hashes the tar, to give the layer its diff_id and size.
+        let hashing = HashingWriter::new(io::BufWriter::new(file));
         let source = if upper.is_dir() {
             upper
         } else {
@@ -220,12 +202,16 @@ impl Containers {
         };
         let mut hashing = archive::layer_tar(&source, hashing)?;
         hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
-        let diff_id = format!("sha256:{}", hex::encode(hashing.hash.finalize_reset()));
-        let size = hashing.len as i64;
+        let (buf, diff_id, size) = hashing.finish();
+        let diff_id = diff_id.expect("a hashing writer");
+        progress.event(Event::BlobDone {
+            id: diff_id.clone(),
+            digest: diff_id.clone(),
+        });
+        let diff_id = diff_id.to_string();
+        let size = size as i64;
         drop(
-            hashing
-                .inner
-                .into_inner()
+            buf.into_inner()
                 .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
         );
         let file = std::fs::File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
@@ -306,7 +292,11 @@ impl Containers {
         }
         let config_bytes =
             serde_json::to_vec(&config).map_err(|e| EngineError::Other(e.to_string()))?;
-        let id = sha256_hex(&config_bytes);
+        let config_digest = Digest::sha256(&config_bytes);
+        progress.event(Event::ConfigDone {
+            digest: config_digest.clone(),
+        });
+        let id = config_digest.hex().to_string();
 
         let mut layers_json = Vec::new();
         let mut total = 0i64;
@@ -347,7 +337,8 @@ impl Containers {
         });
         let manifest_bytes =
             serde_json::to_vec(&manifest).map_err(|e| EngineError::Other(e.to_string()))?;
-        let digest = format!("sha256:{}", sha256_hex(&manifest_bytes));
+        progress.event(Event::WritingManifest);
+        let digest = Digest::sha256(&manifest_bytes).to_string();
 
         let dir = store.promote(staging)?;
         let mut layers = parent.layers.clone();

@@ -7,8 +7,8 @@ use super::PullError;
 use bytes::Bytes;
 use futures_util::StreamExt;
 use hutch_storage::unpack::{unpack_layer, UnpackOptions};
+use hutch_storage::{Digest, HashingReader};
 use hutch_storage::{LayerStore, Staging};
-use sha2::{Digest, Sha256};
 use std::io::{self, Read};
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -16,8 +16,8 @@ use tokio::sync::mpsc;
 /// A layer unpacked into staging whose digests both matched.
 pub struct StagedLayer {
     pub staging: Staging,
-    pub diff_id: String,
-    pub compressed_digest: String,
+    pub diff_id: Digest,
+    pub compressed_digest: Digest,
     pub media_type: String,
     /// Bytes of the uncompressed tar.
     pub size: i64,
@@ -25,8 +25,8 @@ pub struct StagedLayer {
 
 pub struct LayerJob {
     pub image: String,
-    pub digest: String,
-    pub diff_id: String,
+    pub digest: Digest,
+    pub diff_id: Digest,
     pub media_type: String,
     pub ignore_chown_errors: bool,
 }
@@ -54,7 +54,7 @@ where
     };
     let (tx, rx) = mpsc::channel::<Bytes>(32);
     let opts = UnpackOptions {
-        layer: job.digest.clone(),
+        layer: job.digest.to_string(),
         ignore_chown_errors: job.ignore_chown_errors,
         tar_split: Some(staging.split_path()),
     };
@@ -90,7 +90,7 @@ where
         drop(unpacked);
         return Err(PullError::LayerDownload {
             image: job.image,
-            layer: job.digest,
+            layer: job.digest.to_string(),
             reason: crate::pull::error_chain(&e),
         });
     }
@@ -101,14 +101,14 @@ where
         },
         UnpackFailure::Read(source) => PullError::LayerDownload {
             image: job.image.clone(),
-            layer: job.digest.clone(),
+            layer: job.digest.to_string(),
             reason: source.to_string(),
         },
     })?;
     if done.compressed_digest != job.digest {
         return Err(PullError::LayerDigest {
             image: job.image,
-            layer: job.digest.clone(),
+            layer: job.digest.to_string(),
             what: "blob",
             expected: job.digest,
             actual: done.compressed_digest,
@@ -117,7 +117,7 @@ where
     if done.diff_id != job.diff_id {
         return Err(PullError::LayerDigest {
             image: job.image,
-            layer: job.digest,
+            layer: job.digest.to_string(),
             what: "uncompressed content (diff_id)",
             expected: job.diff_id,
             actual: done.diff_id,
@@ -143,8 +143,8 @@ pub(crate) enum UnpackFailure {
 
 pub(crate) struct Unpacked {
     pub staging: Staging,
-    pub compressed_digest: String,
-    pub diff_id: String,
+    pub compressed_digest: Digest,
+    pub diff_id: Digest,
     pub size: i64,
 }
 
@@ -187,19 +187,19 @@ pub(crate) fn unpack_blob<R: Read>(
         _ => (Box::new(source), false),
     };
     // An uncompressed blob is its own tar: one digest serves as both.
-    let mut tar = HashingReader::new(decoder);
-    tar.hashing = compressed_input;
+    let mut tar = if compressed_input {
+        HashingReader::new(decoder)
+    } else {
+        HashingReader::counting(decoder)
+    };
     unpack_layer(&mut tar, &staging.path, &opts).map_err(UnpackFailure::Unpack)?;
     // tar stops reading at its end marker; the digests cover every byte.
     io::copy(&mut tar, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, diff_id, size) = tar.finish();
     io::copy(&mut compressed, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, compressed_digest, _) = compressed.finish();
-    let diff_id = if compressed_input {
-        diff_id
-    } else {
-        compressed_digest.clone()
-    };
+    let compressed_digest = compressed_digest.expect("a hashing reader");
+    let diff_id = diff_id.unwrap_or_else(|| compressed_digest.clone());
     Ok(Unpacked {
         staging,
         compressed_digest,
@@ -229,49 +229,13 @@ impl Read for ChannelReader {
     }
 }
 
-pub struct HashingReader<R> {
-    inner: R,
-    hasher: Sha256,
-    count: u64,
-    /// When false only bytes are counted.
-    hashing: bool,
-}
-
-impl<R: Read> HashingReader<R> {
-    pub fn new(inner: R) -> Self {
-        HashingReader {
-            inner,
-            hasher: Sha256::new(),
-            count: 0,
-            hashing: true,
-        }
-    }
-
-    /// The reader back, `sha256:<hex>` of everything read, and the byte count.
-    pub fn finish(self) -> (R, String, u64) {
-        let digest = format!("sha256:{}", hex::encode(self.hasher.finalize()));
-        (self.inner, digest, self.count)
-    }
-}
-
-impl<R: Read> Read for HashingReader<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        if self.hashing {
-            self.hasher.update(&buf[..n]);
-        }
-        self.count += n as u64;
-        Ok(n)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::io::Write;
 
-    fn sha(b: &[u8]) -> String {
-        format!("sha256:{}", hex::encode(Sha256::digest(b)))
+    fn sha(b: &[u8]) -> Digest {
+        Digest::sha256(b)
     }
 
     fn layer_tar() -> Vec<u8> {
@@ -296,7 +260,7 @@ mod tests {
         e.finish().unwrap()
     }
 
-    async fn run(blob: Vec<u8>, digest: String, diff_id: String) -> Result<StagedLayer, PullError> {
+    async fn run(blob: Vec<u8>, digest: Digest, diff_id: Digest) -> Result<StagedLayer, PullError> {
         let dir = tempfile::tempdir().unwrap();
         let store = Arc::new(LayerStore::new(dir.path()));
         // Small chunks, so magic-byte detection and hashing cross chunk boundaries.
@@ -336,26 +300,35 @@ mod tests {
     async fn digest_mismatches_name_layer_and_both_digests() {
         let raw = layer_tar();
         let gz = gzip(&raw);
-        let wrong = format!("sha256:{}", "0".repeat(64));
+        let wrong: Digest = format!("sha256:{}", "0".repeat(64)).parse().unwrap();
         let err = run(gz.clone(), wrong.clone(), sha(&raw))
             .await
             .err()
             .unwrap()
             .to_string();
         assert!(err.contains("test/image:latest"), "{err}");
-        assert!(err.contains(&wrong) && err.contains(&sha(&gz)), "{err}");
+        assert!(
+            err.contains(wrong.as_str()) && err.contains(sha(&gz).as_str()),
+            "{err}"
+        );
         let err = run(gz.clone(), sha(&gz), wrong.clone())
             .await
             .err()
             .unwrap()
             .to_string();
-        assert!(err.contains("diff_id") && err.contains(&sha(&raw)), "{err}");
+        assert!(
+            err.contains("diff_id") && err.contains(sha(&raw).as_str()),
+            "{err}"
+        );
         let err = run(raw.clone(), sha(&raw), wrong.clone())
             .await
             .err()
             .unwrap()
             .to_string();
-        assert!(err.contains("diff_id") && err.contains(&wrong), "{err}");
+        assert!(
+            err.contains("diff_id") && err.contains(wrong.as_str()),
+            "{err}"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -365,8 +338,8 @@ mod tests {
         let gz = gzip(&layer_tar());
         let job = LayerJob {
             image: "i".into(),
-            digest: format!("sha256:{}", "1".repeat(64)),
-            diff_id: format!("sha256:{}", "2".repeat(64)),
+            digest: format!("sha256:{}", "1".repeat(64)).parse().unwrap(),
+            diff_id: format!("sha256:{}", "2".repeat(64)).parse().unwrap(),
             media_type: "m".into(),
             ignore_chown_errors: true,
         };
@@ -380,17 +353,5 @@ mod tests {
             .map(|rd| rd.flatten().map(|e| e.path()).collect())
             .unwrap_or_default();
         assert!(left.is_empty(), "{left:?}");
-    }
-
-    #[test]
-    fn hashing_reader() {
-        let mut r = HashingReader::new(&b"hello"[..]);
-        io::copy(&mut r, &mut io::sink()).unwrap();
-        let (_, d, n) = r.finish();
-        assert_eq!(n, 5);
-        assert_eq!(
-            d,
-            "sha256:2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824"
-        );
     }
 }

@@ -1,6 +1,7 @@
 //! The manifest formats a pull understands (Docker schema2, OCI image manifests, Docker manifest
 //! lists and OCI indexes), platform selection from a list, and the image config's rootfs.
 
+use crate::Digest;
 use serde::Deserialize;
 
 pub const DOCKER_MANIFEST: &str = "application/vnd.docker.distribution.manifest.v2+json";
@@ -28,7 +29,7 @@ pub const ACCEPT: &[&str] = &[
 pub struct Descriptor {
     #[serde(default)]
     pub media_type: String,
-    pub digest: String,
+    pub digest: Digest,
     #[serde(default)]
     pub size: i64,
     #[serde(default)]
@@ -218,6 +219,36 @@ fn is_layer_media_type(m: &str) -> bool {
         || m.starts_with("application/vnd.docker.image.rootfs.")
 }
 
+/// Our digest as oci-spec's: the same text (ours is validated to a subset of what it takes).
+pub fn oci_digest(d: &Digest) -> oci_spec::image::Digest {
+    d.as_str()
+        .parse()
+        .expect("a valid digest is a valid OCI digest")
+}
+
+/// A descriptor as the manifests we write have it: media type, digest and size only.
+pub fn descriptor(media_type: &str, digest: &Digest, size: u64) -> oci_spec::image::Descriptor {
+    oci_spec::image::Descriptor::new(media_type.into(), size, oci_digest(digest))
+}
+
+/// An image manifest to write: OCI, or Docker schema2 (the same shape under Docker's media
+/// types, which oci-spec keeps as given). Serialized with serde_json its fields come in
+/// podman's order (schemaVersion, mediaType, config, layers), which keeps the digests of the
+/// manifests we write unchanged.
+pub fn image_manifest(
+    media_type: &str,
+    config: oci_spec::image::Descriptor,
+    layers: Vec<oci_spec::image::Descriptor>,
+) -> oci_spec::image::ImageManifest {
+    oci_spec::image::ImageManifestBuilder::default()
+        .schema_version(2u32)
+        .media_type(oci_spec::image::MediaType::from(media_type))
+        .config(config)
+        .layers(layers)
+        .build()
+        .expect("every required field is set")
+}
+
 /// Picks the entry for `want` from a manifest list, or says which platforms there are.
 pub fn select_platform<'a>(
     entries: &'a [Descriptor],
@@ -247,7 +278,7 @@ pub fn select_platform<'a>(
 /// The parts of the image config a pull needs.
 #[derive(Debug, Clone)]
 pub struct ImageConfig {
-    pub diff_ids: Vec<String>,
+    pub diff_ids: Vec<Digest>,
     pub created: Option<chrono::DateTime<chrono::Utc>>,
     pub platform: Platform,
 }
@@ -281,18 +312,20 @@ pub fn parse_config(bytes: &[u8]) -> Result<ImageConfig, String> {
             rootfs.kind
         ));
     }
-    for d in &rootfs.diff_ids {
-        if !valid_sha256(d) {
-            return Err(format!("image config has invalid diff_id {d:?}"));
-        }
-    }
+    let diff_ids = rootfs
+        .diff_ids
+        .iter()
+        .map(|d| {
+            Digest::parse_sha256(d).map_err(|_| format!("image config has invalid diff_id {d:?}"))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let created = raw
         .created
         .as_deref()
         .and_then(|c| chrono::DateTime::parse_from_rfc3339(c).ok())
         .map(|c| c.with_timezone(&chrono::Utc));
     Ok(ImageConfig {
-        diff_ids: rootfs.diff_ids,
+        diff_ids,
         created,
         platform: Platform {
             architecture: raw.architecture,
@@ -302,20 +335,19 @@ pub fn parse_config(bytes: &[u8]) -> Result<ImageConfig, String> {
     })
 }
 
-pub fn valid_sha256(d: &str) -> bool {
-    d.strip_prefix("sha256:")
-        .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn d(c: &str) -> Digest {
+        format!("sha256:{}", c.repeat(64)).parse().unwrap()
+    }
 
     fn entry(p: &str, digest: &str) -> Descriptor {
         let parts: Vec<&str> = p.split('/').collect();
         Descriptor {
             media_type: DOCKER_MANIFEST.into(),
-            digest: digest.into(),
+            digest: d(digest),
             size: 1,
             urls: None,
             platform: Some(Platform {
@@ -336,13 +368,13 @@ mod tests {
         ];
         let pick = |p: &str| {
             let want = Platform::from_flags(Some(p), None, None, None).unwrap();
-            select_platform(&list, &want).map(|d| d.digest.clone())
+            select_platform(&list, &want).map(|e| e.digest.clone())
         };
-        assert_eq!(pick("linux/amd64"), Ok("d".into()));
-        assert_eq!(pick("linux/arm64"), Ok("c".into()));
-        assert_eq!(pick("linux/arm64/v8"), Ok("c".into()));
-        assert_eq!(pick("linux/arm/v7"), Ok("b".into()));
-        assert_eq!(pick("linux/arm"), Ok("a".into()));
+        assert_eq!(pick("linux/amd64"), Ok(d("d")));
+        assert_eq!(pick("linux/arm64"), Ok(d("c")));
+        assert_eq!(pick("linux/arm64/v8"), Ok(d("c")));
+        assert_eq!(pick("linux/arm/v7"), Ok(d("b")));
+        assert_eq!(pick("linux/arm"), Ok(d("a")));
         let err = pick("linux/s390x").unwrap_err();
         assert_eq!(
             err,
@@ -354,17 +386,23 @@ mod tests {
             ]
         );
         let want = Platform::from_flags(None, Some("linux"), Some("arm"), Some("v7")).unwrap();
-        assert_eq!(select_platform(&list, &want).unwrap().digest, "b");
+        assert_eq!(select_platform(&list, &want).unwrap().digest, d("b"));
         assert!(Platform::from_flags(Some("linux"), None, None, None).is_err());
         assert!(Platform::from_flags(Some("linux/"), None, None, None).is_err());
     }
 
     #[test]
     fn manifests() {
+        let fix = |s: &[u8]| {
+            String::from_utf8_lossy(s)
+                .replace("{C}", &"c".repeat(64))
+                .replace("{L}", &"e".repeat(64))
+                .into_bytes()
+        };
         let m = br#"{"schemaVersion":2,"mediaType":"application/vnd.docker.distribution.manifest.v2+json",
-            "config":{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"sha256:c","size":3},
-            "layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","digest":"sha256:l","size":5}]}"#;
-        match parse_manifest(m).unwrap() {
+            "config":{"mediaType":"application/vnd.docker.container.image.v1+json","digest":"sha256:{C}","size":3},
+            "layers":[{"mediaType":"application/vnd.docker.image.rootfs.diff.tar.gzip","digest":"sha256:{L}","size":5}]}"#;
+        match parse_manifest(&fix(m)).unwrap() {
             Manifest::Image(i) => {
                 assert_eq!(i.layers.len(), 1);
                 assert_eq!(i.media_type, DOCKER_MANIFEST);
@@ -373,19 +411,72 @@ mod tests {
         }
         // OCI without mediaType field.
         let m = br#"{"schemaVersion":2,
-            "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:c","size":3},
-            "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+zstd","digest":"sha256:l","size":5}]}"#;
+            "config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:{C}","size":3},
+            "layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar+zstd","digest":"sha256:{L}","size":5}]}"#;
         assert!(
-            matches!(parse_manifest(m).unwrap(), Manifest::Image(i) if i.media_type == OCI_MANIFEST)
+            matches!(parse_manifest(&fix(m)).unwrap(), Manifest::Image(i) if i.media_type == OCI_MANIFEST)
         );
         let idx = br#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.index.v1+json","manifests":[]}"#;
         assert!(matches!(parse_manifest(idx).unwrap(), Manifest::List(_)));
         let s1 = br#"{"schemaVersion":1,"name":"x","fsLayers":[]}"#;
         assert!(matches!(parse_manifest(s1).unwrap(), Manifest::Schema1));
-        let helm = br#"{"schemaVersion":2,"config":{"mediaType":"application/vnd.cncf.helm.config.v1+json","digest":"sha256:c","size":3},"layers":[]}"#;
-        assert!(parse_manifest(helm)
+        let helm = br#"{"schemaVersion":2,"config":{"mediaType":"application/vnd.cncf.helm.config.v1+json","digest":"sha256:{C}","size":3},"layers":[]}"#;
+        assert!(parse_manifest(&fix(helm))
             .unwrap_err()
             .contains("not a container image"));
+    }
+
+    #[test]
+    fn written_manifests_keep_their_bytes() {
+        // What the hand-written structs produced before oci-spec: the digests of manifests
+        // pushed and saved before must not change.
+        let m = image_manifest(
+            DOCKER_MANIFEST,
+            descriptor(DOCKER_CONFIG, &d("c"), 3),
+            vec![descriptor(
+                "application/vnd.docker.image.rootfs.diff.tar.gzip",
+                &d("e"),
+                5,
+            )],
+        );
+        let c = "c".repeat(64);
+        let e = "e".repeat(64);
+        assert_eq!(
+            String::from_utf8(serde_json::to_vec_pretty(&m).unwrap()).unwrap(),
+            format!(
+                r#"{{
+  "schemaVersion": 2,
+  "mediaType": "application/vnd.docker.distribution.manifest.v2+json",
+  "config": {{
+    "mediaType": "application/vnd.docker.container.image.v1+json",
+    "digest": "sha256:{c}",
+    "size": 3
+  }},
+  "layers": [
+    {{
+      "mediaType": "application/vnd.docker.image.rootfs.diff.tar.gzip",
+      "digest": "sha256:{e}",
+      "size": 5
+    }}
+  ]
+}}"#
+            )
+        );
+        let m = image_manifest(
+            OCI_MANIFEST,
+            descriptor(OCI_CONFIG, &d("c"), 3),
+            vec![descriptor(
+                "application/vnd.oci.image.layer.v1.tar",
+                &d("e"),
+                5,
+            )],
+        );
+        assert_eq!(
+            String::from_utf8(serde_json::to_vec(&m).unwrap()).unwrap(),
+            format!(
+                r#"{{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:{c}","size":3}},"layers":[{{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:{e}","size":5}}]}}"#
+            )
+        );
     }
 
     #[test]

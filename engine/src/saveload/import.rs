@@ -70,7 +70,7 @@ pub fn import(
         "created_by".into(),
         json!(format!(
             "/bin/sh -c #(nop) ADD file:{} in / ",
-            done.diff_id.trim_start_matches("sha256:")
+            done.diff_id.hex()
         )),
     );
     if let Some(m) = &opts.message {
@@ -91,14 +91,12 @@ pub fn import(
     config.insert("history".into(), json!([Value::Object(history)]));
     let config_bytes = serde_json::to_vec(&Value::Object(config))
         .map_err(|e| crate::EngineError::Other(e.to_string()))?;
-    let id = sha256_digest(&config_bytes)
-        .trim_start_matches("sha256:")
-        .to_string();
+    let id = Digest::sha256(&config_bytes).hex().to_string();
     let manifest = manifest_bytes(
         true,
         &Desc {
             media_type: String::new(),
-            digest: format!("sha256:{id}"),
+            digest: config_digest_of(&id)?,
             size: config_bytes.len() as i64,
         },
         &[Desc {
@@ -107,7 +105,7 @@ pub fn import(
             size: done.size,
         }],
     );
-    let digest = sha256_digest(&manifest);
+    let digest = Digest::sha256(&manifest).to_string();
 
     let dir = store.promote(done.staging)?;
     let img = NewImage {
@@ -115,11 +113,11 @@ pub fn import(
         digest: digest.clone(),
         digests: vec![digest],
         names: name.iter().cloned().collect(),
-        layers: vec![done.diff_id.clone()],
+        layers: vec![done.diff_id.to_string()],
         new_layers: vec![NewLayer {
-            diff_id: done.diff_id.clone(),
+            diff_id: done.diff_id.to_string(),
             dir: dir.clone(),
-            compressed_digest: Some(done.compressed_digest.clone()),
+            compressed_digest: Some(done.compressed_digest.to_string()),
             media_type: Some(OCI_LAYER.into()),
             size: done.size,
         }],

@@ -5,6 +5,7 @@
 //! only once every layer checked out, so a bad archive leaves nothing behind.
 
 use super::*;
+use crate::progress::{Event, ProgressSink, SkipReason};
 use crate::pull::layer::unpack_blob;
 use crate::pull::manifest::{self as mf, Manifest};
 use crate::reference::ImageRef;
@@ -175,7 +176,7 @@ impl Ctx<'_> {
         let path =
             blob_path(digest).ok_or_else(|| self.entry_err(digest, "not a sha256 digest"))?;
         let bytes = self.read_small(&path)?;
-        let actual = sha256_digest(&bytes);
+        let actual = Digest::sha256(&bytes);
         if actual != digest {
             return Err(self.entry_err(&path, format!("content digest is {actual}")));
         }
@@ -187,9 +188,9 @@ impl Ctx<'_> {
 #[derive(Debug, Clone)]
 struct LayerRef {
     entry: String,
-    diff_id: String,
+    diff_id: Digest,
     /// The blob's digest when the layout names it (OCI, docker-dir); it is checked too.
-    blob_digest: Option<String>,
+    blob_digest: Option<Digest>,
     media_type: Option<String>,
 }
 
@@ -272,9 +273,7 @@ fn plan_docker_archive(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
             })
             .collect::<Result<_, _>>()?;
         plans.push(Plan {
-            id: sha256_digest(&config)
-                .trim_start_matches("sha256:")
-                .to_string(),
+            id: Digest::sha256(&config).hex().to_string(),
             created: cfg.created.unwrap_or(chrono::DateTime::UNIX_EPOCH),
             config,
             names,
@@ -317,9 +316,9 @@ fn plan_manifest(
         }
         Manifest::Schema1 => return Err(cx.entry_err(entry, "Docker schema 1 is not supported")),
     };
-    let cfg_entry = blob(&m.config.digest)?;
+    let cfg_entry = blob(m.config.digest.as_str())?;
     let config = cx.read_small(&cfg_entry)?;
-    let actual = sha256_digest(&config);
+    let actual = Digest::sha256(&config);
     if actual != m.config.digest {
         return Err(cx.entry_err(
             &cfg_entry,
@@ -346,7 +345,7 @@ fn plan_manifest(
         .zip(&cfg.diff_ids)
         .map(|(d, diff_id)| {
             Ok(LayerRef {
-                entry: blob(&d.digest)?,
+                entry: blob(d.digest.as_str())?,
                 diff_id: diff_id.clone(),
                 blob_digest: Some(d.digest.clone()),
                 media_type: Some(d.media_type.clone()),
@@ -354,7 +353,7 @@ fn plan_manifest(
         })
         .collect::<Result<_, ArchiveError>>()?;
     Ok(Plan {
-        id: actual.trim_start_matches("sha256:").to_string(),
+        id: actual.hex().to_string(),
         created: cfg.created.unwrap_or(chrono::DateTime::UNIX_EPOCH),
         config,
         names,
@@ -401,9 +400,9 @@ fn plan_oci(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
 fn plan_docker_dir(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
     let bytes = cx.read_small("manifest.json")?;
     let blob = |d: &str| {
-        crate::pull::manifest::valid_sha256(d)
-            .then(|| d.trim_start_matches("sha256:").to_string())
-            .ok_or_else(|| cx.entry_err(d, "not a sha256 digest"))
+        crate::Digest::parse_sha256(d)
+            .map(|d| d.hex().to_string())
+            .map_err(|_| cx.entry_err(d, "not a sha256 digest"))
     };
     Ok(vec![plan_manifest(
         cx,
@@ -522,9 +521,9 @@ fn index_tar(label: &str, file: &File) -> Result<HashMap<String, TarEnt>, Archiv
 
 /// A layer unpacked into staging, checked against its digests.
 struct Staged {
-    diff_id: String,
+    diff_id: Digest,
     staging: Staging,
-    compressed_digest: String,
+    compressed_digest: Digest,
     media_type: String,
     size: i64,
 }
@@ -538,13 +537,13 @@ fn unpack_one(
     let staging = store.staging()?;
     let (reader, _) = cx.open(&l.entry)?;
     let opts = UnpackOptions {
-        layer: l.diff_id.clone(),
+        layer: l.diff_id.to_string(),
         ignore_chown_errors,
         tar_split: Some(staging.split_path()),
     };
     let done =
         unpack_blob(reader, staging, opts).map_err(|e| unpack_failure(&cx.label, &l.entry, e))?;
-    let digest_err = |what, expected: &str, actual: &str| ArchiveError::Digest {
+    let digest_err = |what, expected: &Digest, actual: &Digest| ArchiveError::Digest {
         archive: cx.label.clone(),
         entry: l.entry.clone(),
         what,
@@ -581,7 +580,7 @@ pub fn load(
     paths: &Paths,
     userns: &UsernsInfo,
     input: Input,
-    progress: &mut dyn FnMut(String),
+    progress: &dyn ProgressSink,
 ) -> crate::Result<Vec<Loaded>> {
     let store = LayerStore::new(&paths.graphroot);
     store.clean_stale()?;
@@ -640,10 +639,10 @@ pub fn load(
         }
     };
 
-    progress("Getting image source signatures".into());
+    progress.event(Event::CopyingBlobs);
     // Which layers are missing (once each, however many images share them)?
     let db = Db::open(&db_path)?;
-    let mut sizes: HashMap<String, i64> = HashMap::new();
+    let mut sizes: HashMap<Digest, i64> = HashMap::new();
     let mut jobs: Vec<LayerRef> = Vec::new();
     let mut seen = HashSet::new();
     for p in &plans {
@@ -651,12 +650,13 @@ pub fn load(
             if !seen.insert(l.diff_id.clone()) {
                 continue;
             }
-            match db.layer(&l.diff_id)? {
+            match db.layer(l.diff_id.as_str())? {
                 Some(have) => {
-                    progress(format!(
-                        "Copying blob {} skipped: already exists",
-                        l.diff_id
-                    ));
+                    progress.event(Event::BlobSkipped {
+                        id: l.diff_id.clone(),
+                        digest: l.diff_id.clone(),
+                        reason: SkipReason::AlreadyExists,
+                    });
                     sizes.insert(l.diff_id.clone(), have.size);
                 }
                 None => jobs.push(l.clone()),
@@ -699,11 +699,14 @@ pub fn load(
         return Err(e);
     }
     for s in &staged {
-        progress(format!("Copying blob {} done", s.diff_id));
+        progress.event(Event::BlobDone {
+            id: s.diff_id.clone(),
+            digest: s.diff_id.clone(),
+        });
     }
 
     // Promote, then record image by image; what is not recorded is removed again.
-    let mut fresh: HashMap<String, NewLayer> = HashMap::new();
+    let mut fresh: HashMap<Digest, NewLayer> = HashMap::new();
     let mut promoted: Vec<String> = Vec::new();
     let discard = |dirs: &[String]| {
         for d in dirs {
@@ -725,9 +728,9 @@ pub fn load(
         fresh.insert(
             s.diff_id.clone(),
             NewLayer {
-                diff_id: s.diff_id,
+                diff_id: s.diff_id.to_string(),
                 dir,
-                compressed_digest: Some(s.compressed_digest),
+                compressed_digest: Some(s.compressed_digest.to_string()),
                 media_type: Some(s.media_type),
                 size: s.size,
             },
@@ -755,7 +758,7 @@ pub fn load(
                     .collect();
                 let config = Desc {
                     media_type: String::new(),
-                    digest: format!("sha256:{}", p.id),
+                    digest: config_digest_of(&p.id)?,
                     size: p.config.len() as i64,
                 };
                 (
@@ -764,7 +767,7 @@ pub fn load(
                 )
             }
         };
-        let digest = sha256_digest(&manifest);
+        let digest = Digest::sha256(&manifest).to_string();
         let mut uniq = HashSet::new();
         let size = p
             .layers
@@ -777,7 +780,7 @@ pub fn load(
             digest: digest.clone(),
             digests: vec![digest],
             names: p.names.clone(),
-            layers: p.layers.iter().map(|l| l.diff_id.clone()).collect(),
+            layers: p.layers.iter().map(|l| l.diff_id.to_string()).collect(),
             new_layers,
             manifest,
             manifest_media_type: media_type,
@@ -785,8 +788,10 @@ pub fn load(
             created: p.created,
             size,
         };
-        progress(format!("Copying config sha256:{}", p.id));
-        progress("Writing manifest to image destination".into());
+        progress.event(Event::ConfigDone {
+            digest: config_digest_of(&p.id)?,
+        });
+        progress.event(Event::WritingManifest);
         match db.commit_image(&img) {
             Ok(outcome) => discard(&outcome.discard_dirs),
             Err(e) => {

@@ -9,9 +9,8 @@ pub mod save;
 
 use crate::pull::layer::UnpackFailure;
 use hutch_state::Layer;
-use hutch_storage::LayerStore;
+use hutch_storage::{Digest, HashingWriter, LayerStore};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -106,28 +105,16 @@ impl Format {
     }
 }
 
-/// A descriptor as manifests write it (field order is podman's).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+/// A blob a manifest names.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Desc {
-    #[serde(rename = "mediaType")]
     pub media_type: String,
-    pub digest: String,
+    pub digest: Digest,
     pub size: i64,
 }
 
-/// An image manifest with its fields in the order podman writes them, so the manifests we
-/// generate are stable byte for byte.
-#[derive(Debug, Clone, Serialize)]
-pub struct ManifestOut<'a> {
-    #[serde(rename = "schemaVersion")]
-    pub schema_version: u32,
-    #[serde(rename = "mediaType")]
-    pub media_type: &'a str,
-    pub config: Desc,
-    pub layers: Vec<Desc>,
-}
-
-/// A docker-dir manifest: containers/image puts `size` before `digest` there.
+/// A docker-dir manifest: containers/image puts `size` before `digest` there, which oci-spec's
+/// Descriptor does not; written by hand so its bytes (and digest) are podman's.
 #[derive(Debug, Clone, Serialize)]
 struct DockerDesc<'a> {
     #[serde(rename = "mediaType")]
@@ -148,17 +135,18 @@ struct DockerManifestOut<'a> {
 
 /// The bytes of an OCI (or, for docker-dir, Docker v2s2) manifest for a config and layers.
 pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
+    use crate::pull::manifest::{descriptor, image_manifest};
     use crate::pull::manifest::{DOCKER_CONFIG, DOCKER_MANIFEST, OCI_CONFIG, OCI_MANIFEST};
+    let size = |s: i64| u64::try_from(s).unwrap_or(0);
     let res = if oci {
-        serde_json::to_vec(&ManifestOut {
-            schema_version: 2,
-            media_type: OCI_MANIFEST,
-            config: Desc {
-                media_type: OCI_CONFIG.into(),
-                ..config.clone()
-            },
-            layers: layers.to_vec(),
-        })
+        serde_json::to_vec(&image_manifest(
+            OCI_MANIFEST,
+            descriptor(OCI_CONFIG, &config.digest, size(config.size)),
+            layers
+                .iter()
+                .map(|l| descriptor(&l.media_type, &l.digest, size(l.size)))
+                .collect(),
+        ))
     } else {
         serde_json::to_vec(&DockerManifestOut {
             schema_version: 2,
@@ -166,14 +154,14 @@ pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
             config: DockerDesc {
                 media_type: DOCKER_CONFIG,
                 size: config.size,
-                digest: &config.digest,
+                digest: config.digest.as_str(),
             },
             layers: layers
                 .iter()
                 .map(|l| DockerDesc {
                     media_type: &l.media_type,
                     size: l.size,
-                    digest: &l.digest,
+                    digest: l.digest.as_str(),
                 })
                 .collect(),
         })
@@ -181,47 +169,25 @@ pub fn manifest_bytes(oci: bool, config: &Desc, layers: &[Desc]) -> Vec<u8> {
     res.expect("manifests serialize")
 }
 
-pub fn sha256_digest(bytes: &[u8]) -> String {
-    format!("sha256:{}", hex::encode(Sha256::digest(bytes)))
+/// A stored layer's diff_id as a digest (the database keeps text).
+pub(crate) fn diff_id_of(image: &str, layer: &Layer) -> Result<Digest, ArchiveError> {
+    Digest::parse_sha256(&layer.diff_id).map_err(|e| ArchiveError::Reproduce {
+        image: image.to_string(),
+        layer: layer.diff_id.clone(),
+        reason: e.to_string(),
+    })
 }
 
-/// A writer that hashes and counts what passes through.
-pub struct HashingWriter<W> {
-    pub inner: W,
-    hash: Sha256,
-    pub count: u64,
-}
-
-impl<W: Write> HashingWriter<W> {
-    pub fn new(inner: W) -> Self {
-        HashingWriter {
-            inner,
-            hash: Sha256::new(),
-            count: 0,
-        }
-    }
-    pub fn digest(&self) -> String {
-        format!("sha256:{}", hex::encode(self.hash.clone().finalize()))
-    }
-}
-
-impl<W: Write> Write for HashingWriter<W> {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let n = self.inner.write(buf)?;
-        self.hash.update(&buf[..n]);
-        self.count += n as u64;
-        Ok(n)
-    }
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.flush()
-    }
+/// An image's config digest from its ID.
+pub(crate) fn config_digest_of(id: &str) -> Result<Digest, ArchiveError> {
+    Digest::from_sha256_hex(id).map_err(|e| ArchiveError::Usage(format!("image {id}: {e}")))
 }
 
 /// How a stored layer's tar was produced.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LayerTar {
-    /// `sha256:` of the bytes written.
-    pub digest: String,
+    /// Of the bytes written.
+    pub digest: Digest,
     pub size: u64,
     /// Replayed from the tar-split recorded at unpack (else rebuilt from the directory).
     pub from_split: bool,
@@ -254,9 +220,10 @@ pub fn layer_tar(
     } else {
         crate::container::archive::layer_tar(&dir, &mut w).map_err(|e| reproduce(e.to_string()))?;
     }
+    let (_, digest, size) = w.finish();
     Ok(LayerTar {
-        digest: w.digest(),
-        size: w.count,
+        digest: digest.expect("a hashing writer"),
+        size,
         from_split,
     })
 }
@@ -333,16 +300,17 @@ pub(crate) fn archive_path(base: &str, name: &str) -> Result<String, &'static st
 
 /// The `blobs/sha256/<hex>` path of a digest, refusing anything but a valid sha256 digest.
 pub(crate) fn blob_path(digest: &str) -> Option<String> {
-    crate::pull::manifest::valid_sha256(digest)
-        .then(|| format!("blobs/sha256/{}", digest.trim_start_matches("sha256:")))
+    crate::Digest::parse_sha256(digest)
+        .ok()
+        .map(|d| format!("blobs/sha256/{}", d.hex()))
 }
 
-fn layer_desc_uncompressed(layer: &Layer, oci: bool) -> Desc {
-    Desc {
+fn layer_desc_uncompressed(image: &str, layer: &Layer, oci: bool) -> Result<Desc, ArchiveError> {
+    Ok(Desc {
         media_type: if oci { OCI_LAYER } else { DOCKER_LAYER }.into(),
-        digest: layer.diff_id.clone(),
+        digest: diff_id_of(image, layer)?,
         size: layer.size,
-    }
+    })
 }
 
 pub(crate) fn is_within(root: &Path, p: &Path) -> bool {
@@ -368,18 +336,22 @@ mod tests {
             true,
             &Desc {
                 media_type: String::new(),
-                digest: "sha256:c".into(),
+                digest: Digest::sha256(b"c"),
                 size: 3,
             },
             &[Desc {
                 media_type: OCI_LAYER.into(),
-                digest: "sha256:l".into(),
+                digest: Digest::sha256(b"l"),
                 size: 5,
             }],
         );
         assert_eq!(
             String::from_utf8(m).unwrap(),
-            r#"{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"sha256:c","size":3},"layers":[{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"sha256:l","size":5}]}"#
+            format!(
+                r#"{{"schemaVersion":2,"mediaType":"application/vnd.oci.image.manifest.v1+json","config":{{"mediaType":"application/vnd.oci.image.config.v1+json","digest":"{}","size":3}},"layers":[{{"mediaType":"application/vnd.oci.image.layer.v1.tar","digest":"{}","size":5}}]}}"#,
+                Digest::sha256(b"c"),
+                Digest::sha256(b"l")
+            )
         );
     }
 }

@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::images::Found;
+use crate::progress::Event;
 use crate::Paths;
 use hutch_state::{Db, Image};
 use std::collections::{BTreeMap, HashSet};
@@ -50,8 +51,8 @@ pub fn plan(found: Vec<Found>, format: Format, multi: bool) -> Result<Vec<SaveIt
     Ok(items)
 }
 
-/// The podman-like progress lines (`Copying blob ...`), sent to the caller.
-pub type Progress<'a> = &'a mut dyn FnMut(String);
+/// Where save reports each blob (as it starts), the config and the manifest.
+pub type Progress<'a> = &'a dyn crate::progress::ProgressSink;
 
 fn layers_of(db: &Db, img: &Image) -> Result<Vec<Layer>, crate::EngineError> {
     img.layers
@@ -160,30 +161,13 @@ struct DockerManifestItem<'a> {
     layers: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct IndexEntry {
-    #[serde(rename = "mediaType")]
-    media_type: &'static str,
-    digest: String,
-    size: i64,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    annotations: Option<std::collections::BTreeMap<&'static str, String>>,
-}
-
-#[derive(Serialize)]
-struct Index {
-    #[serde(rename = "schemaVersion")]
-    schema_version: u32,
-    manifests: Vec<IndexEntry>,
-}
-
 /// The manifest to write for `img` with uncompressed layers: the stored one when it already
 /// describes exactly those blobs (so its digest survives a save/load round trip), else a new one.
-fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Vec<u8> {
+fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Result<Vec<u8>, ArchiveError> {
     use crate::pull::manifest::{parse_manifest, Manifest, DOCKER_MANIFEST, OCI_MANIFEST};
     let config = Desc {
         media_type: String::new(),
-        digest: format!("sha256:{}", img.id),
+        digest: config_digest_of(&img.id)?,
         size: img.config.len() as i64,
     };
     let want_type = if oci { OCI_MANIFEST } else { DOCKER_MANIFEST };
@@ -195,22 +179,28 @@ fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Vec<u8> {
                 a.digest == b.digest && a.size == b.size && a.media_type == b.media_type
             });
         if same {
-            return img.manifest.clone();
+            return Ok(img.manifest.clone());
         }
     }
-    manifest_bytes(oci, &config, layers)
+    Ok(manifest_bytes(oci, &config, layers))
 }
 
+/// The layout's index.json: one manifest, named by the ref.name annotation. oci-spec writes
+/// the fields in podman's order (schemaVersion, manifests; mediaType, digest, size,
+/// annotations).
 fn index_bytes(manifest: &[u8], name: Option<&String>) -> Vec<u8> {
-    let idx = Index {
-        schema_version: 2,
-        manifests: vec![IndexEntry {
-            media_type: crate::pull::manifest::OCI_MANIFEST,
-            digest: sha256_digest(manifest),
-            size: manifest.len() as i64,
-            annotations: name.map(|n| [(REF_NAME, n.clone())].into_iter().collect()),
-        }],
-    };
+    use crate::pull::manifest::{descriptor, OCI_MANIFEST};
+    let mut entry = descriptor(
+        OCI_MANIFEST,
+        &Digest::sha256(manifest),
+        manifest.len() as u64,
+    );
+    entry.set_annotations(name.map(|n| [(REF_NAME.to_string(), n.clone())].into_iter().collect()));
+    let idx = oci_spec::image::ImageIndexBuilder::default()
+        .schema_version(2u32)
+        .manifests(vec![entry])
+        .build()
+        .expect("every required field is set");
     serde_json::to_vec(&idx).expect("index serializes")
 }
 
@@ -259,7 +249,7 @@ fn legacy_layers(config: &[u8], layers: &[Layer]) -> Vec<(String, Vec<u8>, Strin
         chain = if chain.is_empty() {
             l.diff_id.clone()
         } else {
-            sha256_digest(format!("{chain} {}", l.diff_id).as_bytes())
+            Digest::sha256(format!("{chain} {}", l.diff_id).as_bytes()).to_string()
         };
         let mut fields: Vec<(&str, String)> = Vec::new();
         if i == layers.len() - 1 {
@@ -291,7 +281,7 @@ fn legacy_layers(config: &[u8], layers: &[Layer]) -> Vec<(String, Vec<u8>, Strin
             format!("{{{}}}", body.join(","))
         };
         let with_chain = render(("layer_id", format!("\"{chain}\"")));
-        let id = short(&sha256_digest(with_chain.as_bytes())).to_string();
+        let id = Digest::sha256(with_chain.as_bytes()).hex().to_string();
         let json = render(("id", format!("\"{id}\"")));
         out.push((id.clone(), json.into_bytes(), short(&l.diff_id).to_string()));
         parent = Some(id);
@@ -338,10 +328,15 @@ pub fn save_archive<W: Write>(
                     if !written.insert(l.diff_id.clone()) {
                         continue;
                     }
-                    progress(format!("Copying blob {}", l.diff_id));
+                    progress.event(Event::BlobStarted {
+                        id: diff_id_of(&img.id, l)?,
+                        total: u64::try_from(l.size).ok(),
+                    });
                     t.layer(&store, &img.id, &format!("{}.tar", short(&l.diff_id)), l)?;
                 }
-                progress(format!("Copying config sha256:{}", img.id));
+                progress.event(Event::ConfigDone {
+                    digest: config_digest_of(&img.id)?,
+                });
                 t.file(&format!("{}.json", img.id), &img.config)
                     .map_err(o)?;
                 let legacy = legacy_layers(&img.config, layers);
@@ -377,9 +372,9 @@ pub fn save_archive<W: Write>(
             let layers = layers_of(db, img)?;
             let descs: Vec<Desc> = layers
                 .iter()
-                .map(|l| layer_desc_uncompressed(l, true))
-                .collect();
-            let manifest = manifest_for(img, &descs, true);
+                .map(|l| layer_desc_uncompressed(&img.id, l, true))
+                .collect::<Result<_, _>>()?;
+            let manifest = manifest_for(img, &descs, true)?;
             t.dir("blobs/").map_err(o)?;
             t.dir("blobs/sha256/").map_err(o)?;
             let mut written = HashSet::new();
@@ -387,7 +382,10 @@ pub fn save_archive<W: Write>(
                 if !written.insert(l.diff_id.clone()) {
                     continue;
                 }
-                progress(format!("Copying blob {}", l.diff_id));
+                progress.event(Event::BlobStarted {
+                    id: diff_id_of(&img.id, l)?,
+                    total: u64::try_from(l.size).ok(),
+                });
                 t.layer(
                     &store,
                     &img.id,
@@ -395,12 +393,14 @@ pub fn save_archive<W: Write>(
                     l,
                 )?;
             }
-            progress(format!("Copying config sha256:{}", img.id));
+            progress.event(Event::ConfigDone {
+                digest: config_digest_of(&img.id)?,
+            });
             t.file(&format!("blobs/sha256/{}", img.id), &img.config)
                 .map_err(o)?;
-            progress("Writing manifest to image destination".into());
+            progress.event(Event::WritingManifest);
             t.file(
-                &format!("blobs/sha256/{}", short(&sha256_digest(&manifest))),
+                &format!("blobs/sha256/{}", Digest::sha256(&manifest).hex()),
                 &manifest,
             )
             .map_err(o)?;
@@ -486,7 +486,10 @@ fn write_dir(
     let layers = layers_of(db, img)?;
     let mut descs = Vec::new();
     for l in &layers {
-        progress(format!("Copying blob {}", l.diff_id));
+        progress.event(Event::BlobStarted {
+            id: diff_id_of(&img.id, l)?,
+            total: u64::try_from(l.size).ok(),
+        });
         let tmp = blobs.join(".partial");
         let f = std::fs::File::create(&tmp).map_err(|e| ArchiveError::io(&tmp, e))?;
         let mut hw = HashingWriter::new(io::BufWriter::new(f));
@@ -498,10 +501,10 @@ fn write_dir(
             write_layer(&store, &img.id, l, &mut hw)?;
         }
         hw.flush().map_err(|e| ArchiveError::io(&tmp, e))?;
-        let digest = hw.digest();
-        let size = hw.count as i64;
-        drop(hw);
-        let dest = blobs.join(short(&digest));
+        let (_, digest, size) = hw.finish();
+        let digest = digest.expect("a hashing writer");
+        let size = size as i64;
+        let dest = blobs.join(digest.hex());
         std::fs::rename(&tmp, &dest).map_err(|e| ArchiveError::io(&dest, e))?;
         descs.push(Desc {
             media_type: match (oci, compress) {
@@ -514,12 +517,14 @@ fn write_dir(
             size,
         });
     }
-    progress(format!("Copying config sha256:{}", img.id));
+    progress.event(Event::ConfigDone {
+        digest: config_digest_of(&img.id)?,
+    });
     put(&blobs.join(&img.id), &img.config)?;
-    progress("Writing manifest to image destination".into());
-    let manifest = manifest_for(img, &descs, oci);
+    progress.event(Event::WritingManifest);
+    let manifest = manifest_for(img, &descs, oci)?;
     if oci {
-        put(&blobs.join(short(&sha256_digest(&manifest))), &manifest)?;
+        put(&blobs.join(Digest::sha256(&manifest).hex()), &manifest)?;
         put(
             &root.join("index.json"),
             &index_bytes(&manifest, item.names.first()),
@@ -535,6 +540,22 @@ fn write_dir(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_is_podmans_bytes() {
+        let m = b"{}";
+        let name = "docker.io/library/x:latest".to_string();
+        assert_eq!(
+            String::from_utf8(index_bytes(m, Some(&name))).unwrap(),
+            format!(
+                r#"{{"schemaVersion":2,"manifests":[{{"mediaType":"application/vnd.oci.image.manifest.v1+json","digest":"{}","size":2,"annotations":{{"org.opencontainers.image.ref.name":"{name}"}}}}]}}"#,
+                Digest::sha256(m)
+            )
+        );
+        assert!(!String::from_utf8(index_bytes(m, None))
+            .unwrap()
+            .contains("annotations"));
+    }
 
     #[test]
     fn legacy_ids_are_podmans() {
