@@ -7,6 +7,7 @@ pub mod attach;
 pub mod commit;
 pub mod config;
 pub mod error;
+pub mod exec;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
@@ -24,6 +25,15 @@ pub use lifecycle::*;
 use crate::Paths;
 use hutch_state::{Container, Db};
 use std::path::{Path, PathBuf};
+
+/// The state name podman shows (`configured` is "created" to users).
+pub fn display_state(s: &str) -> &str {
+    if s == CONFIGURED {
+        "created"
+    } else {
+        s
+    }
+}
 
 /// Where a container's files live.
 #[derive(Debug, Clone)]
