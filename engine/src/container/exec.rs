@@ -562,23 +562,9 @@ mod tests {
     #[test]
     fn process_merges_env_and_resolves_the_user() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = Paths::resolve(&crate::paths::Options {
-            root: Some(dir.path().join("root")),
-            runroot: Some(dir.path().join("run")),
-            ..Default::default()
-        });
-        let c = Container {
-            id: "0123456789abcdef".repeat(4),
-            name: "web".into(),
-            image_id: String::new(),
-            image_name: String::new(),
-            created: chrono::Utc::now(),
-            run: Default::default(),
-            spec: String::new(),
-            restart_policy: String::new(),
-            labels: String::new(),
-            rm: false,
-        };
+        let paths = crate::container::fixtures::paths(dir.path());
+        let mut c = crate::container::fixtures::container("web", &Default::default());
+        c.id = "0123456789abcdef".repeat(4);
         let dirs = Dirs::new(&paths, &c.id);
         std::fs::create_dir_all(dirs.merged.join("etc")).unwrap();
         std::fs::write(

@@ -229,18 +229,7 @@ mod tests {
             log_driver: driver.into(),
             ..Default::default()
         };
-        let c = Container {
-            id: format!("{name:0>64}"),
-            name: name.into(),
-            image_id: String::new(),
-            image_name: String::new(),
-            created: Utc::now(),
-            run: Default::default(),
-            spec: serde_json::to_string(&cfg).unwrap(),
-            restart_policy: String::new(),
-            labels: String::new(),
-            rm: false,
-        };
+        let c = crate::container::fixtures::container(name, &cfg);
         let log = Dirs::new(paths, &c.id).log_path();
         std::fs::create_dir_all(log.parent().unwrap()).unwrap();
         let mut text = String::new();
@@ -256,11 +245,7 @@ mod tests {
     #[test]
     fn read_delivers_each_log_with_tail_and_since() {
         let dir = tempfile::tempdir().unwrap();
-        let paths = Paths::resolve(&crate::paths::Options {
-            root: Some(dir.path().join("root")),
-            runroot: Some(dir.path().join("run")),
-            ..Default::default()
-        });
+        let paths = crate::container::fixtures::paths(dir.path());
         let db = Db::open(&dir.path().join("db")).unwrap();
         let cs = [
             container(&paths, "a", "k8s-file"),

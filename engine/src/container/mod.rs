@@ -159,3 +159,33 @@ fn unescape(s: &str) -> String {
     }
     String::from_utf8_lossy(&out).into_owned()
 }
+
+/// Fixtures for unit tests: paths under a temporary directory and a stored container.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+
+    pub fn paths(dir: &Path) -> Paths {
+        Paths::resolve(&crate::paths::Options {
+            root: Some(dir.join("root")),
+            runroot: Some(dir.join("run")),
+            ..Default::default()
+        })
+    }
+
+    /// A container named `name` (its ID is the name padded with zeros) with config `cfg`.
+    pub fn container(name: &str, cfg: &ContainerConfig) -> Container {
+        Container {
+            id: format!("{name:0>64}"),
+            name: name.into(),
+            image_id: String::new(),
+            image_name: String::new(),
+            created: chrono::Utc::now(),
+            run: Default::default(),
+            spec: serde_json::to_string(cfg).expect("a config serialises"),
+            restart_policy: String::new(),
+            labels: String::new(),
+            rm: false,
+        }
+    }
+}
