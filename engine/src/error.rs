@@ -49,6 +49,8 @@ pub enum EngineError {
     #[error(transparent)]
     Login(#[from] crate::login::LoginError),
     #[error(transparent)]
+    Filter(#[from] crate::filters::FilterError),
+    #[error(transparent)]
     Manifest(#[from] crate::manifests::ManifestError),
     #[error(transparent)]
     Search(#[from] crate::search::SearchError),

@@ -1,7 +1,13 @@
-//! Image events for the event log (`hutch events`); container events are written by the
-//! container lifecycle in the same transaction as the change they describe.
+//! The event log (`hutch events`): image events are recorded here, container events by the
+//! container lifecycle in the same transaction as the change they describe; `follow` reads
+//! the log, filtered, and keeps following it as other hutch processes add to it.
 
-use hutch_state::{Db, NewEvent};
+use crate::filters::{self, Filters};
+use chrono::{DateTime, Utc};
+use hutch_state::{Db, Event, NewEvent};
+use serde_json::Value;
+use std::ops::ControlFlow;
+use std::time::Duration;
 
 /// Records an image event; a failure is logged, never fatal to the operation it describes.
 pub fn image(db: &mut Db, action: &str, id: &str, name: &str) {
@@ -14,5 +20,50 @@ pub fn image(db: &mut Db, action: &str, id: &str, name: &str) {
     };
     if let Err(e) = db.add_event(&ev) {
         tracing::warn!("image {id}: recording the {action} event: {e}");
+    }
+}
+
+/// Which events `follow` delivers.
+#[derive(Debug, Clone, Default)]
+pub struct EventQuery {
+    /// `events --filter` items (`filters::events`).
+    pub filters: Filters,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    /// Keep following new events; None means: unless `until` is given (podman's default).
+    pub stream: Option<bool>,
+}
+
+/// How often `follow` looks for new events: a cheap indexed query.
+const POLL: Duration = Duration::from_millis(100);
+
+/// Hands the matching events, oldest first, with their attributes, to `sink`; with streaming,
+/// goes on with new ones until `until` passes or `sink` breaks.
+pub fn follow<E: From<hutch_state::StateError>>(
+    db: &Db,
+    q: &EventQuery,
+    mut sink: impl FnMut(&Event, &Value) -> Result<ControlFlow<()>, E>,
+) -> Result<(), E> {
+    let stream = q.stream.unwrap_or(q.until.is_none());
+    let mut after = 0i64;
+    loop {
+        for ev in db.events(after)? {
+            after = ev.seq;
+            if q.since.is_some_and(|s| ev.time < s) || q.until.is_some_and(|u| ev.time > u) {
+                continue;
+            }
+            let attrs: Value = serde_json::from_str(&ev.attributes)
+                .unwrap_or_else(|_| Value::Object(Default::default()));
+            if !filters::event_matches(&q.filters, &ev, &attrs) {
+                continue;
+            }
+            if sink(&ev, &attrs)?.is_break() {
+                return Ok(());
+            }
+        }
+        if !stream || q.until.is_some_and(|u| Utc::now() > u) {
+            return Ok(());
+        }
+        std::thread::sleep(POLL);
     }
 }

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod container;
 pub mod error;
 pub mod events;
+pub mod filters;
 pub mod host;
 pub mod images;
 pub mod login;

@@ -412,74 +412,8 @@ fn event(db: &mut Db, action: &str, v: &Volume) {
     }
 }
 
-/// Volume filters: name=, label=KEY[=VALUE], dangling=true|false, driver=.
-#[derive(Debug, Clone, Default)]
-pub struct Filters(Vec<(String, String)>);
-
-impl Filters {
-    pub fn parse(filters: &[String]) -> Result<Filters> {
-        let mut v = Vec::new();
-        for f in filters {
-            let (k, val) = f.split_once('=').ok_or_else(|| {
-                EngineError::Other(format!("invalid filter {f:?}: expected KEY=VALUE"))
-            })?;
-            match k {
-                "name" | "label" | "driver" | "label!" | "until" => {}
-                "dangling" if matches!(val, "true" | "false" | "1" | "0") => {}
-                _ => {
-                    return Err(EngineError::Other(format!(
-                        "invalid filter {f:?}: supported filters are name=, label=, label!=, driver=, dangling=true|false"
-                    )))
-                }
-            }
-            v.push((k.to_string(), val.to_string()));
-        }
-        Ok(Filters(v))
-    }
-
-    /// Whether `v` matches every filter (filters of the same key are alternatives).
-    pub fn matches(&self, v: &Volume, used: bool) -> bool {
-        let labels = labels_of(v);
-        let label_match = |val: &str| match val.split_once('=') {
-            Some((k, want)) => labels.get(k).is_some_and(|x| x == want),
-            None => labels.contains_key(val),
-        };
-        let mut keys: Vec<&str> = self.0.iter().map(|(k, _)| k.as_str()).collect();
-        keys.dedup();
-        keys.iter().all(|key| {
-            self.0
-                .iter()
-                .filter(|(k, _)| k == key)
-                .any(|(_, val)| match *key {
-                    "name" => v.name.contains(val.as_str()),
-                    "driver" => v.driver == *val,
-                    "label" => label_match(val),
-                    "label!" => !label_match(val),
-                    "dangling" => matches!(val.as_str(), "true" | "1") != used,
-                    "until" => until(val).is_some_and(|t| v.created < t),
-                    _ => false,
-                })
-        })
-    }
-}
-
-fn until(s: &str) -> Option<chrono::DateTime<Utc>> {
-    if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
-        return Some(t.with_timezone(&Utc));
-    }
-    if let Ok(secs) = s.parse::<i64>() {
-        return chrono::DateTime::from_timestamp(secs, 0);
-    }
-    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit())?);
-    let n: i64 = num.parse().ok()?;
-    let secs = match unit {
-        "s" => n,
-        "m" => n * 60,
-        "h" => n * 3600,
-        _ => return None,
-    };
-    Some(Utc::now() - chrono::Duration::seconds(secs))
-}
+/// Volume filters: name=, label=KEY[=VALUE], label!=, dangling=true|false, driver=, until=.
+pub use crate::filters::Filters;
 
 /// Volumes matching `filters`, with whether a container uses each.
 pub fn list(db: &Db, filters: &Filters) -> Result<Vec<(Volume, bool)>> {
@@ -491,7 +425,7 @@ pub fn list(db: &Db, filters: &Filters) -> Result<Vec<(Volume, bool)>> {
             let used = usage.contains_key(&v.name);
             (v, used)
         })
-        .filter(|(v, used)| filters.matches(v, *used))
+        .filter(|(v, used)| crate::filters::volume_matches(filters, v, &labels_of(v), *used))
         .collect())
 }
 

@@ -1,11 +1,13 @@
-//! `hutch logs`: reads the container's k8s-file log (no monitor needed, so it works after the
-//! container and the CLI that ran it are gone); `-f` follows it until the container exits.
+//! `hutch logs`: renders the lines the engine's `logs::read` delivers from the containers'
+//! k8s-file logs (no monitor needed, so it works after the container and the CLI that ran it
+//! are gone); `-f` follows them until the containers exit.
 
 use crate::cli::LogsArgs;
 use chrono::{DateTime, Utc};
 use hutch_engine::container::{self, logs};
-use std::io::{Read, Seek, SeekFrom, Write};
-use std::time::Duration;
+use hutch_engine::EngineError;
+use std::io::Write;
+use std::ops::ControlFlow;
 
 /// RFC 3339, Unix seconds (with fraction), or a duration before now (`10m`, `1h30m`, `5s`).
 pub fn parse_time(flag: &str, s: &str) -> anyhow::Result<DateTime<Utc>> {
@@ -64,110 +66,47 @@ pub fn run(ctx: &super::Ctx, args: LogsArgs) -> anyhow::Result<i32> {
         targets.push(c);
     }
     for n in &args.containers {
-        targets.push(container::lookup(&db, n).map_err(hutch_engine::EngineError::from)?);
+        targets.push(container::lookup(&db, n).map_err(EngineError::from)?);
     }
     if targets.is_empty() {
         anyhow::bail!("give at least one container name or ID");
     }
     let prefix = args.names || targets.len() > 1;
+    let query = logs::LogQuery {
+        since,
+        until,
+        tail: usize::try_from(args.tail).ok(),
+        follow: args.follow,
+    };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    for c in &targets {
-        let dirs = container::Dirs::new(&ctx.paths, &c.id);
-        let path = dirs.log_path();
-        let cfg = container::config_of(c).map_err(hutch_engine::EngineError::from)?;
-        if cfg.log_driver != "k8s-file" {
-            anyhow::bail!(
-                "container {}: logs are not available with the {} log driver",
-                c.name,
-                cfg.log_driver
+    let shown = logs::read(&ctx.paths, &db, &targets, &query, |c, line| {
+        let mut text = String::new();
+        if prefix {
+            text.push_str(&c.id[..12]);
+            text.push(' ');
+        }
+        if args.timestamps {
+            text.push_str(
+                &line
+                    .time
+                    .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
             );
+            text.push(' ');
         }
-        let emit = |line: &logs::LogLine| {
-            if since.is_some_and(|s| line.time < s) || until.is_some_and(|u| line.time > u) {
-                return;
-            }
-            let mut text = String::new();
-            if prefix {
-                text.push_str(&c.id[..12]);
-                text.push(' ');
-            }
-            if args.timestamps {
-                text.push_str(
-                    &line
-                        .time
-                        .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
-                );
-                text.push(' ');
-            }
-            text.push_str(&line.text);
-            let r = if line.stream == "stderr" {
-                stderr.lock().write_all(text.as_bytes())
-            } else {
-                stdout.lock().write_all(text.as_bytes())
-            };
-            let _ = r;
-        };
-        let mut file = match std::fs::File::open(&path) {
-            Ok(f) => Some(f),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-            Err(e) => return Err(anyhow::anyhow!("{}: {e}", path.display())),
-        };
-        let mut data = Vec::new();
-        if let Some(f) = file.as_mut() {
-            f.read_to_end(&mut data)
-                .map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
-        }
-        let (lines, used) = logs::parse(&data);
-        let skip = if args.tail >= 0 {
-            lines.len().saturating_sub(args.tail as usize)
+        text.push_str(&line.text);
+        // Like podman, a closed reader does not stop a follower; it ends with the container.
+        let _ = if line.stream == "stderr" {
+            stderr.lock().write_all(text.as_bytes())
         } else {
-            0
+            stdout.lock().write_all(text.as_bytes())
         };
-        for l in &lines[skip..] {
-            emit(l);
-        }
-        let _ = stdout.lock().flush();
-        if !args.follow {
-            continue;
-        }
-        let mut pos = used as u64;
-        loop {
-            let running = match db.container(&c.id)? {
-                Some(now) => {
-                    let st = container::observe(&ctx.paths, &now).state;
-                    st == container::RUNNING || st == container::PAUSED || st == container::CREATED
-                }
-                None => false,
-            };
-            if file.is_none() {
-                file = std::fs::File::open(&path).ok();
-            }
-            let mut chunk = Vec::new();
-            if let Some(f) = file.as_mut() {
-                let len = f.metadata().map(|m| m.len()).unwrap_or(0);
-                if len < pos {
-                    // Rotated: start over in the new file.
-                    file = std::fs::File::open(&path).ok();
-                    pos = 0;
-                    continue;
-                }
-                f.seek(SeekFrom::Start(pos))?;
-                f.read_to_end(&mut chunk)?;
-            }
-            let (lines, used) = logs::parse(&chunk);
-            for l in &lines {
-                emit(l);
-            }
-            let _ = stdout.lock().flush();
-            pos += used as u64;
-            if !running && lines.is_empty() {
-                break;
-            }
-            if lines.is_empty() {
-                std::thread::sleep(Duration::from_millis(100));
-            }
-        }
+        ControlFlow::Continue(())
+    });
+    let _ = stdout.lock().flush();
+    match shown {
+        Ok(()) => Ok(0),
+        Err(logs::LogsError::Container(e)) => Err(EngineError::from(e).into()),
+        Err(e) => Err(e.into()),
     }
-    Ok(0)
 }

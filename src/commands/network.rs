@@ -8,7 +8,7 @@ use crate::cli::{
 };
 use crate::format::{self, ListSpec};
 use anyhow::bail;
-use hutch_engine::networks;
+use hutch_engine::{filters, networks};
 use hutch_network::networks::{CreateRequest, Network};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
@@ -92,73 +92,13 @@ fn row(n: &Network, no_trunc: bool) -> Value {
     })
 }
 
-struct Filters(Vec<(String, String)>);
-
-impl Filters {
-    fn parse(items: &[String]) -> anyhow::Result<Filters> {
-        let mut out = Vec::new();
-        for f in items {
-            let Some((k, v)) = f.split_once('=') else {
-                bail!("invalid filter {f:?}: expected KEY=VALUE (name, id, label, driver)");
-            };
-            if !["name", "id", "label", "driver"].contains(&k) {
-                bail!(
-                    "invalid filter {f:?}: {k} is not a network filter (name, id, label, driver)"
-                );
-            }
-            out.push((k.to_string(), v.to_string()));
-        }
-        Ok(Filters(out))
-    }
-
-    /// Podman's rule: values of one key are alternatives, different keys must all match.
-    fn keep(&self, n: &Network) -> bool {
-        let mut keys: Vec<&str> = self.0.iter().map(|(k, _)| k.as_str()).collect();
-        keys.dedup();
-        keys.iter().all(|key| {
-            self.0
-                .iter()
-                .filter(|(k, _)| k == key)
-                .any(|(_, v)| match *key {
-                    "name" => name_matches(&n.name, v),
-                    "id" => n.id.starts_with(v.as_str()),
-                    "driver" => &n.driver == v,
-                    "label" => match v.split_once('=') {
-                        Some((lk, lv)) => n.labels.get(lk).is_some_and(|x| x == lv),
-                        None => n.labels.contains_key(v),
-                    },
-                    _ => false,
-                })
-        })
-    }
-}
-
-/// Podman matches names as a regular expression; hutch supports the common forms: a
-/// substring, optionally anchored with `^` and `$`.
-fn name_matches(name: &str, pattern: &str) -> bool {
-    let (start, p) = match pattern.strip_prefix('^') {
-        Some(p) => (true, p),
-        None => (false, pattern),
-    };
-    let (end, p) = match p.strip_suffix('$') {
-        Some(p) => (true, p),
-        None => (false, p),
-    };
-    match (start, end) {
-        (true, true) => name == p,
-        (true, false) => name.starts_with(p),
-        (false, true) => name.ends_with(p),
-        (false, false) => name.contains(p),
-    }
-}
-
 fn ls(ctx: &super::Ctx, a: NetworkLsArgs) -> anyhow::Result<i32> {
-    let filters = Filters::parse(&a.filter)?;
+    let filters = filters::networks(&a.filter).map_err(hutch_engine::EngineError::from)?;
     let list: Vec<Network> = networks::store(&ctx.paths)
         .list()
         .map_err(hutch_engine::EngineError::from)?
         .into_iter()
-        .filter(|n| filters.keep(n))
+        .filter(|n| filters::network_matches(&filters, n))
         .collect();
     if a.quiet {
         let mut out = String::new();

@@ -5,7 +5,7 @@ use crate::cli::PsArgs;
 use crate::format::{self, ListSpec};
 use chrono::{DateTime, Utc};
 use hutch_engine::container::{self, Observed};
-use hutch_state::Container;
+use hutch_engine::{filters, EngineError};
 use serde_json::{json, Value};
 
 const TABLE: &str =
@@ -26,93 +26,8 @@ struct CommandOnly {
     cmd: Vec<String>,
 }
 
-/// A parsed `--filter`: values of one key are ORed, keys ANDed.
-struct Filters(Vec<(String, String)>);
-
-impl Filters {
-    fn parse(items: &[String]) -> anyhow::Result<Filters> {
-        let mut v = Vec::new();
-        for f in items {
-            let (k, val) = f
-                .split_once('=')
-                .ok_or_else(|| anyhow::anyhow!("invalid filter {f:?}: expected KEY=VALUE"))?;
-            if !matches!(
-                k,
-                "name" | "id" | "status" | "label" | "ancestor" | "exited" | "before" | "since"
-            ) {
-                anyhow::bail!("invalid filter {k:?}: supported are name, id, status, label, ancestor, exited, before, since");
-            }
-            if k == "status"
-                && !matches!(
-                    val,
-                    "created"
-                        | "running"
-                        | "paused"
-                        | "exited"
-                        | "stopped"
-                        | "unknown"
-                        | "restarting"
-                        | "removing"
-                        | "configured"
-                )
-            {
-                anyhow::bail!("invalid --filter status={val:?}: use created, running, paused, exited or stopped");
-            }
-            v.push((k.to_string(), val.to_string()));
-        }
-        Ok(Filters(v))
-    }
-
-    fn keep(&self, c: &Container, obs: &Observed, all: &[Container]) -> bool {
-        let keys: std::collections::BTreeSet<&str> =
-            self.0.iter().map(|(k, _)| k.as_str()).collect();
-        keys.into_iter().all(|key| {
-            self.0
-                .iter()
-                .filter(|(k, _)| k == key)
-                .any(|(_, v)| match key {
-                    "name" => c.name.contains(v.as_str()),
-                    "id" => c.id.starts_with(v.as_str()),
-                    "status" => display_state(&obs.state) == v || obs.state == *v,
-                    "label" => {
-                        let labels: serde_json::Map<String, Value> =
-                            serde_json::from_str(&c.labels).unwrap_or_default();
-                        match v.split_once('=') {
-                            Some((lk, lv)) => labels.get(lk).and_then(Value::as_str) == Some(lv),
-                            None => labels.contains_key(v.as_str()),
-                        }
-                    }
-                    "ancestor" => {
-                        c.image_id.starts_with(v.trim_start_matches("sha256:"))
-                            || c.image_name == *v
-                            || hutch_engine::images::reference_matches(v, &c.image_name)
-                    }
-                    "exited" => {
-                        obs.state == container::EXITED
-                            && obs.exit_code.map(|e| e.to_string()).as_deref() == Some(v.as_str())
-                    }
-                    "before" | "since" => match all
-                        .iter()
-                        .find(|o| o.name == *v || o.id.starts_with(v.as_str()))
-                    {
-                        Some(o) if key == "before" => c.created < o.created,
-                        Some(o) => c.created > o.created,
-                        None => false,
-                    },
-                    _ => false,
-                })
-        })
-    }
-}
-
 /// The state name podman shows (`configured` is "created" to users).
-pub fn display_state(s: &str) -> &str {
-    if s == container::CONFIGURED {
-        "created"
-    } else {
-        s
-    }
-}
+pub use hutch_engine::container::display_state;
 
 pub fn status_text(obs: &Observed, started: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     match obs.state.as_str() {
@@ -150,7 +65,7 @@ fn dir_size(path: &std::path::Path) -> u64 {
 }
 
 pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
-    let filters = Filters::parse(&args.filter)?;
+    let filters = filters::containers(&args.filter).map_err(EngineError::from)?;
     let db = ctx.db()?;
     let mut list = db.containers()?;
     let mut observed: Vec<Observed> = list
@@ -183,7 +98,7 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
         if !show_all && obs.state != container::RUNNING && obs.state != container::PAUSED {
             continue;
         }
-        if !filters.keep(c, obs, &list) {
+        if !filters::container_matches(&filters, c, obs, &list) {
             continue;
         }
         if limit.is_some_and(|n| shown >= n) {

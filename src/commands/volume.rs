@@ -45,7 +45,7 @@ pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
 }
 
 pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
-    let filters = volumes::Filters::parse(&args.filter)?;
+    let filters = hutch_engine::filters::volumes(&args.filter).map_err(EngineError::from)?;
     let db = ctx.db()?;
     let list = volumes::list(&db, &filters)?;
     if args.quiet {
@@ -149,7 +149,7 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
 }
 
 pub fn prune(ctx: &super::Ctx, args: VolumePruneArgs) -> anyhow::Result<i32> {
-    let filters = volumes::Filters::parse(&args.filter)?;
+    let filters = hutch_engine::filters::volumes(&args.filter).map_err(EngineError::from)?;
     if !args.force {
         eprint!("WARNING! This will remove all volumes not used by at least one container.\nAre you sure you want to continue? [y/N] ");
         std::io::stderr().flush().ok();

@@ -37,6 +37,12 @@ pub fn kill(pid: i32) -> std::io::Result<()> {
     .map_err(std::io::Error::from)
 }
 
+/// Sends signal `sig` to `pid`.
+pub fn signal(pid: i32, sig: i32) -> std::io::Result<()> {
+    let sig = nix::sys::signal::Signal::try_from(sig).map_err(std::io::Error::from)?;
+    nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), sig).map_err(std::io::Error::from)
+}
+
 /// Whether this process runs in a user namespace other than the initial one.
 pub fn in_user_namespace() -> bool {
     match std::fs::read_to_string("/proc/self/uid_map") {

@@ -572,7 +572,7 @@ impl Containers {
                 init_binary,
                 keep_id,
                 netns: net.netns.as_deref(),
-                mounts,
+                mounts: spec::mounts_from_json(mounts)?,
             },
         )?;
         write_file(

@@ -8,6 +8,7 @@ pub mod commit;
 pub mod config;
 pub mod create_spec;
 pub mod error;
+pub mod exec;
 pub mod inspect;
 mod lifecycle;
 pub mod logs;
@@ -27,6 +28,15 @@ pub use lifecycle::*;
 use crate::Paths;
 use hutch_state::{Container, Db};
 use std::path::PathBuf;
+
+/// The state name podman shows (`configured` is "created" to users).
+pub fn display_state(s: &str) -> &str {
+    if s == CONFIGURED {
+        "created"
+    } else {
+        s
+    }
+}
 
 /// Where a container's files live.
 #[derive(Debug, Clone)]
@@ -125,3 +135,34 @@ pub fn config_of(c: &Container) -> Result<ContainerConfig, ContainerError> {
 }
 
 pub(crate) use hutch_sys::procfs::is_mount_point;
+
+/// Fixtures for unit tests: paths under a temporary directory and a stored container.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use super::*;
+    use std::path::Path;
+
+    pub fn paths(dir: &Path) -> Paths {
+        Paths::resolve(&crate::paths::Options {
+            root: Some(dir.join("root")),
+            runroot: Some(dir.join("run")),
+            ..Default::default()
+        })
+    }
+
+    /// A container named `name` (its ID is the name padded with zeros) with config `cfg`.
+    pub fn container(name: &str, cfg: &ContainerConfig) -> Container {
+        Container {
+            id: format!("{name:0>64}"),
+            name: name.into(),
+            image_id: String::new(),
+            image_name: String::new(),
+            created: chrono::Utc::now(),
+            run: Default::default(),
+            spec: serde_json::to_string(cfg).expect("a config serialises"),
+            restart_policy: String::new(),
+            labels: String::new(),
+            rm: false,
+        }
+    }
+}

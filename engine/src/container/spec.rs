@@ -6,8 +6,14 @@
 use super::config::{ContainerConfig, Ulimit};
 use super::ContainerError;
 use hutch_network::{NetworkMode, Status as NetStatus};
-use serde_json::{json, Value};
+use oci_spec::runtime::{
+    BoxBuilder, Capabilities, Capability, Linux, LinuxCapabilities, LinuxIdMapping,
+    LinuxIdMappingBuilder, LinuxNamespace, LinuxNamespaceType, LinuxSeccomp, Mount, PosixRlimit,
+    PosixRlimitBuilder, PosixRlimitType, Process, Root, Spec, User,
+};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 
 /// Podman's default capability set.
 pub const DEFAULT_CAPS: &[&str] = &[
@@ -270,7 +276,7 @@ fn host_hard_limit(name: &str) -> Option<u64> {
     }
 }
 
-fn rlimits(cfg: &ContainerConfig) -> Vec<Value> {
+fn rlimits(cfg: &ContainerConfig) -> Result<Vec<PosixRlimit>, ContainerError> {
     let mut limits: Vec<Ulimit> = Vec::new();
     for (name, host) in [("nofile", "Max open files"), ("nproc", "Max processes")] {
         if let Some(h) = host_hard_limit(host) {
@@ -288,13 +294,71 @@ fn rlimits(cfg: &ContainerConfig) -> Vec<Value> {
     limits
         .into_iter()
         .map(|u| {
-            json!({
-                "type": format!("RLIMIT_{}", u.name.to_ascii_uppercase()),
-                "soft": u.soft,
-                "hard": u.hard,
+            let name = format!("RLIMIT_{}", u.name.to_ascii_uppercase());
+            let typ =
+                PosixRlimitType::from_str(&name).map_err(|_| ContainerError::InvalidFlag {
+                    flag: "--ulimit",
+                    value: u.name.clone(),
+                    reason: "the OCI runtime knows no such limit".into(),
+                })?;
+            Ok(built(
+                PosixRlimitBuilder::default()
+                    .typ(typ)
+                    .soft(u.soft)
+                    .hard(u.hard)
+                    .build(),
+            ))
+        })
+        .collect()
+}
+
+/// The OCI capability set of `names` (`CAP_...`, as `capabilities` returns them).
+///
+/// `config.json` now lists each set in the order of a hash set rather than sorted: the
+/// runtime reads them as sets, so the order means nothing to it.
+pub fn cap_set(names: &[String]) -> Result<Capabilities, ContainerError> {
+    names
+        .iter()
+        .map(|n| {
+            serde_json::from_value::<Capability>(Value::String(n.clone())).map_err(|_| {
+                ContainerError::InvalidFlag {
+                    flag: "--cap-add",
+                    value: n.clone(),
+                    reason: "unknown capability".into(),
+                }
             })
         })
         .collect()
+}
+
+/// The capabilities of a process running as `uid`: the whole set when root; a non-root user
+/// keeps the set only as its bounding set, as podman does.
+pub fn process_capabilities(
+    caps: &[String],
+    uid: u32,
+) -> Result<LinuxCapabilities, ContainerError> {
+    let set = cap_set(caps)?;
+    let held = if uid == 0 {
+        set.clone()
+    } else {
+        Capabilities::new()
+    };
+    let mut c = LinuxCapabilities::default();
+    c.set_bounding(Some(set));
+    c.set_effective(Some(held.clone()));
+    c.set_permitted(Some(held));
+    c.set_inheritable(Some(Capabilities::new()));
+    c.set_ambient(Some(Capabilities::new()));
+    Ok(c)
+}
+
+/// The OCI user of a process.
+pub fn oci_user(user: &ProcessUser) -> User {
+    let mut u = User::default();
+    u.set_uid(user.uid);
+    u.set_gid(user.gid);
+    u.set_additional_gids(Some(user.additional_gids.clone()));
+    u
 }
 
 /// Inputs of `build` that are not in the stored config.
@@ -312,7 +376,7 @@ pub struct SpecInput<'a> {
     /// with the host's network.
     pub netns: Option<&'a Path>,
     /// Volumes, binds, tmpfs and image mounts (`mounts::setup`), after the defaults.
-    pub mounts: Vec<Value>,
+    pub mounts: Vec<Mount>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -323,27 +387,99 @@ pub struct KeepId {
     pub gids: u32,
 }
 
+fn id_mapping(container_id: u32, host_id: u32, size: u32) -> LinuxIdMapping {
+    built(
+        LinuxIdMappingBuilder::default()
+            .container_id(container_id)
+            .host_id(host_id)
+            .size(size)
+            .build(),
+    )
+}
+
+/// What an oci-spec builder built. The builders used here have a default for every field and
+/// no validation, so they cannot fail.
+fn built<T>(r: Result<T, oci_spec::OciSpecError>) -> T {
+    r.expect("an oci-spec builder without validation cannot fail")
+}
+
 /// Mappings of a user namespace inside hutch's where the user's own id (namespace id 0 in
 /// hutch's) is itself, container root is namespace id 1, and the rest keep their numbers.
-pub fn keep_id_mappings(id: u32, size: u32) -> Vec<Value> {
-    let mut m = vec![
-        json!({"containerID": 0, "hostID": 1, "size": id}),
-        json!({"containerID": id, "hostID": 0, "size": 1}),
-    ];
+pub fn keep_id_mappings(id: u32, size: u32) -> Vec<LinuxIdMapping> {
+    let mut m = vec![id_mapping(0, 1, id), id_mapping(id, 0, 1)];
     if size > id + 1 {
-        m.push(json!({"containerID": id + 1, "hostID": id + 1, "size": size - id - 1}));
+        m.push(id_mapping(id + 1, id + 1, size - id - 1));
     }
     m
 }
 
-pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, ContainerError> {
+/// A mount of `source` at `destination`.
+pub fn mount(
+    destination: impl Into<PathBuf>,
+    typ: &str,
+    source: impl Into<PathBuf>,
+    options: &[&str],
+) -> Mount {
+    let mut m = Mount::default();
+    m.set_destination(destination.into());
+    m.set_typ(Some(typ.to_string()));
+    m.set_source(Some(source.into()));
+    m.set_options(Some(options.iter().map(|o| o.to_string()).collect()));
+    m
+}
+
+/// Mounts given as OCI JSON objects (what `mounts::setup` returns) as typed mounts.
+pub fn mounts_from_json(mounts: Vec<Value>) -> Result<Vec<Mount>, ContainerError> {
+    mounts
+        .into_iter()
+        .map(|v| {
+            serde_json::from_value(v.clone()).map_err(|e| ContainerError::InvalidFlag {
+                flag: "--volume",
+                value: v.to_string(),
+                reason: format!("not an OCI mount: {e}"),
+            })
+        })
+        .collect()
+}
+
+fn namespace(typ: LinuxNamespaceType, path: Option<&Path>) -> LinuxNamespace {
+    let mut n = LinuxNamespace::default();
+    n.set_typ(typ);
+    n.set_path(path.map(Path::to_path_buf));
+    n
+}
+
+/// The seccomp profile of `--security-opt seccomp=PATH`, or the built-in one.
+///
+/// A profile file is read into oci-spec's type, as the runtime reads it: fields the runtime
+/// does not know (Docker's `archMap`, `includes`, `comment`, ...) are dropped, which is what
+/// the runtime did with them when the file was copied in verbatim.
+fn seccomp(cfg: &ContainerConfig) -> Result<Option<LinuxSeccomp>, ContainerError> {
+    match cfg.seccomp.as_deref() {
+        _ if cfg.privileged => Ok(None),
+        Some("unconfined") => Ok(None),
+        Some(path) => {
+            let text = std::fs::read_to_string(path).map_err(|e| ContainerError::io(path, e))?;
+            let bad = |reason: String| ContainerError::InvalidFlag {
+                flag: "--security-opt seccomp",
+                value: path.to_string(),
+                reason,
+            };
+            serde_json::from_str(&text)
+                .map(Some)
+                .map_err(|e| match e.classify() {
+                    serde_json::error::Category::Data => bad(format!("not a seccomp profile: {e}")),
+                    _ => bad(format!("not JSON: {e}")),
+                })
+        }
+        None => Ok(Some(serde_json::from_str(DEFAULT_SECCOMP).expect(
+            "the built-in seccomp profile is a valid OCI seccomp profile",
+        ))),
+    }
+}
+
+pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, ContainerError> {
     let caps = capabilities(cfg);
-    let (effective, permitted): (Vec<String>, Vec<String>) = if input.user.uid == 0 {
-        (caps.clone(), caps.clone())
-    } else {
-        // A non-root user keeps the set only as its bounding set, as podman does.
-        (Vec::new(), Vec::new())
-    };
     let mut env = cfg.env.clone();
     super::config::set_env(&mut env, format!("HOSTNAME={}", input.hostname));
     if !env.iter().any(|e| e.starts_with("HOME=")) {
@@ -361,45 +497,70 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
 
     let shm = format!("size={}k", cfg.shm_size.div_ceil(1024));
     let mut mounts = vec![
-        json!({"destination": "/proc", "type": "proc", "source": "proc",
-               "options": ["nosuid", "noexec", "nodev"]}),
-        json!({"destination": "/dev", "type": "tmpfs", "source": "tmpfs",
-               "options": ["nosuid", "strictatime", "mode=755", "size=65536k"]}),
-        json!({"destination": "/dev/pts", "type": "devpts", "source": "devpts",
-               "options": ["nosuid", "noexec", "newinstance", "ptmxmode=0666", "mode=0620"]}),
-        json!({"destination": "/dev/mqueue", "type": "mqueue", "source": "mqueue",
-               "options": ["nosuid", "noexec", "nodev"]}),
-        json!({"destination": "/dev/shm", "type": "tmpfs", "source": "shm",
-               "options": ["nosuid", "noexec", "nodev", "mode=1777", shm]}),
+        mount("/proc", "proc", "proc", &["nosuid", "noexec", "nodev"]),
+        mount(
+            "/dev",
+            "tmpfs",
+            "tmpfs",
+            &["nosuid", "strictatime", "mode=755", "size=65536k"],
+        ),
+        mount(
+            "/dev/pts",
+            "devpts",
+            "devpts",
+            &[
+                "nosuid",
+                "noexec",
+                "newinstance",
+                "ptmxmode=0666",
+                "mode=0620",
+            ],
+        ),
+        mount(
+            "/dev/mqueue",
+            "mqueue",
+            "mqueue",
+            &["nosuid", "noexec", "nodev"],
+        ),
+        mount(
+            "/dev/shm",
+            "tmpfs",
+            "shm",
+            &["nosuid", "noexec", "nodev", "mode=1777", &shm],
+        ),
     ];
     // A new sysfs needs a network namespace owned by the container's user namespace; with the
     // host's network, or a namespace made in hutch's user namespace for a container with one of
     // its own (keep-id), the host's sysfs is bound read-only instead.
     if cfg.network == NetworkMode::Host || (input.keep_id.is_some() && input.netns.is_some()) {
-        mounts.push(
-            json!({"destination": "/sys", "type": "bind", "source": "/sys",
-               "options": ["rbind", "nosuid", "noexec", "nodev", "ro"]}),
-        );
+        mounts.push(mount(
+            "/sys",
+            "bind",
+            "/sys",
+            &["rbind", "nosuid", "noexec", "nodev", "ro"],
+        ));
     } else {
-        mounts.push(
-            json!({"destination": "/sys", "type": "sysfs", "source": "sysfs",
-               "options": ["nosuid", "noexec", "nodev", "ro"]}),
-        );
+        mounts.push(mount(
+            "/sys",
+            "sysfs",
+            "sysfs",
+            &["nosuid", "noexec", "nodev", "ro"],
+        ));
     }
     for f in ["hosts", "resolv.conf", "hostname"] {
-        mounts.push(json!({
-            "destination": format!("/etc/{f}"),
-            "type": "bind",
-            "source": input.userdata.join(f),
-            "options": ["bind", "rprivate"],
-        }));
+        mounts.push(mount(
+            format!("/etc/{f}"),
+            "bind",
+            input.userdata.join(f),
+            &["bind", "rprivate"],
+        ));
     }
-    mounts.push(json!({
-        "destination": "/run/.containerenv",
-        "type": "bind",
-        "source": input.userdata.join(".containerenv"),
-        "options": ["bind", "rprivate", "ro"],
-    }));
+    mounts.push(mount(
+        "/run/.containerenv",
+        "bind",
+        input.userdata.join(".containerenv"),
+        &["bind", "rprivate", "ro"],
+    ));
     if cfg.init {
         let init = input
             .init_binary
@@ -409,12 +570,7 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
                 value: String::new(),
                 reason: "no init binary found: install catatonit".into(),
             })?;
-        mounts.push(json!({
-            "destination": INIT_PATH,
-            "type": "bind",
-            "source": init,
-            "options": ["bind", "rprivate", "ro"],
-        }));
+        mounts.push(mount(INIT_PATH, "bind", init, &["bind", "rprivate", "ro"]));
     }
 
     // A user mount replaces a default one at the same place (`-v ./hosts:/etc/hosts`).
@@ -422,87 +578,73 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Value, Cont
         !input
             .mounts
             .iter()
-            .any(|m| m["destination"] == d["destination"])
+            .any(|m| m.destination() == d.destination())
     });
     mounts.extend(input.mounts.iter().cloned());
 
     let mut namespaces = vec![
-        json!({"type": "pid"}),
-        json!({"type": "ipc"}),
-        json!({"type": "uts"}),
-        json!({"type": "mount"}),
+        namespace(LinuxNamespaceType::Pid, None),
+        namespace(LinuxNamespaceType::Ipc, None),
+        namespace(LinuxNamespaceType::Uts, None),
+        namespace(LinuxNamespaceType::Mount, None),
     ];
     if cfg.network != NetworkMode::Host {
-        match input.netns {
-            Some(p) => namespaces.push(json!({"type": "network", "path": p})),
-            None => namespaces.push(json!({"type": "network"})),
-        }
+        namespaces.push(namespace(LinuxNamespaceType::Network, input.netns));
     }
     if input.keep_id.is_some() {
-        namespaces.push(json!({"type": "user"}));
+        namespaces.push(namespace(LinuxNamespaceType::User, None));
     }
 
-    let mut linux = json!({
-        "namespaces": namespaces,
-        "maskedPaths": if cfg.privileged { json!([]) } else { json!(MASKED_PATHS) },
-        "readonlyPaths": if cfg.privileged { json!([]) } else { json!(READONLY_PATHS) },
-    });
+    // oci-spec's defaults are a sample container's (youki's): every field hutch does not set
+    // is cleared, so that the runtime sees only what hutch means (no resources, no devices).
+    let mut linux = Linux::default();
+    linux.set_resources(None);
+    linux.set_namespaces(Some(namespaces));
+    let (masked, readonly) = if cfg.privileged {
+        (Vec::new(), Vec::new())
+    } else {
+        (
+            MASKED_PATHS.iter().map(|p| p.to_string()).collect(),
+            READONLY_PATHS.iter().map(|p| p.to_string()).collect(),
+        )
+    };
+    linux.set_masked_paths(Some(masked));
+    linux.set_readonly_paths(Some(readonly));
     if let Some(k) = input.keep_id {
-        linux["uidMappings"] = json!(keep_id_mappings(k.uid, k.uids));
-        linux["gidMappings"] = json!(keep_id_mappings(k.gid, k.gids));
+        linux.set_uid_mappings(Some(keep_id_mappings(k.uid, k.uids)));
+        linux.set_gid_mappings(Some(keep_id_mappings(k.gid, k.gids)));
     }
-    match cfg.seccomp.as_deref() {
-        _ if cfg.privileged => {}
-        Some("unconfined") => {}
-        Some(path) => {
-            let text = std::fs::read_to_string(path).map_err(|e| ContainerError::io(path, e))?;
-            let v: Value =
-                serde_json::from_str(&text).map_err(|e| ContainerError::InvalidFlag {
-                    flag: "--security-opt seccomp",
-                    value: path.to_string(),
-                    reason: format!("not JSON: {e}"),
-                })?;
-            linux["seccomp"] = v;
-        }
-        None => {
-            linux["seccomp"] = serde_json::from_str(DEFAULT_SECCOMP)
-                .expect("the built-in seccomp profile is valid JSON");
-        }
-    }
+    linux.set_seccomp(seccomp(cfg)?);
 
-    let mut process = json!({
-        "terminal": cfg.tty,
-        "user": {
-            "uid": input.user.uid,
-            "gid": input.user.gid,
-            "additionalGids": input.user.additional_gids,
-        },
-        "args": args,
-        "env": env,
-        "cwd": cfg.workdir,
-        "capabilities": {
-            "bounding": caps,
-            "effective": effective,
-            "permitted": permitted,
-            "inheritable": [],
-            "ambient": [],
-        },
-        "rlimits": rlimits(cfg),
-        "noNewPrivileges": cfg.no_new_privileges,
-    });
-    if cfg.tty {
-        process["consoleSize"] = json!({"height": 24, "width": 80});
-    }
+    let mut process = Process::default();
+    process.set_terminal(Some(cfg.tty));
+    process.set_console_size(
+        cfg.tty
+            .then(|| built(BoxBuilder::default().height(24u64).width(80u64).build())),
+    );
+    process.set_user(oci_user(input.user));
+    process.set_args(Some(args));
+    process.set_env(Some(env));
+    process.set_cwd(PathBuf::from(&cfg.workdir));
+    process.set_capabilities(Some(process_capabilities(&caps, input.user.uid)?));
+    process.set_rlimits(Some(rlimits(cfg)?));
+    process.set_no_new_privileges(Some(cfg.no_new_privileges));
 
-    Ok(json!({
-        "ociVersion": "1.0.2",
-        "process": process,
-        "root": {"path": input.rootfs, "readonly": cfg.read_only},
-        "hostname": input.hostname,
-        "mounts": mounts,
-        "annotations": {"io.container.manager": "hutch"},
-        "linux": linux,
-    }))
+    let mut root = Root::default();
+    root.set_path(input.rootfs.to_path_buf());
+    root.set_readonly(Some(cfg.read_only));
+
+    let mut spec = Spec::default();
+    spec.set_version("1.0.2".into());
+    spec.set_process(Some(process));
+    spec.set_root(Some(root));
+    spec.set_hostname(Some(input.hostname.to_string()));
+    spec.set_mounts(Some(mounts));
+    spec.set_annotations(Some(
+        [("io.container.manager".to_string(), "hutch".to_string())].into(),
+    ));
+    spec.set_linux(Some(linux));
+    Ok(spec)
 }
 
 /// /etc/hosts for the container, in podman's order: `--add-host` entries, the host's
@@ -704,8 +846,195 @@ mod tests {
     }
 
     #[test]
-    fn seccomp_profile_is_json() {
-        let v: Value = serde_json::from_str(DEFAULT_SECCOMP).unwrap();
-        assert_eq!(v["defaultAction"], "SCMP_ACT_ALLOW");
+    fn seccomp_profile_survives_the_typed_round_trip() {
+        let typed: LinuxSeccomp = serde_json::from_str(DEFAULT_SECCOMP).unwrap();
+        let raw: Value = serde_json::from_str(DEFAULT_SECCOMP).unwrap();
+        assert_eq!(serde_json::to_value(&typed).unwrap(), raw);
+        assert_eq!(raw["defaultAction"], "SCMP_ACT_ALLOW");
+    }
+
+    fn input<'a>(user: &'a ProcessUser, mounts: Vec<Mount>) -> SpecInput<'a> {
+        SpecInput {
+            id: "c",
+            rootfs: Path::new("/r/merged"),
+            userdata: Path::new("/r/userdata"),
+            hostname: "host",
+            user,
+            init_binary: Some("/usr/bin/catatonit".into()),
+            keep_id: None,
+            netns: Some(Path::new("/run/netns/x")),
+            mounts,
+        }
+    }
+
+    fn sorted(v: &Value) -> Vec<String> {
+        let mut s: Vec<String> = serde_json::from_value(v.clone()).unwrap();
+        s.sort();
+        s
+    }
+
+    #[test]
+    fn spec_carries_the_config() {
+        let cfg = ContainerConfig {
+            cmd: vec!["sleep".into(), "1".into()],
+            env: vec!["A=1".into()],
+            workdir: "/w".into(),
+            tty: true,
+            init: true,
+            read_only: true,
+            shm_size: 64 * 1024 * 1024,
+            network: NetworkMode::Slirp4netns { options: vec![] },
+            ..Default::default()
+        };
+        let user = ProcessUser {
+            uid: 0,
+            gid: 0,
+            additional_gids: vec![10],
+            home: Some("/root".into()),
+        };
+        let bind = mount("/etc/hosts", "bind", "/h/hosts", &["rbind"]);
+        let spec = build(&cfg, &input(&user, vec![bind])).unwrap();
+        let v = serde_json::to_value(&spec).unwrap();
+        assert_eq!(v["ociVersion"], "1.0.2");
+        assert_eq!(v["hostname"], "host");
+        assert_eq!(
+            v["root"],
+            serde_json::json!({"path": "/r/merged", "readonly": true})
+        );
+        let p = &v["process"];
+        assert_eq!(
+            p["args"],
+            serde_json::json!([INIT_PATH, "--", "sleep", "1"])
+        );
+        assert_eq!(
+            p["env"],
+            serde_json::json!(["A=1", "HOSTNAME=host", "HOME=/root"])
+        );
+        assert_eq!(p["cwd"], "/w");
+        assert_eq!(p["terminal"], true);
+        assert_eq!(
+            p["consoleSize"],
+            serde_json::json!({"height": 24, "width": 80})
+        );
+        assert_eq!(
+            p["user"],
+            serde_json::json!({"uid": 0, "gid": 0, "additionalGids": [10]})
+        );
+        assert_eq!(sorted(&p["capabilities"]["bounding"]), DEFAULT_CAPS);
+        assert_eq!(sorted(&p["capabilities"]["effective"]), DEFAULT_CAPS);
+        assert_eq!(p["capabilities"]["ambient"], serde_json::json!([]));
+        assert_eq!(p["noNewPrivileges"], false);
+        let l = &v["linux"];
+        assert_eq!(
+            l["namespaces"],
+            serde_json::json!([{"type": "pid"}, {"type": "ipc"}, {"type": "uts"},
+                {"type": "mount"}, {"type": "network", "path": "/run/netns/x"}])
+        );
+        // None of oci-spec's sample defaults leak in.
+        assert!(l.get("resources").is_none(), "{l}");
+        assert!(l.get("uidMappings").is_none(), "{l}");
+        assert_eq!(l["maskedPaths"], serde_json::json!(MASKED_PATHS));
+        assert_eq!(l["seccomp"]["defaultAction"], "SCMP_ACT_ALLOW");
+        let mounts = v["mounts"].as_array().unwrap();
+        let at = |d: &str| {
+            mounts
+                .iter()
+                .filter(|m| m["destination"] == d)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(at("/etc/hosts").len(), 1);
+        assert_eq!(at("/etc/hosts")[0]["source"], "/h/hosts");
+        assert_eq!(at("/dev/shm")[0]["options"][4], "size=65536k");
+        assert_eq!(at("/sys")[0]["type"], "sysfs");
+        assert_eq!(at(INIT_PATH)[0]["source"], "/usr/bin/catatonit");
+        assert_eq!(v["annotations"]["io.container.manager"], "hutch");
+    }
+
+    #[test]
+    fn spec_of_a_keep_id_non_root_privileged_container() {
+        let cfg = ContainerConfig {
+            privileged: true,
+            network: NetworkMode::Host,
+            ulimits: vec![Ulimit {
+                name: "core".into(),
+                soft: 1,
+                hard: 2,
+            }],
+            ..Default::default()
+        };
+        let user = ProcessUser {
+            uid: 1000,
+            gid: 1000,
+            ..Default::default()
+        };
+        let mut inp = input(&user, vec![]);
+        inp.netns = None;
+        inp.keep_id = Some(KeepId {
+            uid: 1000,
+            gid: 1000,
+            uids: 65536,
+            gids: 65536,
+        });
+        let v = serde_json::to_value(build(&cfg, &inp).unwrap()).unwrap();
+        let p = &v["process"];
+        assert_eq!(sorted(&p["capabilities"]["bounding"]).len(), ALL_CAPS.len());
+        assert_eq!(p["capabilities"]["effective"], serde_json::json!([]));
+        assert!(p.get("consoleSize").is_none());
+        assert!(p["rlimits"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!({"type": "RLIMIT_CORE", "soft": 1, "hard": 2})));
+        let l = &v["linux"];
+        assert!(l.get("seccomp").is_none());
+        assert_eq!(l["maskedPaths"], serde_json::json!([]));
+        assert_eq!(
+            l["namespaces"],
+            serde_json::json!([{"type": "pid"}, {"type": "ipc"}, {"type": "uts"},
+                {"type": "mount"}, {"type": "user"}])
+        );
+        assert_eq!(
+            l["uidMappings"],
+            serde_json::json!([
+                {"containerID": 0, "hostID": 1, "size": 1000},
+                {"containerID": 1000, "hostID": 0, "size": 1},
+                {"containerID": 1001, "hostID": 1001, "size": 64535},
+            ])
+        );
+        let sys = v["mounts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["destination"] == "/sys");
+        assert_eq!(sys.unwrap()["type"], "bind");
+    }
+
+    #[test]
+    fn seccomp_files_are_checked() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("p.json");
+        let mut cfg = ContainerConfig {
+            seccomp: Some(p.to_str().unwrap().into()),
+            ..Default::default()
+        };
+        std::fs::write(&p, "{").unwrap();
+        assert!(seccomp(&cfg).unwrap_err().to_string().contains("not JSON"));
+        std::fs::write(&p, r#"{"defaultAction": "SCMP_ACT_NOPE"}"#).unwrap();
+        assert!(seccomp(&cfg)
+            .unwrap_err()
+            .to_string()
+            .contains("not a seccomp profile"));
+        std::fs::write(
+            &p,
+            r#"{"defaultAction": "SCMP_ACT_ERRNO", "archMap": [], "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW", "comment": "x"}]}"#,
+        )
+        .unwrap();
+        let s = seccomp(&cfg).unwrap().unwrap();
+        assert_eq!(
+            serde_json::to_value(s).unwrap(),
+            serde_json::json!({"defaultAction": "SCMP_ACT_ERRNO",
+                "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]})
+        );
+        cfg.seccomp = Some("unconfined".into());
+        assert!(seccomp(&cfg).unwrap().is_none());
     }
 }

@@ -1,0 +1,608 @@
+//! `exec`: runs a process in a running container with the runtime's own `exec` (no monitor in
+//! between: the fastest path). The caller hands in the process's stdio as descriptors and,
+//! with a terminal, a source of resize and signal requests, so a terminal and a hijacked HTTP
+//! connection drive it the same way.
+
+use super::runtime::{runtime_message, CliRuntime, ExecCommand, OciRuntime};
+use super::{attach, config, spec, ContainerError, Dirs};
+use crate::Paths;
+use hutch_state::Container;
+use oci_spec::runtime::Process;
+use std::io::{BufRead, Read, Write};
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+/// What to run and how: `hutch exec`'s flags, or a Docker `ExecConfig`.
+#[derive(Debug, Clone, Default)]
+pub struct ExecSpec {
+    pub cmd: Vec<String>,
+    /// `KEY=VALUE` items set over the container's environment, in order. Front ends resolve
+    /// `-e NAME` and `--env-file` (their own process's environment and files) to values.
+    pub env: Vec<String>,
+    /// `user[:group]`; None runs as the container's user.
+    pub user: Option<String>,
+    /// None runs in the container's working directory.
+    pub workdir: Option<String>,
+    pub tty: bool,
+    /// Whether the process reads the caller's stdin.
+    pub interactive: bool,
+    pub privileged: bool,
+    /// Start the process and return without waiting for it.
+    pub detach: bool,
+    /// podman's detach key syntax; None means the default (ctrl-p,ctrl-q).
+    pub detach_keys: Option<String>,
+}
+
+/// A request from the front end while a process with a terminal runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Resize {
+        rows: u16,
+        cols: u16,
+    },
+    /// Deliver this signal to the process.
+    Signal(i32),
+}
+
+/// Resize and signal requests, readable when its descriptor is (a signalfd for a terminal, a
+/// pipe or socket for a service).
+pub trait ControlSource {
+    fn fd(&self) -> BorrowedFd<'_>;
+    /// The requests pending now (none is fine: the descriptor may wake up spuriously).
+    fn read(&mut self) -> std::io::Result<Vec<Control>>;
+}
+
+/// The process's streams.
+pub struct ExecIo<'a> {
+    /// Read when the spec is interactive; None gives the process no input.
+    pub stdin: Option<BorrowedFd<'a>>,
+    /// The process's output (with a terminal: everything it writes to it).
+    pub stdout: BorrowedFd<'a>,
+    /// The process's stderr, without the runtime's own error lines (those become the error).
+    /// Unused with a terminal.
+    pub stderr: &'a mut dyn Write,
+    /// The terminal's size at the start.
+    pub size: Option<(u16, u16)>,
+    /// Resize and signal requests, for a process with a terminal.
+    pub control: Option<&'a mut dyn ControlSource>,
+}
+
+/// How an exec ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecEnd {
+    /// The process exited with this code (128 + N when killed by signal N).
+    Exited(i32),
+    /// Started with `detach`: the process runs on.
+    Started,
+    /// The user typed the detach keys: the process runs on.
+    Detached,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExecError {
+    #[error(transparent)]
+    Container(#[from] ContainerError),
+    /// The runtime refused to run the command. `container` is the container's name when the
+    /// message is about it (podman leaves it out with a terminal).
+    #[error("{}{message}", container.as_deref().map(|n| format!("container {n}: ")).unwrap_or_default())]
+    Runtime {
+        container: Option<String>,
+        message: String,
+    },
+    #[error("container {id}: exec process {pid} did not exit after closing its terminal")]
+    NoExit { id: String, pid: i32 },
+}
+
+impl ExecError {
+    /// podman's exit code: 127 when the command does not exist, 126 when it cannot be
+    /// executed, else 125.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            ExecError::Runtime { message, .. }
+                if message.contains("executable file not found")
+                    || message.contains("no such file or directory") =>
+            {
+                crate::ExitCode::NOT_FOUND
+            }
+            ExecError::Runtime { message, .. } if message.contains("permission denied") => {
+                crate::ExitCode::CANNOT_EXECUTE
+            }
+            _ => crate::ExitCode::ENGINE,
+        }
+    }
+}
+
+fn io_err(path: impl AsRef<Path>) -> impl FnOnce(std::io::Error) -> ContainerError {
+    let path = path.as_ref().to_path_buf();
+    move |e| ContainerError::io(path, e)
+}
+
+/// The OCI process of `spec` in container `c`, whose root filesystem is at `dirs.merged`.
+pub fn process(
+    paths: &Paths,
+    c: &Container,
+    cfg: &config::ContainerConfig,
+    dirs: &Dirs,
+    spec: &ExecSpec,
+) -> Result<Process, ContainerError> {
+    let user_spec = spec.user.clone().unwrap_or_else(|| cfg.user.clone());
+    let user = if cfg.userns == "keep-id" && user_spec.is_empty() {
+        spec::ProcessUser {
+            uid: paths.uid,
+            gid: paths.gid,
+            ..Default::default()
+        }
+    } else {
+        spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)?
+    };
+    let mut env = cfg.env.clone();
+    let hostname = if cfg.hostname.is_empty() {
+        c.id[..12].to_string()
+    } else {
+        cfg.hostname.clone()
+    };
+    config::set_env(&mut env, format!("HOSTNAME={hostname}"));
+    if spec.tty && !env.iter().any(|e| e.starts_with("TERM=")) {
+        env.push("TERM=xterm".into());
+    }
+    for e in &spec.env {
+        config::set_env(&mut env, e.clone());
+    }
+    if !env.iter().any(|e| e.starts_with("HOME=")) {
+        env.push(format!(
+            "HOME={}",
+            user.home.clone().unwrap_or_else(|| "/".into())
+        ));
+    }
+    let mut ccfg = cfg.clone();
+    ccfg.privileged = cfg.privileged || spec.privileged;
+    let caps = spec::capabilities(&ccfg);
+    // Only the fields runc's `exec --process` reads; oci-spec's sample defaults are cleared.
+    let mut p = Process::default();
+    p.set_terminal(Some(spec.tty));
+    p.set_user(spec::oci_user(&user));
+    p.set_args(Some(spec.cmd.clone()));
+    p.set_env(Some(env));
+    p.set_cwd(PathBuf::from(
+        spec.workdir.clone().unwrap_or_else(|| cfg.workdir.clone()),
+    ));
+    p.set_capabilities(Some(spec::process_capabilities(&caps, user.uid)?));
+    p.set_rlimits(None);
+    p.set_no_new_privileges(Some(cfg.no_new_privileges));
+    Ok(p)
+}
+
+/// Runs `spec` in the running container `c` with the streams of `io`.
+pub fn exec(
+    paths: &Paths,
+    c: &Container,
+    spec: &ExecSpec,
+    mut io: ExecIo<'_>,
+) -> Result<ExecEnd, ExecError> {
+    let obs = super::observe(paths, c);
+    if obs.state != super::RUNNING {
+        return Err(ContainerError::BadState {
+            name: c.name.clone(),
+            state: super::display_state(&obs.state).to_string(),
+            reason: "can only exec into running containers".into(),
+        }
+        .into());
+    }
+    let keys = attach::parse_detach_keys(
+        spec.detach_keys
+            .as_deref()
+            .unwrap_or(attach::DEFAULT_DETACH_KEYS),
+    )?;
+    let cfg = super::config_of(c)?;
+    let dirs = Dirs::new(paths, &c.id);
+    let process = process(paths, c, &cfg, &dirs, spec)?;
+    let pfile = dirs.run.join(format!("exec-{}.json", std::process::id()));
+    let text = serde_json::to_vec(&process).expect("an OCI process serialises");
+    std::fs::write(&pfile, text).map_err(io_err(&pfile))?;
+    let runtime = CliRuntime::new(PathBuf::from(&cfg.runtime), paths);
+    let r = if spec.tty {
+        exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io)
+    } else if spec.detach {
+        exec_detached(&runtime, c, &dirs, &pfile)
+    } else {
+        exec_attached(&runtime, c, &pfile, spec, &mut io)
+    };
+    let _ = std::fs::remove_file(&pfile);
+    r
+}
+
+fn spawn_error(runtime: &CliRuntime, c: &Container, e: std::io::Error) -> ContainerError {
+    ContainerError::RuntimeSpawn {
+        id: c.id.clone(),
+        runtime: runtime.path().display().to_string(),
+        source: e,
+    }
+}
+
+/// A descriptor of the caller's for a child's stdio.
+fn child_stdio(fd: BorrowedFd<'_>) -> Result<Stdio, ContainerError> {
+    fd.try_clone_to_owned()
+        .map(Stdio::from)
+        .map_err(io_err("exec stdio"))
+}
+
+fn exec_detached(
+    runtime: &CliRuntime,
+    c: &Container,
+    dirs: &Dirs,
+    pfile: &Path,
+) -> Result<ExecEnd, ExecError> {
+    // The detached process inherits the runtime's stdio: nothing of ours may stay open in it
+    // (a pipe would keep us waiting for its end). Runtime errors go to a log file.
+    let log = dirs.run.join(format!("exec-{}.log", std::process::id()));
+    let status = runtime
+        .exec(
+            &c.id,
+            pfile,
+            &ExecCommand {
+                detach: true,
+                log: Some(log.clone()),
+                ..Default::default()
+            },
+        )
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .map_err(|e| spawn_error(runtime, c, e))?;
+    let text = std::fs::read(&log).unwrap_or_default();
+    let _ = std::fs::remove_file(&log);
+    if status.success() {
+        return Ok(ExecEnd::Started);
+    }
+    let errors: Vec<u8> = text
+        .split(|b| *b == b'\n')
+        .filter(|l| l.windows(11).any(|w| w == b"level=error"))
+        .flat_map(|l| l.iter().copied().chain([b'\n']))
+        .collect();
+    Err(ExecError::Runtime {
+        container: Some(c.name.clone()),
+        message: runtime_message(&errors),
+    })
+}
+
+/// Without a terminal the runtime's child gets the caller's descriptors directly: no copying,
+/// no thread. Only stderr passes through us, to pick out the runtime's own error lines.
+fn exec_attached(
+    runtime: &CliRuntime,
+    c: &Container,
+    pfile: &Path,
+    spec: &ExecSpec,
+    io: &mut ExecIo<'_>,
+) -> Result<ExecEnd, ExecError> {
+    let stdin = match (spec.interactive, io.stdin) {
+        (true, Some(fd)) => child_stdio(fd)?,
+        _ => Stdio::null(),
+    };
+    let mut child = runtime
+        .exec(&c.id, pfile, &ExecCommand::default())
+        .stdin(stdin)
+        .stdout(child_stdio(io.stdout)?)
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| spawn_error(runtime, c, e))?;
+    // The process's stderr passes through; runc's own error lines (time=... level=error) are
+    // kept to map "not found" and "permission denied" to 127 and 126.
+    let mut runtime_errors = Vec::new();
+    if let Some(err) = child.stderr.take() {
+        for line in std::io::BufReader::new(err)
+            .split(b'\n')
+            .map_while(Result::ok)
+        {
+            if line.windows(11).any(|w| w == b"level=error") {
+                runtime_errors.push(runtime_message(&line));
+            } else {
+                let _ = io.stderr.write_all(&line);
+                let _ = io.stderr.write_all(b"\n");
+            }
+        }
+    }
+    let status = child.wait().map_err(|e| spawn_error(runtime, c, e))?;
+    if !runtime_errors.is_empty() {
+        return Err(ExecError::Runtime {
+            container: Some(c.name.clone()),
+            message: runtime_errors.join("; "),
+        });
+    }
+    use std::os::unix::process::ExitStatusExt;
+    Ok(ExecEnd::Exited(
+        status
+            .code()
+            .or_else(|| status.signal().map(|s| 128 + s))
+            .unwrap_or(crate::ExitCode::ENGINE),
+    ))
+}
+
+/// The runtime's error when it exited without handing over a terminal.
+fn runtime_failed(child: &mut Child) -> ExecError {
+    let mut err = String::new();
+    if let Some(mut e) = child.stderr.take() {
+        let _ = e.read_to_string(&mut err);
+    }
+    ExecError::Runtime {
+        container: None,
+        message: runtime_message(err.as_bytes()),
+    }
+}
+
+/// `exec -t`: the runtime makes the pty inside the container and hands us its master over a
+/// console socket; we copy between it and the caller's streams and return the exit code.
+fn exec_tty(
+    runtime: &CliRuntime,
+    c: &Container,
+    dirs: &Dirs,
+    pfile: &Path,
+    spec: &ExecSpec,
+    keys: &[u8],
+    io: &mut ExecIo<'_>,
+) -> Result<ExecEnd, ExecError> {
+    let name = format!("exec-{}.sock", std::process::id());
+    let mut sock_path = dirs.run.join(&name);
+    if sock_path.as_os_str().len() > 100 {
+        // A socket address holds 107 bytes; deep runroots use /tmp for this short-lived one.
+        sock_path =
+            std::env::temp_dir().join(format!("hutch-{}-{name}", hutch_sys::process::getuid()));
+    }
+    let listener = hutch_sys::sock::stream_listen(&sock_path).map_err(io_err(&sock_path))?;
+    // runc hands over a console only when it detaches: the process is then re-parented to us
+    // (a child subreaper), and we reap it for its exit code.
+    hutch_sys::subreaper::become_subreaper().map_err(io_err("exec subreaper"))?;
+    let pid_file = dirs.run.join(format!("exec-{}.pid", std::process::id()));
+    let cleanup = |p: &Path| {
+        let _ = std::fs::remove_file(p);
+    };
+    let mut child = match runtime
+        .exec(
+            &c.id,
+            pfile,
+            &ExecCommand {
+                tty: true,
+                detach: true,
+                pid_file: Some(pid_file.clone()),
+                console_socket: Some(sock_path.clone()),
+                log: None,
+            },
+        )
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) => {
+            cleanup(&sock_path);
+            return Err(spawn_error(runtime, c, e).into());
+        }
+    };
+    let conn = accept_console(&listener, &mut child);
+    cleanup(&sock_path);
+    let Some(conn) = conn? else {
+        return Err(runtime_failed(&mut child));
+    };
+    hutch_sys::client::poll(&[conn.as_fd()], -1).map_err(io_err("exec console socket"))?;
+    let master = hutch_sys::sock::recv_fd(conn.as_fd()).map_err(io_err("exec console socket"))?;
+    let status = child.wait().map_err(|e| spawn_error(runtime, c, e))?;
+    if !status.success() {
+        cleanup(&pid_file);
+        return Err(runtime_failed(&mut child));
+    }
+    let pid: i32 = std::fs::read_to_string(&pid_file)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0);
+    cleanup(&pid_file);
+    if spec.detach {
+        return Ok(ExecEnd::Started);
+    }
+    if proxy_pty(master, pid, spec.interactive, keys, io)? {
+        return Ok(ExecEnd::Detached);
+    }
+    // The terminal closed: the process is gone or about to be; collect its exit code.
+    let start = Instant::now();
+    while start.elapsed() < Duration::from_secs(30) {
+        match hutch_sys::subreaper::reap().map_err(io_err("exec reap"))? {
+            Some((p, code)) if p == pid => return Ok(ExecEnd::Exited(code)),
+            Some(_) => continue,
+            None => std::thread::sleep(Duration::from_millis(5)),
+        }
+    }
+    Err(ExecError::NoExit {
+        id: c.id.clone(),
+        pid,
+    })
+}
+
+/// The runtime's connection to the console socket, or None when it exited first.
+fn accept_console(
+    listener: &OwnedFd,
+    child: &mut Child,
+) -> Result<Option<OwnedFd>, ContainerError> {
+    let err = io_err("exec console socket");
+    loop {
+        let ready = match hutch_sys::client::poll(&[listener.as_fd()], 100) {
+            Ok(r) => r,
+            Err(e) => return Err(err(e)),
+        };
+        if ready[0].readable {
+            match hutch_sys::sock::accept(listener.as_fd()) {
+                Ok(Some(c)) => return Ok(Some(c)),
+                Ok(None) => {}
+                Err(e) => return Err(err(e)),
+            }
+        }
+        match child.try_wait() {
+            Ok(Some(_)) => return Ok(None),
+            Ok(None) => {}
+            Err(e) => return Err(err(e)),
+        }
+    }
+}
+
+/// Copies between the caller's streams and a pty master until the process behind it closes
+/// it, or the detach keys are typed (then returns true). Resize requests resize the pty,
+/// signal requests go to the process `pid`.
+fn proxy_pty(
+    master: OwnedFd,
+    pid: i32,
+    stdin: bool,
+    detach_keys: &[u8],
+    io: &mut ExecIo<'_>,
+) -> Result<bool, ContainerError> {
+    let ioerr = |what: &str| io_err(format!("exec {what}"));
+    let mut master = std::fs::File::from(master);
+    if let Some((r, c)) = io.size {
+        let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
+    }
+    let mut out = std::fs::File::from(io.stdout.try_clone_to_owned().map_err(ioerr("stdout"))?);
+    let stdin_fd = io.stdin.filter(|_| stdin);
+    let mut stdin_open = stdin_fd.is_some();
+    let mut matched = 0usize;
+    let mut buf = vec![0u8; 32 * 1024];
+    loop {
+        let mut fds = vec![master.as_fd()];
+        let control_at = io.control.as_ref().map(|c| {
+            fds.push(c.fd());
+            fds.len() - 1
+        });
+        let stdin_at = match stdin_fd {
+            Some(fd) if stdin_open => {
+                fds.push(fd);
+                Some(fds.len() - 1)
+            }
+            _ => None,
+        };
+        let ready = hutch_sys::client::poll(&fds, -1).map_err(ioerr("poll"))?;
+        drop(fds);
+        if let (Some(i), Some(control)) = (control_at, io.control.as_mut()) {
+            if ready[i].readable {
+                for req in control.read().map_err(ioerr("control"))? {
+                    match req {
+                        Control::Resize { rows, cols } => {
+                            let _ = hutch_sys::pty::set_winsize(master.as_fd(), rows, cols);
+                        }
+                        Control::Signal(s) => {
+                            let _ = hutch_sys::process::signal(pid, s);
+                        }
+                    }
+                }
+            }
+        }
+        if ready[0].readable || ready[0].hangup {
+            match master.read(&mut buf) {
+                Ok(0) | Err(_) => return Ok(false),
+                Ok(n) => {
+                    let _ = out.write_all(&buf[..n]).and_then(|()| out.flush());
+                }
+            }
+        }
+        let (Some(i), Some(fd)) = (stdin_at, stdin_fd) else {
+            continue;
+        };
+        if !(ready[i].readable || ready[i].hangup) {
+            continue;
+        }
+        let n = hutch_sys::client::read_fd(fd, &mut buf).unwrap_or(0);
+        if n == 0 {
+            // End of input: send the terminal's EOF character, as a typed ^D would.
+            stdin_open = false;
+            let _ = master.write_all(&[4]);
+            continue;
+        }
+        let mut send = Vec::with_capacity(n);
+        for &b in &buf[..n] {
+            if !detach_keys.is_empty() && b == detach_keys[matched] {
+                matched += 1;
+                if matched == detach_keys.len() {
+                    let _ = master.write_all(&send);
+                    return Ok(true);
+                }
+                continue;
+            }
+            if matched > 0 {
+                send.extend_from_slice(&detach_keys[..matched]);
+                matched = 0;
+            }
+            send.push(b);
+        }
+        master.write_all(&send).map_err(ioerr("terminal"))?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_errors_map_to_podman_codes() {
+        let e = |m: &str| ExecError::Runtime {
+            container: Some("c".into()),
+            message: m.into(),
+        };
+        assert_eq!(
+            e("exec: \"nope\": executable file not found in $PATH").exit_code(),
+            127
+        );
+        assert_eq!(e("open /x: permission denied").exit_code(), 126);
+        assert_eq!(e("something else").exit_code(), 125);
+        assert_eq!(e("boom").to_string(), "container c: boom");
+        let tty = ExecError::Runtime {
+            container: None,
+            message: "boom".into(),
+        };
+        assert_eq!(tty.to_string(), "boom");
+    }
+
+    #[test]
+    fn process_merges_env_and_resolves_the_user() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = crate::container::fixtures::paths(dir.path());
+        let mut c = crate::container::fixtures::container("web", &Default::default());
+        c.id = "0123456789abcdef".repeat(4);
+        let dirs = Dirs::new(&paths, &c.id);
+        std::fs::create_dir_all(dirs.merged.join("etc")).unwrap();
+        std::fs::write(
+            dirs.merged.join("etc/passwd"),
+            "root:x:0:0::/root:/bin/sh\nweb:x:33:33::/var/www:/bin/sh\n",
+        )
+        .unwrap();
+        let cfg = config::ContainerConfig {
+            env: vec!["A=1".into(), "B=2".into()],
+            workdir: "/srv".into(),
+            ..Default::default()
+        };
+        let spec = ExecSpec {
+            cmd: vec!["id".into()],
+            env: vec!["B=3".into()],
+            user: Some("web".into()),
+            tty: true,
+            ..Default::default()
+        };
+        let p = process(&paths, &c, &cfg, &dirs, &spec).unwrap();
+        let v = serde_json::to_value(&p).unwrap();
+        assert_eq!(
+            v["env"],
+            serde_json::json!([
+                "A=1",
+                "HOSTNAME=0123456789ab",
+                "TERM=xterm",
+                "B=3",
+                "HOME=/var/www"
+            ])
+        );
+        assert_eq!(
+            v["user"],
+            serde_json::json!({"uid": 33, "gid": 33, "additionalGids": []})
+        );
+        assert_eq!(v["cwd"], "/srv");
+        assert_eq!(v["terminal"], true);
+        assert_eq!(v["capabilities"]["effective"], serde_json::json!([]));
+        assert!(v.get("rlimits").is_none(), "{v}");
+    }
+}

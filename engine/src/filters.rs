@@ -1,0 +1,365 @@
+//! `--filter KEY=VALUE` for every list: one parser, podman's matching rule (values of one key
+//! are alternatives, different keys must all match) and the matchers of each resource
+//! (containers, events, networks, volumes).
+
+use crate::container::{self, Observed};
+use chrono::{DateTime, Utc};
+use hutch_network::networks::Network;
+use hutch_state::{Container, Event, Volume};
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+#[derive(Debug, thiserror::Error)]
+pub enum FilterError {
+    #[error("invalid filter {filter:?}: expected KEY=VALUE")]
+    Syntax { filter: String },
+    #[error("invalid filter {filter:?}: {key} is not a {resource} filter (supported: {})", supported.join(", "))]
+    UnknownKey {
+        filter: String,
+        key: String,
+        resource: &'static str,
+        supported: &'static [&'static str],
+    },
+    #[error("invalid filter {filter:?}: {reason}")]
+    BadValue { filter: String, reason: String },
+}
+
+/// Parsed `--filter` items, in the order given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters(Vec<(String, String)>);
+
+impl Filters {
+    /// Parses `KEY=VALUE` items whose key is one of `supported` (filters of a `resource`).
+    pub fn parse(
+        items: &[String],
+        resource: &'static str,
+        supported: &'static [&'static str],
+    ) -> Result<Filters, FilterError> {
+        let mut v = Vec::new();
+        for f in items {
+            let (k, val) = f
+                .split_once('=')
+                .ok_or_else(|| FilterError::Syntax { filter: f.clone() })?;
+            if !supported.contains(&k) {
+                return Err(FilterError::UnknownKey {
+                    filter: f.clone(),
+                    key: k.to_string(),
+                    resource,
+                    supported,
+                });
+            }
+            v.push((k.to_string(), val.to_string()));
+        }
+        Ok(Filters(v))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The values given for `key`.
+    pub fn values<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.0
+            .iter()
+            .filter(move |(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// podman's rule: for every key given, one of its values matches (`one(key, value)`).
+    pub fn matches(&self, mut one: impl FnMut(&str, &str) -> bool) -> bool {
+        let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        for (k, v) in &self.0 {
+            by_key.entry(k).or_default().push(v);
+        }
+        by_key
+            .into_iter()
+            .all(|(k, vals)| vals.into_iter().any(|v| one(k, v)))
+    }
+
+    /// Renames a key (an alias such as events' `status` for `event`).
+    fn alias(mut self, from: &str, to: &str) -> Filters {
+        for (k, _) in &mut self.0 {
+            if k == from {
+                *k = to.to_string();
+            }
+        }
+        self
+    }
+}
+
+/// `label=KEY` or `label=KEY=VALUE` against a label lookup.
+fn label_matches<'a>(value: &str, get: impl Fn(&str) -> Option<&'a str>) -> bool {
+    match value.split_once('=') {
+        Some((k, want)) => get(k) == Some(want),
+        None => get(value).is_some(),
+    }
+}
+
+// ---- containers (`ps`) ----
+
+pub const CONTAINER_KEYS: &[&str] = &[
+    "name", "id", "status", "label", "ancestor", "exited", "before", "since",
+];
+const STATUSES: &[&str] = &[
+    "created",
+    "running",
+    "paused",
+    "exited",
+    "stopped",
+    "unknown",
+    "restarting",
+    "removing",
+    "configured",
+];
+
+/// `ps --filter` items.
+pub fn containers(items: &[String]) -> Result<Filters, FilterError> {
+    let f = Filters::parse(items, "container", CONTAINER_KEYS)?;
+    if let Some(bad) = f.values("status").find(|s| !STATUSES.contains(s)) {
+        return Err(FilterError::BadValue {
+            filter: format!("status={bad}"),
+            reason: "use created, running, paused, exited or stopped".into(),
+        });
+    }
+    Ok(f)
+}
+
+/// Whether container `c` (observed as `obs`) matches; `all` resolves `before`/`since`.
+pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Container]) -> bool {
+    if f.is_empty() {
+        return true;
+    }
+    let labels: serde_json::Map<String, Value> =
+        serde_json::from_str(&c.labels).unwrap_or_default();
+    f.matches(|key, v| match key {
+        "name" => c.name.contains(v),
+        "id" => c.id.starts_with(v),
+        "status" => container::display_state(&obs.state) == v || obs.state == v,
+        "label" => label_matches(v, |k| labels.get(k).and_then(Value::as_str)),
+        "ancestor" => {
+            c.image_id.starts_with(v.trim_start_matches("sha256:"))
+                || c.image_name == v
+                || crate::images::reference_matches(v, &c.image_name)
+        }
+        "exited" => {
+            obs.state == container::EXITED
+                && obs.exit_code.map(|e| e.to_string()).as_deref() == Some(v)
+        }
+        "before" | "since" => match all.iter().find(|o| o.name == v || o.id.starts_with(v)) {
+            Some(o) if key == "before" => c.created < o.created,
+            Some(o) => c.created > o.created,
+            None => false,
+        },
+        _ => false,
+    })
+}
+
+// ---- events ----
+
+pub const EVENT_KEYS: &[&str] = &["type", "event", "status", "container", "image", "label"];
+
+/// `events --filter` items (`status` is another name for `event`).
+pub fn events(items: &[String]) -> Result<Filters, FilterError> {
+    Ok(Filters::parse(items, "event", EVENT_KEYS)?.alias("status", "event"))
+}
+
+/// Whether event `ev`, with its attributes `attrs`, matches.
+pub fn event_matches(f: &Filters, ev: &Event, attrs: &Value) -> bool {
+    let attr = |k: &str| attrs.get(k).and_then(Value::as_str).unwrap_or("");
+    f.matches(|key, v| {
+        let names_image = |name: &str| {
+            !name.is_empty()
+                && (name == v
+                    || name.ends_with(&format!("/{v}"))
+                    || name.ends_with(&format!("/{v}:latest"))
+                    || name == format!("{v}:latest"))
+        };
+        match key {
+            "type" => ev.kind == v,
+            "event" => ev.action == v,
+            "container" => ev.kind == "container" && (ev.name == v || ev.id.starts_with(v)),
+            "image" if ev.kind == "image" => ev.id.starts_with(v) || names_image(&ev.name),
+            "image" => names_image(attr("image")),
+            // `label=KEY` matches any value of the attribute.
+            "label" => {
+                let (k, val) = v.split_once('=').unwrap_or((v, ""));
+                attrs
+                    .get(k)
+                    .and_then(Value::as_str)
+                    .is_some_and(|x| val.is_empty() || x == val)
+            }
+            _ => false,
+        }
+    })
+}
+
+// ---- networks ----
+
+pub const NETWORK_KEYS: &[&str] = &["name", "id", "label", "driver"];
+
+/// `network ls --filter` items.
+pub fn networks(items: &[String]) -> Result<Filters, FilterError> {
+    Filters::parse(items, "network", NETWORK_KEYS)
+}
+
+pub fn network_matches(f: &Filters, n: &Network) -> bool {
+    f.matches(|key, v| match key {
+        "name" => name_matches(&n.name, v),
+        "id" => n.id.starts_with(v),
+        "driver" => n.driver == v,
+        "label" => label_matches(v, |k| n.labels.get(k).map(String::as_str)),
+        _ => false,
+    })
+}
+
+/// Podman matches names as a regular expression; hutch supports the common forms: a
+/// substring, optionally anchored with `^` and `$`.
+pub fn name_matches(name: &str, pattern: &str) -> bool {
+    let (start, p) = match pattern.strip_prefix('^') {
+        Some(p) => (true, p),
+        None => (false, pattern),
+    };
+    let (end, p) = match p.strip_suffix('$') {
+        Some(p) => (true, p),
+        None => (false, p),
+    };
+    match (start, end) {
+        (true, true) => name == p,
+        (true, false) => name.starts_with(p),
+        (false, true) => name.ends_with(p),
+        (false, false) => name.contains(p),
+    }
+}
+
+// ---- volumes ----
+
+pub const VOLUME_KEYS: &[&str] = &["name", "label", "label!", "driver", "dangling", "until"];
+
+/// `volume ls|prune --filter` items.
+pub fn volumes(items: &[String]) -> Result<Filters, FilterError> {
+    let f = Filters::parse(items, "volume", VOLUME_KEYS)?;
+    if let Some(bad) = f
+        .values("dangling")
+        .find(|v| !matches!(*v, "true" | "false" | "1" | "0"))
+    {
+        return Err(FilterError::BadValue {
+            filter: format!("dangling={bad}"),
+            reason: "use true or false".into(),
+        });
+    }
+    Ok(f)
+}
+
+/// Whether volume `v` matches; `used` says whether a container uses it, `labels` are its
+/// labels.
+pub fn volume_matches(
+    f: &Filters,
+    v: &Volume,
+    labels: &BTreeMap<String, String>,
+    used: bool,
+) -> bool {
+    let label = |val: &str| label_matches(val, |k| labels.get(k).map(String::as_str));
+    f.matches(|key, val| match key {
+        "name" => v.name.contains(val),
+        "driver" => v.driver == val,
+        "label" => label(val),
+        "label!" => !label(val),
+        "dangling" => matches!(val, "true" | "1") != used,
+        "until" => until(val).is_some_and(|t| v.created < t),
+        _ => false,
+    })
+}
+
+/// An `until` time: RFC 3339, Unix seconds, or a duration before now (`10m`).
+fn until(s: &str) -> Option<DateTime<Utc>> {
+    if let Ok(t) = DateTime::parse_from_rfc3339(s) {
+        return Some(t.with_timezone(&Utc));
+    }
+    if let Ok(secs) = s.parse::<i64>() {
+        return DateTime::from_timestamp(secs, 0);
+    }
+    let (num, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit())?);
+    let n: i64 = num.parse().ok()?;
+    let secs = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" => n * 3600,
+        _ => return None,
+    };
+    Some(Utc::now() - chrono::Duration::seconds(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn items(s: &[&str]) -> Vec<String> {
+        s.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn parse_names_the_bad_filter() {
+        let e = Filters::parse(&items(&["name"]), "network", NETWORK_KEYS).unwrap_err();
+        assert_eq!(e.to_string(), "invalid filter \"name\": expected KEY=VALUE");
+        let e = networks(&items(&["name=a", "bogus=1"])).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid filter \"bogus=1\": bogus is not a network filter (supported: name, id, label, driver)"
+        );
+        let e = containers(&items(&["status=up"])).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("invalid filter \"status=up\": use created"),
+            "{e}"
+        );
+        assert!(volumes(&items(&["dangling=maybe"])).is_err());
+        // A value may itself hold `=`.
+        let f = containers(&items(&["label=a=b"])).unwrap();
+        assert_eq!(f.values("label").collect::<Vec<_>>(), ["a=b"]);
+    }
+
+    #[test]
+    fn values_of_a_key_or_keys_and() {
+        let f = networks(&items(&["name=a", "driver=bridge", "name=b"])).unwrap();
+        let seen = |name: &str, driver: &str| {
+            f.matches(|k, v| match k {
+                "name" => name == v,
+                "driver" => driver == v,
+                _ => false,
+            })
+        };
+        assert!(seen("a", "bridge"));
+        assert!(seen("b", "bridge"));
+        assert!(!seen("c", "bridge"));
+        assert!(!seen("a", "macvlan"));
+        assert!(Filters::default().matches(|_, _| false));
+    }
+
+    #[test]
+    fn events_match_by_kind_image_and_label() {
+        let f = events(&items(&["status=died", "image=busybox"])).unwrap();
+        let ev = Event {
+            seq: 1,
+            time: Utc::now(),
+            kind: "container".into(),
+            action: "died".into(),
+            id: "abc".into(),
+            name: "web".into(),
+            attributes: String::new(),
+        };
+        let attrs = serde_json::json!({"image": "docker.io/library/busybox:latest", "tier": "x"});
+        assert!(event_matches(&f, &ev, &attrs));
+        let f = events(&items(&["label=tier", "container=ab"])).unwrap();
+        assert!(event_matches(&f, &ev, &attrs));
+        let f = events(&items(&["label=tier=y"])).unwrap();
+        assert!(!event_matches(&f, &ev, &attrs));
+    }
+
+    #[test]
+    fn names_match_anchored_substrings() {
+        assert!(name_matches("podman", "pod"));
+        assert!(name_matches("podman", "^pod"));
+        assert!(!name_matches("podman", "^pod$"));
+        assert!(name_matches("podman", "man$"));
+    }
+}
