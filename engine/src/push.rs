@@ -735,7 +735,7 @@ pub(crate) async fn push_image(
         let id = img.id.clone();
         let digest = digest.clone();
         blocking(move || {
-            let mut db = Db::open(&db_path)?;
+            let db = Db::open(&db_path)?;
             db.add_image_digest(&id, &digest)?;
             Ok(())
         })
@@ -903,7 +903,7 @@ impl Shared {
             let db_path = self.db_path.clone();
             let blob = blob.clone();
             blocking(move || {
-                let mut db = Db::open(&db_path)?;
+                let db = Db::open(&db_path)?;
                 db.put_layer_blob(&blob)?;
                 Ok(())
             })

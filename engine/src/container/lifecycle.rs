@@ -11,10 +11,12 @@ use crate::{EngineError, Paths, Result};
 use chrono::{DateTime, Utc};
 use hutch_network::{NetEnv, NetworkMode, Request, Status as NetStatus};
 use hutch_state::{Container, Db, NewEvent, RunState, StateError};
+use std::collections::HashSet;
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 pub const CONFIGURED: &str = "configured";
@@ -24,7 +26,9 @@ pub const PAUSED: &str = "paused";
 pub const STOPPED: &str = "stopped";
 pub const EXITED: &str = "exited";
 
-/// The engine's handle on containers: paths, database and how to call hutch back for cleanup.
+/// One operation's view of containers: paths, database and how to call hutch back for cleanup.
+/// `Engine` makes one per verb (cheap: the database handle and the network configuration are
+/// shared with the engine); the verb's caller holds the container's lock.
 pub struct Containers {
     pub paths: Paths,
     pub db: Db,
@@ -34,10 +38,23 @@ pub struct Containers {
     /// (see `trash`), to their monitor's exit command (set by a client that saw the monitor
     /// finish, so that exit command is on its way).
     pub defer_runtime_delete: bool,
-    net_env: std::cell::OnceCell<NetEnv>,
+    net: Arc<NetShared>,
+}
+
+/// What every operation of one engine shares about networks.
+#[derive(Default)]
+pub(crate) struct NetShared {
+    /// Where network state lives and containers.conf's network settings, read once.
+    env: OnceLock<NetEnv>,
     /// Containers whose network this process tore down and has not set up since: a second
     /// teardown (cleanup, then removal) would otherwise search every process for a helper.
-    net_down: std::cell::RefCell<std::collections::HashSet<String>>,
+    down: Mutex<HashSet<String>>,
+}
+
+impl NetShared {
+    fn down(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.down.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
 /// A container's state as it really is: the stored state, corrected by the monitor's exit file
@@ -253,13 +270,21 @@ fn poll_until(timeout: Duration, mut done: impl FnMut() -> bool) -> bool {
 
 impl Containers {
     pub fn new(paths: Paths, db: Db, exit_command: Vec<OsString>) -> Containers {
+        Containers::with_shared(paths, db, exit_command, Arc::default())
+    }
+
+    pub(crate) fn with_shared(
+        paths: Paths,
+        db: Db,
+        exit_command: Vec<OsString>,
+        net: Arc<NetShared>,
+    ) -> Containers {
         Containers {
             paths,
             db,
             exit_command,
             defer_runtime_delete: false,
-            net_env: std::cell::OnceCell::new(),
-            net_down: Default::default(),
+            net,
         }
     }
 
@@ -630,7 +655,8 @@ impl Containers {
     /// Where network state lives and the network configuration (containers.conf, read once
     /// per process: podman's default file alone is 24 KB of TOML).
     pub fn net_env(&self) -> NetEnv {
-        self.net_env
+        self.net
+            .env
             .get_or_init(|| {
                 NetEnv::new(
                     self.paths.runroot.clone(),
@@ -656,7 +682,7 @@ impl Containers {
         hutch_network::Handoff,
         Option<hutch_network::container::PendingHelper>,
     )> {
-        self.net_down.borrow_mut().remove(&c.id);
+        self.net.down().remove(&c.id);
         let env = self.net_env();
         let joined_netns = match &cfg.network {
             NetworkMode::Container { id } => Some(self.joined_netns(c, id)?),
@@ -723,7 +749,7 @@ impl Containers {
 
     /// Undoes `setup_network`; safe to call when there is nothing to undo.
     pub(crate) fn teardown_network(&self, c: &Container, cfg: &ContainerConfig) -> Result<()> {
-        if self.net_down.borrow().contains(&c.id) {
+        if self.net.down().contains(&c.id) {
             return Ok(());
         }
         let env = self.net_env();
@@ -738,7 +764,7 @@ impl Containers {
             hold_exit_fd: false,
         };
         hutch_network::teardown(&env, &req)?;
-        self.net_down.borrow_mut().insert(c.id.clone());
+        self.net.down().insert(c.id.clone());
         Ok(())
     }
 

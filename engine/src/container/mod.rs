@@ -1,6 +1,6 @@
 //! Containers: their configuration, the OCI config they run with, the runtime that runs them,
 //! and their lifecycle (create, start, stop, kill, remove, cleanup, reconciliation after a
-//! crash or reboot). Shared by the CLI and, later, the API service.
+//! crash or reboot). Front ends reach them through `crate::Engine`, which takes the locks.
 
 pub mod archive;
 pub mod attach;
@@ -19,6 +19,7 @@ pub mod top;
 
 pub use config::{ContainerConfig, CreateOptions};
 pub use error::ContainerError;
+pub(crate) use lifecycle::NetShared;
 pub use lifecycle::*;
 
 use crate::Paths;
