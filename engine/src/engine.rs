@@ -2,7 +2,7 @@
 //! hutch back. Cheap to clone and `Send + Sync`, so an async server shares one between its
 //! threads. Each container verb on it finds the container, takes its lock, reloads it and acts.
 
-use crate::container::{self, ContainerError, Containers, NetShared};
+use crate::container::{self, ContainerError, Containers, Shared};
 use crate::userns::Joined;
 use crate::{EngineError, Options, Paths, Result};
 use hutch_state::{Container, Db, NewEvent};
@@ -60,7 +60,7 @@ pub struct Engine {
 struct Inner {
     cfg: EngineConfig,
     db: Db,
-    net: Arc<NetShared>,
+    shared: Arc<Shared>,
 }
 
 /// What `remove` does besides removing the container.
@@ -94,7 +94,7 @@ impl Engine {
             inner: Arc::new(Inner {
                 cfg,
                 db,
-                net: Arc::default(),
+                shared: Arc::default(),
             }),
         })
     }
@@ -118,7 +118,7 @@ impl Engine {
             self.inner.cfg.paths.clone(),
             self.inner.db.clone(),
             self.inner.cfg.exit_command.clone(),
-            self.inner.net.clone(),
+            self.inner.shared.clone(),
         )
     }
 
@@ -357,10 +357,11 @@ impl AsRef<Db> for Containers {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::container::fake_runtime::{Call, FakeRuntime};
     use hutch_state::RunState;
     use std::path::Path;
 
-    pub(crate) fn test_engine(root: &Path) -> Engine {
+    fn test_engine(root: &Path) -> Engine {
         let paths = Paths {
             graphroot: root.join("graph"),
             runroot: root.join("run"),
@@ -381,16 +382,17 @@ mod tests {
         Engine::open(cfg, &Joined::assumed()).unwrap()
     }
 
-    /// A configured container row (nothing on disk, nothing running).
-    pub(crate) fn configured(eng: &Engine, name: &str) -> Container {
+    /// Records a container row in `state` whose monitor has pid `conmon_pid`; nothing on disk.
+    fn insert(eng: &Engine, id: &str, name: &str, state: &str, conmon_pid: i64) -> Container {
         let c = Container {
-            id: container::names::random_id(),
+            id: id.into(),
             name: name.into(),
             image_id: "0".repeat(64),
             image_name: "example.org/image:latest".into(),
             created: chrono::Utc::now(),
             run: RunState {
-                state: container::CONFIGURED.into(),
+                state: state.into(),
+                conmon_pid,
                 ..Default::default()
             },
             spec: "{}".into(),
@@ -400,6 +402,171 @@ mod tests {
         };
         eng.db().insert_container(&c, None).unwrap();
         c
+    }
+
+    fn configured(eng: &Engine, name: &str) -> Container {
+        let id = container::names::random_id();
+        insert(eng, &id, name, container::CONFIGURED, 0)
+    }
+
+    /// Makes the lifecycle drive a recording fake instead of a real runtime.
+    fn fake_runtime(eng: &Engine) -> FakeRuntime {
+        let fake = FakeRuntime::default();
+        assert!(eng.inner.shared.fake_runtime.set(fake.clone()).is_ok());
+        fake
+    }
+
+    /// A process whose command line names container `id`: a live monitor, as far as the
+    /// lifecycle can tell.
+    /// The tests that use one run one at a time: they signal their children by pid.
+    fn stand_in_monitor(id: &str) -> (std::sync::MutexGuard<'static, ()>, std::process::Child) {
+        static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let serial = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let child = std::process::Command::new("sh")
+            .args(["-c", "sleep 30; :", id])
+            .spawn()
+            .unwrap();
+        // `spawn` can return before the child's command line is the new one.
+        let cmdline = format!("/proc/{}/cmdline", child.id());
+        let named = || {
+            std::fs::read(&cmdline).is_ok_and(|c| c.windows(id.len()).any(|w| w == id.as_bytes()))
+        };
+        let start = std::time::Instant::now();
+        while !named() && start.elapsed() < std::time::Duration::from_secs(5) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        (serial, child)
+    }
+
+    fn kills(fake: &FakeRuntime) -> Vec<i32> {
+        fake.calls()
+            .into_iter()
+            .filter_map(|c| match c {
+                Call::Kill(_, sig) => Some(sig),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn events(eng: &Engine, action: &str) -> usize {
+        let all = eng.db().events(0).unwrap();
+        all.iter().filter(|e| e.action == action).count()
+    }
+
+    #[test]
+    fn stop_sends_the_stop_signal_then_sigkill_after_the_timeout() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let fake = fake_runtime(&eng);
+        let id = container::names::random_id();
+        let (_serial, mut monitor) = stand_in_monitor(&id);
+        insert(
+            &eng,
+            &id,
+            "web",
+            container::RUNNING,
+            i64::from(monitor.id()),
+        );
+        // The container ignores the stop signal; SIGKILL ends it (and so its monitor).
+        fake.script().sigkill_kills = Some(monitor.id());
+        let start = std::time::Instant::now();
+        eng.stop("web", Some(1)).unwrap();
+        let took = start.elapsed();
+        let sent = kills(&fake);
+        let row = eng.lookup("web").unwrap();
+        let _ = monitor.wait();
+        assert_eq!(sent.len(), 2, "{:?} {:?}", fake.calls(), row.run);
+        assert_eq!(sent[1], 9, "{sent:?}");
+        assert!(took >= std::time::Duration::from_secs(1), "{took:?}");
+        let now = eng.lookup("web").unwrap();
+        assert_eq!(now.run.state, container::EXITED);
+        assert_eq!(events(&eng, "stop"), 1);
+    }
+
+    #[test]
+    fn stop_of_a_container_that_exits_in_time_sends_no_sigkill() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let fake = fake_runtime(&eng);
+        let id = container::names::random_id();
+        let (_serial, mut monitor) = stand_in_monitor(&id);
+        insert(
+            &eng,
+            &id,
+            "web",
+            container::RUNNING,
+            i64::from(monitor.id()),
+        );
+        let pid = monitor.id();
+        let stopper = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let _ = hutch_sys::process::kill(pid as i32);
+        });
+        eng.stop("web", Some(10)).unwrap();
+        stopper.join().unwrap();
+        let _ = monitor.wait();
+        assert_eq!(kills(&fake).len(), 1, "{:?}", fake.calls());
+    }
+
+    #[test]
+    fn cleanup_keeps_going_past_failures_and_is_idempotent() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let fake = fake_runtime(&eng);
+        fake.script().failing_deletes = 1;
+        let id = container::names::random_id();
+        // Its monitor is gone (no such pid) and its runtime state is still there.
+        insert(&eng, &id, "job", container::RUNNING, i64::from(i32::MAX));
+        let dirs = container::Dirs::new(eng.paths(), &id);
+        std::fs::create_dir_all(&dirs.run).unwrap();
+        std::fs::create_dir_all(eng.paths().runroot.join("runtime").join(&id)).unwrap();
+
+        let err = eng.cleanup("job", false).unwrap_err();
+        assert!(err.to_string().contains("scripted failure"), "{err}");
+        // Past the failed `runtime delete`: the exit is recorded, the run directory gone.
+        let after = eng.lookup("job").unwrap();
+        assert_eq!(after.run.state, container::EXITED);
+        assert_eq!(after.run.exit_code, Some(-1));
+        assert!(!dirs.run.exists());
+
+        eng.cleanup("job", false).unwrap();
+        eng.cleanup("job", false).unwrap();
+        assert_eq!(eng.lookup("job").unwrap().run, after.run);
+        assert_eq!(events(&eng, "died"), 1);
+        let deletes = fake
+            .calls()
+            .iter()
+            .filter(|c| matches!(c, Call::Delete(_)))
+            .count();
+        assert_eq!(deletes, 3);
+    }
+
+    #[test]
+    fn reconcile_marks_a_container_whose_monitor_is_gone_as_exited() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        fake_runtime(&eng);
+        let gone = container::names::random_id();
+        insert(&eng, &gone, "gone", container::RUNNING, i64::from(i32::MAX));
+        let alive = container::names::random_id();
+        let (_serial, mut monitor) = stand_in_monitor(&alive);
+        insert(
+            &eng,
+            &alive,
+            "alive",
+            container::RUNNING,
+            i64::from(monitor.id()),
+        );
+
+        eng.reconcile().unwrap();
+        let _ = monitor.kill();
+        let _ = monitor.wait();
+
+        let g = eng.lookup("gone").unwrap();
+        assert_eq!(g.run.state, container::EXITED);
+        assert_eq!(g.run.exit_code, Some(-1));
+        assert_eq!(eng.lookup("alive").unwrap().run.state, container::RUNNING);
+        assert_eq!(events(&eng, "died"), 1);
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

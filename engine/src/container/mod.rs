@@ -4,22 +4,41 @@
 
 pub mod archive;
 pub mod attach;
+mod cleanup;
 pub mod commit;
 pub mod config;
+mod create;
 pub mod error;
+mod exit_file;
+#[cfg(test)]
+pub(crate) mod fake_runtime;
+mod hosts;
+mod init;
 pub mod inspect;
+mod keep_id;
+mod kill;
 mod lifecycle;
 pub mod logs;
+mod monitor;
 pub mod mounts;
 pub mod names;
+mod net;
+mod pause;
+mod reconcile;
+mod remove;
+mod restart;
 pub mod rootfs;
 pub mod runtime;
 pub mod spec;
+mod start;
+mod stop;
 pub mod top;
+mod trash;
+mod wait;
 
 pub use config::{ContainerConfig, CreateOptions};
 pub use error::ContainerError;
-pub(crate) use lifecycle::NetShared;
+pub(crate) use lifecycle::Shared;
 pub use lifecycle::*;
 
 use crate::Paths;
