@@ -1106,7 +1106,7 @@ mod tests {
             runroot: Some(dir.path().join("run")),
             storage_driver: None,
         });
-        let mut db = open_db(&paths).unwrap();
+        let db = open_db(&paths).unwrap();
         db.commit_image(&new_image(
             0xabc1,
             &[1, 2],

@@ -6,6 +6,7 @@
 
 pub mod auth;
 pub mod container;
+mod engine;
 pub mod error;
 pub mod events;
 pub mod filters;
@@ -26,6 +27,7 @@ pub mod system;
 pub mod userns;
 pub mod volumes;
 
+pub use engine::{exit_command_of_current_exe, Engine, EngineConfig, RemoveOptions};
 pub use error::{EngineError, ExitCode, Result};
 pub use hutch_storage::digest::{self, Digest};
 pub use paths::{Options, Paths};

@@ -127,6 +127,35 @@ pub fn mappings(paths: &Paths) -> Result<UsernsInfo> {
     Ok(Config::load(paths.uid, paths.gid)?.info())
 }
 
+/// Proof that this process is inside hutch's user namespace (or needs none: root), joined while
+/// it had a single thread. Only `join` makes one, and `Engine::open` asks for it, so no engine
+/// exists in a process that could still have to join.
+#[derive(Debug, Clone)]
+pub struct Joined {
+    info: UsernsInfo,
+}
+
+impl Joined {
+    /// The mappings of the namespace joined.
+    pub fn info(&self) -> &UsernsInfo {
+        &self.info
+    }
+
+    /// A token for unit tests, which run in the test harness's threads and never join.
+    #[cfg(test)]
+    pub(crate) fn assumed() -> Joined {
+        Joined {
+            info: UsernsInfo::default(),
+        }
+    }
+}
+
+/// Joins the user namespace (see `enter`) and returns the proof of it. Call it first thing in
+/// a command, before any thread exists: it fails with `Threaded` otherwise.
+pub fn join(paths: &Paths) -> Result<Joined> {
+    enter(paths).map(|info| Joined { info })
+}
+
 /// Joins (creating it first if needed) the pause process's namespaces. Must run before any
 /// thread is started. A no-op for root.
 ///

@@ -6,9 +6,9 @@ use hutch_engine::EngineError;
 use std::io::IsTerminal;
 
 pub fn run(ctx: &super::Ctx, args: AttachArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &args.container)?;
-    let obs = container::observe(&eng.paths, &c);
+    let eng = super::ctrs::open(ctx)?;
+    let c = eng.lookup(&args.container)?;
+    let obs = container::observe(eng.paths(), &c);
     if obs.state != container::RUNNING {
         anyhow::bail!(
             "you can only attach to running containers: {} is {}",
@@ -23,7 +23,8 @@ pub fn run(ctx: &super::Ctx, args: AttachArgs) -> anyhow::Result<i32> {
             .unwrap_or(attach::DEFAULT_DETACH_KEYS),
     )
     .map_err(EngineError::from)?;
-    let dirs = eng.dirs(&c.id);
+    let ops = eng.containers();
+    let dirs = ops.dirs(&c.id);
     let sock = attach::connect(&dirs).map_err(EngineError::from)?;
     let raw = if cfg.tty && std::io::stdin().is_terminal() {
         use std::os::fd::AsFd;
@@ -32,7 +33,7 @@ pub fn run(ctx: &super::Ctx, args: AttachArgs) -> anyhow::Result<i32> {
     } else {
         None
     };
-    let runtime = eng.runtime(&cfg);
+    let runtime = ops.runtime(&cfg);
     let end = attach::run(
         &sock,
         &dirs,
@@ -55,12 +56,11 @@ pub fn run(ctx: &super::Ctx, args: AttachArgs) -> anyhow::Result<i32> {
             Ok(0)
         }
         attach::AttachEnd::Exited(code) => {
-            let _lock = container::lock(&eng.paths, &c.id)?;
-            eng.cleanup_locked(&c)?;
+            eng.with_locked(&c, |ops| ops.cleanup_locked(&c))?;
             Ok(super::ctrs::exit_code(i64::from(code)))
         }
         attach::AttachEnd::Closed => {
-            let code = eng.wait_exit(&c, None)?.unwrap_or(-1);
+            let code = ops.wait_exit(&c, None)?.unwrap_or(-1);
             Ok(super::ctrs::exit_code(code))
         }
     }

@@ -1,7 +1,7 @@
 //! `hutch commit`: a new image from a container's changes.
 
 use crate::cli::CommitArgs;
-use hutch_engine::container::{self, commit::CommitOptions};
+use hutch_engine::container::commit::CommitOptions;
 
 pub fn run(ctx: &super::Ctx, args: CommitArgs) -> anyhow::Result<i32> {
     if let Some(f) = &args.format {
@@ -9,26 +9,22 @@ pub fn run(ctx: &super::Ctx, args: CommitArgs) -> anyhow::Result<i32> {
             anyhow::bail!("invalid --format {f:?}: expected oci or docker");
         }
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &args.container)?;
-    let _lock = container::lock(&eng.paths, &c.id)?;
-    let c = eng.reload(&c.id)?.unwrap_or(c);
+    let eng = super::ctrs::open(ctx)?;
     if args.pause == Some(true) {
         tracing::info!(
             "--pause: rootless containers without a cgroup freezer are committed running"
         );
     }
-    let id = eng.commit(
-        &c,
-        &CommitOptions {
-            name: args.image.clone(),
-            author: args.author.clone(),
-            message: args.message.clone(),
-            changes: args.change.clone(),
-        },
+    let opts = CommitOptions {
+        name: args.image.clone(),
+        author: args.author.clone(),
+        message: args.message.clone(),
+        changes: args.change.clone(),
+    };
+    let id = eng.with_container(&args.container, |ops, c| {
         // podman prints no progress for a commit either.
-        &hutch_engine::progress::Silent,
-    )?;
+        ops.commit(&c, &opts, &hutch_engine::progress::Silent)
+    })?;
     crate::format::print(&format!("{id}\n"))?;
     Ok(0)
 }

@@ -3,7 +3,7 @@
 
 use crate::cli::CpArgs;
 use anyhow::Context;
-use hutch_engine::container::{self, archive};
+use hutch_engine::container::archive;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -52,70 +52,69 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
         std::fs::symlink_metadata(p)
             .with_context(|| format!("{}: cannot copy from the host", p.display()))?;
     }
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
     match (src, dst) {
         (End::Container { name, path }, to) => {
-            let c = super::ctrs::find(&eng, &name)?;
-            let _lock = container::lock(&eng.paths, &c.id)?;
-            let c = eng.reload(&c.id)?.unwrap_or(c);
-            eng.with_rootfs(&c, |root| {
-                let (resolved, contents) = archive::resolve_source(root, &path)?;
-                match to {
-                    End::Stream => {
-                        let out = std::io::stdout().lock();
-                        let mut w = archive::copy_out_tar(
-                            &resolved,
-                            contents,
-                            std::io::BufWriter::new(out),
-                        )?;
-                        w.flush()
-                            .map_err(|e| hutch_engine::EngineError::io("standard output", e))
+            eng.with_container(&name, |ops, c| {
+                ops.with_rootfs(&c, |root| {
+                    let (resolved, contents) = archive::resolve_source(root, &path)?;
+                    match to {
+                        End::Stream => {
+                            let out = std::io::stdout().lock();
+                            let mut w = archive::copy_out_tar(
+                                &resolved,
+                                contents,
+                                std::io::BufWriter::new(out),
+                            )?;
+                            w.flush()
+                                .map_err(|e| hutch_engine::EngineError::io("standard output", e))
+                        }
+                        End::Host(dest) => archive::copy_out(&resolved, contents, &dest),
+                        End::Container { .. } => unreachable!("refused above"),
                     }
-                    End::Host(dest) => archive::copy_out(&resolved, contents, &dest),
-                    End::Container { .. } => unreachable!("refused above"),
-                }
+                })
             })?;
         }
         (from, End::Container { name, path }) => {
-            let c = super::ctrs::find(&eng, &name)?;
-            let _lock = container::lock(&eng.paths, &c.id)?;
-            let c = eng.reload(&c.id)?.unwrap_or(c);
             let dest = absolute(&path);
-            eng.with_rootfs(&c, |root| {
-                let w = archive::Writer::new(root);
-                let resolved = hutch_engine::container::rootfs::resolve_in_root(root, &dest, true)
-                    .map_err(|e| hutch_engine::EngineError::io(&dest, e))?;
-                let dest_is_dir = resolved.is_dir();
-                match from {
-                    End::Stream => {
-                        if !dest_is_dir {
-                            return Err(hutch_engine::EngineError::Other(format!(
-                                "{name}:{path}: the destination of a tar stream must be an \
+            eng.with_container(&name, |ops, c| {
+                ops.with_rootfs(&c, |root| {
+                    let w = archive::Writer::new(root);
+                    let resolved =
+                        hutch_engine::container::rootfs::resolve_in_root(root, &dest, true)
+                            .map_err(|e| hutch_engine::EngineError::io(&dest, e))?;
+                    let dest_is_dir = resolved.is_dir();
+                    match from {
+                        End::Stream => {
+                            if !dest_is_dir {
+                                return Err(hutch_engine::EngineError::Other(format!(
+                                    "{name}:{path}: the destination of a tar stream must be an \
                                  existing directory"
-                            )));
+                                )));
+                            }
+                            w.tar(&dest, std::io::stdin().lock())?;
+                            Ok(())
                         }
-                        w.tar(&dest, std::io::stdin().lock())?;
-                        Ok(())
-                    }
-                    End::Host(src) => {
-                        let src_meta = std::fs::symlink_metadata(&src)
-                            .map_err(|e| hutch_engine::EngineError::io(&src, e))?;
-                        let contents = src_meta.is_dir()
-                            && (args.source == "." || args.source.ends_with("/."));
-                        let target = if dest_is_dir && !contents {
-                            dest.join(src.file_name().unwrap_or_default())
-                        } else {
-                            dest.clone()
-                        };
-                        if !dest_is_dir && path.ends_with('/') {
-                            return Err(hutch_engine::EngineError::Other(format!(
-                                "{name}:{path}: no such directory in the container"
-                            )));
+                        End::Host(src) => {
+                            let src_meta = std::fs::symlink_metadata(&src)
+                                .map_err(|e| hutch_engine::EngineError::io(&src, e))?;
+                            let contents = src_meta.is_dir()
+                                && (args.source == "." || args.source.ends_with("/."));
+                            let target = if dest_is_dir && !contents {
+                                dest.join(src.file_name().unwrap_or_default())
+                            } else {
+                                dest.clone()
+                            };
+                            if !dest_is_dir && path.ends_with('/') {
+                                return Err(hutch_engine::EngineError::Other(format!(
+                                    "{name}:{path}: no such directory in the container"
+                                )));
+                            }
+                            w.host_tree(&src, &target)
                         }
-                        w.host_tree(&src, &target)
+                        End::Container { .. } => unreachable!("refused above"),
                     }
-                    End::Container { .. } => unreachable!("refused above"),
-                }
+                })
             })?;
         }
         _ => unreachable!("refused above"),

@@ -4,8 +4,8 @@ use crate::cli::CreateArgs;
 
 pub fn run(ctx: &super::Ctx, args: CreateArgs) -> anyhow::Result<i32> {
     // Creating only records the container: no namespace, no reconciliation (fast).
-    let mut eng = super::ctrs::engine_light(ctx)?;
-    let c = super::ctrs::create(ctx, &mut eng, &args)?;
+    let eng = super::ctrs::open_unjoined(ctx)?;
+    let c = super::ctrs::create(ctx, &eng, &args)?;
     println!("{}", c.id);
     Ok(0)
 }

@@ -7,11 +7,11 @@ use hutch_engine::container::{self, rootfs};
 use serde_json::json;
 
 pub fn mount(ctx: &super::Ctx, args: MountArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
     if args.containers.is_empty() {
         let mut rows = Vec::new();
-        for c in eng.db.containers()? {
-            let dirs = eng.dirs(&c.id);
+        for c in eng.db().containers()? {
+            let dirs = container::Dirs::new(eng.paths(), &c.id);
             if rootfs::user_mounts(&dirs) > 0 {
                 rows.push(json!({
                     "id": c.id,
@@ -36,10 +36,7 @@ pub fn mount(ctx: &super::Ctx, args: MountArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     super::ctrs::each(&args.containers, |name| {
-        let c = super::ctrs::find(&eng, name)?;
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        let c = eng.reload(&c.id)?.unwrap_or(c);
-        let path = eng.mount_user(&c)?;
+        let path = eng.with_container(name, |ops, c| ops.mount_user(&c))?;
         Ok(Some(path.display().to_string()))
     })
 }
@@ -48,23 +45,23 @@ pub fn unmount(ctx: &super::Ctx, args: UnmountArgs) -> anyhow::Result<i32> {
     if args.all != args.containers.is_empty() {
         anyhow::bail!("give either container names or --all");
     }
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
     let names: Vec<String> = if args.all {
-        eng.db
+        eng.db()
             .containers()?
             .into_iter()
-            .filter(|c| rootfs::user_mounts(&eng.dirs(&c.id)) > 0)
+            .filter(|c| rootfs::user_mounts(&container::Dirs::new(eng.paths(), &c.id)) > 0)
             .map(|c| c.id)
             .collect()
     } else {
         args.containers.clone()
     };
     super::ctrs::each(&names, |name| {
-        let c = super::ctrs::find(&eng, name)?;
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        let c = eng.reload(&c.id)?.unwrap_or(c);
         // -a unmounts completely, as podman's `unmount --all` does.
-        eng.unmount_user(&c, args.force || args.all)?;
-        Ok(Some(c.id))
+        let id = eng.with_container(name, |ops, c| {
+            ops.unmount_user(&c, args.force || args.all)?;
+            Ok(c.id)
+        })?;
+        Ok(Some(id))
     })
 }

@@ -5,44 +5,26 @@
 use crate::cli::{CreateArgs, RegistryOpts};
 use anyhow::Context;
 use hutch_engine::container::{self, attach, Containers};
-use hutch_engine::{EngineError, ExitCode};
+use hutch_engine::{Engine, EngineError, ExitCode};
 use hutch_state::Container;
-use std::ffi::OsString;
 use std::io::IsTerminal;
 
-/// Joins the user namespace (must come first: no thread may exist yet), opens the database
-/// and cleans up containers whose monitor or runtime state is gone.
-pub fn engine(ctx: &super::Ctx) -> anyhow::Result<Containers> {
-    ctx.paths.ensure_dirs()?;
-    ctx.enter_userns()?;
-    let db = ctx.db()?;
-    let mut eng = Containers::new(ctx.paths.clone(), db, exit_command(ctx));
-    eng.reconcile()?;
-    Ok(eng)
+/// Joins the user namespace (must come first: no thread may exist yet) and opens the engine,
+/// which cleans up containers whose monitor or runtime state is gone.
+pub fn open(ctx: &super::Ctx) -> anyhow::Result<Engine> {
+    let joined = hutch_engine::userns::join(&ctx.paths)?;
+    Ok(Engine::open(ctx.engine_config(), &joined)?)
 }
 
 /// The engine without joining the namespace or reconciling: for commands that only record
 /// (`create` of a local image). Joining happens later if a pull turns out to be needed.
-pub fn engine_light(ctx: &super::Ctx) -> anyhow::Result<Containers> {
-    let db = ctx.db()?;
-    Ok(Containers::new(ctx.paths.clone(), db, exit_command(ctx)))
+pub fn open_unjoined(ctx: &super::Ctx) -> anyhow::Result<Engine> {
+    Ok(Engine::open_unjoined(ctx.engine_config())?)
 }
 
-/// hutch with the global options this process has, for the monitor to call back.
-fn exit_command(ctx: &super::Ctx) -> Vec<OsString> {
-    let exe = std::env::current_exe()
-        .map(|p| p.into_os_string())
-        .unwrap_or_else(|_| "hutch".into());
-    let mut v = vec![exe];
-    v.push("--root".into());
-    v.push(ctx.paths.graphroot.clone().into_os_string());
-    v.push("--runroot".into());
-    v.push(ctx.paths.runroot.clone().into_os_string());
-    if let Some(d) = &ctx.paths.storage_driver {
-        v.push("--storage-driver".into());
-        v.push(d.into());
-    }
-    v
+/// The engine's per-operation view, for verbs that do not go through `Engine` yet.
+pub fn engine(ctx: &super::Ctx) -> anyhow::Result<Containers> {
+    Ok(open(ctx)?.containers())
 }
 
 pub fn find(eng: &Containers, name: &str) -> anyhow::Result<Container> {
@@ -52,12 +34,12 @@ pub fn find(eng: &Containers, name: &str) -> anyhow::Result<Container> {
 /// Resolves the image by `--pull` policy, pulling when needed.
 pub fn ensure_image(
     ctx: &super::Ctx,
-    eng: &Containers,
+    eng: &Engine,
     image: &str,
     policy: &str,
     registry: &RegistryOpts,
 ) -> anyhow::Result<(hutch_state::Image, String)> {
-    let local = match hutch_engine::images::lookup(&eng.db, image) {
+    let local = match hutch_engine::images::lookup(eng.db(), image) {
         Ok(f) => Some(f),
         Err(EngineError::ImageNotKnown { .. }) => None,
         Err(e) => return Err(e.into()),
@@ -79,7 +61,7 @@ pub fn ensure_image(
         let pulled = super::pull::pull(ctx, image, &super::pull::options(registry));
         match pulled {
             Ok(p) => {
-                if let Some(img) = eng.db.image(&p.id)? {
+                if let Some(img) = eng.db().image(&p.id)? {
                     let name = if p.name.is_empty() {
                         img.id.clone()
                     } else {
@@ -103,7 +85,7 @@ pub fn ensure_image(
 }
 
 /// Creates a container from `create`/`run` arguments and writes `--cidfile`.
-pub fn create(ctx: &super::Ctx, eng: &mut Containers, a: &CreateArgs) -> anyhow::Result<Container> {
+pub fn create(ctx: &super::Ctx, eng: &Engine, a: &CreateArgs) -> anyhow::Result<Container> {
     if let Some(f) = &a.cidfile {
         if f.exists() {
             anyhow::bail!(
@@ -114,7 +96,9 @@ pub fn create(ctx: &super::Ctx, eng: &mut Containers, a: &CreateArgs) -> anyhow:
     }
     let (image, image_name) = ensure_image(ctx, eng, &a.image, &a.pull, &a.registry)?;
     let opts = super::create_spec::container_spec(a).map_err(EngineError::from)?;
-    let c = eng.create(&image, &image_name, &opts, ctx.runtime.as_deref())?;
+    let c = eng
+        .containers()
+        .create(&image, &image_name, &opts, ctx.runtime.as_deref())?;
     if let Some(f) = &a.cidfile {
         std::fs::write(f, &c.id).with_context(|| format!("writing {}", f.display()))?;
     }
@@ -124,7 +108,7 @@ pub fn create(ctx: &super::Ctx, eng: &mut Containers, a: &CreateArgs) -> anyhow:
 /// Starts `c` attached to this terminal and returns its exit code (or 0 when detached).
 /// The attach socket is connected before `runtime start`, so no output is lost.
 pub fn start_attached(
-    eng: &mut Containers,
+    eng: &Engine,
     c: &Container,
     stdin: bool,
     detach_keys: Option<&str>,
@@ -133,11 +117,11 @@ pub fn start_attached(
     let cfg = container::config_of(c).map_err(EngineError::from)?;
     let keys = attach::parse_detach_keys(detach_keys.unwrap_or(attach::DEFAULT_DETACH_KEYS))
         .map_err(EngineError::from)?;
-    let dirs = eng.dirs(&c.id);
-    let (c, sock) = {
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        eng.start_attached(c, |dirs| Ok(attach::connect(dirs)?))?
-    };
+    let ops = eng.containers();
+    let dirs = ops.dirs(&c.id);
+    let (c, sock) = eng.with_locked(c, |ops| {
+        ops.start_attached(c, |dirs| Ok(attach::connect(dirs)?))
+    })?;
     let tty_in = cfg.tty && std::io::stdin().is_terminal();
     let raw = if tty_in {
         use std::os::fd::AsFd;
@@ -147,7 +131,7 @@ pub fn start_attached(
     } else {
         None
     };
-    let runtime = eng.runtime(&cfg);
+    let runtime = ops.runtime(&cfg);
     let id = c.id.clone();
     let end = attach::run(
         &sock,
@@ -169,28 +153,29 @@ pub fn start_attached(
     .map_err(EngineError::from);
     drop(raw);
     let end = end?;
+    // The monitor sent the code, so it finished and its exit command is on the way: leave
+    // `runtime delete` to that, off this command's path.
+    let mut defer_runtime_delete = false;
     let code = match end {
         attach::AttachEnd::Detached => {
             eprintln!();
             return Ok(0);
         }
         attach::AttachEnd::Exited(code) => {
-            // The monitor sent the code, so it finished and its exit command is on the way:
-            // leave `runtime delete` to that, off this command's path.
-            eng.defer_runtime_delete = true;
+            defer_runtime_delete = true;
             Some(i64::from(code))
         }
         attach::AttachEnd::Closed => None,
     };
     let code = match code {
         Some(c) => c,
-        None => eng.wait_exit(&c, None)?.unwrap_or(-1),
+        None => ops.wait_exit(&c, None)?.unwrap_or(-1),
     };
     // Clean up now rather than waiting for the monitor's exit command (both are idempotent).
-    {
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        eng.cleanup_locked(&c)?;
-    }
+    eng.with_locked(&c, |ops| {
+        ops.defer_runtime_delete = defer_runtime_delete;
+        ops.cleanup_locked(&c)
+    })?;
     Ok(exit_code(code))
 }
 
@@ -205,14 +190,14 @@ pub fn exit_code(code: i64) -> i32 {
 
 /// Names to act on: the given ones, or with `all` every container (optionally filtered).
 pub fn targets(
-    eng: &Containers,
+    eng: &impl AsRef<hutch_state::Db>,
     names: &[String],
     all: bool,
     keep: impl Fn(&Container) -> bool,
 ) -> anyhow::Result<Vec<String>> {
     if all {
         return Ok(eng
-            .db
+            .as_ref()
             .containers()?
             .into_iter()
             .filter(|c| keep(c))
@@ -247,18 +232,4 @@ pub fn each(
         Some(e) => Err(e),
         None => Ok(0),
     }
-}
-
-/// Removes (killing if needed) every container created from image `image_id` (`rmi -f`).
-pub fn remove_containers_of_image(eng: &mut Containers, image_id: &str) -> anyhow::Result<()> {
-    for c in eng.db.containers()? {
-        if c.image_id != image_id {
-            continue;
-        }
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        if let Some(c) = eng.reload(&c.id)? {
-            eng.remove(&c, true, None)?;
-        }
-    }
-    Ok(())
 }

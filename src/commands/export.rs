@@ -2,17 +2,14 @@
 
 use crate::cli::ExportArgs;
 use anyhow::Context;
-use hutch_engine::container::{self, archive};
+use hutch_engine::container::archive;
 use std::io::{IsTerminal, Write};
 
 pub fn run(ctx: &super::Ctx, args: ExportArgs) -> anyhow::Result<i32> {
     if args.output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!("refusing to export to a terminal: use -o FILE or redirect the output");
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &args.container)?;
-    let _lock = container::lock(&eng.paths, &c.id)?;
-    let c = eng.reload(&c.id)?.unwrap_or(c);
+    let eng = super::ctrs::open(ctx)?;
     match &args.output {
         Some(path) => {
             // Written next to the target and renamed, so a failed export leaves no half file.
@@ -24,12 +21,14 @@ pub fn run(ctx: &super::Ctx, args: ExportArgs) -> anyhow::Result<i32> {
             ));
             let file = std::fs::File::create(&tmp)
                 .with_context(|| format!("creating {}", tmp.display()))?;
-            let res = eng.with_rootfs(&c, |root| {
-                let w = archive::export(root, std::io::BufWriter::new(file))?;
-                w.into_inner()
-                    .map_err(|e| hutch_engine::EngineError::io(&tmp, e.into_error()))?
-                    .sync_all()
-                    .map_err(|e| hutch_engine::EngineError::io(&tmp, e))
+            let res = eng.with_container(&args.container, |ops, c| {
+                ops.with_rootfs(&c, |root| {
+                    let w = archive::export(root, std::io::BufWriter::new(file))?;
+                    w.into_inner()
+                        .map_err(|e| hutch_engine::EngineError::io(&tmp, e.into_error()))?
+                        .sync_all()
+                        .map_err(|e| hutch_engine::EngineError::io(&tmp, e))
+                })
             });
             if let Err(e) = res {
                 let _ = std::fs::remove_file(&tmp);
@@ -39,8 +38,10 @@ pub fn run(ctx: &super::Ctx, args: ExportArgs) -> anyhow::Result<i32> {
         }
         None => {
             let stdout = std::io::stdout().lock();
-            let mut w = eng.with_rootfs(&c, |root| {
-                archive::export(root, std::io::BufWriter::new(stdout))
+            let mut w = eng.with_container(&args.container, |ops, c| {
+                ops.with_rootfs(&c, |root| {
+                    archive::export(root, std::io::BufWriter::new(stdout))
+                })
             })?;
             w.flush()
                 .context("writing the archive to standard output")?;

@@ -83,6 +83,11 @@ impl Ctx {
         }
     }
 
+    /// How the engine is opened for this command line.
+    pub fn engine_config(&self) -> hutch_engine::EngineConfig {
+        hutch_engine::EngineConfig::new(self.paths.clone(), self.opts.clone(), self.runtime.clone())
+    }
+
     /// Opens the image database (creating the storage directories on first use).
     pub fn db(&self) -> anyhow::Result<hutch_state::Db> {
         Ok(hutch_engine::images::open_db(&self.paths)?)

@@ -2,30 +2,24 @@
 
 use crate::cli::{ContainerExistsArgs, ContainerPruneArgs, RmArgs};
 use hutch_engine::container::{self, ContainerError};
-use hutch_engine::EngineError;
+use hutch_engine::{EngineError, RemoveOptions};
 
 pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
     let names = super::ctrs::targets(&eng, &args.containers, args.all, |_| true)?;
-    let result = super::ctrs::each(&names, |name| {
-        let c = match container::lookup(&eng.db, name) {
-            Ok(c) => c,
-            Err(ContainerError::NotFound { .. }) if args.ignore => return Ok(None),
-            Err(e) => return Err(EngineError::from(e).into()),
-        };
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        let Some(c) = eng.reload(&c.id)? else {
-            // Removed meanwhile (--rm, another rm): podman reports it as removed.
-            return Ok(Some(c.id));
-        };
-        let cfg = container::config_of(&c).ok();
-        eng.remove(&c, args.force, args.time)?;
-        if args.volumes {
-            if let Some(cfg) = &cfg {
-                eng.remove_anonymous_volumes(cfg);
-            }
+    let opts = RemoveOptions {
+        force: args.force,
+        volumes: args.volumes,
+        timeout: args.time,
+    };
+    let result = super::ctrs::each(&names, |name| match eng.remove(name, opts) {
+        Err(EngineError::Container(e))
+            if args.ignore && matches!(*e, ContainerError::NotFound { .. }) =>
+        {
+            Ok(None)
         }
-        Ok(Some(c.id))
+        // Removed meanwhile (--rm, another rm) counts as removed, as in podman.
+        r => Ok(Some(r?)),
     });
     // Podman's rm exits 1 when a container did not exist and nothing else failed.
     match result {
@@ -62,19 +56,7 @@ pub fn prune(ctx: &super::Ctx, args: ContainerPruneArgs) -> anyhow::Result<i32> 
             return Ok(0);
         }
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    for c in eng.db.containers()? {
-        let state = container::observe(&eng.paths, &c).state;
-        if matches!(
-            state.as_str(),
-            container::EXITED | container::STOPPED | container::CONFIGURED
-        ) {
-            let _lock = container::lock(&eng.paths, &c.id)?;
-            if let Some(c) = eng.reload(&c.id)? {
-                eng.remove(&c, false, None)?;
-                println!("{}", c.id);
-            }
-        }
-    }
+    let eng = super::ctrs::open(ctx)?;
+    eng.prune_containers(|id| println!("{id}"))?;
     Ok(0)
 }

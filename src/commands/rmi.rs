@@ -29,10 +29,10 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     };
     if args.force {
         // As podman: -f removes the containers that use the images first.
-        let mut eng = super::ctrs::engine(ctx)?;
+        let eng = super::ctrs::open(ctx)?;
         for name in &names {
             if let Ok(found) = images::lookup(&db, name) {
-                super::ctrs::remove_containers_of_image(&mut eng, &found.image.id)?;
+                eng.remove_containers_of_image(&found.image.id)?;
             }
         }
     }

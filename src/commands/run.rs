@@ -2,14 +2,13 @@
 //! `-d` in the background (printing its ID).
 
 use crate::cli::RunArgs;
-use hutch_engine::container;
+use hutch_engine::RemoveOptions;
 
 pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::create(ctx, &mut eng, &args.create)?;
+    let eng = super::ctrs::open(ctx)?;
+    let c = super::ctrs::create(ctx, &eng, &args.create)?;
     let outcome = if args.detach {
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        eng.start(&c)
+        eng.with_locked(&c, |ops| ops.start(&c))
             .map(|_| {
                 println!("{}", c.id);
                 0
@@ -17,7 +16,7 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
             .map_err(anyhow::Error::from)
     } else {
         super::ctrs::start_attached(
-            &mut eng,
+            &eng,
             &c,
             args.create.interactive,
             args.detach_keys.as_deref(),
@@ -26,10 +25,12 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
     };
     if outcome.is_err() && args.create.rm {
         // A container that never ran is not worth keeping with --rm.
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        if let Ok(Some(now)) = eng.reload(&c.id) {
-            let _ = eng.remove(&now, true, Some(0));
-        }
+        let opts = RemoveOptions {
+            force: true,
+            volumes: false,
+            timeout: Some(0),
+        };
+        let _ = eng.remove(&c.id, opts);
     }
     outcome
 }

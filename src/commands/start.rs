@@ -1,17 +1,16 @@
 //! `hutch start`: start containers; with `-a` attach to one and return its exit code.
 
 use crate::cli::StartArgs;
-use hutch_engine::container;
 
 pub fn run(ctx: &super::Ctx, args: StartArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
     if args.attach || args.interactive {
         if args.containers.len() != 1 {
             anyhow::bail!("you cannot start and attach multiple containers at once");
         }
-        let c = super::ctrs::find(&eng, &args.containers[0])?;
+        let c = eng.lookup(&args.containers[0])?;
         return super::ctrs::start_attached(
-            &mut eng,
+            &eng,
             &c,
             args.interactive,
             args.detach_keys.as_deref(),
@@ -19,14 +18,7 @@ pub fn run(ctx: &super::Ctx, args: StartArgs) -> anyhow::Result<i32> {
         );
     }
     super::ctrs::each(&args.containers, |name| {
-        let c = super::ctrs::find(&eng, name)?;
-        let _lock = container::lock(&eng.paths, &c.id)?;
-        let c = eng.reload(&c.id)?.unwrap_or(c);
-        if c.run.state == container::RUNNING {
-            // Starting a running container is not an error in podman.
-            return Ok(Some(name.to_string()));
-        }
-        eng.start(&c)?;
+        eng.start(name)?;
         Ok(Some(name.to_string()))
     })
 }

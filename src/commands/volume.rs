@@ -6,9 +6,9 @@ use crate::cli::{
 };
 use crate::format::{self, ListSpec};
 use anyhow::Context;
-use hutch_engine::container;
+use hutch_engine::container::ContainerError;
 use hutch_engine::volumes::{self, CreateVolume, VolumeError};
-use hutch_engine::EngineError;
+use hutch_engine::{EngineError, RemoveOptions};
 use std::io::{BufRead, Write};
 
 fn volume_error(e: &anyhow::Error) -> Option<&VolumeError> {
@@ -113,24 +113,32 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
     if args.names.is_empty() && !args.all {
         anyhow::bail!("give at least one volume name, or --all");
     }
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
+    let mut db = eng.db().clone();
     let names: Vec<String> = if args.all {
-        eng.db.volumes()?.into_iter().map(|v| v.name).collect()
+        db.volumes()?.into_iter().map(|v| v.name).collect()
     } else {
         args.names.clone()
     };
     let result = super::ctrs::each(&names, |name| {
-        let v = volumes::lookup(&eng.db, name)?;
+        let v = volumes::lookup(&db, name)?;
         if args.force {
             // As podman: -f removes the containers using the volume first.
-            for c in volumes::users(&eng.db, &v.name)? {
-                let _lock = container::lock(&eng.paths, &c.id)?;
-                if let Some(c) = eng.reload(&c.id)? {
-                    eng.remove(&c, true, args.time)?;
+            for c in volumes::users(&db, &v.name)? {
+                let opts = RemoveOptions {
+                    force: true,
+                    volumes: false,
+                    timeout: args.time,
+                };
+                match eng.remove(&c.id, opts) {
+                    // Removed meanwhile.
+                    Err(EngineError::Container(e))
+                        if matches!(*e, ContainerError::NotFound { .. }) => {}
+                    r => drop(r?),
                 }
             }
         }
-        volumes::remove(&mut eng.db, &eng.paths, &v)?;
+        volumes::remove(&mut db, eng.paths(), &v)?;
         Ok(Some(v.name))
     });
     // Podman's volume rm exits 1 when a volume did not exist, 2 when one is in use.

@@ -40,8 +40,8 @@ impl Db {
 
     /// Remembers (or replaces) a compressed form. A layer deleted meanwhile is not an error:
     /// there is nothing left to remember it for.
-    pub fn put_layer_blob(&mut self, b: &LayerBlob) -> Result<()> {
-        let path = self.path.clone();
+    pub fn put_layer_blob(&self, b: &LayerBlob) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO layer_blobs (diff_id, compression, digest, size, tar_digest)
@@ -59,8 +59,8 @@ impl Db {
     }
 
     /// Records one more manifest digest an image is known by (a pushed manifest).
-    pub fn add_image_digest(&mut self, id: &str, digest: &str) -> Result<()> {
-        let path = self.path.clone();
+    pub fn add_image_digest(&self, id: &str, digest: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO image_digests (image_id, digest) SELECT ?1, ?2

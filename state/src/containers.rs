@@ -163,8 +163,8 @@ impl Db {
     }
 
     /// Stores a new container. A name another container has is refused with `NameInUse`.
-    pub fn insert_container(&mut self, c: &Container, event: Option<&NewEvent>) -> Result<()> {
-        let path = self.path.clone();
+    pub fn insert_container(&self, c: &Container, event: Option<&NewEvent>) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -249,23 +249,18 @@ impl Db {
     }
 
     /// Replaces the run state of container `id`, with an optional event in the same transaction.
-    pub fn set_run_state(
-        &mut self,
-        id: &str,
-        run: &RunState,
-        event: Option<&NewEvent>,
-    ) -> Result<()> {
+    pub fn set_run_state(&self, id: &str, run: &RunState, event: Option<&NewEvent>) -> Result<()> {
         self.set_run_state_events(id, run, event.map(std::slice::from_ref).unwrap_or_default())
     }
 
     /// Replaces the run state of container `id` and records `events`, in one transaction.
     pub fn set_run_state_events(
-        &mut self,
+        &self,
         id: &str,
         run: &RunState,
         events: &[NewEvent],
     ) -> Result<()> {
-        let path = self.path.clone();
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -301,13 +296,8 @@ impl Db {
     }
 
     /// Gives container `id` a new name; `NameInUse` if another container has it.
-    pub fn rename_container(
-        &mut self,
-        id: &str,
-        name: &str,
-        event: Option<&NewEvent>,
-    ) -> Result<()> {
-        let path = self.path.clone();
+    pub fn rename_container(&self, id: &str, name: &str, event: Option<&NewEvent>) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -341,8 +331,8 @@ impl Db {
     }
 
     /// Replaces a container's stored configuration (`network connect` and `disconnect`).
-    pub fn set_container_spec(&mut self, id: &str, spec: &str) -> Result<()> {
-        let path = self.path.clone();
+    pub fn set_container_spec(&self, id: &str, spec: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let n = tx
                 .execute("UPDATE containers SET spec = ?2 WHERE id = ?1", [id, spec])
@@ -358,8 +348,8 @@ impl Db {
     }
 
     /// Deletes a container's row; false when it was already gone.
-    pub fn delete_container(&mut self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
-        let path = self.path.clone();
+    pub fn delete_container(&self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -392,8 +382,8 @@ impl Db {
     }
 
     /// Records an event that belongs to no container write (image pulls, removals...).
-    pub fn add_event(&mut self, event: &NewEvent) -> Result<()> {
-        let path = self.path.clone();
+    pub fn add_event(&self, event: &NewEvent) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             insert_event(tx, event).map_err(|source| StateError::Sqlite {
                 path: path.clone(),

@@ -16,6 +16,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
@@ -124,9 +125,17 @@ pub struct CommitOutcome {
     pub discard_dirs: Vec<String>,
 }
 
-/// One connection to `hutch.db`. Cheap to open; open one per process (or per thread).
+/// A handle on `hutch.db`: one connection behind a mutex, shared by clones of the handle, so
+/// one open per process serves every thread (`Send + Sync`, every method takes `&self`).
+/// Each statement or transaction holds the mutex for its few milliseconds only; SQLite
+/// serialises writers anyway, and a process that wants parallel reads can open a second `Db`.
+#[derive(Clone)]
 pub struct Db {
-    conn: Connection,
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    conn: Mutex<Connection>,
     path: PathBuf,
 }
 
@@ -241,9 +250,11 @@ impl Db {
             true,
         )
         .map_err(sqlite)?;
-        let mut db = Db {
-            conn,
-            path: path.to_path_buf(),
+        let db = Db {
+            inner: Arc::new(Inner {
+                conn: Mutex::new(conn),
+                path: path.to_path_buf(),
+            }),
         };
         db.retry(|conn| {
             // journal_mode is persistent, but switching needs a moment of exclusive access: only
@@ -264,19 +275,28 @@ impl Db {
         let wal = path.with_extension("db-wal");
         if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 256 * 1024) {
             let _ = db
-                .conn
+                .conn()
                 .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
         }
         Ok(db)
     }
 
     pub fn path(&self) -> &Path {
-        &self.path
+        &self.inner.path
+    }
+
+    /// The connection, for one statement or transaction. A thread that panicked while holding
+    /// it left no transaction open (rusqlite rolls back on drop), so poisoning is ignored.
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        self.inner
+            .conn
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     pub(crate) fn sqlite(&self, source: rusqlite::Error) -> StateError {
         StateError::Sqlite {
-            path: self.path.clone(),
+            path: self.path().to_path_buf(),
             source,
         }
     }
@@ -285,16 +305,18 @@ impl Db {
     /// waits inside SQLite; this covers the few paths where SQLite returns BUSY without calling it
     /// (WAL recovery by another connection, journal mode changes).
     pub(crate) fn retry<T>(
-        &mut self,
+        &self,
         mut f: impl FnMut(&mut Connection) -> rusqlite::Result<T>,
     ) -> Result<T> {
         let start = Instant::now();
         let mut attempt = 0u64;
         loop {
-            match f(&mut self.conn) {
+            // The guard is a temporary: released before the sleep below.
+            let outcome = f(&mut self.conn());
+            match outcome {
                 Err(e) if is_busy(&e) && start.elapsed() < BUSY_LIMIT => {
                     attempt += 1;
-                    tracing::debug!(path = %self.path.display(), attempt, "database busy, retrying");
+                    tracing::debug!(path = %self.path().display(), attempt, "database busy, retrying");
                     std::thread::sleep(Duration::from_millis(1 + attempt.min(20)));
                 }
                 r => return r.map_err(|e| self.sqlite(e)),
@@ -324,7 +346,8 @@ impl Db {
         let start = Instant::now();
         let mut attempt = 0u64;
         loop {
-            match f(&self.conn) {
+            let outcome = f(&self.conn());
+            match outcome {
                 Err(StateError::Sqlite { source, .. })
                     if is_busy(&source) && start.elapsed() < BUSY_LIMIT =>
                 {
@@ -339,16 +362,16 @@ impl Db {
     /// One short IMMEDIATE transaction: takes the write lock up front, so it never has to
     /// upgrade a read lock (which fails with BUSY instead of waiting).
     pub(crate) fn write<T>(
-        &mut self,
+        &self,
         mut f: impl FnMut(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
-        let path = self.path.clone();
+        let path = self.path().to_path_buf();
         let start = Instant::now();
         let mut attempt = 0u64;
         loop {
             let outcome = (|| {
-                let tx = self
-                    .conn
+                let mut conn = self.conn();
+                let tx = conn
                     .transaction_with_behavior(TransactionBehavior::Immediate)
                     .map_err(|source| StateError::Sqlite {
                         path: path.clone(),
@@ -374,7 +397,7 @@ impl Db {
         }
     }
 
-    fn migrate(&mut self) -> Result<()> {
+    fn migrate(&self) -> Result<()> {
         let latest = schema::MIGRATIONS.len() as i64;
         let current: i64 =
             self.retry(|c| c.pragma_query_value(None, "user_version", |r| r.get(0)))?;
@@ -383,12 +406,12 @@ impl Db {
         }
         if current > latest {
             return Err(StateError::TooNew {
-                path: self.path.clone(),
+                path: self.path().to_path_buf(),
                 found: current,
                 supported: latest,
             });
         }
-        let path = self.path.clone();
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -419,7 +442,7 @@ impl Db {
         DateTime::parse_from_rfc3339(value)
             .map(|t| t.with_timezone(&Utc))
             .map_err(|_| StateError::BadTime {
-                path: self.path.clone(),
+                path: self.path().to_path_buf(),
                 column,
                 value: value.to_string(),
             })
@@ -470,8 +493,8 @@ impl Db {
     /// whose diff_id is already stored loses, and its dir is returned in `discard_dirs`), checks
     /// that every layer of the image is stored, upserts the image and moves its names to it.
     /// On error nothing is written and the caller still owns every `new_layers` dir.
-    pub fn commit_image(&mut self, img: &NewImage) -> Result<CommitOutcome> {
-        let path = self.path.clone();
+    pub fn commit_image(&self, img: &NewImage) -> Result<CommitOutcome> {
+        let path = self.path().to_path_buf();
         let now = ts(&Utc::now());
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
@@ -609,8 +632,8 @@ impl Db {
     }
 
     /// Gives image `id` the name `name`, taking it off any other image that had it.
-    pub fn add_name(&mut self, id: &str, name: &str) -> Result<()> {
-        let path = self.path.clone();
+    pub fn add_name(&self, id: &str, name: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -628,8 +651,8 @@ impl Db {
     }
 
     /// Removes a name; false when no image had it.
-    pub fn remove_name(&mut self, name: &str) -> Result<bool> {
-        let path = self.path.clone();
+    pub fn remove_name(&self, name: &str) -> Result<bool> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             tx.execute("DELETE FROM image_names WHERE name = ?1", [name])
                 .map(|n| n > 0)
@@ -642,8 +665,8 @@ impl Db {
 
     /// Deletes an image with its names and digests, and every layer no other image uses any
     /// more. Returns those layers (their rows are gone): the caller removes their dirs.
-    pub fn delete_image(&mut self, id: &str) -> Result<Vec<Layer>> {
-        let path = self.path.clone();
+    pub fn delete_image(&self, id: &str) -> Result<Vec<Layer>> {
+        let path = self.path().to_path_buf();
         let rows = self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -684,8 +707,8 @@ impl Db {
     }
 
     /// Stores a small key-value setting (for example the storage driver detected once).
-    pub fn set_meta(&mut self, key: &str, value: &str) -> Result<()> {
-        let path = self.path.clone();
+    pub fn set_meta(&self, key: &str, value: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO meta (key, value) VALUES (?1, ?2)

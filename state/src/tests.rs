@@ -39,17 +39,17 @@ fn open_tmp() -> (tempfile::TempDir, Db) {
 fn open_sets_pragmas_and_schema_version() {
     let (dir, db) = open_tmp();
     let mode: String = db
-        .conn
+        .conn()
         .pragma_query_value(None, "journal_mode", |r| r.get(0))
         .unwrap();
     assert_eq!(mode, "wal");
     let fk: i64 = db
-        .conn
+        .conn()
         .pragma_query_value(None, "foreign_keys", |r| r.get(0))
         .unwrap();
     assert_eq!(fk, 1);
     let v: i64 = db
-        .conn
+        .conn()
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(v, schema::MIGRATIONS.len() as i64);
@@ -61,7 +61,7 @@ fn open_sets_pragmas_and_schema_version() {
 #[test]
 fn newer_schema_is_refused() {
     let (dir, db) = open_tmp();
-    db.conn.pragma_update(None, "user_version", 99).unwrap();
+    db.conn().pragma_update(None, "user_version", 99).unwrap();
     drop(db);
     let err = Db::open(&dir.path().join("sub/hutch.db"))
         .err()
@@ -71,7 +71,7 @@ fn newer_schema_is_refused() {
 
 #[test]
 fn commit_and_read_back() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let img = image(1, &[1, 2], &["docker.io/library/busybox:latest"]);
     let out = db.commit_image(&img).unwrap();
     assert!(out.discard_dirs.is_empty());
@@ -129,7 +129,7 @@ fn commit_and_read_back() {
 
 #[test]
 fn existing_layer_loses_the_race() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     db.commit_image(&image(1, &[1, 2], &["a:1"])).unwrap();
     let mut second = image(2, &[1, 3], &["b:1"]);
     second.new_layers[0].dir = "dir1-dup".into();
@@ -140,7 +140,7 @@ fn existing_layer_loses_the_race() {
 
 #[test]
 fn missing_layers_write_nothing() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let mut img = image(1, &[1, 2], &["a:1"]);
     img.new_layers.truncate(1);
     let err = db.commit_image(&img).unwrap_err();
@@ -157,7 +157,7 @@ fn missing_layers_write_nothing() {
 
 #[test]
 fn names_move_between_images() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let a = image(1, &[1], &["r:latest", "r:1"]);
     db.commit_image(&a).unwrap();
     let b = image(2, &[2], &["r:latest"]);
@@ -179,7 +179,7 @@ fn names_move_between_images() {
 
 #[test]
 fn repull_keeps_names_and_adds_digests() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let a = image(1, &[1], &["r:latest"]);
     db.commit_image(&a).unwrap();
     let mut again = image(1, &[1], &["r:other"]);
@@ -195,7 +195,7 @@ fn repull_keeps_names_and_adds_digests() {
 
 #[test]
 fn delete_image_returns_only_unshared_layers() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let a = image(1, &[1, 2, 3], &["a:1"]);
     let b = image(2, &[1, 2, 4], &["b:1"]);
     db.commit_image(&a).unwrap();
@@ -227,7 +227,7 @@ fn delete_image_returns_only_unshared_layers() {
 
 #[test]
 fn a_layer_used_twice_by_one_image_is_freed_once() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let mut a = image(1, &[1, 2], &["a:1"]);
     a.layers.push(layer(1).diff_id);
     db.commit_image(&a).unwrap();
@@ -238,7 +238,7 @@ fn a_layer_used_twice_by_one_image_is_freed_once() {
 
 #[test]
 fn meta_round_trips() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     assert_eq!(db.get_meta("driver").unwrap(), None);
     db.set_meta("driver", "overlay").unwrap();
     db.set_meta("driver", "vfs").unwrap();
@@ -261,7 +261,7 @@ fn concurrent_writers_never_fail() {
             let barrier = barrier.clone();
             std::thread::spawn(move || {
                 barrier.wait();
-                let mut db = Db::open(&path).expect("open");
+                let db = Db::open(&path).expect("open");
                 for r in 0..ROUNDS {
                     // Every thread shares layer 0 and uses one of its own.
                     let own = 1000 + t * ROUNDS + r;
@@ -321,7 +321,7 @@ fn concurrent_processes_never_fail() {
     if let Ok(spec) = std::env::var(WORKER_ENV) {
         let (db_path, t) = spec.rsplit_once(':').expect("PATH:N");
         let t: u32 = t.parse().unwrap();
-        let mut db = Db::open(Path::new(db_path)).expect("open");
+        let db = Db::open(Path::new(db_path)).expect("open");
         for r in 0..ROUNDS {
             let own = 5000 + t * ROUNDS + r;
             let mut img = image(50_000 + t * 1000 + r, &[0, own], &["shared:latest"]);
@@ -396,7 +396,7 @@ fn container(n: u32, name: &str) -> Container {
 
 #[test]
 fn containers_round_trip_and_names_are_unique() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let ev = NewEvent {
         kind: "container".into(),
         action: "create".into(),
@@ -459,7 +459,7 @@ fn containers_round_trip_and_names_are_unique() {
 
 #[test]
 fn layer_blobs_are_remembered_and_go_with_their_layer() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     db.commit_image(&image(1, &[1, 2], &["r/a:1"])).unwrap();
     let d = layer(1).diff_id;
     let blob = |digest: &str| LayerBlob {
@@ -494,7 +494,7 @@ fn layer_blobs_are_remembered_and_go_with_their_layer() {
 
 #[test]
 fn volumes_insert_refuse_duplicates_clear_flags_and_delete() {
-    let (_dir, mut db) = open_tmp();
+    let (_dir, db) = open_tmp();
     let v = Volume {
         name: "data".into(),
         driver: "local".into(),
@@ -518,4 +518,28 @@ fn volumes_insert_refuse_duplicates_clear_flags_and_delete() {
     assert!(db.delete_volume("data").unwrap());
     assert!(!db.delete_volume("data").unwrap());
     assert!(db.volume("data").unwrap().is_none());
+}
+
+#[test]
+fn one_handle_serves_many_threads() {
+    fn shareable<T: Send + Sync + Clone>() {}
+    shareable::<Db>();
+    let (_dir, db) = open_tmp();
+    std::thread::scope(|s| {
+        for i in 0..8 {
+            let db = db.clone();
+            s.spawn(move || {
+                for j in 0..20 {
+                    db.set_meta(&format!("k{i}"), &j.to_string()).unwrap();
+                    assert_eq!(db.get_meta(&format!("k{i}")).unwrap(), Some(j.to_string()));
+                }
+            });
+        }
+    });
+    for i in 0..8 {
+        assert_eq!(
+            db.get_meta(&format!("k{i}")).unwrap().as_deref(),
+            Some("19")
+        );
+    }
 }

@@ -65,8 +65,8 @@ impl Db {
     }
 
     /// Stores a new volume; a name already taken is refused with `VolumeExists`.
-    pub fn insert_volume(&mut self, v: &Volume) -> Result<()> {
-        let path = self.path.clone();
+    pub fn insert_volume(&self, v: &Volume) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let sqlite = |source| StateError::Sqlite {
                 path: path.clone(),
@@ -111,8 +111,8 @@ impl Db {
     }
 
     /// Clears the first-use flags once the volume has been set up for a container.
-    pub fn set_volume_used(&mut self, name: &str) -> Result<()> {
-        let path = self.path.clone();
+    pub fn set_volume_used(&self, name: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             tx.execute(
                 "UPDATE volumes SET needs_copy_up = 0, needs_chown = 0 WHERE name = ?1",
@@ -127,8 +127,8 @@ impl Db {
     }
 
     /// Deletes a volume's row; false when it was already gone.
-    pub fn delete_volume(&mut self, name: &str) -> Result<bool> {
-        let path = self.path.clone();
+    pub fn delete_volume(&self, name: &str) -> Result<bool> {
+        let path = self.path().to_path_buf();
         self.write(|tx| {
             let n = tx
                 .execute("DELETE FROM volumes WHERE name = ?1", [name])

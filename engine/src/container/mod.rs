@@ -1,28 +1,48 @@
 //! Containers: their configuration, the OCI config they run with, the runtime that runs them,
 //! and their lifecycle (create, start, stop, kill, remove, cleanup, reconciliation after a
-//! crash or reboot). Shared by the CLI and, later, the API service.
+//! crash or reboot). Front ends reach them through `crate::Engine`, which takes the locks.
 
 pub mod archive;
 pub mod attach;
+mod cleanup;
 pub mod commit;
 pub mod config;
+mod create;
 pub mod create_spec;
 pub mod error;
 pub mod exec;
+mod exit_file;
+#[cfg(test)]
+pub(crate) mod fake_runtime;
+mod hosts;
+mod init;
 pub mod inspect;
+mod keep_id;
+mod kill;
 mod lifecycle;
 pub mod logs;
+mod monitor;
 pub mod mount_spec;
 pub mod mounts;
 pub mod names;
+mod net;
+mod pause;
+mod reconcile;
+mod remove;
+mod restart;
 pub mod rootfs;
 pub mod runtime;
 pub mod spec;
+mod start;
+mod stop;
 pub mod top;
+mod trash;
+mod wait;
 
 pub use config::ContainerConfig;
 pub use create_spec::ContainerSpec;
 pub use error::ContainerError;
+pub(crate) use lifecycle::Shared;
 pub use lifecycle::*;
 
 use crate::Paths;

@@ -346,7 +346,7 @@ impl Shared {
             let db_path = self.db_path.clone();
             let blob = blob.clone();
             blocking(move || {
-                let mut db = Db::open(&db_path)?;
+                let db = Db::open(&db_path)?;
                 db.put_layer_blob(&blob)?;
                 Ok(())
             })

@@ -156,7 +156,7 @@ pub(crate) async fn push_image(
         let id = img.id.clone();
         let digest = digest.clone();
         blocking(move || {
-            let mut db = Db::open(&db_path)?;
+            let db = Db::open(&db_path)?;
             db.add_image_digest(&id, digest.as_str())?;
             Ok(())
         })

@@ -1,0 +1,104 @@
+//! `start`: a created container with `runtime start`, a configured or exited one through its
+//! monitor in one step; and starting for a client that attaches.
+
+use super::config_of;
+use super::init::{create_first, Launch};
+use super::lifecycle::{event, observe, Containers, CREATED, PAUSED, RUNNING};
+use super::ContainerError;
+use super::Dirs;
+use crate::Result;
+use chrono::Utc;
+use hutch_state::Container;
+
+impl Containers {
+    /// Starts a container: a created one with `runtime start`, a configured or exited one
+    /// through its monitor in one step.
+    pub fn start(&mut self, c: &Container) -> Result<Container> {
+        let c = self.ready(c)?;
+        if c.run.state == CREATED {
+            self.start_created(c)
+        } else if create_first(&c) {
+            let c = self.launch(&c, Launch::Create)?;
+            self.start_created(c)
+        } else {
+            self.launch(&c, Launch::Start)
+        }
+    }
+
+    /// Starts a container for a client that attaches with `attach` (given the container's
+    /// directories): before `runtime start` for a created container, right after start-up
+    /// otherwise, when the monitor holds the container's output until the client is there. So
+    /// the client misses nothing either way.
+    pub fn start_attached<S>(
+        &mut self,
+        c: &Container,
+        attach: impl FnOnce(&Dirs) -> Result<S>,
+    ) -> Result<(Container, S)> {
+        let c = self.ready(c)?;
+        let dirs = self.dirs(&c.id);
+        let c = if c.run.state != CREATED && create_first(&c) {
+            self.launch(&c, Launch::Create)?
+        } else {
+            c
+        };
+        if c.run.state == CREATED {
+            let s = attach(&dirs)?;
+            Ok((self.start_created(c)?, s))
+        } else {
+            let c = self.launch(&c, Launch::StartHeld)?;
+            Ok((c, attach(&dirs)?))
+        }
+    }
+
+    pub(super) fn start_created(&mut self, c: Container) -> Result<Container> {
+        let cfg = config_of(&c)?;
+        let runtime = self.oci(&cfg);
+        if let Err(e) = runtime.start(&c.id) {
+            // A hutch killed between `runtime start` and recording it left the container
+            // running with a stale "created": record what is true.
+            match runtime.state(&c.id) {
+                Ok(Some(st)) if st.status == "running" => {}
+                _ => return Err(e.into()),
+            }
+        }
+        let mut run = c.run.clone();
+        run.state = RUNNING.into();
+        run.started_at = Some(Utc::now());
+        run.finished_at = None;
+        run.exit_code = None;
+        let ev = event("container", "start", &c, serde_json::json!({}));
+        self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        Ok(Container { run, ..c })
+    }
+
+    /// Brings a container to "created" (monitor up, process waiting for start).
+    pub fn ensure_created(&mut self, c: &Container) -> Result<Container> {
+        let c = self.ready(c)?;
+        if c.run.state == CREATED {
+            Ok(c)
+        } else {
+            self.init(&c)
+        }
+    }
+
+    /// The container as it is now, cleaned up if it exited unnoticed; an error if it is
+    /// running or paused.
+    pub(super) fn ready(&mut self, c: &Container) -> Result<Container> {
+        let obs = observe(&self.paths, c);
+        if obs.needs_cleanup {
+            self.cleanup_locked(c)?;
+        }
+        let c = self
+            .reload(&c.id)?
+            .ok_or_else(|| ContainerError::NotFound { name: c.id.clone() })?;
+        match c.run.state.as_str() {
+            RUNNING | PAUSED => Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: c.run.state.clone(),
+                reason: "it is already running".into(),
+            }
+            .into()),
+            _ => Ok(c),
+        }
+    }
+}

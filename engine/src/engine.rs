@@ -1,0 +1,616 @@
+//! The engine handle every front end holds: paths, options, the database and how monitors call
+//! hutch back. Cheap to clone and `Send + Sync`, so an async server shares one between its
+//! threads. Each container verb on it finds the container, takes its lock, reloads it and acts.
+
+use crate::container::{self, ContainerError, Containers, Shared};
+use crate::userns::Joined;
+use crate::{EngineError, Options, Paths, Result};
+use hutch_state::{Container, Db, NewEvent};
+use std::ffi::OsString;
+use std::sync::Arc;
+
+/// How the engine is opened: the resolved paths and the global options.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    pub paths: Paths,
+    pub opts: Options,
+    /// `--runtime`: the OCI runtime for new containers (and cleanup of removed ones).
+    pub runtime: Option<String>,
+    /// hutch and the global options it needs, run by a container's monitor when the container
+    /// exits (`container cleanup ID` is appended). See `exit_command_of_current_exe`.
+    pub exit_command: Vec<OsString>,
+}
+
+impl EngineConfig {
+    /// A configuration whose monitors call this very executable back with these paths.
+    pub fn new(paths: Paths, opts: Options, runtime: Option<String>) -> EngineConfig {
+        let exit_command = exit_command_of_current_exe(&paths);
+        EngineConfig {
+            paths,
+            opts,
+            runtime,
+            exit_command,
+        }
+    }
+}
+
+/// The running hutch with the global options that find this storage again.
+pub fn exit_command_of_current_exe(paths: &Paths) -> Vec<OsString> {
+    let exe = std::env::current_exe()
+        .map(|p| p.into_os_string())
+        .unwrap_or_else(|_| "hutch".into());
+    let mut v = vec![exe];
+    v.push("--root".into());
+    v.push(paths.graphroot.clone().into_os_string());
+    v.push("--runroot".into());
+    v.push(paths.runroot.clone().into_os_string());
+    if let Some(d) = &paths.storage_driver {
+        v.push("--storage-driver".into());
+        v.push(d.into());
+    }
+    v
+}
+
+/// The engine handle. See the module documentation.
+#[derive(Clone)]
+pub struct Engine {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    cfg: EngineConfig,
+    db: Db,
+    shared: Arc<Shared>,
+}
+
+/// What `remove` does besides removing the container.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RemoveOptions {
+    /// Stop (or kill) a running container first.
+    pub force: bool,
+    /// Also remove its anonymous volumes that no other container uses (`rm -v`).
+    pub volumes: bool,
+    /// Seconds to wait after the stop signal before SIGKILL; else the container's own.
+    pub timeout: Option<u32>,
+}
+
+impl Engine {
+    /// Opens the engine inside the user namespace (`joined` proves it is joined) and cleans up
+    /// containers whose monitor or runtime state is gone.
+    pub fn open(cfg: EngineConfig, joined: &Joined) -> Result<Engine> {
+        let _ = joined;
+        cfg.paths.ensure_dirs()?;
+        let eng = Engine::open_unjoined(cfg)?;
+        eng.reconcile()?;
+        Ok(eng)
+    }
+
+    /// Opens the engine without joining the user namespace and without reconciling: only for
+    /// verbs that record and read rows (`create` of a local image). Whatever needs the
+    /// namespace later (a pull) joins it then, which fails if this process has threads by then.
+    pub fn open_unjoined(cfg: EngineConfig) -> Result<Engine> {
+        let db = crate::images::open_db(&cfg.paths)?;
+        Ok(Engine {
+            inner: Arc::new(Inner {
+                cfg,
+                db,
+                shared: Arc::default(),
+            }),
+        })
+    }
+
+    pub fn paths(&self) -> &Paths {
+        &self.inner.cfg.paths
+    }
+
+    pub fn db(&self) -> &Db {
+        &self.inner.db
+    }
+
+    /// The `--runtime` this engine was opened with.
+    pub fn runtime_choice(&self) -> Option<&str> {
+        self.inner.cfg.runtime.as_deref()
+    }
+
+    /// A view for one operation on containers; its caller takes the locks it needs.
+    pub fn containers(&self) -> Containers {
+        Containers::with_shared(
+            self.inner.cfg.paths.clone(),
+            self.inner.db.clone(),
+            self.inner.cfg.exit_command.clone(),
+            self.inner.shared.clone(),
+        )
+    }
+
+    /// Finds a container by full ID, exact name, or unique ID prefix.
+    pub fn lookup(&self, name: &str) -> Result<Container> {
+        Ok(container::lookup(self.db(), name)?)
+    }
+
+    /// Runs `f` on the container `name` under its lock, with the row as it is once the lock
+    /// is held (the looked-up row when another process removed it meanwhile).
+    pub fn with_container<T>(
+        &self,
+        name: &str,
+        f: impl FnOnce(&mut Containers, Container) -> Result<T>,
+    ) -> Result<T> {
+        let c = self.lookup(name)?;
+        self.with_locked(&c, |ops| {
+            let now = ops.reload(&c.id)?.unwrap_or_else(|| c.clone());
+            f(ops, now)
+        })
+    }
+
+    /// Runs `f` while holding the lock of container `c`.
+    pub fn with_locked<T>(
+        &self,
+        c: &Container,
+        f: impl FnOnce(&mut Containers) -> Result<T>,
+    ) -> Result<T> {
+        let _lock = container::lock(self.paths(), &c.id)?;
+        f(&mut self.containers())
+    }
+
+    /// Cleans up every container whose stored state is stale (see `Containers::reconcile`).
+    pub fn reconcile(&self) -> Result<()> {
+        self.containers().reconcile()
+    }
+
+    /// Starts a container; one already running is left as it is (podman's behaviour).
+    pub fn start(&self, name: &str) -> Result<Container> {
+        self.with_container(name, |ops, c| {
+            if c.run.state == container::RUNNING {
+                return Ok(c);
+            }
+            ops.start(&c)
+        })
+    }
+
+    /// Sends the stop signal, waits `timeout` seconds (else the container's stop timeout),
+    /// then SIGKILL; then cleans up.
+    pub fn stop(&self, name: &str, timeout: Option<u32>) -> Result<()> {
+        self.with_container(name, |ops, c| ops.stop(&c, timeout))
+    }
+
+    /// Sends `signal` to a running container.
+    pub fn kill(&self, name: &str, signal: i32) -> Result<()> {
+        self.with_container(name, |ops, c| ops.kill(&c, signal))
+    }
+
+    /// Stops (if running) and starts again.
+    pub fn restart(&self, name: &str, timeout: Option<u32>) -> Result<Container> {
+        self.with_container(name, |ops, c| ops.restart(&c, timeout))
+    }
+
+    /// Freezes (`pause`) or thaws a container; needs the cgroup freezer.
+    pub fn pause(&self, name: &str, pause: bool) -> Result<Container> {
+        self.with_container(name, |ops, c| {
+            self.freezer_usable(pause)?;
+            ops.pause(&c, pause)
+        })
+    }
+
+    /// Rootless containers on cgroup v1 have no cgroup, so no freezer: say so instead of
+    /// passing on the runtime's obscure failure.
+    fn freezer_usable(&self, pause: bool) -> Result<()> {
+        let paths = self.paths();
+        if paths.rootless() && crate::host::cgroups(paths.uid).version == "v1" {
+            return Err(ContainerError::NoFreezer {
+                verb: if pause { "pausing" } else { "unpausing" },
+            }
+            .into());
+        }
+        Ok(())
+    }
+
+    /// Removes a container and returns its ID; one removed meanwhile by another process counts
+    /// as removed.
+    pub fn remove(&self, name: &str, opts: RemoveOptions) -> Result<String> {
+        let c = self.lookup(name)?;
+        self.with_locked(&c, |ops| {
+            let Some(c) = ops.reload(&c.id)? else {
+                return Ok(c.id.clone());
+            };
+            let cfg = container::config_of(&c).ok();
+            ops.remove(&c, opts.force, opts.timeout)?;
+            if opts.volumes {
+                if let Some(cfg) = &cfg {
+                    ops.remove_anonymous_volumes(cfg);
+                }
+            }
+            Ok(c.id)
+        })
+    }
+
+    /// Renames a container, recording the event with the change.
+    pub fn rename(&self, name: &str, new_name: &str) -> Result<()> {
+        if !container::names::valid_name(new_name) {
+            return Err(ContainerError::InvalidFlag {
+                flag: "container name",
+                value: new_name.to_string(),
+                reason: "names must match [a-zA-Z0-9][a-zA-Z0-9_.-]*".into(),
+            }
+            .into());
+        }
+        self.with_container(name, |ops, c| {
+            let ev = NewEvent {
+                kind: "container".into(),
+                action: "rename".into(),
+                id: c.id.clone(),
+                name: new_name.to_string(),
+                attributes: serde_json::json!({"oldName": c.name}).to_string(),
+            };
+            ops.db.rename_container(&c.id, new_name, Some(&ev))?;
+            Ok(())
+        })
+    }
+
+    /// What a monitor's exit command does once the container exited: record the exit, tear
+    /// down what it used and, with `rm` (or its own `--rm`), remove it. For a container
+    /// already removed, deletes what only the exit command could (its runtime state).
+    pub fn cleanup(&self, name: &str, rm: bool) -> Result<()> {
+        let c = match container::lookup(self.db(), name) {
+            Ok(c) => c,
+            // Already removed (run --rm cleaned up first, leaving the runtime's state to us).
+            Err(ContainerError::NotFound { .. }) => {
+                return self
+                    .containers()
+                    .delete_orphan_runtime_state(name, self.runtime_choice());
+            }
+            Err(e) => return Err(e.into()),
+        };
+        self.with_locked(&c, |ops| {
+            ops.cleanup_locked(&c)?;
+            if rm {
+                if let Some(c) = ops.reload(&c.id)? {
+                    ops.remove(&c, false, None)?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Removes every container that is not running (`container prune`), telling `removed`
+    /// each one's ID as it goes.
+    pub fn prune_containers(&self, mut removed: impl FnMut(&str)) -> Result<()> {
+        for c in self.db().containers()? {
+            let state = container::observe(self.paths(), &c).state;
+            if !matches!(
+                state.as_str(),
+                container::EXITED | container::STOPPED | container::CONFIGURED
+            ) {
+                continue;
+            }
+            self.with_locked(&c, |ops| {
+                if let Some(c) = ops.reload(&c.id)? {
+                    ops.remove(&c, false, None)?;
+                    removed(&c.id);
+                }
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Removes (stopping them first) every container created from image `image_id` (`rmi -f`).
+    pub fn remove_containers_of_image(&self, image_id: &str) -> Result<()> {
+        for c in self.db().containers()? {
+            if c.image_id != image_id {
+                continue;
+            }
+            self.with_locked(&c, |ops| match ops.reload(&c.id)? {
+                Some(c) => ops.remove(&c, true, None),
+                None => Ok(()),
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Waits until container `name` reaches one of `conditions` (states, or `stopped` /
+    /// `exited` for its exit) and returns its exit code (-1 when unknown). Takes no lock.
+    pub fn wait(&self, name: &str, conditions: &[String]) -> Result<i64> {
+        let c = self.lookup(name)?;
+        let ops = self.containers();
+        let wants_exit = conditions.iter().any(|c| c == "stopped" || c == "exited");
+        loop {
+            let Some(now) = ops.reload(&c.id)? else {
+                return Err(EngineError::Other(format!(
+                    "container {name} was removed while waiting"
+                )));
+            };
+            let obs = container::observe(self.paths(), &now);
+            let state = if obs.state == container::CONFIGURED {
+                "created".to_string()
+            } else {
+                obs.state.clone()
+            };
+            let stopped = matches!(state.as_str(), "exited" | "stopped");
+            if wants_exit
+                && (stopped
+                    || now.run.state == container::CONFIGURED && now.run.exit_code.is_some())
+            {
+                return Ok(obs.exit_code.unwrap_or(0));
+            }
+            if conditions.contains(&state) {
+                return Ok(obs.exit_code.unwrap_or(-1));
+            }
+            if wants_exit && state == "running" {
+                return Ok(ops.wait_exit(&now, None)?.unwrap_or(-1));
+            }
+            std::thread::sleep(std::time::Duration::from_millis(50));
+        }
+    }
+}
+
+impl AsRef<Db> for Engine {
+    fn as_ref(&self) -> &Db {
+        self.db()
+    }
+}
+
+impl AsRef<Db> for Containers {
+    fn as_ref(&self) -> &Db {
+        &self.db
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::container::fake_runtime::{Call, FakeRuntime};
+    use hutch_state::RunState;
+    use std::path::Path;
+
+    fn test_engine(root: &Path) -> Engine {
+        let paths = Paths {
+            graphroot: root.join("graph"),
+            runroot: root.join("run"),
+            config_home: root.join("config"),
+            xdg_runtime_dir: None,
+            home: root.to_path_buf(),
+            uid: hutch_sys::process::getuid(),
+            gid: hutch_sys::process::getgid(),
+            storage_driver: None,
+            runtime_dir_warning: None,
+        };
+        let cfg = EngineConfig {
+            paths,
+            opts: Options::default(),
+            runtime: None,
+            exit_command: Vec::new(),
+        };
+        Engine::open(cfg, &Joined::assumed()).unwrap()
+    }
+
+    /// Records a container row in `state` whose monitor has pid `conmon_pid`; nothing on disk.
+    fn insert(eng: &Engine, id: &str, name: &str, state: &str, conmon_pid: i64) -> Container {
+        let c = Container {
+            id: id.into(),
+            name: name.into(),
+            image_id: "0".repeat(64),
+            image_name: "example.org/image:latest".into(),
+            created: chrono::Utc::now(),
+            run: RunState {
+                state: state.into(),
+                conmon_pid,
+                ..Default::default()
+            },
+            spec: "{}".into(),
+            restart_policy: String::new(),
+            labels: "{}".into(),
+            rm: false,
+        };
+        eng.db().insert_container(&c, None).unwrap();
+        c
+    }
+
+    fn configured(eng: &Engine, name: &str) -> Container {
+        let id = container::names::random_id();
+        insert(eng, &id, name, container::CONFIGURED, 0)
+    }
+
+    /// Makes the lifecycle drive a recording fake instead of a real runtime.
+    fn fake_runtime(eng: &Engine) -> FakeRuntime {
+        let fake = FakeRuntime::default();
+        assert!(eng.inner.shared.fake_runtime.set(fake.clone()).is_ok());
+        fake
+    }
+
+    /// A process whose command line names container `id`: a live monitor, as far as the
+    /// lifecycle can tell.
+    /// The tests that use one run one at a time: they signal their children by pid.
+    fn stand_in_monitor(id: &str) -> (std::sync::MutexGuard<'static, ()>, std::process::Child) {
+        static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let serial = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+        let child = std::process::Command::new("sh")
+            .args(["-c", "sleep 30; :", id])
+            .spawn()
+            .unwrap();
+        // `spawn` can return before the child's command line is the new one.
+        let cmdline = format!("/proc/{}/cmdline", child.id());
+        let named = || {
+            std::fs::read(&cmdline).is_ok_and(|c| c.windows(id.len()).any(|w| w == id.as_bytes()))
+        };
+        let start = std::time::Instant::now();
+        while !named() && start.elapsed() < std::time::Duration::from_secs(5) {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        (serial, child)
+    }
+
+    fn kills(fake: &FakeRuntime) -> Vec<i32> {
+        fake.calls()
+            .into_iter()
+            .filter_map(|c| match c {
+                Call::Kill(_, sig) => Some(sig),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn events(eng: &Engine, action: &str) -> usize {
+        let all = eng.db().events(0).unwrap();
+        all.iter().filter(|e| e.action == action).count()
+    }
+
+    #[test]
+    fn stop_sends_the_stop_signal_then_sigkill_after_the_timeout() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let fake = fake_runtime(&eng);
+        let id = container::names::random_id();
+        let (_serial, mut monitor) = stand_in_monitor(&id);
+        insert(
+            &eng,
+            &id,
+            "web",
+            container::RUNNING,
+            i64::from(monitor.id()),
+        );
+        // The container ignores the stop signal; SIGKILL ends it (and so its monitor).
+        fake.script().sigkill_kills = Some(monitor.id());
+        let start = std::time::Instant::now();
+        eng.stop("web", Some(1)).unwrap();
+        let took = start.elapsed();
+        let sent = kills(&fake);
+        let row = eng.lookup("web").unwrap();
+        let _ = monitor.wait();
+        assert_eq!(sent.len(), 2, "{:?} {:?}", fake.calls(), row.run);
+        assert_eq!(sent[1], 9, "{sent:?}");
+        assert!(took >= std::time::Duration::from_secs(1), "{took:?}");
+        let now = eng.lookup("web").unwrap();
+        assert_eq!(now.run.state, container::EXITED);
+        assert_eq!(events(&eng, "stop"), 1);
+    }
+
+    #[test]
+    fn stop_of_a_container_that_exits_in_time_sends_no_sigkill() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let fake = fake_runtime(&eng);
+        let id = container::names::random_id();
+        let (_serial, mut monitor) = stand_in_monitor(&id);
+        insert(
+            &eng,
+            &id,
+            "web",
+            container::RUNNING,
+            i64::from(monitor.id()),
+        );
+        let pid = monitor.id();
+        let stopper = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(200));
+            let _ = hutch_sys::process::kill(pid as i32);
+        });
+        eng.stop("web", Some(10)).unwrap();
+        stopper.join().unwrap();
+        let _ = monitor.wait();
+        assert_eq!(kills(&fake).len(), 1, "{:?}", fake.calls());
+    }
+
+    #[test]
+    fn cleanup_keeps_going_past_failures_and_is_idempotent() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let fake = fake_runtime(&eng);
+        fake.script().failing_deletes = 1;
+        let id = container::names::random_id();
+        // Its monitor is gone (no such pid) and its runtime state is still there.
+        insert(&eng, &id, "job", container::RUNNING, i64::from(i32::MAX));
+        let dirs = container::Dirs::new(eng.paths(), &id);
+        std::fs::create_dir_all(&dirs.run).unwrap();
+        std::fs::create_dir_all(eng.paths().runroot.join("runtime").join(&id)).unwrap();
+
+        let err = eng.cleanup("job", false).unwrap_err();
+        assert!(err.to_string().contains("scripted failure"), "{err}");
+        // Past the failed `runtime delete`: the exit is recorded, the run directory gone.
+        let after = eng.lookup("job").unwrap();
+        assert_eq!(after.run.state, container::EXITED);
+        assert_eq!(after.run.exit_code, Some(-1));
+        assert!(!dirs.run.exists());
+
+        eng.cleanup("job", false).unwrap();
+        eng.cleanup("job", false).unwrap();
+        assert_eq!(eng.lookup("job").unwrap().run, after.run);
+        assert_eq!(events(&eng, "died"), 1);
+        let deletes = fake
+            .calls()
+            .iter()
+            .filter(|c| matches!(c, Call::Delete(_)))
+            .count();
+        assert_eq!(deletes, 3);
+    }
+
+    #[test]
+    fn reconcile_marks_a_container_whose_monitor_is_gone_as_exited() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        fake_runtime(&eng);
+        let gone = container::names::random_id();
+        insert(&eng, &gone, "gone", container::RUNNING, i64::from(i32::MAX));
+        let alive = container::names::random_id();
+        let (_serial, mut monitor) = stand_in_monitor(&alive);
+        insert(
+            &eng,
+            &alive,
+            "alive",
+            container::RUNNING,
+            i64::from(monitor.id()),
+        );
+
+        eng.reconcile().unwrap();
+        let _ = monitor.kill();
+        let _ = monitor.wait();
+
+        let g = eng.lookup("gone").unwrap();
+        assert_eq!(g.run.state, container::EXITED);
+        assert_eq!(g.run.exit_code, Some(-1));
+        assert_eq!(eng.lookup("alive").unwrap().run.state, container::RUNNING);
+        assert_eq!(events(&eng, "died"), 1);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn one_engine_serves_many_threads_at_once() {
+        fn shareable<T: Send + Sync + Clone + 'static>() {}
+        shareable::<Engine>();
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        for i in 0..8 {
+            configured(&eng, &format!("c{i}"));
+        }
+        let tasks: Vec<_> = (0..8)
+            .map(|i| {
+                let eng = eng.clone();
+                tokio::task::spawn_blocking(move || {
+                    eng.rename(&format!("c{i}"), &format!("renamed{i}"))?;
+                    let c = eng.lookup(&format!("renamed{i}"))?;
+                    eng.remove(&c.id, RemoveOptions::default())
+                })
+            })
+            .collect();
+        for t in tasks {
+            t.await.unwrap().unwrap();
+        }
+        assert!(eng.db().containers().unwrap().is_empty());
+        let renames = eng
+            .db()
+            .events(0)
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.action == "rename")
+            .count();
+        assert_eq!(renames, 8);
+    }
+
+    #[test]
+    fn rename_refuses_invalid_names_before_looking_up() {
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let err = eng.rename("nope", "-bad").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("invalid container name \"-bad\""),
+            "{err}"
+        );
+    }
+}
