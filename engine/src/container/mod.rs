@@ -24,6 +24,7 @@ pub mod mounts;
 pub mod names;
 mod net;
 mod pause;
+mod pull_policy;
 mod reconcile;
 mod remove;
 mod restart;
@@ -38,8 +39,10 @@ mod wait;
 
 pub use config::{ContainerConfig, CreateOptions};
 pub use error::ContainerError;
-pub(crate) use lifecycle::Shared;
+pub use exit_file::read_exit_file;
 pub use lifecycle::*;
+pub use monitor::{find_conmon, monitor_alive};
+pub use pull_policy::PullPolicy;
 
 use crate::Paths;
 use hutch_state::{Container, Db};
