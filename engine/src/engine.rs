@@ -222,6 +222,20 @@ impl Engine {
         })
     }
 
+    /// After a `run --rm` whose start or attach failed: a container that never ran is not
+    /// worth keeping. Killed (no stop timeout) if it got as far as running; failures are only
+    /// logged, the run's own error is the one to report.
+    pub fn discard_failed_run(&self, c: &Container) {
+        let opts = RemoveOptions {
+            force: true,
+            volumes: false,
+            timeout: Some(0),
+        };
+        if let Err(e) = self.remove(&c.id, opts) {
+            tracing::debug!("container {}: removing after a failed run: {e}", c.id);
+        }
+    }
+
     /// Renames a container, recording the event with the change.
     pub fn rename(&self, name: &str, new_name: &str) -> Result<()> {
         if !container::names::valid_name(new_name) {
@@ -503,6 +517,24 @@ mod tests {
         stopper.join().unwrap();
         let _ = monitor.wait();
         assert_eq!(kills(&fake).len(), 1, "{:?}", fake.calls());
+    }
+
+    #[test]
+    fn a_failed_run_with_rm_leaves_no_container_behind() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (eng, fake, _serial, mut monitor) = running_web(tmp.path());
+        fake.script().sigkill_kills = Some(monitor.id());
+        let never_ran = configured(&eng, "never-ran");
+        for name in ["web", "never-ran"] {
+            let c = eng.lookup(name).unwrap();
+            eng.discard_failed_run(&c);
+            assert!(eng.lookup(name).is_err(), "{name} is still there");
+        }
+        let _ = monitor.wait();
+        // No stop timeout: straight to SIGKILL.
+        assert_eq!(kills(&fake), vec![9]);
+        // Gone already (another process removed it): nothing to do, no error.
+        eng.discard_failed_run(&never_ran);
     }
 
     #[test]
