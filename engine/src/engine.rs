@@ -222,6 +222,20 @@ impl Engine {
         })
     }
 
+    /// After a `run --rm` whose start or attach failed: a container that never ran is not
+    /// worth keeping. Killed (no stop timeout) if it got as far as running; failures are only
+    /// logged, the run's own error is the one to report.
+    pub fn discard_failed_run(&self, c: &Container) {
+        let opts = RemoveOptions {
+            force: true,
+            volumes: false,
+            timeout: Some(0),
+        };
+        if let Err(e) = self.remove(&c.id, opts) {
+            tracing::debug!("container {}: removing after a failed run: {e}", c.id);
+        }
+    }
+
     /// Renames a container, recording the event with the change.
     pub fn rename(&self, name: &str, new_name: &str) -> Result<()> {
         if !container::names::valid_name(new_name) {
@@ -453,29 +467,36 @@ mod tests {
         all.iter().filter(|e| e.action == action).count()
     }
 
+    /// An engine with the fake runtime and a running container "web" with a live monitor.
+    fn running_web(
+        root: &Path,
+    ) -> (
+        Engine,
+        FakeRuntime,
+        std::sync::MutexGuard<'static, ()>,
+        std::process::Child,
+    ) {
+        let eng = test_engine(root);
+        let fake = fake_runtime(&eng);
+        let id = container::names::random_id();
+        let (serial, monitor) = stand_in_monitor(&id);
+        let pid = i64::from(monitor.id());
+        insert(&eng, &id, "web", container::RUNNING, pid);
+        (eng, fake, serial, monitor)
+    }
+
     #[test]
     fn stop_sends_the_stop_signal_then_sigkill_after_the_timeout() {
         let tmp = tempfile::tempdir().unwrap();
-        let eng = test_engine(tmp.path());
-        let fake = fake_runtime(&eng);
-        let id = container::names::random_id();
-        let (_serial, mut monitor) = stand_in_monitor(&id);
-        insert(
-            &eng,
-            &id,
-            "web",
-            container::RUNNING,
-            i64::from(monitor.id()),
-        );
+        let (eng, fake, _serial, mut monitor) = running_web(tmp.path());
         // The container ignores the stop signal; SIGKILL ends it (and so its monitor).
         fake.script().sigkill_kills = Some(monitor.id());
         let start = std::time::Instant::now();
         eng.stop("web", Some(1)).unwrap();
         let took = start.elapsed();
-        let sent = kills(&fake);
-        let row = eng.lookup("web").unwrap();
         let _ = monitor.wait();
-        assert_eq!(sent.len(), 2, "{:?} {:?}", fake.calls(), row.run);
+        let sent = kills(&fake);
+        assert_eq!(sent.len(), 2, "{:?}", fake.calls());
         assert_eq!(sent[1], 9, "{sent:?}");
         assert!(took >= std::time::Duration::from_secs(1), "{took:?}");
         let now = eng.lookup("web").unwrap();
@@ -486,17 +507,7 @@ mod tests {
     #[test]
     fn stop_of_a_container_that_exits_in_time_sends_no_sigkill() {
         let tmp = tempfile::tempdir().unwrap();
-        let eng = test_engine(tmp.path());
-        let fake = fake_runtime(&eng);
-        let id = container::names::random_id();
-        let (_serial, mut monitor) = stand_in_monitor(&id);
-        insert(
-            &eng,
-            &id,
-            "web",
-            container::RUNNING,
-            i64::from(monitor.id()),
-        );
+        let (eng, fake, _serial, mut monitor) = running_web(tmp.path());
         let pid = monitor.id();
         let stopper = std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(200));
@@ -506,6 +517,24 @@ mod tests {
         stopper.join().unwrap();
         let _ = monitor.wait();
         assert_eq!(kills(&fake).len(), 1, "{:?}", fake.calls());
+    }
+
+    #[test]
+    fn a_failed_run_with_rm_leaves_no_container_behind() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (eng, fake, _serial, mut monitor) = running_web(tmp.path());
+        fake.script().sigkill_kills = Some(monitor.id());
+        let never_ran = configured(&eng, "never-ran");
+        for name in ["web", "never-ran"] {
+            let c = eng.lookup(name).unwrap();
+            eng.discard_failed_run(&c);
+            assert!(eng.lookup(name).is_err(), "{name} is still there");
+        }
+        let _ = monitor.wait();
+        // No stop timeout: straight to SIGKILL.
+        assert_eq!(kills(&fake), vec![9]);
+        // Gone already (another process removed it): nothing to do, no error.
+        eng.discard_failed_run(&never_ran);
     }
 
     #[test]

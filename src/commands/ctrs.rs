@@ -31,7 +31,7 @@ pub fn find(eng: &Containers, name: &str) -> anyhow::Result<Container> {
     Ok(container::lookup(&eng.db, name).map_err(EngineError::from)?)
 }
 
-/// Resolves the image by `--pull` policy, pulling when needed.
+/// Resolves the image by `--pull` policy (the engine's), pulling with this terminal's pull.
 pub fn ensure_image(
     ctx: &super::Ctx,
     eng: &Engine,
@@ -39,49 +39,10 @@ pub fn ensure_image(
     policy: &str,
     registry: &RegistryOpts,
 ) -> anyhow::Result<(hutch_state::Image, String)> {
-    let local = match hutch_engine::images::lookup(eng.db(), image) {
-        Ok(f) => Some(f),
-        Err(EngineError::ImageNotKnown { .. }) => None,
-        Err(e) => return Err(e.into()),
-    };
-    let pull = match policy {
-        "missing" => local.is_none(),
-        "always" | "newer" => true,
-        "never" => {
-            if local.is_none() {
-                anyhow::bail!("{image}: image not known (and --pull=never)");
-            }
-            false
-        }
-        other => {
-            anyhow::bail!("invalid --pull {other:?}: expected always, missing, never or newer")
-        }
-    };
-    if pull {
-        let pulled = super::pull::pull(ctx, image, &super::pull::options(registry));
-        match pulled {
-            Ok(p) => {
-                if let Some(img) = eng.db().image(&p.id)? {
-                    let name = if p.name.is_empty() {
-                        img.id.clone()
-                    } else {
-                        p.name
-                    };
-                    return Ok((img, name));
-                }
-            }
-            // `newer` keeps the local image when the registry cannot be reached.
-            Err(e) if policy == "newer" && local.is_some() => {
-                tracing::warn!("{image}: cannot check for a newer image: {e}");
-            }
-            Err(e) => return Err(e),
-        }
-    }
-    let f = local.ok_or_else(|| EngineError::ImageNotKnown {
-        name: image.to_string(),
-    })?;
-    let name = f.by_name.clone().unwrap_or_else(|| f.image.id.clone());
-    Ok((f.image, name))
+    let policy: container::PullPolicy = policy.parse()?;
+    eng.ensure_image(image, policy, |image| {
+        super::pull::pull(ctx, image, &super::pull::options(registry))
+    })
 }
 
 /// Creates a container from `create`/`run` arguments and writes `--cidfile`.

@@ -2,7 +2,6 @@
 //! `-d` in the background (printing its ID).
 
 use crate::cli::RunArgs;
-use hutch_engine::RemoveOptions;
 
 pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
@@ -24,13 +23,7 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
         )
     };
     if outcome.is_err() && args.create.rm {
-        // A container that never ran is not worth keeping with --rm.
-        let opts = RemoveOptions {
-            force: true,
-            volumes: false,
-            timeout: Some(0),
-        };
-        let _ = eng.remove(&c.id, opts);
+        eng.discard_failed_run(&c);
     }
     outcome
 }
