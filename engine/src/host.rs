@@ -214,6 +214,20 @@ pub fn memory() -> (u64, u64) {
     (m.total, m.available)
 }
 
+/// The login name of `uid`, if the user database has one.
+pub fn user_name(uid: u32) -> Option<String> {
+    hutch_sys::process::user_name(uid)
+}
+
+/// Whether `path` carries file capabilities (how `newuidmap` may be installed instead of
+/// setuid root).
+pub fn has_file_capabilities(path: &Path) -> bool {
+    hutch_sys::fs::lgetxattr(path, std::ffi::OsStr::new("security.capability"))
+        .ok()
+        .flatten()
+        .is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

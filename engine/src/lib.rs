@@ -23,11 +23,14 @@ pub mod reference;
 pub mod registries;
 pub mod saveload;
 pub mod search;
+pub mod storage_driver;
 pub mod system;
+pub mod term;
 pub mod userns;
 pub mod volumes;
 
 pub use engine::{exit_command_of_current_exe, Engine, EngineConfig, RemoveOptions};
 pub use error::{EngineError, ExitCode, Result};
+pub use hutch_state::{Container, Event, Image};
 pub use hutch_storage::digest::{self, Digest};
 pub use paths::{Options, Paths};

@@ -4,7 +4,10 @@
 
 use crate::container::{self, config_of, Containers};
 use crate::{EngineError, Paths, Result};
-use hutch_network::networks::{NetworksError, Store};
+use hutch_network::networks::Store;
+// What front ends pass in and get back; network options are parsed by the network crate.
+pub use hutch_network::networks::{CreateRequest, Network, NetworksError};
+pub use hutch_network::{mode, options};
 use hutch_state::Container;
 
 impl From<NetworksError> for EngineError {

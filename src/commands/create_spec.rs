@@ -5,7 +5,7 @@
 use crate::cli::CreateArgs;
 use hutch_engine::container::create_spec::{self as cs, ContainerSpec, Resources};
 use hutch_engine::container::{config, mount_spec, ContainerError};
-use hutch_network::options::{self as net, NetSpec};
+use hutch_engine::networks::options::{self as net, NetSpec};
 
 /// Parses every flag of `a`; errors name the flag and value, as the engine's own do.
 pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
@@ -64,7 +64,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             None => None,
         },
         health: None,
-        network: hutch_network::mode::parse(&a.network)?,
+        network: hutch_engine::networks::mode::parse(&a.network)?,
         net: NetSpec {
             publish: collect(&a.publish, net::parse_publish)?
                 .into_iter()

@@ -4,9 +4,8 @@
 
 use crate::cli::{CreateArgs, RegistryOpts};
 use anyhow::Context;
-use hutch_engine::container::{self, attach, Containers};
-use hutch_engine::{Engine, EngineError, ExitCode};
-use hutch_state::Container;
+use hutch_engine::container::{self, attach};
+use hutch_engine::{Container, Engine, EngineError, ExitCode};
 use std::io::IsTerminal;
 
 /// Joins the user namespace (must come first: no thread may exist yet) and opens the engine,
@@ -19,16 +18,7 @@ pub fn open(ctx: &super::Ctx) -> anyhow::Result<Engine> {
 /// The engine without joining the namespace or reconciling: for commands that only record
 /// (`create` of a local image). Joining happens later if a pull turns out to be needed.
 pub fn open_unjoined(ctx: &super::Ctx) -> anyhow::Result<Engine> {
-    Ok(Engine::open_unjoined(ctx.engine_config())?)
-}
-
-/// The engine's per-operation view, for verbs that do not go through `Engine` yet.
-pub fn engine(ctx: &super::Ctx) -> anyhow::Result<Containers> {
-    Ok(open(ctx)?.containers())
-}
-
-pub fn find(eng: &Containers, name: &str) -> anyhow::Result<Container> {
-    Ok(container::lookup(&eng.db, name).map_err(EngineError::from)?)
+    ctx.engine()
 }
 
 /// Resolves the image by `--pull` policy (the engine's), pulling with this terminal's pull.
@@ -38,7 +28,7 @@ pub fn ensure_image(
     image: &str,
     policy: &str,
     registry: &RegistryOpts,
-) -> anyhow::Result<(hutch_state::Image, String)> {
+) -> anyhow::Result<(hutch_engine::Image, String)> {
     let policy: container::PullPolicy = policy.parse()?;
     eng.ensure_image(image, policy, |image| {
         super::pull::pull(ctx, image, &super::pull::options(registry))
@@ -151,14 +141,14 @@ pub fn exit_code(code: i64) -> i32 {
 
 /// Names to act on: the given ones, or with `all` every container (optionally filtered).
 pub fn targets(
-    eng: &impl AsRef<hutch_state::Db>,
+    eng: &Engine,
     names: &[String],
     all: bool,
     keep: impl Fn(&Container) -> bool,
 ) -> anyhow::Result<Vec<String>> {
     if all {
         return Ok(eng
-            .as_ref()
+            .db()
             .containers()?
             .into_iter()
             .filter(|c| keep(c))

@@ -4,9 +4,9 @@ use crate::cli::DiffArgs;
 use serde_json::json;
 
 pub fn run(ctx: &super::Ctx, args: DiffArgs) -> anyhow::Result<i32> {
-    let eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &args.container)?;
-    let changes = eng.changes(&c)?;
+    let eng = super::ctrs::open(ctx)?;
+    let c = eng.lookup(&args.container)?;
+    let changes = eng.containers().changes(&c)?;
     let mut out = String::new();
     match args.format.as_deref() {
         Some(f) if crate::format::is_json(f) => {

@@ -2,7 +2,7 @@
 //! item, the exact command that fixes it. Exit 0 when everything passes, 1 otherwise.
 
 use hutch_engine::container::{runtime, ContainerError};
-use hutch_engine::host;
+use hutch_engine::{host, storage_driver};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::Path;
 
@@ -35,7 +35,7 @@ impl Check {
 pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
     let paths = &ctx.paths;
     let rootless = paths.rootless();
-    let user = hutch_sys::process::user_name(paths.uid).unwrap_or_else(|| paths.uid.to_string());
+    let user = hutch_engine::host::user_name(paths.uid).unwrap_or_else(|| paths.uid.to_string());
     let mut checks = Vec::new();
     let mut print = |c: Check| {
         let mark = if c.ok { "✓" } else { "✗" };
@@ -157,10 +157,7 @@ fn setuid_helper(prog: &'static str) -> Check {
         return Check::fail(prog, format!("{} is unreadable", path.display()), vec![]);
     };
     let setuid_root = md.uid() == 0 && md.permissions().mode() & 0o4000 != 0;
-    let has_caps = hutch_sys::fs::lgetxattr(&path, std::ffi::OsStr::new("security.capability"))
-        .ok()
-        .flatten()
-        .is_some();
+    let has_caps = hutch_engine::host::has_file_capabilities(&path);
     if setuid_root || has_caps {
         let how = if setuid_root {
             "setuid root"
@@ -348,15 +345,13 @@ fn overlay(ctx: &super::Ctx) -> Check {
             );
         }
     }
-    match hutch_storage::mount::detect(&ctx.paths.graphroot) {
-        Ok(hutch_storage::mount::Driver::Overlay) => {
-            Check::pass(name, "native kernel overlayfs works")
-        }
-        Ok(hutch_storage::mount::Driver::FuseOverlayfs) => Check::pass(
+    match storage_driver::detect(&ctx.paths) {
+        Ok(storage_driver::Driver::Overlay) => Check::pass(name, "native kernel overlayfs works"),
+        Ok(storage_driver::Driver::FuseOverlayfs) => Check::pass(
             name,
             "kernel overlayfs does not work here; fuse-overlayfs does (slower)",
         ),
-        Ok(hutch_storage::mount::Driver::Vfs) => Check::fail(
+        Ok(storage_driver::Driver::Vfs) => Check::fail(
             name,
             "neither kernel overlayfs nor fuse-overlayfs works: hutch would copy every layer (vfs)",
             vec!["sudo apt-get install fuse-overlayfs && sudo chmod 0666 /dev/fuse".into()],

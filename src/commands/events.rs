@@ -3,8 +3,7 @@
 
 use crate::cli::EventsArgs;
 use chrono::{DateTime, Utc};
-use hutch_engine::{events, filters, EngineError};
-use hutch_state::Event;
+use hutch_engine::{events, filters, EngineError, Event};
 use serde_json::{json, Value};
 use std::io::Write;
 use std::ops::ControlFlow;
@@ -93,29 +92,26 @@ pub fn run(ctx: &super::Ctx, args: EventsArgs) -> anyhow::Result<i32> {
         until,
         stream: args.stream,
     };
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let mut out = std::io::stdout().lock();
-    events::follow(
-        &db,
-        &query,
-        |ev, attrs| -> anyhow::Result<ControlFlow<()>> {
-            let text = if json {
-                view(ev, attrs).to_string()
-            } else if let Some(t) = &template {
-                let mut s = t.render(&view(ev, attrs))?;
-                if s.ends_with('\n') {
-                    s.pop();
-                }
-                s
-            } else {
-                line(ev, attrs)
-            };
-            // A closed reader (`| head`) ends the stream quietly.
-            if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
-                return Ok(ControlFlow::Break(()));
+    events::follow(db, &query, |ev, attrs| -> anyhow::Result<ControlFlow<()>> {
+        let text = if json {
+            view(ev, attrs).to_string()
+        } else if let Some(t) = &template {
+            let mut s = t.render(&view(ev, attrs))?;
+            if s.ends_with('\n') {
+                s.pop();
             }
-            Ok(ControlFlow::Continue(()))
-        },
-    )?;
+            s
+        } else {
+            line(ev, attrs)
+        };
+        // A closed reader (`| head`) ends the stream quietly.
+        if writeln!(out, "{text}").and_then(|_| out.flush()).is_err() {
+            return Ok(ControlFlow::Break(()));
+        }
+        Ok(ControlFlow::Continue(()))
+    })?;
     Ok(0)
 }

@@ -3,13 +3,13 @@
 
 use crate::cli::ExecArgs;
 use hutch_engine::container::exec::{self, Control, ControlSource, ExecEnd, ExecError, ExecIo};
-use hutch_engine::EngineError;
+use hutch_engine::{term, EngineError};
 use std::io::IsTerminal;
 use std::os::fd::{AsFd, BorrowedFd};
 
 pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
-    let eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &args.container)?;
+    let eng = super::ctrs::open(ctx)?;
+    let c = eng.lookup(&args.container)?;
     let mut env = Vec::new();
     for f in &args.env_file {
         let text = std::fs::read_to_string(f).map_err(|e| EngineError::io(f, e))?;
@@ -43,17 +43,17 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
     if spec.tty && !spec.detach {
         winch = Some(Winch::new(stdout.as_fd())?);
         if stdin.is_terminal() {
-            raw = hutch_sys::client::RawTerminal::enter(stdin.as_fd()).ok();
+            raw = term::RawTerminal::enter(stdin.as_fd()).ok();
         }
     }
     let io = ExecIo {
         stdin: Some(stdin.as_fd()),
         stdout: stdout.as_fd(),
         stderr: &mut stderr,
-        size: hutch_sys::pty::get_winsize(stdout.as_fd()).ok(),
+        size: term::window_size(stdout.as_fd()).ok(),
         control: winch.as_mut().map(|w| w as &mut dyn ControlSource),
     };
-    let end = exec::exec(&eng.paths, &c, &spec, io);
+    let end = exec::exec(eng.paths(), &c, &spec, io);
     drop(raw);
     match end {
         Ok(ExecEnd::Exited(code)) => Ok(code),
@@ -82,13 +82,13 @@ fn add_env(env: &mut Vec<String>, item: &str) {
 
 /// SIGWINCH as resize requests with this terminal's new size.
 struct Winch<'a> {
-    signals: hutch_sys::client::SignalFd,
+    signals: term::SignalFd,
     terminal: BorrowedFd<'a>,
 }
 
 impl<'a> Winch<'a> {
     fn new(terminal: BorrowedFd<'a>) -> anyhow::Result<Self> {
-        let signals = hutch_sys::client::SignalFd::new(&[28])
+        let signals = term::SignalFd::new(&[term::SIGWINCH])
             .map_err(|e| EngineError::io("exec signals", e))?;
         Ok(Winch { signals, terminal })
     }
@@ -102,7 +102,7 @@ impl ControlSource for Winch<'_> {
     fn read(&mut self) -> std::io::Result<Vec<Control>> {
         let mut out = Vec::new();
         while self.signals.read()?.is_some() {
-            if let Ok((rows, cols)) = hutch_sys::pty::get_winsize(self.terminal) {
+            if let Ok((rows, cols)) = term::window_size(self.terminal) {
                 out.push(Control::Resize { rows, cols });
             }
         }

@@ -3,8 +3,9 @@
 use crate::cli::ExistsArgs;
 
 pub fn run(ctx: &super::Ctx, args: ExistsArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
-    Ok(if hutch_engine::images::exists(&db, &args.image)? {
+    let eng = ctx.engine()?;
+    let db = eng.db();
+    Ok(if hutch_engine::images::exists(db, &args.image)? {
         0
     } else {
         1

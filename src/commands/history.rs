@@ -8,9 +8,10 @@ use serde_json::{json, Value};
 const TABLE: &str = "table {{.ID}}\t{{.Created}}\t{{.CreatedBy}}\t{{.Size}}\t{{.Comment}}";
 
 pub fn run(ctx: &super::Ctx, args: HistoryArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
-    let found = hutch_engine::images::lookup(&db, &args.image)?;
-    let rows = hutch_engine::images::history(&db, &found.image)?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
+    let found = hutch_engine::images::lookup(db, &args.image)?;
+    let rows = hutch_engine::images::history(db, &found.image)?;
     let now = Utc::now();
     let short = |id: &str| {
         if args.no_trunc || id == "<missing>" {

@@ -23,9 +23,10 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
         filters.push(format!("reference={r}"));
     }
     let opts = images::ListOptions::parse(&filters)?;
-    let db = ctx.db()?;
-    let list = images::list(&db, &opts)?;
-    let in_use = images::images_in_use(&db)?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
+    let list = images::list(db, &opts)?;
+    let in_use = images::images_in_use(db)?;
 
     if args.quiet {
         let mut seen = std::collections::HashSet::new();

@@ -51,7 +51,7 @@ fn gather(ctx: &super::Ctx) -> anyhow::Result<Value> {
             )
         })
         .collect();
-    let image_count = ctx.db()?.images()?.len();
+    let image_count = ctx.engine()?.db().images()?.len();
     let version = env!("CARGO_PKG_VERSION");
     let arch = super::version::go_arch();
 
@@ -131,7 +131,7 @@ fn graph_driver(ctx: &super::Ctx) -> String {
             return format!("unknown (cannot enter the user namespace: {e})");
         }
     }
-    match hutch_storage::mount::driver(&paths.graphroot, paths.storage_driver.as_deref()) {
+    match hutch_engine::storage_driver::choose(paths) {
         Ok(d) => d.name().to_string(),
         Err(e) => format!("unknown ({e})"),
     }

@@ -16,7 +16,8 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
             args.kind
         );
     }
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let driver = ctx.driver_name();
     let mut found = Vec::new();
     let mut missing = Vec::new();
@@ -30,7 +31,7 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
         }
         // Podman looks for a container first, then an image, then a volume.
         if args.kind != "image" {
-            match hutch_engine::container::lookup(&db, name) {
+            match hutch_engine::container::lookup(db, name) {
                 Ok(c) => {
                     found.push(hutch_engine::container::inspect::view(
                         &ctx.paths, &c, &driver,
@@ -45,9 +46,9 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
                 continue;
             }
         }
-        match images::lookup(&db, name) {
+        match images::lookup(db, name) {
             Ok(f) => {
-                let view = images::inspect(&db, &ctx.paths, &f.image, &driver)?;
+                let view = images::inspect(db, &ctx.paths, &f.image, &driver)?;
                 found.push(serde_json::to_value(view)?);
             }
             Err(EngineError::ImageNotKnown { .. }) => match db.volume(name)? {

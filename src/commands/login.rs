@@ -123,7 +123,7 @@ fn prompt(question: &str, secret: bool) -> anyhow::Result<String> {
     let stdin = std::io::stdin();
     let _quiet = if secret {
         Some(
-            hutch_sys::client::NoEcho::enter(std::os::fd::AsFd::as_fd(&stdin))
+            hutch_engine::term::NoEcho::enter(std::os::fd::AsFd::as_fd(&stdin))
                 .context("turning off the terminal's echo for the password")?,
         )
     } else {

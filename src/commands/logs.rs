@@ -55,7 +55,8 @@ pub fn run(ctx: &super::Ctx, args: LogsArgs) -> anyhow::Result<i32> {
         .as_deref()
         .map(|s| parse_time("--until", s))
         .transpose()?;
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let mut targets = Vec::new();
     if args.latest {
         let c = db
@@ -66,7 +67,7 @@ pub fn run(ctx: &super::Ctx, args: LogsArgs) -> anyhow::Result<i32> {
         targets.push(c);
     }
     for n in &args.containers {
-        targets.push(container::lookup(&db, n).map_err(EngineError::from)?);
+        targets.push(container::lookup(db, n).map_err(EngineError::from)?);
     }
     if targets.is_empty() {
         anyhow::bail!("give at least one container name or ID");
@@ -80,7 +81,7 @@ pub fn run(ctx: &super::Ctx, args: LogsArgs) -> anyhow::Result<i32> {
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();
-    let shown = logs::read(&ctx.paths, &db, &targets, &query, |c, line| {
+    let shown = logs::read(&ctx.paths, db, &targets, &query, |c, line| {
         let mut text = String::new();
         if prefix {
             text.push_str(&c.id[..12]);

@@ -10,15 +10,17 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
     match cmd {
         ManifestCommand::Create(Lazy(a)) => {
             let media_type = manifests::parse_format(&a.format)?;
-            let db = ctx.db()?;
-            let l = manifests::create(paths, &db, &a.list, &a.images, media_type, a.amend)?;
+            let eng = ctx.engine()?;
+            let db = eng.db();
+            let l = manifests::create(paths, db, &a.list, &a.images, media_type, a.amend)?;
             println!("{}", l.id);
         }
         ManifestCommand::Add(Lazy(a)) => {
             // An unknown list fails before anything is pulled.
             manifests::find(paths, &a.list)?;
             let images = source_images(ctx, &a)?;
-            let db = ctx.db()?;
+            let eng = ctx.engine()?;
+            let db = eng.db();
             let o = EntryOverrides {
                 os: a.os,
                 arch: a.arch,
@@ -27,19 +29,20 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             };
             let mut id = String::new();
             for image in &images {
-                id = manifests::add(paths, &db, &a.list, image, &o)?.id;
+                id = manifests::add(paths, db, &a.list, image, &o)?.id;
             }
             println!("{id}");
         }
         ManifestCommand::Annotate(Lazy(a)) => {
-            let db = ctx.db()?;
+            let eng = ctx.engine()?;
+            let db = eng.db();
             let o = EntryOverrides {
                 os: a.os,
                 arch: a.arch,
                 variant: a.variant,
                 annotations: a.annotation,
             };
-            let l = manifests::annotate(paths, &db, &a.list, &a.image, &o)?;
+            let l = manifests::annotate(paths, db, &a.list, &a.image, &o)?;
             println!("{}", l.id);
         }
         ManifestCommand::Inspect(Lazy(a)) => {
@@ -65,8 +68,9 @@ pub fn run(ctx: &super::Ctx, cmd: ManifestCommand) -> anyhow::Result<i32> {
             return Ok(failed.map(|_| 125).unwrap_or(0));
         }
         ManifestCommand::Remove(Lazy(a)) => {
-            let db = ctx.db()?;
-            let l = manifests::remove_entry(paths, &db, &a.list, &a.digest)?;
+            let eng = ctx.engine()?;
+            let db = eng.db();
+            let l = manifests::remove_entry(paths, db, &a.list, &a.digest)?;
             println!("{}", l.id);
         }
         ManifestCommand::Push(Lazy(a)) => {
@@ -112,8 +116,9 @@ fn source_images(ctx: &super::Ctx, a: &crate::cli::ManifestAddArgs) -> anyhow::R
         // Local images are never lists: --all means the registry's.
         None if a.all => &a.image,
         None => {
-            let db = ctx.db()?;
-            match hutch_engine::images::lookup(&db, &a.image) {
+            let eng = ctx.engine()?;
+            let db = eng.db();
+            match hutch_engine::images::lookup(db, &a.image) {
                 Ok(_) => return Ok(vec![a.image.clone()]),
                 Err(hutch_engine::EngineError::ImageNotKnown { .. }) => &a.image,
                 Err(e) => return Err(e.into()),

@@ -88,9 +88,10 @@ impl Ctx {
         hutch_engine::EngineConfig::new(self.paths.clone(), self.opts.clone(), self.runtime.clone())
     }
 
-    /// Opens the image database (creating the storage directories on first use).
-    pub fn db(&self) -> anyhow::Result<hutch_state::Db> {
-        Ok(hutch_engine::images::open_db(&self.paths)?)
+    /// The engine without joining the user namespace or reconciling, for commands that only
+    /// read and record rows: opens the database (creating the storage directories on first use).
+    pub fn engine(&self) -> anyhow::Result<hutch_engine::Engine> {
+        Ok(hutch_engine::Engine::open_unjoined(self.engine_config())?)
     }
 
     /// Joins hutch's user namespace; commands that write storage call this before anything
@@ -102,13 +103,7 @@ impl Ctx {
     /// The storage driver's name for display, without detecting one (detection needs the user
     /// namespace): the forced or remembered driver, else empty.
     pub fn driver_name(&self) -> String {
-        let forced = self.paths.storage_driver.as_deref();
-        // `driver()` would detect when nothing is remembered (storage keeps the choice in
-        // graphroot/storage-driver); read-only commands must not.
-        if forced.is_none() && !self.paths.graphroot.join("storage-driver").exists() {
-            return String::new();
-        }
-        hutch_storage::mount::driver(&self.paths.graphroot, forced)
+        hutch_engine::storage_driver::known(&self.paths)
             .map(|d| d.name().to_string())
             .unwrap_or_default()
     }

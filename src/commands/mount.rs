@@ -8,9 +8,10 @@ use serde_json::json;
 
 pub fn mount(ctx: &super::Ctx, args: ImageMountArgs) -> anyhow::Result<i32> {
     ctx.enter_userns()?;
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     if args.images.is_empty() {
-        let mounted = images::mounted(&db, &ctx.paths)?;
+        let mounted = images::mounted(db, &ctx.paths)?;
         let rows: Vec<_> = mounted
             .iter()
             .map(|(img, path)| json!({"ID": img.id, "Names": img.names, "Path": path}))
@@ -25,8 +26,8 @@ pub fn mount(ctx: &super::Ctx, args: ImageMountArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     for name in &args.images {
-        let img = images::lookup(&db, name)?.image;
-        let path = images::mount(&db, &ctx.paths, &img)?;
+        let img = images::lookup(db, name)?.image;
+        let path = images::mount(db, &ctx.paths, &img)?;
         format::print(&format!("{}\n", path.display()))?;
     }
     Ok(0)
@@ -37,22 +38,23 @@ pub fn unmount(ctx: &super::Ctx, args: ImageUnmountArgs) -> anyhow::Result<i32> 
         anyhow::bail!("give either image names or --all");
     }
     ctx.enter_userns()?;
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let targets = if args.all {
-        images::mounted(&db, &ctx.paths)?
+        images::mounted(db, &ctx.paths)?
             .into_iter()
             .map(|(img, _)| img)
             .collect()
     } else {
         let mut v = Vec::new();
         for name in &args.images {
-            v.push(images::lookup(&db, name)?.image);
+            v.push(images::lookup(db, name)?.image);
         }
         v
     };
     for img in targets {
         // -a unmounts completely, as podman's `image unmount --all` does.
-        if images::unmount(&db, &ctx.paths, &img, args.force || args.all)? {
+        if images::unmount(db, &ctx.paths, &img, args.force || args.all)? {
             format::print(&format!("{}\n", img.id))?;
         }
     }

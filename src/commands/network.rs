@@ -8,8 +8,8 @@ use crate::cli::{
 };
 use crate::format::{self, ListSpec};
 use anyhow::bail;
-use hutch_engine::{filters, networks};
-use hutch_network::networks::{CreateRequest, Network};
+use hutch_engine::filters;
+use hutch_engine::networks::{self, CreateRequest, Network, NetworksError};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
@@ -163,9 +163,10 @@ fn inspect(ctx: &super::Ctx, a: NetworkInspectArgs) -> anyhow::Result<i32> {
 }
 
 fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
+    let mut ops = eng.containers();
     let result = super::ctrs::each(&a.networks, |name| {
-        Ok(Some(networks::remove(&mut eng, name, a.force, a.time)?))
+        Ok(Some(networks::remove(&mut ops, name, a.force, a.time)?))
     });
     // As podman: a network that does not exist (and nothing worse) exits 1.
     match result {
@@ -173,7 +174,7 @@ fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
             if matches!(
                 e.downcast_ref::<hutch_engine::EngineError>(),
                 Some(hutch_engine::EngineError::Networks(n))
-                    if matches!(**n, hutch_network::networks::NetworksError::NotFound { .. })
+                    if matches!(**n, NetworksError::NotFound { .. })
             ) =>
         {
             eprintln!("Error: {}", crate::error_line(&e));
@@ -194,18 +195,18 @@ fn prune(ctx: &super::Ctx, a: NetworkPruneArgs) -> anyhow::Result<i32> {
             _ => bail!("invalid filter {f:?}: network prune supports label=KEY[=VALUE]"),
         }
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    for name in networks::prune(&mut eng, &labels)? {
+    let eng = super::ctrs::open(ctx)?;
+    for name in networks::prune(&mut eng.containers(), &labels)? {
         println!("{name}");
     }
     Ok(0)
 }
 
 fn connect(ctx: &super::Ctx, a: NetworkConnectArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &a.container)?;
+    let eng = super::ctrs::open(ctx)?;
+    let c = eng.lookup(&a.container)?;
     networks::connect(
-        &mut eng,
+        &mut eng.containers(),
         &c,
         &a.network,
         &a.alias,
@@ -216,18 +217,19 @@ fn connect(ctx: &super::Ctx, a: NetworkConnectArgs) -> anyhow::Result<i32> {
 }
 
 fn disconnect(ctx: &super::Ctx, a: NetworkDisconnectArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &a.container)?;
-    networks::disconnect(&mut eng, &c, &a.network)?;
+    let eng = super::ctrs::open(ctx)?;
+    let c = eng.lookup(&a.container)?;
+    networks::disconnect(&mut eng.containers(), &c, &a.network)?;
     Ok(0)
 }
 
 fn reload(ctx: &super::Ctx, a: NetworkReloadArgs) -> anyhow::Result<i32> {
-    let mut eng = super::ctrs::engine(ctx)?;
+    let eng = super::ctrs::open(ctx)?;
     let names = super::ctrs::targets(&eng, &a.containers, a.all, |c| c.run.state == "running")?;
+    let mut ops = eng.containers();
     super::ctrs::each(&names, |name| {
-        let c = super::ctrs::find(&eng, name)?;
-        networks::reload(&mut eng, &c)?;
+        let c = eng.lookup(name)?;
+        networks::reload(&mut ops, &c)?;
         Ok(Some(c.id))
     })
 }

@@ -6,7 +6,8 @@ use hutch_engine::container;
 use hutch_engine::EngineError;
 
 pub fn run(ctx: &super::Ctx, args: PortArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let paths = &ctx.paths;
     let filter = match &args.private_port {
         Some(p) => {
@@ -22,7 +23,7 @@ pub fn run(ctx: &super::Ctx, args: PortArgs) -> anyhow::Result<i32> {
         db.containers()?
     } else {
         let name = args.container.as_deref().unwrap_or_default();
-        vec![container::lookup(&db, name).map_err(EngineError::from)?]
+        vec![container::lookup(db, name).map_err(EngineError::from)?]
     };
     let mut out = String::new();
     let mut found = false;

@@ -22,7 +22,8 @@ pub fn run(ctx: &super::Ctx, args: PruneArgs) -> anyhow::Result<i32> {
         }
     }
     ctx.enter_userns()?;
-    let mut db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let mut db = eng.db().clone();
     let deleted = hutch_engine::images::prune(&mut db, &ctx.paths, args.all)?;
     let mut out = String::new();
     for id in deleted {

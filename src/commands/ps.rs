@@ -66,7 +66,8 @@ fn dir_size(path: &std::path::Path) -> u64 {
 
 pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     let filters = filters::containers(&args.filter).map_err(EngineError::from)?;
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let mut list = db.containers()?;
     let mut observed: Vec<Observed> = list
         .iter()
@@ -74,9 +75,9 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
         .collect();
     if observed.iter().any(|o| o.needs_cleanup) {
         // Stale state (monitor killed, reboot): clean up for real, then read again.
-        drop(db);
-        let eng = super::ctrs::engine(ctx)?;
-        list = eng.db.containers()?;
+        drop(eng);
+        let eng = super::ctrs::open(ctx)?;
+        list = eng.db().containers()?;
         observed = list
             .iter()
             .map(|c| container::observe(&ctx.paths, c))
@@ -236,9 +237,9 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
 }
 
 fn db_image_size(ctx: &super::Ctx, id: &str) -> i64 {
-    ctx.db()
+    ctx.engine()
         .ok()
-        .and_then(|db| db.image(id).ok().flatten())
+        .and_then(|eng| eng.db().image(id).ok().flatten())
         .map(|i| i.size)
         .unwrap_or(0)
 }

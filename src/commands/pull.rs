@@ -53,8 +53,7 @@ pub fn pull_with_progress(
     let userns = hutch_engine::userns::enter(&ctx.paths)?;
     // Choose (once, then remembered) the storage driver while we are inside the namespace, so
     // read-only commands like `inspect` can name it without ever probing mounts themselves.
-    hutch_storage::mount::driver(&ctx.paths.graphroot, ctx.paths.storage_driver.as_deref())
-        .context("choosing a storage driver")?;
+    hutch_engine::storage_driver::choose(&ctx.paths).context("choosing a storage driver")?;
     let pulled = crate::rt::block_on(async {
         tokio::select! {
             r = hutch_engine::pull::pull(&ctx.paths, &userns, image, opts, progress) => r,

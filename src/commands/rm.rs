@@ -37,8 +37,9 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
 }
 
 pub fn exists(ctx: &super::Ctx, args: ContainerExistsArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
-    match container::lookup(&db, &args.container) {
+    let eng = ctx.engine()?;
+    let db = eng.db();
+    match container::lookup(db, &args.container) {
         Ok(_) => Ok(0),
         Err(ContainerError::NotFound { .. }) => Ok(1),
         Err(e) => Err(EngineError::from(e).into()),

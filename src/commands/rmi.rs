@@ -14,7 +14,8 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     }
     // Layer directories hold files owned by subordinate ids: remove them inside the namespace.
     ctx.enter_userns()?;
-    let mut db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let mut db = eng.db().clone();
     let names: Vec<String> = if args.all {
         images::list(&db, &images::ListOptions::default())?
             .into_iter()

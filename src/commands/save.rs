@@ -12,17 +12,8 @@ use std::io::{IsTerminal, Write};
 /// On SIGINT/SIGTERM, removes this process's staging directories (they are named after its
 /// pid) before exiting: what `load` and `import` leave when interrupted.
 pub fn remove_staging_on_interrupt(ctx: &super::Ctx) {
-    let tmp = ctx.paths.graphroot.join("tmp");
-    on_interrupt(move || {
-        let prefix = format!("{}-", std::process::id());
-        if let Ok(rd) = std::fs::read_dir(&tmp) {
-            for e in rd.flatten() {
-                if e.file_name().to_string_lossy().starts_with(&prefix) {
-                    let _ = hutch_storage::remove_tree(&e.path());
-                }
-            }
-        }
-    });
+    let paths = ctx.paths.clone();
+    on_interrupt(move || hutch_engine::storage_driver::remove_own_staging(&paths));
 }
 
 pub fn on_interrupt(cleanup: impl FnOnce() + Send + 'static) {
@@ -76,11 +67,12 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
     }
     // Layer files belong to ids of the user namespace: read them from inside it.
     ctx.enter_userns()?;
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let found = args
         .images
         .iter()
-        .map(|n| hutch_engine::images::lookup(&db, n))
+        .map(|n| hutch_engine::images::lookup(db, n))
         .collect::<Result<Vec<_>, _>>()?;
     let items = save::plan(found, format, args.multi_image_archive)?;
     let progress = crate::progress::Lines { quiet: args.quiet };
@@ -88,7 +80,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
         (Some(dir), true) => {
             save::save_dir(
                 &ctx.paths,
-                &db,
+                db,
                 &items[0],
                 format,
                 args.compress,
@@ -112,7 +104,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
             });
             let res = save::save_archive(
                 &ctx.paths,
-                &db,
+                db,
                 &items,
                 format,
                 std::io::BufWriter::with_capacity(1 << 20, file),
@@ -132,7 +124,7 @@ fn save(ctx: &super::Ctx, args: SaveArgs) -> anyhow::Result<i32> {
             let stdout = std::io::stdout().lock();
             let mut w = save::save_archive(
                 &ctx.paths,
-                &db,
+                db,
                 &items,
                 format,
                 std::io::BufWriter::with_capacity(1 << 20, stdout),

@@ -19,8 +19,8 @@ fn size(b: u64) -> String {
 }
 
 pub fn df(ctx: &super::Ctx, args: SystemDfArgs) -> anyhow::Result<i32> {
-    let eng = super::ctrs::engine(ctx)?;
-    let usage = hutch_engine::system::df(&eng)?;
+    let eng = super::ctrs::open(ctx)?;
+    let usage = hutch_engine::system::df(&eng.containers())?;
     let summary = usage.summary();
     if args.verbose && args.format.is_none() {
         let now = Utc::now();
@@ -119,8 +119,8 @@ pub fn prune(ctx: &super::Ctx, args: SystemPruneArgs) -> anyhow::Result<i32> {
             return Ok(0);
         }
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    let r = hutch_engine::system::prune(&mut eng, args.all, args.volumes)?;
+    let eng = super::ctrs::open(ctx)?;
+    let r = hutch_engine::system::prune(&mut eng.containers(), args.all, args.volumes)?;
     let mut out = String::new();
     for (title, list) in [
         ("Deleted Containers", &r.containers),
@@ -149,8 +149,8 @@ pub fn reset(ctx: &super::Ctx, args: SystemResetArgs) -> anyhow::Result<i32> {
     {
         return Ok(0);
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    let errors = hutch_engine::system::reset(&mut eng);
+    let eng = super::ctrs::open(ctx)?;
+    let errors = hutch_engine::system::reset(&mut eng.containers());
     if !errors.is_empty() {
         anyhow::bail!("system reset: {}", errors.join("; "));
     }

@@ -3,7 +3,8 @@
 use crate::cli::TagArgs;
 
 pub fn run(ctx: &super::Ctx, args: TagArgs) -> anyhow::Result<i32> {
-    let mut db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let mut db = eng.db().clone();
     hutch_engine::images::tag(&mut db, &args.image, &args.target_names)?;
     Ok(0)
 }

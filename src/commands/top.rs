@@ -97,9 +97,9 @@ pub fn run(ctx: &super::Ctx, args: TopArgs) -> anyhow::Result<i32> {
             );
         }
     }
-    let eng = super::ctrs::engine(ctx)?;
-    let c = super::ctrs::find(&eng, &args.container)?;
-    let state = container::observe(&eng.paths, &c).state;
+    let eng = super::ctrs::open(ctx)?;
+    let c = eng.lookup(&args.container)?;
+    let state = container::observe(eng.paths(), &c).state;
     if state != container::RUNNING && state != container::PAUSED {
         return Err(EngineError::from(ContainerError::BadState {
             name: c.name.clone(),
@@ -109,7 +109,7 @@ pub fn run(ctx: &super::Ctx, args: TopArgs) -> anyhow::Result<i32> {
         .into());
     }
     let procs = top::processes(&c)?;
-    let merged = eng.dirs(&c.id).merged;
+    let merged = container::Dirs::new(eng.paths(), &c.id).merged;
     let users = names(&merged.join("etc/passwd"));
     let groups = names(&merged.join("etc/group"));
     let mut out = String::new();

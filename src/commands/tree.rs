@@ -4,9 +4,10 @@ use crate::cli::TreeArgs;
 use crate::format;
 
 pub fn run(ctx: &super::Ctx, args: TreeArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
-    let img = hutch_engine::images::lookup(&db, &args.image)?.image;
-    let layers = hutch_engine::images::tree(&db, &img)?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
+    let img = hutch_engine::images::lookup(db, &args.image)?.image;
+    let layers = hutch_engine::images::tree(db, &img)?;
     let mut out = format!(
         "Image ID: {}\nTags:     [{}]\nSize:     {}\nImage Layers\n",
         format::short_id(&img.id),

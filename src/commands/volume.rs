@@ -20,7 +20,8 @@ fn volume_error(e: &anyhow::Error) -> Option<&VolumeError> {
 
 pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
     ctx.paths.ensure_dirs()?;
-    let mut db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let mut db = eng.db().clone();
     if args.ignore {
         if let Some(name) = &args.name {
             if db.volume(name)?.is_some() {
@@ -46,8 +47,9 @@ pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
 
 pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
     let filters = hutch_engine::filters::volumes(&args.filter).map_err(EngineError::from)?;
-    let db = ctx.db()?;
-    let list = volumes::list(&db, &filters)?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
+    let list = volumes::list(db, &filters)?;
     if args.quiet {
         let mut out = String::new();
         for (v, _) in &list {
@@ -75,7 +77,8 @@ pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
 }
 
 pub fn inspect(ctx: &super::Ctx, args: VolumeInspectArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     let list = if args.all {
         db.volumes()?
     } else {
@@ -84,7 +87,7 @@ pub fn inspect(ctx: &super::Ctx, args: VolumeInspectArgs) -> anyhow::Result<i32>
         }
         let mut v = Vec::new();
         for n in &args.names {
-            v.push(volumes::lookup(&db, n)?);
+            v.push(volumes::lookup(db, n)?);
         }
         v
     };
@@ -167,8 +170,8 @@ pub fn prune(ctx: &super::Ctx, args: VolumePruneArgs) -> anyhow::Result<i32> {
             return Ok(0);
         }
     }
-    let mut eng = super::ctrs::engine(ctx)?;
-    let removed = volumes::prune(&mut eng.db, &eng.paths, &filters)?;
+    let eng = super::ctrs::open(ctx)?;
+    let removed = volumes::prune(&mut eng.db().clone(), eng.paths(), &filters)?;
     let mut out = String::new();
     for (name, _) in removed {
         out.push_str(&name);
@@ -179,7 +182,8 @@ pub fn prune(ctx: &super::Ctx, args: VolumePruneArgs) -> anyhow::Result<i32> {
 }
 
 pub fn exists(ctx: &super::Ctx, args: VolumeExistsArgs) -> anyhow::Result<i32> {
-    let db = ctx.db()?;
+    let eng = ctx.engine()?;
+    let db = eng.db();
     Ok(if db.volume(&args.name)?.is_some() {
         0
     } else {
@@ -188,13 +192,13 @@ pub fn exists(ctx: &super::Ctx, args: VolumeExistsArgs) -> anyhow::Result<i32> {
 }
 
 pub fn export(ctx: &super::Ctx, args: VolumeExportArgs) -> anyhow::Result<i32> {
-    let eng = super::ctrs::engine(ctx)?;
-    let v = volumes::lookup(&eng.db, &args.name)?;
+    let eng = super::ctrs::open(ctx)?;
+    let v = volumes::lookup(eng.db(), &args.name)?;
     match &args.output {
         Some(path) => {
             let f = std::fs::File::create(path)
                 .with_context(|| format!("creating {}", path.display()))?;
-            let mut w = volumes::export(&eng.paths, &v, std::io::BufWriter::new(f))?;
+            let mut w = volumes::export(eng.paths(), &v, std::io::BufWriter::new(f))?;
             w.flush()
                 .with_context(|| format!("writing {}", path.display()))?;
         }
@@ -206,7 +210,7 @@ pub fn export(ctx: &super::Ctx, args: VolumeExportArgs) -> anyhow::Result<i32> {
                     v.name
                 );
             }
-            let mut w = volumes::export(&eng.paths, &v, std::io::stdout().lock())?;
+            let mut w = volumes::export(eng.paths(), &v, std::io::stdout().lock())?;
             w.flush()
                 .context("writing the archive to standard output")?;
         }
@@ -215,14 +219,14 @@ pub fn export(ctx: &super::Ctx, args: VolumeExportArgs) -> anyhow::Result<i32> {
 }
 
 pub fn import(ctx: &super::Ctx, args: VolumeImportArgs) -> anyhow::Result<i32> {
-    let eng = super::ctrs::engine(ctx)?;
-    let v = volumes::lookup(&eng.db, &args.name)?;
+    let eng = super::ctrs::open(ctx)?;
+    let v = volumes::lookup(eng.db(), &args.name)?;
     if args.source == "-" {
-        volumes::import(&eng.paths, &v, std::io::stdin().lock())?;
+        volumes::import(eng.paths(), &v, std::io::stdin().lock())?;
     } else {
         let f = std::fs::File::open(&args.source)
             .with_context(|| format!("opening {}", args.source))?;
-        volumes::import(&eng.paths, &v, std::io::BufReader::new(f))
+        volumes::import(eng.paths(), &v, std::io::BufReader::new(f))
             .with_context(|| format!("importing {} into volume {}", args.source, v.name))?;
     }
     Ok(0)
