@@ -3,11 +3,11 @@
 //! threads. Each container verb on it finds the container, takes its lock, reloads it and acts.
 
 use crate::container::{self, ContainerError, Containers, Shared};
-use crate::userns::Joined;
+use crate::userns::{Joined, UsernsInfo};
 use crate::{EngineError, Options, Paths, Result};
 use hutch_state::{Container, Db, NewEvent};
 use std::ffi::OsString;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// How the engine is opened: the resolved paths and the global options.
 #[derive(Debug, Clone)]
@@ -61,6 +61,9 @@ struct Inner {
     cfg: EngineConfig,
     db: Db,
     shared: Arc<Shared>,
+    /// The user namespace's mappings (a pull needs them): from the `Joined` token, or from
+    /// joining on first need for an engine opened without.
+    userns: OnceLock<UsernsInfo>,
 }
 
 /// What `remove` does besides removing the container.
@@ -78,9 +81,9 @@ impl Engine {
     /// Opens the engine inside the user namespace (`joined` proves it is joined) and cleans up
     /// containers whose monitor or runtime state is gone.
     pub fn open(cfg: EngineConfig, joined: &Joined) -> Result<Engine> {
-        let _ = joined;
         cfg.paths.ensure_dirs()?;
         let eng = Engine::open_unjoined(cfg)?;
+        let _ = eng.inner.userns.set(joined.info().clone());
         eng.reconcile()?;
         Ok(eng)
     }
@@ -95,6 +98,7 @@ impl Engine {
                 cfg,
                 db,
                 shared: Arc::default(),
+                userns: OnceLock::new(),
             }),
         })
     }
@@ -105,6 +109,16 @@ impl Engine {
 
     pub fn db(&self) -> &Db {
         &self.inner.db
+    }
+
+    /// The user namespace's mappings, joining it now if this engine was opened without (which
+    /// fails if the process has threads by then).
+    pub fn userns(&self) -> Result<&UsernsInfo> {
+        if let Some(info) = self.inner.userns.get() {
+            return Ok(info);
+        }
+        let info = crate::userns::enter(self.paths())?;
+        Ok(self.inner.userns.get_or_init(|| info))
     }
 
     /// The `--runtime` this engine was opened with.

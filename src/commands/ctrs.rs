@@ -21,18 +21,26 @@ pub fn open_unjoined(ctx: &super::Ctx) -> anyhow::Result<Engine> {
     ctx.engine()
 }
 
-/// Resolves the image by `--pull` policy (the engine's), pulling with this terminal's pull.
+/// Resolves the image by `--pull` policy, pulling it (the engine's pull) when needed; as
+/// today, `create` and `run` draw no pull progress. Ctrl-C interrupts the pull.
 pub fn ensure_image(
-    ctx: &super::Ctx,
+    _ctx: &super::Ctx,
     eng: &Engine,
     image: &str,
     policy: &str,
     registry: &RegistryOpts,
 ) -> anyhow::Result<(hutch_engine::Image, String)> {
     let policy: container::PullPolicy = policy.parse()?;
-    eng.ensure_image(image, policy, |image| {
-        super::pull::pull(ctx, image, &super::pull::options(registry))
-    })
+    let interrupted = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    Ok(eng.ensure_image(
+        image,
+        policy,
+        &super::pull::options(registry),
+        &hutch_engine::progress::Silent,
+        interrupted,
+    )?)
 }
 
 /// Creates a container from `create`/`run` arguments and writes `--cidfile`.

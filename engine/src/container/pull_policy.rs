@@ -1,11 +1,12 @@
-//! `--pull`: whether creating a container pulls its image first. The policy is the engine's;
-//! how to pull (and draw progress) is the caller's, passed in as a function until pulls report
-//! progress through a sink.
+//! `--pull`: whether creating a container pulls its image first, and the pull itself; its
+//! progress goes to the front end's sink.
 
 use crate::images::Found;
-use crate::pull::PulledImage;
+use crate::progress::ProgressSink;
+use crate::pull::{PullError, PullOptions, PulledImage};
 use crate::{Engine, EngineError, Result};
 use hutch_state::Image;
+use std::future::Future;
 
 /// When to pull the image of a new container.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,21 +38,72 @@ impl std::str::FromStr for PullPolicy {
 }
 
 impl Engine {
-    /// The image `image` names, pulled first with `pull` when `policy` asks for it, and the
-    /// name to record for it (the name it was found or pulled by, else its ID).
-    pub fn ensure_image<E>(
+    /// The image `image` names, pulled first (with `opts`, reporting to `progress`) when
+    /// `policy` asks for it, and the name to record for it (the name it was found or pulled
+    /// by, else its ID). A pull joins the user namespace first if this engine was opened
+    /// without (so call it before the process starts threads) and stops with
+    /// `PullError::Interrupted` when `interrupted` completes first (a front end's Ctrl-C or
+    /// a client that went away).
+    pub fn ensure_image(
         &self,
         image: &str,
         policy: PullPolicy,
-        pull: impl FnOnce(&str) -> std::result::Result<PulledImage, E>,
-    ) -> std::result::Result<(Image, String), E>
-    where
-        E: From<EngineError> + std::fmt::Display,
-    {
+        opts: &PullOptions,
+        progress: &dyn ProgressSink,
+        interrupted: impl Future<Output = ()>,
+    ) -> Result<(Image, String)> {
+        self.ensure_image_with(image, policy, |image| {
+            self.pull(image, opts, progress, interrupted)
+        })
+    }
+
+    /// Pulls `image` into local storage, reporting to `progress`, until done or until
+    /// `interrupted` completes (then `PullError::Interrupted`). Joins the user namespace first
+    /// if this engine was opened without (call it before the process starts threads). Runs
+    /// on the caller's runtime when it has one (an async server's blocking thread), else on
+    /// one of its own that is gone (with its unpacking threads, which remove an interrupted
+    /// pull's staging directories) when this returns.
+    pub fn pull(
+        &self,
+        image: &str,
+        opts: &PullOptions,
+        progress: &dyn ProgressSink,
+        interrupted: impl Future<Output = ()>,
+    ) -> Result<PulledImage> {
+        let userns = self.userns()?;
+        // Chosen (once, then remembered) inside the namespace, so read-only commands can
+        // name the driver without ever probing mounts themselves.
+        crate::storage_driver::choose(self.paths())?;
+        let pull = async {
+            tokio::select! {
+                r = crate::pull::pull(self.paths(), userns, image, opts, progress) => r,
+                // Dropping the pull cancels the downloads; staging directories go with them.
+                _ = interrupted => Err(PullError::Interrupted { image: image.to_string() }.into()),
+            }
+        };
+        match tokio::runtime::Handle::try_current() {
+            Ok(handle) => handle.block_on(pull),
+            Err(_) => {
+                let rt = tokio::runtime::Builder::new_multi_thread()
+                    .enable_all()
+                    .build()
+                    .map_err(|e| EngineError::io("the async runtime", e))?;
+                rt.block_on(pull)
+            }
+        }
+    }
+
+    /// `ensure_image` with the pull itself done by `pull`.
+    fn ensure_image_with(
+        &self,
+        image: &str,
+        policy: PullPolicy,
+        pull: impl FnOnce(&str) -> Result<PulledImage>,
+    ) -> Result<(Image, String)> {
         let local = match crate::images::lookup(self.db(), image) {
             Ok(f) => Some(f),
             Err(EngineError::ImageNotKnown { .. }) => None,
-            Err(e) => return Err(e.into()),
+            Err(e) => return Err(e),
         };
         let wants_pull = match policy {
             PullPolicy::Missing => local.is_none(),
@@ -59,15 +111,14 @@ impl Engine {
             PullPolicy::Never if local.is_none() => {
                 return Err(EngineError::Other(format!(
                     "{image}: image not known (and --pull=never)"
-                ))
-                .into())
+                )))
             }
             PullPolicy::Never => false,
         };
         if wants_pull {
             match pull(image) {
                 Ok(p) => {
-                    if let Some(img) = self.db().image(&p.id).map_err(EngineError::from)? {
+                    if let Some(img) = self.db().image(&p.id)? {
                         let name = if p.name.is_empty() {
                             img.id.clone()
                         } else {
