@@ -293,3 +293,41 @@ fn rewrite_name_files(
     }
     Ok(())
 }
+/// The network verbs on the engine handle: each takes the locks it needs.
+impl crate::Engine {
+    /// Removes network `name` (with `force`, its containers first) and returns its name.
+    pub fn remove_network(&self, name: &str, force: bool, timeout: Option<u32>) -> Result<String> {
+        remove(&mut self.containers(), name, force, timeout)
+    }
+
+    /// Removes the networks no container uses that carry all of `labels`; returns their names.
+    pub fn prune_networks(&self, labels: &[(String, Option<String>)]) -> Result<Vec<String>> {
+        prune(&mut self.containers(), labels)
+    }
+
+    /// Connects container `name` to `network` (see `connect`).
+    pub fn connect_network(
+        &self,
+        name: &str,
+        network: &str,
+        aliases: &[String],
+        ip: Option<&str>,
+        mac: Option<&str>,
+    ) -> Result<()> {
+        let c = self.lookup(name)?;
+        connect(&mut self.containers(), &c, network, aliases, ip, mac)
+    }
+
+    /// Disconnects container `name` from `network`.
+    pub fn disconnect_network(&self, name: &str, network: &str) -> Result<()> {
+        let c = self.lookup(name)?;
+        disconnect(&mut self.containers(), &c, network)
+    }
+
+    /// Sets up container `name`'s networks again (`network reload`); returns its ID.
+    pub fn reload_networks(&self, name: &str) -> Result<String> {
+        let c = self.lookup(name)?;
+        reload(&mut self.containers(), &c)?;
+        Ok(c.id)
+    }
+}

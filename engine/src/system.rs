@@ -260,3 +260,21 @@ pub fn reset(eng: &mut Containers) -> Vec<String> {
     }
     errors
 }
+/// The system verbs on the engine handle.
+impl crate::Engine {
+    /// `system df`.
+    pub fn df(&self) -> Result<Df> {
+        df(&self.containers())
+    }
+
+    /// `system prune`: stopped containers, unused networks, dangling (with `all`, unused)
+    /// images and, with `volumes`, unused volumes.
+    pub fn prune_system(&self, all: bool, volumes: bool) -> Result<PruneReport> {
+        prune(&mut self.containers(), all, volumes)
+    }
+
+    /// `system reset`: removes everything, keeping going past failures, which it returns.
+    pub fn reset(&self) -> Vec<String> {
+        reset(&mut self.containers())
+    }
+}

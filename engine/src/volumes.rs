@@ -509,6 +509,24 @@ pub fn import<R: std::io::Read>(paths: &Paths, v: &Volume, input: R) -> Result<u
     archive::Writer::new(&data).tar(Path::new("/"), input)
 }
 
+/// The volume verbs that need the engine handle's paths and database.
+impl crate::Engine {
+    /// Removes the unused volumes matching `filters`; returns their names and sizes.
+    pub fn prune_volumes(&self, filters: &Filters) -> Result<Vec<(String, u64)>> {
+        prune(&mut self.db().clone(), self.paths(), filters)
+    }
+
+    /// Writes volume `name`'s data to `out` as a tar stream, returning `out`.
+    pub fn export_volume<W: std::io::Write>(&self, name: &str, out: W) -> Result<W> {
+        export(self.paths(), &lookup(self.db(), name)?, out)
+    }
+
+    /// Extracts a tar stream into volume `name`'s data; returns the bytes read.
+    pub fn import_volume<R: std::io::Read>(&self, name: &str, input: R) -> Result<u64> {
+        import(self.paths(), &lookup(self.db(), name)?, input)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

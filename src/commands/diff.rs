@@ -5,8 +5,7 @@ use serde_json::json;
 
 pub fn run(ctx: &super::Ctx, args: DiffArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let c = eng.lookup(&args.container)?;
-    let changes = eng.containers().changes(&c)?;
+    let changes = eng.changes(&args.container)?;
     let mut out = String::new();
     match args.format.as_deref() {
         Some(f) if crate::format::is_json(f) => {

@@ -9,7 +9,6 @@ use std::os::fd::{AsFd, BorrowedFd};
 
 pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let c = eng.lookup(&args.container)?;
     let mut env = Vec::new();
     for f in &args.env_file {
         let text = std::fs::read_to_string(f).map_err(|e| EngineError::io(f, e))?;
@@ -53,7 +52,7 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
         size: term::window_size(stdout.as_fd()).ok(),
         control: winch.as_mut().map(|w| w as &mut dyn ControlSource),
     };
-    let end = exec::exec(eng.paths(), &c, &spec, io);
+    let end = eng.exec(&args.container, &spec, io);
     drop(raw);
     match end {
         Ok(ExecEnd::Exited(code)) => Ok(code),

@@ -164,9 +164,8 @@ fn inspect(ctx: &super::Ctx, a: NetworkInspectArgs) -> anyhow::Result<i32> {
 
 fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let mut ops = eng.containers();
     let result = super::ctrs::each(&a.networks, |name| {
-        Ok(Some(networks::remove(&mut ops, name, a.force, a.time)?))
+        Ok(Some(eng.remove_network(name, a.force, a.time)?))
     });
     // As podman: a network that does not exist (and nothing worse) exits 1.
     match result {
@@ -196,7 +195,7 @@ fn prune(ctx: &super::Ctx, a: NetworkPruneArgs) -> anyhow::Result<i32> {
         }
     }
     let eng = super::ctrs::open(ctx)?;
-    for name in networks::prune(&mut eng.containers(), &labels)? {
+    for name in eng.prune_networks(&labels)? {
         println!("{name}");
     }
     Ok(0)
@@ -204,10 +203,8 @@ fn prune(ctx: &super::Ctx, a: NetworkPruneArgs) -> anyhow::Result<i32> {
 
 fn connect(ctx: &super::Ctx, a: NetworkConnectArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let c = eng.lookup(&a.container)?;
-    networks::connect(
-        &mut eng.containers(),
-        &c,
+    eng.connect_network(
+        &a.container,
         &a.network,
         &a.alias,
         a.ip.as_deref(),
@@ -218,18 +215,12 @@ fn connect(ctx: &super::Ctx, a: NetworkConnectArgs) -> anyhow::Result<i32> {
 
 fn disconnect(ctx: &super::Ctx, a: NetworkDisconnectArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let c = eng.lookup(&a.container)?;
-    networks::disconnect(&mut eng.containers(), &c, &a.network)?;
+    eng.disconnect_network(&a.container, &a.network)?;
     Ok(0)
 }
 
 fn reload(ctx: &super::Ctx, a: NetworkReloadArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
     let names = super::ctrs::targets(&eng, &a.containers, a.all, |c| c.run.state == "running")?;
-    let mut ops = eng.containers();
-    super::ctrs::each(&names, |name| {
-        let c = eng.lookup(name)?;
-        networks::reload(&mut ops, &c)?;
-        Ok(Some(c.id))
-    })
+    super::ctrs::each(&names, |name| Ok(Some(eng.reload_networks(name)?)))
 }

@@ -20,7 +20,7 @@ fn size(b: u64) -> String {
 
 pub fn df(ctx: &super::Ctx, args: SystemDfArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let usage = hutch_engine::system::df(&eng.containers())?;
+    let usage = eng.df()?;
     let summary = usage.summary();
     if args.verbose && args.format.is_none() {
         let now = Utc::now();
@@ -120,7 +120,7 @@ pub fn prune(ctx: &super::Ctx, args: SystemPruneArgs) -> anyhow::Result<i32> {
         }
     }
     let eng = super::ctrs::open(ctx)?;
-    let r = hutch_engine::system::prune(&mut eng.containers(), args.all, args.volumes)?;
+    let r = eng.prune_system(args.all, args.volumes)?;
     let mut out = String::new();
     for (title, list) in [
         ("Deleted Containers", &r.containers),
@@ -150,7 +150,7 @@ pub fn reset(ctx: &super::Ctx, args: SystemResetArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let eng = super::ctrs::open(ctx)?;
-    let errors = hutch_engine::system::reset(&mut eng.containers());
+    let errors = eng.reset();
     if !errors.is_empty() {
         anyhow::bail!("system reset: {}", errors.join("; "));
     }

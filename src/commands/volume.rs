@@ -171,7 +171,7 @@ pub fn prune(ctx: &super::Ctx, args: VolumePruneArgs) -> anyhow::Result<i32> {
         }
     }
     let eng = super::ctrs::open(ctx)?;
-    let removed = volumes::prune(&mut eng.db().clone(), eng.paths(), &filters)?;
+    let removed = eng.prune_volumes(&filters)?;
     let mut out = String::new();
     for (name, _) in removed {
         out.push_str(&name);

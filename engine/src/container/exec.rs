@@ -535,6 +535,14 @@ fn proxy_pty(
     }
 }
 
+impl crate::Engine {
+    /// Runs `spec` in the running container `name` with the front end's streams (see `exec`).
+    pub fn exec(&self, name: &str, spec: &ExecSpec, io: ExecIo<'_>) -> Result<ExecEnd, ExecError> {
+        let c = super::lookup(self.db(), name)?;
+        exec(self.paths(), &c, spec, io)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

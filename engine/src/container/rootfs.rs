@@ -357,6 +357,14 @@ pub fn resolve_in_root(root: &Path, path: &Path, follow_last: bool) -> io::Resul
     Ok(out)
 }
 
+impl crate::Engine {
+    /// What container `name` changed in its image's files (`diff`).
+    pub fn changes(&self, name: &str) -> Result<Vec<Change>> {
+        let c = self.lookup(name)?;
+        self.containers().changes(&c)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
