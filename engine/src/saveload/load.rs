@@ -205,7 +205,7 @@ struct Plan {
     created: chrono::DateTime<chrono::Utc>,
 }
 
-fn parse_config(cx: &Ctx<'_>, entry: &str, bytes: &[u8]) -> Result<mf::ImageConfig, ArchiveError> {
+fn parse_config(cx: &Ctx<'_>, entry: &str, bytes: &[u8]) -> Result<mf::PulledConfig, ArchiveError> {
     mf::parse_config(bytes).map_err(|r| cx.entry_err(entry, format!("image config: {r}")))
 }
 
@@ -316,39 +316,41 @@ fn plan_manifest(
         }
         Manifest::Schema1 => return Err(cx.entry_err(entry, "Docker schema 1 is not supported")),
     };
-    let cfg_entry = blob(m.config.digest.as_str())?;
+    let cfg_digest = mf::digest(m.config());
+    let cfg_entry = blob(cfg_digest.as_str())?;
     let config = cx.read_small(&cfg_entry)?;
     let actual = Digest::sha256(&config);
-    if actual != m.config.digest {
+    if actual != cfg_digest {
         return Err(cx.entry_err(
             &cfg_entry,
             format!(
                 "content digest is {actual}, the manifest says {}",
-                m.config.digest
+                cfg_digest
             ),
         ));
     }
     let cfg = parse_config(cx, &cfg_entry, &config)?;
-    if cfg.diff_ids.len() != m.layers.len() {
+    if cfg.diff_ids.len() != m.layers().len() {
         return Err(cx.entry_err(
             &cfg_entry,
             format!(
                 "{} diff_ids for {} layers in the manifest",
                 cfg.diff_ids.len(),
-                m.layers.len()
+                m.layers().len()
             ),
         ));
     }
     let layers = m
-        .layers
+        .layers()
         .iter()
         .zip(&cfg.diff_ids)
         .map(|(d, diff_id)| {
+            let digest = mf::digest(d);
             Ok(LayerRef {
-                entry: blob(d.digest.as_str())?,
+                entry: blob(digest.as_str())?,
                 diff_id: diff_id.clone(),
-                blob_digest: Some(d.digest.clone()),
-                media_type: Some(d.media_type.clone()),
+                blob_digest: Some(digest),
+                media_type: Some(d.media_type().to_string()),
             })
         })
         .collect::<Result<_, ArchiveError>>()?;
@@ -358,7 +360,7 @@ fn plan_manifest(
         config,
         names,
         layers,
-        manifest: Some((bytes, m.media_type)),
+        manifest: Some((bytes, mf::media_type(&m).to_string())),
     })
 }
 
