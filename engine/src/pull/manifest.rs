@@ -165,6 +165,26 @@ pub fn media_type(m: &ImageManifest) -> &str {
     m.media_type().as_ref().map_or(OCI_MANIFEST, AsRef::as_ref)
 }
 
+/// An index (or Docker list) read leniently: entries may lack `mediaType` and `size`, and
+/// `index.json` files written by other tools may lack `schemaVersion`.
+fn index_from_value(mut raw: Value) -> Result<ImageIndex, serde_json::Error> {
+    lenient::descriptors(raw.get_mut("manifests"));
+    if let Some(obj) = raw.as_object_mut() {
+        if obj.get("manifests").is_none_or(Value::is_null) {
+            obj.insert("manifests".into(), Value::Array(Vec::new()));
+        }
+        obj.entry("schemaVersion").or_insert(Value::from(2));
+    }
+    serde_json::from_value(raw)
+}
+
+/// An OCI layout's `index.json`.
+pub fn parse_index(bytes: &[u8]) -> Result<ImageIndex, String> {
+    serde_json::from_slice(bytes)
+        .and_then(index_from_value)
+        .map_err(|e| e.to_string())
+}
+
 /// A manifest as fetched, sorted into what we can do with it.
 #[derive(Debug)]
 pub enum Manifest {
@@ -204,18 +224,15 @@ pub fn parse_manifest(bytes: &[u8]) -> Result<Manifest, String> {
         None => raw.get("manifests").is_some() && raw.get("config").is_none(),
         Some(other) => return Err(format!("unsupported manifest media type {other}")),
     };
-    lenient::descriptors(raw.get_mut("manifests"));
     lenient::descriptors(raw.get_mut("layers"));
     if let Some(c) = raw.get_mut("config") {
         lenient::descriptor(c);
     }
     if is_list {
-        if raw.get("manifests").is_none_or(Value::is_null) {
-            raw["manifests"] = Value::Array(Vec::new());
-        }
-        let index: ImageIndex =
-            serde_json::from_value(raw).map_err(|e| format!("invalid manifest list: {e}"))?;
-        let entries = index.manifests().clone();
+        let entries = index_from_value(raw)
+            .map_err(|e| format!("invalid manifest list: {e}"))?
+            .manifests()
+            .clone();
         entries.iter().try_for_each(check_digest)?;
         return Ok(Manifest::List(entries));
     }

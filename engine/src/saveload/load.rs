@@ -284,20 +284,6 @@ fn plan_docker_archive(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
     Ok(plans)
 }
 
-#[derive(Deserialize)]
-struct IndexIn {
-    manifests: Vec<IndexEntryIn>,
-}
-
-#[derive(Deserialize)]
-struct IndexEntryIn {
-    #[serde(rename = "mediaType", default)]
-    media_type: String,
-    digest: String,
-    #[serde(default)]
-    annotations: HashMap<String, String>,
-}
-
 /// The image a manifest (already digest-checked) describes; `blob` maps a digest to its entry.
 fn plan_manifest(
     cx: &Ctx<'_>,
@@ -366,27 +352,28 @@ fn plan_manifest(
 
 fn plan_oci(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
     let bytes = cx.read_small("index.json")?;
-    let idx: IndexIn = serde_json::from_slice(&bytes)
+    let idx = mf::parse_index(&bytes)
         .map_err(|e| cx.entry_err("index.json", format!("not an OCI index: {e}")))?;
-    if idx.manifests.is_empty() {
+    if idx.manifests().is_empty() {
         return Err(cx.entry_err("index.json", "names no images"));
     }
     let blob = |d: &str| blob_path(d).ok_or_else(|| cx.entry_err(d, "not a sha256 digest"));
     let mut plans = Vec::new();
-    for e in idx.manifests {
-        if e.media_type == mf::OCI_INDEX || e.media_type == mf::DOCKER_LIST {
+    for e in idx.manifests() {
+        let media_type = e.media_type().as_ref();
+        if media_type == mf::OCI_INDEX || media_type == mf::DOCKER_LIST {
             return Err(cx.entry_err(
                 "index.json",
                 "multi-platform image indexes are not supported by load; save a single platform",
             ));
         }
-        let (path, bytes) = cx.read_blob(&e.digest)?;
+        let (path, bytes) = cx.read_blob(e.digest().as_ref())?;
         // A bare tag (`oci-archive:x.tar:latest`) names no repository: no name, as podman.
         // Docker's OCI exports put the full name in containerd's annotation.
-        let ref_name = e
-            .annotations
+        let annotations = e.annotations().clone().unwrap_or_default();
+        let ref_name = annotations
             .get("io.containerd.image.name")
-            .or(e.annotations.get(REF_NAME));
+            .or(annotations.get(REF_NAME));
         let names = match ref_name {
             Some(n) if n.contains('/') || n.contains(':') => {
                 vec![crate::images::normalize_new_name(n)
