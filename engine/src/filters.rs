@@ -96,6 +96,17 @@ impl Filters {
     }
 }
 
+/// Refuses a `dangling=` value not in `accepted` (images take only true/false, volumes 1/0 too).
+fn check_dangling(f: &Filters, accepted: &[&str]) -> Result<(), FilterError> {
+    match f.values("dangling").find(|v| !accepted.contains(v)) {
+        Some(bad) => Err(FilterError::BadValue {
+            filter: format!("dangling={bad}"),
+            reason: "use true or false".into(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// `label=KEY` or `label=KEY=VALUE` against a label lookup.
 fn label_matches<'a>(value: &str, get: impl Fn(&str) -> Option<&'a str>) -> bool {
     match value.split_once('=') {
@@ -178,15 +189,7 @@ pub const IMAGE_KEYS: &[&str] = &[
 /// `images --filter` items.
 pub fn images(items: &[String]) -> Result<Filters, FilterError> {
     let f = Filters::parse(items, "image", IMAGE_KEYS)?;
-    if let Some(bad) = f
-        .values("dangling")
-        .find(|v| !matches!(*v, "true" | "false"))
-    {
-        return Err(FilterError::BadValue {
-            filter: format!("dangling={bad}"),
-            reason: "use true or false".into(),
-        });
-    }
+    check_dangling(&f, &["true", "false"])?;
     Ok(f)
 }
 
@@ -297,15 +300,7 @@ pub const VOLUME_KEYS: &[&str] = &["name", "label", "label!", "driver", "danglin
 /// `volume ls|prune --filter` items.
 pub fn volumes(items: &[String]) -> Result<Filters, FilterError> {
     let f = Filters::parse(items, "volume", VOLUME_KEYS)?;
-    if let Some(bad) = f
-        .values("dangling")
-        .find(|v| !matches!(*v, "true" | "false" | "1" | "0"))
-    {
-        return Err(FilterError::BadValue {
-            filter: format!("dangling={bad}"),
-            reason: "use true or false".into(),
-        });
-    }
+    check_dangling(&f, &["true", "false", "1", "0"])?;
     Ok(f)
 }
 

@@ -229,7 +229,9 @@ pub fn exists(db: &Db, name: &str) -> Result<bool> {
 // The image's config blob
 
 /// The parts of an OCI/Docker image config hutch reads; everything is optional because
-/// images in the wild omit most of it.
+/// images in the wild omit most of it. Not oci-spec's `ImageConfiguration`: `inspect` and
+/// `run` need the `config` section as stored, Docker-only keys included (Healthcheck, Shell,
+/// OnBuild), which oci-spec's `Config` drops, and `docker_version` which it does not have.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct ImageConfig {
     #[serde(default)]
