@@ -16,7 +16,7 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     ctx.enter_userns()?;
     let mut db = ctx.db()?;
     let names: Vec<String> = if args.all {
-        images::list(&db, &images::ListOptions::default())?
+        images::list(&db, &Default::default())?
             .into_iter()
             .map(|i| i.id)
             .collect()
