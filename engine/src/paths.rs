@@ -160,11 +160,11 @@ fn create_private_dir(dir: &Path) -> crate::Result<()> {
     let md = std::fs::symlink_metadata(dir).map_err(|e| crate::EngineError::io(dir, e))?;
     let uid = hutch_sys::process::getuid();
     if md.uid() != uid && !hutch_sys::process::in_user_namespace() {
-        return Err(crate::EngineError::Other(format!(
-            "{} is owned by uid {}, not by you (uid {uid}); remove it or pass --root/--runroot",
-            dir.display(),
-            md.uid()
-        )));
+        return Err(crate::EngineError::NotOwned {
+            path: dir.to_path_buf(),
+            owner: md.uid(),
+            uid,
+        });
     }
     Ok(())
 }
