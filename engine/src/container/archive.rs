@@ -596,4 +596,35 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn a_tar_entry_climbing_out_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        std::fs::create_dir(&root).unwrap();
+        let mut h = tar::Header::new_gnu();
+        let name = b"a/../../escaped";
+        h.as_old_mut().name[..name.len()].copy_from_slice(name);
+        h.set_size(0);
+        h.set_mode(0o644);
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_cksum();
+        let mut tar = h.as_bytes().to_vec();
+        tar.resize(tar.len() + 1024, 0);
+        let err = Writer::new(&root)
+            .tar(Path::new("/"), tar.as_slice())
+            .unwrap_err();
+        let EngineError::Copy(e) = &err else {
+            panic!("not a CopyError: {err:?}");
+        };
+        assert!(
+            matches!(&**e, CopyError::ParentInPath { entry } if entry == Path::new("a/../../escaped")),
+            "{e:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "tar entry a/../../escaped: \"..\" is not allowed in a path"
+        );
+        assert!(!dir.path().join("escaped").exists());
+    }
 }

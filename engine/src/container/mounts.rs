@@ -630,6 +630,26 @@ mod tests {
     }
 
     #[test]
+    fn a_missing_bind_source_is_worded_as_podman_and_keeps_its_error() {
+        let missing = std::fs::metadata("/nope").unwrap_err();
+        let e = MountError::BindSource {
+            container: "web".into(),
+            path: "/nope".into(),
+            source: IoReason(missing),
+        };
+        assert_eq!(
+            e.to_string(),
+            "container web: bind source: statfs /nope: no such file or directory \
+             (like podman, hutch does not create it)"
+        );
+        // The io::Error stays reachable, and nothing after it repeats it in std's words.
+        let cause = std::error::Error::source(&e).expect("a source");
+        let io = cause.downcast_ref::<IoReason>().expect("an IoReason");
+        assert_eq!(io.0.kind(), std::io::ErrorKind::NotFound);
+        assert!(cause.source().is_none());
+    }
+
+    #[test]
     fn keep_id_translation() {
         assert_eq!(to_hutch_id(0, Some(1001)), 1);
         assert_eq!(to_hutch_id(1001, Some(1001)), 0);
