@@ -27,6 +27,14 @@ pub enum VolumeError {
         option: String,
         reason: String,
     },
+    /// `type=bind` with a `device=` that cannot be found.
+    #[error("volume {name}: invalid option {:?}: statfs {device}: {source}", format!("device={}", .device))]
+    BindDevice {
+        name: String,
+        device: String,
+        #[source]
+        source: IoReason,
+    },
     #[error("volume {name} is being used by the following container(s): {}: volume is being used (remove the containers first, or use --force)", containers.join(", "))]
     InUse {
         name: String,
@@ -222,10 +230,10 @@ fn parse_options(name: &str, opts: &[String]) -> Result<BTreeMap<String, String>
                 });
             }
             if let Err(e) = std::fs::metadata(&d.device) {
-                return Err(VolumeError::BadOption {
+                return Err(VolumeError::BindDevice {
                     name: name.to_string(),
-                    option: format!("device={}", d.device),
-                    reason: format!("statfs {}: {}", d.device, io_reason(&e)),
+                    device: d.device.clone(),
+                    source: IoReason(e),
                 });
             }
             if let Some(x) = d.data.first() {
@@ -576,7 +584,17 @@ mod tests {
         );
         assert!(o(&["type=ext4", "device=/dev/sda"]).is_err());
         assert!(o(&["bogus=1"]).is_err());
-        assert!(o(&["type=bind", "device=/does/not/exist"]).is_err());
+        let missing = o(&["type=bind", "device=/does/not/exist"]).unwrap_err();
+        assert!(
+            matches!(&missing, VolumeError::BindDevice { device, source, .. }
+                if device == "/does/not/exist" && source.0.kind() == std::io::ErrorKind::NotFound),
+            "{missing:?}"
+        );
+        assert_eq!(
+            missing.to_string(),
+            "volume v: invalid option \"device=/does/not/exist\": statfs /does/not/exist: \
+             no such file or directory"
+        );
         assert!(o(&["type=bind", "device=/tmp"]).is_ok());
         assert!(o(&["type=tmpfs", "o=weird"]).is_err());
         let d = driver_options(&o(&["o=uid=1000,gid=50"]).unwrap());
