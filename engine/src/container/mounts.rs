@@ -5,7 +5,6 @@
 //! first-use copy-up and ownership, `:U` chowns, tmpfs volumes and image mounts, and undone at
 //! cleanup.
 
-use super::config::bad;
 use super::mount_spec::{normalize, VolumesFrom};
 use super::rootfs::resolve_in_root;
 use super::spec::{KeepId, ProcessUser};
@@ -22,6 +21,17 @@ use std::path::{Path, PathBuf};
 /// the mount it is about.
 #[derive(Debug, thiserror::Error)]
 pub enum MountError {
+    /// Refused at create time, worded as the flag it came from.
+    #[error(
+        "invalid -v/--mount {:?}: statfs {path}: {source} (the bind source must exist: like podman, hutch does not create it; create it first)",
+        format!("{}:{}", .path, .destination)
+    )]
+    NoBindSource {
+        path: String,
+        destination: String,
+        #[source]
+        source: IoReason,
+    },
     #[error(
         "container {container}: bind source: statfs {path}: {source} (like podman, hutch does not create it)"
     )]
@@ -126,15 +136,11 @@ pub fn prepare(
         match m.kind.as_str() {
             "bind" => {
                 if let Err(e) = std::fs::metadata(&m.source) {
-                    return Err(bad(
-                        "-v/--mount",
-                        &format!("{}:{}", m.source, m.destination),
-                        format!(
-                            "statfs {}: {} (the bind source must exist: like podman, hutch does not create it; create it first)",
-                            m.source,
-                            volumes::io_reason(&e)
-                        ),
-                    )
+                    return Err(MountError::NoBindSource {
+                        path: m.source.clone(),
+                        destination: m.destination.clone(),
+                        source: IoReason(e),
+                    }
                     .into());
                 }
             }
@@ -647,6 +653,16 @@ mod tests {
         let io = cause.downcast_ref::<IoReason>().expect("an IoReason");
         assert_eq!(io.0.kind(), std::io::ErrorKind::NotFound);
         assert!(cause.source().is_none());
+        let at_create = MountError::NoBindSource {
+            path: "/nope".into(),
+            destination: "/d".into(),
+            source: IoReason(std::fs::metadata("/nope").unwrap_err()),
+        };
+        assert_eq!(
+            at_create.to_string(),
+            "invalid -v/--mount \"/nope:/d\": statfs /nope: no such file or directory (the bind \
+             source must exist: like podman, hutch does not create it; create it first)"
+        );
     }
 
     #[test]
