@@ -89,8 +89,9 @@ pub fn import(
         json!({"type": "layers", "diff_ids": [done.diff_id]}),
     );
     config.insert("history".into(), json!([Value::Object(history)]));
-    let config_bytes = serde_json::to_vec(&Value::Object(config))
-        .map_err(|e| crate::EngineError::Other(e.to_string()))?;
+    // A `Value` always encodes (its keys are strings), and its Display is the compact JSON
+    // `to_vec` would write: no error to handle.
+    let config_bytes = Value::Object(config).to_string().into_bytes();
     let id = Digest::sha256(&config_bytes).hex().to_string();
     let manifest = manifest_bytes(
         true,
