@@ -52,6 +52,13 @@ pub trait ControlSource {
     fn fd(&self) -> BorrowedFd<'_>;
     /// The requests pending now (none is fine: the descriptor may wake up spuriously).
     fn read(&mut self) -> std::io::Result<Vec<Control>>;
+    /// Called once as the session begins, after every process is started; `tty` says whether
+    /// the process has a terminal. A terminal's source takes its signals (and enters raw mode)
+    /// here, so until then they act as usual: Ctrl-C still interrupts a pull.
+    fn begin(&mut self, tty: bool) -> std::io::Result<()> {
+        let _ = tty;
+        Ok(())
+    }
 }
 
 /// The process's streams.
@@ -457,6 +464,9 @@ fn proxy_pty(
 ) -> Result<bool, ContainerError> {
     let ioerr = |what: &str| io_err(format!("exec {what}"));
     let mut master = std::fs::File::from(master);
+    if let Some(control) = io.control.as_mut() {
+        control.begin(true).map_err(ioerr("control"))?;
+    }
     if let Some((r, c)) = io.size {
         let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
     }
