@@ -4,13 +4,12 @@
 //! and the resize/signal requests come in as parameters (exec's `ExecIo`), so a terminal and a
 //! hijacked HTTP connection drive a session the same way.
 
-use super::exec::{Control, ExecIo};
+use super::exec::{Control, ControlSource, ExecIo};
 use super::{ContainerError, Dirs};
 use hutch_sys::client;
 use hutch_sys::sock;
 use std::io::Write;
-use std::os::fd::AsFd;
-use std::os::fd::OwnedFd;
+use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 
 /// How an attach session ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,6 +83,68 @@ pub fn resize(dirs: &Dirs, rows: u16, cols: u16) {
     }
 }
 
+/// What one wait of a session found ready.
+pub(super) struct SessionReady {
+    /// The process's side (the monitor's socket, a pty master): readable or hung up.
+    pub process: bool,
+    pub control: bool,
+    /// The caller's stdin: readable or hung up.
+    pub stdin: bool,
+}
+
+/// Waits until the process's side, the caller's control source or its stdin (when given) has
+/// something: one wait for attach and exec alike.
+pub(super) fn wait_session(
+    process: BorrowedFd<'_>,
+    control: Option<&dyn ControlSource>,
+    stdin: Option<BorrowedFd<'_>>,
+) -> std::io::Result<SessionReady> {
+    let mut fds = vec![process];
+    fds.extend(control.map(|c| c.fd()));
+    let stdin_at = fds.len();
+    fds.extend(stdin);
+    let ready = client::poll(&fds, -1)?;
+    let any = |r: &client::Ready| r.readable || r.hangup;
+    Ok(SessionReady {
+        process: any(&ready[0]),
+        control: control.is_some() && ready[1].readable,
+        stdin: stdin.is_some() && any(&ready[stdin_at]),
+    })
+}
+
+/// Matches the detach keys in the caller's input across reads.
+pub(super) struct DetachMatcher<'k> {
+    keys: &'k [u8],
+    matched: usize,
+}
+
+impl<'k> DetachMatcher<'k> {
+    pub fn new(keys: &'k [u8]) -> Self {
+        DetachMatcher { keys, matched: 0 }
+    }
+
+    /// Appends to `send` the bytes of `input` that go to the process and says whether the
+    /// keys are complete (the bytes after them are dropped). Bytes of a partial match are held
+    /// back until the match fails.
+    pub fn feed(&mut self, input: &[u8], send: &mut Vec<u8>) -> bool {
+        for &b in input {
+            if !self.keys.is_empty() && b == self.keys[self.matched] {
+                self.matched += 1;
+                if self.matched == self.keys.len() {
+                    return true;
+                }
+                continue;
+            }
+            if self.matched > 0 {
+                send.extend_from_slice(&self.keys[..self.matched]);
+                self.matched = 0;
+            }
+            send.push(b);
+        }
+        false
+    }
+}
+
 /// Runs the session with the streams of `io`: its stdin (when `opts.stdin`) goes to the
 /// container, the container's output to its stdout and stderr. Resize requests go to the
 /// monitor, signal requests to `on_signal` (to forward them to the container).
@@ -105,7 +166,7 @@ pub fn run(
     }
     let stdin_fd = io.stdin.filter(|_| opts.stdin);
     let mut stdin_open = stdin_fd.is_some();
-    let mut matched = 0usize;
+    let mut detach = DetachMatcher::new(&opts.detach_keys);
     let mut buf = vec![0u8; 64 * 1024];
     // The caller's descriptor is written through a `File` of a duplicate: no buffering of
     // ours between the container and the caller.
@@ -115,31 +176,21 @@ pub fn run(
             .map_err(|e| ioerr("stdout", e))?,
     );
     loop {
-        let mut fds = vec![conn.as_fd()];
-        let control_at = io.control.as_ref().map(|c| {
-            fds.push(c.fd());
-            fds.len() - 1
-        });
-        let stdin_at = match stdin_fd {
-            Some(fd) if stdin_open => {
-                fds.push(fd);
-                Some(fds.len() - 1)
-            }
-            _ => None,
-        };
-        let ready = client::poll(&fds, -1).map_err(|e| ioerr("poll", e))?;
-        drop(fds);
-        if let (Some(i), Some(control)) = (control_at, io.control.as_mut()) {
-            if ready[i].readable {
-                for req in control.read().map_err(|e| ioerr("control", e))? {
-                    match req {
-                        Control::Resize { rows, cols } => resize(dirs, rows, cols),
-                        Control::Signal(sig) => on_signal(sig),
-                    }
+        let ready = wait_session(
+            conn.as_fd(),
+            io.control.as_deref(),
+            stdin_fd.filter(|_| stdin_open),
+        )
+        .map_err(|e| ioerr("poll", e))?;
+        if let Some(control) = io.control.as_mut().filter(|_| ready.control) {
+            for req in control.read().map_err(|e| ioerr("control", e))? {
+                match req {
+                    Control::Resize { rows, cols } => resize(dirs, rows, cols),
+                    Control::Signal(sig) => on_signal(sig),
                 }
             }
         }
-        if ready[0].readable || ready[0].hangup {
+        if ready.process {
             // A blocking socket: recv waits for the packet poll announced.
             let n = sock::recv(conn.as_fd(), &mut buf)
                 .map_err(|e| ioerr("socket", e))?
@@ -162,37 +213,21 @@ pub fn run(
                 _ => {}
             }
         }
-        let (Some(i), Some(stdin_fd)) = (stdin_at, stdin_fd) else {
+        let Some(stdin_fd) = stdin_fd.filter(|_| ready.stdin) else {
             continue;
         };
-        if !(ready[i].readable || ready[i].hangup) {
-            continue;
-        }
         let n = client::read_fd(stdin_fd, &mut buf).unwrap_or(0);
         if n == 0 {
             stdin_open = false;
             let _ = sock::shutdown_write(conn.as_fd());
             continue;
         }
-        // Detach keys are matched across reads; bytes of a partial match are held back
-        // until the match fails.
         let mut send = Vec::with_capacity(n);
-        for &b in &buf[..n] {
-            if !opts.detach_keys.is_empty() && b == opts.detach_keys[matched] {
-                matched += 1;
-                if matched == opts.detach_keys.len() {
-                    if !send.is_empty() {
-                        let _ = sock::send(conn.as_fd(), &send);
-                    }
-                    return Ok(AttachEnd::Detached);
-                }
-                continue;
+        if detach.feed(&buf[..n], &mut send) {
+            if !send.is_empty() {
+                let _ = sock::send(conn.as_fd(), &send);
             }
-            if matched > 0 {
-                send.extend_from_slice(&opts.detach_keys[..matched]);
-                matched = 0;
-            }
-            send.push(b);
+            return Ok(AttachEnd::Detached);
         }
         if !send.is_empty() {
             sock::send(conn.as_fd(), &send).map_err(|e| ioerr("socket", e))?;
@@ -204,9 +239,7 @@ pub fn run(
 mod tests {
     use super::*;
 
-    use super::super::exec::ControlSource;
     use std::io::Read;
-    use std::os::fd::BorrowedFd;
     use std::os::unix::net::UnixStream;
 
     /// Requests handed out once its descriptor is readable, as a service's would be.

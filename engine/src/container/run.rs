@@ -4,7 +4,7 @@
 
 use super::attach::{self, AttachEnd, AttachOptions};
 use super::exec::ExecIo;
-use super::{ContainerError, ContainerSpec, PullPolicy};
+use super::{ContainerConfig, ContainerError, ContainerSpec, Containers, PullPolicy};
 use crate::pull::PulledImage;
 use crate::{Engine, EngineError, Result};
 use hutch_state::Container;
@@ -133,12 +133,7 @@ impl Engine {
         let (c, sock) = self.with_locked(c, |ops| {
             ops.start_attached(c, |dirs| Ok(attach::connect(dirs)?))
         })?;
-        let runtime = ops.oci(&cfg);
-        let end = attach::run(&sock, &dirs, &opts, io, |sig| {
-            if let Err(e) = runtime.kill(&c.id, sig, false) {
-                tracing::debug!("container {}: forwarding signal {sig}: {e}", c.id);
-            }
-        })?;
+        let end = attach::run(&sock, &dirs, &opts, io, forward_signals(&ops, &cfg, &c.id))?;
         // The monitor sent the code, so it finished and its exit command is on the way: leave
         // `runtime delete` to that, off this command's path.
         let (code, defer_runtime_delete) = match end {
@@ -176,12 +171,7 @@ impl Engine {
         let ops = self.containers();
         let dirs = ops.dirs(&c.id);
         let sock = attach::connect(&dirs)?;
-        let runtime = ops.oci(&cfg);
-        let end = attach::run(&sock, &dirs, &opts, io, |sig| {
-            if let Err(e) = runtime.kill(&c.id, sig, false) {
-                tracing::debug!("container {}: forwarding signal {sig}: {e}", c.id);
-            }
-        })?;
+        let end = attach::run(&sock, &dirs, &opts, io, forward_signals(&ops, &cfg, &c.id))?;
         match end {
             AttachEnd::Detached => Ok(RunOutcome::Detached),
             AttachEnd::Exited(code) => {
@@ -193,9 +183,23 @@ impl Engine {
     }
 }
 
+/// Sends the signals a session's caller asks to forward to container `id`.
+fn forward_signals<'a>(
+    ops: &Containers,
+    cfg: &ContainerConfig,
+    id: &'a str,
+) -> impl FnMut(i32) + 'a {
+    let runtime = ops.oci(cfg);
+    move |sig| {
+        if let Err(e) = runtime.kill(id, sig, false) {
+            tracing::debug!("container {id}: forwarding signal {sig}: {e}");
+        }
+    }
+}
+
 /// The session's options: stdin only when both the caller and the container want it.
 fn attach_options(
-    cfg: &super::ContainerConfig,
+    cfg: &ContainerConfig,
     req: &AttachRequest,
 ) -> std::result::Result<AttachOptions, ContainerError> {
     Ok(AttachOptions {
