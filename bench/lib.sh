@@ -16,6 +16,12 @@ cleanup() {
     [ -n "$REG_PID" ] && kill "$REG_PID" 2>/dev/null || true
     as_user "$WORK/bin/hutch" --root "$WORK/hutch-root" --runroot "$WORK/hutch-run" unshare rm -rf "$WORK/hutch-root" >/dev/null 2>&1 || true
     as_user podman --root "$WORK/podman-root" --runroot "$WORK/podman-run" unshare rm -rf "$WORK/podman-root" >/dev/null 2>&1 || true
+    # bench/containers with HUTCH_BASELINE: the earlier build's storage.
+    if [ -x "$WORK/base-bin/hutch" ]; then
+        as_user "$WORK/base-bin/hutch" --root "$WORK/base-root" --runroot "$WORK/base-run" rm -af -t 0 >/dev/null 2>&1 || true
+        as_user "$WORK/base-bin/hutch" --root "$WORK/base-root" --runroot "$WORK/base-run" unshare rm -rf "$WORK/base-root" >/dev/null 2>&1 || true
+        pkill -u "$BENCH_USER" -f -- "--root $WORK/base-root" 2>/dev/null || true
+    fi
     # The pause process keeps the command line that started it, which names the bench storage.
     pkill -u "$BENCH_USER" -f -- "--root $WORK/hutch-root" 2>/dev/null || true
     rm -rf "$WORK"

@@ -60,6 +60,19 @@ pub enum EngineError {
     Archive(Box<crate::saveload::ArchiveError>),
     #[error(transparent)]
     Volume(Box<crate::volumes::VolumeError>),
+    #[error(transparent)]
+    Connect(Box<crate::networks::ConnectError>),
+    #[error(transparent)]
+    Mount(Box<crate::container::mounts::MountError>),
+    #[error(transparent)]
+    Rootfs(Box<crate::container::rootfs::RootfsError>),
+    #[error(transparent)]
+    Copy(Box<crate::container::archive::CopyError>),
+    /// A storage directory someone else made (the shared /tmp fallback of the runroot).
+    #[error(
+        "{path} is owned by uid {owner}, not by you (uid {uid}); remove it or pass --root/--runroot"
+    )]
+    NotOwned { path: PathBuf, owner: u32, uid: u32 },
     #[error("{0}")]
     Other(String),
 }

@@ -1,11 +1,11 @@
 //! `--filter KEY=VALUE` for every list: one parser, podman's matching rule (values of one key
 //! are alternatives, different keys must all match) and the matchers of each resource
-//! (containers, events, networks, volumes).
+//! (containers, events, images, networks, volumes).
 
 use crate::container::{self, Observed};
 use chrono::{DateTime, Utc};
 use hutch_network::networks::Network;
-use hutch_state::{Container, Event, Volume};
+use hutch_state::{Container, Event, Image, Volume};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -13,7 +13,7 @@ use std::collections::BTreeMap;
 pub enum FilterError {
     #[error("invalid filter {filter:?}: expected KEY=VALUE")]
     Syntax { filter: String },
-    #[error("invalid filter {filter:?}: {key} is not a {resource} filter (supported: {})", supported.join(", "))]
+    #[error("invalid filter {filter:?}: {key} is not {} {resource} filter (supported: {})", article(resource), supported.join(", "))]
     UnknownKey {
         filter: String,
         key: String,
@@ -22,6 +22,15 @@ pub enum FilterError {
     },
     #[error("invalid filter {filter:?}: {reason}")]
     BadValue { filter: String, reason: String },
+}
+
+/// "an image filter", "a volume filter".
+fn article(word: &str) -> &'static str {
+    if word.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
 }
 
 /// Parsed `--filter` items, in the order given.
@@ -84,6 +93,17 @@ impl Filters {
             }
         }
         self
+    }
+}
+
+/// Refuses a `dangling=` value not in `accepted` (images take only true/false, volumes 1/0 too).
+fn check_dangling(f: &Filters, accepted: &[&str]) -> Result<(), FilterError> {
+    match f.values("dangling").find(|v| !accepted.contains(v)) {
+        Some(bad) => Err(FilterError::BadValue {
+            filter: format!("dangling={bad}"),
+            reason: "use true or false".into(),
+        }),
+        None => Ok(()),
     }
 }
 
@@ -150,6 +170,48 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
             Some(o) => c.created > o.created,
             None => false,
         },
+        _ => false,
+    })
+}
+
+// ---- images ----
+
+pub const IMAGE_KEYS: &[&str] = &[
+    "dangling",
+    "reference",
+    "id",
+    "label",
+    "before",
+    "since",
+    "readonly",
+];
+
+/// `images --filter` items.
+pub fn images(items: &[String]) -> Result<Filters, FilterError> {
+    let f = Filters::parse(items, "image", IMAGE_KEYS)?;
+    check_dangling(&f, &["true", "false"])?;
+    Ok(f)
+}
+
+/// Whether image `img` matches. `labels` are its config's labels (read only when a `label`
+/// filter is given); `created_of` resolves a `before`/`since` value to that image's creation.
+pub fn image_matches(
+    f: &Filters,
+    img: &Image,
+    labels: &BTreeMap<String, String>,
+    created_of: impl Fn(&str) -> Option<DateTime<Utc>>,
+) -> bool {
+    f.matches(|key, v| match key {
+        "dangling" => img.names.is_empty() == (v == "true"),
+        "reference" => img
+            .names
+            .iter()
+            .any(|n| crate::images::reference_matches(v, n)),
+        "id" => img.id.starts_with(v.strip_prefix("sha256:").unwrap_or(v)),
+        "label" => label_matches(v, |k| labels.get(k).map(String::as_str)),
+        "before" => created_of(v).is_some_and(|t| img.created < t),
+        "since" => created_of(v).is_some_and(|t| img.created > t),
+        "readonly" => v == "false",
         _ => false,
     })
 }
@@ -238,15 +300,7 @@ pub const VOLUME_KEYS: &[&str] = &["name", "label", "label!", "driver", "danglin
 /// `volume ls|prune --filter` items.
 pub fn volumes(items: &[String]) -> Result<Filters, FilterError> {
     let f = Filters::parse(items, "volume", VOLUME_KEYS)?;
-    if let Some(bad) = f
-        .values("dangling")
-        .find(|v| !matches!(*v, "true" | "false" | "1" | "0"))
-    {
-        return Err(FilterError::BadValue {
-            filter: format!("dangling={bad}"),
-            reason: "use true or false".into(),
-        });
-    }
+    check_dangling(&f, &["true", "false", "1", "0"])?;
     Ok(f)
 }
 

@@ -2,6 +2,7 @@
 //! listing with filters, the podman-compatible summary and inspect views, tagging, removal
 //! (untag before delete, shared layers kept), prune, history and read-only image mounts.
 
+use crate::filters::{self, Filters};
 use crate::reference::Name;
 use crate::{EngineError, Paths, Result};
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -228,7 +229,9 @@ pub fn exists(db: &Db, name: &str) -> Result<bool> {
 // The image's config blob
 
 /// The parts of an OCI/Docker image config hutch reads; everything is optional because
-/// images in the wild omit most of it.
+/// images in the wild omit most of it. Not oci-spec's `ImageConfiguration`: `inspect` and
+/// `run` need the `config` section as stored, Docker-only keys included (Healthcheck, Shell,
+/// OnBuild), which oci-spec's `Config` drops, and `docker_version` which it does not have.
 #[derive(Debug, Clone, Default, serde::Deserialize)]
 pub struct ImageConfig {
     #[serde(default)]
@@ -301,100 +304,31 @@ fn labels(cfg: &ImageConfig) -> BTreeMap<String, String> {
 // ---------------------------------------------------------------------------------------------
 // Listing
 
-/// A parsed `--filter` for `images`: values for one key are ORed, different keys ANDed.
-#[derive(Debug, Clone, Default)]
-pub struct ListOptions {
-    pub filters: Vec<(String, String)>,
-}
-
-const LIST_FILTERS: &[&str] = &[
-    "dangling",
-    "reference",
-    "id",
-    "label",
-    "before",
-    "since",
-    "readonly",
-];
-
-impl ListOptions {
-    /// Parses `KEY=VALUE` filters; unknown keys are refused with podman's message.
-    pub fn parse(filters: &[String]) -> Result<ListOptions> {
-        let mut out = Vec::new();
-        for f in filters {
-            let (k, v) = f.split_once('=').ok_or_else(|| {
-                EngineError::Other(format!("invalid image filter {f:?}: want KEY=VALUE"))
-            })?;
-            if !LIST_FILTERS.contains(&k) {
-                return Err(EngineError::Other(format!(
-                    "invalid image filter {k:?}: supported are {}",
-                    LIST_FILTERS.join(", ")
-                )));
-            }
-            if k == "dangling" && !matches!(v, "true" | "false") {
-                return Err(EngineError::Other(format!(
-                    "invalid image filter dangling={v:?}: want true or false"
-                )));
-            }
-            out.push((k.to_string(), v.to_string()));
-        }
-        Ok(ListOptions { filters: out })
-    }
-}
-
-/// Lists images, newest first, keeping those the filters accept.
-pub fn list(db: &Db, opts: &ListOptions) -> Result<Vec<Image>> {
+/// Lists images, newest first, keeping those `filters` (from `filters::images`) accept.
+pub fn list(db: &Db, filters: &Filters) -> Result<Vec<Image>> {
     let mut images = db.images()?;
     images.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id)));
-    if opts.filters.is_empty() {
+    if filters.is_empty() {
         return Ok(images);
     }
-    let mut by_key: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for (k, v) in &opts.filters {
-        by_key.entry(k).or_default().push(v);
-    }
-    // before/since compare with another image's creation time.
-    let mut times: HashMap<&str, DateTime<Utc>> = HashMap::new();
+    // before/since compare with another image's creation time; an unknown image is an error.
+    let mut times: HashMap<String, DateTime<Utc>> = HashMap::new();
     for key in ["before", "since"] {
-        for v in by_key.get(key).into_iter().flatten() {
+        for v in filters.values(key) {
             let img = lookup(db, v)?;
-            times.insert(v, img.image.created);
+            times.insert(v.to_string(), img.image.created);
         }
     }
-    let keep = |img: &Image| -> Result<bool> {
-        for (key, values) in &by_key {
-            let mut any = false;
-            for v in values {
-                let hit = match *key {
-                    "dangling" => img.names.is_empty() == (*v == "true"),
-                    "reference" => img.names.iter().any(|n| reference_matches(v, n)),
-                    "id" => {
-                        let v = v.strip_prefix("sha256:").unwrap_or(v);
-                        img.id.starts_with(v)
-                    }
-                    "label" => {
-                        let l = labels(&config(img)?);
-                        match v.split_once('=') {
-                            Some((k, val)) => l.get(k).is_some_and(|x| x == val),
-                            None => l.contains_key(*v),
-                        }
-                    }
-                    "before" => img.created < times[v],
-                    "since" => img.created > times[v],
-                    "readonly" => *v == "false",
-                    _ => false,
-                };
-                any |= hit;
-            }
-            if !any {
-                return Ok(false);
-            }
-        }
-        Ok(true)
-    };
+    let wants_labels = filters.values("label").next().is_some();
     let mut out = Vec::new();
     for img in images {
-        if keep(&img)? {
+        // Only a label filter reads (and may fail on) the config blob.
+        let labels = if wants_labels {
+            labels(&config(&img)?)
+        } else {
+            BTreeMap::new()
+        };
+        if filters::image_matches(filters, &img, &labels, |v| times.get(v).copied()) {
             out.push(img);
         }
     }
@@ -1177,8 +1111,7 @@ mod tests {
     fn list_filters() {
         let (_d, _p, db) = store();
         let ids = |f: &[&str]| -> Vec<String> {
-            let o =
-                ListOptions::parse(&f.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap();
+            let o = filters::images(&f.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap();
             list(&db, &o).unwrap().into_iter().map(|i| i.id).collect()
         };
         assert_eq!(ids(&[]).len(), 5);
@@ -1194,7 +1127,12 @@ mod tests {
         assert_eq!(ids(&["reference=busybox", "id=0"]).len(), 2);
         assert_eq!(ids(&["label=k=v"]).len(), 5);
         assert!(ids(&["label=k=w"]).is_empty());
-        assert!(ListOptions::parse(&["nope=1".to_string()]).is_err());
+        let err = filters::images(&["nope=1".to_string()]).unwrap_err();
+        assert!(
+            err.to_string().contains("nope is not an image filter"),
+            "{err}"
+        );
+        assert!(filters::images(&["dangling=maybe".to_string()]).is_err());
     }
 
     #[test]

@@ -10,6 +10,36 @@ pub use hutch_network::networks::{CreateRequest, Network, NetworksError};
 pub use hutch_network::{mode, options};
 use hutch_state::Container;
 
+/// Why a container cannot be connected to, disconnected from or reloaded on a network.
+#[derive(Debug, thiserror::Error)]
+pub enum ConnectError {
+    #[error("container {container} is already connected to network {network}")]
+    AlreadyConnected { container: String, network: String },
+    #[error("container {container} is not connected to network {network}")]
+    NotConnected { container: String, network: String },
+    #[error("container {container} is not running: only running containers can be reloaded")]
+    NotRunning { container: String },
+    /// Removed by another process between the lookup and taking its lock.
+    #[error("container {container} was removed meanwhile")]
+    Removed { container: String },
+    #[error(
+        "container {container} uses network mode {mode}: only containers on user-defined networks can be connected or disconnected"
+    )]
+    NotUserDefined { container: String, mode: String },
+    #[error("container {container}: encoding its configuration: {source}")]
+    Encode {
+        container: String,
+        #[source]
+        source: serde_json::Error,
+    },
+}
+
+impl From<ConnectError> for EngineError {
+    fn from(e: ConnectError) -> Self {
+        EngineError::Connect(Box::new(e))
+    }
+}
+
 impl From<NetworksError> for EngineError {
     fn from(e: NetworksError) -> Self {
         EngineError::Networks(Box::new(e))
@@ -146,10 +176,11 @@ pub fn connect(
     let mut cfg = config_of(&c)?;
     let mut list = user_mode(&c, &cfg)?;
     if list.iter().any(|a| a.name == net.name) {
-        return Err(EngineError::Other(format!(
-            "container {} is already connected to network {}",
-            c.name, net.name
-        )));
+        return Err(ConnectError::AlreadyConnected {
+            container: c.name,
+            network: net.name,
+        }
+        .into());
     }
     if let Some(ip) = ip {
         ip.parse::<std::net::Ipv4Addr>()
@@ -201,10 +232,11 @@ pub fn disconnect(eng: &mut Containers, c: &Container, network: &str) -> Result<
         .map(|n| n.name)
         .unwrap_or_else(|_| network.to_string());
     let Some(pos) = list.iter().position(|a| a.name == name) else {
-        return Err(EngineError::Other(format!(
-            "container {} is not connected to network {name}",
-            c.name
-        )));
+        return Err(ConnectError::NotConnected {
+            container: c.name,
+            network: name,
+        }
+        .into());
     };
     if running(eng, &c) {
         let env = eng.net_env();
@@ -222,18 +254,17 @@ pub fn reload(eng: &mut Containers, c: &Container) -> Result<()> {
     let _lock = container::lock(&eng.paths, &c.id)?;
     let c = eng.reload(&c.id)?.ok_or_else(|| gone(c))?;
     if !running(eng, &c) {
-        return Err(EngineError::Other(format!(
-            "container {} is not running: only running containers can be reloaded",
-            c.name
-        )));
+        return Err(ConnectError::NotRunning { container: c.name }.into());
     }
     let env = eng.net_env();
     hutch_network::networks::reload_running(&env, &c.id).map_err(EngineError::from)?;
     Ok(())
 }
 
-fn gone(c: &Container) -> EngineError {
-    EngineError::Other(format!("container {} was removed meanwhile", c.name))
+fn gone(c: &Container) -> ConnectError {
+    ConnectError::Removed {
+        container: c.name.clone(),
+    }
 }
 
 fn running(eng: &Containers, c: &Container) -> bool {
@@ -244,14 +275,13 @@ fn running(eng: &Containers, c: &Container) -> bool {
 fn user_mode(
     c: &Container,
     cfg: &container::config::ContainerConfig,
-) -> Result<Vec<hutch_network::NetworkAttachment>> {
+) -> Result<Vec<hutch_network::NetworkAttachment>, ConnectError> {
     match &cfg.network {
         hutch_network::NetworkMode::Networks { networks } => Ok(networks.clone()),
-        other => Err(EngineError::Other(format!(
-            "container {} uses network mode {}: only containers on user-defined networks can be connected or disconnected",
-            c.name,
-            other.name()
-        ))),
+        other => Err(ConnectError::NotUserDefined {
+            container: c.name.clone(),
+            mode: other.name().to_string(),
+        }),
     }
 }
 
@@ -262,7 +292,10 @@ fn set_networks(
     list: Vec<hutch_network::NetworkAttachment>,
 ) -> Result<()> {
     cfg.network = hutch_network::NetworkMode::Networks { networks: list };
-    let spec = serde_json::to_string(cfg).map_err(|e| EngineError::Other(e.to_string()))?;
+    let spec = serde_json::to_string(cfg).map_err(|source| ConnectError::Encode {
+        container: c.name.clone(),
+        source,
+    })?;
     eng.db.set_container_spec(&c.id, &spec)?;
     Ok(())
 }

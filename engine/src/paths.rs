@@ -131,18 +131,32 @@ pub fn fallback_runtime_dir(uid: u32) -> PathBuf {
     PathBuf::from(format!("/tmp/hutch-run-{uid}"))
 }
 
-fn check_owned_dir(dir: &Path, uid: u32) -> Result<(), String> {
+/// Why `XDG_RUNTIME_DIR` cannot be used (said in the warning that falls back to /tmp).
+#[derive(Debug, thiserror::Error)]
+enum Unusable {
+    #[error("{0}")]
+    Stat(#[source] std::io::Error),
+    #[error("not a directory")]
+    NotADirectory,
+    #[error("owned by uid {owner}, not by uid {uid}")]
+    NotOwned { owner: u32, uid: u32 },
+    #[error("not writable")]
+    NotWritable(#[source] hutch_sys::SysError),
+}
+
+fn check_owned_dir(dir: &Path, uid: u32) -> Result<(), Unusable> {
     use std::os::unix::fs::MetadataExt;
-    let md = std::fs::metadata(dir).map_err(|e| e.to_string())?;
+    let md = std::fs::metadata(dir).map_err(Unusable::Stat)?;
     if !md.is_dir() {
-        return Err("not a directory".into());
+        return Err(Unusable::NotADirectory);
     }
     if md.uid() != uid {
-        return Err(format!("owned by uid {}, not by uid {uid}", md.uid()));
+        return Err(Unusable::NotOwned {
+            owner: md.uid(),
+            uid,
+        });
     }
-    if hutch_sys::process::access_writable(dir).is_err() {
-        return Err("not writable".into());
-    }
+    hutch_sys::process::access_writable(dir).map_err(Unusable::NotWritable)?;
     Ok(())
 }
 
@@ -160,11 +174,11 @@ fn create_private_dir(dir: &Path) -> crate::Result<()> {
     let md = std::fs::symlink_metadata(dir).map_err(|e| crate::EngineError::io(dir, e))?;
     let uid = hutch_sys::process::getuid();
     if md.uid() != uid && !hutch_sys::process::in_user_namespace() {
-        return Err(crate::EngineError::Other(format!(
-            "{} is owned by uid {}, not by you (uid {uid}); remove it or pass --root/--runroot",
-            dir.display(),
-            md.uid()
-        )));
+        return Err(crate::EngineError::NotOwned {
+            path: dir.to_path_buf(),
+            owner: md.uid(),
+            uid,
+        });
     }
     Ok(())
 }

@@ -16,7 +16,7 @@ use client::{connect, install_crypto_provider, Session, TlsSettings};
 use hutch_state::{Db, NewImage, NewLayer, StateError};
 use hutch_storage::LayerStore;
 use layer::{fetch_and_unpack, LayerJob, StagedLayer};
-use manifest::{ImageConfig, ImageManifest, Manifest, Platform};
+use manifest::{ImageManifest, Manifest, Platform, PulledConfig};
 use oci_client::errors::OciDistributionError;
 use oci_client::secrets::RegistryAuth;
 use std::collections::{HashMap, HashSet};
@@ -171,7 +171,7 @@ async fn pull_reporting(
     progress: Reporter,
 ) -> crate::Result<PulledImage> {
     install_crypto_provider();
-    let want = Platform::from_flags(
+    let want = manifest::platform_from_flags(
         opts.platform.as_deref(),
         opts.os.as_deref(),
         opts.arch.as_deref(),
@@ -265,7 +265,7 @@ pub async fn list_entries(
     Ok(Some(
         entries
             .into_iter()
-            .map(|d| format!("{repo}@{}", d.digest))
+            .map(|d| format!("{repo}@{}", d.digest()))
             .collect(),
     ))
 }
@@ -309,7 +309,7 @@ struct Resolved {
     digest: Digest,
     digests: Vec<Digest>,
     config_bytes: Vec<u8>,
-    config: ImageConfig,
+    config: PulledConfig,
     id: String,
 }
 
@@ -406,24 +406,29 @@ async fn resolve(
         let entry = manifest::select_platform(entries, want).map_err(|available| {
             PullError::NoPlatform {
                 image: image.to_string(),
-                wanted: want.to_string(),
+                wanted: manifest::platform_string(want),
                 available,
             }
         })?;
-        tracing::debug!("{image}: {want} is {}", entry.digest);
+        tracing::debug!(
+            "{image}: {} is {}",
+            manifest::platform_string(want),
+            entry.digest()
+        );
         digests.push(digest.clone());
         let instance = session
             .reference
-            .clone_with_digest(entry.digest.to_string());
+            .clone_with_digest(entry.digest().to_string());
         let (b, _) = session
             .client
             .pull_manifest_raw(&instance, &session.auth, manifest::ACCEPT)
             .await
             .map_err(oerr)?;
         digest = Digest::sha256(&b);
-        if digest != entry.digest {
+        let listed = manifest::digest(entry);
+        if digest != listed {
             return Err(bad(
-                &entry.digest,
+                &listed,
                 format!("content digest is {digest}, not the one the list names"),
             ));
         }
@@ -431,7 +436,7 @@ async fn resolve(
         parsed = manifest::parse_manifest(&bytes).map_err(|r| bad(&digest, r))?;
     }
     let manifest = match parsed {
-        Manifest::Image(m) => m,
+        Manifest::Image(m) => *m,
         Manifest::Schema1 => {
             return Err(PullError::Schema1 {
                 image: image.to_string(),
@@ -446,33 +451,34 @@ async fn resolve(
         .client
         .pull_blob(
             &session.reference,
-            manifest.config.digest.as_str(),
+            manifest.config().digest().as_ref(),
             &mut config_bytes,
         )
         .await
         .map_err(oerr)?;
     let bad_config = |reason: String| PullError::BadConfig {
         image: image.to_string(),
-        digest: manifest.config.digest.clone(),
+        digest: manifest::digest(manifest.config()),
         reason,
     };
     let actual = Digest::sha256(&config_bytes);
-    if actual != manifest.config.digest {
+    if actual != manifest::digest(manifest.config()) {
         return Err(bad_config(format!("content digest is {actual}")));
     }
     let id = actual.hex().to_string();
     let config = manifest::parse_config(&config_bytes).map_err(bad_config)?;
-    if config.diff_ids.len() != manifest.layers.len() {
+    if config.diff_ids.len() != manifest.layers().len() {
         return Err(bad_config(format!(
             "{} diff_ids for {} layers in the manifest",
             config.diff_ids.len(),
-            manifest.layers.len()
+            manifest.layers().len()
         )));
     }
-    if config.platform.os != want.os || config.platform.architecture != want.architecture {
+    if config.platform.os() != want.os() || config.platform.architecture() != want.architecture() {
         tracing::warn!(
-            "image platform ({}) does not match the expected platform ({want})",
-            config.platform
+            "image platform ({}) does not match the expected platform ({})",
+            manifest::platform_string(&config.platform),
+            manifest::platform_string(want)
         );
     }
     Ok(Resolved {
@@ -534,7 +540,7 @@ async fn finish(
             continue;
         }
         if existing.contains_key(d) {
-            let blob = &r.manifest.layers[i].digest;
+            let blob = &manifest::digest(&r.manifest.layers()[i]);
             progress.send(Event::BlobSkipped {
                 id: blob.clone(),
                 digest: blob.clone(),
@@ -555,7 +561,7 @@ async fn finish(
     )
     .await?;
     progress.send(Event::ConfigDone {
-        digest: r.manifest.config.digest.clone(),
+        digest: manifest::digest(r.manifest.config()),
     });
     progress.send(Event::WritingManifest);
 
@@ -593,7 +599,7 @@ async fn finish(
         layers: diff_ids.iter().map(ToString::to_string).collect(),
         new_layers,
         manifest: r.manifest_bytes.clone(),
-        manifest_media_type: r.manifest.media_type.clone(),
+        manifest_media_type: manifest::media_type(&r.manifest).to_string(),
         config: r.config_bytes.clone(),
         created: r
             .config
@@ -733,27 +739,28 @@ async fn download(
     let sem = Arc::new(tokio::sync::Semaphore::new(CONCURRENT_LAYERS));
     let mut set = tokio::task::JoinSet::new();
     for &i in indices {
-        let desc = &r.manifest.layers[i];
+        let desc = &r.manifest.layers()[i];
+        let digest = manifest::digest(desc);
         let odesc = oci_client::manifest::OciDescriptor {
-            media_type: desc.media_type.clone(),
-            digest: desc.digest.to_string(),
-            size: desc.size,
-            urls: desc.urls.clone(),
+            media_type: desc.media_type().to_string(),
+            digest: digest.to_string(),
+            size: i64::try_from(desc.size()).unwrap_or(i64::MAX),
+            urls: desc.urls().clone(),
             annotations: None,
             artifact_type: None,
         };
         let job = LayerJob {
             image: image.to_string(),
-            digest: desc.digest.clone(),
+            digest: digest.clone(),
             diff_id: r.config.diff_ids[i].clone(),
-            media_type: desc.media_type.clone(),
+            media_type: desc.media_type().to_string(),
             ignore_chown_errors,
         };
         let client = r.session.client.clone();
         let reference = r.session.reference.clone();
         let sem = sem.clone();
         let store = store.clone();
-        let blob = progress.blob(&desc.digest, u64::try_from(desc.size).ok());
+        let blob = progress.blob(&digest, Some(desc.size()));
         set.spawn(async move {
             let _permit = sem
                 .acquire_owned()

@@ -27,6 +27,14 @@ pub enum VolumeError {
         option: String,
         reason: String,
     },
+    /// `type=bind` with a `device=` that cannot be found.
+    #[error("volume {name}: invalid option {:?}: statfs {device}: {source}", format!("device={}", .device))]
+    BindDevice {
+        name: String,
+        device: String,
+        #[source]
+        source: IoReason,
+    },
     #[error("volume {name} is being used by the following container(s): {}: volume is being used (remove the containers first, or use --force)", containers.join(", "))]
     InUse {
         name: String,
@@ -46,6 +54,28 @@ pub enum VolumeError {
         path: PathBuf,
         #[source]
         source: std::io::Error,
+    },
+    #[error("volume {name}: unmounting {path}: {source}")]
+    Unmount {
+        name: String,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// First use: the image's content at the mount point could not be copied in.
+    #[error("volume {name}: copying the image's {destination} into it: {source}")]
+    CopyUp {
+        name: String,
+        destination: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("volume {name}: encoding its {what}: {source}")]
+    Encode {
+        name: String,
+        what: &'static str,
+        #[source]
+        source: serde_json::Error,
     },
 }
 
@@ -73,6 +103,20 @@ pub fn io_reason(e: &std::io::Error) -> String {
         None => s,
     }
 }
+
+/// An I/O error that displays as [`io_reason`] words it, for messages that quote it that way.
+/// As a `#[source]` it keeps the error (`.0`) without the CLI repeating it in std's words
+/// after the message: it has no further source itself.
+#[derive(Debug)]
+pub struct IoReason(pub std::io::Error);
+
+impl std::fmt::Display for IoReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&io_reason(&self.0))
+    }
+}
+
+impl std::error::Error for IoReason {}
 
 /// What `volume create` (and first use by a container) asks for.
 #[derive(Debug, Clone, Default)]
@@ -186,10 +230,10 @@ fn parse_options(name: &str, opts: &[String]) -> Result<BTreeMap<String, String>
                 });
             }
             if let Err(e) = std::fs::metadata(&d.device) {
-                return Err(VolumeError::BadOption {
+                return Err(VolumeError::BindDevice {
                     name: name.to_string(),
-                    option: format!("device={}", d.device),
-                    reason: format!("statfs {}: {}", d.device, io_reason(&e)),
+                    device: d.device.clone(),
+                    source: IoReason(e),
                 });
             }
             if let Some(x) = d.data.first() {
@@ -255,6 +299,19 @@ pub fn labels_of(v: &Volume) -> BTreeMap<String, String> {
     serde_json::from_str(&v.labels).unwrap_or_default()
 }
 
+/// A volume's labels or options as the state stores them (a JSON object).
+fn encode(
+    name: &str,
+    what: &'static str,
+    map: &BTreeMap<String, String>,
+) -> Result<String, VolumeError> {
+    serde_json::to_string(map).map_err(|source| VolumeError::Encode {
+        name: name.to_string(),
+        what,
+        source,
+    })
+}
+
 /// Creates a volume: its row, then its directories (removed again if the row cannot be written).
 pub fn create(db: &mut Db, paths: &Paths, req: &CreateVolume) -> Result<Volume> {
     let name = match &req.name {
@@ -278,8 +335,8 @@ pub fn create(db: &mut Db, paths: &Paths, req: &CreateVolume) -> Result<Volume> 
         name: name.clone(),
         driver,
         created: Utc::now(),
-        labels: serde_json::to_string(&labels).map_err(|e| EngineError::Other(e.to_string()))?,
-        options: serde_json::to_string(&options).map_err(|e| EngineError::Other(e.to_string()))?,
+        labels: encode(&name, "labels", &labels)?,
+        options: encode(&name, "options", &options)?,
         anonymous: req.anonymous,
         needs_copy_up: true,
         needs_chown: true,
@@ -545,7 +602,17 @@ mod tests {
         );
         assert!(o(&["type=ext4", "device=/dev/sda"]).is_err());
         assert!(o(&["bogus=1"]).is_err());
-        assert!(o(&["type=bind", "device=/does/not/exist"]).is_err());
+        let missing = o(&["type=bind", "device=/does/not/exist"]).unwrap_err();
+        assert!(
+            matches!(&missing, VolumeError::BindDevice { device, source, .. }
+                if device == "/does/not/exist" && source.0.kind() == std::io::ErrorKind::NotFound),
+            "{missing:?}"
+        );
+        assert_eq!(
+            missing.to_string(),
+            "volume v: invalid option \"device=/does/not/exist\": statfs /does/not/exist: \
+             no such file or directory"
+        );
         assert!(o(&["type=bind", "device=/tmp"]).is_ok());
         assert!(o(&["type=tmpfs", "o=weird"]).is_err());
         let d = driver_options(&o(&["o=uid=1000,gid=50"]).unwrap());

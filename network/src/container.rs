@@ -436,11 +436,10 @@ fn teardown_inner(env: &NetEnv, req: &Request<'_>, lost_status: bool) -> Result<
         pids = procs::find(HELPERS, &marker);
     }
     if !pids.is_empty() {
-        if let Err(message) = procs::kill_and_wait(&pids) {
-            errors.push(NetworkError::Helper {
+        if let Err(source) = procs::kill_and_wait(&pids) {
+            errors.push(NetworkError::HelperKill {
                 container: req.id.to_string(),
-                program: "network helper",
-                message,
+                source,
             });
         }
     }

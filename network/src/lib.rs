@@ -61,6 +61,12 @@ pub enum NetworkError {
         program: &'static str,
         message: String,
     },
+    #[error("container {container}: network helper failed: {source}")]
+    HelperKill {
+        container: String,
+        #[source]
+        source: procs::StillRunning,
+    },
     #[error("container {container}: network namespace {path}: {source}")]
     Netns {
         container: String,

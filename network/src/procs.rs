@@ -27,10 +27,17 @@ pub fn matches(pid: i32, programs: &[&str], marker: &str) -> bool {
         && cmd.args().skip(1).any(|a| a == OsStr::new(marker))
 }
 
+/// Processes [`kill_and_wait`] killed that were still running when it gave up.
+#[derive(Debug, thiserror::Error)]
+#[error("processes {pids:?} did not exit after SIGKILL")]
+pub struct StillRunning {
+    pub pids: Vec<i32>,
+}
+
 /// Kills the listed processes and waits (up to two seconds) until they have exited (gone or
 /// zombies, [`procfs::exited`]): a helper's listening sockets (the published ports) must be
 /// closed before the same ports are taken again (`rm -f web && run -p 8080:80 --name web ...`).
-pub fn kill_and_wait(pids: &[i32]) -> Result<(), String> {
+pub fn kill_and_wait(pids: &[i32]) -> Result<(), StillRunning> {
     for &pid in pids {
         let _ = hutch_sys::process::kill(pid);
     }
@@ -45,7 +52,7 @@ pub fn kill_and_wait(pids: &[i32]) -> Result<(), String> {
             return Ok(());
         }
         if start.elapsed() > Duration::from_secs(2) {
-            return Err(format!("processes {left:?} did not exit after SIGKILL"));
+            return Err(StillRunning { pids: left });
         }
         // A killed process is usually gone within a millisecond or two.
         std::thread::sleep(Duration::from_millis(

@@ -1,67 +1,110 @@
-//! `hutch attach`: connect this terminal to a running container's monitor.
+//! `hutch attach`: connects this terminal to a running container's monitor. Also how `run` and
+//! `start -a` hand this terminal to the engine: its streams, raw mode, SIGWINCH as resizes,
+//! the signals hutch receives as signals to forward (`--sig-proxy`).
 
 use crate::cli::AttachArgs;
-use hutch_engine::container::{self, attach, runtime::OciRuntime};
-use hutch_engine::EngineError;
+use hutch_engine::container::exec::{Control, ControlSource, ExecIo};
+use hutch_engine::container::run::{AttachRequest, RunOutcome};
+use hutch_engine::term::{RawTerminal, SignalFd};
 use std::io::IsTerminal;
+use std::os::fd::{AsFd, BorrowedFd};
 
 pub fn run(ctx: &super::Ctx, args: AttachArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let c = eng.lookup(&args.container)?;
-    let obs = container::observe(eng.paths(), &c);
-    if obs.state != container::RUNNING {
-        anyhow::bail!(
-            "you can only attach to running containers: {} is {}",
-            c.name,
-            super::ps::display_state(&obs.state)
-        );
-    }
-    let cfg = container::config_of(&c).map_err(EngineError::from)?;
-    let keys = attach::parse_detach_keys(
-        args.detach_keys
-            .as_deref()
-            .unwrap_or(attach::DEFAULT_DETACH_KEYS),
-    )
-    .map_err(EngineError::from)?;
-    let ops = eng.containers();
-    let dirs = ops.dirs(&c.id);
-    let sock = attach::connect(&dirs).map_err(EngineError::from)?;
-    let raw = if cfg.tty && std::io::stdin().is_terminal() {
-        use std::os::fd::AsFd;
-        let stdin: &'static std::io::Stdin = Box::leak(Box::new(std::io::stdin()));
-        hutch_sys::client::RawTerminal::enter(stdin.as_fd()).ok()
-    } else {
-        None
+    let req = AttachRequest {
+        stdin: !args.no_stdin,
+        detach_keys: args.detach_keys,
     };
-    let runtime = ops.runtime(&cfg);
-    let end = attach::run(
-        &sock,
-        &dirs,
-        &attach::AttachOptions {
-            stdin: !args.no_stdin && cfg.stdin,
-            tty: cfg.tty,
-            detach_keys: keys,
-        },
-        |sig| {
-            if args.sig_proxy {
-                let _ = runtime.kill(&c.id, sig, false);
-            }
-        },
-    )
-    .map_err(EngineError::from);
-    drop(raw);
-    match end? {
-        attach::AttachEnd::Detached => {
+    session(args.sig_proxy, |io| eng.attach(&args.container, &req, io))
+}
+
+/// Runs `attach` on this process's stdio and turns how it ended into hutch's exit code: the
+/// container's, or 0 when detached (after a newline, the prompt's line being the container's)
+/// or started in the background (after printing its ID).
+pub(super) fn session<E>(
+    sig_proxy: bool,
+    attach: impl FnOnce(&mut ExecIo<'_>) -> Result<RunOutcome, E>,
+) -> anyhow::Result<i32>
+where
+    anyhow::Error: From<E>,
+{
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut stderr = std::io::stderr();
+    let mut terminal = Terminal {
+        stdin: stdin.as_fd(),
+        stdout: stdout.as_fd(),
+        sig_proxy,
+        signals: None,
+        raw: None,
+    };
+    let outcome = attach(&mut ExecIo {
+        stdin: Some(stdin.as_fd()),
+        stdout: stdout.as_fd(),
+        stderr: &mut stderr,
+        size: hutch_engine::term::window_size(stdout.as_fd()).ok(),
+        control: Some(&mut terminal),
+    });
+    // Restores the terminal and the signals' default actions before anything is printed.
+    drop(terminal);
+    match outcome? {
+        RunOutcome::Exited(code) => Ok(super::ctrs::exit_code(code)),
+        RunOutcome::Detached => {
             eprintln!();
             Ok(0)
         }
-        attach::AttachEnd::Exited(code) => {
-            eng.with_locked(&c, |ops| ops.cleanup_locked(&c))?;
-            Ok(super::ctrs::exit_code(i64::from(code)))
+        RunOutcome::Started(id) => {
+            println!("{id}");
+            Ok(0)
         }
-        attach::AttachEnd::Closed => {
-            let code = ops.wait_exit(&c, None)?.unwrap_or(-1);
-            Ok(super::ctrs::exit_code(code))
+    }
+}
+
+/// Signals a session takes while it lasts: SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTERM
+/// (forwarded with `--sig-proxy`, else swallowed) and SIGWINCH (a resize).
+const SESSION_SIGNALS: [i32; 7] = [1, 2, 3, 10, 12, 15, SIGWINCH];
+const SIGWINCH: i32 = 28;
+
+/// This terminal as the session's control source. Nothing is taken until the session begins,
+/// so until the container runs (a pull, say) signals act as usual.
+struct Terminal<'a> {
+    stdin: BorrowedFd<'a>,
+    stdout: BorrowedFd<'a>,
+    sig_proxy: bool,
+    signals: Option<SignalFd>,
+    raw: Option<RawTerminal<'a>>,
+}
+
+impl ControlSource for Terminal<'_> {
+    fn begin(&mut self, tty: bool) -> std::io::Result<()> {
+        self.signals = Some(SignalFd::new(&SESSION_SIGNALS)?);
+        if tty && std::io::stdin().is_terminal() {
+            self.raw = RawTerminal::enter(self.stdin).ok();
         }
+        Ok(())
+    }
+
+    fn fd(&self) -> BorrowedFd<'_> {
+        self.signals
+            .as_ref()
+            .expect("the engine begins a session before it polls")
+            .as_fd()
+    }
+
+    fn read(&mut self) -> std::io::Result<Vec<Control>> {
+        let mut out = Vec::new();
+        let Some(signals) = self.signals.as_mut() else {
+            return Ok(out);
+        };
+        while let Some(sig) = signals.read()? {
+            if sig == SIGWINCH {
+                if let Ok((rows, cols)) = hutch_engine::term::window_size(self.stdout) {
+                    out.push(Control::Resize { rows, cols });
+                }
+            } else if self.sig_proxy {
+                out.push(Control::Signal(sig));
+            }
+        }
+        Ok(out)
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::cli::CpArgs;
 use anyhow::Context;
-use hutch_engine::container::archive;
+use hutch_engine::container::archive::{self, CopyError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -87,10 +87,11 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
                     match from {
                         End::Stream => {
                             if !dest_is_dir {
-                                return Err(hutch_engine::EngineError::Other(format!(
-                                    "{name}:{path}: the destination of a tar stream must be an \
-                                 existing directory"
-                                )));
+                                return Err(CopyError::StreamNeedsDirectory {
+                                    container: name.clone(),
+                                    path: path.clone(),
+                                }
+                                .into());
                             }
                             w.tar(&dest, std::io::stdin().lock())?;
                             Ok(())
@@ -106,9 +107,11 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
                                 dest.clone()
                             };
                             if !dest_is_dir && path.ends_with('/') {
-                                return Err(hutch_engine::EngineError::Other(format!(
-                                    "{name}:{path}: no such directory in the container"
-                                )));
+                                return Err(CopyError::NoSuchDirectory {
+                                    container: name.clone(),
+                                    path: path.clone(),
+                                }
+                                .into());
                             }
                             w.host_tree(&src, &target)
                         }

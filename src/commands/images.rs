@@ -22,10 +22,11 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
     if let Some(r) = &args.reference {
         filters.push(format!("reference={r}"));
     }
-    let opts = images::ListOptions::parse(&filters)?;
+    let filters =
+        hutch_engine::filters::images(&filters).map_err(hutch_engine::EngineError::from)?;
     let eng = ctx.engine()?;
     let db = eng.db();
-    let list = images::list(db, &opts)?;
+    let list = images::list(db, &filters)?;
     let in_use = images::images_in_use(db)?;
 
     if args.quiet {

@@ -44,8 +44,10 @@ pub fn pull_with_progress(
     opts: &PullOptions,
     progress: &dyn ProgressSink,
 ) -> anyhow::Result<PulledImage> {
-    let interrupted = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    Ok(ctx.engine()?.pull(image, opts, progress, interrupted)?)
+    Ok(ctx.engine()?.pull(image, opts, progress, ctrl_c())?)
+}
+
+/// Completes at the first Ctrl-C: what interrupts a pull started from the terminal.
+pub async fn ctrl_c() {
+    let _ = tokio::signal::ctrl_c().await;
 }

@@ -17,7 +17,7 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     let eng = ctx.engine()?;
     let mut db = eng.db().clone();
     let names: Vec<String> = if args.all {
-        images::list(&db, &images::ListOptions::default())?
+        images::list(&db, &Default::default())?
             .into_iter()
             .map(|i| i.id)
             .collect()

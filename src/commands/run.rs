@@ -1,29 +1,31 @@
 //! `hutch run`: create a container and start it, attached (returning its exit code) or with
-//! `-d` in the background (printing its ID).
+//! `-d` in the background (printing its ID), in one engine call.
 
 use crate::cli::RunArgs;
+use hutch_engine::container::run::{AttachRequest, RunOptions};
+use hutch_engine::EngineError;
 
 pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let c = super::ctrs::create(ctx, &eng, &args.create)?;
-    let outcome = if args.detach {
-        eng.with_locked(&c, |ops| ops.start(&c))
-            .map(|_| {
-                println!("{}", c.id);
-                0
-            })
-            .map_err(anyhow::Error::from)
-    } else {
-        super::ctrs::start_attached(
-            &eng,
-            &c,
-            args.create.interactive,
-            args.detach_keys.as_deref(),
-            args.sig_proxy,
-        )
+    let a = &args.create;
+    let spec = super::create_spec::container_spec(a).map_err(EngineError::from)?;
+    let opts = RunOptions {
+        create: super::create::options(a)?,
+        detach: args.detach,
+        attach: AttachRequest {
+            stdin: a.interactive,
+            detach_keys: args.detach_keys.clone(),
+        },
     };
-    if outcome.is_err() && args.create.rm {
-        eng.discard_failed_run(&c);
-    }
-    outcome
+    super::attach::session(args.sig_proxy, |io| {
+        // As podman, `run` draws no pull progress; Ctrl-C interrupts a pull.
+        eng.run(
+            &spec,
+            &a.image,
+            &opts,
+            io,
+            &hutch_engine::progress::Silent,
+            super::pull::ctrl_c(),
+        )
+    })
 }

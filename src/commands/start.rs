@@ -1,6 +1,7 @@
 //! `hutch start`: start containers; with `-a` attach to one and return its exit code.
 
 use crate::cli::StartArgs;
+use hutch_engine::container::run::AttachRequest;
 
 pub fn run(ctx: &super::Ctx, args: StartArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
@@ -8,14 +9,13 @@ pub fn run(ctx: &super::Ctx, args: StartArgs) -> anyhow::Result<i32> {
         if args.containers.len() != 1 {
             anyhow::bail!("you cannot start and attach multiple containers at once");
         }
-        let c = eng.lookup(&args.containers[0])?;
-        return super::ctrs::start_attached(
-            &eng,
-            &c,
-            args.interactive,
-            args.detach_keys.as_deref(),
-            args.sig_proxy,
-        );
+        let req = AttachRequest {
+            stdin: args.interactive,
+            detach_keys: args.detach_keys,
+        };
+        return super::attach::session(args.sig_proxy, |io| {
+            eng.start_attached(&args.containers[0], &req, io)
+        });
     }
     super::ctrs::each(&args.containers, |name| {
         eng.start(name)?;

@@ -39,8 +39,12 @@ pub enum SysError {
     },
     #[error("{path}: {reason}")]
     Parse { path: PathBuf, reason: &'static str },
-    #[error("{0}")]
-    Other(String),
+    /// The pause process closed its status pipe without reporting a stage (it died first).
+    #[error("the pause process exited before it was ready")]
+    PauseExited,
+    /// The thread that holds a network namespace ended before it said whether it made one.
+    #[error("the netns thread ended early")]
+    NetnsThreadEnded,
 }
 
 impl SysError {

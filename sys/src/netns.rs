@@ -55,9 +55,7 @@ impl Holder {
                 }
             })
             .map_err(|e| SysError::op("spawning the netns thread", e))?;
-        let path = ready_rx
-            .recv()
-            .map_err(|_| SysError::Other("the netns thread ended early".into()))?;
+        let path = ready_rx.recv().map_err(|_| SysError::NetnsThreadEnded)?;
         match path {
             Ok(path) => Ok(Holder {
                 path,

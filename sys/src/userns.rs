@@ -114,9 +114,7 @@ fn read_status(from_child: &mut File) -> Result<(i32, i32, i32)> {
     match from_child.read_exact(&mut buf) {
         Ok(()) => {}
         Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
-            return Err(SysError::Other(
-                "the pause process exited before it was ready".into(),
-            ))
+            return Err(SysError::PauseExited)
         }
         Err(e) => return Err(SysError::op("read from the pause process", e)),
     }

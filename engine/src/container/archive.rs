@@ -12,6 +12,37 @@ use std::io::{self, Read, Write};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
 
+/// What `cp`, `export` and the tar writer refuse, each naming the path it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum CopyError {
+    #[error("cannot copy directory {src} onto file {dest}")]
+    DirectoryOntoFile { src: PathBuf, dest: PathBuf },
+    #[error("cannot overwrite directory {path} with a non-directory")]
+    OverwriteDirectory { path: PathBuf },
+    #[error("{path}: not a file name")]
+    NotAFileName { path: PathBuf },
+    /// A parent directory became something else (a symlink) between creating and checking it.
+    #[error("{path}: the path changed while copying")]
+    PathChanged { path: PathBuf },
+    #[error("tar entry {entry}: \"..\" is not allowed in a path")]
+    ParentInPath { entry: PathBuf },
+    /// `cp -` (a tar stream) into a container path that is not a directory.
+    #[error("{container}:{path}: the destination of a tar stream must be an existing directory")]
+    StreamNeedsDirectory { container: String, path: String },
+    /// A `cp` destination written as a directory (`DIR/`) that the container does not have.
+    #[error("{container}:{path}: no such directory in the container")]
+    NoSuchDirectory { container: String, path: String },
+    /// `link` is "symlink" or "hard link".
+    #[error("tar entry {entry}: {link} without a target")]
+    LinkWithoutTarget { entry: PathBuf, link: &'static str },
+}
+
+impl From<CopyError> for EngineError {
+    fn from(e: CopyError) -> Self {
+        EngineError::Copy(Box::new(e))
+    }
+}
+
 /// How entries of the tree are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TreeMode {
@@ -284,11 +315,11 @@ pub fn copy_out(src: &Path, contents: bool, dest: &Path) -> Result<()> {
             }
         }
         Ok(_) if meta.is_dir() => {
-            return Err(EngineError::Other(format!(
-                "cannot copy directory {} onto file {}",
-                src.display(),
-                dest.display()
-            )))
+            return Err(CopyError::DirectoryOntoFile {
+                src: src.to_path_buf(),
+                dest: dest.to_path_buf(),
+            }
+            .into())
         }
         Ok(_) => dest.to_path_buf(),
         Err(_) => {
@@ -347,10 +378,10 @@ fn copy_host_tree(src: &Path, dst: &Path) -> Result<()> {
 
 fn remove_non_dir(p: &Path) -> Result<()> {
     match std::fs::symlink_metadata(p) {
-        Ok(m) if m.is_dir() => Err(EngineError::Other(format!(
-            "cannot overwrite directory {} with a non-directory",
-            p.display()
-        ))),
+        Ok(m) if m.is_dir() => Err(CopyError::OverwriteDirectory {
+            path: p.to_path_buf(),
+        }
+        .into()),
         Ok(_) => std::fs::remove_file(p).map_err(cerr(p)),
         Err(_) => Ok(()),
     }
@@ -373,9 +404,9 @@ impl<'a> Writer<'a> {
     /// where missing), the last component as it is.
     fn place(&self, rel: &Path) -> Result<PathBuf> {
         let parent = rel.parent().unwrap_or(Path::new("/"));
-        let name = rel
-            .file_name()
-            .ok_or_else(|| EngineError::Other(format!("{}: not a file name", rel.display())))?;
+        let name = rel.file_name().ok_or_else(|| CopyError::NotAFileName {
+            path: rel.to_path_buf(),
+        })?;
         let dir = resolve_in_root(self.root, parent, true)
             .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
         std::fs::create_dir_all(&dir).map_err(cerr(&dir))?;
@@ -383,10 +414,10 @@ impl<'a> Writer<'a> {
         let again = resolve_in_root(self.root, parent, true)
             .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
         if again != dir || !dir.starts_with(self.root) {
-            return Err(EngineError::Other(format!(
-                "{}: the path changed while copying",
-                rel.display()
-            )));
+            return Err(CopyError::PathChanged {
+                path: rel.to_path_buf(),
+            }
+            .into());
         }
         Ok(dir.join(name))
     }
@@ -477,12 +508,7 @@ impl<'a> Writer<'a> {
                 match c {
                     Component::Normal(x) => rel.push(x),
                     Component::CurDir | Component::RootDir => {}
-                    _ => {
-                        return Err(EngineError::Other(format!(
-                            "tar entry {}: \"..\" is not allowed in a path",
-                            raw.display()
-                        )))
-                    }
+                    _ => return Err(CopyError::ParentInPath { entry: raw.clone() }.into()),
                 }
             }
             if rel.as_os_str().is_empty() {
@@ -499,11 +525,9 @@ impl<'a> Writer<'a> {
                     let t = entry
                         .link_name()
                         .map_err(cerr(&raw))?
-                        .ok_or_else(|| {
-                            EngineError::Other(format!(
-                                "tar entry {}: symlink without a target",
-                                raw.display()
-                            ))
+                        .ok_or_else(|| CopyError::LinkWithoutTarget {
+                            entry: raw.clone(),
+                            link: "symlink",
                         })?
                         .into_owned();
                     self.symlink(&target, &t)?
@@ -512,11 +536,9 @@ impl<'a> Writer<'a> {
                     let t = entry
                         .link_name()
                         .map_err(cerr(&raw))?
-                        .ok_or_else(|| {
-                            EngineError::Other(format!(
-                                "tar entry {}: hard link without a target",
-                                raw.display()
-                            ))
+                        .ok_or_else(|| CopyError::LinkWithoutTarget {
+                            entry: raw.clone(),
+                            link: "hard link",
                         })?
                         .into_owned();
                     self.hardlink(&target, &dest.join(t))?
@@ -573,5 +595,36 @@ mod tests {
                 ("SCHILY.xattr.user.short".to_string(), b"1".to_vec()),
             ]
         );
+    }
+
+    #[test]
+    fn a_tar_entry_climbing_out_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("root");
+        std::fs::create_dir(&root).unwrap();
+        let mut h = tar::Header::new_gnu();
+        let name = b"a/../../escaped";
+        h.as_old_mut().name[..name.len()].copy_from_slice(name);
+        h.set_size(0);
+        h.set_mode(0o644);
+        h.set_entry_type(tar::EntryType::Regular);
+        h.set_cksum();
+        let mut tar = h.as_bytes().to_vec();
+        tar.resize(tar.len() + 1024, 0);
+        let err = Writer::new(&root)
+            .tar(Path::new("/"), tar.as_slice())
+            .unwrap_err();
+        let EngineError::Copy(e) = &err else {
+            panic!("not a CopyError: {err:?}");
+        };
+        assert!(
+            matches!(&**e, CopyError::ParentInPath { entry } if entry == Path::new("a/../../escaped")),
+            "{e:?}"
+        );
+        assert_eq!(
+            err.to_string(),
+            "tar entry a/../../escaped: \"..\" is not allowed in a path"
+        );
+        assert!(!dir.path().join("escaped").exists());
     }
 }

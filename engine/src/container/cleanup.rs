@@ -80,13 +80,8 @@ impl Containers {
                 errors.push(e.to_string());
             }
         }
-        errors.extend(super::mounts::teardown(
-            &self.db,
-            &self.paths,
-            &c,
-            &cfg,
-            &dirs,
-        ));
+        let failed = super::mounts::teardown(&self.db, &self.paths, &c, &cfg, &dirs);
+        errors.extend(failed.iter().map(ToString::to_string));
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
             errors.push(e.to_string());
         }

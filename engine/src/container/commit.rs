@@ -5,6 +5,8 @@
 
 use super::{archive, config_of, event, Containers};
 use crate::progress::{Event, ProgressSink};
+use crate::pull::manifest as mf;
+use crate::saveload::OCI_LAYER;
 use crate::{EngineError, Result};
 use chrono::{SecondsFormat, Utc};
 use hutch_state::{Container, NewImage, NewLayer};
@@ -290,6 +292,9 @@ impl Containers {
                 hist.push(Value::Object(h));
             }
         }
+        // The config stays JSON rather than oci-spec's ImageConfiguration: that type drops
+        // what it does not know (Docker's Healthcheck, Shell, OnBuild, container_config...),
+        // and a commit must keep everything the parent image's config had, as podman does.
         let config_bytes =
             serde_json::to_vec(&config).map_err(|e| EngineError::Other(e.to_string()))?;
         let config_digest = Digest::sha256(&config_bytes);
@@ -298,43 +303,41 @@ impl Containers {
         });
         let id = config_digest.hex().to_string();
 
-        let mut layers_json = Vec::new();
+        let layer_digest = |d: &str| -> Result<Digest> {
+            d.parse().map_err(|e| {
+                EngineError::Other(format!("image {}: layer digest {d:?}: {e}", parent.id))
+            })
+        };
+        let mut descriptors = Vec::new();
         let mut total = 0i64;
         for d in &parent.layers {
             let l = self.db.layer(d)?;
             let (digest, media, sz) = match &l {
                 Some(l) => (
-                    l.compressed_digest.clone().unwrap_or_else(|| d.clone()),
-                    l.media_type
-                        .clone()
-                        .unwrap_or_else(|| "application/vnd.oci.image.layer.v1.tar".into()),
+                    l.compressed_digest.as_deref().unwrap_or(d),
+                    l.media_type.as_deref().unwrap_or(OCI_LAYER),
                     l.size,
                 ),
-                None => (
-                    d.clone(),
-                    "application/vnd.oci.image.layer.v1.tar".into(),
-                    0,
-                ),
+                None => (d.as_str(), OCI_LAYER, 0),
             };
             total += sz;
-            layers_json.push(json!({"mediaType": media, "digest": digest, "size": sz}));
+            descriptors.push(mf::descriptor(
+                media,
+                &layer_digest(digest)?,
+                u64::try_from(sz).unwrap_or(0),
+            ));
         }
         total += size;
-        layers_json.push(json!({
-            "mediaType": "application/vnd.oci.image.layer.v1.tar",
-            "digest": diff_id,
-            "size": size,
-        }));
-        let manifest = json!({
-            "schemaVersion": 2,
-            "mediaType": "application/vnd.oci.image.manifest.v1+json",
-            "config": {
-                "mediaType": "application/vnd.oci.image.config.v1+json",
-                "digest": format!("sha256:{id}"),
-                "size": config_bytes.len(),
-            },
-            "layers": layers_json,
-        });
+        descriptors.push(mf::descriptor(
+            OCI_LAYER,
+            &layer_digest(&diff_id)?,
+            u64::try_from(size).unwrap_or(0),
+        ));
+        let manifest = mf::image_manifest(
+            mf::OCI_MANIFEST,
+            mf::descriptor(mf::OCI_CONFIG, &config_digest, config_bytes.len() as u64),
+            descriptors,
+        );
         let manifest_bytes =
             serde_json::to_vec(&manifest).map_err(|e| EngineError::Other(e.to_string()))?;
         progress.event(Event::WritingManifest);
@@ -353,11 +356,11 @@ impl Containers {
                 diff_id,
                 dir: dir.clone(),
                 compressed_digest: None,
-                media_type: Some("application/vnd.oci.image.layer.v1.tar".into()),
+                media_type: Some(OCI_LAYER.into()),
                 size,
             }],
             manifest: manifest_bytes,
-            manifest_media_type: "application/vnd.oci.image.manifest.v1+json".into(),
+            manifest_media_type: mf::OCI_MANIFEST.into(),
             config: config_bytes,
             created: now,
             size: total,

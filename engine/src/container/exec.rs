@@ -52,6 +52,13 @@ pub trait ControlSource {
     fn fd(&self) -> BorrowedFd<'_>;
     /// The requests pending now (none is fine: the descriptor may wake up spuriously).
     fn read(&mut self) -> std::io::Result<Vec<Control>>;
+    /// Called once as the session begins, after every process is started; `tty` says whether
+    /// the process has a terminal. A terminal's source takes its signals (and enters raw mode)
+    /// here, so until then they act as usual: Ctrl-C still interrupts a pull.
+    fn begin(&mut self, tty: bool) -> std::io::Result<()> {
+        let _ = tty;
+        Ok(())
+    }
 }
 
 /// The process's streams.
@@ -457,44 +464,37 @@ fn proxy_pty(
 ) -> Result<bool, ContainerError> {
     let ioerr = |what: &str| io_err(format!("exec {what}"));
     let mut master = std::fs::File::from(master);
+    if let Some(control) = io.control.as_mut() {
+        control.begin(true).map_err(ioerr("control"))?;
+    }
     if let Some((r, c)) = io.size {
         let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
     }
     let mut out = std::fs::File::from(io.stdout.try_clone_to_owned().map_err(ioerr("stdout"))?);
     let stdin_fd = io.stdin.filter(|_| stdin);
     let mut stdin_open = stdin_fd.is_some();
-    let mut matched = 0usize;
+    let mut detach = attach::DetachMatcher::new(detach_keys);
     let mut buf = vec![0u8; 32 * 1024];
     loop {
-        let mut fds = vec![master.as_fd()];
-        let control_at = io.control.as_ref().map(|c| {
-            fds.push(c.fd());
-            fds.len() - 1
-        });
-        let stdin_at = match stdin_fd {
-            Some(fd) if stdin_open => {
-                fds.push(fd);
-                Some(fds.len() - 1)
-            }
-            _ => None,
-        };
-        let ready = hutch_sys::client::poll(&fds, -1).map_err(ioerr("poll"))?;
-        drop(fds);
-        if let (Some(i), Some(control)) = (control_at, io.control.as_mut()) {
-            if ready[i].readable {
-                for req in control.read().map_err(ioerr("control"))? {
-                    match req {
-                        Control::Resize { rows, cols } => {
-                            let _ = hutch_sys::pty::set_winsize(master.as_fd(), rows, cols);
-                        }
-                        Control::Signal(s) => {
-                            let _ = hutch_sys::process::signal(pid, s);
-                        }
+        let ready = attach::wait_session(
+            master.as_fd(),
+            io.control.as_deref(),
+            stdin_fd.filter(|_| stdin_open),
+        )
+        .map_err(ioerr("poll"))?;
+        if let Some(control) = io.control.as_mut().filter(|_| ready.control) {
+            for req in control.read().map_err(ioerr("control"))? {
+                match req {
+                    Control::Resize { rows, cols } => {
+                        let _ = hutch_sys::pty::set_winsize(master.as_fd(), rows, cols);
+                    }
+                    Control::Signal(s) => {
+                        let _ = hutch_sys::process::signal(pid, s);
                     }
                 }
             }
         }
-        if ready[0].readable || ready[0].hangup {
+        if ready.process {
             match master.read(&mut buf) {
                 Ok(0) | Err(_) => return Ok(false),
                 Ok(n) => {
@@ -502,12 +502,9 @@ fn proxy_pty(
                 }
             }
         }
-        let (Some(i), Some(fd)) = (stdin_at, stdin_fd) else {
+        let Some(fd) = stdin_fd.filter(|_| ready.stdin) else {
             continue;
         };
-        if !(ready[i].readable || ready[i].hangup) {
-            continue;
-        }
         let n = hutch_sys::client::read_fd(fd, &mut buf).unwrap_or(0);
         if n == 0 {
             // End of input: send the terminal's EOF character, as a typed ^D would.
@@ -516,20 +513,9 @@ fn proxy_pty(
             continue;
         }
         let mut send = Vec::with_capacity(n);
-        for &b in &buf[..n] {
-            if !detach_keys.is_empty() && b == detach_keys[matched] {
-                matched += 1;
-                if matched == detach_keys.len() {
-                    let _ = master.write_all(&send);
-                    return Ok(true);
-                }
-                continue;
-            }
-            if matched > 0 {
-                send.extend_from_slice(&detach_keys[..matched]);
-                matched = 0;
-            }
-            send.push(b);
+        if detach.feed(&buf[..n], &mut send) {
+            let _ = master.write_all(&send);
+            return Ok(true);
         }
         master.write_all(&send).map_err(ioerr("terminal"))?;
     }

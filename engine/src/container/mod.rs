@@ -32,6 +32,7 @@ mod reconcile;
 mod remove;
 mod restart;
 pub mod rootfs;
+pub mod run;
 pub mod runtime;
 pub mod spec;
 mod start;

@@ -5,18 +5,73 @@
 //! first-use copy-up and ownership, `:U` chowns, tmpfs volumes and image mounts, and undone at
 //! cleanup.
 
-use super::config::bad;
 use super::mount_spec::{normalize, VolumesFrom};
 use super::rootfs::resolve_in_root;
 use super::spec::{KeepId, ProcessUser};
 use super::{ContainerConfig, ContainerError, Dirs};
-use crate::volumes::{self, CreateVolume};
+use crate::volumes::{self, CreateVolume, IoReason, VolumeError};
 use crate::{EngineError, Paths, Result};
 use hutch_state::{Container, Db};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
+
+/// Failures setting up or tearing down a container's mounts, each naming the container and
+/// the mount it is about.
+#[derive(Debug, thiserror::Error)]
+pub enum MountError {
+    /// Refused at create time, worded as the flag it came from.
+    #[error(
+        "invalid -v/--mount {:?}: statfs {path}: {source} (the bind source must exist: like podman, hutch does not create it; create it first)",
+        format!("{}:{}", .path, .destination)
+    )]
+    NoBindSource {
+        path: String,
+        destination: String,
+        #[source]
+        source: IoReason,
+    },
+    #[error(
+        "container {container}: bind source: statfs {path}: {source} (like podman, hutch does not create it)"
+    )]
+    BindSource {
+        container: String,
+        path: String,
+        #[source]
+        source: IoReason,
+    },
+    #[error("container {container}: mount destination {destination}: {source}")]
+    Destination {
+        container: String,
+        destination: String,
+        #[source]
+        source: std::io::Error,
+    },
+    /// A component became a symlink between creating the destination and checking it again.
+    #[error(
+        "container {container}: mount destination {destination} changed while it was being created"
+    )]
+    DestinationChanged {
+        container: String,
+        destination: String,
+    },
+    #[error("container {container}: unknown stored mount type {kind:?}")]
+    UnknownKind { container: String, kind: String },
+    /// Teardown could not unmount an image mounted with `--mount type=image`.
+    #[error("image {image}: {source}")]
+    ImageUnmount {
+        image: String,
+        #[source]
+        source: Box<EngineError>,
+    },
+}
+
+impl From<MountError> for EngineError {
+    fn from(e: MountError) -> Self {
+        EngineError::Mount(Box::new(e))
+    }
+}
 
 /// One mount of a container, as stored.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -81,15 +136,11 @@ pub fn prepare(
         match m.kind.as_str() {
             "bind" => {
                 if let Err(e) = std::fs::metadata(&m.source) {
-                    return Err(bad(
-                        "-v/--mount",
-                        &format!("{}:{}", m.source, m.destination),
-                        format!(
-                            "statfs {}: {} (the bind source must exist: like podman, hutch does not create it; create it first)",
-                            m.source,
-                            volumes::io_reason(&e)
-                        ),
-                    )
+                    return Err(MountError::NoBindSource {
+                        path: m.source.clone(),
+                        destination: m.destination.clone(),
+                        source: IoReason(e),
+                    }
                     .into());
                 }
             }
@@ -229,14 +280,10 @@ fn cio(path: &Path) -> impl FnOnce(std::io::Error) -> EngineError + '_ {
 /// inside the container, which the OCI config uses, so the runtime never meets a symlink.
 fn prepare_destination(id: &str, root: &Path, dest: &str, dir: bool) -> Result<String> {
     let resolve = || {
-        resolve_in_root(root, Path::new(dest), true).map_err(|e| {
-            EngineError::from(ContainerError::io(
-                PathBuf::from(dest),
-                std::io::Error::new(
-                    e.kind(),
-                    format!("container {id}: mount destination {dest}: {e}"),
-                ),
-            ))
+        resolve_in_root(root, Path::new(dest), true).map_err(|source| MountError::Destination {
+            container: id.to_string(),
+            destination: dest.to_string(),
+            source,
         })
     };
     let resolved = resolve()?;
@@ -262,9 +309,11 @@ fn prepare_destination(id: &str, root: &Path, dest: &str, dir: bool) -> Result<S
     // Nothing may have turned a component into a symlink meanwhile.
     let again = resolve()?;
     if again != resolved || !resolved.starts_with(root) {
-        return Err(EngineError::Other(format!(
-            "container {id}: mount destination {dest} changed while it was being created"
-        )));
+        return Err(MountError::DestinationChanged {
+            container: id.to_string(),
+            destination: dest.to_string(),
+        }
+        .into());
     }
     let rel = resolved.strip_prefix(root).unwrap_or(Path::new(""));
     Ok(format!("/{}", rel.display()))
@@ -322,13 +371,10 @@ pub fn setup(
         match m.kind.as_str() {
             "bind" => {
                 let src = Path::new(&m.source);
-                let meta = std::fs::metadata(src).map_err(|e| {
-                    EngineError::Other(format!(
-                        "container {}: bind source: statfs {}: {} (like podman, hutch does not create it)",
-                        c.name,
-                        m.source,
-                        volumes::io_reason(&e)
-                    ))
+                let meta = std::fs::metadata(src).map_err(|e| MountError::BindSource {
+                    container: c.name.clone(),
+                    path: m.source.clone(),
+                    source: IoReason(e),
                 })?;
                 if m.chown {
                     chown_tree(src, uid, gid).map_err(cio(src))?;
@@ -356,7 +402,7 @@ pub fn setup(
                     "tmpfs" => {
                         if !super::is_mount_point(&data) {
                             hutch_sys::mount::mount_tmpfs(&data, &d.data.join(",")).map_err(
-                                |source| volumes::VolumeError::Mount {
+                                |source| VolumeError::Mount {
                                     name: vol.name.clone(),
                                     what: "tmpfs".into(),
                                     path: data.clone(),
@@ -376,11 +422,10 @@ pub fn setup(
                         .map(|mut r| r.next().is_none())
                         .unwrap_or(false);
                     if vol.needs_copy_up && !m.nocopy && empty && image_meta.is_some() {
-                        copy_tree(&in_image, &source).map_err(|e| {
-                            EngineError::Other(format!(
-                                "volume {}: copying the image's {} into it: {e}",
-                                vol.name, m.destination
-                            ))
+                        copy_tree(&in_image, &source).map_err(|e| VolumeError::CopyUp {
+                            name: vol.name.clone(),
+                            destination: m.destination.clone(),
+                            source: e,
                         })?;
                     }
                     if vol.needs_chown && d.kind != "bind" {
@@ -453,10 +498,11 @@ pub fn setup(
                 );
             }
             other => {
-                return Err(EngineError::Other(format!(
-                    "container {}: unknown stored mount type {other:?}",
-                    c.name
-                )))
+                return Err(MountError::UnknownKind {
+                    container: c.name.clone(),
+                    kind: other.to_string(),
+                }
+                .into())
             }
         }
     }
@@ -471,18 +517,24 @@ pub fn teardown(
     c: &Container,
     cfg: &ContainerConfig,
     dirs: &Dirs,
-) -> Vec<String> {
+) -> Vec<EngineError> {
     let mut errors = Vec::new();
     if let Ok(text) = std::fs::read_to_string(marker(dirs)) {
         for id in text.lines().filter(|l| !l.is_empty()) {
             match db.image(id) {
                 Ok(Some(img)) => {
                     if let Err(e) = crate::images::unmount(db, paths, &img, false) {
-                        errors.push(format!("image {id}: {e}"));
+                        errors.push(
+                            MountError::ImageUnmount {
+                                image: id.to_string(),
+                                source: Box::new(e),
+                            }
+                            .into(),
+                        );
                     }
                 }
                 Ok(None) => {}
-                Err(e) => errors.push(e.to_string()),
+                Err(e) => errors.push(e.into()),
             }
         }
         let _ = std::fs::remove_file(marker(dirs));
@@ -503,12 +555,15 @@ pub fn teardown(
             .iter()
             .any(|o| o.id != c.id && super::is_active(&super::observe(paths, o).state));
         if !busy {
-            if let Err(e) = hutch_sys::mount::umount(&data, true) {
-                errors.push(format!(
-                    "volume {}: unmounting {}: {e}",
-                    vol.name,
-                    data.display()
-                ));
+            if let Err(source) = hutch_sys::mount::umount(&data, true) {
+                errors.push(
+                    VolumeError::Unmount {
+                        name: vol.name.clone(),
+                        path: data,
+                        source,
+                    }
+                    .into(),
+                );
             }
         }
     }
@@ -578,6 +633,36 @@ mod tests {
         assert_eq!(d, format!("{}/sub", outside.display()));
         assert!(root.join(d.trim_start_matches('/')).is_dir());
         assert!(!outside.join("sub").exists());
+    }
+
+    #[test]
+    fn a_missing_bind_source_is_worded_as_podman_and_keeps_its_error() {
+        let missing = std::fs::metadata("/nope").unwrap_err();
+        let e = MountError::BindSource {
+            container: "web".into(),
+            path: "/nope".into(),
+            source: IoReason(missing),
+        };
+        assert_eq!(
+            e.to_string(),
+            "container web: bind source: statfs /nope: no such file or directory \
+             (like podman, hutch does not create it)"
+        );
+        // The io::Error stays reachable, and nothing after it repeats it in std's words.
+        let cause = std::error::Error::source(&e).expect("a source");
+        let io = cause.downcast_ref::<IoReason>().expect("an IoReason");
+        assert_eq!(io.0.kind(), std::io::ErrorKind::NotFound);
+        assert!(cause.source().is_none());
+        let at_create = MountError::NoBindSource {
+            path: "/nope".into(),
+            destination: "/d".into(),
+            source: IoReason(std::fs::metadata("/nope").unwrap_err()),
+        };
+        assert_eq!(
+            at_create.to_string(),
+            "invalid -v/--mount \"/nope:/d\": statfs /nope: no such file or directory (the bind \
+             source must exist: like podman, hutch does not create it; create it first)"
+        );
     }
 
     #[test]

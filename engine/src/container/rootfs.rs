@@ -10,6 +10,30 @@ use std::ffi::OsString;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+/// What stands in the way of reading a container's root filesystem as layers.
+#[derive(Debug, thiserror::Error)]
+pub enum RootfsError {
+    #[error("container {container}: its image {image} is no longer in local storage")]
+    ImageGone { container: String, image: String },
+    #[error("container {container}: layer {layer} of image {image} is missing from the store")]
+    LayerMissing {
+        container: String,
+        image: String,
+        layer: String,
+    },
+    /// `diff` and `commit` need an upper directory, which vfs does not keep.
+    #[error(
+        "container {container}: the vfs storage driver keeps no record of a container's changes: use overlay or fuse-overlayfs"
+    )]
+    NoUpperDir { container: String },
+}
+
+impl From<RootfsError> for EngineError {
+    fn from(e: RootfsError) -> Self {
+        EngineError::Rootfs(Box::new(e))
+    }
+}
+
 /// Holds how many `hutch mount`s of the container are outstanding.
 const MOUNT_COUNT: &str = "mountcount";
 
@@ -188,21 +212,24 @@ fn walk_changes(
 impl Containers {
     /// The image's layer directories under the container, top first.
     pub(crate) fn lower_dirs(&self, c: &Container) -> Result<Vec<PathBuf>> {
-        let image = self.db.image(&c.image_id)?.ok_or_else(|| {
-            EngineError::Other(format!(
-                "container {}: its image {} is no longer in local storage",
-                c.name, c.image_id
-            ))
-        })?;
+        let image = self
+            .db
+            .image(&c.image_id)?
+            .ok_or_else(|| RootfsError::ImageGone {
+                container: c.name.clone(),
+                image: c.image_id.clone(),
+            })?;
         let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let mut lowers = Vec::new();
         for diff_id in image.layers.iter().rev() {
-            let layer = self.db.layer(diff_id)?.ok_or_else(|| {
-                EngineError::Other(format!(
-                    "container {}: layer {diff_id} of image {} is missing from the store",
-                    c.name, image.id
-                ))
-            })?;
+            let layer = self
+                .db
+                .layer(diff_id)?
+                .ok_or_else(|| RootfsError::LayerMissing {
+                    container: c.name.clone(),
+                    image: image.id.clone(),
+                    layer: diff_id.clone(),
+                })?;
             lowers.push(store.layer_path(&layer.dir));
         }
         Ok(lowers)
@@ -216,11 +243,10 @@ impl Containers {
             self.paths.storage_driver.as_deref(),
         )?;
         if driver == hutch_storage::mount::Driver::Vfs {
-            return Err(EngineError::Other(format!(
-                "container {}: the vfs storage driver keeps no record of a container's changes: \
-                 use overlay or fuse-overlayfs",
-                c.name
-            )));
+            return Err(RootfsError::NoUpperDir {
+                container: c.name.clone(),
+            }
+            .into());
         }
         Ok(dirs.upper)
     }

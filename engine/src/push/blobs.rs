@@ -53,7 +53,7 @@ pub(super) async fn push_layers(
     progress: &Reporter,
 ) -> crate::Result<HashMap<String, PushedLayer>> {
     let stored = match manifest::parse_manifest(&img.manifest) {
-        Ok(Manifest::Image(m)) if m.layers.len() == img.layers.len() => Some(m),
+        Ok(Manifest::Image(m)) if m.layers().len() == img.layers.len() => Some(m),
         _ => None,
     };
     // Other repositories of this image on the destination registry: blobs can be mounted
@@ -156,13 +156,14 @@ pub(super) async fn push_layers(
         let mut candidates: Vec<PushedLayer> = cached.into_iter().collect();
         if let Some(m) = &stored {
             if let Some(i) = img.layers.iter().position(|d| d == &layer.diff_id) {
-                let desc = &m.layers[i];
-                if Compression::of_media_type(&desc.media_type) == Some(compression)
-                    && !candidates.iter().any(|x| x.digest == desc.digest)
+                let desc = &m.layers()[i];
+                let digest = manifest::digest(desc);
+                if Compression::of_media_type(desc.media_type().as_ref()) == Some(compression)
+                    && !candidates.iter().any(|x| x.digest == digest)
                 {
                     candidates.push(PushedLayer {
-                        digest: desc.digest.clone(),
-                        size: desc.size,
+                        digest,
+                        size: i64::try_from(desc.size()).unwrap_or(i64::MAX),
                         tar_digest: diff_id.clone(),
                         sent: Sent::Existed,
                     });

@@ -5,7 +5,7 @@
 use super::*;
 use crate::container::commit::apply_change;
 use crate::pull::layer::unpack_blob;
-use crate::pull::manifest::{Platform, OCI_MANIFEST};
+use crate::pull::manifest::{self as mf, OCI_MANIFEST};
 use crate::userns::UsernsInfo;
 use crate::Paths;
 use chrono::{SecondsFormat, Utc};
@@ -39,7 +39,7 @@ pub fn import(
         .as_deref()
         .map(crate::images::normalize_new_name)
         .transpose()?;
-    let platform = Platform::from_flags(
+    let platform = mf::platform_from_flags(
         opts.platform.as_deref(),
         opts.os.as_deref(),
         opts.arch.as_deref(),
@@ -78,9 +78,9 @@ pub fn import(
     }
     let mut config = Map::new();
     config.insert("created".into(), json!(created));
-    config.insert("architecture".into(), json!(platform.architecture));
-    config.insert("os".into(), json!(platform.os));
-    if let Some(v) = &platform.variant {
+    config.insert("architecture".into(), json!(platform.architecture()));
+    config.insert("os".into(), json!(platform.os()));
+    if let Some(v) = platform.variant() {
         config.insert("variant".into(), json!(v));
     }
     config.insert("config".into(), Value::Object(cfg));
@@ -89,8 +89,9 @@ pub fn import(
         json!({"type": "layers", "diff_ids": [done.diff_id]}),
     );
     config.insert("history".into(), json!([Value::Object(history)]));
-    let config_bytes = serde_json::to_vec(&Value::Object(config))
-        .map_err(|e| crate::EngineError::Other(e.to_string()))?;
+    // A `Value` always encodes (its keys are strings), and its Display is the compact JSON
+    // `to_vec` would write: no error to handle.
+    let config_bytes = Value::Object(config).to_string().into_bytes();
     let id = Digest::sha256(&config_bytes).hex().to_string();
     let manifest = manifest_bytes(
         true,

@@ -205,7 +205,7 @@ struct Plan {
     created: chrono::DateTime<chrono::Utc>,
 }
 
-fn parse_config(cx: &Ctx<'_>, entry: &str, bytes: &[u8]) -> Result<mf::ImageConfig, ArchiveError> {
+fn parse_config(cx: &Ctx<'_>, entry: &str, bytes: &[u8]) -> Result<mf::PulledConfig, ArchiveError> {
     mf::parse_config(bytes).map_err(|r| cx.entry_err(entry, format!("image config: {r}")))
 }
 
@@ -284,20 +284,6 @@ fn plan_docker_archive(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
     Ok(plans)
 }
 
-#[derive(Deserialize)]
-struct IndexIn {
-    manifests: Vec<IndexEntryIn>,
-}
-
-#[derive(Deserialize)]
-struct IndexEntryIn {
-    #[serde(rename = "mediaType", default)]
-    media_type: String,
-    digest: String,
-    #[serde(default)]
-    annotations: HashMap<String, String>,
-}
-
 /// The image a manifest (already digest-checked) describes; `blob` maps a digest to its entry.
 fn plan_manifest(
     cx: &Ctx<'_>,
@@ -316,39 +302,41 @@ fn plan_manifest(
         }
         Manifest::Schema1 => return Err(cx.entry_err(entry, "Docker schema 1 is not supported")),
     };
-    let cfg_entry = blob(m.config.digest.as_str())?;
+    let cfg_digest = mf::digest(m.config());
+    let cfg_entry = blob(cfg_digest.as_str())?;
     let config = cx.read_small(&cfg_entry)?;
     let actual = Digest::sha256(&config);
-    if actual != m.config.digest {
+    if actual != cfg_digest {
         return Err(cx.entry_err(
             &cfg_entry,
             format!(
                 "content digest is {actual}, the manifest says {}",
-                m.config.digest
+                cfg_digest
             ),
         ));
     }
     let cfg = parse_config(cx, &cfg_entry, &config)?;
-    if cfg.diff_ids.len() != m.layers.len() {
+    if cfg.diff_ids.len() != m.layers().len() {
         return Err(cx.entry_err(
             &cfg_entry,
             format!(
                 "{} diff_ids for {} layers in the manifest",
                 cfg.diff_ids.len(),
-                m.layers.len()
+                m.layers().len()
             ),
         ));
     }
     let layers = m
-        .layers
+        .layers()
         .iter()
         .zip(&cfg.diff_ids)
         .map(|(d, diff_id)| {
+            let digest = mf::digest(d);
             Ok(LayerRef {
-                entry: blob(d.digest.as_str())?,
+                entry: blob(digest.as_str())?,
                 diff_id: diff_id.clone(),
-                blob_digest: Some(d.digest.clone()),
-                media_type: Some(d.media_type.clone()),
+                blob_digest: Some(digest),
+                media_type: Some(d.media_type().to_string()),
             })
         })
         .collect::<Result<_, ArchiveError>>()?;
@@ -358,33 +346,34 @@ fn plan_manifest(
         config,
         names,
         layers,
-        manifest: Some((bytes, m.media_type)),
+        manifest: Some((bytes, mf::media_type(&m).to_string())),
     })
 }
 
 fn plan_oci(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
     let bytes = cx.read_small("index.json")?;
-    let idx: IndexIn = serde_json::from_slice(&bytes)
+    let idx = mf::parse_index(&bytes)
         .map_err(|e| cx.entry_err("index.json", format!("not an OCI index: {e}")))?;
-    if idx.manifests.is_empty() {
+    if idx.manifests().is_empty() {
         return Err(cx.entry_err("index.json", "names no images"));
     }
     let blob = |d: &str| blob_path(d).ok_or_else(|| cx.entry_err(d, "not a sha256 digest"));
     let mut plans = Vec::new();
-    for e in idx.manifests {
-        if e.media_type == mf::OCI_INDEX || e.media_type == mf::DOCKER_LIST {
+    for e in idx.manifests() {
+        let media_type = e.media_type().as_ref();
+        if media_type == mf::OCI_INDEX || media_type == mf::DOCKER_LIST {
             return Err(cx.entry_err(
                 "index.json",
                 "multi-platform image indexes are not supported by load; save a single platform",
             ));
         }
-        let (path, bytes) = cx.read_blob(&e.digest)?;
+        let (path, bytes) = cx.read_blob(e.digest().as_ref())?;
         // A bare tag (`oci-archive:x.tar:latest`) names no repository: no name, as podman.
         // Docker's OCI exports put the full name in containerd's annotation.
-        let ref_name = e
-            .annotations
+        let annotations = e.annotations().clone().unwrap_or_default();
+        let ref_name = annotations
             .get("io.containerd.image.name")
-            .or(e.annotations.get(REF_NAME));
+            .or(annotations.get(REF_NAME));
         let names = match ref_name {
             Some(n) if n.contains('/') || n.contains(':') => {
                 vec![crate::images::normalize_new_name(n)

@@ -164,7 +164,8 @@ struct DockerManifestItem<'a> {
 /// The manifest to write for `img` with uncompressed layers: the stored one when it already
 /// describes exactly those blobs (so its digest survives a save/load round trip), else a new one.
 fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Result<Vec<u8>, ArchiveError> {
-    use crate::pull::manifest::{parse_manifest, Manifest, DOCKER_MANIFEST, OCI_MANIFEST};
+    use crate::pull::manifest::{self as mf, parse_manifest, Manifest};
+    use crate::pull::manifest::{DOCKER_MANIFEST, OCI_MANIFEST};
     let config = Desc {
         media_type: String::new(),
         digest: config_digest_of(&img.id)?,
@@ -172,11 +173,13 @@ fn manifest_for(img: &Image, layers: &[Desc], oci: bool) -> Result<Vec<u8>, Arch
     };
     let want_type = if oci { OCI_MANIFEST } else { DOCKER_MANIFEST };
     if let Ok(Manifest::Image(m)) = parse_manifest(&img.manifest) {
-        let same = m.media_type == want_type
-            && m.config.digest == config.digest
-            && m.layers.len() == layers.len()
-            && m.layers.iter().zip(layers).all(|(a, b)| {
-                a.digest == b.digest && a.size == b.size && a.media_type == b.media_type
+        let same = mf::media_type(&m) == want_type
+            && mf::digest(m.config()) == config.digest
+            && m.layers().len() == layers.len()
+            && m.layers().iter().zip(layers).all(|(a, b)| {
+                mf::digest(a) == b.digest
+                    && i64::try_from(a.size()) == Ok(b.size)
+                    && a.media_type().as_ref() == b.media_type
             });
         if same {
             return Ok(img.manifest.clone());

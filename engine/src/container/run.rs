@@ -1,0 +1,214 @@
+//! `run`, `start -a` and `attach` as single engine calls: the image by pull policy, create,
+//! start with the attach socket connected first (so no output is lost), the session on the
+//! caller's streams, and the cleanup after it (or the removal of a failed `--rm` run).
+
+use super::attach::{self, AttachEnd, AttachOptions};
+use super::exec::ExecIo;
+use super::{ContainerConfig, ContainerError, ContainerSpec, Containers, PullPolicy};
+use crate::progress::ProgressSink;
+use crate::pull::PullOptions;
+use crate::{Engine, EngineError, Result};
+use hutch_state::Container;
+use std::future::Future;
+use std::path::PathBuf;
+
+/// What the caller attaches with, besides its streams.
+#[derive(Debug, Clone, Default)]
+pub struct AttachRequest {
+    /// Send the caller's stdin to the container (when the container keeps one open).
+    pub stdin: bool,
+    /// podman's detach key syntax; None means the default (ctrl-p,ctrl-q).
+    pub detach_keys: Option<String>,
+}
+
+/// How `create` finds its image and records the new container.
+#[derive(Debug, Clone)]
+pub struct CreateOptions {
+    /// `--pull`.
+    pub pull: PullPolicy,
+    /// How to reach the registry when the policy pulls.
+    pub pull_options: PullOptions,
+    /// `--cidfile`: must not exist; gets the new container's ID.
+    pub cidfile: Option<PathBuf>,
+}
+
+/// `run`'s options besides the container spec and the image.
+#[derive(Debug, Clone)]
+pub struct RunOptions {
+    pub create: CreateOptions,
+    /// `-d`: start and return the ID instead of attaching.
+    pub detach: bool,
+    pub attach: AttachRequest,
+}
+
+/// How `run`, `start -a` or `attach` ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunOutcome {
+    /// The container exited with this code (-1 when unknown).
+    Exited(i64),
+    /// The caller typed the detach keys; the container keeps running.
+    Detached,
+    /// `run -d`: the container with this ID is running.
+    Started(String),
+}
+
+impl Engine {
+    /// Creates a container from `image` (found, or pulled by `opts.pull` reporting to
+    /// `progress` until `interrupted` completes) and writes `--cidfile`.
+    pub fn create_container(
+        &self,
+        spec: &ContainerSpec,
+        image: &str,
+        opts: &CreateOptions,
+        progress: &dyn ProgressSink,
+        interrupted: impl Future<Output = ()>,
+    ) -> Result<Container> {
+        if let Some(f) = &opts.cidfile {
+            if f.exists() {
+                return Err(EngineError::Other(format!(
+                    "container id file {} exists: remove it or choose another",
+                    f.display()
+                )));
+            }
+        }
+        let (image, image_name) =
+            self.ensure_image(image, opts.pull, &opts.pull_options, progress, interrupted)?;
+        let c = self
+            .containers()
+            .create(&image, &image_name, spec, self.runtime_choice())?;
+        if let Some(f) = &opts.cidfile {
+            std::fs::write(f, &c.id)
+                .map_err(|e| ContainerError::io(format!("writing {}", f.display()), e))
+                .map_err(EngineError::from)?;
+        }
+        Ok(c)
+    }
+
+    /// `run`: creates a container (see `create_container`), then starts it in the background
+    /// (`opts.detach`) or attached to `io` until it exits or the caller detaches. When start
+    /// or attach fails, a `--rm` container is removed again.
+    pub fn run(
+        &self,
+        spec: &ContainerSpec,
+        image: &str,
+        opts: &RunOptions,
+        io: &mut ExecIo<'_>,
+        progress: &dyn ProgressSink,
+        interrupted: impl Future<Output = ()>,
+    ) -> Result<RunOutcome> {
+        let c = self.create_container(spec, image, &opts.create, progress, interrupted)?;
+        let outcome = if opts.detach {
+            self.with_locked(&c, |ops| ops.start(&c))
+                .map(|c| RunOutcome::Started(c.id))
+        } else {
+            self.start_attached_container(&c, &opts.attach, io)
+        };
+        if outcome.is_err() && spec.rm {
+            self.discard_failed_run(&c);
+        }
+        outcome
+    }
+
+    /// `start -a`: starts container `name` attached to `io` and returns how the session ended.
+    pub fn start_attached(
+        &self,
+        name: &str,
+        req: &AttachRequest,
+        io: &mut ExecIo<'_>,
+    ) -> Result<RunOutcome> {
+        let c = self.lookup(name)?;
+        self.start_attached_container(&c, req, io)
+    }
+
+    fn start_attached_container(
+        &self,
+        c: &Container,
+        req: &AttachRequest,
+        io: &mut ExecIo<'_>,
+    ) -> Result<RunOutcome> {
+        let cfg = super::config_of(c)?;
+        let opts = attach_options(&cfg, req)?;
+        let ops = self.containers();
+        let dirs = ops.dirs(&c.id);
+        let (c, sock) = self.with_locked(c, |ops| {
+            ops.start_attached(c, |dirs| Ok(attach::connect(dirs)?))
+        })?;
+        let end = attach::run(&sock, &dirs, &opts, io, forward_signals(&ops, &cfg, &c.id))?;
+        // The monitor sent the code, so it finished and its exit command is on the way: leave
+        // `runtime delete` to that, off this command's path.
+        let (code, defer_runtime_delete) = match end {
+            AttachEnd::Detached => return Ok(RunOutcome::Detached),
+            AttachEnd::Exited(code) => (i64::from(code), true),
+            AttachEnd::Closed => (ops.wait_exit(&c, None)?.unwrap_or(-1), false),
+        };
+        // Clean up now rather than waiting for the monitor's exit command (both are idempotent).
+        self.with_locked(&c, |ops| {
+            ops.defer_runtime_delete = defer_runtime_delete;
+            ops.cleanup_locked(&c)
+        })?;
+        Ok(RunOutcome::Exited(code))
+    }
+
+    /// `attach`: connects `io` to running container `name` until it exits or the caller
+    /// detaches.
+    pub fn attach(
+        &self,
+        name: &str,
+        req: &AttachRequest,
+        io: &mut ExecIo<'_>,
+    ) -> Result<RunOutcome> {
+        let c = self.lookup(name)?;
+        let obs = super::observe(self.paths(), &c);
+        if obs.state != super::RUNNING {
+            return Err(EngineError::Other(format!(
+                "you can only attach to running containers: {} is {}",
+                c.name,
+                super::display_state(&obs.state)
+            )));
+        }
+        let cfg = super::config_of(&c)?;
+        let opts = attach_options(&cfg, req)?;
+        let ops = self.containers();
+        let dirs = ops.dirs(&c.id);
+        let sock = attach::connect(&dirs)?;
+        let end = attach::run(&sock, &dirs, &opts, io, forward_signals(&ops, &cfg, &c.id))?;
+        match end {
+            AttachEnd::Detached => Ok(RunOutcome::Detached),
+            AttachEnd::Exited(code) => {
+                self.with_locked(&c, |ops| ops.cleanup_locked(&c))?;
+                Ok(RunOutcome::Exited(i64::from(code)))
+            }
+            AttachEnd::Closed => Ok(RunOutcome::Exited(ops.wait_exit(&c, None)?.unwrap_or(-1))),
+        }
+    }
+}
+
+/// Sends the signals a session's caller asks to forward to container `id`.
+fn forward_signals<'a>(
+    ops: &Containers,
+    cfg: &ContainerConfig,
+    id: &'a str,
+) -> impl FnMut(i32) + 'a {
+    let runtime = ops.oci(cfg);
+    move |sig| {
+        if let Err(e) = runtime.kill(id, sig, false) {
+            tracing::debug!("container {id}: forwarding signal {sig}: {e}");
+        }
+    }
+}
+
+/// The session's options: stdin only when both the caller and the container want it.
+fn attach_options(
+    cfg: &ContainerConfig,
+    req: &AttachRequest,
+) -> std::result::Result<AttachOptions, ContainerError> {
+    Ok(AttachOptions {
+        stdin: req.stdin && cfg.stdin,
+        tty: cfg.tty,
+        detach_keys: attach::parse_detach_keys(
+            req.detach_keys
+                .as_deref()
+                .unwrap_or(attach::DEFAULT_DETACH_KEYS),
+        )?,
+    })
+}
