@@ -81,7 +81,6 @@ impl Engine {
     /// Opens the engine inside the user namespace (`joined` proves it is joined) and cleans up
     /// containers whose monitor or runtime state is gone.
     pub fn open(cfg: EngineConfig, joined: &Joined) -> Result<Engine> {
-        cfg.paths.ensure_dirs()?;
         let eng = Engine::open_unjoined(cfg)?;
         let _ = eng.inner.userns.set(joined.info().clone());
         eng.reconcile()?;
@@ -227,7 +226,8 @@ impl Engine {
             };
             let cfg = container::config_of(&c).ok();
             ops.remove(&c, opts.force, opts.timeout)?;
-            if opts.volumes {
+            // A `--rm` container's removal took its anonymous volumes already.
+            if opts.volumes && !c.rm {
                 if let Some(cfg) = &cfg {
                     ops.remove_anonymous_volumes(cfg);
                 }
@@ -347,19 +347,15 @@ impl Engine {
                 )));
             };
             let obs = container::observe(self.paths(), &now);
-            let state = if obs.state == container::CONFIGURED {
-                "created".to_string()
-            } else {
-                obs.state.clone()
-            };
-            let stopped = matches!(state.as_str(), "exited" | "stopped");
+            let state = container::display_state(&obs.state);
+            let stopped = matches!(state, "exited" | "stopped");
             if wants_exit
                 && (stopped
                     || now.run.state == container::CONFIGURED && now.run.exit_code.is_some())
             {
                 return Ok(obs.exit_code.unwrap_or(0));
             }
-            if conditions.contains(&state) {
+            if conditions.iter().any(|x| x == state) {
                 return Ok(obs.exit_code.unwrap_or(-1));
             }
             if wants_exit && state == "running" {

@@ -65,6 +65,10 @@ impl Containers {
             );
             self.db.set_run_state(&c.id, &run, Some(&ev))?;
         }
+        // A `--rm` container goes whole: removal tears down everything below itself.
+        if c.rm {
+            return self.remove_files_and_row(&c);
+        }
         let mut errors = Vec::new();
         if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists() {
             if let Err(e) = runtime.delete(&c.id, true) {
@@ -84,9 +88,6 @@ impl Containers {
         errors.extend(failed.iter().map(ToString::to_string));
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
             errors.push(e.to_string());
-        }
-        if c.rm {
-            return self.remove_files_and_row(&c);
         }
         if errors.is_empty() {
             Ok(())
