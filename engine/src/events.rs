@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 use std::time::Duration;
 
 /// Records an image event; a failure is logged, never fatal to the operation it describes.
-pub fn image(db: &mut Db, action: &str, id: &str, name: &str) {
+pub fn image(db: &Db, action: &str, id: &str, name: &str) {
     let ev = NewEvent {
         kind: "image".into(),
         action: action.into(),

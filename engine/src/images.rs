@@ -16,7 +16,7 @@ use std::path::PathBuf;
 /// Records an image made here from one new layer (`dir`, already promoted): the layer goes if
 /// the record fails, and layer directories that lost a race to an identical layer go after it.
 pub fn commit_one_layer_image(
-    db: &mut Db,
+    db: &Db,
     store: &hutch_storage::LayerStore,
     img: &hutch_state::NewImage,
     dir: &str,
@@ -663,7 +663,7 @@ pub fn tree(db: &Db, img: &Image) -> Result<Vec<TreeLayer>> {
 // Tag
 
 /// Adds each new name to the image (moving it off any image that had it).
-pub fn tag(db: &mut Db, image: &str, new_names: &[String]) -> Result<()> {
+pub fn tag(db: &Db, image: &str, new_names: &[String]) -> Result<()> {
     let found = lookup(db, image)?;
     let mut names = Vec::new();
     for n in new_names {
@@ -703,7 +703,7 @@ pub enum Removed {
 /// names is only untagged; the last name (or the ID) deletes the image. Layer directories no
 /// other image uses are removed after the database transaction.
 pub fn remove(
-    db: &mut Db,
+    db: &Db,
     paths: &Paths,
     name: &str,
     opts: RemoveOptions,
@@ -735,7 +735,7 @@ pub fn remove(
 /// Deletes an image with all its names. Refuses images that containers use or that are
 /// mounted unless `force` (which unmounts them).
 pub fn delete(
-    db: &mut Db,
+    db: &Db,
     paths: &Paths,
     img: &Image,
     force: bool,
@@ -782,7 +782,7 @@ pub fn delete(
 
 /// Removes images that have no name (or, with `all`, every image) that no container uses and
 /// that are not mounted. Returns the deleted IDs.
-pub fn prune(db: &mut Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
+pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
     let in_use = images_in_use(db)?;
     let mut deleted = Vec::new();
     for img in db.images()? {
@@ -1137,22 +1137,15 @@ mod tests {
 
     #[test]
     fn rmi_untags_then_deletes_and_keeps_shared_layers() {
-        let (_d, paths, mut db) = store();
+        let (_d, paths, db) = store();
         let mut ev = Vec::new();
-        remove(
-            &mut db,
-            &paths,
-            "busybox",
-            RemoveOptions::default(),
-            &mut ev,
-        )
-        .unwrap();
+        remove(&db, &paths, "busybox", RemoveOptions::default(), &mut ev).unwrap();
         assert_eq!(
             ev,
             vec![Removed::Untagged("docker.io/library/busybox:latest".into())]
         );
         ev.clear();
-        remove(&mut db, &paths, "mine:1", RemoveOptions::default(), &mut ev).unwrap();
+        remove(&db, &paths, "mine:1", RemoveOptions::default(), &mut ev).unwrap();
         assert_eq!(
             ev,
             vec![
@@ -1164,15 +1157,8 @@ mod tests {
         assert!(db.layer(&format!("sha256:{:064x}", 1)).unwrap().is_some());
         assert!(db.layer(&format!("sha256:{:064x}", 2)).unwrap().is_none());
         // By ID with several names needs force.
-        tag(&mut db, "localhost/busybox", &["extra".into()]).unwrap();
-        let err = remove(
-            &mut db,
-            &paths,
-            &id(0xabc2),
-            RemoveOptions::default(),
-            &mut ev,
-        )
-        .unwrap_err();
+        tag(&db, "localhost/busybox", &["extra".into()]).unwrap();
+        let err = remove(&db, &paths, &id(0xabc2), RemoveOptions::default(), &mut ev).unwrap_err();
         assert!(matches!(err, EngineError::ImageInUse { .. }), "{err}");
         ev.clear();
         let force = RemoveOptions {
@@ -1180,7 +1166,7 @@ mod tests {
             all_names: false,
         };
         remove(
-            &mut db,
+            &db,
             &paths,
             &format!("sha256:{}", id(0xabc2)),
             force,
@@ -1189,26 +1175,26 @@ mod tests {
         .unwrap();
         assert_eq!(ev.len(), 3);
         assert!(matches!(
-            remove(&mut db, &paths, "busybox", force, &mut ev),
+            remove(&db, &paths, "busybox", force, &mut ev),
             Err(EngineError::ImageNotKnown { .. })
         ));
     }
 
     #[test]
     fn prune_and_tag() {
-        let (_d, paths, mut db) = store();
-        assert_eq!(prune(&mut db, &paths, false).unwrap(), vec![id(0x05f5)]);
+        let (_d, paths, db) = store();
+        assert_eq!(prune(&db, &paths, false).unwrap(), vec![id(0x05f5)]);
         tag(
-            &mut db,
+            &db,
             "quay.io/a/tool",
             &["docker.io/library/busybox:latest".into()],
         )
         .unwrap();
         // The name moved.
         assert_eq!(lookup(&db, "busybox").unwrap().image.id, id(0xdef3));
-        assert!(tag(&mut db, "nosuch", &["x".into()]).is_err());
-        assert!(tag(&mut db, "busybox", &["Bad".into()]).is_err());
-        assert_eq!(prune(&mut db, &paths, true).unwrap().len(), 4);
+        assert!(tag(&db, "nosuch", &["x".into()]).is_err());
+        assert!(tag(&db, "busybox", &["Bad".into()]).is_err());
+        assert_eq!(prune(&db, &paths, true).unwrap().len(), 4);
         assert!(db.images().unwrap().is_empty());
     }
 

@@ -615,10 +615,10 @@ async fn finish(
             let img = new_image.clone();
             let name = name.clone();
             blocking(move || {
-                let mut db = Db::open(&db_path)?;
+                let db = Db::open(&db_path)?;
                 let r = db.commit_image(&img);
                 if r.is_ok() {
-                    crate::events::image(&mut db, "pull", &img.id, &name);
+                    crate::events::image(&db, "pull", &img.id, &name);
                 }
                 Ok(r)
             })

@@ -163,7 +163,7 @@ pub fn prune(eng: &mut Containers, all: bool, with_volumes: bool) -> Result<Prun
     }
     // Networks (issue 5): remove networks no container uses here.
     if with_volumes {
-        for (name, size) in volumes::prune(&mut eng.db, &eng.paths, &volumes::Filters::default())? {
+        for (name, size) in volumes::prune(&eng.db, &eng.paths, &volumes::Filters::default())? {
             report.reclaimed += size;
             report.volumes.push(name);
         }
@@ -174,7 +174,7 @@ pub fn prune(eng: &mut Containers, all: bool, with_volumes: bool) -> Result<Prun
         .into_iter()
         .map(|i| (i.id, i.size))
         .collect();
-    for id in images::prune(&mut eng.db, &eng.paths, all)? {
+    for id in images::prune(&eng.db, &eng.paths, all)? {
         report.reclaimed += sizes.get(&id).copied().unwrap_or(0).max(0) as u64;
         report.images.push(id);
     }
@@ -212,7 +212,7 @@ pub fn reset(eng: &mut Containers) -> Vec<String> {
     match eng.db.volumes() {
         Ok(list) => {
             for v in list {
-                if let Err(e) = volumes::remove(&mut eng.db, &eng.paths, &v) {
+                if let Err(e) = volumes::remove(&eng.db, &eng.paths, &v) {
                     errors.push(e.to_string());
                 }
             }

@@ -313,7 +313,7 @@ fn encode(
 }
 
 /// Creates a volume: its row, then its directories (removed again if the row cannot be written).
-pub fn create(db: &mut Db, paths: &Paths, req: &CreateVolume) -> Result<Volume> {
+pub fn create(db: &Db, paths: &Paths, req: &CreateVolume) -> Result<Volume> {
     let name = match &req.name {
         Some(n) => n.clone(),
         None => container::names::random_id(),
@@ -425,7 +425,7 @@ pub fn users(db: &Db, name: &str) -> Result<Vec<Container>> {
 
 /// Removes a volume no container uses: unmounts a tmpfs volume, deletes the data (call inside
 /// the user namespace: files may belong to the container's users), then the row.
-pub fn remove(db: &mut Db, paths: &Paths, v: &Volume) -> Result<()> {
+pub fn remove(db: &Db, paths: &Paths, v: &Volume) -> Result<()> {
     let users = users(db, &v.name)?;
     if !users.is_empty() {
         return Err(VolumeError::InUse {
@@ -456,7 +456,7 @@ pub fn remove(db: &mut Db, paths: &Paths, v: &Volume) -> Result<()> {
 }
 
 /// Records a volume event for `hutch events` (best effort: the change itself is done).
-fn event(db: &mut Db, action: &str, v: &Volume) {
+fn event(db: &Db, action: &str, v: &Volume) {
     let ev = hutch_state::NewEvent {
         kind: "volume".into(),
         action: action.into(),
@@ -487,7 +487,7 @@ pub fn list(db: &Db, filters: &Filters) -> Result<Vec<(Volume, bool)>> {
 }
 
 /// Removes every volume no container uses that matches `filters`; returns the names removed.
-pub fn prune(db: &mut Db, paths: &Paths, filters: &Filters) -> Result<Vec<(String, u64)>> {
+pub fn prune(db: &Db, paths: &Paths, filters: &Filters) -> Result<Vec<(String, u64)>> {
     let mut removed = Vec::new();
     for (v, used) in list(db, filters)? {
         if used {
@@ -570,7 +570,7 @@ pub fn import<R: std::io::Read>(paths: &Paths, v: &Volume, input: R) -> Result<u
 impl crate::Engine {
     /// Removes the unused volumes matching `filters`; returns their names and sizes.
     pub fn prune_volumes(&self, filters: &Filters) -> Result<Vec<(String, u64)>> {
-        prune(&mut self.db().clone(), self.paths(), filters)
+        prune(&self.db().clone(), self.paths(), filters)
     }
 
     /// Writes volume `name`'s data to `out` as a tar stream, returning `out`.

@@ -23,8 +23,8 @@ pub fn run(ctx: &super::Ctx, args: PruneArgs) -> anyhow::Result<i32> {
     }
     ctx.enter_userns()?;
     let eng = ctx.engine()?;
-    let mut db = eng.db().clone();
-    let deleted = hutch_engine::images::prune(&mut db, &ctx.paths, args.all)?;
+    let db = eng.db().clone();
+    let deleted = hutch_engine::images::prune(&db, &ctx.paths, args.all)?;
     let mut out = String::new();
     for id in deleted {
         out.push_str(&id);

@@ -15,7 +15,7 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     // Layer directories hold files owned by subordinate ids: remove them inside the namespace.
     ctx.enter_userns()?;
     let eng = ctx.engine()?;
-    let mut db = eng.db().clone();
+    let db = eng.db().clone();
     let names: Vec<String> = if args.all {
         images::list(&db, &Default::default())?
             .into_iter()
@@ -42,7 +42,7 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     let mut other = false;
     for name in &names {
         let mut events = Vec::new();
-        let res = images::remove(&mut db, &ctx.paths, name, opts, &mut events);
+        let res = images::remove(&db, &ctx.paths, name, opts, &mut events);
         let mut out = String::new();
         for e in &events {
             match e {

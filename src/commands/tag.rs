@@ -4,7 +4,7 @@ use crate::cli::TagArgs;
 
 pub fn run(ctx: &super::Ctx, args: TagArgs) -> anyhow::Result<i32> {
     let eng = ctx.engine()?;
-    let mut db = eng.db().clone();
-    hutch_engine::images::tag(&mut db, &args.image, &args.target_names)?;
+    let db = eng.db().clone();
+    hutch_engine::images::tag(&db, &args.image, &args.target_names)?;
     Ok(0)
 }

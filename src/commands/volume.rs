@@ -21,7 +21,7 @@ fn volume_error(e: &anyhow::Error) -> Option<&VolumeError> {
 pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
     ctx.paths.ensure_dirs()?;
     let eng = ctx.engine()?;
-    let mut db = eng.db().clone();
+    let db = eng.db().clone();
     if args.ignore {
         if let Some(name) = &args.name {
             if db.volume(name)?.is_some() {
@@ -31,7 +31,7 @@ pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
         }
     }
     let v = volumes::create(
-        &mut db,
+        &db,
         &ctx.paths,
         &CreateVolume {
             name: args.name.clone(),
@@ -117,7 +117,7 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
         anyhow::bail!("give at least one volume name, or --all");
     }
     let eng = super::ctrs::open(ctx)?;
-    let mut db = eng.db().clone();
+    let db = eng.db().clone();
     let names: Vec<String> = if args.all {
         db.volumes()?.into_iter().map(|v| v.name).collect()
     } else {
@@ -141,7 +141,7 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
                 }
             }
         }
-        volumes::remove(&mut db, eng.paths(), &v)?;
+        volumes::remove(&db, eng.paths(), &v)?;
         Ok(Some(v.name))
     });
     // Podman's volume rm exits 1 when a volume did not exist, 2 when one is in use.

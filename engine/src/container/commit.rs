@@ -365,7 +365,7 @@ impl Containers {
             created: now,
             size: total,
         };
-        crate::images::commit_one_layer_image(&mut self.db, &store, &img, &dir)?;
+        crate::images::commit_one_layer_image(&self.db, &store, &img, &dir)?;
         let ev = event(
             "container",
             "commit",

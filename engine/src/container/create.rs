@@ -67,7 +67,7 @@ impl Containers {
             }
         }
         let anonymous =
-            super::mounts::prepare(&mut self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
+            super::mounts::prepare(&self.db, &self.paths, &mut cfg, &opts.volumes_from)?;
         if !opts.resources.flags().is_empty() && self.paths.rootless() {
             let cg = crate::host::cgroups(self.paths.uid);
             if !cg.limits_available {
@@ -102,7 +102,7 @@ impl Containers {
                     attempt += 1;
                 }
                 Err(e) => {
-                    super::mounts::remove_volumes(&mut self.db, &self.paths, &anonymous);
+                    super::mounts::remove_volumes(&self.db, &self.paths, &anonymous);
                     return Err(e.into());
                 }
             }

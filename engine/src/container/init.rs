@@ -233,7 +233,7 @@ impl Containers {
                 u8::from(self.paths.rootless())
             ),
         )?;
-        let mounts = super::mounts::setup(&mut self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
+        let mounts = super::mounts::setup(&self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")
         } else {

@@ -105,7 +105,7 @@ pub struct MountSpec {
 /// use, anonymous volumes, bind sources checked and image mounts resolved. Returns the anonymous
 /// volumes made, for the caller to remove if the container is not recorded after all.
 pub fn prepare(
-    db: &mut Db,
+    db: &Db,
     paths: &Paths,
     cfg: &mut ContainerConfig,
     volumes_from: &[VolumesFrom],
@@ -196,7 +196,7 @@ pub fn prepare(
 }
 
 /// Removes the named volumes when no container uses them (best effort: logged).
-pub fn remove_volumes(db: &mut Db, paths: &Paths, names: &[String]) {
+pub fn remove_volumes(db: &Db, paths: &Paths, names: &[String]) {
     for n in names {
         match db.volume(n) {
             Ok(Some(v)) => {
@@ -350,7 +350,7 @@ fn bind_options(m: &MountSpec, extra: &[String]) -> Vec<String> {
 /// Sets up every mount of the container (its root filesystem is mounted) and returns them as
 /// OCI mounts. Runs inside hutch's user namespace.
 pub fn setup(
-    db: &mut Db,
+    db: &Db,
     paths: &Paths,
     c: &Container,
     cfg: &ContainerConfig,

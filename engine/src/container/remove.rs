@@ -109,8 +109,8 @@ impl Containers {
 
     /// Removes the anonymous volumes of a removed container that no other container uses
     /// (`rm -v`); failures are logged, as the container itself is gone.
-    pub fn remove_anonymous_volumes(&mut self, cfg: &ContainerConfig) {
+    pub fn remove_anonymous_volumes(&self, cfg: &ContainerConfig) {
         let names = super::mounts::anonymous_volumes(cfg);
-        super::mounts::remove_volumes(&mut self.db, &self.paths, &names);
+        super::mounts::remove_volumes(&self.db, &self.paths, &names);
     }
 }

@@ -128,8 +128,8 @@ pub fn import(
         created: now,
         size: done.size,
     };
-    let mut db = Db::open(&paths.db_path())?;
-    crate::images::commit_one_layer_image(&mut db, &store, &img, &dir)?;
-    crate::events::image(&mut db, "import", &id, name.as_deref().unwrap_or(""));
+    let db = Db::open(&paths.db_path())?;
+    crate::images::commit_one_layer_image(&db, &store, &img, &dir)?;
+    crate::events::image(&db, "import", &id, name.as_deref().unwrap_or(""));
     Ok(id)
 }

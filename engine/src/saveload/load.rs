@@ -725,7 +725,7 @@ pub fn load(
             },
         );
     }
-    let mut db = Db::open(&db_path)?;
+    let db = Db::open(&db_path)?;
     let mut loaded = Vec::new();
     for p in plans {
         let new_layers: Vec<NewLayer> = p
@@ -795,7 +795,7 @@ pub fn load(
             }
         }
         crate::events::image(
-            &mut db,
+            &db,
             "loadfromarchive",
             &p.id,
             p.names.first().map(String::as_str).unwrap_or(""),
