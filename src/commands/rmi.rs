@@ -13,8 +13,13 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
         anyhow::bail!("image name or ID must be specified");
     }
     // Layer directories hold files owned by subordinate ids: remove them inside the namespace.
-    ctx.enter_userns()?;
-    let eng = ctx.engine()?;
+    // With -f the containers go first, which needs the whole engine (it reconciles).
+    let eng = if args.force {
+        super::ctrs::open(ctx)?
+    } else {
+        ctx.enter_userns()?;
+        ctx.engine()?
+    };
     let db = eng.db().clone();
     let names: Vec<String> = if args.all {
         images::list(&db, &Default::default())?
@@ -30,7 +35,6 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
     };
     if args.force {
         // As podman: -f removes the containers that use the images first.
-        let eng = super::ctrs::open(ctx)?;
         for name in &names {
             if let Ok(found) = images::lookup(&db, name) {
                 eng.remove_containers_of_image(&found.image.id)?;
