@@ -343,6 +343,9 @@ _hutch() {
             hutch__subcmd__system,reset)
                 cmd="hutch__subcmd__system__subcmd__reset"
                 ;;
+            hutch__subcmd__system,service)
+                cmd="hutch__subcmd__system__subcmd__service"
+                ;;
             hutch__subcmd__volume,create)
                 cmd="hutch__subcmd__volume__subcmd__create"
                 ;;
@@ -5522,7 +5525,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__system)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version df prune reset"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version df prune reset service"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5634,6 +5637,48 @@ _hutch() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__system__subcmd__service)
+            opts="-t -h -V --time --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -1512,16 +1512,17 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -f -a "df" -d 'Show disk usage of images, containers and volumes'
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -f -a "prune" -d 'Remove stopped containers, dangling images and (with --volumes) unused volumes'
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset" -f -a "reset" -d 'Remove everything hutch stores for this user: containers, images, volumes, storage'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -f -a "prune" -d 'Remove stopped containers, dangling images and (with --volumes) unused volumes'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -f -a "reset" -d 'Remove everything hutch stores for this user: containers, images, volumes, storage'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -f -a "service" -d 'Serve the Docker Engine API on a unix socket, for docker, docker-py, compose and testcontainers'
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'Output format: json or a Go template such as {{.Type}} {{.Size}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -1549,3 +1550,11 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not ask for confirmation'
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -s t -l time -d 'Exit after this many seconds with no request and no open connection (0: never)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -s V -l version -d 'Print version'

@@ -1449,6 +1449,17 @@ pub enum SystemCommand {
     Prune(Lazy<SystemPruneArgs>),
     /// Remove everything hutch stores for this user: containers, images, volumes, storage
     Reset(Lazy<SystemResetArgs>),
+    /// Serve the Docker Engine API on a unix socket, for docker, docker-py, compose and testcontainers
+    Service(Lazy<SystemServiceArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct SystemServiceArgs {
+    /// Exit after this many seconds with no request and no open connection (0: never)
+    #[arg(short, long, default_value_t = 5, value_name = "SECONDS")]
+    pub time: u64,
+    /// Where to listen: unix:///PATH (default unix://$XDG_RUNTIME_DIR/hutch/hutch.sock) or tcp://HOST:PORT (no authentication)
+    pub uri: Option<String>,
 }
 
 #[derive(Debug, Args)]

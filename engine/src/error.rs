@@ -77,7 +77,85 @@ pub enum EngineError {
     Other(String),
 }
 
+/// What kind of failure an error is, for front ends that answer with a status rather than an
+/// exit code (the API service maps these to 404, 409, 400 and 500).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The container, image, volume or network named does not exist.
+    NotFound,
+    /// The request conflicts with the current state (name in use, container running, in use).
+    Conflict,
+    /// The input itself is wrong (a bad flag value, reference, filter or name).
+    Invalid,
+    /// Credentials were missing or rejected.
+    Unauthorized,
+    /// Anything else: the engine or the host failed.
+    Internal,
+}
+
 impl EngineError {
+    /// The kind of failure, for front ends that answer with a status.
+    pub fn kind(&self) -> ErrorKind {
+        use crate::container::ContainerError as C;
+        use hutch_network::networks::NetworksError as N;
+        use hutch_state::StateError as S;
+        match self {
+            EngineError::InvalidReference { .. } | EngineError::Filter(_) => ErrorKind::Invalid,
+            EngineError::ImageNotKnown { .. } => ErrorKind::NotFound,
+            EngineError::AmbiguousImage { .. } => ErrorKind::Invalid,
+            EngineError::ImageInUse { .. } => ErrorKind::Conflict,
+            EngineError::State(s) => match s {
+                S::ImageNotFound { .. } | S::ContainerNotFound { .. } => ErrorKind::NotFound,
+                S::NameInUse { .. } | S::VolumeExists { .. } => ErrorKind::Conflict,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Pull(p) => match p {
+                crate::pull::PullError::NotFound { .. } => ErrorKind::NotFound,
+                crate::pull::PullError::Unauthorized { .. } => ErrorKind::Unauthorized,
+                crate::pull::PullError::InvalidPlatform(_) => ErrorKind::Invalid,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Container(c) => match &**c {
+                C::NotFound { .. } => ErrorKind::NotFound,
+                C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
+                C::BadState { .. } | C::NoFreezer { .. } => ErrorKind::Conflict,
+                C::State(S::NameInUse { .. }) => ErrorKind::Conflict,
+                C::State(S::ContainerNotFound { .. }) => ErrorKind::NotFound,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Volume(v) => match &**v {
+                crate::volumes::VolumeError::NotFound { .. } => ErrorKind::NotFound,
+                crate::volumes::VolumeError::Exists { .. }
+                | crate::volumes::VolumeError::InUse { .. } => ErrorKind::Conflict,
+                crate::volumes::VolumeError::BadName { .. }
+                | crate::volumes::VolumeError::BadDriver { .. }
+                | crate::volumes::VolumeError::BadOption { .. } => ErrorKind::Invalid,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Networks(n) => match &**n {
+                N::NotFound { .. } => ErrorKind::NotFound,
+                N::Exists { .. }
+                | N::SubnetInUse { .. }
+                | N::InUse { .. }
+                | N::IpInUse { .. }
+                | N::DefaultNetwork { .. } => ErrorKind::Conflict,
+                N::Ambiguous { .. }
+                | N::InvalidName { .. }
+                | N::Invalid { .. }
+                | N::IpOutside { .. } => ErrorKind::Invalid,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Manifest(m) => match m {
+                crate::manifests::ManifestError::NotFound { .. } => ErrorKind::NotFound,
+                crate::manifests::ManifestError::Exists { .. }
+                | crate::manifests::ManifestError::ImageExists { .. } => ErrorKind::Conflict,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Connect(_) => ErrorKind::Conflict,
+            _ => ErrorKind::Internal,
+        }
+    }
+
     pub fn from_login(e: crate::login::LoginError) -> Self {
         EngineError::Login(e)
     }

@@ -228,6 +228,32 @@ pub fn has_file_capabilities(path: &Path) -> bool {
         .is_some()
 }
 
+/// The listening sockets systemd passed us (socket activation: `LISTEN_PID` is this process and
+/// `LISTEN_FDS` counts descriptors from 3). The variables are removed so that children do not
+/// see them; empty when the process was not socket-activated.
+pub fn activated_sockets() -> std::io::Result<Vec<std::os::fd::OwnedFd>> {
+    let pid = std::env::var("LISTEN_PID").ok();
+    let count = std::env::var("LISTEN_FDS").ok();
+    std::env::remove_var("LISTEN_PID");
+    std::env::remove_var("LISTEN_FDS");
+    std::env::remove_var("LISTEN_FDNAMES");
+    let (Some(pid), Some(count)) = (pid, count) else {
+        return Ok(Vec::new());
+    };
+    if pid.trim().parse::<u32>().ok() != Some(std::process::id()) {
+        return Ok(Vec::new());
+    }
+    let count: i32 = count.trim().parse().map_err(|_| {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("LISTEN_FDS={count:?} is not a number"),
+        )
+    })?;
+    (3..3 + count.max(0))
+        .map(hutch_sys::fd::take_inherited)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

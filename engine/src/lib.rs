@@ -30,7 +30,7 @@ pub mod userns;
 pub mod volumes;
 
 pub use engine::{exit_command_of_current_exe, Engine, EngineConfig, RemoveOptions};
-pub use error::{EngineError, ExitCode, Result};
+pub use error::{EngineError, ErrorKind, ExitCode, Result};
 pub use hutch_state::{Container, Event, Image};
 pub use hutch_storage::digest::{self, Digest};
 pub use paths::{Options, Paths};

@@ -45,6 +45,7 @@ pub mod rmi;
 pub mod run;
 pub mod save;
 pub mod search;
+pub mod service;
 pub mod start;
 pub mod stop;
 pub mod system;
@@ -192,6 +193,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             SystemCommand::Df(a) => system::df(&ctx, a.0),
             SystemCommand::Prune(a) => system::prune(&ctx, a.0),
             SystemCommand::Reset(a) => system::reset(&ctx, a.0),
+            SystemCommand::Service(a) => service::run(&ctx, a.0),
         },
     }
 }

@@ -8,6 +8,7 @@ mod oci;
 mod registry;
 mod tree;
 
+mod api;
 mod archive;
 mod auth_token;
 mod basics;
