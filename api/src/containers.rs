@@ -1,9 +1,16 @@
-//! The `/containers` endpoints.
+//! The `/containers` endpoints that act on a container's configuration and lifecycle. The
+//! streaming ones (attach, logs, archive, export, top, changes, resize) live in `streams`.
 
 use crate::http::{Req, Response, Result};
+use crate::router::not_found;
 use crate::server::State;
 use std::sync::Arc;
 
-pub async fn route(_st: &Arc<State>, _req: &mut Req, _rest: &[String]) -> Result<Response> {
-    Err(crate::router::not_found())
+pub async fn route(st: &Arc<State>, req: &mut Req, rest: &[String]) -> Result<Response> {
+    let p: Vec<&str> = rest.iter().map(String::as_str).collect();
+    match p.as_slice() {
+        [_, "attach" | "logs" | "resize" | "archive" | "export" | "top" | "changes" | "stats"]
+        | [_, "attach", "ws"] => crate::streams::route(st, req, rest).await,
+        _ => Err(not_found()),
+    }
 }

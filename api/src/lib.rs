@@ -11,6 +11,7 @@ mod images;
 mod networks;
 mod router;
 mod server;
+mod streams;
 mod system;
 mod volumes;
 

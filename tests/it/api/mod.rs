@@ -4,7 +4,12 @@
 
 #![allow(dead_code)] // helpers the endpoint tests use as they land
 
+mod clients;
+mod containers;
+mod images;
+mod netvol;
 mod raw;
+mod streams;
 mod system;
 
 use crate::harness::{missing, require, Cmd, Running, TestContext};
