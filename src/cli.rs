@@ -1450,6 +1450,10 @@ pub enum SystemCommand {
     /// Remove everything hutch stores for this user: containers, images, volumes, storage
     Reset(Lazy<SystemResetArgs>),
     /// Serve the Docker Engine API on a unix socket, for docker, docker-py, compose and testcontainers
+    #[command(
+        long_about = "Serve the Docker Engine API (version 1.47, down to 1.24) on a unix socket, so that the docker CLI, docker-py, docker-compose and testcontainers work with hutch. The service runs the same engine code as hutch's commands and shares their store: hutch commands never need it, and both can work at once. It exits after --time seconds without a request or an open connection.",
+        after_long_help = "Socket activation: install contrib/systemd/user/hutch.socket and hutch.service into ~/.config/systemd/user/, then\n\n    systemctl --user enable --now hutch.socket\n    export DOCKER_HOST=unix://$XDG_RUNTIME_DIR/hutch/hutch.sock\n\nThe first connection starts the service on the socket systemd passes it (LISTEN_FDS); it exits again when idle, and containers keep running.\n\nWithout systemd: hutch system service --time 0 &\n\nThe socket is made 0600 in a 0700 directory. tcp://HOST:PORT serves the API without any authentication: anyone who can connect can run containers as you."
+    )]
     Service(Lazy<SystemServiceArgs>),
 }
 

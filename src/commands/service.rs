@@ -17,6 +17,8 @@ pub fn run(ctx: &super::Ctx, args: SystemServiceArgs) -> anyhow::Result<i32> {
     // Systemd's sockets are taken (and its variables cleared) before anything else runs.
     let activated = hutch_engine::host::activated_sockets()
         .context("taking the sockets systemd passed (LISTEN_FDS)")?;
+    // A socket systemd passed stays systemd's: it is not removed when the service exits.
+    let was_activated = !activated.is_empty();
     let place = match activated.into_iter().next() {
         Some(fd) => {
             let l = std::os::unix::net::UnixListener::from(fd);
@@ -49,7 +51,7 @@ pub fn run(ctx: &super::Ctx, args: SystemServiceArgs) -> anyhow::Result<i32> {
         };
         hutch_api::serve(eng, listener, hutch_api::ServeOptions { idle }).await
     })?;
-    if args.uri.is_some() || std::env::var_os("LISTEN_FDS").is_none() {
+    if !was_activated {
         if let Some(p) = owned_socket.filter(|p| !p.as_os_str().is_empty()) {
             std::fs::remove_file(&p).ok();
         }

@@ -65,3 +65,84 @@ fn idle_service_exits_on_its_own() {
         "the socket is removed when the service exits"
     );
 }
+
+#[test]
+fn socket_activation_serves_the_passed_socket_and_keeps_it() {
+    let activate = crate::harness::require("systemd-socket-activate", "systemd");
+    let ctx = TestContext::new("api-activate");
+    let sock = ctx.dir.join("act.sock");
+    let mut cmd = ctx.command(activate);
+    cmd.arg("-l")
+        .arg(&sock)
+        .args([
+            "-E",
+            "XDG_RUNTIME_DIR",
+            "-E",
+            "HOME",
+            "-E",
+            "PATH",
+            "-E",
+            "XDG_CONFIG_HOME",
+        ])
+        .args(["-E", "XDG_DATA_HOME", "-E", "HUTCH_IT_SESSION"])
+        .arg(crate::harness::hutch_bin())
+        .args(["system", "service", "--time", "2"])
+        .timeout(Duration::from_secs(60));
+    let running = cmd.spawn();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !sock.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let svc_host = format!("unix://{}", sock.display());
+    let v = ctx
+        .command(crate::harness::require("docker", "docker.io"))
+        .env("DOCKER_HOST", &svc_host)
+        .env("DOCKER_CONFIG", ctx.dir.join(".docker"))
+        .args(["version", "--format", "{{.Server.APIVersion}}"])
+        .run()
+        .success();
+    assert_eq!(v.stdout_trim(), "1.47");
+    let out = running.wait().success();
+    assert!(
+        out.stderr.contains("Execing"),
+        "the service ran under socket activation: {}",
+        out.stderr
+    );
+    assert!(
+        sock.exists(),
+        "a socket systemd passed is left in place on idle exit"
+    );
+}
+
+#[test]
+fn shipped_user_units_verify() {
+    let analyze = crate::harness::require("systemd-analyze", "systemd");
+    let ctx = TestContext::new("api-units");
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("contrib/systemd/user");
+    let dir = ctx.dir.join("units");
+    std::fs::create_dir_all(&dir).unwrap();
+    for unit in ["hutch.socket", "hutch.service"] {
+        let text = std::fs::read_to_string(src.join(unit)).unwrap();
+        // The unit names the installed binary; verify it against the one under test.
+        let text = text.replace(
+            "/usr/local/bin/hutch",
+            &crate::harness::hutch_bin().display().to_string(),
+        );
+        std::fs::write(dir.join(unit), text).unwrap();
+    }
+    let out = std::process::Command::new(analyze)
+        .args(["verify", "--man=no"])
+        .arg(dir.join("hutch.socket"))
+        .arg(dir.join("hutch.service"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "systemd-analyze verify failed: {stderr}"
+    );
+    assert!(
+        stderr.trim().is_empty(),
+        "systemd-analyze verify warned: {stderr}"
+    );
+}
