@@ -46,6 +46,9 @@ _hutch() {
             hutch,export)
                 cmd="hutch__subcmd__export"
                 ;;
+            hutch,healthcheck)
+                cmd="hutch__subcmd__healthcheck"
+                ;;
             hutch,history)
                 cmd="hutch__subcmd__history"
                 ;;
@@ -238,6 +241,12 @@ _hutch() {
             hutch__subcmd__container,wait)
                 cmd="hutch__subcmd__container__subcmd__wait"
                 ;;
+            hutch__subcmd__healthcheck,changed)
+                cmd="hutch__subcmd__healthcheck__subcmd__changed"
+                ;;
+            hutch__subcmd__healthcheck,run)
+                cmd="hutch__subcmd__healthcheck__subcmd__run"
+                ;;
             hutch__subcmd__image,exists)
                 cmd="hutch__subcmd__image__subcmd__exists"
                 ;;
@@ -377,7 +386,7 @@ _hutch() {
 
     case "${cmd}" in
         hutch)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -753,7 +762,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -824,6 +833,34 @@ _hutch() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1617,7 +1654,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1696,6 +1733,34 @@ _hutch() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2125,7 +2190,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2196,6 +2261,34 @@ _hutch() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2573,6 +2666,108 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__healthcheck)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run changed"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__healthcheck__subcmd__changed)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__healthcheck__subcmd__run)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5087,7 +5282,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__run)
-            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5166,6 +5361,34 @@ _hutch() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

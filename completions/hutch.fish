@@ -35,6 +35,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "version" -d 'Show the h
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "info" -d 'Show information about the host and the hutch set-up'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "doctor" -d 'Check the rootless set-up and print the command that fixes each problem'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "unshare" -d 'Run a command inside hutch\'s user namespace'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "healthcheck" -d 'Run a container\'s healthcheck'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "images" -d 'List images in local storage'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "rmi" -d 'Remove one or more images'
@@ -108,6 +109,29 @@ complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l log-level -d 'Lo
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -f -a "run" -d 'Run a container\'s healthcheck now and print its result'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -f -a "changed" -d '(internal) Called by the container\'s monitor when its health status changes'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -398,6 +422,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l pull -d 'Pull the im
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-start-period -d 'Time to start up in, during which failures do not count [default: 0s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-start-interval -d 'Time between healthchecks during the start period [default: 5s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l network-alias -d 'Another name for the container on user-defined networks' -r
@@ -439,6 +470,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-host -d 'Pass hu
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l no-healthcheck -d 'Run no healthcheck, not even the image\'s'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -458,6 +490,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l pull -d 'Pull the
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-start-period -d 'Time to start up in, during which failures do not count [default: 0s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-start-interval -d 'Time between healthchecks during the start period [default: 5s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l network-alias -d 'Another name for the container on user-defined networks' -r
@@ -498,6 +537,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l env-host -d 'Pass
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l no-healthcheck -d 'Run no healthcheck, not even the image\'s'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -969,6 +1009,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'Time to start up in, during which failures do not count [default: 0s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-interval -d 'Time between healthchecks during the start period [default: 5s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name for the container on user-defined networks' -r
@@ -1010,6 +1057,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Run no healthcheck, not even the image\'s'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
@@ -1029,6 +1077,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'Time to start up in, during which failures do not count [default: 0s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-interval -d 'Time between healthchecks during the start period [default: 5s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name for the container on user-defined networks' -r
@@ -1069,6 +1124,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep standard input open'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Run no healthcheck, not even the image\'s'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes on free host ports'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'

@@ -114,6 +114,9 @@ pub enum Command {
     Doctor,
     /// Run a command inside hutch's user namespace
     Unshare(Lazy<UnshareArgs>),
+    /// Run a container's healthcheck
+    #[command(subcommand)]
+    Healthcheck(Lazy<HealthcheckCommand>),
     /// Pull an image from a registry
     Pull(Lazy<PullArgs>),
     /// List images in local storage
@@ -449,6 +452,30 @@ pub struct CreateArgs {
     /// Restart policy: no, always, on-failure[:N], unless-stopped (stored)
     #[arg(long, value_name = "POLICY")]
     pub restart: Option<String>,
+    /// Healthcheck command, run by the shell in the container (or a JSON array: exec form)
+    #[arg(long, value_name = "COMMAND")]
+    pub health_cmd: Option<String>,
+    /// Time between healthchecks, e.g. 30s or 1m [default: the image's, else 30s]
+    #[arg(long, value_name = "DURATION")]
+    pub health_interval: Option<String>,
+    /// Failures in a row before the container is unhealthy [default: 3]
+    #[arg(long, value_name = "N")]
+    pub health_retries: Option<u32>,
+    /// Time to start up in, during which failures do not count [default: 0s]
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_period: Option<String>,
+    /// Time between healthchecks during the start period [default: 5s]
+    #[arg(long, value_name = "DURATION")]
+    pub health_start_interval: Option<String>,
+    /// Time a healthcheck may take before it counts as failed [default: 30s]
+    #[arg(long, value_name = "DURATION")]
+    pub health_timeout: Option<String>,
+    /// What to do when the container turns unhealthy: none, kill, restart, stop
+    #[arg(long, value_name = "ACTION")]
+    pub health_on_failure: Option<String>,
+    /// Run no healthcheck, not even the image's
+    #[arg(long, conflicts_with = "health_cmd")]
+    pub no_healthcheck: bool,
     /// Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID,
     /// ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several)
     /// [default: containers.conf's default_rootless_network_cmd, else pasta when installed]
@@ -1439,6 +1466,27 @@ pub struct VolumeImportArgs {
     pub name: String,
     /// The tar archive, or - for standard input
     pub source: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HealthcheckCommand {
+    /// Run a container's healthcheck now and print its result
+    Run(Lazy<HealthcheckRunArgs>),
+    /// (internal) Called by the container's monitor when its health status changes
+    #[command(hide = true)]
+    Changed(Lazy<HealthcheckChangedArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct HealthcheckRunArgs {
+    /// Container name or ID
+    pub container: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HealthcheckChangedArgs {
+    pub container: String,
+    pub status: String,
 }
 
 #[derive(Debug, Subcommand)]

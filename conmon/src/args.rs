@@ -42,6 +42,11 @@ pub struct Args {
     pub port_fds: Vec<(i32, std::net::SocketAddr)>,
     /// `--netns PATH`: the network namespace the monitor enters (for good) to dial ports.
     pub netns: Option<PathBuf>,
+    /// `--health PATH`: the healthcheck's settings (see `health::Conf`); none runs no checks.
+    pub health: Option<PathBuf>,
+    /// `--health-hook-arg ARG`...: run with the exit command's program, plus the new status,
+    /// when the health status changes.
+    pub health_hook_args: Vec<OsString>,
 }
 
 /// What the command line asked for besides monitoring.
@@ -57,7 +62,7 @@ pub const USAGE: &str = "usage: hutch-conmon --cid ID --bundle DIR --runtime PAT
 [--log-driver k8s-file|none|passthrough] [--log-size-max BYTES] [--terminal] [--stdin] \
 [--leave-stdin-open] [--exit-command PATH [--exit-command-arg ARG]...] [--sync-fd N] \
 [--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]] \
-[--netns PATH --port-fd FD:IP:PORT...]";
+[--netns PATH --port-fd FD:IP:PORT...] [--health PATH [--health-hook-arg ARG]...]";
 
 pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut it = argv.into_iter();
@@ -82,6 +87,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut hold_output = false;
     let mut port_fds = Vec::new();
     let mut netns = None;
+    let mut health = None;
+    let mut health_hook_args = Vec::new();
 
     while let Some(arg) = it.next() {
         let bytes = arg.as_bytes();
@@ -156,6 +163,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
             "--start" => start = true,
             "--hold-output" => hold_output = true,
             "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
+            "--health" => health = Some(PathBuf::from(value(&flag)?)),
+            "--health-hook-arg" => health_hook_args.push(value(&flag)?),
             "--port-fd" => {
                 let v = text(&flag, value(&flag)?)?;
                 let bad = || format!("--port-fd: {v:?} is not FD:IP:PORT (a descriptor above 2)");
@@ -207,6 +216,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         hold_output,
         port_fds,
         netns,
+        health,
+        health_hook_args,
     })))
 }
 

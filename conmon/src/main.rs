@@ -6,6 +6,7 @@
 mod args;
 mod attach;
 mod forward;
+mod health;
 mod logfile;
 mod monitor;
 mod runtime;

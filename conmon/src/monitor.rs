@@ -71,11 +71,13 @@ pub struct Monitor {
     buf: Box<[u8]>,
     /// Published TCP ports (`--port-fd`), while the container runs.
     forward: Option<Forwarder>,
+    /// The healthcheck runner (`--health`), while the container runs.
+    health: Option<crate::health::Health>,
 }
 
 /// Writes `contents` to `dir/name` through a temporary file and a rename, so readers never see
 /// it half-written.
-fn write_atomic(dir: &Path, name: &str, contents: &[u8]) -> io::Result<()> {
+pub(crate) fn write_atomic(dir: &Path, name: &str, contents: &[u8]) -> io::Result<()> {
     let tmp = dir.join(format!(".{name}.tmp"));
     let mut f = File::create(&tmp)?;
     f.write_all(contents)?;
@@ -315,6 +317,12 @@ pub fn start(
     }
 
     let exit = early.iter().find(|(p, _)| *p == pid).map(|(_, c)| *c);
+    // A broken health config must not take the container down with it: say so and run on.
+    let health = args.health.as_ref().and_then(|p| {
+        crate::health::Health::new(&args, pid, p)
+            .map_err(|e| warn(format_args!("healthcheck disabled: {e}")))
+            .ok()
+    });
     Ok(Monitor {
         pid,
         signals,
@@ -334,6 +342,7 @@ pub fn start(
         args,
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
         forward,
+        health,
     })
 }
 
@@ -365,6 +374,7 @@ enum Slot {
     Ctl,
     Client(usize),
     Forward(crate::forward::Slot),
+    Health,
 }
 
 impl Monitor {
@@ -466,13 +476,20 @@ impl Monitor {
         if let Some(f) = &self.forward {
             f.poll_set(&mut |fd, ev, s| add(fd, ev, Slot::Forward(s)));
         }
-        let timeout = match (holding, self.hold_until) {
+        if let Some(fd) = self.health.as_ref().and_then(|h| h.fd()) {
+            add(fd, POLLIN, Slot::Health);
+        }
+        let mut timeout = match (holding, self.hold_until) {
             (true, Some(t)) => t
                 .saturating_duration_since(Instant::now())
                 .as_millis()
                 .clamp(1, 1000) as i32,
             _ => -1,
         };
+        if let Some(h) = &self.health {
+            let due = h.timeout_ms();
+            timeout = if timeout < 0 { due } else { timeout.min(due) };
+        }
         if let Err(e) = fd::poll(fds, timeout) {
             warn(format_args!("poll: {e}"));
             std::thread::sleep(Duration::from_millis(100));
@@ -502,6 +519,16 @@ impl Monitor {
                         f.event(s, ev);
                     }
                 }
+                Slot::Health => {
+                    if let Some(h) = self.health.as_mut() {
+                        h.read_output();
+                    }
+                }
+            }
+        }
+        if self.exit.is_none() {
+            if let Some(h) = self.health.as_mut() {
+                h.tick();
             }
         }
         self.clients.retain(|c| !c.dead);
@@ -515,7 +542,11 @@ impl Monitor {
         loop {
             match subreaper::reap() {
                 Ok(Some((pid, code))) if pid == self.pid => self.exit = Some(code),
-                Ok(Some(_)) => {}
+                Ok(Some((pid, code))) => {
+                    if let Some(h) = self.health.as_mut() {
+                        h.reaped(pid, code);
+                    }
+                }
                 Ok(None) => return,
                 Err(e) => {
                     warn(format_args!("waitpid: {e}"));
@@ -671,7 +702,8 @@ impl Monitor {
         }
     }
 
-    /// One control line: `1 ROWS COLS` resizes the terminal, `2` reopens the log file.
+    /// One control line: `1 ROWS COLS` resizes the terminal, `2` reopens the log file, `3` runs
+    /// the health check now.
     fn control(&mut self, line: &str) {
         let mut words = line.split_whitespace();
         match words.next() {
@@ -693,6 +725,12 @@ impl Monitor {
                     warn(format_args!("reopen log: {e}"));
                 }
             }
+            Some("3") => match self.health.as_mut() {
+                Some(h) => h.run_now(),
+                None => warn(format_args!(
+                    "health check requested, but none is configured"
+                )),
+            },
             Some(_) => warn(format_args!("unknown control line {line:?}")),
             None => {}
         }

@@ -358,7 +358,17 @@ impl Engine {
             if conditions.iter().any(|x| x == state) {
                 return Ok(obs.exit_code.unwrap_or(-1));
             }
-            if wants_exit && state == "running" {
+            // healthy / unhealthy: the status the container's monitor records.
+            let health_wanted = conditions
+                .iter()
+                .any(|x| x == "healthy" || x == "unhealthy");
+            if health_wanted {
+                let health = container::health::read(&ops.dirs(&now.id));
+                if health.is_some_and(|h| conditions.contains(&h.status)) {
+                    return Ok(obs.exit_code.unwrap_or(-1));
+                }
+            }
+            if wants_exit && state == "running" && !health_wanted {
                 return Ok(ops.wait_exit(&now, None)?.unwrap_or(-1));
             }
             std::thread::sleep(std::time::Duration::from_millis(50));

@@ -63,7 +63,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             Some(r) => cs::parse_restart(r)?,
             None => None,
         },
-        health: None,
+        health: health(a)?,
         network: hutch_engine::networks::mode::parse(&a.network)?,
         net: NetSpec {
             publish: collect(&a.publish, net::parse_publish)?
@@ -134,4 +134,63 @@ where
         .iter()
         .map(|v| parse(v).map_err(ContainerError::from))
         .collect()
+}
+
+/// The `--health-*` flags; None when none is given (the image's check then applies).
+fn health(a: &CreateArgs) -> Result<Option<cs::HealthConfig>, ContainerError> {
+    use cs::HealthTest;
+    let given = a.health_cmd.is_some()
+        || a.health_interval.is_some()
+        || a.health_retries.is_some()
+        || a.health_start_period.is_some()
+        || a.health_start_interval.is_some()
+        || a.health_timeout.is_some()
+        || a.health_on_failure.is_some()
+        || a.no_healthcheck;
+    if !given {
+        return Ok(None);
+    }
+    let dur = |flag: &'static str, v: &Option<String>| -> Result<_, ContainerError> {
+        Ok(v.as_deref()
+            .map(|v| cs::parse_duration(flag, v))
+            .transpose()?
+            .filter(|d| !d.is_zero()))
+    };
+    let test = match (&a.health_cmd, a.no_healthcheck) {
+        (_, true) => HealthTest::None,
+        (None, false) => HealthTest::Inherit,
+        (Some(c), false) if c.trim() == "none" => HealthTest::None,
+        // podman: a JSON array is the exec form, anything else runs in the shell.
+        (Some(c), false) => match serde_json::from_str::<Vec<String>>(c) {
+            Ok(v)
+                if v.first()
+                    .is_some_and(|k| k == "CMD" || k == "CMD-SHELL" || k == "NONE") =>
+            {
+                HealthTest::try_from(v)?
+            }
+            Ok(v) if !v.is_empty() => HealthTest::Cmd(v),
+            _ if c.trim().is_empty() => {
+                return Err(ContainerError::InvalidFlag {
+                    flag: "--health-cmd",
+                    value: c.clone(),
+                    reason: "give a command, or none".into(),
+                })
+            }
+            _ => HealthTest::Shell(c.clone()),
+        },
+    };
+    Ok(Some(cs::HealthConfig {
+        test,
+        interval: dur("--health-interval", &a.health_interval)?,
+        timeout: dur("--health-timeout", &a.health_timeout)?,
+        start_period: dur("--health-start-period", &a.health_start_period)?,
+        start_interval: dur("--health-start-interval", &a.health_start_interval)?,
+        retries: a.health_retries.filter(|r| *r > 0),
+        on_failure: a
+            .health_on_failure
+            .as_deref()
+            .map(cs::parse_health_on_failure)
+            .transpose()?
+            .unwrap_or_default(),
+    }))
 }

@@ -31,6 +31,9 @@ fn view(ev: &Event, attrs: &Value) -> Value {
     if let Some(code) = attrs.get("containerExitCode") {
         v["ContainerExitCode"] = code.clone();
     }
+    if let Some(h) = attrs.get("health_status") {
+        v["HealthStatus"] = h.clone();
+    }
     v
 }
 

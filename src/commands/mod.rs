@@ -1,7 +1,8 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
 use crate::cli::{
-    Cli, Command, ContainerCommand as C, ImageCommand, Lazy, SystemCommand, VolumeCommand,
+    Cli, Command, ContainerCommand as C, HealthcheckCommand, ImageCommand, Lazy, SystemCommand,
+    VolumeCommand,
 };
 use hutch_engine::{Options, Paths};
 
@@ -19,6 +20,7 @@ pub mod events;
 pub mod exec;
 pub mod exists;
 pub mod export;
+pub mod healthcheck;
 pub mod history;
 pub mod images;
 pub mod import;
@@ -134,6 +136,10 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Image(Lazy(ImageCommand::Unmount(a))) => mount::unmount(&ctx, a.0),
         Command::Pull(a) | Command::Image(Lazy(ImageCommand::Pull(a))) => pull::run(&ctx, a.0),
         Command::Unshare(a) => unshare::run(&ctx, a.0),
+        Command::Healthcheck(Lazy(HealthcheckCommand::Run(a))) => healthcheck::run(&ctx, a.0),
+        Command::Healthcheck(Lazy(HealthcheckCommand::Changed(a))) => {
+            healthcheck::changed(&ctx, a.0)
+        }
         Command::Run(a) | Command::Container(Lazy(C::Run(a))) => run::run(&ctx, a.0),
         Command::Create(a) | Command::Container(Lazy(C::Create(a))) => create::run(&ctx, a.0),
         Command::Start(a) | Command::Container(Lazy(C::Start(a))) => start::run(&ctx, a.0),

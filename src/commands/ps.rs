@@ -32,8 +32,12 @@ pub use hutch_engine::container::display_state;
 pub fn status_text(obs: &Observed, started: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
     match obs.state.as_str() {
         container::RUNNING => format!(
-            "Up {}",
-            format::human_duration((now - started.unwrap_or(now)).num_milliseconds().max(0))
+            "Up {}{}",
+            format::human_duration((now - started.unwrap_or(now)).num_milliseconds().max(0)),
+            obs.health
+                .as_deref()
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default()
         ),
         container::PAUSED => "Paused".into(),
         container::EXITED | container::STOPPED => format!(

@@ -15,6 +15,7 @@ mod basics;
 mod concurrent;
 mod containers;
 mod containers_extra;
+mod health;
 mod hostile;
 mod image_cmds;
 mod images;

@@ -328,10 +328,24 @@ pub fn push_image(
     spec: &Spec,
     layers: Vec<(Layer, Comp)>,
 ) -> (Pushed, Vec<u8>) {
+    push_image_with(repo, tag, spec, layers, |_| {})
+}
+
+/// `push_image` with the image config changed by `edit` first (e.g. a Healthcheck).
+pub fn push_image_with(
+    repo: &str,
+    tag: &str,
+    spec: &Spec,
+    layers: Vec<(Layer, Comp)>,
+    edit: impl FnOnce(&mut serde_json::Value),
+) -> (Pushed, Vec<u8>) {
     let host = registries().plain.host();
     let only_layers: Vec<Layer> = layers.iter().map(|(l, _)| l.clone()).collect();
     let diff_ids: Vec<String> = only_layers.iter().map(|l| l.diff_id.clone()).collect();
-    let config = config_json(spec, &format!("{repo}:{tag}"), &diff_ids);
+    let mut cfg: serde_json::Value =
+        serde_json::from_slice(&config_json(spec, &format!("{repo}:{tag}"), &diff_ids)).unwrap();
+    edit(&mut cfg);
+    let config = serde_json::to_vec(&cfg).unwrap();
     let mut descs = Vec::new();
     for (l, comp) in &layers {
         let data = compress_cached(l, *comp);

@@ -58,7 +58,8 @@ pub struct ContainerConfig {
     pub exposed_ports: Vec<String>,
     /// Volumes, bind mounts, tmpfs and image mounts (absent in configs stored before them).
     pub mounts: Vec<super::mounts::MountSpec>,
-    /// Stored only (absent unless asked for, and in configs stored before it).
+    /// The healthcheck, the image's merged in at create (absent without one, and in configs
+    /// stored before it); the monitor runs it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub health: Option<HealthConfig>,
 }
@@ -403,7 +404,7 @@ pub fn resolve(
             create_command: spec.create_command.clone(),
             exposed_ports,
             mounts,
-            health: spec.health.clone(),
+            health: super::health::resolve(spec.health.as_ref(), get("Healthcheck"))?,
         },
         labels,
     ))

@@ -121,7 +121,9 @@ pub fn parse_restart(value: &str) -> Result<Option<RestartPolicy>, ContainerErro
     }))
 }
 
-/// A health check, as Docker's `HealthConfig` has it (stored; hutch does not run checks yet).
+/// A health check, as Docker's `HealthConfig` has it, plus podman's `--health-on-failure`.
+/// Unset fields fall back to the image's HEALTHCHECK, then to Docker's defaults. The check runs
+/// in the container's monitor (see `container::health`).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct HealthConfig {
@@ -132,6 +134,86 @@ pub struct HealthConfig {
     pub start_interval: Option<Duration>,
     /// Failures in a row before the container is unhealthy.
     pub retries: Option<u32>,
+    #[serde(skip_serializing_if = "HealthOnFailure::is_none")]
+    pub on_failure: HealthOnFailure,
+}
+
+/// What happens when the container turns unhealthy (podman's `--health-on-failure`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HealthOnFailure {
+    #[default]
+    None,
+    Kill,
+    Restart,
+    Stop,
+}
+
+impl HealthOnFailure {
+    pub fn is_none(&self) -> bool {
+        *self == HealthOnFailure::None
+    }
+}
+
+/// `--health-on-failure none|kill|restart|stop`.
+pub fn parse_health_on_failure(value: &str) -> Result<HealthOnFailure, ContainerError> {
+    Ok(match value {
+        "none" => HealthOnFailure::None,
+        "kill" => HealthOnFailure::Kill,
+        "restart" => HealthOnFailure::Restart,
+        "stop" => HealthOnFailure::Stop,
+        _ => {
+            return Err(bad(
+                "--health-on-failure",
+                value,
+                "expected none, kill, restart or stop",
+            ))
+        }
+    })
+}
+
+/// A Go duration as Docker and podman take them: `30s`, `1m30s`, `500ms`, `1h`, `1.5s`; a bare
+/// `0` is zero.
+pub fn parse_duration(flag: &'static str, value: &str) -> Result<Duration, ContainerError> {
+    let invalid = || {
+        bad(
+            flag,
+            value,
+            "expected a duration such as 30s, 1m30s or 500ms",
+        )
+    };
+    let v = value.trim();
+    if v == "0" {
+        return Ok(Duration::ZERO);
+    }
+    if v.is_empty() {
+        return Err(invalid());
+    }
+    let mut total = 0f64;
+    let mut rest = v;
+    while !rest.is_empty() {
+        let num_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .ok_or_else(invalid)?;
+        let (num, tail) = rest.split_at(num_len);
+        let n: f64 = num.parse().map_err(|_| invalid())?;
+        let unit_len = tail
+            .find(|c: char| c.is_ascii_digit() || c == '.')
+            .unwrap_or(tail.len());
+        let (unit, tail) = tail.split_at(unit_len);
+        let scale = match unit {
+            "ns" => 1e-9,
+            "us" | "µs" => 1e-6,
+            "ms" => 1e-3,
+            "s" => 1.0,
+            "m" => 60.0,
+            "h" => 3600.0,
+            _ => return Err(invalid()),
+        };
+        total += n * scale;
+        rest = tail;
+    }
+    Duration::try_from_secs_f64(total).map_err(|_| invalid())
 }
 
 /// Docker's `Test`: `[]` (the image's), `["NONE"]`, `["CMD", args...]`, `["CMD-SHELL", cmd]`;
@@ -556,6 +638,24 @@ mod tests {
         assert_eq!(s.seccomp, Some(Seccomp::Profile(p.clone())));
         std::fs::write(&p, "nope").unwrap();
         assert!(s.apply(&format!("seccomp={}", p.display())).is_err());
+    }
+
+    #[test]
+    fn go_durations_parse() {
+        let d = |v| parse_duration("--health-interval", v);
+        assert_eq!(d("30s").unwrap(), Duration::from_secs(30));
+        assert_eq!(d("1m30s").unwrap(), Duration::from_secs(90));
+        assert_eq!(d("500ms").unwrap(), Duration::from_millis(500));
+        assert_eq!(d("1.5s").unwrap(), Duration::from_millis(1500));
+        assert_eq!(d("0").unwrap(), Duration::ZERO);
+        for bad in ["", "30", "s", "3x", "-1s"] {
+            assert!(d(bad).is_err(), "{bad:?} should be refused");
+        }
+        assert_eq!(
+            parse_health_on_failure("stop").unwrap(),
+            HealthOnFailure::Stop
+        );
+        assert!(parse_health_on_failure("explode").is_err());
     }
 
     #[test]

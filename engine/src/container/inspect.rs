@@ -155,7 +155,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
         None => (c.restart_policy.clone(), 0),
     };
     let network_mode = cfg.network.name();
-    json!({
+    let mut v = json!({
         "Id": c.id,
         "Created": ts(Some(c.created)),
         "Path": args.first().cloned().unwrap_or_default(),
@@ -272,5 +272,24 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
             "Init": cfg.init,
             "Ulimits": ulimits,
         },
-    })
+    });
+    // Docker and podman show these only for a container with a healthcheck.
+    if let Some(h) = &cfg.health {
+        let ns = |d: Option<std::time::Duration>| d.map_or(0, |d| d.as_nanos() as u64);
+        v["Config"]["Healthcheck"] = json!({
+            "Test": Vec::<String>::from(h.test.clone()),
+            "Interval": ns(h.interval),
+            "Timeout": ns(h.timeout),
+            "StartPeriod": ns(h.start_period),
+            "StartInterval": ns(h.start_interval),
+            "Retries": h.retries.unwrap_or(0),
+        });
+        v["Config"]["HealthcheckOnFailureAction"] = json!(h.on_failure);
+        if obs.state == super::RUNNING || obs.state == super::PAUSED {
+            if let Some(state) = super::health::read(&dirs) {
+                v["State"]["Health"] = json!(state);
+            }
+        }
+    }
+    v
 }

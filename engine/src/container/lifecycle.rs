@@ -78,6 +78,8 @@ pub struct Observed {
     pub finished_at: Option<DateTime<Utc>>,
     /// The stored state is stale: `cleanup` must run.
     pub needs_cleanup: bool,
+    /// A running container's health status (starting, healthy, unhealthy) when it has a check.
+    pub health: Option<String>,
 }
 
 pub(crate) fn is_active(state: &str) -> bool {
@@ -92,6 +94,7 @@ pub fn observe(paths: &Paths, c: &Container) -> Observed {
         exit_code: c.run.exit_code,
         finished_at: c.run.finished_at,
         needs_cleanup: false,
+        health: None,
     };
     if !is_active(&c.run.state) {
         return stored;
@@ -103,6 +106,7 @@ pub fn observe(paths: &Paths, c: &Container) -> Observed {
             exit_code: Some(code),
             finished_at: Some(when),
             needs_cleanup: true,
+            health: None,
         };
     }
     if !monitor_alive(c) {
@@ -111,9 +115,15 @@ pub fn observe(paths: &Paths, c: &Container) -> Observed {
             exit_code: c.run.exit_code.or(Some(-1)),
             finished_at: c.run.finished_at.or(Some(Utc::now())),
             needs_cleanup: true,
+            health: None,
         };
     }
-    stored
+    Observed {
+        health: (stored.state == RUNNING)
+            .then(|| super::health::read(&dirs).map(|h| h.status))
+            .flatten(),
+        ..stored
+    }
 }
 
 pub(crate) fn event(kind: &str, action: &str, c: &Container, attrs: serde_json::Value) -> NewEvent {

@@ -14,6 +14,7 @@ pub mod exec;
 mod exit_file;
 #[cfg(test)]
 pub(crate) mod fake_runtime;
+pub mod health;
 mod hosts;
 mod init;
 pub mod inspect;

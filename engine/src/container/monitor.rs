@@ -92,6 +92,20 @@ impl Containers {
                 cmd.arg("--exit-command-arg").arg(a);
             }
         }
+        if let Some(conf) = self.prepare_health(c, cfg, dirs)? {
+            cmd.arg("--health").arg(conf);
+            // The hook runs with the exit command's program: hutch's globals, then
+            // `healthcheck changed ID`, and the monitor adds the new status.
+            if let Some((_, args)) = self.exit_command.split_first() {
+                for a in args
+                    .iter()
+                    .map(|a| a.as_os_str())
+                    .chain(["healthcheck", "changed", c.id.as_str()].map(std::ffi::OsStr::new))
+                {
+                    cmd.arg("--health-hook-arg").arg(a);
+                }
+            }
+        }
         cmd.arg("--no-new-keyring");
         match how {
             Launch::Create => {}
