@@ -421,7 +421,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -s l -l label -d 'Add a
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (applied when the container exits; a stop or kill by you ends it until the next start)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
@@ -489,7 +489,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -s l -l label -d 'Ad
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (applied when the container exits; a stop or kill by you ends it until the next start)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
@@ -1008,7 +1008,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (applied when the container exits; a stop or kill by you ends it until the next start)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r
@@ -1076,7 +1076,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before SIGKILL [default: 10]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (stored)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, always, on-failure[:N], unless-stopped (applied when the container exits; a stop or kill by you ends it until the next start)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Healthcheck command, run by the shell in the container (or a JSON array: exec form)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Time between healthchecks, e.g. 30s or 1m [default: the image\'s, else 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'Failures in a row before the container is unhealthy [default: 3]' -r

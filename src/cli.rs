@@ -449,7 +449,8 @@ pub struct CreateArgs {
     /// Seconds to wait after the stop signal before SIGKILL [default: 10]
     #[arg(long, value_name = "SECONDS")]
     pub stop_timeout: Option<u32>,
-    /// Restart policy: no, always, on-failure[:N], unless-stopped (stored)
+    /// Restart policy: no, always, on-failure[:N], unless-stopped (applied when the container
+    /// exits; a stop or kill by you ends it until the next start)
     #[arg(long, value_name = "POLICY")]
     pub restart: Option<String>,
     /// Healthcheck command, run by the shell in the container (or a JSON array: exec form)

@@ -87,6 +87,15 @@ impl Engine {
         Ok(eng)
     }
 
+    /// Opens the engine inside the user namespace without reconciling: for the monitor's exit
+    /// command (`container cleanup`), which must record its own container's exit itself (a
+    /// reconcile first would, and the restart policy would never see the exit).
+    pub fn open_for_cleanup(cfg: EngineConfig, joined: &Joined) -> Result<Engine> {
+        let eng = Engine::open_unjoined(cfg)?;
+        let _ = eng.inner.userns.set(joined.info().clone());
+        Ok(eng)
+    }
+
     /// Opens the engine without joining the user namespace and without reconciling: only for
     /// verbs that record and read rows (`create` of a local image). Whatever needs the
     /// namespace later (a pull) joins it then, which fails if this process has threads by then.
@@ -287,15 +296,26 @@ impl Engine {
             }
             Err(e) => return Err(e.into()),
         };
-        self.with_locked(&c, |ops| {
+        let restart = self.with_locked(&c, |ops| {
             ops.cleanup_locked(&c)?;
             if rm {
                 if let Some(c) = ops.reload(&c.id)? {
                     ops.remove(&c, false, None)?;
                 }
+                return Ok(None);
             }
-            Ok(())
-        })
+            // Whoever recorded the exit (this call, a reconcile, the CLI that started it), the
+            // restart policy acts on each run once, here.
+            match ops.reload(&c.id)? {
+                Some(now) => Ok(ops.policy_restart_delay(&now)),
+                None => Ok(None),
+            }
+        })?;
+        if let Some(delay) = restart {
+            std::thread::sleep(delay);
+            self.restart_by_policy(&c.id)?;
+        }
+        Ok(())
     }
 
     /// Removes every container that is not running (`container prune`), telling `removed`

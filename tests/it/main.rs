@@ -24,6 +24,7 @@ mod network;
 mod networks;
 mod pull;
 mod push;
+mod restart;
 mod rig;
 mod rootfs;
 mod userns;

@@ -250,6 +250,17 @@ pub fn resolve(
 ) -> Result<(ContainerConfig, BTreeMap<String, String>), ContainerError> {
     let icfg = image.config.clone().unwrap_or(Value::Null);
     let get = |k: &str| icfg.get(k);
+    if spec.rm
+        && spec
+            .restart
+            .is_some_and(|r| r != super::create_spec::RestartPolicy::No)
+    {
+        return Err(bad(
+            "--restart",
+            &spec.restart.map(|r| r.to_string()).unwrap_or_default(),
+            "conflicts with --rm: a container removed when it exits cannot be restarted",
+        ));
+    }
 
     let entrypoint = match &spec.entrypoint {
         None => str_list(get("Entrypoint")),

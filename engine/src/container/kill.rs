@@ -19,6 +19,8 @@ impl Containers {
             .into());
         }
         let cfg = config_of(c)?;
+        // A kill by the user ends the restart policy (Docker), whatever the signal does.
+        super::restart_policy::mark_stopped_by_user(&self.dirs(&c.id));
         self.oci(&cfg).kill(&c.id, signal, false)?;
         let ev = event(
             "container",

@@ -32,6 +32,7 @@ mod pull_policy;
 mod reconcile;
 mod remove;
 mod restart;
+pub mod restart_policy;
 pub mod rootfs;
 pub mod run;
 pub mod runtime;

@@ -14,6 +14,7 @@ impl Containers {
     /// Starts a container: a created one with `runtime start`, a configured or exited one
     /// through its monitor in one step.
     pub fn start(&mut self, c: &Container) -> Result<Container> {
+        super::restart_policy::clear_stopped_by_user(&self.dirs(&c.id));
         let c = self.ready(c)?;
         if c.run.state == CREATED {
             self.start_created(c)
@@ -34,6 +35,7 @@ impl Containers {
         c: &Container,
         attach: impl FnOnce(&Dirs) -> Result<S>,
     ) -> Result<(Container, S)> {
+        super::restart_policy::clear_stopped_by_user(&self.dirs(&c.id));
         let c = self.ready(c)?;
         let dirs = self.dirs(&c.id);
         let c = if c.run.state != CREATED && create_first(&c) {

@@ -15,6 +15,9 @@ impl Containers {
     /// container that is not running is left as it is.
     pub fn stop(&mut self, c: &Container, timeout: Option<u32>) -> Result<()> {
         let cfg = config_of(c)?;
+        // First, whatever its state: the policy must not restart it (also not one that is
+        // waiting out its back-off between two runs).
+        super::restart_policy::mark_stopped_by_user(&self.dirs(&c.id));
         let obs = observe(&self.paths, c);
         if obs.needs_cleanup || !is_active(&c.run.state) {
             if obs.needs_cleanup {
