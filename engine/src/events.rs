@@ -42,11 +42,25 @@ const POLL: Duration = Duration::from_millis(100);
 pub fn follow<E: From<hutch_state::StateError>>(
     db: &Db,
     q: &EventQuery,
+    sink: impl FnMut(&Event, &Value) -> Result<ControlFlow<()>, E>,
+) -> Result<(), E> {
+    follow_while(db, q, || true, sink)
+}
+
+/// [`follow`] that also stops, between polls, once `alive` says the reader is gone: a
+/// streaming reader that goes away while no event comes must not leave the loop behind.
+pub fn follow_while<E: From<hutch_state::StateError>>(
+    db: &Db,
+    q: &EventQuery,
+    mut alive: impl FnMut() -> bool,
     mut sink: impl FnMut(&Event, &Value) -> Result<ControlFlow<()>, E>,
 ) -> Result<(), E> {
     let stream = q.stream.unwrap_or(q.until.is_none());
     let mut after = 0i64;
     loop {
+        if !alive() {
+            return Ok(());
+        }
         for ev in db.events(after)? {
             after = ev.seq;
             if q.since.is_some_and(|s| ev.time < s) || q.until.is_some_and(|u| ev.time > u) {
