@@ -569,3 +569,39 @@ fn networks_create_ls_inspect_connect_rm_prune() {
     let ls = docker(&["network", "ls", "--format", "{{.Name}}"]).success();
     assert_eq!(lines(&ls.stdout), ["bridge"]);
 }
+
+#[test]
+fn events_follower_ends_when_the_client_leaves() {
+    let ctx = TestContext::new("api-events-leave");
+    // An idle timeout of 1s: the service exits only once nothing holds it busy, so a follow
+    // task left behind by a departed reader would keep it alive.
+    let svc = Service::start_with(&ctx, &["--time", "1"]);
+    let mut s = open_request(
+        &svc.sock,
+        "GET /events HTTP/1.1\r\nHost: hutch\r\n\r\n",
+        b"",
+    );
+    s.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+    let mut buf = [0u8; 256];
+    let n = s.read(&mut buf).unwrap();
+    assert!(
+        String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 200"),
+        "{}",
+        String::from_utf8_lossy(&buf[..n])
+    );
+    // While the stream is open the service stays.
+    std::thread::sleep(Duration::from_millis(2500));
+    assert!(
+        svc.sock.exists(),
+        "the service exited under an open events stream"
+    );
+    drop(s);
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while svc.sock.exists() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        !svc.sock.exists(),
+        "the service stayed busy after the events reader left"
+    );
+}
