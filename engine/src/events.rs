@@ -23,6 +23,25 @@ pub fn image(db: &Db, action: &str, id: &str, name: &str) {
     }
 }
 
+/// Records a network event (`create`, `remove`, `connect`, `disconnect`; the last two name
+/// the container); a failure is logged, never fatal to the operation it describes.
+pub fn network(db: &Db, action: &str, id: &str, name: &str, container: Option<&str>) {
+    let mut attributes = serde_json::json!({"name": name, "type": "bridge"});
+    if let Some(c) = container {
+        attributes["container"] = Value::String(c.to_string());
+    }
+    let ev = NewEvent {
+        kind: "network".into(),
+        action: action.into(),
+        id: id.into(),
+        name: name.into(),
+        attributes: attributes.to_string(),
+    };
+    if let Err(e) = db.add_event(&ev) {
+        tracing::warn!("network {name}: recording the {action} event: {e}");
+    }
+}
+
 /// Which events `follow` delivers.
 #[derive(Debug, Clone, Default)]
 pub struct EventQuery {

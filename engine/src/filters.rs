@@ -226,6 +226,7 @@ pub const EVENT_KEYS: &[&str] = &[
     "image",
     "label",
     "volume",
+    "network",
 ];
 
 /// `events --filter` items (`status` is another name for `event`).
@@ -251,6 +252,7 @@ pub fn event_matches(f: &Filters, ev: &Event, attrs: &Value) -> bool {
             "image" if ev.kind == "image" => ev.id.starts_with(v) || names_image(&ev.name),
             "image" => names_image(attr("image")),
             "volume" => ev.kind == "volume" && ev.name == v,
+            "network" => ev.kind == "network" && (ev.name == v || ev.id.starts_with(v)),
             // `label=KEY` matches any value of the attribute.
             "label" => {
                 let (k, val) = v.split_once('=').unwrap_or((v, ""));

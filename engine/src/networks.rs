@@ -103,6 +103,7 @@ pub fn remove(
         }
     }
     store.remove(&net.name)?;
+    crate::events::network(&eng.db, "remove", &net.id, &net.name, None);
     Ok(net.name)
 }
 
@@ -128,6 +129,7 @@ pub fn prune(eng: &mut Containers, labels: &[(String, Option<String>)]) -> Resul
         });
         if matches {
             store.remove(&net.name)?;
+            crate::events::network(&eng.db, "remove", &net.id, &net.name, None);
             removed.push(net.name);
         }
     }
@@ -218,7 +220,9 @@ pub fn connect(
         rewrite_name_files(eng, &c, &cfg, &st)?;
     }
     list.push(attachment);
-    set_networks(eng, &c, &mut cfg, list)
+    set_networks(eng, &c, &mut cfg, list)?;
+    crate::events::network(&eng.db, "connect", &net.id, &net.name, Some(&c.id));
+    Ok(())
 }
 
 /// `network disconnect`: the reverse of `connect`.
@@ -228,10 +232,10 @@ pub fn disconnect(eng: &mut Containers, c: &Container, network: &str) -> Result<
     let mut cfg = config_of(&c)?;
     let mut list = user_mode(&c, &cfg)?;
     // The definition may be gone already; the name in the configuration is what counts.
-    let name = store(&eng.paths)
+    let (name, id) = store(&eng.paths)
         .get(network)
-        .map(|n| n.name)
-        .unwrap_or_else(|_| network.to_string());
+        .map(|n| (n.name, n.id))
+        .unwrap_or_else(|_| (network.to_string(), String::new()));
     let Some(pos) = list.iter().position(|a| a.name == name) else {
         return Err(ConnectError::NotConnected {
             container: c.name,
@@ -246,7 +250,9 @@ pub fn disconnect(eng: &mut Containers, c: &Container, network: &str) -> Result<
         rewrite_name_files(eng, &c, &cfg, &st)?;
     }
     list.remove(pos);
-    set_networks(eng, &c, &mut cfg, list)
+    set_networks(eng, &c, &mut cfg, list)?;
+    crate::events::network(&eng.db, "disconnect", &id, &name, Some(&c.id));
+    Ok(())
 }
 
 /// `network reload`: redoes a running container's firewall rules, interfaces and DNS entries
@@ -395,7 +401,17 @@ pub fn prune_filters(items: &[String]) -> Result<Vec<(String, Option<String>)>> 
 impl crate::Engine {
     /// Creates a network from `req` (the store picks what was left out).
     pub fn create_network(&self, req: &CreateRequest) -> Result<Network> {
-        Ok(store(self.paths()).create(req)?)
+        let store = store(self.paths());
+        // With `ignore`, an existing network comes back as it is: no event for that.
+        let existed = match &req.name {
+            Some(n) if req.ignore => store.list()?.iter().any(|e| &e.name == n),
+            _ => false,
+        };
+        let net = store.create(req)?;
+        if !existed {
+            crate::events::network(self.db(), "create", &net.id, &net.name, None);
+        }
+        Ok(net)
     }
 
     /// The networks matching `filters`, the default first.

@@ -372,6 +372,7 @@ fn networks_create_ls_inspect_connect_rm_prune() {
     pull(&ctx, &img).success();
     let svc = Service::start(&ctx);
     let docker = |args: &[&str]| svc.docker(&ctx, args).run();
+    let since = now() - 1;
 
     let id = docker(&[
         "network",
@@ -568,6 +569,32 @@ fn networks_create_ls_inspect_connect_rm_prune() {
     assert_eq!(raw["NetworksDeleted"], serde_json::json!(["n2", "n4"]));
     let ls = docker(&["network", "ls", "--format", "{{.Name}}"]).success();
     assert_eq!(lines(&ls.stdout), ["bridge"]);
+
+    // What happened to n1, as Docker's network events.
+    let until = (now() + 1).to_string();
+    let evs = docker(&[
+        "events",
+        "--since",
+        &since.to_string(),
+        "--until",
+        &until,
+        "--filter",
+        "network=n1",
+        "--format",
+        "{{.Type}} {{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.container}}",
+    ])
+    .success();
+    let cid = cid.clone();
+    assert_eq!(
+        lines(&evs.stdout),
+        [
+            "network create n1 <no value>".to_string(),
+            format!("network connect n1 {cid}"),
+            format!("network disconnect n1 {cid}"),
+            "network destroy n1 <no value>".to_string(),
+        ],
+        "{evs:?}"
+    );
 }
 
 #[test]
