@@ -216,25 +216,26 @@ async fn inspect(st: &Arc<State>, id: String) -> Result<Response> {
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "PascalCase")]
 struct IpamConfig {
-    subnet: String,
-    gateway: String,
+    subnet: Option<String>,
+    gateway: Option<String>,
     #[serde(rename = "IPRange")]
-    ip_range: String,
+    ip_range: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "PascalCase")]
 struct Ipam {
-    driver: String,
+    driver: Option<String>,
     config: Option<Vec<IpamConfig>>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "PascalCase")]
 struct CreateBody {
-    name: String,
-    driver: String,
-    internal: bool,
+    // Options: clients send null for what they leave out.
+    name: Option<String>,
+    driver: Option<String>,
+    internal: Option<bool>,
     #[serde(rename = "EnableIPv6")]
     enable_ipv6: Option<bool>,
     #[serde(rename = "IPAM")]
@@ -245,37 +246,35 @@ struct CreateBody {
 
 async fn create(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let body: CreateBody = req.json().await?;
-    if body.name.is_empty() {
+    let name = body.name.unwrap_or_default();
+    if name.is_empty() {
         return Err(ApiError::bad_request("give the network a name (Name)"));
     }
-    if body.name == DOCKER_DEFAULT || body.name == DEFAULT_NETWORK {
+    if name == DOCKER_DEFAULT || name == DEFAULT_NETWORK {
         return Err(ApiError::conflict(format!(
-            "network with name {} already exists: it is the default network",
-            body.name
+            "network with name {name} already exists: it is the default network"
         )));
     }
     if body.enable_ipv6 == Some(true) {
         return Err(ApiError::bad_request(format!(
-            "network {}: IPv6 networks are not supported",
-            body.name
+            "network {name}: IPv6 networks are not supported"
         )));
     }
     let ipam = body.ipam.unwrap_or_default();
-    if !matches!(ipam.driver.as_str(), "" | "default") {
+    let ipam_driver = ipam.driver.unwrap_or_default();
+    if !matches!(ipam_driver.as_str(), "" | "default") {
         return Err(ApiError::bad_request(format!(
-            "network {}: IPAM driver {:?} is not supported: use the default one",
-            body.name, ipam.driver
+            "network {name}: IPAM driver {ipam_driver:?} is not supported: use the default one"
         )));
     }
     let mut configs = ipam.config.unwrap_or_default();
     if configs.len() > 1 {
         return Err(ApiError::bad_request(format!(
-            "network {}: only one IPAM Config (subnet) is supported",
-            body.name
+            "network {name}: only one IPAM Config (subnet) is supported"
         )));
     }
     let cfg = configs.pop().unwrap_or_default();
-    let some = |s: String| (!s.is_empty()).then_some(s);
+    let some = |s: Option<String>| s.filter(|s| !s.is_empty());
     let options = body
         .options
         .unwrap_or_default()
@@ -286,12 +285,12 @@ async fn create(st: &Arc<State>, req: &mut Req) -> Result<Response> {
         })
         .collect();
     let spec = CreateRequest {
-        name: Some(body.name),
+        name: Some(name),
         driver: some(body.driver),
         subnet: some(cfg.subnet),
         gateway: some(cfg.gateway),
         ip_range: some(cfg.ip_range),
-        internal: body.internal,
+        internal: body.internal.unwrap_or(false),
         disable_dns: false,
         options,
         labels: body.labels.unwrap_or_default(),
@@ -319,7 +318,7 @@ async fn remove(st: &Arc<State>, id: String) -> Result<Response> {
 #[serde(default, rename_all = "PascalCase")]
 struct EndpointIpam {
     #[serde(rename = "IPv4Address")]
-    ipv4_address: String,
+    ipv4_address: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -328,19 +327,20 @@ struct EndpointConfig {
     aliases: Option<Vec<String>>,
     #[serde(rename = "IPAMConfig")]
     ipam_config: Option<EndpointIpam>,
-    mac_address: String,
+    mac_address: Option<String>,
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "PascalCase")]
 struct ConnectBody {
-    container: String,
+    container: Option<String>,
     endpoint_config: Option<EndpointConfig>,
 }
 
 async fn connect(st: &Arc<State>, req: &mut Req, id: String) -> Result<Response> {
     let body: ConnectBody = req.json().await?;
-    if body.container.is_empty() {
+    let container = body.container.unwrap_or_default();
+    if container.is_empty() {
         return Err(ApiError::bad_request(
             "give the container to connect (Container)",
         ));
@@ -349,16 +349,16 @@ async fn connect(st: &Arc<State>, req: &mut Req, id: String) -> Result<Response>
     let aliases = ep.aliases.unwrap_or_default();
     let ip = ep
         .ipam_config
-        .map(|i| i.ipv4_address)
+        .and_then(|i| i.ipv4_address)
         .filter(|s| !s.is_empty());
-    let mac = (!ep.mac_address.is_empty()).then_some(ep.mac_address);
+    let mac = ep.mac_address.filter(|s| !s.is_empty());
     let st2 = st.clone();
     blocking(move || {
         let name = engine_name(&st2, &id);
         // The network first, so a missing one is a 404 naming it.
         st2.engine.network(&name)?;
         Ok(st2.engine.connect_network(
-            &body.container,
+            &container,
             &name,
             &aliases,
             ip.as_deref(),
@@ -372,14 +372,15 @@ async fn connect(st: &Arc<State>, req: &mut Req, id: String) -> Result<Response>
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "PascalCase")]
 struct DisconnectBody {
-    container: String,
+    container: Option<String>,
     #[allow(dead_code)] // Docker's Force: disconnecting never needs it here
-    force: bool,
+    force: Option<bool>,
 }
 
 async fn disconnect(st: &Arc<State>, req: &mut Req, id: String) -> Result<Response> {
     let body: DisconnectBody = req.json().await?;
-    if body.container.is_empty() {
+    let container = body.container.unwrap_or_default();
+    if container.is_empty() {
         return Err(ApiError::bad_request(
             "give the container to disconnect (Container)",
         ));
@@ -388,7 +389,7 @@ async fn disconnect(st: &Arc<State>, req: &mut Req, id: String) -> Result<Respon
     blocking(move || {
         let name = engine_name(&st2, &id);
         st2.engine.network(&name)?;
-        Ok(st2.engine.disconnect_network(&body.container, &name)?)
+        Ok(st2.engine.disconnect_network(&container, &name)?)
     })
     .await?;
     Ok(empty(StatusCode::OK))

@@ -64,8 +64,9 @@ pub fn view(paths: &hutch_engine::Paths, v: &Volume, usage: Option<(u64, usize)>
 #[derive(Deserialize, Default)]
 #[serde(default, rename_all = "PascalCase")]
 struct CreateBody {
-    name: String,
-    driver: String,
+    // Options: clients send null for what they leave out (docker-py's Driver).
+    name: Option<String>,
+    driver: Option<String>,
     driver_opts: Option<BTreeMap<String, String>>,
     labels: Option<BTreeMap<String, String>>,
 }
@@ -78,10 +79,11 @@ async fn create(st: &Arc<State>, req: &mut Req) -> Result<Response> {
             .map(|(k, v)| format!("{k}={v}"))
             .collect()
     };
-    let anonymous = body.name.is_empty();
+    let name = body.name.filter(|n| !n.is_empty());
+    let anonymous = name.is_none();
     let spec = CreateVolume {
-        name: (!anonymous).then_some(body.name),
-        driver: (!body.driver.is_empty()).then_some(body.driver),
+        name,
+        driver: body.driver.filter(|d| !d.is_empty()),
         options: kv(body.driver_opts),
         labels: kv(body.labels),
         anonymous,

@@ -632,3 +632,41 @@ fn events_follower_ends_when_the_client_leaves() {
         "the service stayed busy after the events reader left"
     );
 }
+
+#[test]
+fn docker_py_volumes_networks_info_df() {
+    let ctx = TestContext::new("api-netvol-py");
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+    ctx.hutch(["network", "create", "pre"]).run().success();
+    ctx.hutch(["create", "--name", "pyc", "--network", "pre", &img, "true"])
+        .run()
+        .success();
+    let svc = Service::start(&ctx);
+    // docker-py sends null for what is left out (Driver, DriverOpts, IPAM...).
+    let script = r#"
+import docker
+c = docker.from_env()
+anon = c.volumes.create()
+assert len(anon.name) == 64, anon.name
+v = c.volumes.create(name="pyvol", labels={"a": "b"})
+assert c.volumes.get("pyvol").attrs["Labels"] == {"a": "b"}
+assert sorted(x.name for x in c.volumes.list(filters={"label": "a=b"})) == ["pyvol"]
+n = c.networks.create("pynet", driver="bridge", labels={"x": "y"})
+n.connect("pyc", aliases=["web"])
+n.reload()
+assert [e["Name"] for e in n.attrs["Containers"].values()] == ["pyc"], n.attrs
+n.disconnect("pyc")
+assert "bridge" in [x.name for x in c.networks.list()]
+assert c.networks.get("bridge").attrs["Driver"] == "bridge"
+info = c.info()
+assert info["DefaultRuntime"] and info["Containers"] == 1, info
+df = c.df()
+assert sorted(x["Name"] for x in df["Volumes"]) == sorted([anon.name, "pyvol"]), df
+n.remove()
+v.remove()
+print("ok")
+"#;
+    let out = svc.python(&ctx, script).run().success();
+    assert_eq!(out.stdout_trim(), "ok");
+}
