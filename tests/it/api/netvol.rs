@@ -131,7 +131,10 @@ fn events_since_until_and_filters() {
     svc.docker(&ctx, ["volume", "create", "evvol"])
         .run()
         .success();
-    ctx.hutch(["create", "--name", "evc", &img, "true"])
+    ctx.hutch(["create", "--name", "evc", "--label", "app=ev", &img, "true"])
+        .run()
+        .success();
+    ctx.hutch(["create", "--name", "other", &img, "true"])
         .run()
         .success();
     ctx.hutch(["rm", "evc"]).run().success();
@@ -157,12 +160,40 @@ fn events_since_until_and_filters() {
         .success();
     assert_eq!(
         lines(&out.stdout),
-        ["container create evc", "container destroy evc"],
+        [
+            "container create evc",
+            "container create other",
+            "container destroy evc"
+        ],
         "{out:?}"
     );
     assert!(
         started.elapsed() < Duration::from_secs(15),
         "until= ends the stream"
+    );
+
+    // Container labels are attributes, so label filters find the container's events.
+    let out = svc
+        .docker(
+            &ctx,
+            [
+                "events",
+                "--since",
+                &since.to_string(),
+                "--until",
+                &until.to_string(),
+                "--filter",
+                "label=app=ev",
+                "--format",
+                "{{.Action}} {{.Actor.Attributes.name}} {{.Actor.Attributes.app}}",
+            ],
+        )
+        .run()
+        .success();
+    assert_eq!(
+        lines(&out.stdout),
+        ["create evc ev", "destroy evc ev"],
+        "{out:?}"
     );
 
     // Docker's action names work as filters (destroy is hutch's remove); volumes too.
