@@ -308,6 +308,12 @@ async fn remove(st: &Arc<State>, id: String) -> Result<Response> {
     let st2 = st.clone();
     blocking(move || {
         let name = engine_name(&st2, &id);
+        if name == DEFAULT_NETWORK {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                format!("{id} is a pre-defined network and cannot be removed"),
+            ));
+        }
         Ok(st2.engine.remove_network(&name, false, None)?)
     })
     .await?;

@@ -549,11 +549,12 @@ fn networks_create_ls_inspect_connect_rm_prune() {
     )
     .status(409);
 
-    // Removal: in use is 409, the default network cannot go, unknown is 404.
+    // Removal: in use is 409, the default network cannot go (403), unknown is 404.
     let r = svc.request("DELETE", "/networks/n2", None).status(409);
     assert!(r.text().contains("c1"), "{}", r.text());
     docker(&["network", "rm", "n2"]).failure();
-    svc.request("DELETE", "/networks/bridge", None).status(409);
+    svc.request("DELETE", "/networks/bridge", None).status(403);
+    svc.request("DELETE", "/networks/podman", None).status(403);
     svc.request("DELETE", "/networks/nope", None).status(404);
     svc.request("GET", "/networks/nope", None).status(404);
     docker(&["network", "rm", "n1"]).success();
