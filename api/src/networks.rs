@@ -407,3 +407,23 @@ async fn prune(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let removed = blocking(move || Ok(st2.engine.prune_networks(&labels)?)).await?;
     ok_json(&json!({"NetworksDeleted": removed}))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::range_cidr;
+
+    #[test]
+    fn lease_ranges_back_to_cidr() {
+        let ip = |s: &str| s.parse().unwrap();
+        assert_eq!(
+            range_cidr(ip("10.124.0.128"), ip("10.124.0.254")),
+            "10.124.0.128/25"
+        );
+        assert_eq!(range_cidr(ip("10.0.0.1"), ip("10.0.0.254")), "10.0.0.0/24");
+        assert_eq!(range_cidr(ip("10.0.0.4"), ip("10.0.0.4")), "10.0.0.4/32");
+        assert_eq!(
+            range_cidr(ip("0.0.0.1"), ip("255.255.255.254")),
+            "0.0.0.0/0"
+        );
+    }
+}

@@ -257,6 +257,7 @@ fn hutch_actions(docker: &str) -> &[&str] {
     match docker {
         "die" => &["died"],
         "destroy" | "delete" => &["remove"],
+        d if d.starts_with("health_status:") => &["health_status"],
         _ => &[],
     }
 }
@@ -287,7 +288,13 @@ fn parse_time(key: &str, s: &str) -> Result<chrono::DateTime<chrono::Utc>> {
 /// One event as Docker encodes it (with the pre-1.22 `status`/`id`/`from` that clients still
 /// read for containers and images).
 fn event_view(ev: &hutch_engine::Event, attrs: &Value) -> Value {
-    let action = docker_action(&ev.kind, &ev.action);
+    let mut action = docker_action(&ev.kind, &ev.action);
+    // Docker names the new status in the action: `health_status: healthy`.
+    if ev.action == "health_status" {
+        if let Some(h) = attrs.get("health_status").and_then(Value::as_str) {
+            action = format!("health_status: {h}");
+        }
+    }
     let mut attributes = Map::new();
     if let Some(m) = attrs.as_object() {
         for (k, v) in m {
@@ -466,4 +473,72 @@ async fn df(st: &Arc<State>) -> Result<Response> {
         "Volumes": volumes,
         "BuildCache": [],
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev(kind: &str, action: &str, attrs: Value) -> (hutch_engine::Event, Value) {
+        let e = hutch_engine::Event {
+            seq: 1,
+            time: chrono::DateTime::from_timestamp(1_700_000_000, 5).unwrap(),
+            kind: kind.into(),
+            action: action.into(),
+            id: "abc".into(),
+            name: "web".into(),
+            attributes: attrs.to_string(),
+        };
+        (e, attrs)
+    }
+
+    #[test]
+    fn events_in_docker_words() {
+        let (e, a) = ev(
+            "container",
+            "died",
+            json!({"image": "busybox", "name": "web", "containerExitCode": 3}),
+        );
+        let v = event_view(&e, &a);
+        assert_eq!(v["Action"], "die");
+        assert_eq!(v["status"], "die");
+        assert_eq!(v["from"], "busybox");
+        assert_eq!(v["Actor"]["Attributes"]["exitCode"], "3");
+        assert_eq!(v["time"], 1_700_000_000);
+        assert_eq!(v["timeNano"], 1_700_000_000_000_000_005i64);
+        let (e, a) = ev(
+            "container",
+            "health_status",
+            json!({"health_status": "healthy"}),
+        );
+        assert_eq!(event_view(&e, &a)["Action"], "health_status: healthy");
+        let (e, a) = ev("image", "remove", json!({}));
+        let v = event_view(&e, &a);
+        assert_eq!(
+            (v["Action"].as_str(), v["id"].as_str()),
+            (Some("delete"), Some("sha256:abc"))
+        );
+        let (e, a) = ev("volume", "remove", json!({"driver": "local"}));
+        let v = event_view(&e, &a);
+        assert_eq!(v["Action"], "destroy");
+        assert!(v.get("status").is_none());
+        assert_eq!(hutch_actions("health_status: unhealthy"), ["health_status"]);
+        assert_eq!(hutch_actions("destroy"), ["remove"]);
+    }
+
+    #[test]
+    fn times_in_docker_forms() {
+        let t = parse_time("since", "1700000000.000000042").unwrap();
+        assert_eq!(t.timestamp_nanos_opt(), Some(1_700_000_000_000_000_042));
+        assert_eq!(
+            parse_time("since", "1700000000.5")
+                .unwrap()
+                .timestamp_subsec_nanos(),
+            500_000_000
+        );
+        assert!(parse_time("since", "2024-01-02T03:04:05Z").is_ok());
+        for bad in ["", "x", "1.x", "1.1234567890", "-"] {
+            assert!(parse_time("since", bad).is_err(), "{bad}");
+        }
+    }
 }
