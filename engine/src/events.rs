@@ -23,6 +23,25 @@ pub fn image(db: &Db, action: &str, id: &str, name: &str) {
     }
 }
 
+/// Records a network event (`create`, `remove`, `connect`, `disconnect`; the last two name
+/// the container); a failure is logged, never fatal to the operation it describes.
+pub fn network(db: &Db, action: &str, id: &str, name: &str, container: Option<&str>) {
+    let mut attributes = serde_json::json!({"name": name, "type": "bridge"});
+    if let Some(c) = container {
+        attributes["container"] = Value::String(c.to_string());
+    }
+    let ev = NewEvent {
+        kind: "network".into(),
+        action: action.into(),
+        id: id.into(),
+        name: name.into(),
+        attributes: attributes.to_string(),
+    };
+    if let Err(e) = db.add_event(&ev) {
+        tracing::warn!("network {name}: recording the {action} event: {e}");
+    }
+}
+
 /// Which events `follow` delivers.
 #[derive(Debug, Clone, Default)]
 pub struct EventQuery {
@@ -42,11 +61,25 @@ const POLL: Duration = Duration::from_millis(100);
 pub fn follow<E: From<hutch_state::StateError>>(
     db: &Db,
     q: &EventQuery,
+    sink: impl FnMut(&Event, &Value) -> Result<ControlFlow<()>, E>,
+) -> Result<(), E> {
+    follow_while(db, q, || true, sink)
+}
+
+/// [`follow`] that also stops, between polls, once `alive` says the reader is gone: a
+/// streaming reader that goes away while no event comes must not leave the loop behind.
+pub fn follow_while<E: From<hutch_state::StateError>>(
+    db: &Db,
+    q: &EventQuery,
+    mut alive: impl FnMut() -> bool,
     mut sink: impl FnMut(&Event, &Value) -> Result<ControlFlow<()>, E>,
 ) -> Result<(), E> {
     let stream = q.stream.unwrap_or(q.until.is_none());
     let mut after = 0i64;
     loop {
+        if !alive() {
+            return Ok(());
+        }
         for ev in db.events(after)? {
             after = ev.seq;
             if q.since.is_some_and(|s| ev.time < s) || q.until.is_some_and(|u| ev.time > u) {

@@ -218,7 +218,16 @@ pub fn image_matches(
 
 // ---- events ----
 
-pub const EVENT_KEYS: &[&str] = &["type", "event", "status", "container", "image", "label"];
+pub const EVENT_KEYS: &[&str] = &[
+    "type",
+    "event",
+    "status",
+    "container",
+    "image",
+    "label",
+    "volume",
+    "network",
+];
 
 /// `events --filter` items (`status` is another name for `event`).
 pub fn events(items: &[String]) -> Result<Filters, FilterError> {
@@ -242,6 +251,8 @@ pub fn event_matches(f: &Filters, ev: &Event, attrs: &Value) -> bool {
             "container" => ev.kind == "container" && (ev.name == v || ev.id.starts_with(v)),
             "image" if ev.kind == "image" => ev.id.starts_with(v) || names_image(&ev.name),
             "image" => names_image(attr("image")),
+            "volume" => ev.kind == "volume" && ev.name == v,
+            "network" => ev.kind == "network" && (ev.name == v || ev.id.starts_with(v)),
             // `label=KEY` matches any value of the attribute.
             "label" => {
                 let (k, val) = v.split_once('=').unwrap_or((v, ""));
@@ -295,7 +306,15 @@ pub fn name_matches(name: &str, pattern: &str) -> bool {
 
 // ---- volumes ----
 
-pub const VOLUME_KEYS: &[&str] = &["name", "label", "label!", "driver", "dangling", "until"];
+pub const VOLUME_KEYS: &[&str] = &[
+    "name",
+    "label",
+    "label!",
+    "driver",
+    "dangling",
+    "until",
+    "anonymous",
+];
 
 /// `volume ls|prune --filter` items.
 pub fn volumes(items: &[String]) -> Result<Filters, FilterError> {
@@ -320,6 +339,8 @@ pub fn volume_matches(
         "label!" => !label(val),
         "dangling" => matches!(val, "true" | "1") != used,
         "until" => until(val).is_some_and(|t| v.created < t),
+        // Docker's prune (API 1.42+) takes only anonymous volumes unless told `all`.
+        "anonymous" => matches!(val, "true" | "1") == v.anonymous,
         _ => false,
     })
 }

@@ -12,6 +12,7 @@ pub mod events;
 pub mod filters;
 pub mod host;
 pub mod images;
+pub mod info;
 pub mod login;
 pub mod manifests;
 pub mod networks;

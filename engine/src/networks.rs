@@ -6,6 +6,7 @@ use crate::container::{self, config_of, Containers};
 use crate::{EngineError, Paths, Result};
 use hutch_network::networks::Store;
 // What front ends pass in and get back; network options are parsed by the network crate.
+pub use hutch_network::networks::DEFAULT_NETWORK;
 pub use hutch_network::networks::{CreateRequest, Network, NetworksError};
 pub use hutch_network::{mode, options};
 use hutch_state::Container;
@@ -102,6 +103,7 @@ pub fn remove(
         }
     }
     store.remove(&net.name)?;
+    crate::events::network(&eng.db, "remove", &net.id, &net.name, None);
     Ok(net.name)
 }
 
@@ -127,6 +129,7 @@ pub fn prune(eng: &mut Containers, labels: &[(String, Option<String>)]) -> Resul
         });
         if matches {
             store.remove(&net.name)?;
+            crate::events::network(&eng.db, "remove", &net.id, &net.name, None);
             removed.push(net.name);
         }
     }
@@ -217,7 +220,9 @@ pub fn connect(
         rewrite_name_files(eng, &c, &cfg, &st)?;
     }
     list.push(attachment);
-    set_networks(eng, &c, &mut cfg, list)
+    set_networks(eng, &c, &mut cfg, list)?;
+    crate::events::network(&eng.db, "connect", &net.id, &net.name, Some(&c.id));
+    Ok(())
 }
 
 /// `network disconnect`: the reverse of `connect`.
@@ -227,10 +232,10 @@ pub fn disconnect(eng: &mut Containers, c: &Container, network: &str) -> Result<
     let mut cfg = config_of(&c)?;
     let mut list = user_mode(&c, &cfg)?;
     // The definition may be gone already; the name in the configuration is what counts.
-    let name = store(&eng.paths)
+    let (name, id) = store(&eng.paths)
         .get(network)
-        .map(|n| n.name)
-        .unwrap_or_else(|_| network.to_string());
+        .map(|n| (n.name, n.id))
+        .unwrap_or_else(|_| (network.to_string(), String::new()));
     let Some(pos) = list.iter().position(|a| a.name == name) else {
         return Err(ConnectError::NotConnected {
             container: c.name,
@@ -245,7 +250,9 @@ pub fn disconnect(eng: &mut Containers, c: &Container, network: &str) -> Result<
         rewrite_name_files(eng, &c, &cfg, &st)?;
     }
     list.remove(pos);
-    set_networks(eng, &c, &mut cfg, list)
+    set_networks(eng, &c, &mut cfg, list)?;
+    crate::events::network(&eng.db, "disconnect", &id, &name, Some(&c.id));
+    Ok(())
 }
 
 /// `network reload`: redoes a running container's firewall rules, interfaces and DNS entries
@@ -326,8 +333,103 @@ fn rewrite_name_files(
     }
     Ok(())
 }
+/// A container on a network, as `network inspect` (Docker's `Containers`) shows it.
+#[derive(Debug, Clone)]
+pub struct Endpoint {
+    pub id: String,
+    pub name: String,
+    /// Empty while the container is not running (it has no interface then).
+    pub mac: String,
+    /// `ADDRESS/PREFIX`, empty while the container is not running.
+    pub ipv4: String,
+    pub aliases: Vec<String>,
+}
+
+/// The containers whose configuration names network `name`, with their addresses on it when
+/// they run.
+pub fn endpoints(paths: &Paths, db: &hutch_state::Db, name: &str) -> Result<Vec<Endpoint>> {
+    let mut out = Vec::new();
+    for c in users(db, name)? {
+        let aliases = config_of(&c)
+            .map(|cfg| {
+                networks_of(&cfg)
+                    .into_iter()
+                    .find(|a| a.name == name)
+                    .map(|a| a.aliases)
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        let status = container::inspect::net_status(paths, &c);
+        let on = status
+            .as_ref()
+            .and_then(|s| s.networks.iter().find(|n| n.name == name));
+        out.push(Endpoint {
+            mac: on.map(|n| n.mac.clone()).unwrap_or_default(),
+            ipv4: on
+                .and_then(|n| n.addresses.iter().find(|a| !a.contains(':')).cloned())
+                .unwrap_or_default(),
+            aliases,
+            id: c.id,
+            name: c.name,
+        });
+    }
+    Ok(out)
+}
+
+/// `network prune --filter` items: `label=KEY[=VALUE]` only.
+pub fn prune_filters(items: &[String]) -> Result<Vec<(String, Option<String>)>> {
+    let mut labels = Vec::new();
+    for f in items {
+        match f.split_once('=') {
+            Some(("label", v)) => labels.push(match v.split_once('=') {
+                Some((k, v)) => (k.to_string(), Some(v.to_string())),
+                None => (v.to_string(), None),
+            }),
+            _ => {
+                return Err(crate::filters::FilterError::BadValue {
+                    filter: f.clone(),
+                    reason: "network prune supports label=KEY[=VALUE]".into(),
+                }
+                .into())
+            }
+        }
+    }
+    Ok(labels)
+}
+
 /// The network verbs on the engine handle: each takes the locks it needs.
 impl crate::Engine {
+    /// Creates a network from `req` (the store picks what was left out).
+    pub fn create_network(&self, req: &CreateRequest) -> Result<Network> {
+        let store = store(self.paths());
+        // With `ignore`, an existing network comes back as it is: no event for that.
+        let existed = match &req.name {
+            Some(n) if req.ignore => store.list()?.iter().any(|e| &e.name == n),
+            _ => false,
+        };
+        let net = store.create(req)?;
+        if !existed {
+            crate::events::network(self.db(), "create", &net.id, &net.name, None);
+        }
+        Ok(net)
+    }
+
+    /// The networks matching `filters`, the default first.
+    pub fn networks(&self, filters: &crate::filters::Filters) -> Result<Vec<Network>> {
+        Ok(store(self.paths())
+            .list()?
+            .into_iter()
+            .filter(|n| crate::filters::network_matches(filters, n))
+            .collect())
+    }
+
+    /// Network `name` (name, full ID or unique ID prefix) with the containers on it.
+    pub fn network(&self, name: &str) -> Result<(Network, Vec<Endpoint>)> {
+        let net = store(self.paths()).get(name)?;
+        let eps = endpoints(self.paths(), self.db(), &net.name)?;
+        Ok((net, eps))
+    }
+
     /// Removes network `name` (with `force`, its containers first) and returns its name.
     pub fn remove_network(&self, name: &str, force: bool, timeout: Option<u32>) -> Result<String> {
         remove(&mut self.containers(), name, force, timeout)

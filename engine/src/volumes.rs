@@ -6,7 +6,8 @@
 use crate::container::{self, archive};
 use crate::{EngineError, Paths, Result};
 use chrono::Utc;
-use hutch_state::{Container, Db, StateError, Volume};
+pub use hutch_state::Volume;
+use hutch_state::{Container, Db, StateError};
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -568,6 +569,62 @@ pub fn import<R: std::io::Read>(paths: &Paths, v: &Volume, input: R) -> Result<u
 
 /// The volume verbs that need the engine handle's paths and database.
 impl crate::Engine {
+    /// Creates a volume. With `existing_ok`, a volume of that name is returned as it is
+    /// (podman's `--ignore`; Docker's create always does this).
+    pub fn create_volume(&self, req: &CreateVolume, existing_ok: bool) -> Result<Volume> {
+        self.paths().ensure_dirs()?;
+        if existing_ok {
+            if let Some(name) = &req.name {
+                if let Some(v) = self.db().volume(name)? {
+                    return Ok(v);
+                }
+            }
+        }
+        create(self.db(), self.paths(), req)
+    }
+
+    /// Removes volume `name` and returns its name. A volume in use is refused unless
+    /// `remove_users`, which removes the containers using it first (podman's `volume rm -f`),
+    /// stopping running ones with `timeout`.
+    pub fn remove_volume(
+        &self,
+        name: &str,
+        remove_users: bool,
+        timeout: Option<u32>,
+    ) -> Result<String> {
+        let db = self.db();
+        let v = lookup(db, name)?;
+        if remove_users {
+            for c in users(db, &v.name)? {
+                let opts = crate::RemoveOptions {
+                    force: true,
+                    volumes: false,
+                    timeout,
+                };
+                match self.remove(&c.id, opts) {
+                    // Removed meanwhile.
+                    Err(EngineError::Container(e))
+                        if matches!(*e, container::ContainerError::NotFound { .. }) => {}
+                    r => drop(r?),
+                }
+            }
+        }
+        remove(db, self.paths(), &v)?;
+        Ok(v.name)
+    }
+
+    /// Volumes matching `filters`, with whether a container uses each.
+    pub fn volumes(&self, filters: &Filters) -> Result<Vec<(Volume, bool)>> {
+        list(self.db(), filters)
+    }
+
+    /// Volume `name` (exact, or a unique prefix) with the containers using it.
+    pub fn volume(&self, name: &str) -> Result<(Volume, Vec<Container>)> {
+        let v = lookup(self.db(), name)?;
+        let users = users(self.db(), &v.name)?;
+        Ok((v, users))
+    }
+
     /// Removes the unused volumes matching `filters`; returns their names and sizes.
     pub fn prune_volumes(&self, filters: &Filters) -> Result<Vec<(String, u64)>> {
         prune(&self.db().clone(), self.paths(), filters)

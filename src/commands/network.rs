@@ -63,9 +63,7 @@ fn create(ctx: &super::Ctx, a: NetworkCreateArgs) -> anyhow::Result<i32> {
         labels: key_values("--label", &a.label)?,
         ignore: a.ignore,
     };
-    let net = networks::store(&ctx.paths)
-        .create(&req)
-        .map_err(hutch_engine::EngineError::from)?;
+    let net = ctx.engine()?.create_network(&req)?;
     println!("{}", net.name);
     Ok(0)
 }
@@ -184,16 +182,7 @@ fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
 }
 
 fn prune(ctx: &super::Ctx, a: NetworkPruneArgs) -> anyhow::Result<i32> {
-    let mut labels = Vec::new();
-    for f in &a.filter {
-        match f.split_once('=') {
-            Some(("label", v)) => labels.push(match v.split_once('=') {
-                Some((k, v)) => (k.to_string(), Some(v.to_string())),
-                None => (v.to_string(), None),
-            }),
-            _ => bail!("invalid filter {f:?}: network prune supports label=KEY[=VALUE]"),
-        }
-    }
+    let labels = networks::prune_filters(&a.filter)?;
     let eng = super::ctrs::open(ctx)?;
     for name in eng.prune_networks(&labels)? {
         println!("{name}");

@@ -6,9 +6,8 @@ use crate::cli::{
 };
 use crate::format::{self, ListSpec};
 use anyhow::Context;
-use hutch_engine::container::ContainerError;
 use hutch_engine::volumes::{self, CreateVolume, VolumeError};
-use hutch_engine::{EngineError, RemoveOptions};
+use hutch_engine::EngineError;
 use std::io::{BufRead, Write};
 
 fn volume_error(e: &anyhow::Error) -> Option<&VolumeError> {
@@ -19,20 +18,8 @@ fn volume_error(e: &anyhow::Error) -> Option<&VolumeError> {
 }
 
 pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
-    ctx.paths.ensure_dirs()?;
     let eng = ctx.engine()?;
-    let db = eng.db().clone();
-    if args.ignore {
-        if let Some(name) = &args.name {
-            if db.volume(name)?.is_some() {
-                println!("{name}");
-                return Ok(0);
-            }
-        }
-    }
-    let v = volumes::create(
-        &db,
-        &ctx.paths,
+    let v = eng.create_volume(
         &CreateVolume {
             name: args.name.clone(),
             driver: Some(args.driver.clone()),
@@ -40,6 +27,7 @@ pub fn create(ctx: &super::Ctx, args: VolumeCreateArgs) -> anyhow::Result<i32> {
             labels: args.label.clone(),
             anonymous: false,
         },
+        args.ignore,
     )?;
     println!("{}", v.name);
     Ok(0)
@@ -124,25 +112,7 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
         args.names.clone()
     };
     let result = super::ctrs::each(&names, |name| {
-        let v = volumes::lookup(&db, name)?;
-        if args.force {
-            // As podman: -f removes the containers using the volume first.
-            for c in volumes::users(&db, &v.name)? {
-                let opts = RemoveOptions {
-                    force: true,
-                    volumes: false,
-                    timeout: args.time,
-                };
-                match eng.remove(&c.id, opts) {
-                    // Removed meanwhile.
-                    Err(EngineError::Container(e))
-                        if matches!(*e, ContainerError::NotFound { .. }) => {}
-                    r => drop(r?),
-                }
-            }
-        }
-        volumes::remove(&db, eng.paths(), &v)?;
-        Ok(Some(v.name))
+        Ok(Some(eng.remove_volume(name, args.force, args.time)?))
     });
     // Podman's volume rm exits 1 when a volume did not exist, 2 when one is in use.
     match result {

@@ -674,7 +674,8 @@ fn events_filter_and_stream() {
         "{}",
         images.stdout
     );
-    // Default lines as podman's: `TIME container create ID (image=..., name=ev)`.
+    // Default lines as podman's: `TIME container create ID (image=..., name=ev, LABEL=...)`:
+    // the container's labels (here the image's) follow.
     let plain = ctx
         .hutch([
             "events",
@@ -687,7 +688,10 @@ fn events_filter_and_stream() {
         .run()
         .success();
     assert!(
-        plain.stdout.contains(" container create ") && plain.stdout.contains("name=ev)"),
+        plain.stdout.contains(" container create ")
+            && plain
+                .stdout
+                .contains("name=ev, org.hutch.test=library/busybox:latest)"),
         "{}",
         plain.stdout
     );

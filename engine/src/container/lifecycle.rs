@@ -127,10 +127,19 @@ pub fn observe(paths: &Paths, c: &Container) -> Observed {
 }
 
 pub(crate) fn event(kind: &str, action: &str, c: &Container, attrs: serde_json::Value) -> NewEvent {
-    let mut a = serde_json::json!({"image": c.image_name, "name": c.name});
-    if let (Some(m), Some(extra)) = (a.as_object_mut(), attrs.as_object()) {
-        for (k, v) in extra {
-            m.insert(k.clone(), v.clone());
+    // The container's labels first, as Docker and podman put them in the attributes (so
+    // `events --filter label=...` finds them); image, name and the event's own win.
+    let mut a: serde_json::Value =
+        serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(&c.labels)
+            .map(serde_json::Value::Object)
+            .unwrap_or_else(|_| serde_json::json!({}));
+    if let Some(m) = a.as_object_mut() {
+        m.insert("image".into(), c.image_name.clone().into());
+        m.insert("name".into(), c.name.clone().into());
+        if let Some(extra) = attrs.as_object() {
+            for (k, v) in extra {
+                m.insert(k.clone(), v.clone());
+            }
         }
     }
     NewEvent {
