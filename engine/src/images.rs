@@ -780,6 +780,21 @@ pub fn delete(
     Ok(())
 }
 
+impl crate::Engine {
+    /// `rmi` of one image: with `force`, first the containers that use it (podman's `-f`),
+    /// then untag or delete as `remove` does. Returns what was untagged and deleted, in order.
+    pub fn remove_image(&self, name: &str, opts: RemoveOptions) -> Result<Vec<Removed>> {
+        if opts.force {
+            if let Ok(found) = lookup(self.db(), name) {
+                self.remove_containers_of_image(&found.image.id)?;
+            }
+        }
+        let mut events = Vec::new();
+        remove(self.db(), self.paths(), name, opts, &mut events)?;
+        Ok(events)
+    }
+}
+
 /// Removes images that have no name (or, with `all`, every image) that no container uses and
 /// that are not mounted. Returns the deleted IDs.
 pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {

@@ -30,6 +30,8 @@ pub struct SearchOptions {
     pub auth: AuthOptions,
     /// Results per registry.
     pub limit: Option<usize>,
+    /// Docker's default: a loopback registry is insecure (see `PullOptions`).
+    pub insecure_loopback: bool,
 }
 
 /// One result row: the registry and `registry/repository`, plus a tag for `--list-tags`.
@@ -75,7 +77,7 @@ async fn session(
     let tls = TlsSettings::resolve(
         registry,
         opts.tls_verify,
-        conf.is_insecure(&image),
+        crate::registries::insecure(registry, conf.is_insecure(&image), opts.insecure_loopback),
         opts.cert_dir.as_deref(),
         &paths.config_home,
     )

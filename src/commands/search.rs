@@ -41,6 +41,7 @@ pub fn run(ctx: &super::Ctx, args: SearchArgs) -> anyhow::Result<i32> {
             authfile: args.authfile.clone(),
         },
         limit: args.limit,
+        insecure_loopback: false,
     };
     let hits = crate::rt::block_on(async {
         if args.list_tags {
