@@ -264,6 +264,8 @@ pub async fn search(st: &Arc<State>, req: &mut Req) -> Result<Response> {
         insecure_loopback: true,
         ..Default::default()
     };
+    let keep = hutch_engine::search::filters_accept(&req.filters()?)
+        .map_err(hutch_engine::EngineError::from)?;
     let paths = st.engine.paths().clone();
     let hits =
         tokio::spawn(async move { hutch_engine::search::search(&paths, &term, &opts).await })
@@ -271,6 +273,7 @@ pub async fn search(st: &Arc<State>, req: &mut Req) -> Result<Response> {
             .map_err(|e| ApiError::internal(format!("search task failed: {e}")))??;
     let out: Vec<_> = hits
         .iter()
+        .filter(|_| keep)
         .map(|h| {
             json!({
                 "name": h.name,

@@ -343,6 +343,7 @@ fn login_search_distribution_commit_import() {
     let bb = busybox();
     let img = bb.plain();
     let regs = registries();
+    crate::pull(&ctx, &img).success();
 
     // login checks the credentials against the htpasswd registry.
     let out = sh(
@@ -377,6 +378,24 @@ fn login_search_distribution_commit_import() {
     );
     svc.request("POST", "/auth", Some(&body)).status(401);
 
+    // The CLI sends the stored login as X-Registry-Auth with a push and a pull; without it the
+    // registry refuses before anything streams.
+    let authed = format!(
+        "{}/apitest/busybox:auth{}",
+        regs.auth.host(),
+        std::process::id()
+    );
+    svc.docker(&ctx, ["tag", &img, &authed]).run().success();
+    svc.docker(&ctx, ["push", &authed]).run().success();
+    svc.docker(&ctx, ["rmi", &authed]).run().success();
+    let r = svc.request(
+        "POST",
+        &format!("/images/create?fromImage={}", encode(&authed)),
+        None,
+    );
+    assert_eq!(r.status, 401, "{}", r.text());
+    svc.docker(&ctx, ["pull", &authed]).run().success();
+
     // search: the registry's catalog.
     let out = svc
         .docker(
@@ -398,6 +417,20 @@ fn login_search_distribution_commit_import() {
         out.stdout
     );
 
+    let out = svc
+        .docker(
+            &ctx,
+            [
+                "search",
+                "--filter",
+                "is-official=true",
+                &format!("{}/busy", regs.plain.host()),
+            ],
+        )
+        .run()
+        .success();
+    assert!(!out.stdout.contains("busybox"), "{}", out.stdout);
+
     // distribution: the descriptor and platform, from the registry.
     let v = svc
         .request("GET", &format!("/distribution/{img}/json"), None)
@@ -411,7 +444,6 @@ fn login_search_distribution_commit_import() {
     assert_eq!(v["Platforms"][0]["os"], "linux");
 
     // commit a container, and import a tarball.
-    crate::pull(&ctx, &img).success();
     ctx.hutch(["create", "--name", "c1", &img]).run().success();
     let out = svc
         .docker(
@@ -455,4 +487,34 @@ fn login_search_distribution_commit_import() {
         "{}",
         out.stdout
     );
+}
+
+#[test]
+fn docker_py_pull_list_tag_save_load() {
+    let ctx = TestContext::new("api-img-py");
+    let svc = Service::start(&ctx);
+    let bb = busybox();
+    let img = bb.plain();
+    let (repo, _) = img.rsplit_once(':').unwrap();
+    let script = format!(
+        r#"
+import docker
+c = docker.from_env()
+img = c.images.pull("{repo}", tag="latest")
+assert "{img}" in img.tags, img.tags
+assert any("{img}" in i.tags for i in c.images.list()), c.images.list()
+img.tag("{repo}", "py")
+assert "{repo}:py" in c.images.get("{img}").tags
+c.images.remove("{repo}:py")
+data = b"".join(img.save(named=True))
+c.images.remove("{img}", force=True)
+loaded = c.images.load(data)
+assert loaded[0].id == "sha256:{id}", loaded
+assert [h["Id"] for h in c.api.history("{img}")][0] == "sha256:{id}"
+print("ok")
+"#,
+        id = bb.id
+    );
+    let out = svc.python(&ctx, &script).run().success();
+    assert_eq!(out.stdout_trim(), "ok");
 }
