@@ -90,6 +90,23 @@ fn pull_streams_docker_progress_then_images_inspect_history_tag() {
         format!("Status: Downloaded newer image for {img}")
     );
 
+    // A failure once the image is found is an error message inside the 200 stream.
+    let (hostile, entry) = crate::fixtures::hostile("dotdot");
+    let r = svc
+        .request(
+            "POST",
+            &format!("/images/create?fromImage={}", encode(&hostile.plain())),
+            None,
+        )
+        .status(200);
+    let msgs = messages(&r.body);
+    let last = msgs.last().unwrap();
+    let err = last["error"].as_str().unwrap_or_else(|| panic!("{msgs:?}"));
+    assert!(err.contains(&entry), "{err}");
+    assert_eq!(last["errorDetail"]["message"], err);
+    let out = svc.docker(&ctx, ["pull", &hostile.plain()]).run().failure();
+    assert!(out.stderr.contains(&entry), "{}", out.stderr);
+
     // The docker CLI: a second pull finds it up to date.
     let out = svc.docker(&ctx, ["pull", &img]).run().success();
     assert!(
