@@ -216,6 +216,37 @@ pub fn lookup(db: &Db, name: &str) -> Result<Found> {
     }
 }
 
+/// Every stored name in repository `repo` (no tag or digest), sorted: what Docker's
+/// `push --all-tags` pushes. A short name is looked for on docker.io, then localhost.
+pub fn names_in_repo(db: &Db, repo: &str) -> Result<Vec<String>> {
+    let parts = Name::parse(repo)?;
+    if parts.tag.is_some() || parts.digest.is_some() {
+        return Err(EngineError::InvalidReference {
+            reference: repo.to_string(),
+            reason: "a repository takes no tag or digest here".into(),
+        });
+    }
+    let registries: Vec<String> = match &parts.registry {
+        Some(r) => vec![r.clone()],
+        None => vec!["docker.io".into(), "localhost".into()],
+    };
+    let images = db.images()?;
+    for r in registries {
+        let want = parts.repo_on(&r);
+        let mut names: Vec<String> = images
+            .iter()
+            .flat_map(|i| i.names.iter())
+            .filter(|n| split_name(n).0 == want)
+            .cloned()
+            .collect();
+        if !names.is_empty() {
+            names.sort();
+            return Ok(names);
+        }
+    }
+    Ok(Vec::new())
+}
+
 /// Whether `name` resolves to a local image (`image exists`). Other errors are errors.
 pub fn exists(db: &Db, name: &str) -> Result<bool> {
     match lookup(db, name) {
@@ -1119,6 +1150,16 @@ mod tests {
             Err(EngineError::ImageNotKnown { .. })
         ));
         assert!(exists(&db, "busybox").unwrap());
+        assert_eq!(
+            names_in_repo(&db, "busybox").unwrap(),
+            vec!["docker.io/library/busybox:latest"]
+        );
+        assert_eq!(
+            names_in_repo(&db, "mine").unwrap(),
+            vec!["localhost/mine:1"]
+        );
+        assert!(names_in_repo(&db, "nosuch").unwrap().is_empty());
+        assert!(names_in_repo(&db, "busybox:1").is_err());
         assert!(!exists(&db, "alpine").unwrap());
     }
 

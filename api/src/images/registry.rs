@@ -194,58 +194,70 @@ pub async fn pull(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     Ok(stream(first, urx, Some(cancel)))
 }
 
-/// `POST /images/{name}/push?tag=`.
+/// `POST /images/{name}/push?tag=`; without a tag (`push --all-tags`), every local tag of
+/// the repository, one after the other.
 pub async fn push(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Response> {
-    let reference = match req.q("tag").filter(|t| !t.is_empty()) {
-        Some(t) => format!("{name}:{t}"),
-        None => name.to_string(),
+    let db = st.engine.db();
+    let not_found =
+        |r: &str| ApiError::not_found(format!("An image does not exist locally with the tag: {r}"));
+    let tagged = Name::parse(name).is_ok_and(|n| n.tag.is_some() || n.digest.is_some());
+    let names: Vec<String> = match req.q("tag").filter(|t| !t.is_empty()) {
+        Some(t) => vec![format!("{name}:{t}")],
+        None if tagged => vec![name.to_string()],
+        None => hutch_engine::images::names_in_repo(db, name)?,
     };
-    let found = match hutch_engine::images::lookup(st.engine.db(), &reference) {
-        Ok(f) => f,
-        Err(hutch_engine::EngineError::ImageNotKnown { .. }) => {
-            return Err(ApiError::not_found(format!(
-                "An image does not exist locally with the tag: {reference}"
-            )))
+    let mut targets = Vec::new();
+    for n in &names {
+        match hutch_engine::images::lookup(db, n) {
+            Ok(f) => targets.push(f.by_name.unwrap_or_else(|| n.clone())),
+            Err(hutch_engine::EngineError::ImageNotKnown { .. }) => return Err(not_found(n)),
+            Err(e) => return Err(e.into()),
         }
-        Err(e) => return Err(e.into()),
+    }
+    let Some(first_target) = targets.first() else {
+        return Err(not_found(name));
     };
     let opts = PushOptions {
         auth: registry_auth(&req.headers)?,
         insecure_loopback: true,
         ..Default::default()
     };
-    let shown = found.by_name.clone().unwrap_or_else(|| reference.clone());
-    let (repo, _) = hutch_engine::images::split_name(&shown);
+    let (repo, _) = hutch_engine::images::split_name(first_target);
     let first = vec![progress::status(&format!(
         "The push refers to repository [{}]",
         familiar(repo)
     ))];
     let (utx, urx) = mpsc::unbounded_channel();
-    let (cancel, cancelled) = oneshot::channel::<()>();
+    let (cancel, mut cancelled) = oneshot::channel::<()>();
     let paths = st.engine.paths().clone();
     tokio::spawn(async move {
         let sink = PushSink::new(utx);
-        let r = tokio::select! {
-            r = hutch_engine::push::push(&paths, &reference, None, &opts, &sink) => r,
-            _ = cancelled => return,
-        };
-        match r {
-            Ok(p) => {
-                let tag = hutch_engine::push::destination(&shown)
-                    .ok()
-                    .and_then(|d| d.tag)
-                    .unwrap_or_else(|| "latest".into());
-                let size = p.manifest.len();
-                sink.send(progress::status(&format!(
-                    "{tag}: digest: {} size: {size}",
-                    p.digest
-                )));
-                sink.send(progress::line(&json!({
-                    "progressDetail": {},
-                    "aux": {"Tag": tag, "Digest": p.digest.to_string(), "Size": size},
-                })));
+        for target in targets {
+            let r = tokio::select! {
+                r = hutch_engine::push::push(&paths, &target, None, &opts, &sink) => r,
+                _ = &mut cancelled => return,
+            };
+            match r {
+                Ok(p) => {
+                    let tag = hutch_engine::push::destination(&target)
+                        .ok()
+                        .and_then(|d| d.tag)
+                        .unwrap_or_else(|| "latest".into());
+                    let size = p.manifest.len();
+                    sink.send(progress::status(&format!(
+                        "{tag}: digest: {} size: {size}",
+                        p.digest
+                    )));
+                    sink.send(progress::line(&json!({
+                        "progressDetail": {},
+                        "aux": {"Tag": tag, "Digest": p.digest.to_string(), "Size": size},
+                    })));
+                }
+                Err(e) => {
+                    sink.send(progress::error(&e.to_string()));
+                    return;
+                }
             }
-            Err(e) => sink.send(progress::error(&e.to_string())),
         }
     });
     Ok(stream(first, urx, Some(cancel)))

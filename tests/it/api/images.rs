@@ -314,6 +314,28 @@ fn push_save_load_and_pull_back() {
     );
     svc.docker(&ctx, ["rmi", &dest]).run().success();
     svc.docker(&ctx, ["pull", &dest]).run().success();
+    // --all-tags: every local tag of the repository.
+    let repo = format!(
+        "{}/apitest/alltags{}",
+        registries().plain.host(),
+        std::process::id()
+    );
+    for t in ["a", "b"] {
+        svc.docker(&ctx, ["tag", &img, &format!("{repo}:{t}")])
+            .run()
+            .success();
+    }
+    let out = svc
+        .docker(&ctx, ["push", "--all-tags", &repo])
+        .run()
+        .success();
+    for t in ["a", "b"] {
+        assert!(
+            out.stdout.contains(&format!("{t}: digest: sha256:")),
+            "{}",
+            out.stdout
+        );
+    }
     let r = svc.request("POST", "/images/nosuch/push?tag=latest", None);
     assert_eq!(r.status, 404, "{}", r.text());
 
