@@ -15,7 +15,6 @@ use hutch_engine::reference::{familiar, Name};
 use hutch_engine::{EngineError, Image};
 use hyper::{Method, StatusCode};
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub async fn route(st: &Arc<State>, req: &mut Req, segs: &[String]) -> Result<Response> {
@@ -284,27 +283,11 @@ async fn prune(st: &Arc<State>, req: &Req) -> Result<Response> {
         }
     }
     let eng = st.engine.clone();
-    let (before, deleted) = crate::http::blocking(move || {
-        let before: BTreeMap<String, Image> = eng
-            .db()
-            .images()
-            .map_err(EngineError::from)?
-            .into_iter()
-            .map(|i| (i.id.clone(), i))
-            .collect();
-        let deleted = images::prune(eng.db(), eng.paths(), all)?;
-        Ok((before, deleted))
-    })
-    .await?;
-    let mut events = Vec::new();
-    let mut space = 0i64;
-    for id in &deleted {
-        if let Some(img) = before.get(id) {
-            events.extend(img.names.iter().map(|n| Removed::Untagged(n.clone())));
-            space += img.size;
-        }
-        events.push(Removed::Deleted(id.clone()));
-    }
+    let pruned =
+        crate::http::blocking(move || Ok(images::prune_report(eng.db(), eng.paths(), all)?))
+            .await?;
+    let space = pruned.space;
+    let events = pruned.removed;
     let deleted = removed_json(&events);
     ok_json(&json!({
         "ImagesDeleted": if deleted.is_empty() { Value::Null } else { json!(deleted) },

@@ -826,11 +826,31 @@ impl crate::Engine {
     }
 }
 
+/// What `prune_report` removed: each image's untagged names and deletion, in order, and the
+/// bytes its deleted images took.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pruned {
+    pub removed: Vec<Removed>,
+    pub space: i64,
+}
+
 /// Removes images that have no name (or, with `all`, every image) that no container uses and
 /// that are not mounted. Returns the deleted IDs.
 pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
+    Ok(prune_report(db, paths, all)?
+        .removed
+        .into_iter()
+        .filter_map(|r| match r {
+            Removed::Deleted(id) => Some(id),
+            Removed::Untagged(_) => None,
+        })
+        .collect())
+}
+
+/// `prune`, reporting what was untagged and deleted and the space freed (Docker's answer).
+pub fn prune_report(db: &Db, paths: &Paths, all: bool) -> Result<Pruned> {
     let in_use = images_in_use(db)?;
-    let mut deleted = Vec::new();
+    let mut out = Pruned::default();
     for img in db.images()? {
         if (!all && !img.names.is_empty()) || in_use.contains(&img.id) {
             continue;
@@ -840,13 +860,16 @@ pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
         }
         let mut events = Vec::new();
         match delete(db, paths, &img, false, &mut events) {
-            Ok(()) => deleted.push(img.id.clone()),
+            Ok(()) => {
+                out.removed.extend(events);
+                out.space += img.size;
+            }
             // Another process removed it first.
             Err(EngineError::State(hutch_state::StateError::ImageNotFound { .. })) => {}
             Err(e) => return Err(e),
         }
     }
-    Ok(deleted)
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -286,7 +286,8 @@ fn rmi_conflict_untag_delete_and_prune() {
         .run()
         .success();
     assert!(
-        out.stdout.contains(&format!("deleted: sha256:{}", bb.id)),
+        out.stdout.contains(&format!("deleted: sha256:{}", bb.id))
+            && out.stdout.contains(&format!("untagged: {img}")),
         "{}",
         out.stdout
     );
