@@ -132,9 +132,25 @@ fn list(st: &Arc<State>, req: &Req) -> Result<Response> {
     let with_digests = req.q_bool("digests", false)?;
     let placeholders = req.before(1, 43);
     let mut out = Vec::new();
+    // As Docker, a reference filter also limits the tags shown to the matching ones.
+    let patterns: Vec<&str> = filters.values("reference").collect();
     for img in images::list(db, &filters)? {
-        let mut tags = repo_tags(&img);
-        let mut digests = repo_digests(&img);
+        let mut tags: Vec<String> = img
+            .names
+            .iter()
+            .filter(|n| {
+                patterns.is_empty() || patterns.iter().any(|p| images::reference_matches(p, n))
+            })
+            .map(|n| familiar(n).to_string())
+            .collect();
+        let mut digests: Vec<String> = images::repo_digests(&img)
+            .iter()
+            .filter(|d| {
+                let repo = d.split('@').next().unwrap_or_default();
+                patterns.is_empty() || patterns.iter().any(|p| images::reference_matches(p, repo))
+            })
+            .map(|d| familiar(d).to_string())
+            .collect();
         if placeholders && tags.is_empty() {
             tags.push("<none>:<none>".into());
             if digests.is_empty() || !with_digests {

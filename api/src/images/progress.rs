@@ -119,10 +119,10 @@ impl ProgressSink for PullSink {
                 *self.resolving.lock().unwrap_or_else(|e| e.into_inner()) = Some(reference);
             }
             Event::CopyingBlobs => {
-                if self.started.swap(true, Ordering::SeqCst) {
-                    return;
+                // Once per image (`pull --all-tags` pulls several).
+                if !self.started.swap(true, Ordering::SeqCst) {
+                    let _ = self.tx.send(Msg::Started);
                 }
-                let _ = self.tx.send(Msg::Started);
                 let r = self
                     .resolving
                     .lock()

@@ -141,8 +141,12 @@ pub async fn pull(st: &Arc<State>, req: &mut Req) -> Result<Response> {
         .q("fromImage")
         .filter(|s| !s.is_empty())
         .ok_or_else(|| ApiError::bad_request("fromImage or fromSrc is required"))?;
+    // Docker strips the trailing `:` some clients send with `pull -a`.
+    let from = from.strip_suffix(':').unwrap_or(from);
     let reference = pull_reference(from, req.q("tag").unwrap_or(""));
-    Name::parse(&reference)?;
+    let parsed = Name::parse(&reference)?;
+    // A name without tag or digest is `pull --all-tags`, as in Docker.
+    let all_tags = parsed.tag.is_none() && parsed.digest.is_none();
     let opts = PullOptions {
         platform: req
             .q("platform")
@@ -160,14 +164,26 @@ pub async fn pull(st: &Arc<State>, req: &mut Req) -> Result<Response> {
         let interrupted = async {
             let _ = cancelled.await;
         };
-        match eng.pull(&reference, &opts, &sink, interrupted) {
-            Ok(p) => {
-                sink.send(progress::status(&format!("Digest: {}", p.digest)));
-                let name = familiar(&p.name);
-                sink.send(progress::status(&if p.previous.as_deref() == Some(&p.id) {
-                    format!("Status: Image is up to date for {name}")
-                } else {
+        let pulled = if all_tags {
+            eng.pull_all_tags(&reference, &opts, &sink, interrupted)
+        } else {
+            eng.pull(&reference, &opts, &sink, interrupted)
+                .map(|p| vec![p])
+        };
+        match pulled {
+            Ok(pulled) => {
+                for p in &pulled {
+                    sink.send(progress::status(&format!("Digest: {}", p.digest)));
+                }
+                let name = match pulled.as_slice() {
+                    [one] if !all_tags => familiar(&one.name).to_string(),
+                    _ => familiar(&reference).to_string(),
+                };
+                let fresh = pulled.iter().any(|p| p.previous.as_deref() != Some(&p.id));
+                sink.send(progress::status(&if fresh {
                     format!("Status: Downloaded newer image for {name}")
+                } else {
+                    format!("Status: Image is up to date for {name}")
                 }));
                 Ok(())
             }

@@ -337,6 +337,40 @@ fn push_save_load_and_pull_back() {
             out.stdout
         );
     }
+    // pull --all-tags: every tag the registry has, through the API and the CLI alike.
+    for t in ["a", "b"] {
+        svc.docker(&ctx, ["rmi", &format!("{repo}:{t}")])
+            .run()
+            .success();
+    }
+    let out = svc
+        .docker(&ctx, ["pull", "--all-tags", &repo])
+        .run()
+        .success();
+    for want in [
+        format!(
+            "a: Pulling from apitest/{}",
+            repo.rsplit('/').next().unwrap()
+        ),
+        format!(
+            "b: Pulling from apitest/{}",
+            repo.rsplit('/').next().unwrap()
+        ),
+        format!("Status: Downloaded newer image for {repo}"),
+    ] {
+        assert!(out.stdout.contains(&want), "{want}: {}", out.stdout);
+    }
+    let tags = svc
+        .docker(&ctx, ["images", "--format", "{{.Tag}}", &repo])
+        .run()
+        .success();
+    assert_eq!(tags.stdout_trim().lines().count(), 2, "{}", tags.stdout);
+    let other = TestContext::new("api-img-push-cli");
+    let out = other
+        .hutch(["pull", "--tls-verify=false", "--all-tags", "-q", &repo])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), format!("{}\n{}", bb.id, bb.id));
     let r = svc.request("POST", "/images/nosuch/push?tag=latest", None);
     assert_eq!(r.status, 404, "{}", r.text());
 
