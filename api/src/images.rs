@@ -281,27 +281,17 @@ async fn remove(st: &Arc<State>, req: &Req, name: &str) -> Result<Response> {
 /// `POST /images/prune?filters=`: dangling images, or with `dangling=false` every image no
 /// container uses.
 async fn prune(st: &Arc<State>, req: &Req) -> Result<Response> {
-    let mut all = false;
-    for f in req.filters()? {
-        match f.split_once('=') {
-            Some(("dangling", v)) => {
-                all = !crate::http::parse_bool(v).ok_or_else(|| {
-                    ApiError::bad_request(format!(
-                        "invalid filter dangling={v}: want true or false"
-                    ))
-                })?
-            }
-            _ => {
-                return Err(ApiError::bad_request(format!(
-                    "invalid filter {f:?}: image prune takes only dangling"
-                )))
-            }
-        }
-    }
+    let filters = hutch_engine::filters::image_prune(&req.filters()?).map_err(EngineError::from)?;
     let eng = st.engine.clone();
-    let pruned =
-        crate::http::blocking(move || Ok(images::prune_report(eng.db(), eng.paths(), all)?))
-            .await?;
+    let pruned = crate::http::blocking(move || {
+        Ok(images::prune_report(
+            eng.db(),
+            eng.paths(),
+            false,
+            &filters,
+        )?)
+    })
+    .await?;
     let space = pruned.space;
     let events = pruned.removed;
     let deleted = removed_json(&events);

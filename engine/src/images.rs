@@ -837,7 +837,7 @@ pub struct Pruned {
 /// Removes images that have no name (or, with `all`, every image) that no container uses and
 /// that are not mounted. Returns the deleted IDs.
 pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
-    Ok(prune_report(db, paths, all)?
+    Ok(prune_report(db, paths, all, &Filters::default())?
         .removed
         .into_iter()
         .filter_map(|r| match r {
@@ -847,12 +847,30 @@ pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
         .collect())
 }
 
-/// `prune`, reporting what was untagged and deleted and the space freed (Docker's answer).
-pub fn prune_report(db: &Db, paths: &Paths, all: bool) -> Result<Pruned> {
+/// `prune` of the images `filters` (from `filters::image_prune`) accept, reporting what was
+/// untagged and deleted and the space freed (Docker's answer). `dangling=false` is `all`.
+pub fn prune_report(db: &Db, paths: &Paths, all: bool, filters: &Filters) -> Result<Pruned> {
+    let all = all
+        || filters
+            .values("dangling")
+            .any(|v| matches!(v, "false" | "0"));
+    let wants_labels = filters
+        .values("label")
+        .chain(filters.values("label!"))
+        .next()
+        .is_some();
     let in_use = images_in_use(db)?;
     let mut out = Pruned::default();
     for img in db.images()? {
         if (!all && !img.names.is_empty()) || in_use.contains(&img.id) {
+            continue;
+        }
+        let labels = if wants_labels {
+            labels(&config(&img)?)
+        } else {
+            BTreeMap::new()
+        };
+        if !filters::image_prune_matches(filters, &img, &labels) {
             continue;
         }
         if mount_count(paths, &img.id)? > 0 {
@@ -1273,7 +1291,20 @@ mod tests {
         assert_eq!(lookup(&db, "busybox").unwrap().image.id, id(0xdef3));
         assert!(tag(&db, "nosuch", &["x".into()]).is_err());
         assert!(tag(&db, "busybox", &["Bad".into()]).is_err());
-        assert_eq!(prune(&db, &paths, true).unwrap().len(), 4);
+        let only = |f: &str| filters::image_prune(&[f.to_string()]).unwrap();
+        let none = prune_report(&db, &paths, true, &only("label=k=w")).unwrap();
+        assert!(none.removed.is_empty());
+        let none = prune_report(&db, &paths, true, &only("until=2000-01-01T00:00:00Z")).unwrap();
+        assert!(none.removed.is_empty());
+        assert!(filters::image_prune(&["until=soon".into()]).is_err());
+        let all = prune_report(&db, &paths, false, &only("dangling=false")).unwrap();
+        assert_eq!(
+            all.removed
+                .iter()
+                .filter(|r| matches!(r, Removed::Deleted(_)))
+                .count(),
+            4
+        );
         assert!(db.images().unwrap().is_empty());
     }
 

@@ -282,6 +282,31 @@ fn rmi_conflict_untag_delete_and_prune() {
         out.stdout
     );
     let out = svc
+        .docker(
+            &ctx,
+            [
+                "image",
+                "prune",
+                "-a",
+                "-f",
+                "--filter",
+                "until=2000-01-01T00:00:00Z",
+            ],
+        )
+        .run()
+        .success();
+    assert!(
+        out.stdout.contains("Total reclaimed space: 0B"),
+        "{}",
+        out.stdout
+    );
+    svc.request(
+        "POST",
+        "/images/prune?filters=%7B%22nope%22%3A%5B%221%22%5D%7D",
+        None,
+    )
+    .status(400);
+    let out = svc
         .docker(&ctx, ["image", "prune", "-a", "-f"])
         .run()
         .success();
