@@ -617,3 +617,43 @@ print("ok")
     let out = svc.python(&ctx, &script).run().success();
     assert_eq!(out.stdout_trim(), "ok");
 }
+
+#[test]
+fn a_client_that_goes_away_interrupts_its_pull() {
+    use std::io::Read;
+    use std::time::{Duration, Instant};
+    let ctx = TestContext::new("api-img-gone");
+    let svc = Service::start(&ctx);
+    let img = crate::fixtures::big().plain();
+    let (repo, tag) = img.rsplit_once(':').unwrap();
+    let head = format!(
+        "POST /images/create?fromImage={}&tag={tag} HTTP/1.1\r\nHost: hutch\r\nContent-Length: 0\r\n\r\n",
+        encode(repo)
+    );
+    let mut s = super::open_request(&svc.sock, &head, b"");
+    s.set_read_timeout(Some(Duration::from_secs(60))).unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("\"Downloading\"") {
+        let n = s.read(&mut buf).expect("progress before the pull ends");
+        assert!(
+            n > 0,
+            "the stream ended early: {}",
+            String::from_utf8_lossy(&seen)
+        );
+        seen.extend_from_slice(&buf[..n]);
+    }
+    drop(s);
+    // The pull stops and leaves nothing behind; the service carries on.
+    let start = Instant::now();
+    while !crate::staging_leftovers(&ctx).is_empty() && start.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        crate::staging_leftovers(&ctx).is_empty(),
+        "{:?}",
+        crate::staging_leftovers(&ctx)
+    );
+    assert!(crate::image_ids(&ctx).is_empty());
+    svc.request("GET", "/_ping", None).status(200);
+}
