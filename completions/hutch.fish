@@ -147,7 +147,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pull" -l storage-driver -d '
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -s q -l quiet -d 'Print only the image ID'
-complete -c hutch -n "__fish_hutch_using_subcommand pull" -s a -l all-tags -d 'Pull every tagged image in the repository (not supported yet)'
+complete -c hutch -n "__fish_hutch_using_subcommand pull" -s a -l all-tags -d 'Pull every tagged image in the repository'
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l format -d 'Output format: json, table, or a Go template such as {{.Repository}}:{{.Tag}}' -r
@@ -264,7 +264,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image ID'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tagged image in the repository (not supported yet)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s a -l all-tags -d 'Pull every tagged image in the repository'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''

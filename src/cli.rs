@@ -998,8 +998,8 @@ pub struct PullArgs {
     /// Print only the image ID
     #[arg(short, long)]
     pub quiet: bool,
-    /// Pull every tagged image in the repository (not supported yet)
-    #[arg(short, long, hide = true)]
+    /// Pull every tagged image in the repository
+    #[arg(short, long)]
     pub all_tags: bool,
 }
 

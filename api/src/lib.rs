@@ -21,3 +21,5 @@ pub use server::{serve, Listener, ServeOptions};
 pub const API_VERSION: &str = "1.47";
 /// The oldest API version hutch answers.
 pub const MIN_API_VERSION: &str = "1.24";
+
+mod pipe;

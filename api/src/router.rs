@@ -97,12 +97,12 @@ async fn route(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let first = segs.first().map(String::as_str).unwrap_or("");
     let rest = segs.get(1..).unwrap_or(&[]);
     match first {
-        "_ping" | "version" | "info" | "events" | "system" | "auth" => {
-            system::route(st, req, &segs).await
-        }
+        "_ping" | "version" | "info" | "events" | "system" => system::route(st, req, &segs).await,
         "containers" => containers::route(st, req, rest).await,
         "exec" => exec::route(st, req, rest).await,
-        "images" | "build" | "distribution" | "commit" => images::route(st, req, &segs).await,
+        "images" | "build" | "distribution" | "commit" | "auth" => {
+            images::route(st, req, &segs).await
+        }
         "volumes" => volumes::route(st, req, rest).await,
         "networks" => networks::route(st, req, rest).await,
         _ => Err(not_found()),

@@ -152,6 +152,10 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Connect(_) => ErrorKind::Conflict,
+            EngineError::Search(
+                crate::search::SearchError::BadFilter { .. }
+                | crate::search::SearchError::BadTerm { .. },
+            ) => ErrorKind::Invalid,
             _ => ErrorKind::Internal,
         }
     }

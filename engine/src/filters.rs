@@ -216,6 +216,35 @@ pub fn image_matches(
     })
 }
 
+/// Keys of `image prune --filter` (and the API's `/images/prune`).
+pub const IMAGE_PRUNE_KEYS: &[&str] = &["dangling", "label", "label!", "until"];
+
+/// `image prune --filter` items: `dangling=false` widens the prune to every unused image.
+pub fn image_prune(items: &[String]) -> Result<Filters, FilterError> {
+    let f = Filters::parse(items, "image prune", IMAGE_PRUNE_KEYS)?;
+    check_dangling(&f, &["true", "false", "1", "0"])?;
+    if let Some(bad) = f.values("until").find(|v| until(v).is_none()) {
+        return Err(FilterError::BadValue {
+            filter: format!("until={bad}"),
+            reason: "use an RFC 3339 time, Unix seconds or a duration such as 24h".into(),
+        });
+    }
+    Ok(f)
+}
+
+/// Whether an unused image may be pruned under `f` (dangling is the caller's choice of
+/// images; `labels` are the image's).
+pub fn image_prune_matches(f: &Filters, img: &Image, labels: &BTreeMap<String, String>) -> bool {
+    let label = |val: &str| label_matches(val, |k| labels.get(k).map(String::as_str));
+    f.matches(|key, val| match key {
+        "dangling" => true,
+        "label" => label(val),
+        "label!" => !label(val),
+        "until" => until(val).is_some_and(|t| img.created < t),
+        _ => false,
+    })
+}
+
 // ---- events ----
 
 pub const EVENT_KEYS: &[&str] = &[

@@ -216,6 +216,37 @@ pub fn lookup(db: &Db, name: &str) -> Result<Found> {
     }
 }
 
+/// Every stored name in repository `repo` (no tag or digest), sorted: what Docker's
+/// `push --all-tags` pushes. A short name is looked for on docker.io, then localhost.
+pub fn names_in_repo(db: &Db, repo: &str) -> Result<Vec<String>> {
+    let parts = Name::parse(repo)?;
+    if parts.tag.is_some() || parts.digest.is_some() {
+        return Err(EngineError::InvalidReference {
+            reference: repo.to_string(),
+            reason: "a repository takes no tag or digest here".into(),
+        });
+    }
+    let registries: Vec<String> = match &parts.registry {
+        Some(r) => vec![r.clone()],
+        None => vec!["docker.io".into(), "localhost".into()],
+    };
+    let images = db.images()?;
+    for r in registries {
+        let want = parts.repo_on(&r);
+        let mut names: Vec<String> = images
+            .iter()
+            .flat_map(|i| i.names.iter())
+            .filter(|n| split_name(n).0 == want)
+            .cloned()
+            .collect();
+        if !names.is_empty() {
+            names.sort();
+            return Ok(names);
+        }
+    }
+    Ok(Vec::new())
+}
+
 /// Whether `name` resolves to a local image (`image exists`). Other errors are errors.
 pub fn exists(db: &Db, name: &str) -> Result<bool> {
     match lookup(db, name) {
@@ -780,13 +811,66 @@ pub fn delete(
     Ok(())
 }
 
+impl crate::Engine {
+    /// `rmi` of one image: with `force`, first the containers that use it (podman's `-f`),
+    /// then untag or delete as `remove` does. Returns what was untagged and deleted, in order.
+    pub fn remove_image(&self, name: &str, opts: RemoveOptions) -> Result<Vec<Removed>> {
+        if opts.force {
+            if let Ok(found) = lookup(self.db(), name) {
+                self.remove_containers_of_image(&found.image.id)?;
+            }
+        }
+        let mut events = Vec::new();
+        remove(self.db(), self.paths(), name, opts, &mut events)?;
+        Ok(events)
+    }
+}
+
+/// What `prune_report` removed: each image's untagged names and deletion, in order, and the
+/// bytes its deleted images took.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Pruned {
+    pub removed: Vec<Removed>,
+    pub space: i64,
+}
+
 /// Removes images that have no name (or, with `all`, every image) that no container uses and
 /// that are not mounted. Returns the deleted IDs.
 pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
+    Ok(prune_report(db, paths, all, &Filters::default())?
+        .removed
+        .into_iter()
+        .filter_map(|r| match r {
+            Removed::Deleted(id) => Some(id),
+            Removed::Untagged(_) => None,
+        })
+        .collect())
+}
+
+/// `prune` of the images `filters` (from `filters::image_prune`) accept, reporting what was
+/// untagged and deleted and the space freed (Docker's answer). `dangling=false` is `all`.
+pub fn prune_report(db: &Db, paths: &Paths, all: bool, filters: &Filters) -> Result<Pruned> {
+    let all = all
+        || filters
+            .values("dangling")
+            .any(|v| matches!(v, "false" | "0"));
+    let wants_labels = filters
+        .values("label")
+        .chain(filters.values("label!"))
+        .next()
+        .is_some();
     let in_use = images_in_use(db)?;
-    let mut deleted = Vec::new();
+    let mut out = Pruned::default();
     for img in db.images()? {
         if (!all && !img.names.is_empty()) || in_use.contains(&img.id) {
+            continue;
+        }
+        let labels = if wants_labels {
+            labels(&config(&img)?)
+        } else {
+            BTreeMap::new()
+        };
+        if !filters::image_prune_matches(filters, &img, &labels) {
             continue;
         }
         if mount_count(paths, &img.id)? > 0 {
@@ -794,13 +878,16 @@ pub fn prune(db: &Db, paths: &Paths, all: bool) -> Result<Vec<String>> {
         }
         let mut events = Vec::new();
         match delete(db, paths, &img, false, &mut events) {
-            Ok(()) => deleted.push(img.id.clone()),
+            Ok(()) => {
+                out.removed.extend(events);
+                out.space += img.size;
+            }
             // Another process removed it first.
             Err(EngineError::State(hutch_state::StateError::ImageNotFound { .. })) => {}
             Err(e) => return Err(e),
         }
     }
-    Ok(deleted)
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1104,6 +1191,16 @@ mod tests {
             Err(EngineError::ImageNotKnown { .. })
         ));
         assert!(exists(&db, "busybox").unwrap());
+        assert_eq!(
+            names_in_repo(&db, "busybox").unwrap(),
+            vec!["docker.io/library/busybox:latest"]
+        );
+        assert_eq!(
+            names_in_repo(&db, "mine").unwrap(),
+            vec!["localhost/mine:1"]
+        );
+        assert!(names_in_repo(&db, "nosuch").unwrap().is_empty());
+        assert!(names_in_repo(&db, "busybox:1").is_err());
         assert!(!exists(&db, "alpine").unwrap());
     }
 
@@ -1194,7 +1291,20 @@ mod tests {
         assert_eq!(lookup(&db, "busybox").unwrap().image.id, id(0xdef3));
         assert!(tag(&db, "nosuch", &["x".into()]).is_err());
         assert!(tag(&db, "busybox", &["Bad".into()]).is_err());
-        assert_eq!(prune(&db, &paths, true).unwrap().len(), 4);
+        let only = |f: &str| filters::image_prune(&[f.to_string()]).unwrap();
+        let none = prune_report(&db, &paths, true, &only("label=k=w")).unwrap();
+        assert!(none.removed.is_empty());
+        let none = prune_report(&db, &paths, true, &only("until=2000-01-01T00:00:00Z")).unwrap();
+        assert!(none.removed.is_empty());
+        assert!(filters::image_prune(&["until=soon".into()]).is_err());
+        let all = prune_report(&db, &paths, false, &only("dangling=false")).unwrap();
+        assert_eq!(
+            all.removed
+                .iter()
+                .filter(|r| matches!(r, Removed::Deleted(_)))
+                .count(),
+            4
+        );
         assert!(db.images().unwrap().is_empty());
     }
 

@@ -52,11 +52,13 @@ pub fn auth_key(input: &str) -> Result<String, LoginError> {
 }
 
 /// Checks `creds` against the registry of `key` with an authenticated request: a bearer-token
-/// registry's token server refuses bad credentials, a Basic one answers 401.
+/// registry's token server refuses bad credentials, a Basic one answers 401. With
+/// `insecure_loopback` (Docker's default), a loopback registry is insecure.
 pub async fn check(
     paths: &Paths,
     key: &str,
     tls_verify: Option<bool>,
+    insecure_loopback: bool,
     cert_dir: Option<&Path>,
     creds: &Credentials,
 ) -> Result<(), LoginError> {
@@ -80,7 +82,7 @@ pub async fn check(
     let tls = TlsSettings::resolve(
         &host,
         tls_verify,
-        conf.is_insecure(&image),
+        crate::registries::insecure(&host, conf.is_insecure(&image), insecure_loopback),
         cert_dir,
         &paths.config_home,
     )

@@ -386,7 +386,7 @@ async fn push_list_reporting(
     let dest = push::destination(&dest_text)?;
     let target = Target::connect(
         paths,
-        opts.tls_verify,
+        opts.tls_verify_for(&dest.registry),
         opts.cert_dir.as_deref(),
         &opts.auth,
         &dest,

@@ -3,6 +3,7 @@
 //! short database transaction. Nothing is visible in the store until that commit.
 
 pub(crate) mod client;
+pub mod describe;
 pub(crate) mod layer;
 pub mod manifest;
 
@@ -119,6 +120,9 @@ pub struct PullOptions {
     pub os: Option<String>,
     pub arch: Option<String>,
     pub variant: Option<String>,
+    /// Docker's default: registries on the loopback interface are insecure (plain HTTP, no
+    /// certificate check) unless `tls_verify` says otherwise. Off for the CLI, as in podman.
+    pub insecure_loopback: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -131,6 +135,9 @@ pub struct PulledImage {
     pub digest: Digest,
     /// Layers downloaded by this pull (the others were already stored).
     pub layers_pulled: usize,
+    /// The image `name` pointed at before this pull (None: the name is new), so a front end
+    /// can tell "up to date" from "downloaded newer image".
+    pub previous: Option<String>,
 }
 
 /// Walks an error's sources into one line, skipping repeats.
@@ -291,7 +298,7 @@ async fn open(
     let tls = TlsSettings::resolve(
         &endpoint.registry,
         opts.tls_verify,
-        conf_insecure,
+        crate::registries::insecure(&endpoint.registry, conf_insecure, opts.insecure_loopback),
         opts.cert_dir.as_deref(),
         &paths.config_home,
     )?;
@@ -608,6 +615,11 @@ async fn finish(
         size,
     };
 
+    let previous = {
+        let db_path = db_path.clone();
+        let name = name.clone();
+        blocking(move || Ok(Db::open(&db_path)?.image_by_name(&name)?.map(|i| i.id))).await?
+    };
     let mut retried = false;
     let outcome = loop {
         let attempt = {
@@ -678,6 +690,7 @@ async fn finish(
         name,
         digest: r.digest,
         layers_pulled: promoted.len(),
+        previous,
     })
 }
 

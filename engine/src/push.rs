@@ -191,6 +191,17 @@ pub struct PushOptions {
     pub compression: Option<Compression>,
     /// `--compression-level`: None is gzip 1 (see `GZIP_LEVEL`) or zstd 3.
     pub compression_level: Option<i32>,
+    /// Docker's default: a loopback registry is insecure (see `PullOptions`).
+    pub insecure_loopback: bool,
+}
+
+impl PushOptions {
+    /// `tls_verify` as it applies to `registry`, with the loopback default.
+    pub(crate) fn tls_verify_for(&self, registry: &str) -> Option<bool> {
+        self.tls_verify.or_else(|| {
+            crate::registries::insecure(registry, false, self.insecure_loopback).then_some(false)
+        })
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -279,7 +290,7 @@ async fn push_reporting(
     let dest = destination(&dest_text)?;
     let target = Target::connect(
         paths,
-        opts.tls_verify,
+        opts.tls_verify_for(&dest.registry),
         opts.cert_dir.as_deref(),
         &opts.auth,
         &dest,

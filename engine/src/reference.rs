@@ -123,6 +123,15 @@ impl std::str::FromStr for ImageRef {
     }
 }
 
+/// A stored name as Docker shows it: `docker.io/library/busybox:latest` is `busybox:latest`,
+/// `docker.io/user/img:1` is `user/img:1`; names on other registries stay as they are.
+pub fn familiar(name: &str) -> &str {
+    name.strip_prefix("docker.io/library/")
+        .filter(|rest| !rest.contains('/'))
+        .or_else(|| name.strip_prefix("docker.io/"))
+        .unwrap_or(name)
+}
+
 /// `index.docker.io` and friends are docker.io.
 pub fn normalize_registry(registry: &str) -> String {
     if DOCKER_HUB_LEGACY.contains(&registry) {
@@ -432,6 +441,21 @@ mod tests {
             .unwrap_err()
             .to_string()
             .contains("longer than"));
+    }
+
+    #[test]
+    fn familiar_names() {
+        assert_eq!(
+            familiar("docker.io/library/busybox:latest"),
+            "busybox:latest"
+        );
+        assert_eq!(familiar("docker.io/user/img:1"), "user/img:1");
+        assert_eq!(familiar("docker.io/library/a/b:1"), "library/a/b:1");
+        assert_eq!(
+            familiar("127.0.0.1:5000/library/busybox:latest"),
+            "127.0.0.1:5000/library/busybox:latest"
+        );
+        assert_eq!(familiar("localhost/mine:1"), "localhost/mine:1");
     }
 
     #[test]

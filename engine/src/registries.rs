@@ -362,6 +362,27 @@ impl RegistriesConf {
     }
 }
 
+/// Whether `registry` (`host[:port]`) is on the loopback interface: 127.0.0.0/8, ::1 or
+/// `localhost`. Docker treats such registries as insecure unless told otherwise, and the API
+/// service does the same (`insecure_loopback` in the pull, push and search options).
+pub fn is_loopback(registry: &str) -> bool {
+    let host = match registry.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(rest),
+        None => registry.rsplit_once(':').map_or(registry, |(h, _)| h),
+    };
+    if host.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    host.parse::<std::net::IpAddr>()
+        .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// The insecure setting for `registry`: registries.conf's `conf_insecure`, or a loopback
+/// registry when `insecure_loopback` (Docker's default) asks for it.
+pub fn insecure(registry: &str, conf_insecure: bool, insecure_loopback: bool) -> bool {
+    conf_insecure || (insecure_loopback && is_loopback(registry))
+}
+
 fn strip_scheme(s: &str) -> &str {
     s.trim_start_matches("https://")
         .trim_start_matches("http://")
@@ -407,6 +428,31 @@ fn rewrite(image: &ImageRef, prefix: &str, location: &str) -> Option<ImageRef> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn loopback_registries() {
+        for r in [
+            "127.0.0.1:5000",
+            "127.3.2.1",
+            "localhost:5000",
+            "[::1]:5000",
+            "[::1]",
+        ] {
+            assert!(is_loopback(r), "{r}");
+        }
+        for r in [
+            "quay.io",
+            "10.0.0.1:5000",
+            "[::2]:5000",
+            "docker.io",
+            "localhostx",
+        ] {
+            assert!(!is_loopback(r), "{r}");
+        }
+        assert!(insecure("127.0.0.1:5000", false, true));
+        assert!(!insecure("127.0.0.1:5000", false, false));
+        assert!(insecure("quay.io", true, false));
+    }
 
     fn conf(text: &str) -> RegistriesConf {
         RegistriesConf::parse(text, Path::new("/test/registries.conf")).unwrap()

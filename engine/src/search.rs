@@ -19,6 +19,8 @@ pub enum SearchError {
     BadTerm { term: String, reason: String },
     #[error("searching registry {registry}: {reason}")]
     Registry { registry: String, reason: String },
+    #[error("invalid search filter {filter:?}: {reason}")]
+    BadFilter { filter: String, reason: String },
     #[error("no registry to search for {term:?}: give one (REGISTRY/TERM) or set unqualified-search-registries in registries.conf")]
     NoRegistries { term: String },
 }
@@ -30,6 +32,8 @@ pub struct SearchOptions {
     pub auth: AuthOptions,
     /// Results per registry.
     pub limit: Option<usize>,
+    /// Docker's default: a loopback registry is insecure (see `PullOptions`).
+    pub insecure_loopback: bool,
 }
 
 /// One result row: the registry and `registry/repository`, plus a tag for `--list-tags`.
@@ -38,6 +42,32 @@ pub struct Hit {
     pub index: String,
     pub name: String,
     pub tag: Option<String>,
+}
+
+/// Whether catalog results pass the search filters (`stars=N`, `is-official=BOOL`,
+/// `is-automated=BOOL`). Catalogs have no stars and nothing official or automated: a filter
+/// asking for any of them matches nothing.
+pub fn filters_accept(filters: &[String]) -> Result<bool, SearchError> {
+    let mut keep = true;
+    for f in filters {
+        let bad = |reason: &str| SearchError::BadFilter {
+            filter: f.clone(),
+            reason: reason.to_string(),
+        };
+        let (k, v) = f.split_once('=').ok_or_else(|| bad("want KEY=VALUE"))?;
+        match k {
+            "stars" => {
+                let n: u64 = v.parse().map_err(|_| bad("stars wants a number"))?;
+                keep &= n == 0;
+            }
+            "is-official" | "is-automated" => {
+                let b: bool = v.parse().map_err(|_| bad("want true or false"))?;
+                keep &= !b;
+            }
+            _ => return Err(bad("supported are stars, is-official, is-automated")),
+        }
+    }
+    Ok(keep)
 }
 
 /// Splits `REGISTRY/TERM` (a first component with a dot, a colon or `localhost`) from a bare term.
@@ -75,7 +105,7 @@ async fn session(
     let tls = TlsSettings::resolve(
         registry,
         opts.tls_verify,
-        conf.is_insecure(&image),
+        crate::registries::insecure(registry, conf.is_insecure(&image), opts.insecure_loopback),
         opts.cert_dir.as_deref(),
         &paths.config_home,
     )

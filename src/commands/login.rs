@@ -58,6 +58,7 @@ pub fn run(ctx: &super::Ctx, args: LoginArgs) -> anyhow::Result<i32> {
             &ctx.paths,
             &key,
             args.tls_verify,
+            false,
             args.cert_dir.as_deref(),
             c,
         ))

@@ -4,9 +4,8 @@ use crate::cli::PruneArgs;
 use std::io::{BufRead, Write};
 
 pub fn run(ctx: &super::Ctx, args: PruneArgs) -> anyhow::Result<i32> {
-    if let Some(f) = args.filter.first() {
-        anyhow::bail!("image prune --filter {f:?}: filters are not supported yet");
-    }
+    let filters = hutch_engine::filters::image_prune(&args.filter)
+        .map_err(hutch_engine::EngineError::from)?;
     if !args.force {
         let what = if args.all {
             "all dangling images as well as all unused images"
@@ -24,11 +23,13 @@ pub fn run(ctx: &super::Ctx, args: PruneArgs) -> anyhow::Result<i32> {
     ctx.enter_userns()?;
     let eng = ctx.engine()?;
     let db = eng.db().clone();
-    let deleted = hutch_engine::images::prune(&db, &ctx.paths, args.all)?;
+    let pruned = hutch_engine::images::prune_report(&db, &ctx.paths, args.all, &filters)?;
     let mut out = String::new();
-    for id in deleted {
-        out.push_str(&id);
-        out.push('\n');
+    for r in pruned.removed {
+        if let hutch_engine::images::Removed::Deleted(id) = r {
+            out.push_str(&id);
+            out.push('\n');
+        }
     }
     crate::format::print(&out)?;
     Ok(0)

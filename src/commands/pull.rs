@@ -6,9 +6,6 @@ use hutch_engine::progress::ProgressSink;
 use hutch_engine::pull::{PullOptions, PulledImage};
 
 pub fn run(ctx: &super::Ctx, args: PullArgs) -> anyhow::Result<i32> {
-    if args.all_tags {
-        anyhow::bail!("pull --all-tags is not supported yet");
-    }
     let opts = PullOptions {
         platform: args.platform.clone(),
         os: args.os.clone(),
@@ -17,6 +14,15 @@ pub fn run(ctx: &super::Ctx, args: PullArgs) -> anyhow::Result<i32> {
         ..options(&args.registry)
     };
     let progress = crate::progress::registry(args.quiet);
+    if args.all_tags {
+        let pulled =
+            ctx.engine()?
+                .pull_all_tags(&args.image, &opts, progress.as_ref(), ctrl_c())?;
+        for p in pulled {
+            println!("{}", p.id);
+        }
+        return Ok(0);
+    }
     let pulled = pull_with_progress(ctx, &args.image, &opts, progress.as_ref())?;
     println!("{}", pulled.id);
     Ok(0)

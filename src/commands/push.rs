@@ -22,6 +22,7 @@ pub fn options(
         format: format.map(str::parse).transpose()?,
         compression: compression.map(str::parse).transpose()?,
         compression_level,
+        insecure_loopback: false,
     })
 }
 

@@ -33,22 +33,14 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
         force: args.force,
         all_names: args.all,
     };
-    if args.force {
-        // As podman: -f removes the containers that use the images first.
-        for name in &names {
-            if let Ok(found) = images::lookup(&db, name) {
-                eng.remove_containers_of_image(&found.image.id)?;
-            }
-        }
-    }
     let mut not_found = false;
     let mut conflict = false;
     let mut other = false;
     for name in &names {
-        let mut events = Vec::new();
-        let res = images::remove(&db, &ctx.paths, name, opts, &mut events);
+        // As podman: -f removes the containers that use the image first.
+        let res = eng.remove_image(name, opts);
         let mut out = String::new();
-        for e in &events {
+        for e in res.as_deref().unwrap_or_default() {
             match e {
                 Removed::Untagged(n) => out.push_str(&format!("Untagged: {n}\n")),
                 Removed::Deleted(id) => out.push_str(&format!("Deleted: {id}\n")),
@@ -56,7 +48,7 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
         }
         crate::format::print(&out)?;
         match res {
-            Ok(()) => {}
+            Ok(_) => {}
             Err(EngineError::ImageNotKnown { .. }) if args.ignore => {}
             Err(e) => {
                 match e {

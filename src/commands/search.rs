@@ -2,37 +2,12 @@
 
 use crate::cli::SearchArgs;
 use crate::format::{self, ListSpec};
-use anyhow::Context;
 use hutch_engine::auth::AuthOptions;
 use hutch_engine::search::{self, SearchOptions};
 use serde_json::json;
 
 pub fn run(ctx: &super::Ctx, args: SearchArgs) -> anyhow::Result<i32> {
-    // Catalogs have no stars and nothing official or automated: a filter asking for any of
-    // them matches nothing.
-    let mut keep = true;
-    for f in &args.filter {
-        let (k, v) = f
-            .split_once('=')
-            .with_context(|| format!("invalid search filter {f:?}: want KEY=VALUE"))?;
-        match k {
-            "stars" => {
-                let n: u64 = v.parse().with_context(|| {
-                    format!("invalid search filter {f:?}: stars wants a number")
-                })?;
-                keep &= n == 0;
-            }
-            "is-official" | "is-automated" => {
-                let b: bool = v
-                    .parse()
-                    .with_context(|| format!("invalid search filter {f:?}: want true or false"))?;
-                keep &= !b;
-            }
-            other => anyhow::bail!(
-                "invalid search filter {other:?}: supported are stars, is-official, is-automated"
-            ),
-        }
-    }
+    let keep = search::filters_accept(&args.filter).map_err(hutch_engine::EngineError::from)?;
     let opts = SearchOptions {
         tls_verify: args.tls_verify,
         cert_dir: args.cert_dir.clone(),
@@ -41,6 +16,7 @@ pub fn run(ctx: &super::Ctx, args: SearchArgs) -> anyhow::Result<i32> {
             authfile: args.authfile.clone(),
         },
         limit: args.limit,
+        insecure_loopback: false,
     };
     let hits = crate::rt::block_on(async {
         if args.list_tags {

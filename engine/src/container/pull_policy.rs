@@ -74,9 +74,70 @@ impl Engine {
         // Chosen (once, then remembered) inside the namespace, so read-only commands can
         // name the driver without ever probing mounts themselves.
         crate::storage_driver::choose(self.paths())?;
+        self.interruptible(
+            image,
+            crate::pull::pull(self.paths(), userns, image, opts, progress),
+            interrupted,
+        )
+    }
+
+    /// Pulls every tag of repository `repo` (no tag or digest; a short name is on docker.io,
+    /// as Docker's `pull --all-tags`), one after the other, as `pull` does each.
+    pub fn pull_all_tags(
+        &self,
+        repo: &str,
+        opts: &PullOptions,
+        progress: &dyn ProgressSink,
+        interrupted: impl Future<Output = ()>,
+    ) -> Result<Vec<PulledImage>> {
+        let name = crate::reference::Name::parse(repo)?;
+        if name.tag.is_some() || name.digest.is_some() {
+            return Err(EngineError::InvalidReference {
+                reference: repo.to_string(),
+                reason: "pulling all tags takes a repository without tag or digest".into(),
+            });
+        }
+        let repo_name = name
+            .qualify(
+                name.registry
+                    .as_deref()
+                    .unwrap_or(crate::reference::DOCKER_HUB),
+            )
+            .repo_name();
+        let userns = self.userns()?;
+        crate::storage_driver::choose(self.paths())?;
+        let search = crate::search::SearchOptions {
+            tls_verify: opts.tls_verify,
+            cert_dir: opts.cert_dir.clone(),
+            auth: opts.auth.clone(),
+            limit: None,
+            insecure_loopback: opts.insecure_loopback,
+        };
+        let work = async {
+            let hits = crate::search::list_tags(self.paths(), &repo_name, &search).await?;
+            let mut pulled = Vec::new();
+            for tag in hits.into_iter().filter_map(|h| h.tag) {
+                let image = format!("{repo_name}:{tag}");
+                pulled.push(crate::pull::pull(self.paths(), userns, &image, opts, progress).await?);
+            }
+            Ok(pulled)
+        };
+        self.interruptible(repo, work, interrupted)
+    }
+
+    /// Runs a pull until done or until `interrupted` completes (then `PullError::Interrupted`),
+    /// on the caller's runtime when it has one (an async server's blocking thread), else on one
+    /// of its own that is gone (with its unpacking threads, which remove an interrupted pull's
+    /// staging directories) when this returns.
+    fn interruptible<T>(
+        &self,
+        image: &str,
+        work: impl Future<Output = Result<T>>,
+        interrupted: impl Future<Output = ()>,
+    ) -> Result<T> {
         let pull = async {
             tokio::select! {
-                r = crate::pull::pull(self.paths(), userns, image, opts, progress) => r,
+                r = work => r,
                 // Dropping the pull cancels the downloads; staging directories go with them.
                 _ = interrupted => Err(PullError::Interrupted { image: image.to_string() }.into()),
             }

@@ -29,6 +29,11 @@ const CONCURRENT_LAYERS: usize = 4;
 pub enum Input {
     Path(PathBuf),
     Stdin,
+    /// Any stream (an API request's body), named `label` in errors.
+    Reader {
+        label: String,
+        reader: Box<dyn Read + Send>,
+    },
 }
 
 /// One loaded image: its ID and the names it got.
@@ -564,6 +569,25 @@ fn unpack_one(
     })
 }
 
+/// A stream spooled (uncompressed) into `spool_dir` and indexed.
+fn spooled(
+    input: impl Read,
+    label: String,
+    spool_dir: &Staging,
+) -> crate::Result<(String, Source)> {
+    let dest = spool_dir.path.join("archive.tar");
+    spool(input, &dest)?;
+    let file = File::open(&dest).map_err(|e| ArchiveError::io(&dest, e))?;
+    let entries = index_tar(&label, &file)?;
+    Ok((
+        label,
+        Source::Tar {
+            file: Arc::new(file),
+            entries,
+        },
+    ))
+}
+
 /// Loads every image of the archive. Must run inside the user namespace.
 pub fn load(
     paths: &Paths,
@@ -599,19 +623,8 @@ pub fn load(
                 },
             )
         }
-        Input::Stdin => {
-            let dest = spool_dir.path.join("archive.tar");
-            spool(io::stdin().lock(), &dest)?;
-            let file = File::open(&dest).map_err(|e| ArchiveError::io(&dest, e))?;
-            let entries = index_tar("stdin", &file)?;
-            (
-                "stdin".to_string(),
-                Source::Tar {
-                    file: Arc::new(file),
-                    entries,
-                },
-            )
-        }
+        Input::Stdin => spooled(io::stdin().lock(), "stdin".into(), &spool_dir)?,
+        Input::Reader { label, reader } => spooled(reader, label, &spool_dir)?,
     };
     let cx = Ctx { label, src: &src };
     let plans = match &src {
