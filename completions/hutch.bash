@@ -49,6 +49,9 @@ _hutch() {
             hutch,healthcheck)
                 cmd="hutch__subcmd__healthcheck"
                 ;;
+            hutch,help)
+                cmd="hutch__subcmd__help"
+                ;;
             hutch,history)
                 cmd="hutch__subcmd__history"
                 ;;
@@ -386,7 +389,7 @@ _hutch() {
 
     case "${cmd}" in
         hutch)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2764,6 +2767,40 @@ _hutch() {
         hutch__subcmd__healthcheck__subcmd__run)
             opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__help)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -35,6 +35,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "version" -d 'Show the h
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "info" -d 'Show information about the host and the hutch set-up'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "doctor" -d 'Check the rootless set-up and print the command that fixes each problem'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "unshare" -d 'Run a command inside hutch\'s user namespace'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "help" -d 'Show the help of hutch or of a command (`hutch help run`, `hutch help network create`)'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "healthcheck" -d 'Run a container\'s healthcheck'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "images" -d 'List images in local storage'
@@ -109,6 +110,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l log-level -d 'Lo
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand help" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand help" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand help" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand help" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand help" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand help" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand help" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r

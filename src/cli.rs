@@ -50,8 +50,10 @@ impl<T: FromArgMatches> FromArgMatches for Lazy<T> {
 }
 
 /// The parent's global flags are propagated before a deferred subcommand defines its own: list
-/// them after, as without deferral.
-fn globals_last(mut cmd: clap::Command) -> clap::Command {
+/// them after, as without deferral. A single-value flag given twice keeps the last value, as in
+/// podman (`--name a --name b` names it b).
+fn globals_last(cmd: clap::Command) -> clap::Command {
+    let mut cmd = cmd.args_override_self(true);
     let globals: Vec<clap::Id> = cmd
         .get_arguments()
         .filter(|a| a.is_global_set())
@@ -114,6 +116,8 @@ pub enum Command {
     Doctor,
     /// Run a command inside hutch's user namespace
     Unshare(Lazy<UnshareArgs>),
+    /// Show the help of hutch or of a command (`hutch help run`, `hutch help network create`)
+    Help(Lazy<HelpArgs>),
     /// Run a container's healthcheck
     #[command(subcommand)]
     Healthcheck(Lazy<HealthcheckCommand>),
@@ -1095,7 +1099,14 @@ pub struct HistoryArgs {
     #[arg(short, long)]
     pub quiet: bool,
     /// Display sizes and dates in human readable format
-    #[arg(short = 'H', long, default_value_t = true, num_args = 0..=1, default_missing_value = "true")]
+    #[arg(
+        short = 'H',
+        long,
+        default_value_t = true,
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
     pub human: bool,
     /// Output format: json or a Go template
     #[arg(long)]
@@ -1467,6 +1478,12 @@ pub struct VolumeImportArgs {
     pub name: String,
     /// The tar archive, or - for standard input
     pub source: String,
+}
+
+#[derive(Debug, Args)]
+pub struct HelpArgs {
+    /// The command, and subcommand, to show the help of
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]

@@ -112,6 +112,23 @@ impl Ctx {
     }
 }
 
+/// `hutch help [COMMAND...]`: the same text as `hutch COMMAND... --help`; an unknown command
+/// fails as it would there.
+fn help(command: &[String]) -> anyhow::Result<i32> {
+    let argv = std::iter::once("hutch")
+        .chain(command.iter().map(String::as_str))
+        .chain(std::iter::once("--help"));
+    match <Cli as clap::Parser>::try_parse_from(argv) {
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelp => {
+            // A closed pipe (`hutch help run | head`) is not an error.
+            let _ = e.print();
+            Ok(0)
+        }
+        Err(e) => Ok(crate::usage_error(&e)),
+        Ok(_) => Ok(0),
+    }
+}
+
 pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     let ctx = Ctx::new(&cli);
     match cli.command {
@@ -136,6 +153,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Image(Lazy(ImageCommand::Unmount(a))) => mount::unmount(&ctx, a.0),
         Command::Pull(a) | Command::Image(Lazy(ImageCommand::Pull(a))) => pull::run(&ctx, a.0),
         Command::Unshare(a) => unshare::run(&ctx, a.0),
+        Command::Help(a) => help(&a.0.command),
         Command::Healthcheck(Lazy(HealthcheckCommand::Run(a))) => healthcheck::run(&ctx, a.0),
         Command::Healthcheck(Lazy(HealthcheckCommand::Changed(a))) => {
             healthcheck::changed(&ctx, a.0)

@@ -163,7 +163,11 @@ fn inspect(ctx: &super::Ctx, a: NetworkInspectArgs) -> anyhow::Result<i32> {
 fn rm(ctx: &super::Ctx, a: NetworkRmArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
     let result = super::ctrs::each(&a.networks, |name| {
-        Ok(Some(eng.remove_network(name, a.force, a.time)?))
+        match eng.remove_network(name, a.force, a.time) {
+            // --force: a network that does not exist is no error, as in podman.
+            Err(e) if a.force && e.kind() == hutch_engine::ErrorKind::NotFound => Ok(None),
+            r => Ok(Some(r?)),
+        }
     });
     // As podman: a network that does not exist (and nothing worse) exits 1.
     match result {

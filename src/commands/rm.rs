@@ -13,8 +13,9 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
         timeout: args.time,
     };
     let result = super::ctrs::each(&names, |name| match eng.remove(name, opts) {
+        // --force implies --ignore, as in podman.
         Err(EngineError::Container(e))
-            if args.ignore && matches!(*e, ContainerError::NotFound { .. }) =>
+            if (args.ignore || args.force) && matches!(*e, ContainerError::NotFound { .. }) =>
         {
             Ok(None)
         }

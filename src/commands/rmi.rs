@@ -49,7 +49,8 @@ pub fn run(ctx: &super::Ctx, args: RmiArgs) -> anyhow::Result<i32> {
         crate::format::print(&out)?;
         match res {
             Ok(_) => {}
-            Err(EngineError::ImageNotKnown { .. }) if args.ignore => {}
+            // --force implies --ignore, as in podman.
+            Err(EngineError::ImageNotKnown { .. }) if args.ignore || args.force => {}
             Err(e) => {
                 match e {
                     EngineError::ImageNotKnown { .. } => not_found = true,

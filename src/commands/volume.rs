@@ -112,7 +112,11 @@ pub fn rm(ctx: &super::Ctx, args: VolumeRmArgs) -> anyhow::Result<i32> {
         args.names.clone()
     };
     let result = super::ctrs::each(&names, |name| {
-        Ok(Some(eng.remove_volume(name, args.force, args.time)?))
+        match eng.remove_volume(name, args.force, args.time) {
+            // --force: a volume that does not exist is no error, as in podman.
+            Err(e) if args.force && e.kind() == hutch_engine::ErrorKind::NotFound => Ok(None),
+            r => Ok(Some(r?)),
+        }
     });
     // Podman's volume rm exits 1 when a volume did not exist, 2 when one is in use.
     match result {

@@ -22,6 +22,7 @@ mod images;
 mod interrupt;
 mod network;
 mod networks;
+mod podman_compat;
 mod pull;
 mod push;
 mod restart;

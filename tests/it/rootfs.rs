@@ -109,3 +109,33 @@ fn expected_tree_model_is_right() {
     assert!(t.contains_key("data/replace/third") && t.contains_key("data/keep/hl-b"));
     assert_eq!(t["data/keep/hl-a"].group, t["data/keep/hl-b"].group);
 }
+
+/// The container's `/` keeps the image's root mode (555 here), and the container can still
+/// write where the image lets it (issue: `/` was always 755).
+#[test]
+fn container_root_keeps_the_images_mode() {
+    crate::harness::require("runc", "runc");
+    let ctx = TestContext::new("rootfs-root-mode");
+    let mut entries = vec![crate::oci::dir(".", 0o555)];
+    entries.extend(busybox_layer().entries.iter().cloned());
+    let (pushed, _) = crate::oci::push_image(
+        "hutch-it/root555",
+        "latest",
+        &crate::oci::Spec::default(),
+        vec![(crate::oci::layer(entries), crate::oci::Comp::Gzip)],
+    );
+    let img = pushed.plain();
+    pull(&ctx, &img).success();
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            &img,
+            "sh",
+            "-c",
+            "stat -c %a /; touch /tmp/x && echo wrote",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "555\nwrote\n");
+}

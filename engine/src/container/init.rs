@@ -110,8 +110,18 @@ impl Containers {
             return Ok(());
         }
         let lowers = self.lower_dirs(c)?;
+        let fresh_upper = !dirs.upper.exists();
         for d in [&dirs.upper, &dirs.work, &dirs.merged] {
             std::fs::create_dir_all(d).map_err(io(d))?;
+        }
+        // overlay shows the upper directory's own mode for `/`: give a new one the image's
+        // (the top layer's root), as containers/storage does, so a 555 root stays 555.
+        if fresh_upper {
+            if let Some(mode) = lowers.first().and_then(|l| std::fs::metadata(l).ok()) {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::Permissions::from_mode(mode.permissions().mode() & 0o7777);
+                std::fs::set_permissions(&dirs.upper, mode).map_err(io(&dirs.upper))?;
+            }
         }
         let driver = hutch_storage::mount::driver(
             &self.paths.graphroot,

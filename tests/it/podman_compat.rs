@@ -1,0 +1,67 @@
+//! Commands written the way podman users write them (issue: scripts for podman must work
+//! unchanged): repeated flags, optional flag values, --force on missing objects, `hutch help`.
+
+use crate::fixtures::busybox;
+use crate::harness::{require, TestContext};
+use crate::pull;
+
+#[test]
+fn force_on_missing_objects_exits_zero() {
+    let ctx = TestContext::new("compat-force");
+    for args in [
+        &["rm", "-f", "nosuch"][..],
+        &["rmi", "-f", "nosuch"],
+        &["volume", "rm", "-f", "nosuch"],
+        &["network", "rm", "-f", "nosuch"],
+    ] {
+        let out = ctx.hutch(args).run();
+        assert_eq!(out.code, Some(0), "{args:?}: {out:?}");
+        assert!(out.stderr.is_empty(), "{args:?}: {}", out.stderr);
+    }
+    // Without --force the missing object is still an error (exit 1, as podman).
+    ctx.hutch(["rm", "nosuch"]).run().code(1);
+    ctx.hutch(["volume", "rm", "nosuch"]).run().code(1);
+}
+
+#[test]
+fn repeated_single_value_flags_keep_the_last_and_h_takes_no_argument() {
+    require("runc", "runc");
+    let ctx = TestContext::new("compat-flags");
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+    ctx.hutch([
+        "create", "--name", "first", "--name", "second", &img, "true",
+    ])
+    .run()
+    .success();
+    let names = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}}"])
+        .run()
+        .success();
+    assert_eq!(names.stdout_trim(), "second");
+    let fmt = ctx
+        .hutch(["ps", "-a", "--format", "{{.ID}}", "--format", "{{.Names}}"])
+        .run()
+        .success();
+    assert_eq!(fmt.stdout_trim(), "second");
+    // `-H` is a switch (its value only with `=`): `-qH IMAGE` keeps IMAGE as the argument.
+    let q = ctx.hutch(["history", "-qH", &img]).run().success();
+    assert_eq!(q.stdout.lines().count(), 1, "{}", q.stdout);
+    ctx.hutch(["history", "-H=false", &img]).run().success();
+}
+
+#[test]
+fn help_subcommand_shows_a_commands_help() {
+    let ctx = TestContext::new("compat-help");
+    let top = ctx.hutch(["help"]).run().success();
+    assert!(top.stdout.contains("Usage: hutch"), "{}", top.stdout);
+    let run = ctx.hutch(["help", "run"]).run().success();
+    assert!(run.stdout.contains("Usage: hutch run"), "{}", run.stdout);
+    let nested = ctx.hutch(["help", "network", "create"]).run().success();
+    assert!(
+        nested.stdout.contains("Usage: hutch network create"),
+        "{}",
+        nested.stdout
+    );
+    ctx.hutch(["help", "nosuchcommand"]).run().code(125);
+}
