@@ -6,3 +6,15 @@ pub use hutch_sys::pty::get_winsize as window_size;
 
 /// SIGWINCH, the signal a terminal sends when its window is resized.
 pub const SIGWINCH: i32 = 28;
+
+/// The size of the user's terminal: the one on stdin (what the user types into), else the one
+/// on stdout; None when neither is a terminal.
+pub fn terminal_size(
+    stdin: std::os::fd::BorrowedFd<'_>,
+    stdout: std::os::fd::BorrowedFd<'_>,
+) -> Option<(u16, u16)> {
+    window_size(stdin)
+        .ok()
+        .filter(|(r, c)| *r > 0 && *c > 0)
+        .or_else(|| window_size(stdout).ok())
+}

@@ -42,7 +42,7 @@ where
         stdin: Some(stdin.as_fd()),
         stdout: stdout.as_fd(),
         stderr: &mut stderr,
-        size: hutch_engine::term::window_size(stdout.as_fd()).ok(),
+        size: hutch_engine::term::terminal_size(stdin.as_fd(), stdout.as_fd()),
         control: Some(&mut terminal),
     });
     // Restores the terminal and the signals' default actions before anything is printed.
@@ -97,7 +97,9 @@ impl ControlSource for Terminal<'_> {
         };
         while let Some(sig) = signals.read()? {
             if sig == SIGWINCH {
-                if let Ok((rows, cols)) = hutch_engine::term::window_size(self.stdout) {
+                if let Some((rows, cols)) =
+                    hutch_engine::term::terminal_size(self.stdin, self.stdout)
+                {
                     out.push(Control::Resize { rows, cols });
                 }
             } else if self.sig_proxy {

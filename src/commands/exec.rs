@@ -40,7 +40,7 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
     let mut winch = None;
     let mut raw = None;
     if spec.tty && !spec.detach {
-        winch = Some(Winch::new(stdout.as_fd())?);
+        winch = Some(Winch::new(stdin.as_fd(), stdout.as_fd())?);
         if stdin.is_terminal() {
             raw = term::RawTerminal::enter(stdin.as_fd()).ok();
         }
@@ -49,7 +49,7 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
         stdin: Some(stdin.as_fd()),
         stdout: stdout.as_fd(),
         stderr: &mut stderr,
-        size: term::window_size(stdout.as_fd()).ok(),
+        size: term::terminal_size(stdin.as_fd(), stdout.as_fd()),
         control: winch.as_mut().map(|w| w as &mut dyn ControlSource),
     };
     let end = eng.exec(&args.container, &spec, io);
@@ -82,14 +82,19 @@ fn add_env(env: &mut Vec<String>, item: &str) {
 /// SIGWINCH as resize requests with this terminal's new size.
 struct Winch<'a> {
     signals: term::SignalFd,
-    terminal: BorrowedFd<'a>,
+    stdin: BorrowedFd<'a>,
+    stdout: BorrowedFd<'a>,
 }
 
 impl<'a> Winch<'a> {
-    fn new(terminal: BorrowedFd<'a>) -> anyhow::Result<Self> {
+    fn new(stdin: BorrowedFd<'a>, stdout: BorrowedFd<'a>) -> anyhow::Result<Self> {
         let signals = term::SignalFd::new(&[term::SIGWINCH])
             .map_err(|e| EngineError::io("exec signals", e))?;
-        Ok(Winch { signals, terminal })
+        Ok(Winch {
+            signals,
+            stdin,
+            stdout,
+        })
     }
 }
 
@@ -101,7 +106,7 @@ impl ControlSource for Winch<'_> {
     fn read(&mut self) -> std::io::Result<Vec<Control>> {
         let mut out = Vec::new();
         while self.signals.read()?.is_some() {
-            if let Ok((rows, cols)) = term::window_size(self.terminal) {
+            if let Some((rows, cols)) = term::terminal_size(self.stdin, self.stdout) {
                 out.push(Control::Resize { rows, cols });
             }
         }

@@ -65,3 +65,25 @@ fn help_subcommand_shows_a_commands_help() {
     );
     ctx.hutch(["help", "nosuchcommand"]).run().code(125);
 }
+
+/// `run -it` sizes the container's terminal from the terminal on stdin, also when stdout is
+/// redirected (it used to ask stdout, which then is no terminal).
+#[test]
+fn run_it_takes_the_size_of_the_terminal_on_stdin() {
+    require("runc", "runc");
+    require("script", "util-linux");
+    let ctx = TestContext::new("compat-tty-size");
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+    let hutch = crate::harness::hutch_bin().display().to_string();
+    let out_file = ctx.dir.join("size.txt");
+    let inner = format!(
+        "stty rows 33 cols 77; {hutch} run --rm -it {img} busybox stty size > {} 2>&1",
+        out_file.display()
+    );
+    let script = format!("script -qec \"{inner}\" /dev/null </dev/null");
+    let out = ctx.command("sh").args(["-c", &script]).run();
+    let got = std::fs::read_to_string(&out_file).unwrap_or_default();
+    assert_eq!(out.code, Some(0), "{got:?} {out:?}");
+    assert_eq!(got.trim(), "33 77", "{got:?} {out:?}");
+}

@@ -230,7 +230,20 @@ pub fn run(
             return Ok(AttachEnd::Detached);
         }
         if !send.is_empty() {
-            sock::send(conn.as_fd(), &send).map_err(|e| ioerr("socket", e))?;
+            match sock::send(conn.as_fd(), &send) {
+                Ok(_) => {}
+                // The container ended (its monitor no longer reads): input typed meanwhile is
+                // dropped, and what is left to receive is its output and exit code.
+                Err(e)
+                    if matches!(
+                        e.kind(),
+                        std::io::ErrorKind::BrokenPipe | std::io::ErrorKind::ConnectionReset
+                    ) =>
+                {
+                    stdin_open = false;
+                }
+                Err(e) => return Err(ioerr("socket", e)),
+            }
         }
     }
 }

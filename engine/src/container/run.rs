@@ -130,8 +130,17 @@ impl Engine {
         let opts = attach_options(&cfg, req)?;
         let ops = self.containers();
         let dirs = ops.dirs(&c.id);
+        // The terminal's size goes to the monitor with the connection, before the container's
+        // process starts where it can (a created container): it may ask for it at once.
+        let size = io.size.filter(|_| cfg.tty);
         let (c, sock) = self.with_locked(c, |ops| {
-            ops.start_attached(c, |dirs| Ok(attach::connect(dirs)?))
+            ops.start_attached(c, |dirs| {
+                let sock = attach::connect(dirs)?;
+                if let Some((rows, cols)) = size {
+                    attach::resize(dirs, rows, cols);
+                }
+                Ok(sock)
+            })
         })?;
         let end = attach::run(&sock, &dirs, &opts, io, forward_signals(&ops, &cfg, &c.id))?;
         // The monitor sent the code, so it finished and its exit command is on the way: leave
