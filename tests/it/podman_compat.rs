@@ -87,3 +87,40 @@ fn run_it_takes_the_size_of_the_terminal_on_stdin() {
     assert_eq!(out.code, Some(0), "{got:?} {out:?}");
     assert_eq!(got.trim(), "33 77", "{got:?} {out:?}");
 }
+
+/// A `:U` volume is chowned once, when it does not belong to the container's user yet; files
+/// given to someone else later keep their owner on the next start (it was re-chowned each time).
+#[test]
+fn u_volume_is_chowned_once() {
+    require("runc", "runc");
+    let ctx = TestContext::new("compat-chown-once");
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+    ctx.hutch(["run", "--rm", "-u", "1000:1000", "-v", "uvol:/data:U", &img])
+        .args([
+            "sh",
+            "-c",
+            "touch /data/mine && stat -c %u:%g /data /data/mine",
+        ])
+        .run()
+        .success();
+    // Root in the container gives one file away; the volume itself stays 1000's.
+    ctx.hutch([
+        "run",
+        "--rm",
+        "-v",
+        "uvol:/data",
+        &img,
+        "chown",
+        "123:123",
+        "/data/mine",
+    ])
+    .run()
+    .success();
+    let out = ctx
+        .hutch(["run", "--rm", "-u", "1000:1000", "-v", "uvol:/data:U", &img])
+        .args(["stat", "-c", "%u:%g", "/data", "/data/mine"])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "1000:1000\n123:123\n");
+}

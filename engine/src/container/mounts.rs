@@ -229,6 +229,17 @@ fn to_hutch_id(id: u32, keep: Option<u32>) -> u32 {
     }
 }
 
+/// `:U`: gives `path` and everything under it to uid:gid — once, as podman does: when `path`
+/// itself already belongs to them, it was done before and what changed since stays as it is.
+fn chown_once(path: &Path, uid: u32, gid: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::symlink_metadata(path)?;
+    if m.uid() == uid && m.gid() == gid {
+        return Ok(());
+    }
+    chown_tree(path, uid, gid)
+}
+
 fn chown_tree(path: &Path, uid: u32, gid: u32) -> std::io::Result<()> {
     std::os::unix::fs::lchown(path, Some(uid), Some(gid))?;
     let m = std::fs::symlink_metadata(path)?;
@@ -377,7 +388,7 @@ pub fn setup(
                     source: IoReason(e),
                 })?;
                 if m.chown {
-                    chown_tree(src, uid, gid).map_err(cio(src))?;
+                    chown_once(src, uid, gid).map_err(cio(src))?;
                 }
                 let dest = prepare_destination(&c.id, root, &m.destination, meta.is_dir())?;
                 out.push(
@@ -456,7 +467,7 @@ pub fn setup(
                     db.set_volume_used(&vol.name)?;
                 }
                 if m.chown {
-                    chown_tree(&source, uid, gid).map_err(cio(&source))?;
+                    chown_once(&source, uid, gid).map_err(cio(&source))?;
                 }
                 out.push(
                     json!({"destination": dest, "type": "bind", "source": source,
