@@ -321,23 +321,49 @@ impl Engine {
     /// Removes every container that is not running (`container prune`), telling `removed`
     /// each one's ID as it goes.
     pub fn prune_containers(&self, mut removed: impl FnMut(&str)) -> Result<()> {
+        self.prune_containers_matching(&crate::filters::Filters::default(), |id, _| removed(id))
+    }
+
+    /// Removes every container that is not running and matches `filters` (see
+    /// `filters::container_prune`), telling `removed` each one's ID and the bytes its writable
+    /// layer held as it goes.
+    pub fn prune_containers_matching(
+        &self,
+        filters: &crate::filters::Filters,
+        mut removed: impl FnMut(&str, u64),
+    ) -> Result<()> {
         for c in self.db().containers()? {
             let state = container::observe(self.paths(), &c).state;
             if !matches!(
                 state.as_str(),
                 container::EXITED | container::STOPPED | container::CONFIGURED
-            ) {
+            ) || !crate::filters::container_prune_matches(filters, &c)
+            {
                 continue;
             }
             self.with_locked(&c, |ops| {
                 if let Some(c) = ops.reload(&c.id)? {
+                    let size = crate::volumes::dir_size(&ops.dirs(&c.id).upper);
                     ops.remove(&c, false, None)?;
-                    removed(&c.id);
+                    removed(&c.id, size);
                 }
                 Ok(())
             })?;
         }
         Ok(())
+    }
+
+    /// Replaces a container's restart policy (`update --restart`; stored, as hutch has no
+    /// daemon to restart containers).
+    pub fn set_restart_policy(
+        &self,
+        name: &str,
+        policy: Option<container::create_spec::RestartPolicy>,
+    ) -> Result<()> {
+        let stored = policy.map(|p| p.to_string()).unwrap_or_default();
+        self.with_container(name, |ops, c| {
+            Ok(ops.db.set_restart_policy(&c.id, &stored)?)
+        })
     }
 
     /// Removes (stopping them first) every container created from image `image_id` (`rmi -f`).
@@ -362,6 +388,12 @@ impl Engine {
         let wants_exit = conditions.iter().any(|c| c == "stopped" || c == "exited");
         loop {
             let Some(now) = ops.reload(&c.id)? else {
+                // A `--rm` container's row goes at its exit: its code is in its `died` event.
+                if wants_exit {
+                    if let Some(code) = container::exit_code_of_removed(self.db(), &c.id)? {
+                        return Ok(code);
+                    }
+                }
                 return Err(EngineError::Other(format!(
                     "container {name} was removed while waiting"
                 )));
