@@ -1,0 +1,282 @@
+//! Docker's views of a container: the summary of `GET /containers/json` and the inspect
+//! document of `GET /containers/{id}/json` (the engine's podman-shaped view, in Docker's names).
+
+use chrono::{DateTime, Utc};
+use hutch_engine::container::create_spec::{HealthConfig, HealthTest};
+use hutch_engine::container::{self, inspect, list, ContainerConfig, Observed};
+use hutch_engine::networks::mode::NetworkMode;
+use hutch_engine::{Container, Paths};
+use serde_json::{json, Map, Value};
+
+fn running(obs: &Observed) -> bool {
+    matches!(obs.state.as_str(), container::RUNNING | container::PAUSED)
+}
+
+/// `sha256:HEX`, as Docker names image IDs.
+pub fn image_id(id: &str) -> String {
+    if id.starts_with("sha256:") {
+        id.to_string()
+    } else {
+        format!("sha256:{id}")
+    }
+}
+
+/// The health check a container has, if any (one of its own; `NONE` disables).
+fn health_of(cfg: &ContainerConfig) -> Option<&HealthConfig> {
+    cfg.health
+        .as_ref()
+        .filter(|h| matches!(h.test, HealthTest::Cmd(_) | HealthTest::Shell(_)))
+}
+
+/// State.Health: checks are not run yet, so a running container's health is `starting`.
+fn health_state(obs: &Observed) -> Value {
+    let status = if running(obs) {
+        "starting"
+    } else {
+        "unhealthy"
+    };
+    json!({"Status": status, "FailingStreak": 0, "Log": []})
+}
+
+/// NetworkSettings.Networks: the networks the container is configured for, with the
+/// addresses of those it is on now.
+fn networks(cfg: &ContainerConfig, status: Option<&inspect::NetStatus>) -> Value {
+    let mut m = Map::new();
+    let ip = |v: Option<std::net::IpAddr>| v.map(|a| a.to_string()).unwrap_or_default();
+    let entry = |id: &str, aliases: &[String], addr: &str, len: u32, gw: String, mac: &str| {
+        json!({
+            "IPAMConfig": null,
+            "Links": null,
+            "Aliases": aliases,
+            "MacAddress": mac,
+            "NetworkID": id,
+            "EndpointID": "",
+            "Gateway": gw,
+            "IPAddress": addr,
+            "IPPrefixLen": len,
+            "IPv6Gateway": "",
+            "GlobalIPv6Address": "",
+            "GlobalIPv6PrefixLen": 0,
+            "DriverOpts": null,
+            "DNSNames": null,
+        })
+    };
+    match &cfg.network {
+        NetworkMode::Networks { networks } => {
+            for n in networks {
+                m.insert(
+                    n.name.clone(),
+                    entry("", &n.aliases, "", 0, String::new(), ""),
+                );
+            }
+        }
+        mode => {
+            m.insert(mode.name(), entry("", &[], "", 0, String::new(), ""));
+        }
+    }
+    if let Some(s) = status {
+        for n in &s.networks {
+            let (addr, len) = n
+                .addresses
+                .iter()
+                .find_map(|a| a.split_once('/'))
+                .map(|(a, l)| (a.to_string(), l.parse::<u32>().unwrap_or(0)))
+                .unwrap_or_default();
+            m.insert(
+                n.name.clone(),
+                entry(&n.network_id, &n.aliases, &addr, len, ip(n.gateway), &n.mac),
+            );
+        }
+        if !matches!(cfg.network, NetworkMode::Networks { .. }) && s.ip.is_some() {
+            m.insert(
+                cfg.network.name(),
+                entry(
+                    "",
+                    &[],
+                    &ip(s.ip),
+                    u32::from(s.prefix_len),
+                    ip(s.gateway),
+                    &s.mac,
+                ),
+            );
+        }
+    }
+    Value::Object(m)
+}
+
+/// Docker's summary Ports: `{IP, PrivatePort, PublicPort, Type}` per published port, and
+/// `{PrivatePort, Type}` for exposed ones that are not.
+fn ports(paths: &Paths, c: &Container, cfg: &ContainerConfig, obs: &Observed) -> Value {
+    if !running(obs) {
+        return json!([]);
+    }
+    let mut out = Vec::new();
+    let mut published = Vec::new();
+    for p in inspect::status_ports(paths, &c.id) {
+        for (hp, cp) in p.pairs() {
+            published.push(format!("{cp}/{}", p.protocol));
+            let ip = if p.host_ip.is_empty() {
+                "0.0.0.0"
+            } else {
+                p.host_ip.as_str()
+            };
+            out.push(json!({"IP": ip, "PrivatePort": cp, "PublicPort": hp, "Type": p.protocol}));
+        }
+    }
+    for e in &cfg.exposed_ports {
+        let (port, proto) = e.split_once('/').unwrap_or((e, "tcp"));
+        if published.contains(&format!("{port}/{proto}")) {
+            continue;
+        }
+        if let Ok(n) = port.parse::<u16>() {
+            out.push(json!({"PrivatePort": n, "Type": proto}));
+        }
+    }
+    Value::Array(out)
+}
+
+/// Docker's Mounts entries.
+fn mounts(paths: &Paths, cfg: &ContainerConfig) -> Value {
+    let list = container::mounts::inspect(paths, cfg)
+        .into_iter()
+        .map(|m| {
+            let mut o = Map::new();
+            for k in [
+                "Type",
+                "Name",
+                "Source",
+                "Destination",
+                "Driver",
+                "Mode",
+                "RW",
+                "Propagation",
+            ] {
+                if let Some(v) = m.get(k) {
+                    o.insert(k.to_string(), v.clone());
+                }
+            }
+            Value::Object(o)
+        })
+        .collect();
+    Value::Array(list)
+}
+
+/// One entry of `GET /containers/json`.
+pub fn summary(
+    paths: &Paths,
+    c: &Container,
+    obs: &Observed,
+    now: DateTime<Utc>,
+    size: bool,
+) -> Value {
+    let cfg = container::config_of(c).unwrap_or_default();
+    let labels: Value = serde_json::from_str(&c.labels).unwrap_or(json!({}));
+    let status = if running(obs) {
+        inspect::net_status(paths, c)
+    } else {
+        None
+    };
+    let mut text = list::status_text(obs, c.run.started_at, now);
+    let mut v = json!({
+        "Id": c.id,
+        "Names": [format!("/{}", c.name)],
+        "Image": c.image_name,
+        "ImageID": image_id(&c.image_id),
+        "Command": cfg.args().join(" "),
+        "Created": c.created.timestamp(),
+        "Ports": ports(paths, c, &cfg, obs),
+        "Labels": labels,
+        "State": container::display_state(&obs.state),
+        "HostConfig": {"NetworkMode": cfg.network.name()},
+        "NetworkSettings": {"Networks": networks(&cfg, status.as_ref())},
+        "Mounts": mounts(paths, &cfg),
+    });
+    if health_of(&cfg).is_some() {
+        let h = health_state(obs);
+        if running(obs) {
+            text.push_str(" (health: starting)");
+        }
+        v["Health"] = json!({"Status": h["Status"], "FailingStreak": 0});
+    }
+    v["Status"] = json!(text);
+    if size {
+        let upper = container::Dirs::new(paths, &c.id).upper;
+        v["SizeRw"] = json!(hutch_engine::volumes::dir_size(&upper));
+        v["SizeRootFs"] = json!(0);
+    }
+    v
+}
+
+/// `GET /containers/{id}/json`.
+pub fn inspect(paths: &Paths, c: &Container) -> Value {
+    let driver = hutch_engine::storage_driver::known(paths)
+        .map(|d| d.name().to_string())
+        .unwrap_or_default();
+    let mut v = inspect::view(paths, c, &driver);
+    let cfg = container::config_of(c).unwrap_or_default();
+    let obs = container::observe(paths, c);
+    let status = if running(&obs) {
+        inspect::net_status(paths, c)
+    } else {
+        None
+    };
+    v["Name"] = json!(format!("/{}", c.name));
+    v["Image"] = json!(image_id(&c.image_id));
+    v["Platform"] = json!("linux");
+    let health = health_of(&cfg);
+    if health.is_some() {
+        v["State"]["Health"] = health_state(&obs);
+    }
+    let config = &mut v["Config"];
+    let exposed: Map<String, Value> = cfg
+        .exposed_ports
+        .iter()
+        .map(|p| {
+            let key = if p.contains('/') {
+                p.clone()
+            } else {
+                format!("{p}/tcp")
+            };
+            (key, json!({}))
+        })
+        .collect();
+    config["ExposedPorts"] = if exposed.is_empty() {
+        Value::Null
+    } else {
+        Value::Object(exposed)
+    };
+    if let Some(h) = &cfg.health {
+        let ns = |d: Option<std::time::Duration>| d.map_or(0, |d| d.as_nanos() as u64);
+        config["Healthcheck"] = json!({
+            "Test": Vec::<String>::from(h.test.clone()),
+            "Interval": ns(h.interval),
+            "Timeout": ns(h.timeout),
+            "StartPeriod": ns(h.start_period),
+            "StartInterval": ns(h.start_interval),
+            "Retries": h.retries.unwrap_or(0),
+        });
+    }
+    let hc = &mut v["HostConfig"];
+    if hc["RestartPolicy"]["Name"] == json!("") {
+        hc["RestartPolicy"]["Name"] = json!("no");
+    }
+    for (k, zero) in [
+        ("Memory", json!(0)),
+        ("MemorySwap", json!(0)),
+        ("NanoCpus", json!(0)),
+        ("CpuShares", json!(0)),
+        ("CpuQuota", json!(0)),
+        ("CpuPeriod", json!(0)),
+        ("PidsLimit", Value::Null),
+        ("Devices", json!([])),
+        ("VolumesFrom", Value::Null),
+        ("Isolation", json!("")),
+    ] {
+        if hc.get(k).is_none() {
+            hc[k] = zero;
+        }
+    }
+    v["NetworkSettings"]["Networks"] = networks(&cfg, status.as_ref());
+    v["Mounts"] = mounts(paths, &cfg);
+    v
+}
