@@ -340,7 +340,8 @@ async fn update(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
     let mut policy = None;
     for (k, v) in &body {
         match k.as_str() {
-            "RestartPolicy" => {
+            // An empty Name leaves the policy as it is (Docker's clients always send it).
+            "RestartPolicy" if !is_unset(v) => {
                 let r: create::RestartPolicyBody = serde_json::from_value(v.clone())
                     .map_err(|e| ApiError::bad_request(format!("RestartPolicy: {e}")))?;
                 policy = Some(create::restart_policy(&r)?);

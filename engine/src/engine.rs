@@ -714,4 +714,51 @@ mod tests {
             "{err}"
         );
     }
+
+    #[test]
+    fn waiting_for_removal_keeps_the_exit_code_of_an_auto_removed_container() {
+        use container::WaitCondition;
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let c = configured(&eng, "job");
+        let never = || false;
+        // Not running: `not-running` answers at once.
+        assert_eq!(
+            eng.wait_condition(&c, WaitCondition::NotRunning, &never)
+                .unwrap(),
+            Some(0)
+        );
+        let db = eng.db().clone();
+        let id = c.id.clone();
+        let gone = c.clone();
+        let remover = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            // What a --rm cleanup does: record the exit with its died event, then drop the row.
+            let run = RunState {
+                state: container::EXITED.into(),
+                exit_code: Some(3),
+                finished_at: Some(chrono::Utc::now()),
+                ..Default::default()
+            };
+            let ev = container::event(
+                "container",
+                "died",
+                &gone,
+                serde_json::json!({"containerExitCode": 3}),
+            );
+            db.set_run_state(&id, &run, Some(&ev)).unwrap();
+            db.delete_container(&id, None).unwrap();
+        });
+        let code = eng
+            .wait_condition(&c, WaitCondition::Removed, &never)
+            .unwrap();
+        remover.join().unwrap();
+        assert_eq!(code, Some(3));
+        // A caller that went away stops the wait.
+        let other = configured(&eng, "other");
+        let code = eng
+            .wait_condition(&other, WaitCondition::Removed, &|| true)
+            .unwrap();
+        assert_eq!(code, None);
+    }
 }

@@ -152,11 +152,17 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
     }
     let labels: serde_json::Map<String, Value> =
         serde_json::from_str(&c.labels).unwrap_or_default();
+    let label = |v: &str| label_matches(v, |k| labels.get(k).and_then(Value::as_str));
+    // Labels are the exception to "one value of a key": every one must match (podman, Docker;
+    // compose selects its project's containers with two).
+    if !f.values("label").all(label) {
+        return false;
+    }
     f.matches(|key, v| match key {
         "name" => c.name.contains(v),
         "id" => c.id.starts_with(v),
         "status" => container::display_state(&obs.state) == v || obs.state == v,
-        "label" => label_matches(v, |k| labels.get(k).and_then(Value::as_str)),
+        "label" => true,
         "ancestor" => {
             c.image_id.starts_with(v.trim_start_matches("sha256:"))
                 || c.image_name == v
@@ -209,10 +215,12 @@ pub fn container_prune_matches(f: &Filters, c: &Container) -> bool {
     let labels: serde_json::Map<String, Value> =
         serde_json::from_str(&c.labels).unwrap_or_default();
     let label = |v: &str| label_matches(v, |k| labels.get(k).and_then(Value::as_str));
+    if !f.values("label").all(label) || f.values("label!").any(label) {
+        return false;
+    }
     f.matches(|key, v| match key {
         "until" => until(v).is_some_and(|t| c.created < t),
-        "label" => label(v),
-        "label!" => !label(v),
+        "label" | "label!" => true,
         _ => false,
     })
 }
@@ -500,6 +508,37 @@ mod tests {
         assert!(event_matches(&f, &ev, &attrs));
         let f = events(&items(&["label=tier=y"])).unwrap();
         assert!(!event_matches(&f, &ev, &attrs));
+    }
+
+    #[test]
+    fn container_labels_must_all_match() {
+        let c = Container {
+            id: "a".repeat(64),
+            name: "web".into(),
+            image_id: String::new(),
+            image_name: String::new(),
+            created: Utc::now(),
+            run: Default::default(),
+            spec: "{}".into(),
+            restart_policy: String::new(),
+            labels: r#"{"project":"x","oneoff":"False"}"#.into(),
+            rm: false,
+        };
+        let obs = container::observe(
+            &crate::container::fixtures::paths(std::path::Path::new("/nonexistent")),
+            &c,
+        );
+        let m =
+            |given: &[&str]| container_matches(&containers(&items(given)).unwrap(), &c, &obs, &[]);
+        assert!(m(&["label=project=x", "label=oneoff=False"]));
+        assert!(!m(&["label=project=x", "label=oneoff=True"]));
+        assert!(m(&["name=we", "name=zz"]));
+        let p =
+            |given: &[&str]| container_prune_matches(&container_prune(&items(given)).unwrap(), &c);
+        assert!(p(&["label=project", "label!=other"]));
+        assert!(!p(&["label!=oneoff"]));
+        assert!(!p(&["until=10m"]));
+        assert!(container_prune(&items(&["until=soon"])).is_err());
     }
 
     #[test]

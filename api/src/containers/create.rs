@@ -673,3 +673,144 @@ fn resources(hc: &HostConfig, warnings: &mut Vec<String>) -> Result<Resources, A
         pids_limit,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decode(v: serde_json::Value) -> Result<(ContainerSpec, String, Vec<String>), ApiError> {
+        spec_of(serde_json::from_value(v).expect("a create body"), None)
+    }
+
+    #[test]
+    fn networks_come_from_the_mode_and_every_endpoint() {
+        let (s, _, _) = decode(serde_json::json!({
+            "Image": "i",
+            "HostConfig": {"NetworkMode": "front"},
+            "NetworkingConfig": {"EndpointsConfig": {
+                "back": {"Aliases": ["b"], "IPAMConfig": {"IPv4Address": "10.1.0.5"}},
+                "front": {"Aliases": ["f", "f2"]},
+            }},
+        }))
+        .unwrap();
+        let Some(NetworkMode::Networks { networks }) = s.network else {
+            panic!("{:?}", s.network)
+        };
+        let got: Vec<(&str, Vec<String>, Vec<String>)> = networks
+            .iter()
+            .map(|n| (n.name.as_str(), n.aliases.clone(), n.ips.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("front", vec!["f".into(), "f2".into()], vec![]),
+                ("back", vec!["b".into()], vec!["10.1.0.5".into()]),
+            ]
+        );
+        for mode in ["", "default", "bridge"] {
+            let (s, _, _) =
+                decode(serde_json::json!({"Image": "i", "HostConfig": {"NetworkMode": mode}}))
+                    .unwrap();
+            assert!(
+                matches!(&s.network, Some(NetworkMode::Networks { networks }) if networks.len() == 1),
+                "{mode}: {:?}",
+                s.network
+            );
+        }
+        let (s, _, _) =
+            decode(serde_json::json!({"Image": "i", "HostConfig": {"NetworkMode": "host"}}))
+                .unwrap();
+        assert_eq!(s.network, Some(NetworkMode::Host));
+        let e =
+            decode(serde_json::json!({"Image": "i", "HostConfig": {"NetworkMode": "bad name"}}))
+                .unwrap_err();
+        assert!(
+            e.message.starts_with("HostConfig.NetworkMode:"),
+            "{}",
+            e.message
+        );
+    }
+
+    #[test]
+    fn config_and_host_config_fields() {
+        let (s, image, warnings) = decode(serde_json::json!({
+            "Image": "busybox",
+            "Cmd": "true",
+            "Entrypoint": [""],
+            "Env": ["A=1", "B"],
+            "ExposedPorts": {"80/tcp": {}},
+            "StopSignal": "SIGUSR1",
+            "StopTimeout": 3,
+            "Healthcheck": {"Test": ["CMD-SHELL", "true"], "Interval": 1_000_000_000u64},
+            "HostConfig": {
+                "Binds": ["/srv:/srv:ro"],
+                "Mounts": [{"Type": "tmpfs", "Target": "/t", "TmpfsOptions": {"SizeBytes": 1048576}}],
+                "PortBindings": {"80/tcp": [{"HostIp": "127.0.0.1", "HostPort": "8080"}], "53/udp": null},
+                "RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 2},
+                "AutoRemove": true,
+                "CpuShares": 512,
+                "NanoCpus": 1_500_000_000u64,
+                "Ulimits": [{"Name": "nofile", "Soft": 10, "Hard": 20}],
+            },
+        }))
+        .unwrap();
+        assert_eq!(image, "busybox");
+        assert_eq!(s.command, Some(vec!["true".to_string()]));
+        assert_eq!(s.entrypoint, Some(vec![]));
+        assert_eq!(s.env, [("A".to_string(), "1".to_string())]);
+        assert_eq!(s.expose, ["80/tcp"]);
+        assert_eq!((s.stop_signal, s.stop_timeout), (Some(10), Some(3)));
+        assert_eq!(s.health.unwrap().interval, Some(Duration::from_secs(1)));
+        assert_eq!(s.mounts.len(), 2);
+        assert!(matches!(&s.mounts[1], Mount::Tmpfs { tmpfs, .. } if tmpfs.size == Some(1 << 20)));
+        assert_eq!(s.net.publish.len(), 2);
+        let p = &s.net.publish[1];
+        assert_eq!(
+            (
+                p.host_ip.map(|i| i.to_string()),
+                p.host_ports.map(|r| r.start)
+            ),
+            (Some("127.0.0.1".into()), Some(8080))
+        );
+        assert_eq!(
+            s.restart,
+            Some(cs::RestartPolicy::OnFailure { max_retries: 2 })
+        );
+        assert!(s.rm);
+        assert_eq!(s.resources.cpus, Some(1.5));
+        assert_eq!(s.ulimits[0].hard, 20);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(warnings[0].contains("CpuShares"));
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        for (body, field) in [
+            (serde_json::json!({}), "Config.Image"),
+            (
+                serde_json::json!({"Image": "i", "HostConfig": {"Binds": ["x:rel"]}}),
+                "HostConfig.Binds[0]:",
+            ),
+            (
+                serde_json::json!({"Image": "i", "HostConfig": {"Mounts": [{"Type": "bind", "Source": "rel", "Target": "/x"}]}}),
+                "HostConfig.Mounts[0]:",
+            ),
+            (
+                serde_json::json!({"Image": "i", "HostConfig": {"PortBindings": {"http": []}}}),
+                "HostConfig.PortBindings[\"http\"]:",
+            ),
+            (
+                serde_json::json!({"Image": "i", "StopSignal": "NOPE"}),
+                "Config.StopSignal:",
+            ),
+            (
+                serde_json::json!({"Image": "i", "HostConfig": {"Devices": [{"PathOnHost": "/dev/null"}]}}),
+                "HostConfig.Devices:",
+            ),
+        ] {
+            let e = decode(body).unwrap_err();
+            assert_eq!(e.status, hyper::StatusCode::BAD_REQUEST);
+            assert!(e.message.contains(field), "{field}: {}", e.message);
+        }
+    }
+}

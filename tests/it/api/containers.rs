@@ -168,6 +168,24 @@ fn docker_cli_drives_the_container_lifecycle() {
     );
     assert_eq!(created, "idle");
 
+    svc.docker(&ctx, ["update", "--restart", "unless-stopped", "job"])
+        .run()
+        .success();
+    let policy = docker_out(
+        &svc,
+        &ctx,
+        &[
+            "inspect",
+            "--format",
+            "{{.HostConfig.RestartPolicy.Name}}",
+            "job",
+        ],
+    );
+    assert_eq!(policy, "unless-stopped");
+    svc.docker(&ctx, ["update", "--memory", "64m", "job"])
+        .run()
+        .failure()
+        .stderr_has(&["Memory"]);
     svc.docker(&ctx, ["rm", "job"])
         .run()
         .failure()
@@ -347,8 +365,41 @@ fn raw_create_networks_status_codes_and_wait() {
     create(
         &svc,
         "keep",
-        &json!({"Image": img, "Labels": {"k": "1"}, "HostConfig": {"NetworkMode": "none"}}),
+        &json!({
+            "Image": img,
+            "Labels": {"k": "1"},
+            "Healthcheck": {"Test": ["CMD-SHELL", "true"], "Interval": 2_000_000_000u64},
+            "HostConfig": {
+                "NetworkMode": "none",
+                "Mounts": [{"Type": "volume", "Source": "kv", "Target": "/data", "ReadOnly": true}],
+                "Tmpfs": {"/scratch": "size=1m"},
+            },
+        }),
     );
+    let v = inspect(&svc, "keep");
+    assert_eq!(
+        v["Config"]["Healthcheck"]["Test"],
+        json!(["CMD-SHELL", "true"])
+    );
+    assert_eq!(v["Config"]["Healthcheck"]["Interval"], 2_000_000_000u64);
+    assert!(v["State"]["Health"]["Status"].is_string(), "{}", v["State"]);
+    let mounts = v["Mounts"].as_array().cloned().unwrap_or_default();
+    let kinds: Vec<(&str, &str, bool)> = mounts
+        .iter()
+        .map(|m| {
+            (
+                m["Type"].as_str().unwrap_or(""),
+                m["Destination"].as_str().unwrap_or(""),
+                m["RW"] == true,
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [("volume", "/data", false), ("tmpfs", "/scratch", true)],
+        "{mounts:?}"
+    );
+    assert_eq!(mounts[0]["Name"], "kv");
     let gone = create(
         &svc,
         "drop",
@@ -365,4 +416,27 @@ fn raw_create_networks_status_codes_and_wait() {
     assert_eq!(p["ContainersDeleted"], json!([gone]), "{p}");
     assert!(p["SpaceReclaimed"].is_u64());
     inspect(&svc, "keep");
+}
+
+#[test]
+fn docker_py_runs_waits_lists_and_removes() {
+    let ctx = TestContext::new("api-ctr-py");
+    let img = busybox().plain();
+    crate::pull(&ctx, &img).success();
+    let svc = Service::start(&ctx);
+    let script = format!(
+        r#"
+import docker
+c = docker.from_env()
+ctr = c.containers.run({img:?}, ["sh", "-c", "exit 4"], detach=True, labels={{"py": "1"}}, network_mode="none")
+print(ctr.wait()["StatusCode"])
+ctr.reload()
+print(ctr.status, ctr.attrs["State"]["ExitCode"], ctr.name == ctr.attrs["Name"][1:])
+print([x.id == ctr.id for x in c.containers.list(all=True, filters={{"label": "py=1"}})])
+ctr.remove()
+print(c.containers.list(all=True))
+"#
+    );
+    let out = svc.python(&ctx, &script).run().success();
+    assert_eq!(out.stdout_trim(), "4\nexited 4 True\n[True]\n[]");
 }
