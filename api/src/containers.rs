@@ -280,10 +280,12 @@ async fn wait(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
 }
 
 async fn remove(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
+    let force = req.q_bool("force", false)?;
     let opts = RemoveOptions {
-        force: req.q_bool("force", false)?,
+        force,
         volumes: req.q_bool("v", false)?,
-        timeout: None,
+        // As Docker: force kills a running container, without the stop signal's grace time.
+        timeout: force.then_some(0),
     };
     if req.q_bool("link", false)? {
         return Err(ApiError::bad_request(
