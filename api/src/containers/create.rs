@@ -334,7 +334,8 @@ pub fn spec_of(
     spec.privileged = hc.privileged.unwrap_or(false);
     spec.read_only = hc.readonly_rootfs.unwrap_or(false);
     for so in hc.security_opt.take().unwrap_or_default() {
-        if so.starts_with("seccomp=") && so.contains('{') || so.starts_with("seccomp:{") {
+        // The docker CLI sends a profile file's content inline; hutch takes only paths.
+        if so.starts_with("seccomp") && so.contains('{') {
             return Err(ApiError::bad_request(
                 "HostConfig.SecurityOpt: inline seccomp profiles are not supported by hutch; use seccomp=unconfined or a profile path on the host",
             ));
