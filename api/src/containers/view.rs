@@ -277,6 +277,14 @@ pub fn inspect(paths: &Paths, c: &Container) -> Value {
         }
     }
     v["NetworkSettings"]["Networks"] = networks(&cfg, status.as_ref());
+    // A port published on every address is 0.0.0.0 to Docker's clients (`docker port`).
+    if let Some(ports) = v["NetworkSettings"]["Ports"].as_object_mut() {
+        for b in ports.values_mut().filter_map(Value::as_array_mut).flatten() {
+            if b["HostIp"] == json!("") {
+                b["HostIp"] = json!("0.0.0.0");
+            }
+        }
+    }
     v["Mounts"] = mounts(paths, &cfg);
     v
 }

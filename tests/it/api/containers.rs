@@ -106,6 +106,9 @@ fn docker_cli_drives_the_container_lifecycle() {
     );
     assert!(host_port.parse::<u16>().is_ok_and(|p| p > 0), "{host_port}");
 
+    let port = docker_out(&svc, &ctx, &["port", "web", "80"]);
+    assert_eq!(port, format!("127.0.0.1:{host_port}"));
+
     svc.docker(&ctx, ["stop", "-t", "0", "web"]).run().success();
     let st = docker_out(&svc, &ctx, &["ps", "-a", "--format", "{{.Status}}"]);
     assert!(st.starts_with("Exited (137)"), "{st}");
