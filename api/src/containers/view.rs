@@ -2,7 +2,6 @@
 //! document of `GET /containers/{id}/json` (the engine's podman-shaped view, in Docker's names).
 
 use chrono::{DateTime, Utc};
-use hutch_engine::container::create_spec::{HealthConfig, HealthTest};
 use hutch_engine::container::{self, inspect, list, ContainerConfig, Observed};
 use hutch_engine::networks::mode::NetworkMode;
 use hutch_engine::{Container, Paths};
@@ -19,23 +18,6 @@ pub fn image_id(id: &str) -> String {
     } else {
         format!("sha256:{id}")
     }
-}
-
-/// The health check a container has, if any (one of its own; `NONE` disables).
-fn health_of(cfg: &ContainerConfig) -> Option<&HealthConfig> {
-    cfg.health
-        .as_ref()
-        .filter(|h| matches!(h.test, HealthTest::Cmd(_) | HealthTest::Shell(_)))
-}
-
-/// State.Health: checks are not run yet, so a running container's health is `starting`.
-fn health_state(obs: &Observed) -> Value {
-    let status = if running(obs) {
-        "starting"
-    } else {
-        "unhealthy"
-    };
-    json!({"Status": status, "FailingStreak": 0, "Log": []})
 }
 
 /// NetworkSettings.Networks: the networks the container is configured for, with the
@@ -176,7 +158,7 @@ pub fn summary(
     } else {
         None
     };
-    let mut text = list::status_text(obs, c.run.started_at, now);
+    let text = list::status_text(obs, c.run.started_at, now);
     let mut v = json!({
         "Id": c.id,
         "Names": [format!("/{}", c.name)],
@@ -191,12 +173,11 @@ pub fn summary(
         "NetworkSettings": {"Networks": networks(&cfg, status.as_ref())},
         "Mounts": mounts(paths, &cfg),
     });
-    if health_of(&cfg).is_some() {
-        let h = health_state(obs);
-        if running(obs) {
-            text.push_str(" (health: starting)");
-        }
-        v["Health"] = json!({"Status": h["Status"], "FailingStreak": 0});
+    // Only a running container with a healthcheck has a health status (the monitor's).
+    if let Some(h) = &obs.health {
+        let streak = hutch_engine::container::health::read(&container::Dirs::new(paths, &c.id))
+            .map_or(0, |h| h.failing_streak);
+        v["Health"] = json!({"Status": h, "FailingStreak": streak});
     }
     v["Status"] = json!(text);
     if size {
@@ -223,10 +204,6 @@ pub fn inspect(paths: &Paths, c: &Container) -> Value {
     v["Name"] = json!(format!("/{}", c.name));
     v["Image"] = json!(image_id(&c.image_id));
     v["Platform"] = json!("linux");
-    let health = health_of(&cfg);
-    if health.is_some() {
-        v["State"]["Health"] = health_state(&obs);
-    }
     let config = &mut v["Config"];
     let exposed: Map<String, Value> = cfg
         .exposed_ports
@@ -245,17 +222,6 @@ pub fn inspect(paths: &Paths, c: &Container) -> Value {
     } else {
         Value::Object(exposed)
     };
-    if let Some(h) = &cfg.health {
-        let ns = |d: Option<std::time::Duration>| d.map_or(0, |d| d.as_nanos() as u64);
-        config["Healthcheck"] = json!({
-            "Test": Vec::<String>::from(h.test.clone()),
-            "Interval": ns(h.interval),
-            "Timeout": ns(h.timeout),
-            "StartPeriod": ns(h.start_period),
-            "StartInterval": ns(h.start_interval),
-            "Retries": h.retries.unwrap_or(0),
-        });
-    }
     let hc = &mut v["HostConfig"];
     if hc["RestartPolicy"]["Name"] == json!("") {
         hc["RestartPolicy"]["Name"] = json!("no");

@@ -221,6 +221,7 @@ fn raw_create_networks_status_codes_and_wait() {
             "Image": img,
             "Cmd": ["sleep", "300"],
             "Labels": {"role": "multi"},
+            "Healthcheck": {"Test": ["CMD", "true"], "Interval": 1_000_000_000u64},
             "HostConfig": {"NetworkMode": "front", "RestartPolicy": {"Name": "on-failure", "MaximumRetryCount": 2}},
             "NetworkingConfig": {"EndpointsConfig": {
                 "front": {"Aliases": ["web-a"]},
@@ -261,7 +262,14 @@ fn raw_create_networks_status_codes_and_wait() {
     assert_eq!(list[0]["Names"], json!(["/multi"]));
     assert_eq!(list[0]["State"], "running");
     assert_eq!(list[0]["Labels"]["role"], "multi");
-    assert!(list[0].get("Health").is_none(), "{list}");
+    // Its monitor runs the healthcheck: starting, then healthy.
+    let health = list[0]["Health"]["Status"].as_str().unwrap_or("");
+    assert!(matches!(health, "starting" | "healthy"), "{list}");
+    let status = list[0]["Status"].as_str().unwrap_or("");
+    assert!(
+        status.starts_with("Up ") && status.ends_with(&format!("({health})")),
+        "{status}"
+    );
 
     // Status codes.
     let dup = svc.request(
@@ -385,7 +393,8 @@ fn raw_create_networks_status_codes_and_wait() {
         json!(["CMD-SHELL", "true"])
     );
     assert_eq!(v["Config"]["Healthcheck"]["Interval"], 2_000_000_000u64);
-    assert!(v["State"]["Health"]["Status"].is_string(), "{}", v["State"]);
+    // Not running: no health status (only the check's configuration).
+    assert!(v["State"].get("Health").is_none(), "{}", v["State"]);
     let mounts = v["Mounts"].as_array().cloned().unwrap_or_default();
     let kinds: Vec<(&str, &str, bool)> = mounts
         .iter()
