@@ -127,7 +127,15 @@ async fn list(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let all = req.q_bool("all", false)?;
     let limit = req.q_int::<i64>("limit")?.filter(|n| *n > 0);
     let size = req.q_bool("size", false)?;
-    let items = req.filters()?;
+    // Docker's `bridge` is hutch's default network.
+    let items: Vec<String> = req
+        .filters()?
+        .into_iter()
+        .map(|i| match i.as_str() {
+            "network=bridge" => format!("network={}", hutch_engine::networks::DEFAULT_NETWORK),
+            _ => i,
+        })
+        .collect();
     let f = filters::containers(&items).map_err(|e| ApiError::bad_request(e.to_string()))?;
     let query = ListQuery {
         // As Docker: a limit or a status filter looks at stopped containers too.

@@ -362,6 +362,16 @@ impl Engine {
     ) -> Result<()> {
         let stored = policy.map(|p| p.to_string()).unwrap_or_default();
         self.with_container(name, |ops, c| {
+            if c.rm && policy.is_some_and(|p| p != container::create_spec::RestartPolicy::No) {
+                return Err(ContainerError::InvalidFlag {
+                    flag: "--restart",
+                    value: stored.clone(),
+                    reason:
+                        "conflicts with --rm: a container removed when it exits cannot be restarted"
+                            .into(),
+                }
+                .into());
+            }
             Ok(ops.db.set_restart_policy(&c.id, &stored)?)
         })
     }

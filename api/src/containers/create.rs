@@ -547,12 +547,7 @@ fn network_mode(
             names.push(k.clone());
         }
     }
-    let default_name = match netmode::parse(&["bridge".to_string()]) {
-        Ok(Some(NetworkMode::Networks { networks })) if networks.len() == 1 => {
-            networks[0].name.clone()
-        }
-        _ => return Err(ApiError::internal("the default network has no name")),
-    };
+    let default_name = hutch_engine::networks::DEFAULT_NETWORK.to_string();
     if names.is_empty() {
         names.push(default_name.clone());
     }

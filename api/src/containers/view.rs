@@ -4,8 +4,28 @@
 use chrono::{DateTime, Utc};
 use hutch_engine::container::{self, inspect, list, ContainerConfig, Observed};
 use hutch_engine::networks::mode::NetworkMode;
+use hutch_engine::networks::DEFAULT_NETWORK;
 use hutch_engine::{Container, Paths};
 use serde_json::{json, Map, Value};
+
+/// A network's name as Docker's clients know it: hutch's default network is their `bridge`.
+pub fn docker_network(name: &str) -> String {
+    if name == DEFAULT_NETWORK {
+        "bridge".into()
+    } else {
+        name.to_string()
+    }
+}
+
+/// HostConfig.NetworkMode: the mode, or the (first) network's name.
+fn network_mode(cfg: &ContainerConfig) -> String {
+    match &cfg.network {
+        NetworkMode::Networks { networks } if !networks.is_empty() => {
+            docker_network(&networks[0].name)
+        }
+        mode => mode.name(),
+    }
+}
 
 fn running(obs: &Observed) -> bool {
     matches!(obs.state.as_str(), container::RUNNING | container::PAUSED)
@@ -47,7 +67,7 @@ fn networks(cfg: &ContainerConfig, status: Option<&inspect::NetStatus>) -> Value
         NetworkMode::Networks { networks } => {
             for n in networks {
                 m.insert(
-                    n.name.clone(),
+                    docker_network(&n.name),
                     entry("", &n.aliases, "", 0, String::new(), ""),
                 );
             }
@@ -65,7 +85,7 @@ fn networks(cfg: &ContainerConfig, status: Option<&inspect::NetStatus>) -> Value
                 .map(|(a, l)| (a.to_string(), l.parse::<u32>().unwrap_or(0)))
                 .unwrap_or_default();
             m.insert(
-                n.name.clone(),
+                docker_network(&n.name),
                 entry(&n.network_id, &n.aliases, &addr, len, ip(n.gateway), &n.mac),
             );
         }
@@ -169,7 +189,7 @@ pub fn summary(
         "Ports": ports(paths, c, &cfg, obs),
         "Labels": labels,
         "State": container::display_state(&obs.state),
-        "HostConfig": {"NetworkMode": cfg.network.name()},
+        "HostConfig": {"NetworkMode": network_mode(&cfg)},
         "NetworkSettings": {"Networks": networks(&cfg, status.as_ref())},
         "Mounts": mounts(paths, &cfg),
     });
@@ -243,6 +263,7 @@ pub fn inspect(paths: &Paths, c: &Container) -> Value {
         }
     }
     v["NetworkSettings"]["Networks"] = networks(&cfg, status.as_ref());
+    v["HostConfig"]["NetworkMode"] = json!(network_mode(&cfg));
     // A port published on every address is 0.0.0.0 to Docker's clients (`docker port`).
     if let Some(ports) = v["NetworkSettings"]["Ports"].as_object_mut() {
         for b in ports.values_mut().filter_map(Value::as_array_mut).flatten() {

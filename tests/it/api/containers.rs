@@ -106,6 +106,19 @@ fn docker_cli_drives_the_container_lifecycle() {
     );
     assert!(host_port.parse::<u16>().is_ok_and(|p| p > 0), "{host_port}");
 
+    // hutch's default network is Docker's `bridge`.
+    let nets = docker_out(
+        &svc,
+        &ctx,
+        &[
+            "ps",
+            "--filter",
+            "network=bridge",
+            "--format",
+            "{{.Names}} {{.Networks}}",
+        ],
+    );
+    assert_eq!(nets, "web bridge");
     let port = docker_out(&svc, &ctx, &["port", "web", "80"]);
     assert_eq!(port, format!("127.0.0.1:{host_port}"));
 
@@ -352,6 +365,18 @@ fn raw_create_networks_status_codes_and_wait() {
             "HostConfig": {"AutoRemove": true, "NetworkMode": "none"},
         }),
     );
+    // A container removed when it exits cannot also be restarted.
+    let r = svc
+        .request(
+            "POST",
+            "/containers/brief/update",
+            Some(r#"{"RestartPolicy": {"Name": "always"}}"#),
+        )
+        .status(400);
+    assert!(message(r).contains("--rm"));
+    let both = json!({"Image": img, "HostConfig": {"AutoRemove": true, "RestartPolicy": {"Name": "always"}}});
+    svc.request("POST", "/containers/create", Some(&both.to_string()))
+        .status(400);
     let head = format!(
         "POST /v1.47/containers/{id}/wait?condition=removed HTTP/1.1\r\nHost: hutch\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
     );
