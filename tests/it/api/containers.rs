@@ -140,6 +140,24 @@ fn docker_cli_drives_the_container_lifecycle() {
         ],
     );
     assert_eq!(st, "exited 137 1");
+    assert_eq!(docker_out(&svc, &ctx, &["wait", "web"]), "137");
+    // `docker wait` on a --rm container still gets its exit code once it is gone.
+    let brief = docker_out(
+        &svc,
+        &ctx,
+        &[
+            "run",
+            "-d",
+            "--rm",
+            "--network",
+            "none",
+            &img,
+            "sh",
+            "-c",
+            "sleep 1; exit 5",
+        ],
+    );
+    assert_eq!(docker_out(&svc, &ctx, &["wait", &brief]), "5");
     svc.docker(&ctx, ["rename", "web", "web2"]).run().success();
     svc.docker(&ctx, ["rm", "web2"]).run().success();
     svc.docker(&ctx, ["inspect", "web2"])
