@@ -2,6 +2,7 @@
 //! streaming ones (attach, logs, archive, export, top, changes, resize) live in `streams`.
 //! `create` decodes Docker's create body; `view` encodes Docker's summary and inspect shapes.
 
+mod body;
 mod create;
 mod view;
 
@@ -92,7 +93,7 @@ fn is_running(eng: &Engine, c: &Container) -> bool {
 
 async fn create(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let name = req.q("name").filter(|n| !n.is_empty()).map(str::to_string);
-    let body: create::CreateBody = req.json().await?;
+    let body: body::CreateBody = req.json().await?;
     let (spec, image, warnings) = create::spec_of(body, name)?;
     let eng = st.engine.clone();
     let c = blocking(move || {
@@ -352,7 +353,7 @@ async fn update(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
         match k.as_str() {
             // An empty Name leaves the policy as it is (Docker's clients always send it).
             "RestartPolicy" if !is_unset(v) => {
-                let r: create::RestartPolicyBody = serde_json::from_value(v.clone())
+                let r: body::RestartPolicyBody = serde_json::from_value(v.clone())
                     .map_err(|e| ApiError::bad_request(format!("RestartPolicy: {e}")))?;
                 policy = Some(create::restart_policy(&r)?);
             }
