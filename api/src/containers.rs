@@ -38,7 +38,7 @@ pub async fn route(st: &Arc<State>, req: &mut Req, rest: &[String]) -> Result<Re
         }
         [id, "json"] => {
             allow(req, &[Method::GET])?;
-            inspect(st, id).await
+            inspect(st, req, id).await
         }
         [id] => {
             allow(req, &[Method::DELETE])?;
@@ -151,19 +151,24 @@ async fn list(st: &Arc<State>, req: &mut Req) -> Result<Response> {
         let now = chrono::Utc::now();
         Ok(list::select(&cs, &obs, &query)
             .into_iter()
-            .map(|(c, o)| view::summary(eng.paths(), c, o, now, size))
+            .map(|(c, o)| view::summary(&eng, c, o, now, size))
             .collect::<Vec<Value>>())
     })
     .await?;
     ok_json(&out)
 }
 
-async fn inspect(st: &Arc<State>, id: &str) -> Result<Response> {
+async fn inspect(st: &Arc<State>, req: &Req, id: &str) -> Result<Response> {
+    let size = req.q_bool("size", false)?;
     let eng = st.engine.clone();
     let id = id.to_string();
     let v = blocking(move || {
         let c = lookup(&eng, &id)?;
-        Ok(view::inspect(eng.paths(), &c))
+        let mut v = view::inspect(eng.paths(), &c);
+        if size {
+            view::add_size(&eng, &c, &mut v);
+        }
+        Ok(v)
     })
     .await?;
     ok_json(&v)

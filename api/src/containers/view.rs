@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use hutch_engine::container::{self, inspect, list, ContainerConfig, Observed};
 use hutch_engine::networks::mode::NetworkMode;
 use hutch_engine::networks::DEFAULT_NETWORK;
-use hutch_engine::{Container, Paths};
+use hutch_engine::{Container, Engine, Paths};
 use serde_json::{json, Map, Value};
 
 /// A network's name as Docker's clients know it: hutch's default network is their `bridge`.
@@ -165,12 +165,13 @@ fn mounts(paths: &Paths, cfg: &ContainerConfig) -> Value {
 
 /// One entry of `GET /containers/json`.
 pub fn summary(
-    paths: &Paths,
+    eng: &Engine,
     c: &Container,
     obs: &Observed,
     now: DateTime<Utc>,
     size: bool,
 ) -> Value {
+    let paths = eng.paths();
     let cfg = container::config_of(c).unwrap_or_default();
     let labels: Value = serde_json::from_str(&c.labels).unwrap_or(json!({}));
     let status = if running(obs) {
@@ -201,11 +202,23 @@ pub fn summary(
     }
     v["Status"] = json!(text);
     if size {
-        let upper = container::Dirs::new(paths, &c.id).upper;
-        v["SizeRw"] = json!(hutch_engine::volumes::dir_size(&upper));
-        v["SizeRootFs"] = json!(0);
+        add_size(eng, c, &mut v);
     }
     v
+}
+
+/// `SizeRw` (the writable layer) and `SizeRootFs` (it and the image), for `size=true`.
+pub fn add_size(eng: &Engine, c: &Container, v: &mut Value) {
+    let upper = container::Dirs::new(eng.paths(), &c.id).upper;
+    let rw = hutch_engine::volumes::dir_size(&upper);
+    let image = eng
+        .db()
+        .image(&c.image_id)
+        .ok()
+        .flatten()
+        .map_or(0, |i| u64::try_from(i.size).unwrap_or(0));
+    v["SizeRw"] = json!(rw);
+    v["SizeRootFs"] = json!(rw + image);
 }
 
 /// `GET /containers/{id}/json`.

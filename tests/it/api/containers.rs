@@ -430,7 +430,12 @@ fn raw_create_networks_status_codes_and_wait() {
             },
         }),
     );
-    let v = inspect(&svc, "keep");
+    let v = svc
+        .request("GET", "/containers/keep/json?size=1", None)
+        .status(200)
+        .json();
+    let (rw, root) = (v["SizeRw"].as_u64(), v["SizeRootFs"].as_u64());
+    assert!(rw.is_some() && root > rw, "{rw:?} {root:?}");
     assert_eq!(
         v["Config"]["Healthcheck"]["Test"],
         json!(["CMD-SHELL", "true"])
