@@ -201,11 +201,7 @@ fn timeout(req: &Req) -> Result<Option<u32>> {
 
 async fn stop(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
     let t = timeout(req)?;
-    if req.q("signal").is_some_and(|s| !s.is_empty()) {
-        return Err(ApiError::bad_request(
-            "signal: hutch stops a container with its own stop signal; use kill to send another",
-        ));
-    }
+    let signal = signal(req)?;
     let eng = st.engine.clone();
     let id = id.to_string();
     blocking(move || {
@@ -213,7 +209,11 @@ async fn stop(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
         if !is_running(&eng, &c) {
             return Ok(empty(StatusCode::NOT_MODIFIED));
         }
-        eng.stop(&c.id, t).map_err(err_for(&id))?;
+        match signal {
+            Some(sig) => eng.stop_with_signal(&c.id, t, sig),
+            None => eng.stop(&c.id, t),
+        }
+        .map_err(err_for(&id))?;
         Ok(empty(StatusCode::NO_CONTENT))
     })
     .await
@@ -231,13 +231,18 @@ async fn restart(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
     .await
 }
 
-async fn kill(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
-    let signal = match req.q("signal").filter(|s| !s.is_empty()) {
-        None => 9,
-        Some(s) => config::parse_signal(s).ok_or_else(|| {
+/// The `signal` query parameter: a name (`SIGINT`, `INT`) or number.
+fn signal(req: &Req) -> Result<Option<i32>> {
+    match req.q("signal").filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => config::parse_signal(s).map(Some).ok_or_else(|| {
             ApiError::bad_request(format!("signal: {s:?} is not a signal name or number"))
-        })?,
-    };
+        }),
+    }
+}
+
+async fn kill(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
+    let signal = signal(req)?.unwrap_or(9);
     let eng = st.engine.clone();
     let id = id.to_string();
     blocking(move || {

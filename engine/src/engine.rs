@@ -194,6 +194,11 @@ impl Engine {
         self.with_container(name, |ops, c| ops.stop(&c, timeout))
     }
 
+    /// `stop` with `signal` instead of the container's stop signal.
+    pub fn stop_with_signal(&self, name: &str, timeout: Option<u32>, signal: i32) -> Result<()> {
+        self.with_container(name, |ops, c| ops.stop_with(&c, timeout, Some(signal)))
+    }
+
     /// Sends `signal` to a running container.
     pub fn kill(&self, name: &str, signal: i32) -> Result<()> {
         self.with_container(name, |ops, c| ops.kill(&c, signal))

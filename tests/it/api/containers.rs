@@ -357,8 +357,13 @@ fn raw_create_networks_status_codes_and_wait() {
         inspect(&svc, "multi")["HostConfig"]["RestartPolicy"]["Name"],
         "always"
     );
-    svc.request("POST", "/containers/multi/stop?t=0", None)
+    svc.request("POST", "/containers/multi/stop?signal=SIGNOPE", None)
+        .status(400);
+    // sleep, as PID 1, ignores SIGTERM: the signal given ends it long before the timeout.
+    let stopping = Instant::now();
+    svc.request("POST", "/containers/multi/stop?signal=KILL&t=20", None)
         .status(204);
+    assert!(stopping.elapsed() < Duration::from_secs(10));
     svc.request("POST", "/containers/multi/stop", None)
         .status(304);
     svc.request("POST", "/containers/multi/kill", None)
