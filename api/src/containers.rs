@@ -221,6 +221,11 @@ async fn stop(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
 
 async fn restart(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
     let t = timeout(req)?;
+    if signal(req)?.is_some() {
+        return Err(ApiError::bad_request(
+            "signal: hutch restarts with the container's own stop signal; stop with the signal, then start",
+        ));
+    }
     let eng = st.engine.clone();
     let id = id.to_string();
     blocking(move || {
