@@ -358,8 +358,8 @@ impl Engine {
         Ok(())
     }
 
-    /// Replaces a container's restart policy (`update --restart`; stored, as hutch has no
-    /// daemon to restart containers).
+    /// Replaces a container's restart policy (`update --restart`); the monitor's exit command
+    /// applies it from the container's next exit on. Refused for a `--rm` container.
     pub fn set_restart_policy(
         &self,
         name: &str,
