@@ -194,6 +194,11 @@ impl Engine {
         self.with_container(name, |ops, c| ops.stop(&c, timeout))
     }
 
+    /// `stop` with `signal` instead of the container's stop signal.
+    pub fn stop_with_signal(&self, name: &str, timeout: Option<u32>, signal: i32) -> Result<()> {
+        self.with_container(name, |ops, c| ops.stop_with(&c, timeout, Some(signal)))
+    }
+
     /// Sends `signal` to a running container.
     pub fn kill(&self, name: &str, signal: i32) -> Result<()> {
         self.with_container(name, |ops, c| ops.kill(&c, signal))
@@ -321,23 +326,59 @@ impl Engine {
     /// Removes every container that is not running (`container prune`), telling `removed`
     /// each one's ID as it goes.
     pub fn prune_containers(&self, mut removed: impl FnMut(&str)) -> Result<()> {
+        self.prune_containers_matching(&crate::filters::Filters::default(), |id, _| removed(id))
+    }
+
+    /// Removes every container that is not running and matches `filters` (see
+    /// `filters::container_prune`), telling `removed` each one's ID and the bytes its writable
+    /// layer held as it goes.
+    pub fn prune_containers_matching(
+        &self,
+        filters: &crate::filters::Filters,
+        mut removed: impl FnMut(&str, u64),
+    ) -> Result<()> {
         for c in self.db().containers()? {
             let state = container::observe(self.paths(), &c).state;
             if !matches!(
                 state.as_str(),
                 container::EXITED | container::STOPPED | container::CONFIGURED
-            ) {
+            ) || !crate::filters::container_prune_matches(filters, &c)
+            {
                 continue;
             }
             self.with_locked(&c, |ops| {
                 if let Some(c) = ops.reload(&c.id)? {
+                    let size = crate::volumes::dir_size(&ops.dirs(&c.id).upper);
                     ops.remove(&c, false, None)?;
-                    removed(&c.id);
+                    removed(&c.id, size);
                 }
                 Ok(())
             })?;
         }
         Ok(())
+    }
+
+    /// Replaces a container's restart policy (`update --restart`); the monitor's exit command
+    /// applies it from the container's next exit on. Refused for a `--rm` container.
+    pub fn set_restart_policy(
+        &self,
+        name: &str,
+        policy: Option<container::create_spec::RestartPolicy>,
+    ) -> Result<()> {
+        let stored = policy.map(|p| p.to_string()).unwrap_or_default();
+        self.with_container(name, |ops, c| {
+            if c.rm && policy.is_some_and(|p| p != container::create_spec::RestartPolicy::No) {
+                return Err(ContainerError::InvalidFlag {
+                    flag: "--restart",
+                    value: stored.clone(),
+                    reason:
+                        "conflicts with --rm: a container removed when it exits cannot be restarted"
+                            .into(),
+                }
+                .into());
+            }
+            Ok(ops.db.set_restart_policy(&c.id, &stored)?)
+        })
     }
 
     /// Removes (stopping them first) every container created from image `image_id` (`rmi -f`).
@@ -362,6 +403,12 @@ impl Engine {
         let wants_exit = conditions.iter().any(|c| c == "stopped" || c == "exited");
         loop {
             let Some(now) = ops.reload(&c.id)? else {
+                // A `--rm` container's row goes at its exit: its code is in its `died` event.
+                if wants_exit {
+                    if let Some(code) = container::exit_code_of_removed(self.db(), &c.id)? {
+                        return Ok(code);
+                    }
+                }
                 return Err(EngineError::Other(format!(
                     "container {name} was removed while waiting"
                 )));
@@ -681,5 +728,52 @@ mod tests {
                 .starts_with("invalid container name \"-bad\""),
             "{err}"
         );
+    }
+
+    #[test]
+    fn waiting_for_removal_keeps_the_exit_code_of_an_auto_removed_container() {
+        use container::WaitCondition;
+        let tmp = tempfile::tempdir().unwrap();
+        let eng = test_engine(tmp.path());
+        let c = configured(&eng, "job");
+        let never = || false;
+        // Not running: `not-running` answers at once.
+        assert_eq!(
+            eng.wait_condition(&c, WaitCondition::NotRunning, &never)
+                .unwrap(),
+            Some(0)
+        );
+        let db = eng.db().clone();
+        let id = c.id.clone();
+        let gone = c.clone();
+        let remover = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            // What a --rm cleanup does: record the exit with its died event, then drop the row.
+            let run = RunState {
+                state: container::EXITED.into(),
+                exit_code: Some(3),
+                finished_at: Some(chrono::Utc::now()),
+                ..Default::default()
+            };
+            let ev = container::event(
+                "container",
+                "died",
+                &gone,
+                serde_json::json!({"containerExitCode": 3}),
+            );
+            db.set_run_state(&id, &run, Some(&ev)).unwrap();
+            db.delete_container(&id, None).unwrap();
+        });
+        let code = eng
+            .wait_condition(&c, WaitCondition::Removed, &never)
+            .unwrap();
+        remover.join().unwrap();
+        assert_eq!(code, Some(3));
+        // A caller that went away stops the wait.
+        let other = configured(&eng, "other");
+        let code = eng
+            .wait_condition(&other, WaitCondition::Removed, &|| true)
+            .unwrap();
+        assert_eq!(code, None);
     }
 }

@@ -118,7 +118,7 @@ fn label_matches<'a>(value: &str, get: impl Fn(&str) -> Option<&'a str>) -> bool
 // ---- containers (`ps`) ----
 
 pub const CONTAINER_KEYS: &[&str] = &[
-    "name", "id", "status", "label", "ancestor", "exited", "before", "since",
+    "name", "id", "status", "label", "ancestor", "exited", "before", "since", "network", "volume",
 ];
 const STATUSES: &[&str] = &[
     "created",
@@ -130,6 +130,7 @@ const STATUSES: &[&str] = &[
     "restarting",
     "removing",
     "configured",
+    "dead",
 ];
 
 /// `ps --filter` items.
@@ -151,11 +152,17 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
     }
     let labels: serde_json::Map<String, Value> =
         serde_json::from_str(&c.labels).unwrap_or_default();
+    let label = |v: &str| label_matches(v, |k| labels.get(k).and_then(Value::as_str));
+    // Labels are the exception to "one value of a key": every one must match (podman, Docker;
+    // compose selects its project's containers with two).
+    if !f.values("label").all(label) {
+        return false;
+    }
     f.matches(|key, v| match key {
         "name" => c.name.contains(v),
         "id" => c.id.starts_with(v),
         "status" => container::display_state(&obs.state) == v || obs.state == v,
-        "label" => label_matches(v, |k| labels.get(k).and_then(Value::as_str)),
+        "label" => true,
         "ancestor" => {
             c.image_id.starts_with(v.trim_start_matches("sha256:"))
                 || c.image_name == v
@@ -165,11 +172,55 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
             obs.state == container::EXITED
                 && obs.exit_code.map(|e| e.to_string()).as_deref() == Some(v)
         }
+        // By the name of a network it is on, or the mode (`host`, `none`).
+        "network" => match container::config_of(c).map(|cfg| cfg.network) {
+            Ok(hutch_network::NetworkMode::Networks { networks }) => {
+                networks.iter().any(|n| n.name == v)
+            }
+            Ok(mode) => mode.name() == v,
+            Err(_) => false,
+        },
+        // By a volume's name, a bind mount's source or a mount's destination.
+        "volume" => container::config_of(c).is_ok_and(|cfg| {
+            cfg.mounts
+                .iter()
+                .any(|m| (!m.source.is_empty() && m.source == v) || m.destination == v)
+        }),
         "before" | "since" => match all.iter().find(|o| o.name == v || o.id.starts_with(v)) {
             Some(o) if key == "before" => c.created < o.created,
             Some(o) => c.created > o.created,
             None => false,
         },
+        _ => false,
+    })
+}
+
+/// `container prune --filter` items: `until` and `label` (`label!` for those without).
+pub const CONTAINER_PRUNE_KEYS: &[&str] = &["until", "label", "label!"];
+
+/// `container prune --filter` items.
+pub fn container_prune(items: &[String]) -> Result<Filters, FilterError> {
+    let f = Filters::parse(items, "container prune", CONTAINER_PRUNE_KEYS)?;
+    if let Some(bad) = f.values("until").find(|v| until(v).is_none()) {
+        return Err(FilterError::BadValue {
+            filter: format!("until={bad}"),
+            reason: "use a time (RFC 3339 or Unix seconds) or a duration such as 10m".into(),
+        });
+    }
+    Ok(f)
+}
+
+/// Whether a container that is not running goes in a prune with filters `f`.
+pub fn container_prune_matches(f: &Filters, c: &Container) -> bool {
+    let labels: serde_json::Map<String, Value> =
+        serde_json::from_str(&c.labels).unwrap_or_default();
+    let label = |v: &str| label_matches(v, |k| labels.get(k).and_then(Value::as_str));
+    if !f.values("label").all(label) || f.values("label!").any(label) {
+        return false;
+    }
+    f.matches(|key, v| match key {
+        "until" => until(v).is_some_and(|t| c.created < t),
+        "label" | "label!" => true,
         _ => false,
     })
 }
@@ -457,6 +508,37 @@ mod tests {
         assert!(event_matches(&f, &ev, &attrs));
         let f = events(&items(&["label=tier=y"])).unwrap();
         assert!(!event_matches(&f, &ev, &attrs));
+    }
+
+    #[test]
+    fn container_labels_must_all_match() {
+        let c = Container {
+            id: "a".repeat(64),
+            name: "web".into(),
+            image_id: String::new(),
+            image_name: String::new(),
+            created: Utc::now(),
+            run: Default::default(),
+            spec: "{}".into(),
+            restart_policy: String::new(),
+            labels: r#"{"project":"x","oneoff":"False"}"#.into(),
+            rm: false,
+        };
+        let obs = container::observe(
+            &crate::container::fixtures::paths(std::path::Path::new("/nonexistent")),
+            &c,
+        );
+        let m =
+            |given: &[&str]| container_matches(&containers(&items(given)).unwrap(), &c, &obs, &[]);
+        assert!(m(&["label=project=x", "label=oneoff=False"]));
+        assert!(!m(&["label=project=x", "label=oneoff=True"]));
+        assert!(m(&["name=we", "name=zz"]));
+        let p =
+            |given: &[&str]| container_prune_matches(&container_prune(&items(given)).unwrap(), &c);
+        assert!(p(&["label=project", "label!=other"]));
+        assert!(!p(&["label!=oneoff"]));
+        assert!(!p(&["until=10m"]));
+        assert!(container_prune(&items(&["until=soon"])).is_err());
     }
 
     #[test]

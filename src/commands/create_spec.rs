@@ -119,6 +119,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
         create_command: std::env::args().collect(),
         mounts,
         volumes_from: collect(&a.volumes_from, mount_spec::parse_volumes_from)?,
+        expose: Vec::new(),
     })
 }
 

@@ -3,7 +3,8 @@
 
 use crate::cli::PsArgs;
 use crate::format::{self, ListSpec};
-use chrono::{DateTime, Utc};
+use chrono::Utc;
+use hutch_engine::container::list::{select, ListQuery};
 use hutch_engine::container::{self, Observed};
 use hutch_engine::{filters, EngineError};
 use serde_json::{json, Value};
@@ -29,25 +30,7 @@ struct CommandOnly {
 /// The state name podman shows (`configured` is "created" to users).
 pub use hutch_engine::container::display_state;
 
-pub fn status_text(obs: &Observed, started: Option<DateTime<Utc>>, now: DateTime<Utc>) -> String {
-    match obs.state.as_str() {
-        container::RUNNING => format!(
-            "Up {}{}",
-            format::human_duration((now - started.unwrap_or(now)).num_milliseconds().max(0)),
-            obs.health
-                .as_deref()
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default()
-        ),
-        container::PAUSED => "Paused".into(),
-        container::EXITED | container::STOPPED => format!(
-            "Exited ({}) {}",
-            obs.exit_code.unwrap_or(0),
-            format::ago(obs.finished_at.unwrap_or(now), now)
-        ),
-        _ => "Created".into(),
-    }
-}
+pub use hutch_engine::container::list::status_text;
 
 fn dir_size(path: &std::path::Path) -> u64 {
     let mut total = 0;
@@ -96,20 +79,13 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     // engine: `ps -a` stays fast with thousands of containers.
     let fast = args.quiet || (args.format.is_none() && !args.size);
     let mut lines: Vec<String> = Vec::new();
-    let mut shown = 0usize;
     let limit = if args.latest { Some(1) } else { args.last };
-    let show_all = args.all || limit.is_some() || !args.filter.is_empty();
-    for (c, obs) in list.iter().zip(&observed) {
-        if !show_all && obs.state != container::RUNNING && obs.state != container::PAUSED {
-            continue;
-        }
-        if !filters::container_matches(&filters, c, obs, &list) {
-            continue;
-        }
-        if limit.is_some_and(|n| shown >= n) {
-            break;
-        }
-        shown += 1;
+    let query = ListQuery {
+        all: args.all || limit.is_some() || !args.filter.is_empty(),
+        limit,
+        filters,
+    };
+    for (c, obs) in select(&list, &observed, &query) {
         // Only the command is needed here: skip the rest of the stored config.
         let cmd: CommandOnly = serde_json::from_str(&c.spec).unwrap_or_default();
         let args_v: Vec<String> = cmd.entrypoint.into_iter().chain(cmd.cmd).collect();

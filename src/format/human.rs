@@ -1,8 +1,6 @@
 //! Human-readable numbers as podman prints them: SI sizes (`4.87 MB`), go-units durations
 //! (`About an hour`), and 12-character image IDs.
 
-use chrono::{DateTime, Utc};
-
 /// `4.87 MB`, `1.2 kB`, `123 B`: SI units, three significant digits (podman's image sizes).
 pub fn human_size(bytes: i64) -> String {
     human_size_with(bytes, 3, " ")
@@ -49,44 +47,8 @@ fn significant(value: f64, precision: usize) -> String {
     s
 }
 
-/// How long ago `t` was, as podman says it: `2 weeks ago`, `About an hour ago`.
-pub fn ago(t: DateTime<Utc>, now: DateTime<Utc>) -> String {
-    format!(
-        "{} ago",
-        human_duration((now - t).num_milliseconds().max(0))
-    )
-}
-
-/// The wording podman (docker's go-units) uses for a duration given in milliseconds.
-pub fn human_duration(millis: i64) -> String {
-    let seconds = millis / 1000;
-    let minutes = seconds / 60;
-    // Hours are rounded; everything after is derived from the rounded hours.
-    let hours = (millis as f64 / 3_600_000.0 + 0.5) as i64;
-    if seconds < 1 {
-        "Less than a second".into()
-    } else if seconds == 1 {
-        "1 second".into()
-    } else if seconds < 60 {
-        format!("{seconds} seconds")
-    } else if minutes == 1 {
-        "About a minute".into()
-    } else if minutes < 60 {
-        format!("{minutes} minutes")
-    } else if hours == 1 {
-        "About an hour".into()
-    } else if hours < 48 {
-        format!("{hours} hours")
-    } else if hours < 24 * 7 * 2 {
-        format!("{} days", hours / 24)
-    } else if hours < 24 * 30 * 2 {
-        format!("{} weeks", hours / 24 / 7)
-    } else if hours < 24 * 365 * 2 {
-        format!("{} months", hours / 24 / 30)
-    } else {
-        format!("{} years", millis / 3_600_000 / 24 / 365)
-    }
-}
+// One wording for durations, shared with the API service's container status.
+pub use hutch_engine::container::list::{ago, human_duration};
 
 /// Truncates an image ID (with or without `sha256:`) to podman's 12 characters.
 pub fn short_id(id: &str) -> String {
@@ -127,7 +89,7 @@ mod tests {
         assert_eq!(human_duration(15 * 24 * h), "2 weeks");
         assert_eq!(human_duration(90 * 24 * h), "3 months");
         assert_eq!(human_duration(3 * 365 * 24 * h), "3 years");
-        let now = Utc::now();
+        let now = chrono::Utc::now();
         assert_eq!(ago(now - chrono::Duration::days(15), now), "2 weeks ago");
     }
 

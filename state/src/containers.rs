@@ -347,6 +347,38 @@ impl Db {
         })
     }
 
+    /// Replaces a container's restart policy (`update --restart`).
+    pub fn set_restart_policy(&self, id: &str, policy: &str) -> Result<()> {
+        let path = self.path().to_path_buf();
+        self.write(|tx| {
+            let n = tx
+                .execute(
+                    "UPDATE containers SET restart_policy = ?2 WHERE id = ?1",
+                    [id, policy],
+                )
+                .map_err(|source| StateError::Sqlite {
+                    path: path.clone(),
+                    source,
+                })?;
+            if n == 0 {
+                return Err(StateError::ContainerNotFound { id: id.to_string() });
+            }
+            Ok(())
+        })
+    }
+
+    /// The latest event `action` of the object with ID `id` (a removed container's `died`,
+    /// which carries its exit code).
+    pub fn last_event(&self, id: &str, action: &str) -> Result<Option<Event>> {
+        let seq: Option<i64> = self.read(|c| {
+            c.prepare_cached("SELECT MAX(seq) FROM events WHERE id = ?1 AND action = ?2")
+                .and_then(|mut st| st.query_row([id, action], |r| r.get(0)))
+                .map_err(|e| self.sqlite(e))
+        })?;
+        let Some(seq) = seq else { return Ok(None) };
+        Ok(self.events(seq - 1)?.into_iter().find(|e| e.seq == seq))
+    }
+
     /// Deletes a container's row; false when it was already gone.
     pub fn delete_container(&self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
         let path = self.path().to_path_buf();

@@ -367,10 +367,21 @@ pub fn resolve(
         }
     }
 
-    let exposed_ports: Vec<String> = get("ExposedPorts")
+    let mut exposed_ports: Vec<String> = get("ExposedPorts")
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
+    for p in &spec.expose {
+        let (port, proto) = p.split_once('/').unwrap_or((p, "tcp"));
+        if port.parse::<u16>().map_or(true, |n| n == 0) || !matches!(proto, "tcp" | "udp" | "sctp")
+        {
+            return Err(bad("--expose", p, "expected PORT[/tcp|udp]"));
+        }
+        let p = format!("{port}/{proto}");
+        if !exposed_ports.contains(&p) {
+            exposed_ports.push(p);
+        }
+    }
 
     let net = NetOptions::from_spec(&spec.net, &network, &exposed_ports)?;
     let image_volumes: Vec<String> = get("Volumes")

@@ -66,6 +66,8 @@ pub struct ContainerSpec {
     pub create_command: Vec<String>,
     pub mounts: Vec<Mount>,
     pub volumes_from: Vec<VolumesFrom>,
+    /// Ports exposed besides the image's (`80/tcp`; Docker's `Config.ExposedPorts`).
+    pub expose: Vec<String>,
 }
 
 /// When a container should be restarted (only stored today: there is no daemon to do it).

@@ -7,6 +7,9 @@ use hutch_network::PortMapping;
 use hutch_state::Container;
 use serde_json::{json, Value};
 
+/// A running container's network state (see `net_status`).
+pub use hutch_network::Status as NetStatus;
+
 fn ts(t: Option<chrono::DateTime<chrono::Utc>>) -> String {
     t.map(|t| t.to_rfc3339_opts(SecondsFormat::Nanos, true))
         .unwrap_or_else(|| "0001-01-01T00:00:00Z".into())

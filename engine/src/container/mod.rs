@@ -21,6 +21,7 @@ pub mod inspect;
 mod keep_id;
 mod kill;
 mod lifecycle;
+pub mod list;
 pub mod logs;
 mod monitor;
 pub mod mount_spec;
@@ -50,6 +51,8 @@ pub use exit_file::read_exit_file;
 pub use lifecycle::*;
 pub use monitor::{find_conmon, monitor_alive};
 pub use pull_policy::PullPolicy;
+pub(crate) use wait::exit_code_of_removed;
+pub use wait::WaitCondition;
 
 use crate::Paths;
 use hutch_state::{Container, Db};

@@ -474,18 +474,55 @@ pub fn parse_mount(value: &str) -> Result<Mount, ContainerError> {
             }
         }
     }
-    if destination.is_empty() {
+    if tmpfs_given && kind != "tmpfs" {
         return Err(bad(
             FLAG,
             value,
-            "dst= (the path inside the container) is required",
+            "tmpfs-size and tmpfs-mode need type=tmpfs",
         ));
     }
-    check_destination(FLAG, value, &destination)?;
+    if kind == "image" && !options.readonly && value.contains("rw") {
+        return Err(bad(FLAG, value, "image mounts are read-only in hutch"));
+    }
+    typed_mount(
+        FLAG,
+        value,
+        kind,
+        &source,
+        &destination,
+        options,
+        nocopy,
+        tmpfs,
+    )
+}
+
+/// One mount from its parts (a `--mount` value's, or a Docker `HostConfig.Mounts` entry's):
+/// the checks `--mount` makes. `flag` and `value` name what was given in errors.
+#[allow(clippy::too_many_arguments)]
+pub fn typed_mount(
+    flag: &'static str,
+    value: &str,
+    kind: &str,
+    source: &str,
+    destination: &str,
+    mut options: MountOptions,
+    nocopy: bool,
+    tmpfs: TmpfsOptions,
+) -> Result<Mount, ContainerError> {
+    if destination.is_empty() {
+        return Err(bad(
+            flag,
+            value,
+            "the destination (the path inside the container) is required",
+        ));
+    }
+    check_destination(flag, value, destination)?;
+    let destination = destination.to_string();
+    let source = source.to_string();
     let mount = match kind {
         "bind" => {
             if source.is_empty() {
-                return Err(bad(FLAG, value, "type=bind needs src="));
+                return Err(bad(flag, value, "a bind mount needs a source"));
             }
             Mount::Bind {
                 source: absolute(&source),
@@ -496,7 +533,7 @@ pub fn parse_mount(value: &str) -> Result<Mount, ContainerError> {
         "volume" => {
             if !source.is_empty() && !volumes::valid_name(&source) {
                 return Err(bad(
-                    FLAG,
+                    flag,
                     value,
                     format!("{source:?} is not a valid volume name"),
                 ));
@@ -510,21 +547,17 @@ pub fn parse_mount(value: &str) -> Result<Mount, ContainerError> {
         }
         "tmpfs" => {
             if !source.is_empty() {
-                return Err(bad(FLAG, value, "type=tmpfs takes no src="));
+                return Err(bad(flag, value, "a tmpfs mount takes no source"));
             }
-            tmpfs_given = false;
             Mount::Tmpfs {
                 destination,
-                tmpfs: std::mem::take(&mut tmpfs),
+                tmpfs,
                 options,
             }
         }
         "image" => {
             if source.is_empty() {
-                return Err(bad(FLAG, value, "type=image needs src=IMAGE"));
-            }
-            if !options.readonly && value.contains("rw") {
-                return Err(bad(FLAG, value, "image mounts are read-only in hutch"));
+                return Err(bad(flag, value, "an image mount needs the image as source"));
             }
             options.readonly = true;
             Mount::Image {
@@ -535,14 +568,14 @@ pub fn parse_mount(value: &str) -> Result<Mount, ContainerError> {
         }
         "" => {
             return Err(bad(
-                FLAG,
+                flag,
                 value,
-                "type= is required: bind, volume, tmpfs or image",
+                "the type is required: bind, volume, tmpfs or image",
             ))
         }
         t => {
             return Err(bad(
-                FLAG,
+                flag,
                 value,
                 format!(
                     "unsupported mount type {t:?}: supported are bind, volume, tmpfs and image"
@@ -550,13 +583,6 @@ pub fn parse_mount(value: &str) -> Result<Mount, ContainerError> {
             ))
         }
     };
-    if tmpfs_given {
-        return Err(bad(
-            FLAG,
-            value,
-            "tmpfs-size and tmpfs-mode need type=tmpfs",
-        ));
-    }
     Ok(mount)
 }
 

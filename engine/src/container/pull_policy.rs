@@ -169,10 +169,11 @@ impl Engine {
         let wants_pull = match policy {
             PullPolicy::Missing => local.is_none(),
             PullPolicy::Always | PullPolicy::Newer => true,
+            // Not found (the API answers 404, which makes Docker clients pull).
             PullPolicy::Never if local.is_none() => {
-                return Err(EngineError::Other(format!(
-                    "{image}: image not known (and --pull=never)"
-                )))
+                return Err(EngineError::ImageNotKnown {
+                    name: image.to_string(),
+                })
             }
             PullPolicy::Never => false,
         };

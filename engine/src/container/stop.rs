@@ -14,7 +14,18 @@ impl Containers {
     /// Sends the stop signal, waits `timeout` seconds, then SIGKILL; then cleans up. A
     /// container that is not running is left as it is.
     pub fn stop(&mut self, c: &Container, timeout: Option<u32>) -> Result<()> {
+        self.stop_with(c, timeout, None)
+    }
+
+    /// `stop` with `signal` instead of the container's stop signal (Docker's `stop?signal=`).
+    pub fn stop_with(
+        &mut self,
+        c: &Container,
+        timeout: Option<u32>,
+        signal: Option<i32>,
+    ) -> Result<()> {
         let cfg = config_of(c)?;
+        let stop_signal = signal.unwrap_or(cfg.stop_signal);
         // First, whatever its state: the policy must not restart it (also not one that is
         // waiting out its back-off between two runs).
         super::restart_policy::mark_stopped_by_user(&self.dirs(&c.id));
@@ -34,7 +45,7 @@ impl Containers {
         }
         let mut done = false;
         if !timeout.is_zero() {
-            if let Err(e) = runtime.kill(&c.id, cfg.stop_signal, false) {
+            if let Err(e) = runtime.kill(&c.id, stop_signal, false) {
                 tracing::debug!("container {}: stop signal: {e}", c.id);
             }
             done = poll_until(timeout, exited);
@@ -42,7 +53,7 @@ impl Containers {
         if !done && !timeout.is_zero() {
             tracing::warn!(
                 "StopSignal {} failed to stop container {} in {} seconds, resorting to SIGKILL",
-                config::signal_name(cfg.stop_signal),
+                config::signal_name(stop_signal),
                 c.name,
                 timeout.as_secs()
             );
