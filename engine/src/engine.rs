@@ -416,11 +416,16 @@ impl Engine {
             let obs = container::observe(self.paths(), &now);
             let state = container::display_state(&obs.state);
             let stopped = matches!(state, "exited" | "stopped");
-            if wants_exit
-                && (stopped
-                    || now.run.state == container::CONFIGURED && now.run.exit_code.is_some())
-            {
+            // A `--rm` container that exited is waited for until it is gone too (its exit
+            // command removes it), so that `wait` returning means it no longer exists.
+            let removing = stopped && now.rm;
+            if wants_exit && !removing && stopped {
                 return Ok(obs.exit_code.unwrap_or(0));
+            }
+            // Never started (created, or created by the runtime and left): nothing to wait
+            // for, as podman; its stored code (none yet: 0).
+            if wants_exit && !now.rm && now.run.state == container::CONFIGURED {
+                return Ok(now.run.exit_code.unwrap_or(0));
             }
             if conditions.iter().any(|x| x == state) {
                 return Ok(obs.exit_code.unwrap_or(-1));
@@ -436,7 +441,10 @@ impl Engine {
                 }
             }
             if wants_exit && state == "running" && !health_wanted {
-                return Ok(ops.wait_exit(&now, None)?.unwrap_or(-1));
+                let code = ops.wait_exit(&now, None)?.unwrap_or(-1);
+                if !now.rm {
+                    return Ok(code);
+                }
             }
             std::thread::sleep(std::time::Duration::from_millis(50));
         }

@@ -81,7 +81,11 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     let mut lines: Vec<String> = Vec::new();
     let limit = if args.latest { Some(1) } else { args.last };
     let query = ListQuery {
-        all: args.all || limit.is_some() || !args.filter.is_empty(),
+        // A filter does not imply --all (podman), except one on the state itself.
+        all: args.all
+            || limit.is_some()
+            || filters.values("status").next().is_some()
+            || filters.values("exited").next().is_some(),
         limit,
         filters,
     };

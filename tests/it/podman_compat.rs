@@ -124,3 +124,69 @@ fn u_volume_is_chowned_once() {
         .success();
     assert_eq!(out.stdout, "1000:1000\n123:123\n");
 }
+
+/// `wait` on a container that never started returns (it hung); after `run -d --rm`, `wait`
+/// returns once the container is gone (it returned while it still existed); `ps --filter`
+/// without `-a` lists running containers only (a filter implied --all).
+#[test]
+fn wait_and_ps_filters_as_podman() {
+    require("runc", "runc");
+    let ctx = TestContext::new("compat-wait");
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+    ctx.hutch(["create", "--name", "never", &img, "true"])
+        .run()
+        .success();
+    let w = ctx
+        .hutch(["wait", "never"])
+        .timeout(std::time::Duration::from_secs(20))
+        .run()
+        .success();
+    assert_eq!(w.stdout_trim(), "0");
+
+    ctx.hutch([
+        "run",
+        "-d",
+        "--rm",
+        "--name",
+        "brief",
+        &img,
+        "sh",
+        "-c",
+        "sleep 1; exit 4",
+    ])
+    .run()
+    .success();
+    let w = ctx.hutch(["wait", "brief"]).run().success();
+    assert_eq!(w.stdout_trim(), "4");
+    let left = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}}"])
+        .run()
+        .success();
+    assert!(
+        !left.stdout.contains("brief"),
+        "still there after wait: {}",
+        left.stdout
+    );
+
+    ctx.hutch(["run", "--name", "done", &img, "true"])
+        .run()
+        .success();
+    ctx.hutch(["run", "-d", "--name", "up", &img, "sleep", "60"])
+        .run()
+        .success();
+    let ps = |args: &[&str]| {
+        ctx.hutch(["ps", "--format", "{{.Names}}"])
+            .args(args)
+            .run()
+            .success()
+            .stdout_trim()
+            .to_string()
+    };
+    assert_eq!(ps(&["--filter", "name=done"]), "");
+    assert_eq!(ps(&["-a", "--filter", "name=done"]), "done");
+    assert_eq!(ps(&["--filter", "name=up"]), "up");
+    // A filter on the state itself selects from every container.
+    assert_eq!(ps(&["--filter", "status=exited"]), "done");
+    ctx.hutch(["rm", "-af", "-t", "0"]).run().success();
+}
