@@ -12,7 +12,6 @@ use std::io::{BufRead, Read, Write};
 use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
 
 /// What to run and how: `hutch exec`'s flags, or a Docker `ExecConfig`.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +43,9 @@ pub enum Control {
     },
     /// Deliver this signal to the process.
     Signal(i32),
+    /// The caller went away (a client closed its connection): an attach session ends as if
+    /// detached; an exec's process is killed, as Docker does.
+    Gone,
 }
 
 /// Resize and signal requests, readable when its descriptor is (a signalfd for a terminal, a
@@ -181,12 +183,35 @@ pub fn process(
     Ok(p)
 }
 
+/// What a front end (or the exec registry) learns as the process starts: its pid on the host
+/// and, with a terminal, the terminal's master (for resizes from elsewhere).
+pub type OnStart<'a> = &'a mut dyn FnMut(i32, Option<BorrowedFd<'_>>);
+
+/// A name for this exec's files in the run directory, unique in this process too (a service
+/// runs several at once).
+fn unique_name(ext: &str) -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("exec-{}-{n}.{ext}", std::process::id())
+}
+
 /// Runs `spec` in the running container `c` with the streams of `io`.
 pub fn exec(
     paths: &Paths,
     c: &Container,
     spec: &ExecSpec,
+    io: ExecIo<'_>,
+) -> Result<ExecEnd, ExecError> {
+    exec_observed(paths, c, spec, io, &mut |_, _| {})
+}
+
+/// `exec`, telling `on_start` the process's pid once it runs.
+pub fn exec_observed(
+    paths: &Paths,
+    c: &Container,
+    spec: &ExecSpec,
     mut io: ExecIo<'_>,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     let obs = super::observe(paths, c);
     if obs.state != super::RUNNING {
@@ -205,16 +230,16 @@ pub fn exec(
     let cfg = super::config_of(c)?;
     let dirs = Dirs::new(paths, &c.id);
     let process = process(paths, c, &cfg, &dirs, spec)?;
-    let pfile = dirs.run.join(format!("exec-{}.json", std::process::id()));
+    let pfile = dirs.run.join(unique_name("json"));
     let text = serde_json::to_vec(&process).expect("an OCI process serialises");
     std::fs::write(&pfile, text).map_err(io_err(&pfile))?;
     let runtime = CliRuntime::new(PathBuf::from(&cfg.runtime), paths);
     let r = if spec.tty {
-        exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io)
+        exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io, on_start)
     } else if spec.detach {
-        exec_detached(&runtime, c, &dirs, &pfile)
+        exec_detached(&runtime, c, &dirs, &pfile, on_start)
     } else {
-        exec_attached(&runtime, c, &pfile, spec, &mut io)
+        exec_attached(&runtime, c, &dirs, &pfile, spec, &mut io, on_start)
     };
     let _ = std::fs::remove_file(&pfile);
     r
@@ -240,10 +265,12 @@ fn exec_detached(
     c: &Container,
     dirs: &Dirs,
     pfile: &Path,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     // The detached process inherits the runtime's stdio: nothing of ours may stay open in it
     // (a pipe would keep us waiting for its end). Runtime errors go to a log file.
-    let log = dirs.run.join(format!("exec-{}.log", std::process::id()));
+    let log = dirs.run.join(unique_name("log"));
+    let pid_file = dirs.run.join(unique_name("pid"));
     let status = runtime
         .exec(
             &c.id,
@@ -251,6 +278,7 @@ fn exec_detached(
             &ExecCommand {
                 detach: true,
                 log: Some(log.clone()),
+                pid_file: Some(pid_file.clone()),
                 ..Default::default()
             },
         )
@@ -261,7 +289,10 @@ fn exec_detached(
         .map_err(|e| spawn_error(runtime, c, e))?;
     let text = std::fs::read(&log).unwrap_or_default();
     let _ = std::fs::remove_file(&log);
+    let pid = read_pid(&pid_file);
+    let _ = std::fs::remove_file(&pid_file);
     if status.success() {
+        on_start(pid, None);
         return Ok(ExecEnd::Started);
     }
     let errors: Vec<u8> = text
@@ -275,21 +306,39 @@ fn exec_detached(
     })
 }
 
+fn read_pid(path: &Path) -> i32 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// Without a terminal the runtime's child gets the caller's descriptors directly: no copying,
-/// no thread. Only stderr passes through us, to pick out the runtime's own error lines.
+/// no thread. Only stderr passes through us, to pick out the runtime's own error lines; and
+/// the caller's control source, when given, can signal the process (or kill it: `Gone`).
 fn exec_attached(
     runtime: &CliRuntime,
     c: &Container,
+    dirs: &Dirs,
     pfile: &Path,
     spec: &ExecSpec,
     io: &mut ExecIo<'_>,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     let stdin = match (spec.interactive, io.stdin) {
         (true, Some(fd)) => child_stdio(fd)?,
         _ => Stdio::null(),
     };
+    let pid_file = dirs.run.join(unique_name("pid"));
     let mut child = runtime
-        .exec(&c.id, pfile, &ExecCommand::default())
+        .exec(
+            &c.id,
+            pfile,
+            &ExecCommand {
+                pid_file: Some(pid_file.clone()),
+                ..Default::default()
+            },
+        )
         .stdin(stdin)
         .stdout(child_stdio(io.stdout)?)
         .stderr(Stdio::piped())
@@ -298,20 +347,75 @@ fn exec_attached(
     // The process's stderr passes through; runc's own error lines (time=... level=error) are
     // kept to map "not found" and "permission denied" to 127 and 126.
     let mut runtime_errors = Vec::new();
-    if let Some(err) = child.stderr.take() {
-        for line in std::io::BufReader::new(err)
-            .split(b'\n')
-            .map_while(Result::ok)
-        {
-            if line.windows(11).any(|w| w == b"level=error") {
-                runtime_errors.push(runtime_message(&line));
-            } else {
-                let _ = io.stderr.write_all(&line);
-                let _ = io.stderr.write_all(b"\n");
+    let mut pid = 0;
+    let mut pending_signals: Vec<i32> = Vec::new();
+    if let Some(mut err) = child.stderr.take() {
+        let mut line = Vec::new();
+        let mut buf = vec![0u8; 16 * 1024];
+        let mut control_open = io.control.is_some();
+        loop {
+            let mut fds = vec![err.as_fd()];
+            if let Some(ctl) = io.control.as_deref().filter(|_| control_open) {
+                fds.push(ctl.fd());
             }
+            // Until the pid is known, look for the runtime's pid file now and then.
+            let timeout = if pid == 0 { 20 } else { -1 };
+            let ready = hutch_sys::client::poll(&fds, timeout).map_err(io_err("exec poll"))?;
+            if pid == 0 {
+                pid = read_pid(&pid_file);
+                if pid != 0 {
+                    on_start(pid, None);
+                    for sig in pending_signals.drain(..) {
+                        let _ = hutch_sys::process::signal(pid, sig);
+                    }
+                }
+            }
+            if ready.len() > 1 && (ready[1].readable || ready[1].hangup) {
+                let reqs = match io.control.as_mut().map(|c| c.read()) {
+                    Some(Ok(r)) => r,
+                    _ => vec![Control::Gone],
+                };
+                for req in reqs {
+                    let sig = match req {
+                        Control::Signal(s) => s,
+                        Control::Gone => {
+                            control_open = false;
+                            9
+                        }
+                        Control::Resize { .. } => continue,
+                    };
+                    if pid != 0 {
+                        let _ = hutch_sys::process::signal(pid, sig);
+                    } else {
+                        pending_signals.push(sig);
+                    }
+                }
+            }
+            if !(ready[0].readable || ready[0].hangup) {
+                continue;
+            }
+            let n = match err.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            line.extend_from_slice(&buf[..n]);
+            while let Some(nl) = line.iter().position(|b| *b == b'\n') {
+                let l: Vec<u8> = line.drain(..=nl).collect();
+                let l = &l[..l.len() - 1];
+                if l.windows(11).any(|w| w == b"level=error") {
+                    runtime_errors.push(runtime_message(l));
+                } else {
+                    let _ = io.stderr.write_all(l);
+                    let _ = io.stderr.write_all(b"\n");
+                }
+            }
+        }
+        if !line.is_empty() {
+            let _ = io.stderr.write_all(&line);
         }
     }
     let status = child.wait().map_err(|e| spawn_error(runtime, c, e))?;
+    let _ = std::fs::remove_file(&pid_file);
     if !runtime_errors.is_empty() {
         return Err(ExecError::Runtime {
             container: Some(c.name.clone()),
@@ -333,14 +437,48 @@ fn runtime_failed(child: &mut Child) -> ExecError {
     if let Some(mut e) = child.stderr.take() {
         let _ = e.read_to_string(&mut err);
     }
+    let _ = child.wait();
     ExecError::Runtime {
         container: None,
         message: runtime_message(err.as_bytes()),
     }
 }
 
+/// The exec reaper's next report line (`started PID`, `exited CODE`), waiting at most
+/// `timeout_ms` (-1: forever); None when it ended without one or the time passed.
+fn reaper_line(
+    out: &mut std::io::BufReader<std::process::ChildStdout>,
+    timeout_ms: i32,
+) -> Option<String> {
+    if out.buffer().is_empty() {
+        let ready = hutch_sys::client::poll(&[out.get_ref().as_fd()], timeout_ms).ok()?;
+        if !ready[0].readable && !ready[0].hangup {
+            return None;
+        }
+    }
+    let mut line = String::new();
+    match out.read_line(&mut line) {
+        Ok(n) if n > 0 => Some(line.trim_end().to_string()),
+        _ => None,
+    }
+}
+
+/// Reaps the exec reaper once it is done, off the caller's path.
+fn reap_later(mut child: Child) {
+    let _ = std::thread::Builder::new()
+        .name("exec-reaper-wait".into())
+        .spawn(move || {
+            let _ = child.wait();
+        });
+}
+
 /// `exec -t`: the runtime makes the pty inside the container and hands us its master over a
 /// console socket; we copy between it and the caller's streams and return the exit code.
+/// runc hands over a console only when it detaches, leaving the process to the nearest child
+/// subreaper: that is a short-lived `hutch-conmon --exec-reaper` of ours, which reports the
+/// exit code, so this process (maybe a service with other operations' children) never reaps
+/// anything but its own children.
+#[allow(clippy::too_many_arguments)]
 fn exec_tty(
     runtime: &CliRuntime,
     c: &Container,
@@ -349,8 +487,11 @@ fn exec_tty(
     spec: &ExecSpec,
     keys: &[u8],
     io: &mut ExecIo<'_>,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
-    let name = format!("exec-{}.sock", std::process::id());
+    let conmon = super::monitor::find_conmon()
+        .ok_or_else(|| ContainerError::NoConmon { id: c.id.clone() })?;
+    let name = unique_name("sock");
     let mut sock_path = dirs.run.join(&name);
     if sock_path.as_os_str().len() > 100 {
         // A socket address holds 107 bytes; deep runroots use /tmp for this short-lived one.
@@ -358,72 +499,103 @@ fn exec_tty(
             std::env::temp_dir().join(format!("hutch-{}-{name}", hutch_sys::process::getuid()));
     }
     let listener = hutch_sys::sock::stream_listen(&sock_path).map_err(io_err(&sock_path))?;
-    // runc hands over a console only when it detaches: the process is then re-parented to us
-    // (a child subreaper), and we reap it for its exit code.
-    hutch_sys::subreaper::become_subreaper().map_err(io_err("exec subreaper"))?;
-    let pid_file = dirs.run.join(format!("exec-{}.pid", std::process::id()));
+    let pid_file = dirs.run.join(unique_name("pid"));
     let cleanup = |p: &Path| {
         let _ = std::fs::remove_file(p);
     };
-    let mut child = match runtime
-        .exec(
-            &c.id,
-            pfile,
-            &ExecCommand {
-                tty: true,
-                detach: true,
-                pid_file: Some(pid_file.clone()),
-                console_socket: Some(sock_path.clone()),
-                log: None,
-            },
-        )
+    let rt = runtime.exec(
+        &c.id,
+        pfile,
+        &ExecCommand {
+            tty: true,
+            detach: true,
+            pid_file: Some(pid_file.clone()),
+            console_socket: Some(sock_path.clone()),
+            log: None,
+        },
+    );
+    let mut reaper = std::process::Command::new(&conmon);
+    reaper.arg("--exec-reaper").arg("--pid-file").arg(&pid_file);
+    if spec.detach {
+        reaper.arg("--no-wait");
+    }
+    reaper.arg("--").arg(rt.get_program()).args(rt.get_args());
+    let mut child = match reaper
         .stdin(Stdio::null())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
     {
         Ok(child) => child,
         Err(e) => {
             cleanup(&sock_path);
-            return Err(spawn_error(runtime, c, e).into());
+            return Err(ContainerError::RuntimeSpawn {
+                id: c.id.clone(),
+                runtime: conmon.display().to_string(),
+                source: e,
+            }
+            .into());
         }
     };
     let conn = accept_console(&listener, &mut child);
     cleanup(&sock_path);
-    let Some(conn) = conn? else {
-        return Err(runtime_failed(&mut child));
+    let conn = match conn {
+        Ok(Some(conn)) => conn,
+        Ok(None) => return Err(runtime_failed(&mut child)),
+        Err(e) => {
+            let _ = child.kill();
+            reap_later(child);
+            return Err(e.into());
+        }
     };
-    hutch_sys::client::poll(&[conn.as_fd()], -1).map_err(io_err("exec console socket"))?;
-    let master = hutch_sys::sock::recv_fd(conn.as_fd()).map_err(io_err("exec console socket"))?;
-    let status = child.wait().map_err(|e| spawn_error(runtime, c, e))?;
-    if !status.success() {
-        cleanup(&pid_file);
-        return Err(runtime_failed(&mut child));
-    }
-    let pid: i32 = std::fs::read_to_string(&pid_file)
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0);
+    let master = hutch_sys::client::poll(&[conn.as_fd()], -1)
+        .and_then(|_| hutch_sys::sock::recv_fd(conn.as_fd()));
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("piped"));
+    let started = reaper_line(&mut out, -1);
     cleanup(&pid_file);
+    let pid: i32 = match started.as_deref().and_then(|l| l.strip_prefix("started ")) {
+        Some(p) => p.parse().unwrap_or(0),
+        None => return Err(runtime_failed(&mut child)),
+    };
+    let master = match master {
+        Ok(m) => m,
+        Err(e) => {
+            reap_later(child);
+            return Err(io_err("exec console socket")(e).into());
+        }
+    };
     if spec.detach {
+        let _ = child.wait();
         return Ok(ExecEnd::Started);
     }
-    if proxy_pty(master, pid, spec.interactive, keys, io)? {
-        return Ok(ExecEnd::Detached);
-    }
-    // The terminal closed: the process is gone or about to be; collect its exit code.
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
-        match hutch_sys::subreaper::reap().map_err(io_err("exec reap"))? {
-            Some((p, code)) if p == pid => return Ok(ExecEnd::Exited(code)),
-            Some(_) => continue,
-            None => std::thread::sleep(Duration::from_millis(5)),
+    on_start(pid, Some(master.as_fd()));
+    let proxied = proxy_pty(master, pid, spec.interactive, keys, io);
+    match proxied {
+        Ok(false) => {}
+        Ok(true) => {
+            reap_later(child);
+            return Ok(ExecEnd::Detached);
+        }
+        Err(e) => {
+            reap_later(child);
+            return Err(e.into());
         }
     }
-    Err(ExecError::NoExit {
-        id: c.id.clone(),
-        pid,
-    })
+    // The terminal closed: the process is gone or about to be; the reaper reports its code.
+    let exited = reaper_line(&mut out, 30_000);
+    match exited.as_deref().and_then(|l| l.strip_prefix("exited ")) {
+        Some(code) => {
+            let _ = child.wait();
+            Ok(ExecEnd::Exited(code.parse().unwrap_or(-1)))
+        }
+        None => {
+            reap_later(child);
+            Err(ExecError::NoExit {
+                id: c.id.clone(),
+                pid,
+            })
+        }
+    }
 }
 
 /// The runtime's connection to the console socket, or None when it exited first.
@@ -475,10 +647,11 @@ fn proxy_pty(
     let mut stdin_open = stdin_fd.is_some();
     let mut detach = attach::DetachMatcher::new(detach_keys);
     let mut buf = vec![0u8; 32 * 1024];
+    let mut control_open = io.control.is_some();
     loop {
         let ready = attach::wait_session(
             master.as_fd(),
-            io.control.as_deref(),
+            io.control.as_deref().filter(|_| control_open),
             stdin_fd.filter(|_| stdin_open),
         )
         .map_err(ioerr("poll"))?;
@@ -490,6 +663,11 @@ fn proxy_pty(
                     }
                     Control::Signal(s) => {
                         let _ = hutch_sys::process::signal(pid, s);
+                    }
+                    Control::Gone => {
+                        // Nobody reads the terminal any more: end the process, as Docker does.
+                        control_open = false;
+                        let _ = hutch_sys::process::kill(pid);
                     }
                 }
             }
