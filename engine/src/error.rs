@@ -116,7 +116,8 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Container(c) => match &**c {
-                C::NotFound { .. } => ErrorKind::NotFound,
+                C::NotFound { .. } | C::ExecNotFound { .. } => ErrorKind::NotFound,
+                C::ExecStarted { .. } => ErrorKind::Conflict,
                 C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
                 C::BadState { .. } | C::NoFreezer { .. } => ErrorKind::Conflict,
                 C::State(S::NameInUse { .. }) => ErrorKind::Conflict,

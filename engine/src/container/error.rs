@@ -67,6 +67,10 @@ pub enum ContainerError {
         #[source]
         source: std::io::Error,
     },
+    #[error("no such exec instance: {id}")]
+    ExecNotFound { id: String },
+    #[error("exec instance {id} has already been started")]
+    ExecStarted { id: String },
     #[error("container {id}: timed out after {seconds}s waiting for it to {what}")]
     Timeout {
         id: String,

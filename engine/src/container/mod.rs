@@ -11,6 +11,7 @@ mod create;
 pub mod create_spec;
 pub mod error;
 pub mod exec;
+pub mod exec_sessions;
 mod exit_file;
 #[cfg(test)]
 pub(crate) mod fake_runtime;
@@ -38,6 +39,7 @@ pub mod run;
 pub mod runtime;
 pub mod spec;
 mod start;
+pub mod stats;
 mod stop;
 pub mod top;
 mod trash;

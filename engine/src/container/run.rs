@@ -212,3 +212,21 @@ fn attach_options(
         )?,
     })
 }
+
+impl Engine {
+    /// Resizes the terminal of running container `name` (its monitor resizes the pty).
+    pub fn resize_tty(&self, name: &str, rows: u16, cols: u16) -> Result<()> {
+        let c = self.lookup(name)?;
+        let obs = super::observe(self.paths(), &c);
+        if obs.state != super::RUNNING && obs.state != super::PAUSED {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: super::display_state(&obs.state).to_string(),
+                reason: "only a running container's terminal can be resized".into(),
+            }
+            .into());
+        }
+        attach::resize(&self.containers().dirs(&c.id), rows, cols);
+        Ok(())
+    }
+}
