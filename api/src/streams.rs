@@ -8,18 +8,16 @@ use crate::server::State;
 use base64::Engine as _;
 use bytes::Bytes;
 use http_body_util::BodyExt;
-use hutch_engine::container::archive::{self, TarWriter, TreeMode};
+use hutch_engine::container;
+use hutch_engine::container::copy::PathStat;
 use hutch_engine::container::logs::{self, LogQuery};
 use hutch_engine::container::run::AttachRequest;
-use hutch_engine::container::{self, ContainerError};
 use hutch_engine::EngineError;
 use hyper::header::{HeaderValue, CONTENT_TYPE};
 use hyper::{Method, StatusCode};
 use serde_json::json;
 use std::io::Write;
 use std::ops::ControlFlow;
-use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use tokio::sync::mpsc;
@@ -170,7 +168,7 @@ async fn attach(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Response> 
             stdin: s_in,
             detach_keys,
         };
-        if let Err(e) = eng.attach(&c.id, &req, &mut side.io(None)) {
+        if let Err(e) = eng.attach_when_started(&c.id, &req, &mut side.io(None)) {
             let _ = writeln!(side.stderr, "{e}");
         }
     })
@@ -293,17 +291,15 @@ async fn export(st: &Arc<State>, name: &str) -> Result<Response> {
     tokio::task::spawn_blocking(move || {
         let _busy = busy;
         let mut first = Some(first_tx);
-        let r = eng.with_container(&name, |ops, c| {
-            ops.with_rootfs(&c, |root| {
-                if let Some(f) = first.take() {
-                    let _ = f.send(Ok(()));
-                }
-                let w =
-                    std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter { tx: tx.clone() });
-                let mut w = archive::export(root, w)?;
-                w.flush().map_err(|e| EngineError::io("export stream", e))
-            })
-        });
+        let w = std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter { tx: tx.clone() });
+        let started = || {
+            if let Some(f) = first.take() {
+                let _ = f.send(Ok(()));
+            }
+        };
+        let r = eng
+            .export(&name, started, w)
+            .and_then(|mut w| w.flush().map_err(|e| EngineError::io("export stream", e)));
         match (r, first.take()) {
             (Err(e), Some(f)) => {
                 let _ = f.send(Err(e.into()));
@@ -320,55 +316,33 @@ async fn export(st: &Arc<State>, name: &str) -> Result<Response> {
     Ok(stream_response(rx, "application/x-tar"))
 }
 
-/// The stat Docker sends for an archive path: name, size, Go's `os.FileMode`, mtime and the
-/// symlink's target.
-fn path_stat(name: &str, host: &Path) -> std::io::Result<serde_json::Value> {
-    let m = std::fs::symlink_metadata(host)?;
-    let ft = m.file_type();
-    let mut mode = m.mode() & 0o777;
-    use std::os::unix::fs::FileTypeExt;
-    if ft.is_dir() {
-        mode |= 1 << 31;
-    }
-    if ft.is_symlink() {
-        mode |= 1 << 27;
-    }
-    if ft.is_fifo() {
-        mode |= 1 << 25;
-    }
-    if ft.is_socket() {
-        mode |= 1 << 24;
-    }
-    if ft.is_block_device() {
-        mode |= 1 << 26;
-    }
-    if ft.is_char_device() {
-        mode |= (1 << 26) | (1 << 21);
-    }
-    if m.mode() & 0o4000 != 0 {
-        mode |= 1 << 23;
-    }
-    if m.mode() & 0o2000 != 0 {
-        mode |= 1 << 22;
-    }
-    if m.mode() & 0o1000 != 0 {
-        mode |= 1 << 20;
-    }
-    let link = if ft.is_symlink() {
-        std::fs::read_link(host)?.to_string_lossy().into_owned()
-    } else {
-        String::new()
+/// Docker's stat of an archive path: Go's `os.FileMode` bits, RFC 3339 mtime.
+fn stat_header(s: &PathStat) -> String {
+    let m = s.mode;
+    let mut mode = m & 0o777;
+    let fmt = m & 0o170000;
+    mode |= match fmt {
+        0o040000 => 1 << 31,
+        0o120000 => 1 << 27,
+        0o010000 => 1 << 25,
+        0o140000 => 1 << 24,
+        0o060000 => 1 << 26,
+        0o020000 => (1 << 26) | (1 << 21),
+        _ => 0,
     };
-    let mtime = chrono::DateTime::from_timestamp(m.mtime(), m.mtime_nsec() as u32)
-        .unwrap_or_default()
-        .to_rfc3339_opts(chrono::SecondsFormat::Nanos, true);
-    Ok(json!({
-        "name": name,
-        "size": m.len(),
+    for (bit, go) in [(0o4000, 1 << 23), (0o2000, 1 << 22), (0o1000, 1 << 20)] {
+        if m & bit != 0 {
+            mode |= go;
+        }
+    }
+    let v = json!({
+        "name": s.name,
+        "size": s.size,
         "mode": mode,
-        "mtime": mtime,
-        "linkTarget": link,
-    }))
+        "mtime": s.mtime.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true),
+        "linkTarget": s.link_target,
+    });
+    base64::engine::general_purpose::STANDARD.encode(v.to_string())
 }
 
 fn archive_path(req: &Req) -> Result<String> {
@@ -378,12 +352,6 @@ fn archive_path(req: &Req) -> Result<String> {
             "the path query parameter is required: the path in the container",
         )),
     }
-}
-
-fn not_in_container(name: &str, path: &str) -> ApiError {
-    ApiError::not_found(format!(
-        "Could not find the file {path} in container {name}"
-    ))
 }
 
 async fn get_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Response> {
@@ -396,42 +364,16 @@ async fn get_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Respo
     tokio::task::spawn_blocking(move || {
         let _busy = busy;
         let mut stat_tx = Some(stat_tx);
-        let abs = Path::new("/").join(&path);
-        let base = if path.ends_with("/.") || path == "." {
-            ".".to_string()
-        } else {
-            abs.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "/".into())
+        let w = std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter { tx: tx.clone() });
+        let on_stat = |s: &PathStat| {
+            if let Some(t) = stat_tx.take() {
+                let _ = t.send(Ok(stat_header(s)));
+            }
+            !head
         };
-        let r = eng.with_container(&n, |ops, c| {
-            ops.with_rootfs(&c, |root| {
-                let (resolved, _) = match archive::resolve_source(root, &abs.to_string_lossy()) {
-                    Ok(r) => r,
-                    Err(_) => {
-                        if let Some(s) = stat_tx.take() {
-                            let _ = s.send(Err(not_in_container(&n, &path)));
-                        }
-                        return Ok(());
-                    }
-                };
-                let stat =
-                    path_stat(&base, &resolved).map_err(|e| EngineError::io(&resolved, e))?;
-                let enc = base64::engine::general_purpose::STANDARD.encode(stat.to_string());
-                if let Some(s) = stat_tx.take() {
-                    let _ = s.send(Ok(enc));
-                }
-                if head {
-                    return Ok(());
-                }
-                let w =
-                    std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter { tx: tx.clone() });
-                let mut t = TarWriter::new(w);
-                t.append_tree(&resolved, &base, TreeMode::Plain)
-                    .map_err(|e| EngineError::io(&resolved, e))?;
-                let mut w = t.finish().map_err(|e| EngineError::io(&resolved, e))?;
-                w.flush().map_err(|e| EngineError::io("archive stream", e))
-            })
+        let r = eng.copy_from(&n, &path, on_stat, w).and_then(|w| match w {
+            Some(mut w) => w.flush().map_err(|e| EngineError::io("archive stream", e)),
+            None => Ok(()),
         });
         if let Err(e) = r {
             match stat_tx.take() {
@@ -501,37 +443,11 @@ async fn put_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Respo
         }
     });
     let (eng, n) = (st.engine.clone(), name.to_string());
-    blocking(move || {
-        let dest = PathBuf::from("/").join(&path);
-        let r = eng.with_container(&n, |ops, c| {
-            ops.with_rootfs(&c, |root| {
-                let resolved = container::rootfs::resolve_in_root(root, &dest, true)
-                    .map_err(|e| EngineError::io(&dest, e))?;
-                match std::fs::metadata(&resolved) {
-                    Ok(m) if m.is_dir() => {}
-                    Ok(_) => {
-                        return Err(EngineError::from(ContainerError::InvalidFlag {
-                            flag: "path",
-                            value: path.clone(),
-                            reason: "extraction point is not a directory".into(),
-                        }))
-                    }
-                    Err(_) => return Ok(false),
-                }
-                let reader = BodyReader {
-                    rx,
-                    cur: Bytes::new(),
-                };
-                archive::Writer::new(root).tar(&dest, reader)?;
-                Ok(true)
-            })
-        })?;
-        if !r {
-            return Err(not_in_container(&n, &path));
-        }
-        Ok(())
-    })
-    .await?;
+    let reader = BodyReader {
+        rx,
+        cur: Bytes::new(),
+    };
+    blocking(move || Ok(eng.copy_into(&n, &path, reader)?)).await?;
     Ok(empty(StatusCode::OK))
 }
 

@@ -116,7 +116,9 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Container(c) => match &**c {
-                C::NotFound { .. } | C::ExecNotFound { .. } => ErrorKind::NotFound,
+                C::NotFound { .. } | C::ExecNotFound { .. } | C::NoSuchPath { .. } => {
+                    ErrorKind::NotFound
+                }
                 C::ExecStarted { .. } => ErrorKind::Conflict,
                 C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
                 C::BadState { .. } | C::NoFreezer { .. } => ErrorKind::Conflict,
@@ -157,6 +159,10 @@ impl EngineError {
                 crate::search::SearchError::BadFilter { .. }
                 | crate::search::SearchError::BadTerm { .. },
             ) => ErrorKind::Invalid,
+            EngineError::Copy(c) => match &**c {
+                crate::container::archive::CopyError::PathChanged { .. } => ErrorKind::Internal,
+                _ => ErrorKind::Invalid,
+            },
             _ => ErrorKind::Internal,
         }
     }

@@ -7,6 +7,7 @@ pub mod attach;
 mod cleanup;
 pub mod commit;
 pub mod config;
+pub mod copy;
 mod create;
 pub mod create_spec;
 pub mod error;

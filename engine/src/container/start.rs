@@ -21,6 +21,9 @@ impl Containers {
         } else if create_first(&c) {
             let c = self.launch(&c, Launch::Create)?;
             self.start_created(c)
+        } else if self.shared.attach_waits_for(&c.id) {
+            // An attach session waits for this start (`docker run`): it must see everything.
+            self.launch(&c, Launch::StartHeld)
         } else {
             self.launch(&c, Launch::Start)
         }
