@@ -60,59 +60,14 @@ pub(crate) struct Shared {
     down: Mutex<HashSet<String>>,
     /// Exec instances created through the API, until a while after they end.
     pub(super) execs: super::exec_sessions::ExecSessions,
-    /// Containers an attach session waits to start (by ID, how many sessions): their start
-    /// holds the output until a session connects.
-    pub(super) attach_waiting: Mutex<std::collections::HashMap<String, usize>>,
+    /// Attach sessions waiting for their containers to start.
+    pub(super) attach_waits: super::attach_wait::AttachWaits,
     /// The runtime the lifecycle drives instead of the container's own (unit tests).
     #[cfg(test)]
     pub(crate) fake_runtime: OnceLock<super::fake_runtime::FakeRuntime>,
 }
 
-/// Held while an attach session waits for its container to start.
-pub(crate) struct WaitingAttach<'a> {
-    shared: &'a Shared,
-    id: String,
-}
-
-impl Drop for WaitingAttach<'_> {
-    fn drop(&mut self) {
-        let mut m = self
-            .shared
-            .attach_waiting
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        if let Some(n) = m.get_mut(&self.id) {
-            *n -= 1;
-            if *n == 0 {
-                m.remove(&self.id);
-            }
-        }
-    }
-}
-
 impl Shared {
-    /// Records an attach session waiting for container `id` to start, until the guard drops.
-    pub(crate) fn wait_for_start(&self, id: &str) -> WaitingAttach<'_> {
-        *self
-            .attach_waiting
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .entry(id.to_string())
-            .or_default() += 1;
-        WaitingAttach {
-            shared: self,
-            id: id.to_string(),
-        }
-    }
-
-    /// Whether an attach session waits for container `id` to start.
-    pub(crate) fn attach_waits_for(&self, id: &str) -> bool {
-        self.attach_waiting
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .contains_key(id)
-    }
-
     pub(super) fn down(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
         self.down.lock().unwrap_or_else(|p| p.into_inner())
     }

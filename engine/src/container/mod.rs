@@ -4,6 +4,7 @@
 
 pub mod archive;
 pub mod attach;
+mod attach_wait;
 mod cleanup;
 pub mod commit;
 pub mod config;

@@ -210,7 +210,7 @@ impl Engine {
             return self.attach(&c.id, req, io);
         }
         let ops = self.containers();
-        let _waiting = ops.shared.wait_for_start(&c.id);
+        let waiting = ops.shared.attach_waits.wait(&c.id);
         let dirs = ops.dirs(&c.id);
         let before = c.run.started_at;
         loop {
@@ -231,15 +231,21 @@ impl Engine {
             };
             let obs = super::observe(self.paths(), &now);
             let ran = now.run.started_at.is_some() && now.run.started_at != before;
-            if !running(&obs.state) && !ran {
+            // Created: the monitor is up and the process waits for `runtime start`.
+            let created = obs.state == super::CREATED;
+            if !running(&obs.state) && !ran && !created {
                 continue;
             }
             let cfg = super::config_of(&now)?;
-            // A monitor holding the output (or still there after the exit) takes the session.
-            // Started by another process, it did not hold: what it logged before the session
-            // connected is replayed first.
+            // The monitor takes the session: before the process runs, holding its output, or
+            // (started by another process, which could not know) after what it logged
+            // before the session connected, which is replayed first.
+            let before_connect = chrono::Utc::now();
             if let Ok(sock) = attach::connect(&dirs) {
-                replay_log(self, &now, cfg.tty, Some(chrono::Utc::now()), io)?;
+                let held = waiting.connected();
+                if !created && !held {
+                    replay_log(self, &now, cfg.tty, Some(before_connect), io)?;
+                }
                 return self.attach_session(&now, sock, req, io);
             }
             if running(&obs.state) {
