@@ -3,11 +3,11 @@
 
 use crate::hijack::{self, frame, Session};
 use crate::http::{blocking, channel_body, empty, ok_json, ApiError, Req, Response, Result};
+use crate::pipe::{BodyReader, ChannelWriter};
 use crate::router::{allow, not_found};
 use crate::server::State;
 use base64::Engine as _;
 use bytes::Bytes;
-use http_body_util::BodyExt;
 use hutch_engine::container;
 use hutch_engine::container::copy::PathStat;
 use hutch_engine::container::logs::{self, LogQuery};
@@ -83,23 +83,6 @@ pub async fn route(st: &Arc<State>, req: &mut Req, rest: &[String]) -> Result<Re
             stats(st, req, id).await
         }
         _ => Err(not_found()),
-    }
-}
-
-/// A `Write` that sends what is written as body chunks (from a blocking thread).
-struct ChannelWriter {
-    tx: mpsc::Sender<std::io::Result<Bytes>>,
-}
-
-impl Write for ChannelWriter {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.tx
-            .blocking_send(Ok(Bytes::copy_from_slice(buf)))
-            .map_err(|_| std::io::Error::new(std::io::ErrorKind::BrokenPipe, "client went away"))?;
-        Ok(buf.len())
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }
 
@@ -291,7 +274,7 @@ async fn export(st: &Arc<State>, name: &str) -> Result<Response> {
     tokio::task::spawn_blocking(move || {
         let _busy = busy;
         let mut first = Some(first_tx);
-        let w = std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter { tx: tx.clone() });
+        let w = ChannelWriter::new(tx.clone());
         let started = || {
             if let Some(f) = first.take() {
                 let _ = f.send(Ok(()));
@@ -364,7 +347,7 @@ async fn get_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Respo
     tokio::task::spawn_blocking(move || {
         let _busy = busy;
         let mut stat_tx = Some(stat_tx);
-        let w = std::io::BufWriter::with_capacity(64 * 1024, ChannelWriter { tx: tx.clone() });
+        let w = ChannelWriter::new(tx.clone());
         let on_stat = |s: &PathStat| {
             if let Some(t) = stat_tx.take() {
                 let _ = t.send(Ok(stat_header(s)));
@@ -402,52 +385,18 @@ async fn get_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Respo
     Ok(r)
 }
 
-/// A blocking `Read` over the request body's chunks.
-struct BodyReader {
-    rx: mpsc::Receiver<std::io::Result<Bytes>>,
-    cur: Bytes,
-}
-
-impl std::io::Read for BodyReader {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        while self.cur.is_empty() {
-            match self.rx.blocking_recv() {
-                Some(Ok(b)) => self.cur = b,
-                Some(Err(e)) => return Err(e),
-                None => return Ok(0),
-            }
-        }
-        let n = buf.len().min(self.cur.len());
-        buf[..n].copy_from_slice(&self.cur[..n]);
-        self.cur = self.cur.slice(n..);
-        Ok(n)
-    }
-}
-
 async fn put_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Response> {
     let path = archive_path(req)?;
-    let mut body = req.take_body()?;
-    let (tx, rx) = mpsc::channel(8);
-    tokio::spawn(async move {
-        while let Some(f) = body.frame().await {
-            let item = match f {
-                Ok(f) => match f.into_data() {
-                    Ok(d) => Ok(d),
-                    Err(_) => continue,
-                },
-                Err(e) => Err(std::io::Error::other(e)),
-            };
-            if tx.send(item).await.is_err() {
-                return;
-            }
-        }
-    });
+    let mut reader = BodyReader::new(req.take_body()?);
     let (eng, n) = (st.engine.clone(), name.to_string());
-    let reader = BodyReader {
-        rx,
-        cur: Bytes::new(),
-    };
-    blocking(move || Ok(eng.copy_into(&n, &path, reader)?)).await?;
+    blocking(move || {
+        eng.copy_into(&n, &path, &mut reader)?;
+        // A tar's end comes before the client's padding: answering before reading the rest
+        // would reset the connection under a client still sending it.
+        let _ = std::io::copy(&mut reader, &mut std::io::sink());
+        Ok(())
+    })
+    .await?;
     Ok(empty(StatusCode::OK))
 }
 

@@ -14,6 +14,7 @@ pub mod create_spec;
 pub mod error;
 pub mod exec;
 pub mod exec_sessions;
+mod exec_tty;
 mod exit_file;
 #[cfg(test)]
 pub(crate) mod fake_runtime;
