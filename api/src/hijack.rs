@@ -258,8 +258,10 @@ async fn pump(
     svc_ctl: std::os::unix::net::UnixStream,
 ) {
     let (gone_tx, mut gone_rx) = tokio::sync::watch::channel(false);
-    // Input: the client's bytes to the process; its end (a half-close) closes the stdin.
-    let input_task = input.map(|(mut reader, early)| {
+    // Input: the client's bytes to the process. Its end is a half-close (the stdin closes)
+    // or the client's departure (the stdin stays open, as a monitor keeps it for a client
+    // that closes): the task hands the stdin back and the loop below tells which.
+    let mut input_task = input.map(|(mut reader, early)| {
         let gone_tx = gone_tx.clone();
         let mut svc_in = svc_in;
         tokio::spawn(async move {
@@ -268,25 +270,26 @@ async fn pump(
                 let mut sink = [0u8; 4096];
                 while let Ok(n) = reader.read(&mut sink).await {
                     if n == 0 {
-                        return;
+                        return Some(svc_in);
                     }
                 }
                 let _ = gone_tx.send(true);
-                return;
+                return Some(svc_in);
             }
             if !early.is_empty() && svc_in.write_all(&early).await.is_err() {
-                return;
+                return Some(svc_in);
             }
             match tokio::io::copy(&mut reader, &mut svc_in).await {
-                Ok(_) => {
-                    let _ = svc_in.shutdown().await;
-                }
+                Ok(_) => Some(svc_in),
                 Err(_) => {
                     let _ = gone_tx.send(true);
+                    Some(svc_in)
                 }
             }
         })
     });
+    // The stdin kept open until the session ends, when the client left without closing it.
+    let mut kept_stdin = None;
     let mut buf_out = vec![0u8; 32 * 1024];
     let mut buf_err = vec![0u8; 32 * 1024];
     let (mut out_open, mut err_open) = (true, true);
@@ -317,6 +320,20 @@ async fn pump(
                 None
             }
             _ = gone_rx.changed(), if ctl.is_some() => None,
+            ended = async { input_task.as_mut().expect("guarded").await }, if input_task.is_some() => {
+                input_task = None;
+                if let Ok(Some(mut stdin)) = ended {
+                    if *gone_rx.borrow() || out.gone().await {
+                        let _ = gone_tx.send(true);
+                        kept_stdin = Some(stdin);
+                    } else if s.stdin {
+                        let _ = stdin.shutdown().await;
+                    } else {
+                        kept_stdin = Some(stdin);
+                    }
+                }
+                None
+            }
         };
         if *gone_rx.borrow() && ctl.is_some() {
             // The engine sees the closed control socket as the client's departure.
@@ -330,6 +347,7 @@ async fn pump(
         }
     }
     drop(ctl);
+    drop(kept_stdin);
     if let Out::Conn(mut w) = out {
         w.shutdown().await;
     }

@@ -206,6 +206,39 @@ fn attach_over_raw_http_sends_stdin_and_multiplexes_output() {
     // Closing stdin closed the container's: its loop ended, and so did the stream.
     assert_eq!(out, "got-a\ngot-b\nbye\n");
     assert_eq!(err, "err-a\nerr-b\n");
+    // A client that goes away (without closing its sending side first) leaves the
+    // container's stdin open for the next one.
+    ctx.hutch([
+        "run",
+        "-d",
+        "-i",
+        "--name",
+        "keeper",
+        &img,
+        "sh",
+        "-c",
+        "while read l; do echo got-$l; done; echo bye",
+    ])
+    .run()
+    .success();
+    let head = "POST /v1.47/containers/keeper/attach?stream=1&stdin=1&stdout=1 HTTP/1.1\r\nHost: hutch\r\nConnection: Upgrade\r\nUpgrade: tcp\r\nContent-Length: 0\r\n\r\n";
+    let mut s = open_request(&svc.sock, head, b"");
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    assert!(read_head(&mut s).starts_with("HTTP/1.1 101"));
+    s.write_all(b"x\n").unwrap();
+    let mut first = [0u8; 14];
+    s.read_exact(&mut first).unwrap();
+    assert_eq!(demux(&first).0, "got-x\n");
+    drop(s);
+    std::thread::sleep(Duration::from_secs(1));
+    let (_, rest) = hijack(
+        &svc,
+        "POST",
+        "/v1.47/containers/keeper/attach?stream=1&stdin=1&stdout=1",
+        "",
+        b"y\n",
+    );
+    assert_eq!(demux(&rest).0, "got-y\nbye\n");
     // Attached before the container starts (as `docker run` does), the session waits for
     // the start and gets the output. (Started by the service, the start holds the output
     // until the session connects; the CLI's start here cannot know, so the output comes late.)
