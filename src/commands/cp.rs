@@ -55,7 +55,7 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
     match (src, dst) {
         (End::Stream, End::Container { name, path }) => {
-            eng.copy_into(&name, &path, std::io::stdin().lock())?;
+            eng.copy_into(&name, &path, std::io::stdin().lock(), false)?;
         }
         (End::Container { name, path }, to) => {
             eng.with_container(&name, |ops, c| {

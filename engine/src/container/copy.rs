@@ -89,8 +89,15 @@ impl crate::Engine {
     }
 
     /// Extracts the tar stream `input` into directory `path` of container `name` (which must
-    /// exist); returns how many entries were written.
-    pub fn copy_into<R: Read>(&self, name: &str, path: &str, input: R) -> Result<u64> {
+    /// exist); returns how many entries were written. `keep_non_dirs`: a file in the way of a
+    /// directory is an error (it is replaced otherwise).
+    pub fn copy_into<R: Read>(
+        &self,
+        name: &str,
+        path: &str,
+        input: R,
+        keep_non_dirs: bool,
+    ) -> Result<u64> {
         let dest = PathBuf::from("/").join(path);
         self.with_container(name, |ops, c| {
             ops.with_rootfs(&c, |root| {
@@ -113,7 +120,9 @@ impl crate::Engine {
                         .into())
                     }
                 }
-                archive::Writer::new(root).tar(&dest, input)
+                archive::Writer::new(root)
+                    .keep_non_dirs(keep_non_dirs)
+                    .tar(&dest, input)
             })
         })
     }

@@ -167,6 +167,33 @@ fn exec_over_raw_http_frames_streams_and_keeps_the_exit_code() {
         .request("GET", &format!("/v1.47/exec/{id}/json"), None)
         .json();
     assert_eq!(info["ExitCode"], 127, "{info}");
+    // Started detached: the answer comes at once, the process runs on.
+    let id = svc
+        .request(
+            "POST",
+            "/v1.47/containers/web/exec",
+            Some(r#"{"Cmd":["sh","-c","sleep 1; exit 2"]}"#),
+        )
+        .status(201)
+        .json()["Id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    svc.request(
+        "POST",
+        &format!("/v1.47/exec/{id}/start"),
+        Some(r#"{"Detach":true}"#),
+    )
+    .status(200);
+    let info = svc
+        .request("GET", &format!("/v1.47/exec/{id}/json"), None)
+        .json();
+    assert_eq!(info["Running"], true, "{info}");
+    eventually(10, "the detached exec to end", || {
+        svc.request("GET", &format!("/v1.47/exec/{id}/json"), None)
+            .json()["Running"]
+            == false
+    });
     // A stopped container takes no exec.
     ctx.hutch(["stop", "-t", "0", "web"]).run().success();
     svc.request(
@@ -460,6 +487,27 @@ fn cp_top_diff_export_stats_through_the_docker_cli() {
         .docker(&ctx, ["cp", src.to_str().unwrap(), "fs:/no/such/dir/"])
         .run();
     assert_ne!(out.code, Some(0), "{out:?}");
+    // A directory over an existing file: refused with noOverwriteDirNonDir, as docker cp asks.
+    let mut b = tar::Builder::new(Vec::new());
+    let mut h = tar::Header::new_gnu();
+    h.set_entry_type(tar::EntryType::Directory);
+    h.set_mode(0o755);
+    h.set_size(0);
+    b.append_data(&mut h, "renamed.txt/", std::io::empty())
+        .unwrap();
+    let tar = String::from_utf8(b.into_inner().unwrap()).unwrap();
+    svc.request(
+        "PUT",
+        "/v1.47/containers/fs/archive?path=/data&noOverwriteDirNonDir=1",
+        Some(&tar),
+    )
+    .status(400);
+    svc.request(
+        "PUT",
+        "/v1.47/containers/fs/archive?path=/no/such/dir",
+        Some(&tar),
+    )
+    .status(404);
     // The stat header: base64 JSON with Go's file mode (the directory bit).
     let head = svc
         .request("HEAD", "/v1.47/containers/fs/archive?path=/data", None)
@@ -542,6 +590,25 @@ fn cp_top_diff_export_stats_through_the_docker_cli() {
     assert!(s["cpu_stats"]["cpu_usage"]["total_usage"].is_u64(), "{s}");
     assert!(s["memory_stats"]["usage"].as_u64().unwrap() > 0, "{s}");
     assert_eq!(s["pids_stats"]["current"], 1, "{s}");
+    // Streamed: one sample a second until the client goes.
+    let mut st = open_request(
+        &svc.sock,
+        "GET /v1.47/containers/fs/stats?stream=1 HTTP/1.0\r\nHost: hutch\r\n\r\n",
+        b"",
+    );
+    st.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    read_head(&mut st);
+    let mut got = Vec::new();
+    let mut b = [0u8; 4096];
+    while got.iter().filter(|c| **c == b'\n').count() < 2 {
+        let n = st.read(&mut b).expect("two samples within seconds");
+        assert!(n > 0, "the stats stream ended early");
+        got.extend_from_slice(&b[..n]);
+    }
+    let second = String::from_utf8_lossy(&got);
+    let second: serde_json::Value = serde_json::from_str(second.lines().nth(1).unwrap()).unwrap();
+    assert!(second["precpu_stats"]["system_cpu_usage"].as_u64().unwrap() > 0);
+    drop(st);
     // A terminal resize of a container without one is accepted; of a missing one, 404.
     svc.request("POST", "/v1.47/containers/fs/resize?h=30&w=100", None)
         .status(200);
