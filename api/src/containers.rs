@@ -24,6 +24,7 @@ pub async fn route(st: &Arc<State>, req: &mut Req, rest: &[String]) -> Result<Re
     match p.as_slice() {
         [_, "attach" | "logs" | "resize" | "archive" | "export" | "top" | "changes" | "stats"]
         | [_, "attach", "ws"] => crate::streams::route(st, req, rest).await,
+        [id, "exec"] => crate::exec::create(st, req, id).await,
         ["create"] => {
             allow(req, &[Method::POST])?;
             create(st, req).await

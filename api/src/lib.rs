@@ -5,6 +5,7 @@
 
 mod containers;
 mod exec;
+mod hijack;
 #[allow(dead_code)] // helpers the endpoint modules use as they land
 mod http;
 mod images;

@@ -5,6 +5,7 @@
 
 mod args;
 mod attach;
+mod exec_reaper;
 mod forward;
 mod health;
 mod logfile;
@@ -53,6 +54,15 @@ fn take_sync(fd: i32) -> Option<File> {
 
 fn main() {
     let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
+    if argv.first().is_some_and(|a| a == "--exec-reaper") {
+        match exec_reaper::parse(argv[1..].iter().cloned()) {
+            Ok(a) => std::process::exit(exec_reaper::run(&a)),
+            Err(e) => {
+                let _ = writeln!(std::io::stderr(), "hutch-conmon: {e}");
+                std::process::exit(125);
+            }
+        }
+    }
     let args = match args::parse(argv.iter().cloned()) {
         Ok(Parsed::Run(a)) => a,
         Ok(Parsed::Version) => {

@@ -599,3 +599,34 @@ fn start_without_hold_runs_at_once() {
     let (line, _) = c.conmon(&["--hold-output"]);
     assert!(line.contains("--hold-output needs --start"), "{line}");
 }
+
+/// `--exec-reaper` adopts the process the "runtime" leaves behind and reports its exit code.
+#[test]
+fn exec_reaper_reports_the_start_and_the_exit_code_of_the_adopted_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let pf = dir.path().join("pid");
+    // A "runtime" that starts a process in the background, writes its pid and exits.
+    let script = format!("sh -c 'sleep 0.2; exit 7' & echo $! > {}", pf.display());
+    let out = Command::new(CONMON)
+        .args(["--exec-reaper", "--pid-file"])
+        .arg(&pf)
+        .args(["--", "sh", "-c", &script])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2, "{text}");
+    assert!(lines[0].starts_with("started "), "{text}");
+    assert_eq!(lines[1], "exited 7");
+    // A failing runtime is our exit status, nothing on stdout.
+    let out = Command::new(CONMON)
+        .args(["--exec-reaper", "--pid-file"])
+        .arg(&pf)
+        .args(["--", "sh", "-c", "echo no >&2; exit 3"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(out.stdout.is_empty());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "no\n");
+}

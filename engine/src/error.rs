@@ -116,7 +116,10 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Container(c) => match &**c {
-                C::NotFound { .. } => ErrorKind::NotFound,
+                C::NotFound { .. } | C::ExecNotFound { .. } | C::NoSuchPath { .. } => {
+                    ErrorKind::NotFound
+                }
+                C::ExecStarted { .. } => ErrorKind::Conflict,
                 C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
                 C::BadState { .. } | C::NoFreezer { .. } => ErrorKind::Conflict,
                 C::State(S::NameInUse { .. }) => ErrorKind::Conflict,
@@ -156,6 +159,10 @@ impl EngineError {
                 crate::search::SearchError::BadFilter { .. }
                 | crate::search::SearchError::BadTerm { .. },
             ) => ErrorKind::Invalid,
+            EngineError::Copy(c) => match &**c {
+                crate::container::archive::CopyError::PathChanged { .. } => ErrorKind::Internal,
+                _ => ErrorKind::Invalid,
+            },
             _ => ErrorKind::Internal,
         }
     }

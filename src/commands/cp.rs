@@ -54,6 +54,9 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
     }
     let eng = super::ctrs::open(ctx)?;
     match (src, dst) {
+        (End::Stream, End::Container { name, path }) => {
+            eng.copy_into(&name, &path, std::io::stdin().lock(), false)?;
+        }
         (End::Container { name, path }, to) => {
             eng.with_container(&name, |ops, c| {
                 ops.with_rootfs(&c, |root| {
@@ -85,17 +88,6 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
                             .map_err(|e| hutch_engine::EngineError::io(&dest, e))?;
                     let dest_is_dir = resolved.is_dir();
                     match from {
-                        End::Stream => {
-                            if !dest_is_dir {
-                                return Err(CopyError::StreamNeedsDirectory {
-                                    container: name.clone(),
-                                    path: path.clone(),
-                                }
-                                .into());
-                            }
-                            w.tar(&dest, std::io::stdin().lock())?;
-                            Ok(())
-                        }
                         End::Host(src) => {
                             let src_meta = std::fs::symlink_metadata(&src)
                                 .map_err(|e| hutch_engine::EngineError::io(&src, e))?;
@@ -115,7 +107,7 @@ pub fn run(ctx: &super::Ctx, args: CpArgs) -> anyhow::Result<i32> {
                             }
                             w.host_tree(&src, &target)
                         }
-                        End::Container { .. } => unreachable!("refused above"),
+                        End::Stream | End::Container { .. } => unreachable!("handled above"),
                     }
                 })
             })?;

@@ -2,7 +2,6 @@
 
 use crate::cli::ExportArgs;
 use anyhow::Context;
-use hutch_engine::container::archive;
 use std::io::{IsTerminal, Write};
 
 pub fn run(ctx: &super::Ctx, args: ExportArgs) -> anyhow::Result<i32> {
@@ -21,15 +20,14 @@ pub fn run(ctx: &super::Ctx, args: ExportArgs) -> anyhow::Result<i32> {
             ));
             let file = std::fs::File::create(&tmp)
                 .with_context(|| format!("creating {}", tmp.display()))?;
-            let res = eng.with_container(&args.container, |ops, c| {
-                ops.with_rootfs(&c, |root| {
-                    let w = archive::export(root, std::io::BufWriter::new(file))?;
+            let res = eng
+                .export(&args.container, || {}, std::io::BufWriter::new(file))
+                .and_then(|w| {
                     w.into_inner()
                         .map_err(|e| hutch_engine::EngineError::io(&tmp, e.into_error()))?
                         .sync_all()
                         .map_err(|e| hutch_engine::EngineError::io(&tmp, e))
-                })
-            });
+                });
             if let Err(e) = res {
                 let _ = std::fs::remove_file(&tmp);
                 return Err(e.into());
@@ -38,11 +36,7 @@ pub fn run(ctx: &super::Ctx, args: ExportArgs) -> anyhow::Result<i32> {
         }
         None => {
             let stdout = std::io::stdout().lock();
-            let mut w = eng.with_container(&args.container, |ops, c| {
-                ops.with_rootfs(&c, |root| {
-                    archive::export(root, std::io::BufWriter::new(stdout))
-                })
-            })?;
+            let mut w = eng.export(&args.container, || {}, std::io::BufWriter::new(stdout))?;
             w.flush()
                 .context("writing the archive to standard output")?;
         }

@@ -78,6 +78,7 @@ pub fn run(ctx: &super::Ctx, args: LogsArgs) -> anyhow::Result<i32> {
         until,
         tail: usize::try_from(args.tail).ok(),
         follow: args.follow,
+        stop: None,
     };
     let stdout = std::io::stdout();
     let stderr = std::io::stderr();

@@ -508,3 +508,69 @@ mod tests {
         assert!(exited(pid));
     }
 }
+
+/// All CPUs' time since boot in clock ticks (the `cpu` line of /proc/stat) and the number of
+/// CPUs listed there.
+pub fn cpu_times() -> Result<(u64, u32)> {
+    let path = Path::new("/proc/stat");
+    let text = read_string(path)?;
+    let total = text
+        .lines()
+        .find_map(|l| l.strip_prefix("cpu "))
+        .map(|v| {
+            v.split_whitespace()
+                .filter_map(|n| n.parse::<u64>().ok())
+                .sum()
+        })
+        .ok_or_else(|| bad(path, "no cpu line"))?;
+    let cpus = text
+        .lines()
+        .filter(|l| l.starts_with("cpu") && l.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
+        .count() as u32;
+    Ok((total, cpus.max(1)))
+}
+
+/// One interface's counters from a `/proc/PID/net/dev` (the process's network namespace).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NetDev {
+    pub name: String,
+    pub rx_bytes: u64,
+    pub rx_packets: u64,
+    pub rx_errors: u64,
+    pub rx_dropped: u64,
+    pub tx_bytes: u64,
+    pub tx_packets: u64,
+    pub tx_errors: u64,
+    pub tx_dropped: u64,
+}
+
+/// Parses /proc/net/dev text.
+pub fn parse_net_dev(text: &str) -> Vec<NetDev> {
+    text.lines()
+        .skip(2)
+        .filter_map(|l| {
+            let (name, rest) = l.split_once(':')?;
+            let n: Vec<u64> = rest
+                .split_whitespace()
+                .map(|v| v.parse().unwrap_or(0))
+                .collect();
+            let f = |i: usize| n.get(i).copied().unwrap_or(0);
+            Some(NetDev {
+                name: name.trim().to_string(),
+                rx_bytes: f(0),
+                rx_packets: f(1),
+                rx_errors: f(2),
+                rx_dropped: f(3),
+                tx_bytes: f(8),
+                tx_packets: f(9),
+                tx_errors: f(10),
+                tx_dropped: f(11),
+            })
+        })
+        .collect()
+}
+
+/// The interfaces of `pid`'s network namespace.
+pub fn net_dev(pid: i32) -> Result<Vec<NetDev>> {
+    read_string(&dir(pid).join("net/dev")).map(|t| parse_net_dev(&t))
+}

@@ -79,3 +79,20 @@ pub fn reap() -> io::Result<Option<(i32, i32)>> {
         }
     }
 }
+
+/// Waits (blocking) for child `pid` to exit, reaping any other child that exits first (an
+/// adopted orphan): its code with the shell's convention, or `None` when we have no children
+/// left and never saw it.
+pub fn wait_for(pid: i32) -> io::Result<Option<i32>> {
+    loop {
+        match waitpid(Pid::from_raw(-1), None) {
+            Ok(WaitStatus::Exited(p, code)) if p.as_raw() == pid => return Ok(Some(code)),
+            Ok(WaitStatus::Signaled(p, sig, _)) if p.as_raw() == pid => {
+                return Ok(Some(128 + sig as i32))
+            }
+            Ok(_) | Err(nix::errno::Errno::EINTR) => continue,
+            Err(nix::errno::Errno::ECHILD) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        }
+    }
+}

@@ -19,6 +19,9 @@ pub enum CopyError {
     DirectoryOntoFile { src: PathBuf, dest: PathBuf },
     #[error("cannot overwrite directory {path} with a non-directory")]
     OverwriteDirectory { path: PathBuf },
+    /// Only when asked (Docker's `noOverwriteDirNonDir`); else the file is replaced.
+    #[error("cannot overwrite non-directory {path} with a directory")]
+    OverwriteNonDirectory { path: PathBuf },
     #[error("{path}: not a file name")]
     NotAFileName { path: PathBuf },
     /// A parent directory became something else (a symlink) between creating and checking it.
@@ -393,11 +396,22 @@ fn remove_non_dir(p: &Path) -> Result<()> {
 /// root user (they are created by it: hutch runs as root of the namespace).
 pub struct Writer<'a> {
     root: &'a Path,
+    keep_non_dirs: bool,
 }
 
 impl<'a> Writer<'a> {
     pub fn new(root: &'a Path) -> Writer<'a> {
-        Writer { root }
+        Writer {
+            root,
+            keep_non_dirs: false,
+        }
+    }
+
+    /// Refuses to replace a file (or symlink) with a directory, as it always refuses the
+    /// opposite (Docker's `noOverwriteDirNonDir`).
+    pub fn keep_non_dirs(mut self, on: bool) -> Writer<'a> {
+        self.keep_non_dirs = on;
+        self
     }
 
     /// The host path for container path `rel`: parents resolved (and created as directories
@@ -426,6 +440,12 @@ impl<'a> Writer<'a> {
         let p = self.place(rel)?;
         match std::fs::symlink_metadata(&p) {
             Ok(m) if m.is_dir() => {}
+            Ok(_) if self.keep_non_dirs => {
+                return Err(CopyError::OverwriteNonDirectory {
+                    path: rel.to_path_buf(),
+                }
+                .into())
+            }
             Ok(_) => {
                 std::fs::remove_file(&p).map_err(cerr(&p))?;
                 std::fs::create_dir(&p).map_err(cerr(&p))?;

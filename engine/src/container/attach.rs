@@ -187,6 +187,7 @@ pub fn run(
                 match req {
                     Control::Resize { rows, cols } => resize(dirs, rows, cols),
                     Control::Signal(sig) => on_signal(sig),
+                    Control::Gone => return Ok(AttachEnd::Detached),
                 }
             }
         }

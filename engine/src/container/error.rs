@@ -67,6 +67,12 @@ pub enum ContainerError {
         #[source]
         source: std::io::Error,
     },
+    #[error("could not find the file {path} in container {container}")]
+    NoSuchPath { container: String, path: String },
+    #[error("no such exec instance: {id}")]
+    ExecNotFound { id: String },
+    #[error("exec instance {id} has already been started")]
+    ExecStarted { id: String },
     #[error("container {id}: timed out after {seconds}s waiting for it to {what}")]
     Timeout {
         id: String,

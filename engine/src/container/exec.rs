@@ -8,11 +8,10 @@ use super::{attach, config, spec, ContainerError, Dirs};
 use crate::Paths;
 use hutch_state::Container;
 use oci_spec::runtime::Process;
-use std::io::{BufRead, Read, Write};
-use std::os::fd::{AsFd, BorrowedFd, OwnedFd};
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, BorrowedFd};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Stdio;
 
 /// What to run and how: `hutch exec`'s flags, or a Docker `ExecConfig`.
 #[derive(Debug, Clone, Default)]
@@ -44,6 +43,9 @@ pub enum Control {
     },
     /// Deliver this signal to the process.
     Signal(i32),
+    /// The caller went away (a client closed its connection): an attach session ends as if
+    /// detached; an exec's process is killed, as Docker does.
+    Gone,
 }
 
 /// Resize and signal requests, readable when its descriptor is (a signalfd for a terminal, a
@@ -121,7 +123,7 @@ impl ExecError {
     }
 }
 
-fn io_err(path: impl AsRef<Path>) -> impl FnOnce(std::io::Error) -> ContainerError {
+pub(super) fn io_err(path: impl AsRef<Path>) -> impl FnOnce(std::io::Error) -> ContainerError {
     let path = path.as_ref().to_path_buf();
     move |e| ContainerError::io(path, e)
 }
@@ -181,12 +183,35 @@ pub fn process(
     Ok(p)
 }
 
+/// What a front end (or the exec registry) learns as the process starts: its pid on the host
+/// and, with a terminal, the terminal's master (for resizes from elsewhere).
+pub type OnStart<'a> = &'a mut dyn FnMut(i32, Option<BorrowedFd<'_>>);
+
+/// A name for this exec's files in the run directory, unique in this process too (a service
+/// runs several at once).
+pub(super) fn unique_name(ext: &str) -> String {
+    static N: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    format!("exec-{}-{n}.{ext}", std::process::id())
+}
+
 /// Runs `spec` in the running container `c` with the streams of `io`.
 pub fn exec(
     paths: &Paths,
     c: &Container,
     spec: &ExecSpec,
+    io: ExecIo<'_>,
+) -> Result<ExecEnd, ExecError> {
+    exec_observed(paths, c, spec, io, &mut |_, _| {})
+}
+
+/// `exec`, telling `on_start` the process's pid once it runs.
+pub fn exec_observed(
+    paths: &Paths,
+    c: &Container,
+    spec: &ExecSpec,
     mut io: ExecIo<'_>,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     let obs = super::observe(paths, c);
     if obs.state != super::RUNNING {
@@ -205,22 +230,26 @@ pub fn exec(
     let cfg = super::config_of(c)?;
     let dirs = Dirs::new(paths, &c.id);
     let process = process(paths, c, &cfg, &dirs, spec)?;
-    let pfile = dirs.run.join(format!("exec-{}.json", std::process::id()));
+    let pfile = dirs.run.join(unique_name("json"));
     let text = serde_json::to_vec(&process).expect("an OCI process serialises");
     std::fs::write(&pfile, text).map_err(io_err(&pfile))?;
     let runtime = CliRuntime::new(PathBuf::from(&cfg.runtime), paths);
     let r = if spec.tty {
-        exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io)
+        super::exec_tty::exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io, on_start)
     } else if spec.detach {
-        exec_detached(&runtime, c, &dirs, &pfile)
+        exec_detached(&runtime, c, &dirs, &pfile, on_start)
     } else {
-        exec_attached(&runtime, c, &pfile, spec, &mut io)
+        exec_attached(&runtime, c, &dirs, &pfile, spec, &mut io, on_start)
     };
     let _ = std::fs::remove_file(&pfile);
     r
 }
 
-fn spawn_error(runtime: &CliRuntime, c: &Container, e: std::io::Error) -> ContainerError {
+pub(super) fn spawn_error(
+    runtime: &CliRuntime,
+    c: &Container,
+    e: std::io::Error,
+) -> ContainerError {
     ContainerError::RuntimeSpawn {
         id: c.id.clone(),
         runtime: runtime.path().display().to_string(),
@@ -240,10 +269,12 @@ fn exec_detached(
     c: &Container,
     dirs: &Dirs,
     pfile: &Path,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     // The detached process inherits the runtime's stdio: nothing of ours may stay open in it
     // (a pipe would keep us waiting for its end). Runtime errors go to a log file.
-    let log = dirs.run.join(format!("exec-{}.log", std::process::id()));
+    let log = dirs.run.join(unique_name("log"));
+    let pid_file = dirs.run.join(unique_name("pid"));
     let status = runtime
         .exec(
             &c.id,
@@ -251,6 +282,7 @@ fn exec_detached(
             &ExecCommand {
                 detach: true,
                 log: Some(log.clone()),
+                pid_file: Some(pid_file.clone()),
                 ..Default::default()
             },
         )
@@ -261,7 +293,10 @@ fn exec_detached(
         .map_err(|e| spawn_error(runtime, c, e))?;
     let text = std::fs::read(&log).unwrap_or_default();
     let _ = std::fs::remove_file(&log);
+    let pid = read_pid(&pid_file);
+    let _ = std::fs::remove_file(&pid_file);
     if status.success() {
+        on_start(pid, None);
         return Ok(ExecEnd::Started);
     }
     let errors: Vec<u8> = text
@@ -275,21 +310,39 @@ fn exec_detached(
     })
 }
 
+fn read_pid(path: &Path) -> i32 {
+    std::fs::read_to_string(path)
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 /// Without a terminal the runtime's child gets the caller's descriptors directly: no copying,
-/// no thread. Only stderr passes through us, to pick out the runtime's own error lines.
+/// no thread. Only stderr passes through us, to pick out the runtime's own error lines; and
+/// the caller's control source, when given, can signal the process (or kill it: `Gone`).
 fn exec_attached(
     runtime: &CliRuntime,
     c: &Container,
+    dirs: &Dirs,
     pfile: &Path,
     spec: &ExecSpec,
     io: &mut ExecIo<'_>,
+    on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     let stdin = match (spec.interactive, io.stdin) {
         (true, Some(fd)) => child_stdio(fd)?,
         _ => Stdio::null(),
     };
+    let pid_file = dirs.run.join(unique_name("pid"));
     let mut child = runtime
-        .exec(&c.id, pfile, &ExecCommand::default())
+        .exec(
+            &c.id,
+            pfile,
+            &ExecCommand {
+                pid_file: Some(pid_file.clone()),
+                ..Default::default()
+            },
+        )
         .stdin(stdin)
         .stdout(child_stdio(io.stdout)?)
         .stderr(Stdio::piped())
@@ -298,20 +351,75 @@ fn exec_attached(
     // The process's stderr passes through; runc's own error lines (time=... level=error) are
     // kept to map "not found" and "permission denied" to 127 and 126.
     let mut runtime_errors = Vec::new();
-    if let Some(err) = child.stderr.take() {
-        for line in std::io::BufReader::new(err)
-            .split(b'\n')
-            .map_while(Result::ok)
-        {
-            if line.windows(11).any(|w| w == b"level=error") {
-                runtime_errors.push(runtime_message(&line));
-            } else {
-                let _ = io.stderr.write_all(&line);
-                let _ = io.stderr.write_all(b"\n");
+    let mut pid = 0;
+    let mut pending_signals: Vec<i32> = Vec::new();
+    if let Some(mut err) = child.stderr.take() {
+        let mut line = Vec::new();
+        let mut buf = vec![0u8; 16 * 1024];
+        let mut control_open = io.control.is_some();
+        loop {
+            let mut fds = vec![err.as_fd()];
+            if let Some(ctl) = io.control.as_deref().filter(|_| control_open) {
+                fds.push(ctl.fd());
             }
+            // Until the pid is known, look for the runtime's pid file now and then.
+            let timeout = if pid == 0 { 20 } else { -1 };
+            let ready = hutch_sys::client::poll(&fds, timeout).map_err(io_err("exec poll"))?;
+            if pid == 0 {
+                pid = read_pid(&pid_file);
+                if pid != 0 {
+                    on_start(pid, None);
+                    for sig in pending_signals.drain(..) {
+                        let _ = hutch_sys::process::signal(pid, sig);
+                    }
+                }
+            }
+            if ready.len() > 1 && (ready[1].readable || ready[1].hangup) {
+                let reqs = match io.control.as_mut().map(|c| c.read()) {
+                    Some(Ok(r)) => r,
+                    _ => vec![Control::Gone],
+                };
+                for req in reqs {
+                    let sig = match req {
+                        Control::Signal(s) => s,
+                        Control::Gone => {
+                            control_open = false;
+                            9
+                        }
+                        Control::Resize { .. } => continue,
+                    };
+                    if pid != 0 {
+                        let _ = hutch_sys::process::signal(pid, sig);
+                    } else {
+                        pending_signals.push(sig);
+                    }
+                }
+            }
+            if !(ready[0].readable || ready[0].hangup) {
+                continue;
+            }
+            let n = match err.read(&mut buf) {
+                Ok(0) | Err(_) => break,
+                Ok(n) => n,
+            };
+            line.extend_from_slice(&buf[..n]);
+            while let Some(nl) = line.iter().position(|b| *b == b'\n') {
+                let l: Vec<u8> = line.drain(..=nl).collect();
+                let l = &l[..l.len() - 1];
+                if l.windows(11).any(|w| w == b"level=error") {
+                    runtime_errors.push(runtime_message(l));
+                } else {
+                    let _ = io.stderr.write_all(l);
+                    let _ = io.stderr.write_all(b"\n");
+                }
+            }
+        }
+        if !line.is_empty() {
+            let _ = io.stderr.write_all(&line);
         }
     }
     let status = child.wait().map_err(|e| spawn_error(runtime, c, e))?;
+    let _ = std::fs::remove_file(&pid_file);
     if !runtime_errors.is_empty() {
         return Err(ExecError::Runtime {
             container: Some(c.name.clone()),
@@ -325,200 +433,6 @@ fn exec_attached(
             .or_else(|| status.signal().map(|s| 128 + s))
             .unwrap_or(crate::ExitCode::ENGINE),
     ))
-}
-
-/// The runtime's error when it exited without handing over a terminal.
-fn runtime_failed(child: &mut Child) -> ExecError {
-    let mut err = String::new();
-    if let Some(mut e) = child.stderr.take() {
-        let _ = e.read_to_string(&mut err);
-    }
-    ExecError::Runtime {
-        container: None,
-        message: runtime_message(err.as_bytes()),
-    }
-}
-
-/// `exec -t`: the runtime makes the pty inside the container and hands us its master over a
-/// console socket; we copy between it and the caller's streams and return the exit code.
-fn exec_tty(
-    runtime: &CliRuntime,
-    c: &Container,
-    dirs: &Dirs,
-    pfile: &Path,
-    spec: &ExecSpec,
-    keys: &[u8],
-    io: &mut ExecIo<'_>,
-) -> Result<ExecEnd, ExecError> {
-    let name = format!("exec-{}.sock", std::process::id());
-    let mut sock_path = dirs.run.join(&name);
-    if sock_path.as_os_str().len() > 100 {
-        // A socket address holds 107 bytes; deep runroots use /tmp for this short-lived one.
-        sock_path =
-            std::env::temp_dir().join(format!("hutch-{}-{name}", hutch_sys::process::getuid()));
-    }
-    let listener = hutch_sys::sock::stream_listen(&sock_path).map_err(io_err(&sock_path))?;
-    // runc hands over a console only when it detaches: the process is then re-parented to us
-    // (a child subreaper), and we reap it for its exit code.
-    hutch_sys::subreaper::become_subreaper().map_err(io_err("exec subreaper"))?;
-    let pid_file = dirs.run.join(format!("exec-{}.pid", std::process::id()));
-    let cleanup = |p: &Path| {
-        let _ = std::fs::remove_file(p);
-    };
-    let mut child = match runtime
-        .exec(
-            &c.id,
-            pfile,
-            &ExecCommand {
-                tty: true,
-                detach: true,
-                pid_file: Some(pid_file.clone()),
-                console_socket: Some(sock_path.clone()),
-                log: None,
-            },
-        )
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-    {
-        Ok(child) => child,
-        Err(e) => {
-            cleanup(&sock_path);
-            return Err(spawn_error(runtime, c, e).into());
-        }
-    };
-    let conn = accept_console(&listener, &mut child);
-    cleanup(&sock_path);
-    let Some(conn) = conn? else {
-        return Err(runtime_failed(&mut child));
-    };
-    hutch_sys::client::poll(&[conn.as_fd()], -1).map_err(io_err("exec console socket"))?;
-    let master = hutch_sys::sock::recv_fd(conn.as_fd()).map_err(io_err("exec console socket"))?;
-    let status = child.wait().map_err(|e| spawn_error(runtime, c, e))?;
-    if !status.success() {
-        cleanup(&pid_file);
-        return Err(runtime_failed(&mut child));
-    }
-    let pid: i32 = std::fs::read_to_string(&pid_file)
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0);
-    cleanup(&pid_file);
-    if spec.detach {
-        return Ok(ExecEnd::Started);
-    }
-    if proxy_pty(master, pid, spec.interactive, keys, io)? {
-        return Ok(ExecEnd::Detached);
-    }
-    // The terminal closed: the process is gone or about to be; collect its exit code.
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(30) {
-        match hutch_sys::subreaper::reap().map_err(io_err("exec reap"))? {
-            Some((p, code)) if p == pid => return Ok(ExecEnd::Exited(code)),
-            Some(_) => continue,
-            None => std::thread::sleep(Duration::from_millis(5)),
-        }
-    }
-    Err(ExecError::NoExit {
-        id: c.id.clone(),
-        pid,
-    })
-}
-
-/// The runtime's connection to the console socket, or None when it exited first.
-fn accept_console(
-    listener: &OwnedFd,
-    child: &mut Child,
-) -> Result<Option<OwnedFd>, ContainerError> {
-    let err = io_err("exec console socket");
-    loop {
-        let ready = match hutch_sys::client::poll(&[listener.as_fd()], 100) {
-            Ok(r) => r,
-            Err(e) => return Err(err(e)),
-        };
-        if ready[0].readable {
-            match hutch_sys::sock::accept(listener.as_fd()) {
-                Ok(Some(c)) => return Ok(Some(c)),
-                Ok(None) => {}
-                Err(e) => return Err(err(e)),
-            }
-        }
-        match child.try_wait() {
-            Ok(Some(_)) => return Ok(None),
-            Ok(None) => {}
-            Err(e) => return Err(err(e)),
-        }
-    }
-}
-
-/// Copies between the caller's streams and a pty master until the process behind it closes
-/// it, or the detach keys are typed (then returns true). Resize requests resize the pty,
-/// signal requests go to the process `pid`.
-fn proxy_pty(
-    master: OwnedFd,
-    pid: i32,
-    stdin: bool,
-    detach_keys: &[u8],
-    io: &mut ExecIo<'_>,
-) -> Result<bool, ContainerError> {
-    let ioerr = |what: &str| io_err(format!("exec {what}"));
-    let mut master = std::fs::File::from(master);
-    if let Some(control) = io.control.as_mut() {
-        control.begin(true).map_err(ioerr("control"))?;
-    }
-    if let Some((r, c)) = io.size {
-        let _ = hutch_sys::pty::set_winsize(master.as_fd(), r, c);
-    }
-    let mut out = std::fs::File::from(io.stdout.try_clone_to_owned().map_err(ioerr("stdout"))?);
-    let stdin_fd = io.stdin.filter(|_| stdin);
-    let mut stdin_open = stdin_fd.is_some();
-    let mut detach = attach::DetachMatcher::new(detach_keys);
-    let mut buf = vec![0u8; 32 * 1024];
-    loop {
-        let ready = attach::wait_session(
-            master.as_fd(),
-            io.control.as_deref(),
-            stdin_fd.filter(|_| stdin_open),
-        )
-        .map_err(ioerr("poll"))?;
-        if let Some(control) = io.control.as_mut().filter(|_| ready.control) {
-            for req in control.read().map_err(ioerr("control"))? {
-                match req {
-                    Control::Resize { rows, cols } => {
-                        let _ = hutch_sys::pty::set_winsize(master.as_fd(), rows, cols);
-                    }
-                    Control::Signal(s) => {
-                        let _ = hutch_sys::process::signal(pid, s);
-                    }
-                }
-            }
-        }
-        if ready.process {
-            match master.read(&mut buf) {
-                Ok(0) | Err(_) => return Ok(false),
-                Ok(n) => {
-                    let _ = out.write_all(&buf[..n]).and_then(|()| out.flush());
-                }
-            }
-        }
-        let Some(fd) = stdin_fd.filter(|_| ready.stdin) else {
-            continue;
-        };
-        let n = hutch_sys::client::read_fd(fd, &mut buf).unwrap_or(0);
-        if n == 0 {
-            // End of input: send the terminal's EOF character, as a typed ^D would.
-            stdin_open = false;
-            let _ = master.write_all(&[4]);
-            continue;
-        }
-        let mut send = Vec::with_capacity(n);
-        if detach.feed(&buf[..n], &mut send) {
-            let _ = master.write_all(&send);
-            return Ok(true);
-        }
-        master.write_all(&send).map_err(ioerr("terminal"))?;
-    }
 }
 
 impl crate::Engine {

@@ -58,6 +58,10 @@ pub(crate) struct Shared {
     /// Containers whose network this process tore down and has not set up since: a second
     /// teardown (cleanup, then removal) would otherwise search every process for a helper.
     down: Mutex<HashSet<String>>,
+    /// Exec instances created through the API, until a while after they end.
+    pub(super) execs: super::exec_sessions::ExecSessions,
+    /// Attach sessions waiting for their containers to start.
+    pub(super) attach_waits: super::attach_wait::AttachWaits,
     /// The runtime the lifecycle drives instead of the container's own (unit tests).
     #[cfg(test)]
     pub(crate) fake_runtime: OnceLock<super::fake_runtime::FakeRuntime>,

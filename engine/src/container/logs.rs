@@ -76,6 +76,8 @@ pub struct LogQuery {
     pub tail: Option<usize>,
     /// Go on with new lines until the containers exit.
     pub follow: bool,
+    /// Set by the front end when its reader went away: following stops.
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -175,7 +177,12 @@ pub fn read(
         return Ok(());
     }
     // One loop over every log: `logs -f a b` shows both as they are written.
-    while readers.iter().any(|r| !r.done) {
+    let stopped = || {
+        q.stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    };
+    while readers.iter().any(|r| !r.done) && !stopped() {
         let mut quiet = true;
         for r in readers.iter_mut().filter(|r| !r.done) {
             // Whether it runs is read before the log, so no line written before it exited

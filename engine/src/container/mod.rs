@@ -4,13 +4,17 @@
 
 pub mod archive;
 pub mod attach;
+mod attach_wait;
 mod cleanup;
 pub mod commit;
 pub mod config;
+pub mod copy;
 mod create;
 pub mod create_spec;
 pub mod error;
 pub mod exec;
+pub mod exec_sessions;
+mod exec_tty;
 mod exit_file;
 #[cfg(test)]
 pub(crate) mod fake_runtime;
@@ -39,6 +43,7 @@ pub mod run;
 pub mod runtime;
 pub mod spec;
 mod start;
+pub mod stats;
 mod stop;
 pub mod top;
 mod trash;

@@ -3,7 +3,7 @@
 //! caller's streams, and the cleanup after it (or the removal of a failed `--rm` run).
 
 use super::attach::{self, AttachEnd, AttachOptions};
-use super::exec::ExecIo;
+use super::exec::{Control, ExecIo};
 use super::{ContainerConfig, ContainerError, ContainerSpec, Containers, PullPolicy};
 use crate::progress::ProgressSink;
 use crate::pull::PullOptions;
@@ -175,20 +175,134 @@ impl Engine {
                 super::display_state(&obs.state)
             )));
         }
-        let cfg = super::config_of(&c)?;
+        let sock = attach::connect(&self.containers().dirs(&c.id))?;
+        self.attach_session(&c, sock, req, io)
+    }
+
+    /// The session on the monitor's attach socket `sock`, and the cleanup after it.
+    fn attach_session(
+        &self,
+        c: &Container,
+        sock: std::os::fd::OwnedFd,
+        req: &AttachRequest,
+        io: &mut ExecIo<'_>,
+    ) -> Result<RunOutcome> {
+        let cfg = super::config_of(c)?;
         let opts = attach_options(&cfg, req)?;
         let ops = self.containers();
         let dirs = ops.dirs(&c.id);
-        let sock = attach::connect(&dirs)?;
         let end = attach::run(&sock, &dirs, &opts, io, forward_signals(&ops, &cfg, &c.id))?;
         match end {
             AttachEnd::Detached => Ok(RunOutcome::Detached),
             AttachEnd::Exited(code) => {
-                self.with_locked(&c, |ops| ops.cleanup_locked(&c))?;
+                self.with_locked(c, |ops| ops.cleanup_locked(c))?;
                 Ok(RunOutcome::Exited(i64::from(code)))
             }
-            AttachEnd::Closed => Ok(RunOutcome::Exited(ops.wait_exit(&c, None)?.unwrap_or(-1))),
+            AttachEnd::Closed => Ok(RunOutcome::Exited(ops.wait_exit(c, None)?.unwrap_or(-1))),
         }
+    }
+
+    /// Docker's attach: to a running container at once; to one that is not running yet once
+    /// it starts (a client that attaches before `start`, as `docker run` does). Its start then
+    /// holds the output until this session connects, so nothing is missed; if the container
+    /// ran and exited before the session could connect, its log of that run is replayed.
+    /// `Control::Gone` from the caller while waiting ends the wait.
+    pub fn attach_when_started(
+        &self,
+        name: &str,
+        req: &AttachRequest,
+        io: &mut ExecIo<'_>,
+    ) -> Result<RunOutcome> {
+        let c = self.lookup(name)?;
+        let running = |state: &str| state == super::RUNNING || state == super::PAUSED;
+        if running(&super::observe(self.paths(), &c).state) {
+            return self.attach(&c.id, req, io);
+        }
+        let ops = self.containers();
+        let waiting = ops.shared.attach_waits.wait(&c.id);
+        let dirs = ops.dirs(&c.id);
+        let before = c.run.started_at;
+        loop {
+            if let Some(control) = io.control.as_mut() {
+                let ready = hutch_sys::client::poll(&[control.fd()], 50)
+                    .map_err(|e| EngineError::io("attach control", e))?;
+                if ready[0].readable || ready[0].hangup {
+                    let reqs = control.read().unwrap_or_else(|_| vec![Control::Gone]);
+                    if reqs.contains(&Control::Gone) {
+                        return Ok(RunOutcome::Detached);
+                    }
+                }
+            } else {
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            let Some(now) = ops.reload(&c.id)? else {
+                return Err(ContainerError::NotFound { name: name.into() }.into());
+            };
+            let obs = super::observe(self.paths(), &now);
+            let ran = now.run.started_at.is_some() && now.run.started_at != before;
+            // Created: the monitor is up and the process waits for `runtime start`.
+            let created = obs.state == super::CREATED;
+            if !running(&obs.state) && !ran && !created {
+                continue;
+            }
+            let cfg = super::config_of(&now)?;
+            // The monitor takes the session: before the process runs, holding its output, or
+            // (started by another process, which could not know) after what it logged
+            // before the session connected, which is replayed first.
+            let before_connect = chrono::Utc::now();
+            if let Ok(sock) = attach::connect(&dirs) {
+                let held = waiting.connected();
+                if !created && !held {
+                    replay_log(self, &now, cfg.tty, Some(before_connect), io)?;
+                }
+                return self.attach_session(&now, sock, req, io);
+            }
+            if running(&obs.state) {
+                continue;
+            }
+            replay_log(self, &now, cfg.tty, None, io)?;
+            return Ok(RunOutcome::Exited(obs.exit_code.unwrap_or(-1)));
+        }
+    }
+}
+
+/// Writes the log of `c`'s last run (up to `until`) to the session's streams.
+fn replay_log(
+    eng: &Engine,
+    c: &Container,
+    tty: bool,
+    until: Option<chrono::DateTime<chrono::Utc>>,
+    io: &mut ExecIo<'_>,
+) -> Result<()> {
+    use std::io::Write;
+    let q = super::logs::LogQuery {
+        since: c.run.started_at,
+        until,
+        ..Default::default()
+    };
+    let mut out = std::fs::File::from(
+        io.stdout
+            .try_clone_to_owned()
+            .map_err(|e| EngineError::io("attach stdout", e))?,
+    );
+    let r = super::logs::read(
+        eng.paths(),
+        eng.db(),
+        std::slice::from_ref(c),
+        &q,
+        |_, l| {
+            let _ = if l.stream == "stderr" && !tty {
+                io.stderr.write_all(l.text.as_bytes())
+            } else {
+                out.write_all(l.text.as_bytes())
+            };
+            std::ops::ControlFlow::Continue(())
+        },
+    );
+    match r {
+        Ok(()) => Ok(()),
+        Err(super::logs::LogsError::Container(e)) => Err(e.into()),
+        Err(e) => Err(EngineError::Other(e.to_string())),
     }
 }
 
@@ -220,4 +334,22 @@ fn attach_options(
                 .unwrap_or(attach::DEFAULT_DETACH_KEYS),
         )?,
     })
+}
+
+impl Engine {
+    /// Resizes the terminal of running container `name` (its monitor resizes the pty).
+    pub fn resize_tty(&self, name: &str, rows: u16, cols: u16) -> Result<()> {
+        let c = self.lookup(name)?;
+        let obs = super::observe(self.paths(), &c);
+        if obs.state != super::RUNNING && obs.state != super::PAUSED {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: super::display_state(&obs.state).to_string(),
+                reason: "only a running container's terminal can be resized".into(),
+            }
+            .into());
+        }
+        attach::resize(&self.containers().dirs(&c.id), rows, cols);
+        Ok(())
+    }
 }

@@ -20,7 +20,18 @@ impl Containers {
             self.start_created(c)
         } else if create_first(&c) {
             let c = self.launch(&c, Launch::Create)?;
+            if self.shared.attach_waits.waiting(&c.id) {
+                // An attach session waits for this start (`docker run`): with the monitor
+                // up, it connects before the process runs.
+                self.shared
+                    .attach_waits
+                    .await_connected(&c.id, std::time::Duration::from_secs(2));
+            }
             self.start_created(c)
+        } else if self.shared.attach_waits.waiting(&c.id) {
+            // An attach session waits for this start: the monitor holds the output for it.
+            self.shared.attach_waits.hold(&c.id);
+            self.launch(&c, Launch::StartHeld)
         } else {
             self.launch(&c, Launch::Start)
         }

@@ -139,6 +139,131 @@ pub fn tty_name(tty_nr: u64) -> String {
     }
 }
 
+/// The descriptors `top` takes (podman's names), ps-like.
+pub const DEFAULT_DESCRIPTORS: &[&str] = &[
+    "user", "pid", "ppid", "pcpu", "etime", "tty", "time", "args",
+];
+
+fn header(d: &str) -> Option<&'static str> {
+    Some(match d {
+        "user" => "USER",
+        "uid" => "UID",
+        "group" => "GROUP",
+        "gid" => "GID",
+        "pid" => "PID",
+        "ppid" => "PPID",
+        "pcpu" => "%CPU",
+        "etime" => "ELAPSED",
+        "tty" => "TTY",
+        "time" => "TIME",
+        "args" | "comm" => "COMMAND",
+        "nice" => "NI",
+        "vsz" => "VSZ",
+        "rss" => "RSS",
+        "state" => "STATE",
+        _ => return None,
+    })
+}
+
+/// Names for ids from the container's own /etc/passwd or /etc/group.
+fn names(path: &std::path::Path) -> Vec<(u32, String)> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| {
+            let f: Vec<&str> = l.split(':').collect();
+            Some((f.get(2)?.parse().ok()?, f.first()?.to_string()))
+        })
+        .collect()
+}
+
+fn field(d: &str, p: &Process, users: &[(u32, String)], groups: &[(u32, String)]) -> String {
+    let name = |list: &[(u32, String)], id: u32| {
+        list.iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
+    match d {
+        "user" => name(users, p.uid),
+        "uid" => p.uid.to_string(),
+        "group" => name(groups, p.gid),
+        "gid" => p.gid.to_string(),
+        "pid" => p.pid.to_string(),
+        "ppid" => p.ppid.to_string(),
+        "pcpu" => {
+            let pct = if p.elapsed_secs > 0.0 {
+                p.cpu_secs / p.elapsed_secs * 100.0
+            } else {
+                0.0
+            };
+            format!("{pct:.3}")
+        }
+        "etime" => go_duration(p.elapsed_secs),
+        "tty" => tty_name(p.tty_nr),
+        "time" => go_duration(p.cpu_secs),
+        "args" => p.args.clone(),
+        "comm" => p.comm.clone(),
+        "nice" => p.nice.to_string(),
+        "vsz" => p.vsz_kib.to_string(),
+        "rss" => p.rss_kib.to_string(),
+        "state" => p.state.clone(),
+        _ => String::new(),
+    }
+}
+
+impl crate::Engine {
+    /// `top`: the header and rows of running container `name`'s processes for the ps-like
+    /// `descriptors` (given as words, or comma- or space-separated; none: podman's default).
+    pub fn top(
+        &self,
+        name: &str,
+        descriptors: &[String],
+    ) -> Result<(Vec<&'static str>, Vec<Vec<String>>)> {
+        let mut descs: Vec<String> = descriptors
+            .iter()
+            .flat_map(|d| d.split([',', ' ']))
+            .filter(|d| !d.is_empty())
+            .map(str::to_string)
+            .collect();
+        if descs.is_empty() {
+            descs = DEFAULT_DESCRIPTORS.iter().map(|s| s.to_string()).collect();
+        }
+        for d in &descs {
+            if header(d).is_none() {
+                return Err(ContainerError::InvalidFlag {
+                    flag: "top descriptor",
+                    value: d.clone(),
+                    reason: "supported are user, uid, group, gid, pid, ppid, pcpu, etime, tty, \
+                             time, args, comm, nice, vsz, rss, state"
+                        .into(),
+                }
+                .into());
+            }
+        }
+        let c = self.lookup(name)?;
+        let state = super::observe(self.paths(), &c).state;
+        if state != super::RUNNING && state != super::PAUSED {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state,
+                reason: "top can only be used on running containers".into(),
+            }
+            .into());
+        }
+        let procs = processes(&c)?;
+        let merged = super::Dirs::new(self.paths(), &c.id).merged;
+        let users = names(&merged.join("etc/passwd"));
+        let groups = names(&merged.join("etc/group"));
+        let heads = descs.iter().filter_map(|d| header(d)).collect();
+        let rows = procs
+            .iter()
+            .map(|p| descs.iter().map(|d| field(d, p, &users, &groups)).collect())
+            .collect();
+        Ok((heads, rows))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
