@@ -9,6 +9,7 @@ mod forward;
 mod health;
 mod logfile;
 mod monitor;
+mod notify;
 mod runtime;
 
 use std::ffi::OsString;

@@ -73,6 +73,8 @@ pub struct Monitor {
     forward: Option<Forwarder>,
     /// The healthcheck runner (`--health`), while the container runs.
     health: Option<crate::health::Health>,
+    /// systemd readiness (`--sdnotify-mode`).
+    notify: Option<crate::notify::Notify>,
 }
 
 /// Writes `contents` to `dir/name` through a temporary file and a rename, so readers never see
@@ -154,6 +156,14 @@ pub fn start(
         };
     let ctl = fd::open_fifo(Path::new(CTL), 0o600)
         .map_err(|e| engine_error(format!("create {}", dir.join(CTL).display()), e))?;
+
+    let notify = match args.sdnotify_mode {
+        Some(mode) => Some(
+            crate::notify::Notify::new(mode, args.sdnotify_socket.as_ref())
+                .map_err(|e| engine_error("systemd notification", e))?,
+        ),
+        None => None,
+    };
 
     // Connections to the container are dialed from inside its network namespace. There is no
     // way back (the host's namespace is not our user namespace's), and none is needed: the
@@ -343,6 +353,7 @@ pub fn start(
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
         forward,
         health,
+        notify,
     })
 }
 
@@ -375,6 +386,7 @@ enum Slot {
     Client(usize),
     Forward(crate::forward::Slot),
     Health,
+    Notify,
 }
 
 impl Monitor {
@@ -386,6 +398,12 @@ impl Monitor {
     /// Runs until the container exits and everything is recorded. Never returns an error: by now
     /// nobody is listening for one, so failures go to our stderr.
     pub fn run(mut self) {
+        // Started by the runtime itself (`run --detach`): the container runs now.
+        if self.args.start && self.exit.is_none() {
+            if let Some(n) = self.notify.as_mut() {
+                n.started();
+            }
+        }
         let mut fds = Vec::new();
         let mut slots = Vec::new();
         while self.exit.is_none() {
@@ -479,6 +497,9 @@ impl Monitor {
         if let Some(fd) = self.health.as_ref().and_then(|h| h.fd()) {
             add(fd, POLLIN, Slot::Health);
         }
+        if let Some(fd) = self.notify.as_ref().and_then(|n| n.fd()) {
+            add(fd, POLLIN, Slot::Notify);
+        }
         let mut timeout = match (holding, self.hold_until) {
             (true, Some(t)) => t
                 .saturating_duration_since(Instant::now())
@@ -522,6 +543,11 @@ impl Monitor {
                 Slot::Health => {
                     if let Some(h) = self.health.as_mut() {
                         h.read_output();
+                    }
+                }
+                Slot::Notify => {
+                    if let Some(n) = self.notify.as_mut() {
+                        n.read();
                     }
                 }
             }
@@ -703,7 +729,7 @@ impl Monitor {
     }
 
     /// One control line: `1 ROWS COLS` resizes the terminal, `2` reopens the log file, `3` runs
-    /// the health check now.
+    /// the health check now, `4` says the container was started.
     fn control(&mut self, line: &str) {
         let mut words = line.split_whitespace();
         match words.next() {
@@ -731,6 +757,12 @@ impl Monitor {
                     "health check requested, but none is configured"
                 )),
             },
+            // The engine started the container (`runtime start`).
+            Some("4") => {
+                if let Some(n) = self.notify.as_mut() {
+                    n.started();
+                }
+            }
             Some(_) => warn(format_args!("unknown control line {line:?}")),
             None => {}
         }

@@ -70,6 +70,10 @@ impl Containers {
         run.exit_code = None;
         let ev = event("container", "start", &c, serde_json::json!({}));
         self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        if !cfg.sdnotify.is_empty() {
+            // The monitor tells systemd the container is ready only once it runs.
+            notify_started(&self.dirs(&c.id));
+        }
         Ok(Container { run, ..c })
     }
 
@@ -102,5 +106,25 @@ impl Containers {
             .into()),
             _ => Ok(c),
         }
+    }
+}
+
+/// Tells the monitor the container was started (`4` on the ctl FIFO), for `--sdnotify`.
+fn notify_started(dirs: &Dirs) {
+    use std::io::Write;
+    let path = dirs.ctl_fifo();
+    match std::fs::OpenOptions::new().write(true).open(&path) {
+        Ok(mut f) => {
+            if let Err(e) = f.write_all(b"4\n") {
+                tracing::warn!(
+                    "telling the monitor the container started ({}): {e}",
+                    path.display()
+                );
+            }
+        }
+        Err(e) => tracing::warn!(
+            "telling the monitor the container started ({}): {e}",
+            path.display()
+        ),
     }
 }
