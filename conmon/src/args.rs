@@ -335,6 +335,12 @@ mod tests {
         let e = p(&["--bogus"]).unwrap_err();
         assert!(e.contains("unknown option \"--bogus\""), "{e}");
         let mut v = BASE.to_vec();
+        v.extend(["--sdnotify-socket", "/run/user/1/systemd/notify"]);
+        assert!(p(&v).unwrap_err().contains("--sdnotify-mode"));
+        let mut v = BASE.to_vec();
+        v.extend(["--sdnotify-mode", "healthy"]);
+        assert!(p(&v).unwrap_err().contains("healthy"));
+        let mut v = BASE.to_vec();
         v.extend(["--log-driver", "journald"]);
         assert!(p(&v).unwrap_err().contains("journald"));
         let mut v = BASE.to_vec();

@@ -113,7 +113,8 @@ fn main() {
             report(sync, &error_line(&e.msg, e.code));
             std::process::exit(1);
         }
-        Ok(m) => {
+        Ok(mut m) => {
+            m.started_by_runtime();
             report(sync, &format!("{{\"pid\": {}}}\n", m.pid()));
             m.run();
         }

@@ -23,6 +23,8 @@ const ATTACH: &str = "attach";
 const CTL: &str = "ctl";
 const EXIT: &str = "exit";
 const CONMON_PID: &str = "conmon.pid";
+/// Written once systemd was told the container runs (after control line `4`).
+const NOTIFIED: &str = "notified";
 
 /// Client input that may wait for the container to read its stdin before we stop reading clients.
 const STDIN_CAP: usize = 64 * 1024;
@@ -395,15 +397,20 @@ impl Monitor {
         self.pid
     }
 
-    /// Runs until the container exits and everything is recorded. Never returns an error: by now
-    /// nobody is listening for one, so failures go to our stderr.
-    pub fn run(mut self) {
-        // Started by the runtime itself (`run --detach`): the container runs now.
+    /// Started by the runtime itself (`run --detach`): tells systemd now, before the engine
+    /// hears of the pid, so the message is out before the `hutch` systemd started exits (a
+    /// notify unit whose main process exits before READY fails).
+    pub fn started_by_runtime(&mut self) {
         if self.args.start && self.exit.is_none() {
             if let Some(n) = self.notify.as_mut() {
                 n.started();
             }
         }
+    }
+
+    /// Runs until the container exits and everything is recorded. Never returns an error: by now
+    /// nobody is listening for one, so failures go to our stderr.
+    pub fn run(mut self) {
         let mut fds = Vec::new();
         let mut slots = Vec::new();
         while self.exit.is_none() {
@@ -757,10 +764,14 @@ impl Monitor {
                     "health check requested, but none is configured"
                 )),
             },
-            // The engine started the container (`runtime start`).
+            // The engine started the container (`runtime start`); it waits for `NOTIFIED`
+            // before it exits, for the same reason as `started_by_runtime`.
             Some("4") => {
                 if let Some(n) = self.notify.as_mut() {
                     n.started();
+                }
+                if let Err(e) = write_atomic(Path::new("."), NOTIFIED, b"") {
+                    warn(format_args!("write {NOTIFIED}: {e}"));
                 }
             }
             Some(_) => warn(format_args!("unknown control line {line:?}")),

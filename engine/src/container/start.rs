@@ -109,22 +109,27 @@ impl Containers {
     }
 }
 
-/// Tells the monitor the container was started (`4` on the ctl FIFO), for `--sdnotify`.
+/// Tells the monitor the container was started (`4` on the ctl FIFO), for `--sdnotify`, and
+/// waits (briefly) until it says systemd was told: a notify unit whose main process (this
+/// `hutch`) exits before READY arrives fails.
 fn notify_started(dirs: &Dirs) {
     use std::io::Write;
     let path = dirs.ctl_fifo();
-    match std::fs::OpenOptions::new().write(true).open(&path) {
-        Ok(mut f) => {
-            if let Err(e) = f.write_all(b"4\n") {
-                tracing::warn!(
-                    "telling the monitor the container started ({}): {e}",
-                    path.display()
-                );
-            }
-        }
-        Err(e) => tracing::warn!(
+    let done = dirs.run.join("notified");
+    let _ = std::fs::remove_file(&done);
+    let sent = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(b"4\n"));
+    if let Err(e) = sent {
+        tracing::warn!(
             "telling the monitor the container started ({}): {e}",
             path.display()
-        ),
+        );
+        return;
+    }
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !done.exists() && std::time::Instant::now() < limit {
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
