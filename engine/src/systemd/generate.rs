@@ -75,7 +75,7 @@ impl Engine {
             format!("TimeoutStopSec={}", 60 + u64::from(timeout)),
         ];
         if opts.new {
-            let run = new_command(&cfg.create_command, opts).map_err(|e| {
+            let run = new_command(&cfg.create_command, &cfg.sdnotify, opts).map_err(|e| {
                 EngineError::Other(format!(
                     "container {}: {e}: recreate it with hutch run or create, or generate without --new",
                     c.name
@@ -119,9 +119,14 @@ impl Engine {
 }
 
 /// The stored create command as the `ExecStart=` of a `--new` unit: `run` (for `create` too)
-/// with `--cidfile=%t/%n.ctr-id --rm --sdnotify=conmon -d --replace` first and the same flags
-/// dropped from the user's part; the program becomes `opts.hutch`.
-fn new_command(stored: &[String], opts: &GenerateOptions) -> std::result::Result<Vec<Arg>, String> {
+/// with `--cidfile=%t/%n.ctr-id --rm --sdnotify=MODE -d --replace` first and the same flags
+/// dropped from the user's part; the program becomes `opts.hutch`. As podman, MODE is the
+/// container's own `container`, else `conmon` (few workloads send READY themselves).
+fn new_command(
+    stored: &[String],
+    sdnotify: &str,
+    opts: &GenerateOptions,
+) -> std::result::Result<Vec<Arg>, String> {
     let verb = stored
         .iter()
         .position(|a| a == "run" || a == "create")
@@ -131,13 +136,12 @@ fn new_command(stored: &[String], opts: &GenerateOptions) -> std::result::Result
     // Global options before the verb stay; so does `container` in `container run`.
     out.extend(stored[1..verb].iter().map(|a| Arg::Plain(a.clone())));
     out.push("run".into());
-    for a in [
-        "--cidfile=%t/%n.ctr-id",
-        "--rm",
-        "--sdnotify=conmon",
-        "-d",
-        "--replace",
-    ] {
+    let notify = if sdnotify == "container" {
+        "--sdnotify=container"
+    } else {
+        "--sdnotify=conmon"
+    };
+    for a in ["--cidfile=%t/%n.ctr-id", "--rm", notify, "-d", "--replace"] {
         out.push(Arg::Raw(a.into()));
     }
     let takes_no_value = |f: &str| opts.flags_without_value.iter().any(|b| b == f);
@@ -206,7 +210,7 @@ mod tests {
 
     fn line(stored: &[&str]) -> String {
         let stored: Vec<String> = stored.iter().map(|s| s.to_string()).collect();
-        command_line_raw(&new_command(&stored, &opts()).unwrap())
+        command_line_raw(&new_command(&stored, "", &opts()).unwrap())
     }
 
     #[test]
@@ -248,8 +252,19 @@ mod tests {
     }
 
     #[test]
+    fn a_container_that_notifies_itself_keeps_doing_so() {
+        let stored: Vec<String> = ["hutch", "run", "--sdnotify", "container", "img"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(
+            command_line_raw(&new_command(&stored, "container", &opts()).unwrap()),
+            "/usr/bin/hutch run --cidfile=%t/%n.ctr-id --rm --sdnotify=container -d --replace img"
+        );
+    }
+
+    #[test]
     fn a_command_not_from_run_is_refused() {
-        assert!(new_command(&["hutch".into()], &opts()).is_err());
-        assert!(new_command(&[], &opts()).is_err());
+        assert!(new_command(&["hutch".into()], "", &opts()).is_err());
+        assert!(new_command(&[], "", &opts()).is_err());
     }
 }
