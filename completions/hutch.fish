@@ -80,6 +80,8 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage c
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "system" -d 'Manage hutch\'s storage: disk usage, prune, reset'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "quadlet" -d 'Turn quadlet files (.container, .volume, .network) into systemd user units'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s f -l format -d 'Output format: json or a Go template' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -456,6 +458,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l shm-size -d 'Size of
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -483,6 +486,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -s P -l publish-all -d 
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l replace -d 'Remove a container of the same name first, if there is one'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l name -d 'Name of the container [default: a random adjective_noun]' -r
@@ -524,6 +528,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l shm-size -d 'Size
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -550,8 +555,10 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -s P -l publish-all 
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l replace -d 'Remove a container of the same name first, if there is one'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand start" -s f -l filter -d 'With --all: only containers matching KEY=VALUE (as ps --filter, and restart-policy=)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l sig-proxy -d 'Forward signals hutch receives to the container (with --attach)' -r -f -a "true\t''
 false\t''"
@@ -560,11 +567,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand start" -l runroot -d 'Path o
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l all -d 'Start every container that is not running (matching --filter)'
 complete -c hutch -n "__fish_hutch_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
 complete -c hutch -n "__fish_hutch_using_subcommand start" -s i -l interactive -d 'Attach the container\'s input too'
 complete -c hutch -n "__fish_hutch_using_subcommand start" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand start" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -s t -l time -d 'Seconds to wait before killing the container [default: its stop timeout]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l cidfile -d 'Stop the container whose ID is in FILE (written by run --cidfile)' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -593,6 +602,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand restart" -s a -l all -d 'Res
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s t -l time -d 'Seconds to wait for a running container to stop before killing it (with --force)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l cidfile -d 'Remove the container whose ID is in FILE (written by run --cidfile), then the file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1043,6 +1053,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -1070,6 +1081,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove a container of the same name first, if there is one'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name of the container [default: a random adjective_noun]' -r
@@ -1111,6 +1123,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -1137,8 +1150,10 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability, no masked paths and no seccomp filter'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init process (catatonit) that forwards signals and reaps zombies'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove a container of the same name first, if there is one'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'With --all: only containers matching KEY=VALUE (as ps --filter, and restart-policy=)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Forward signals hutch receives to the container (with --attach)' -r -f -a "true\t''
 false\t''"
@@ -1147,11 +1162,13 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start every container that is not running (matching --filter)'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output and wait for it'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'Attach the container\'s input too'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing the container [default: its stop timeout]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Stop the container whose ID is in FILE (written by run --cidfile)' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1180,6 +1197,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for a running container to stop before killing it (with --force)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Remove the container whose ID is in FILE (written by run --cidfile), then the file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1622,3 +1640,71 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Print (or with --files write) a systemd user unit that runs a container'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-policy -d 'systemd restart policy (Restart=)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s t -l time -d 'Stop timeout in seconds [default: the container\'s]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container when the unit starts and remove it when it stops'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit and commands by the container\'s name instead of its ID'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write container-NAME.service in the current directory and print its path'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -f -a "install" -d 'Translate quadlet files and install the units in your systemd user unit directory'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -f -a "list" -d 'List the installed quadlet units'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -f -a "print" -d 'Print the unit a quadlet file turns into'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -f -a "rm" -d 'Remove installed quadlet units and their source files'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -f -a "generate" -d 'Write the units of ~/.config/containers/systemd into DIR (as a systemd user generator)'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l reload -d 'Run systemctl --user daemon-reload afterwards'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'

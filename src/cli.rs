@@ -214,6 +214,88 @@ pub enum Command {
     /// Manage hutch's storage: disk usage, prune, reset
     #[command(subcommand)]
     System(Lazy<SystemCommand>),
+    /// Generate systemd units for containers
+    #[command(subcommand)]
+    Generate(Lazy<GenerateCommand>),
+    /// Turn quadlet files (.container, .volume, .network) into systemd user units
+    #[command(subcommand)]
+    Quadlet(Lazy<QuadletCommand>),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GenerateCommand {
+    /// Print (or with --files write) a systemd user unit that runs a container
+    Systemd(Lazy<GenerateSystemdArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct GenerateSystemdArgs {
+    /// Container name or ID
+    pub container: String,
+    /// Create the container when the unit starts and remove it when it stops
+    #[arg(long)]
+    pub new: bool,
+    /// Name the unit and commands by the container's name instead of its ID
+    #[arg(short, long)]
+    pub name: bool,
+    /// systemd restart policy (Restart=)
+    #[arg(long, value_name = "POLICY", default_value = "on-failure")]
+    pub restart_policy: String,
+    /// Stop timeout in seconds [default: the container's]
+    #[arg(short, long = "time", value_name = "SECONDS")]
+    pub time: Option<u32>,
+    /// Write container-NAME.service in the current directory and print its path
+    #[arg(short, long)]
+    pub files: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuadletCommand {
+    /// Translate quadlet files and install the units in your systemd user unit directory
+    Install(Lazy<QuadletInstallArgs>),
+    /// List the installed quadlet units
+    #[command(alias = "ls")]
+    List(Lazy<QuadletListArgs>),
+    /// Print the unit a quadlet file turns into
+    Print(Lazy<QuadletNameArgs>),
+    /// Remove installed quadlet units and their source files
+    Rm(Lazy<QuadletRmArgs>),
+    /// Write the units of ~/.config/containers/systemd into DIR (as a systemd user generator)
+    Generate(Lazy<QuadletGenerateArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct QuadletInstallArgs {
+    /// Quadlet files, or directories of them [default: ~/.config/containers/systemd]
+    pub paths: Vec<PathBuf>,
+    /// Run systemctl --user daemon-reload afterwards
+    #[arg(long)]
+    pub reload: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct QuadletListArgs {}
+
+#[derive(Debug, Args)]
+pub struct QuadletNameArgs {
+    /// The quadlet file (NAME.container, NAME.volume, NAME.network) or a path to one
+    pub name: String,
+}
+
+#[derive(Debug, Args)]
+pub struct QuadletRmArgs {
+    /// The quadlet files (NAME.container, ...) whose units to remove
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct QuadletGenerateArgs {
+    /// Where to write the units (a generator's first argument)
+    pub dir: PathBuf,
+    /// Further directories systemd passes to generators (ignored)
+    #[arg(hide = true)]
+    pub more: Vec<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -553,6 +635,14 @@ pub struct CreateArgs {
     /// Write the container ID to this file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<PathBuf>,
+    /// Remove a container of the same name first, if there is one
+    #[arg(long)]
+    pub replace: bool,
+    /// How systemd learns the container is ready: conmon (the monitor sends READY=1 once it
+    /// runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when
+    /// NOTIFY_SOCKET is set, else ignore]
+    #[arg(long, value_name = "conmon|container|ignore")]
+    pub sdnotify: Option<String>,
     /// Memory limit (needs cgroup v2 delegation when rootless)
     #[arg(short, long, value_name = "SIZE")]
     pub memory: Option<String>,
@@ -602,8 +692,14 @@ pub struct RunArgs {
 #[derive(Debug, Args)]
 pub struct StartArgs {
     /// Containers to start
-    #[arg(required = true)]
+    #[arg(required_unless_present = "all")]
     pub containers: Vec<String>,
+    /// Start every container that is not running (matching --filter)
+    #[arg(long, conflicts_with = "containers")]
+    pub all: bool,
+    /// With --all: only containers matching KEY=VALUE (as ps --filter, and restart-policy=)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
     /// Attach to the container's output and wait for it
     #[arg(short, long)]
     pub attach: bool,
@@ -631,6 +727,9 @@ pub struct StopArgs {
     /// Ignore containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
+    /// Stop the container whose ID is in FILE (written by run --cidfile)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -676,6 +775,9 @@ pub struct RmArgs {
     /// Ignore containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
+    /// Remove the container whose ID is in FILE (written by run --cidfile), then the file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -102,6 +102,7 @@ async fn create(st: &Arc<State>, req: &mut Req) -> Result<Response> {
             pull: PullPolicy::Never,
             pull_options: Default::default(),
             cidfile: None,
+            replace: false,
         };
         // Docker does not pull here: a 404 makes its clients pull and try again.
         eng.create_container(

@@ -47,6 +47,10 @@ pub struct Args {
     /// `--health-hook-arg ARG`...: run with the exit command's program, plus the new status,
     /// when the health status changes.
     pub health_hook_args: Vec<OsString>,
+    /// `--sdnotify-mode conmon|container`: how systemd learns the container is ready.
+    pub sdnotify_mode: Option<crate::notify::Mode>,
+    /// `--sdnotify-socket PATH`: systemd's `$NOTIFY_SOCKET` ('@' for an abstract name).
+    pub sdnotify_socket: Option<PathBuf>,
 }
 
 /// What the command line asked for besides monitoring.
@@ -62,7 +66,8 @@ pub const USAGE: &str = "usage: hutch-conmon --cid ID --bundle DIR --runtime PAT
 [--log-driver k8s-file|none|passthrough] [--log-size-max BYTES] [--terminal] [--stdin] \
 [--leave-stdin-open] [--exit-command PATH [--exit-command-arg ARG]...] [--sync-fd N] \
 [--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]] \
-[--netns PATH --port-fd FD:IP:PORT...] [--health PATH [--health-hook-arg ARG]...]";
+[--netns PATH --port-fd FD:IP:PORT...] [--health PATH [--health-hook-arg ARG]...] \
+[--sdnotify-mode conmon|container [--sdnotify-socket PATH]]";
 
 pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut it = argv.into_iter();
@@ -89,6 +94,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut netns = None;
     let mut health = None;
     let mut health_hook_args = Vec::new();
+    let mut sdnotify_mode = None;
+    let mut sdnotify_socket = None;
 
     while let Some(arg) = it.next() {
         let bytes = arg.as_bytes();
@@ -165,6 +172,18 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
             "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
             "--health" => health = Some(PathBuf::from(value(&flag)?)),
             "--health-hook-arg" => health_hook_args.push(value(&flag)?),
+            "--sdnotify-socket" => sdnotify_socket = Some(PathBuf::from(value(&flag)?)),
+            "--sdnotify-mode" => {
+                sdnotify_mode = Some(match text(&flag, value(&flag)?)?.as_str() {
+                    "conmon" => crate::notify::Mode::Conmon,
+                    "container" => crate::notify::Mode::Container,
+                    other => {
+                        return Err(format!(
+                            "--sdnotify-mode: unknown mode {other:?} (conmon or container)"
+                        ))
+                    }
+                })
+            }
             "--port-fd" => {
                 let v = text(&flag, value(&flag)?)?;
                 let bad = || format!("--port-fd: {v:?} is not FD:IP:PORT (a descriptor above 2)");
@@ -190,6 +209,9 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     }
     if hold_output && (!start || log_driver == LogDriver::Passthrough) {
         return Err("--hold-output needs --start and an attach socket (not passthrough)".into());
+    }
+    if sdnotify_socket.is_some() && sdnotify_mode.is_none() {
+        return Err("--sdnotify-socket needs --sdnotify-mode".into());
     }
     if !port_fds.is_empty() && netns.is_none() {
         return Err("--port-fd needs --netns (where to dial the container's ports)".into());
@@ -218,6 +240,8 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         netns,
         health,
         health_hook_args,
+        sdnotify_mode,
+        sdnotify_socket,
     })))
 }
 
@@ -310,6 +334,12 @@ mod tests {
         assert!(e.contains("--cid needs a value"), "{e}");
         let e = p(&["--bogus"]).unwrap_err();
         assert!(e.contains("unknown option \"--bogus\""), "{e}");
+        let mut v = BASE.to_vec();
+        v.extend(["--sdnotify-socket", "/run/user/1/systemd/notify"]);
+        assert!(p(&v).unwrap_err().contains("--sdnotify-mode"));
+        let mut v = BASE.to_vec();
+        v.extend(["--sdnotify-mode", "healthy"]);
+        assert!(p(&v).unwrap_err().contains("healthy"));
         let mut v = BASE.to_vec();
         v.extend(["--log-driver", "journald"]);
         assert!(p(&v).unwrap_err().contains("journald"));

@@ -10,6 +10,7 @@ mod forward;
 mod health;
 mod logfile;
 mod monitor;
+mod notify;
 mod runtime;
 
 use std::ffi::OsString;
@@ -122,7 +123,8 @@ fn main() {
             report(sync, &error_line(&e.msg, e.code));
             std::process::exit(1);
         }
-        Ok(m) => {
+        Ok(mut m) => {
+            m.started_by_runtime();
             report(sync, &format!("{{\"pid\": {}}}\n", m.pid()));
             m.run();
         }

@@ -23,6 +23,8 @@ const ATTACH: &str = "attach";
 const CTL: &str = "ctl";
 const EXIT: &str = "exit";
 const CONMON_PID: &str = "conmon.pid";
+/// Written once systemd was told the container runs (after control line `4`).
+const NOTIFIED: &str = "notified";
 
 /// Client input that may wait for the container to read its stdin before we stop reading clients.
 const STDIN_CAP: usize = 64 * 1024;
@@ -73,6 +75,8 @@ pub struct Monitor {
     forward: Option<Forwarder>,
     /// The healthcheck runner (`--health`), while the container runs.
     health: Option<crate::health::Health>,
+    /// systemd readiness (`--sdnotify-mode`).
+    notify: Option<crate::notify::Notify>,
 }
 
 /// Writes `contents` to `dir/name` through a temporary file and a rename, so readers never see
@@ -154,6 +158,14 @@ pub fn start(
         };
     let ctl = fd::open_fifo(Path::new(CTL), 0o600)
         .map_err(|e| engine_error(format!("create {}", dir.join(CTL).display()), e))?;
+
+    let notify = match args.sdnotify_mode {
+        Some(mode) => Some(
+            crate::notify::Notify::new(mode, args.sdnotify_socket.as_ref())
+                .map_err(|e| engine_error("systemd notification", e))?,
+        ),
+        None => None,
+    };
 
     // Connections to the container are dialed from inside its network namespace. There is no
     // way back (the host's namespace is not our user namespace's), and none is needed: the
@@ -343,6 +355,7 @@ pub fn start(
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
         forward,
         health,
+        notify,
     })
 }
 
@@ -375,12 +388,24 @@ enum Slot {
     Client(usize),
     Forward(crate::forward::Slot),
     Health,
+    Notify,
 }
 
 impl Monitor {
     /// The container's init process.
     pub fn pid(&self) -> i32 {
         self.pid
+    }
+
+    /// Started by the runtime itself (`run --detach`): tells systemd now, before the engine
+    /// hears of the pid, so the message is out before the `hutch` systemd started exits (a
+    /// notify unit whose main process exits before READY fails).
+    pub fn started_by_runtime(&mut self) {
+        if self.args.start && self.exit.is_none() {
+            if let Some(n) = self.notify.as_mut() {
+                n.started();
+            }
+        }
     }
 
     /// Runs until the container exits and everything is recorded. Never returns an error: by now
@@ -479,6 +504,9 @@ impl Monitor {
         if let Some(fd) = self.health.as_ref().and_then(|h| h.fd()) {
             add(fd, POLLIN, Slot::Health);
         }
+        if let Some(fd) = self.notify.as_ref().and_then(|n| n.fd()) {
+            add(fd, POLLIN, Slot::Notify);
+        }
         let mut timeout = match (holding, self.hold_until) {
             (true, Some(t)) => t
                 .saturating_duration_since(Instant::now())
@@ -522,6 +550,11 @@ impl Monitor {
                 Slot::Health => {
                     if let Some(h) = self.health.as_mut() {
                         h.read_output();
+                    }
+                }
+                Slot::Notify => {
+                    if let Some(n) = self.notify.as_mut() {
+                        n.read();
                     }
                 }
             }
@@ -703,7 +736,7 @@ impl Monitor {
     }
 
     /// One control line: `1 ROWS COLS` resizes the terminal, `2` reopens the log file, `3` runs
-    /// the health check now.
+    /// the health check now, `4` says the container was started.
     fn control(&mut self, line: &str) {
         let mut words = line.split_whitespace();
         match words.next() {
@@ -731,6 +764,16 @@ impl Monitor {
                     "health check requested, but none is configured"
                 )),
             },
+            // The engine started the container (`runtime start`); it waits for `NOTIFIED`
+            // before it exits, for the same reason as `started_by_runtime`.
+            Some("4") => {
+                if let Some(n) = self.notify.as_mut() {
+                    n.started();
+                }
+                if let Err(e) = write_atomic(Path::new("."), NOTIFIED, b"") {
+                    warn(format_args!("write {NOTIFIED}: {e}"));
+                }
+            }
             Some(_) => warn(format_args!("unknown control line {line:?}")),
             None => {}
         }

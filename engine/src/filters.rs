@@ -118,7 +118,17 @@ fn label_matches<'a>(value: &str, get: impl Fn(&str) -> Option<&'a str>) -> bool
 // ---- containers (`ps`) ----
 
 pub const CONTAINER_KEYS: &[&str] = &[
-    "name", "id", "status", "label", "ancestor", "exited", "before", "since", "network", "volume",
+    "name",
+    "id",
+    "status",
+    "label",
+    "ancestor",
+    "exited",
+    "before",
+    "since",
+    "network",
+    "volume",
+    "restart-policy",
 ];
 const STATUSES: &[&str] = &[
     "created",
@@ -191,6 +201,11 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
             Some(o) => c.created > o.created,
             None => false,
         },
+        // The policy's name (`on-failure` for `on-failure:3`), or several: `always,no`.
+        "restart-policy" => {
+            let p = c.restart_policy.split(':').next().unwrap_or_default();
+            v.split(',').any(|v| p == v || (p.is_empty() && v == "no"))
+        }
         _ => false,
     })
 }

@@ -35,3 +35,4 @@ pub use error::{EngineError, ErrorKind, ExitCode, Result};
 pub use hutch_state::{Container, Event, Image};
 pub use hutch_storage::digest::{self, Digest};
 pub use paths::{Options, Paths};
+pub mod systemd;

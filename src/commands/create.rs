@@ -26,5 +26,6 @@ pub(super) fn options(a: &CreateArgs) -> anyhow::Result<CreateOptions> {
         pull: a.pull.parse()?,
         pull_options: super::pull::options(&a.registry),
         cidfile: a.cidfile.clone(),
+        replace: a.replace,
     })
 }

@@ -120,6 +120,14 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
         mounts,
         volumes_from: collect(&a.volumes_from, mount_spec::parse_volumes_from)?,
         expose: Vec::new(),
+        // As podman: under a notify unit, the monitor tells systemd unless asked otherwise.
+        sdnotify: match &a.sdnotify {
+            Some(m) => cs::parse_sdnotify(m)?,
+            None if std::env::var_os("NOTIFY_SOCKET").is_some_and(|s| !s.is_empty()) => {
+                cs::SdNotify::Conmon
+            }
+            None => cs::SdNotify::Ignore,
+        },
     })
 }
 

@@ -1,12 +1,13 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
 use crate::cli::{
-    Cli, Command, ContainerCommand as C, HealthcheckCommand, ImageCommand, Lazy, SystemCommand,
-    VolumeCommand,
+    Cli, Command, ContainerCommand as C, GenerateCommand, HealthcheckCommand, ImageCommand, Lazy,
+    QuadletCommand, SystemCommand, VolumeCommand,
 };
 use hutch_engine::{Options, Paths};
 
 pub mod attach;
+pub mod cidfile;
 pub mod cleanup;
 pub mod commit;
 pub mod cp;
@@ -20,6 +21,7 @@ pub mod events;
 pub mod exec;
 pub mod exists;
 pub mod export;
+pub mod generate;
 pub mod healthcheck;
 pub mod history;
 pub mod images;
@@ -40,6 +42,7 @@ pub mod prune;
 pub mod ps;
 pub mod pull;
 pub mod push;
+pub mod quadlet;
 pub mod rename;
 pub mod restart;
 pub mod rm;
@@ -218,6 +221,16 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             SystemCommand::Prune(a) => system::prune(&ctx, a.0),
             SystemCommand::Reset(a) => system::reset(&ctx, a.0),
             SystemCommand::Service(a) => service::run(&ctx, a.0),
+        },
+        Command::Generate(g) => match g.0 {
+            GenerateCommand::Systemd(a) => generate::systemd(&ctx, a.0),
+        },
+        Command::Quadlet(q) => match q.0 {
+            QuadletCommand::Install(a) => quadlet::install(&ctx, a.0),
+            QuadletCommand::List(a) => quadlet::list(&ctx, a.0),
+            QuadletCommand::Print(a) => quadlet::print(&ctx, a.0),
+            QuadletCommand::Rm(a) => quadlet::rm(&ctx, a.0),
+            QuadletCommand::Generate(a) => quadlet::generate(&ctx, a.0),
         },
     }
 }

@@ -6,7 +6,16 @@ use hutch_engine::{EngineError, RemoveOptions};
 
 pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let names = super::ctrs::targets(&eng, &args.containers, args.all, |_| true)?;
+    let mut names = args.containers.clone();
+    names.extend(super::cidfile::ids(&args.cidfile, args.ignore)?);
+    if names.is_empty() && !args.all && !args.cidfile.is_empty() {
+        // Only ID files that name nothing, with --ignore.
+        for f in &args.cidfile {
+            super::cidfile::remove(f);
+        }
+        return Ok(0);
+    }
+    let names = super::ctrs::targets(&eng, &names, args.all, |_| true)?;
     let opts = RemoveOptions {
         force: args.force,
         volumes: args.volumes,
@@ -22,6 +31,11 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
         // Removed meanwhile (--rm, another rm) counts as removed, as in podman.
         r => Ok(Some(r?)),
     });
+    if result.is_ok() {
+        for f in &args.cidfile {
+            super::cidfile::remove(f);
+        }
+    }
     // Podman's rm exits 1 when a container did not exist and nothing else failed.
     match result {
         Err(e)

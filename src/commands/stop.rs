@@ -6,7 +6,13 @@ use hutch_engine::EngineError;
 
 pub fn run(ctx: &super::Ctx, args: StopArgs) -> anyhow::Result<i32> {
     let eng = super::ctrs::open(ctx)?;
-    let names = super::ctrs::targets(&eng, &args.containers, args.all, |c| {
+    let mut names = args.containers.clone();
+    names.extend(super::cidfile::ids(&args.cidfile, args.ignore)?);
+    if names.is_empty() && !args.all && !args.cidfile.is_empty() {
+        // Only ID files that name nothing, with --ignore.
+        return Ok(0);
+    }
+    let names = super::ctrs::targets(&eng, &names, args.all, |c| {
         container::observe(eng.paths(), c).state == container::RUNNING
     })?;
     super::ctrs::each(&names, |name| {

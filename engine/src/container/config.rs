@@ -62,6 +62,9 @@ pub struct ContainerConfig {
     /// stored before it); the monitor runs it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub health: Option<HealthConfig>,
+    /// `--sdnotify`: "conmon", "container", or "" (ignore).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub sdnotify: String,
 }
 
 impl ContainerConfig {
@@ -427,6 +430,10 @@ pub fn resolve(
             exposed_ports,
             mounts,
             health: super::health::resolve(spec.health.as_ref(), get("Healthcheck"))?,
+            sdnotify: match spec.sdnotify {
+                super::create_spec::SdNotify::Ignore => String::new(),
+                m => m.as_str().to_string(),
+            },
         },
         labels,
     ))

@@ -68,6 +68,52 @@ pub struct ContainerSpec {
     pub volumes_from: Vec<VolumesFrom>,
     /// Ports exposed besides the image's (`80/tcp`; Docker's `Config.ExposedPorts`).
     pub expose: Vec<String>,
+    /// `--sdnotify`: who tells systemd (`$NOTIFY_SOCKET`) the container is ready.
+    pub sdnotify: SdNotify,
+}
+
+/// `--sdnotify=conmon|container|ignore`: with `conmon` the monitor sends `READY=1` and its own
+/// pid as `MAINPID` once the container runs; with `container` the container gets a notify socket
+/// whose messages the monitor passes on; `ignore` sends nothing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SdNotify {
+    #[default]
+    Ignore,
+    Conmon,
+    Container,
+}
+
+impl SdNotify {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SdNotify::Ignore => "ignore",
+            SdNotify::Conmon => "conmon",
+            SdNotify::Container => "container",
+        }
+    }
+
+    /// The stored form ("" for ignore, as in configs stored before the flag).
+    pub fn from_stored(s: &str) -> SdNotify {
+        match s {
+            "conmon" => SdNotify::Conmon,
+            "container" => SdNotify::Container,
+            _ => SdNotify::Ignore,
+        }
+    }
+}
+
+/// `--sdnotify` (podman's `healthy` mode is not supported).
+pub fn parse_sdnotify(value: &str) -> Result<SdNotify, ContainerError> {
+    match value {
+        "conmon" => Ok(SdNotify::Conmon),
+        "container" => Ok(SdNotify::Container),
+        "ignore" => Ok(SdNotify::Ignore),
+        _ => Err(bad(
+            "--sdnotify",
+            value,
+            "expected conmon, container or ignore",
+        )),
+    }
 }
 
 /// When a container should be restarted (only stored today: there is no daemon to do it).

@@ -249,6 +249,15 @@ impl Containers {
         } else {
             None
         };
+        // `--sdnotify=container`: the monitor binds the socket in this directory, which the
+        // container sees at /run/notify.
+        let notify_dir = if cfg.sdnotify == "container" {
+            let d = dirs.notify_dir();
+            std::fs::create_dir_all(&d).map_err(|e| EngineError::io(&d, e))?;
+            Some(d)
+        } else {
+            None
+        };
         let oci = spec::build(
             cfg,
             &spec::SpecInput {
@@ -261,6 +270,7 @@ impl Containers {
                 keep_id,
                 netns: net.netns.as_deref(),
                 mounts: super::spec::mounts_from_json(mounts)?,
+                notify_dir,
             },
         )?;
         write_file(

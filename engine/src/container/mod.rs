@@ -113,6 +113,11 @@ impl Dirs {
     pub fn ctl_fifo(&self) -> PathBuf {
         self.run.join("ctl")
     }
+
+    /// `--sdnotify=container`: where the monitor binds the container's notify socket.
+    pub fn notify_dir(&self) -> PathBuf {
+        self.run.join("notify")
+    }
 }
 
 pub(crate) fn is_hex(s: &str) -> bool {

@@ -107,6 +107,19 @@ impl Containers {
             }
         }
         cmd.arg("--no-new-keyring");
+        // systemd's notify socket reaches the monitor as a flag, never through the environment
+        // (the monitor's children, exit command and healthchecks must not see it).
+        cmd.env_remove("NOTIFY_SOCKET");
+        let notify = std::env::var_os("NOTIFY_SOCKET").filter(|s| !s.is_empty());
+        match super::create_spec::SdNotify::from_stored(&cfg.sdnotify) {
+            super::create_spec::SdNotify::Ignore => {}
+            mode => {
+                cmd.arg("--sdnotify-mode").arg(mode.as_str());
+                if let Some(s) = &notify {
+                    cmd.arg("--sdnotify-socket").arg(s);
+                }
+            }
+        }
         match how {
             Launch::Create => {}
             Launch::Start => {

@@ -28,8 +28,10 @@ pub struct CreateOptions {
     pub pull: PullPolicy,
     /// How to reach the registry when the policy pulls.
     pub pull_options: PullOptions,
-    /// `--cidfile`: must not exist; gets the new container's ID.
+    /// `--cidfile`: must not exist (unless `replace`); gets the new container's ID.
     pub cidfile: Option<PathBuf>,
+    /// `--replace`: remove a container of the same name first (forcibly).
+    pub replace: bool,
 }
 
 /// `run`'s options besides the container spec and the image.
@@ -64,7 +66,8 @@ impl Engine {
         interrupted: impl Future<Output = ()>,
     ) -> Result<Container> {
         if let Some(f) = &opts.cidfile {
-            if f.exists() {
+            // `--replace` takes over what a unit's previous run left behind.
+            if f.exists() && !opts.replace {
                 return Err(EngineError::Other(format!(
                     "container id file {} exists: remove it or choose another",
                     f.display()
@@ -73,6 +76,22 @@ impl Engine {
         }
         let (image, image_name) =
             self.ensure_image(image, opts.pull, &opts.pull_options, progress, interrupted)?;
+        if let (true, Some(name)) = (opts.replace, &spec.name) {
+            let force = crate::RemoveOptions {
+                force: true,
+                volumes: false,
+                timeout: None,
+            };
+            // Only a container of that very name (not one whose ID starts with it).
+            if let Some(old) = self.lookup(name).ok().filter(|o| o.name == *name) {
+                match self.remove(&old.id, force) {
+                    Ok(_) => {}
+                    Err(EngineError::Container(e))
+                        if matches!(*e, ContainerError::NotFound { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
         let c = self
             .containers()
             .create(&image, &image_name, spec, self.runtime_choice())?;

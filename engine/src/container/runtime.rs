@@ -67,6 +67,8 @@ impl CliRuntime {
         let mut c = Command::new(&self.path);
         c.args(self.global_args());
         c.stdin(Stdio::null());
+        // runc and crun act on systemd's notify socket themselves; the monitor owns it.
+        c.env_remove("NOTIFY_SOCKET");
         c
     }
 
@@ -207,6 +209,7 @@ impl OciRuntime for CliRuntime {
     fn exec(&self, id: &str, process: &Path, opts: &ExecCommand) -> Command {
         let mut c = Command::new(&self.path);
         c.args(self.global_args());
+        c.env_remove("NOTIFY_SOCKET");
         if let Some(log) = &opts.log {
             c.arg("--log").arg(log);
         }

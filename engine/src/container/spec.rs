@@ -377,7 +377,15 @@ pub struct SpecInput<'a> {
     pub netns: Option<&'a Path>,
     /// Volumes, binds, tmpfs and image mounts (`mounts::setup`), after the defaults.
     pub mounts: Vec<Mount>,
+    /// `--sdnotify=container`: the host directory where the monitor binds the notify socket,
+    /// mounted at `NOTIFY_DIR` with `NOTIFY_SOCKET` set.
+    pub notify_dir: Option<PathBuf>,
 }
+
+/// Where the notify socket's directory is mounted in the container (as podman).
+pub const NOTIFY_DIR: &str = "/run/notify";
+/// The notify socket's name in it (the monitor binds it there).
+pub const NOTIFY_SOCK: &str = "notify.sock";
 
 #[derive(Debug, Clone, Copy)]
 pub struct KeepId {
@@ -482,6 +490,12 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
     let caps = capabilities(cfg);
     let mut env = cfg.env.clone();
     super::config::set_env(&mut env, format!("HOSTNAME={}", input.hostname));
+    if input.notify_dir.is_some() {
+        super::config::set_env(
+            &mut env,
+            format!("NOTIFY_SOCKET={NOTIFY_DIR}/{NOTIFY_SOCK}"),
+        );
+    }
     if !env.iter().any(|e| e.starts_with("HOME=")) {
         env.push(format!(
             "HOME={}",
@@ -561,6 +575,9 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
         input.userdata.join(".containerenv"),
         &["bind", "rprivate", "ro"],
     ));
+    if let Some(dir) = &input.notify_dir {
+        mounts.push(mount(NOTIFY_DIR, "bind", dir, &["bind", "rprivate"]));
+    }
     if cfg.init {
         let init = input
             .init_binary
@@ -864,6 +881,7 @@ mod tests {
             keep_id: None,
             netns: Some(Path::new("/run/netns/x")),
             mounts,
+            notify_dir: None,
         }
     }
 

@@ -81,6 +81,10 @@ impl Containers {
         run.exit_code = None;
         let ev = event("container", "start", &c, serde_json::json!({}));
         self.db.set_run_state(&c.id, &run, Some(&ev))?;
+        if !cfg.sdnotify.is_empty() {
+            // The monitor tells systemd the container is ready only once it runs.
+            notify_started(&self.dirs(&c.id));
+        }
         Ok(Container { run, ..c })
     }
 
@@ -113,5 +117,30 @@ impl Containers {
             .into()),
             _ => Ok(c),
         }
+    }
+}
+
+/// Tells the monitor the container was started (`4` on the ctl FIFO), for `--sdnotify`, and
+/// waits (briefly) until it says systemd was told: a notify unit whose main process (this
+/// `hutch`) exits before READY arrives fails.
+fn notify_started(dirs: &Dirs) {
+    use std::io::Write;
+    let path = dirs.ctl_fifo();
+    let done = dirs.run.join("notified");
+    let _ = std::fs::remove_file(&done);
+    let sent = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(b"4\n"));
+    if let Err(e) = sent {
+        tracing::warn!(
+            "telling the monitor the container started ({}): {e}",
+            path.display()
+        );
+        return;
+    }
+    let limit = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while !done.exists() && std::time::Instant::now() < limit {
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
