@@ -71,18 +71,25 @@ fn help_subcommand_shows_a_commands_help() {
 #[test]
 fn run_it_takes_the_size_of_the_terminal_on_stdin() {
     require("runc", "runc");
-    require("script", "util-linux");
     let ctx = TestContext::new("compat-tty-size");
     let img = busybox().plain();
     pull(&ctx, &img).success();
     let hutch = crate::harness::hutch_bin().display().to_string();
     let out_file = ctx.dir.join("size.txt");
-    let inner = format!(
-        "stty rows 33 cols 77; {hutch} run --rm -it {img} busybox stty size > {} 2>&1",
-        out_file.display()
-    );
-    let script = format!("script -qec \"{inner}\" /dev/null </dev/null");
-    let out = ctx.command("sh").args(["-c", &script]).run();
+    // A terminal of 33x77 on stdin only (python's pty: nothing is typed into it), stdout to a file.
+    let py = r#"
+import fcntl, os, pty, struct, subprocess, sys, termios
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 33, 77, 0, 0))
+with open(sys.argv[2], "wb") as out:
+    sys.exit(subprocess.run(sys.argv[3:], stdin=slave, stdout=out, stderr=subprocess.STDOUT,
+                            start_new_session=True).returncode)
+"#;
+    let out = ctx
+        .command("python3")
+        .args(["-c", py, "-", out_file.to_str().unwrap(), &hutch])
+        .args(["run", "--rm", "-it", &img, "busybox", "stty", "size"])
+        .run();
     let got = std::fs::read_to_string(&out_file).unwrap_or_default();
     assert_eq!(out.code, Some(0), "{got:?} {out:?}");
     assert_eq!(got.trim(), "33 77", "{got:?} {out:?}");
