@@ -69,14 +69,6 @@ pub fn spec_of(
     if let Some(h) = body.healthcheck {
         spec.health = Some(health(h)?);
     }
-    // Anonymous volumes declared in Config.Volumes, as `-v /path`.
-    for (i, dest) in body.volumes.unwrap_or_default().into_keys().enumerate() {
-        let f = format!("Config.Volumes[{i}]");
-        spec.mounts.push(
-            mount_spec::parse_volume(&dest)
-                .map_err(|e| ApiError::bad_request(format!("{f}: {e}")))?,
-        );
-    }
 
     // HostConfig.
     for (i, b) in hc.binds.take().unwrap_or_default().iter().enumerate() {
@@ -105,6 +97,20 @@ pub fn spec_of(
                 .map_err(|e| ApiError::bad_request(format!("HostConfig.Tmpfs[{dest:?}]: {e}")))?,
         );
     }
+    // Anonymous volumes declared in Config.Volumes, as `-v /path`, where no bind, mount or
+    // tmpfs above has the destination (docker-py declares each bind here as well).
+    for (i, dest) in body.volumes.unwrap_or_default().into_keys().enumerate() {
+        let f = format!("Config.Volumes[{i}]");
+        let m = mount_spec::parse_volume(&dest)
+            .map_err(|e| ApiError::bad_request(format!("{f}: {e}")))?;
+        if !spec
+            .mounts
+            .iter()
+            .any(|o| o.destination() == m.destination())
+        {
+            spec.mounts.push(m);
+        }
+    }
     for v in hc.volumes_from.take().unwrap_or_default() {
         spec.volumes_from
             .push(mount_spec::parse_volumes_from(&v).map_err(field("HostConfig.VolumesFrom"))?);
@@ -125,7 +131,8 @@ pub fn spec_of(
     }
     if let Some(l) = hc.log_config.take() {
         match l.kind.as_deref().unwrap_or("") {
-            "" | "k8s-file" => {}
+            // Docker's default and hutch's own: the same file log, read back by `logs`.
+            "" | "k8s-file" | "json-file" => {}
             "none" => spec.log_driver = Some(cs::LogDriver::None),
             other => {
                 warnings.push(format!(

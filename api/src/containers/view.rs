@@ -256,6 +256,11 @@ pub fn inspect(paths: &Paths, c: &Container) -> Value {
         Value::Object(exposed)
     };
     let hc = &mut v["HostConfig"];
+    // hutch's file log is what Docker's clients know as json-file: its logs can be read back
+    // (docker-py reads a run's output only from a json-file or journald log).
+    if hc["LogConfig"]["Type"] == json!("k8s-file") {
+        hc["LogConfig"]["Type"] = json!("json-file");
+    }
     if hc["RestartPolicy"]["Name"] == json!("") {
         hc["RestartPolicy"]["Name"] = json!("no");
     }

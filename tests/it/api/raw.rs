@@ -80,3 +80,24 @@ pub fn parse(buf: &[u8]) -> Reply {
         body: buf[end + 4..].to_vec(),
     }
 }
+
+/// GET http://127.0.0.1:PORT/PATH, for requests through published ports; the body.
+pub fn http_get(port: u16, path: &str) -> String {
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(mut s) = std::net::TcpStream::connect(("127.0.0.1", port)) {
+            s.set_read_timeout(Some(Duration::from_secs(10))).ok();
+            let _ = write!(s, "GET {path} HTTP/1.0\r\nHost: localhost\r\n\r\n");
+            let mut buf = Vec::new();
+            let _ = s.read_to_end(&mut buf);
+            if let Some(i) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+                return String::from_utf8_lossy(&buf[i + 4..]).into_owned();
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "nothing answered on 127.0.0.1:{port}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
