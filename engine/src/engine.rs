@@ -179,13 +179,24 @@ impl Engine {
     }
 
     /// Starts a container; one already running is left as it is (podman's behaviour).
+    /// A `--rm` container that fails to start is removed, as Docker's daemon does (its
+    /// clients wait for that removal).
     pub fn start(&self, name: &str) -> Result<Container> {
-        self.with_container(name, |ops, c| {
+        let mut failed_rm = None;
+        let r = self.with_container(name, |ops, c| {
             if c.run.state == container::RUNNING {
                 return Ok(c);
             }
-            ops.start(&c)
-        })
+            let r = ops.start(&c);
+            if r.is_err() && c.rm {
+                failed_rm = Some(c);
+            }
+            r
+        });
+        if let Some(c) = failed_rm {
+            self.discard_failed_run(&c);
+        }
+        r
     }
 
     /// Sends the stop signal, waits `timeout` seconds (else the container's stop timeout),

@@ -254,8 +254,10 @@ impl Engine {
             } else {
                 std::thread::sleep(std::time::Duration::from_millis(50));
             }
+            // Removed while waiting (a `--rm` container whose start failed): the session
+            // ends with nothing to say, as Docker's does.
             let Some(now) = ops.reload(&c.id)? else {
-                return Err(ContainerError::NotFound { name: name.into() }.into());
+                return Ok(RunOutcome::Detached);
             };
             let obs = super::observe(self.paths(), &now);
             let ran = now.run.started_at.is_some() && now.run.started_at != before;
