@@ -168,6 +168,8 @@ pub enum Command {
     Rename(Lazy<RenameArgs>),
     /// Display the running processes of a container
     Top(Lazy<TopArgs>),
+    /// Display a live stream of containers' resource use
+    Stats(Lazy<StatsArgs>),
     /// List port mappings of a container
     Port(Lazy<PortArgs>),
     /// Show the changes a container made to its image's files
@@ -341,6 +343,8 @@ pub enum ContainerCommand {
     Cleanup(Lazy<CleanupArgs>),
     /// Display the running processes of a container
     Top(Lazy<TopArgs>),
+    /// Display a live stream of containers' resource use
+    Stats(Lazy<StatsArgs>),
     /// List port mappings of a container
     Port(Lazy<PortArgs>),
     /// Show the changes a container made to its image's files
@@ -365,6 +369,30 @@ pub struct TopArgs {
     /// Fields to show: user, pid, ppid, pcpu, etime, tty, time, args, comm, uid, gid, group,
     /// nice, vsz, rss, state [default: user pid ppid pcpu etime tty time args]
     pub descriptors: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Containers to show [default: every running container]
+    pub containers: Vec<String>,
+    /// Show every container, not only running ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print the figures once instead of redrawing them every interval
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Output format: json, table, or a Go template such as {{.Name}} {{.CPUPerc}}
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate container IDs
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Seconds between two samples
+    #[arg(short, long, default_value_t = 5, value_name = "SECONDS")]
+    pub interval: u64,
+    /// Do not clear the terminal between two tables
+    #[arg(long)]
+    pub no_reset: bool,
 }
 
 #[derive(Debug, Args)]

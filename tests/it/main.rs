@@ -28,6 +28,7 @@ mod push;
 mod restart;
 mod rig;
 mod rootfs;
+mod stats;
 mod systemd_units;
 mod userns;
 mod volumes;
