@@ -751,7 +751,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand export" -s V -l version -d '
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s m -l message -d 'Commit message, stored in the image\'s history' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s a -l author -d 'Author of the image' -r
-complete -c hutch -n "__fish_hutch_using_subcommand commit" -s p -l pause -d 'Pause the container while committing (accepted; rootless cgroup v1 cannot pause)' -r -f -a "true\t''
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -s p -l pause -d 'Pause the container while committing (accepted; the container is committed running)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s f -l format -d 'Image format: oci or docker (only oci is written)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -1393,7 +1393,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s c -l change -d 'Apply a Dockerfile instruction: CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR (e.g. -c CMD=/bin/sh or -c \'ENV=A=1\')' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s m -l message -d 'Commit message, stored in the image\'s history' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s a -l author -d 'Author of the image' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing (accepted; rootless cgroup v1 cannot pause)' -r -f -a "true\t''
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s p -l pause -d 'Pause the container while committing (accepted; the container is committed running)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s f -l format -d 'Image format: oci or docker (only oci is written)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F

@@ -441,7 +441,7 @@ pub struct CommitArgs {
     /// Author of the image
     #[arg(short, long)]
     pub author: Option<String>,
-    /// Pause the container while committing (accepted; rootless cgroup v1 cannot pause)
+    /// Pause the container while committing (accepted; the container is committed running)
     #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
     pub pause: Option<bool>,
     /// Print only the image ID

@@ -22,6 +22,7 @@ mod images;
 mod interrupt;
 mod network;
 mod networks;
+mod pause;
 mod podman_compat;
 mod pull;
 mod push;
