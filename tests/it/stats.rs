@@ -196,6 +196,24 @@ fn stats_streams_tables_and_refuses_stopped_containers() {
     );
     assert!(text.lines().any(|l| l.trim() == "s1 1"), "{text}");
 
+    // On a terminal: the screen is cleared before each table, as podman does.
+    let tty = ctx
+        .command("script")
+        .args([
+            "-q",
+            "-e",
+            "-c",
+            &format!("timeout -s INT 8 {} stats -i 1 s1", hutch_bin().display()),
+            "/dev/null",
+        ])
+        .timeout(Duration::from_secs(60))
+        .run();
+    assert!(
+        tty.stdout.contains("\x1b[2J") && tty.stdout.contains("NAME"),
+        "{:?}",
+        tty.stdout
+    );
+
     // A container that is not running, named: podman's error and 125.
     ctx.hutch(["stats", "--no-stream", "never"])
         .run()
