@@ -84,6 +84,17 @@ pub fn host_pids(c: &Container) -> Result<Vec<i32>> {
             state: c.run.state.clone(),
             reason: "its processes can only be listed while it runs".into(),
         })?;
+    // Sharing ours, its namespace would hold every process of the host: pausing it would stop
+    // them all.
+    if procfs::ns_link(0, "pid").ok().as_ref() == Some(&want) {
+        return Err(ContainerError::BadState {
+            name: c.name.clone(),
+            state: c.run.state.clone(),
+            reason: "it shares the host's PID namespace, so its processes cannot be told apart"
+                .into(),
+        }
+        .into());
+    }
     Ok(procfs::pids()?
         .into_iter()
         .filter(|pid| pid_ns(*pid).as_ref() == Some(&want))
