@@ -3,10 +3,10 @@
 //! and events show it; `stop`, `rm -f` and `kill` still end a paused container.
 
 use crate::fixtures::busybox;
-use crate::harness::{require, TestContext};
+use crate::harness::{require, until, TestContext};
 use crate::pull;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn setup(name: &str) -> (TestContext, String) {
     require("runc", "runc");
@@ -14,14 +14,6 @@ fn setup(name: &str) -> (TestContext, String) {
     let img = busybox().plain();
     pull(&ctx, &img).success();
     (ctx, img)
-}
-
-fn until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// A directory the container's root can write into (it is the test user on the host).

@@ -3,10 +3,10 @@
 //! error for a container that is not running.
 
 use crate::fixtures::busybox;
-use crate::harness::{hutch_bin, require, TestContext};
+use crate::harness::{hutch_bin, require, until, TestContext};
 use crate::pull;
 use serde_json::Value;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn setup(name: &str) -> (TestContext, String) {
     require("runc", "runc");
@@ -14,14 +14,6 @@ fn setup(name: &str) -> (TestContext, String) {
     let img = busybox().plain();
     pull(&ctx, &img).success();
     (ctx, img)
-}
-
-fn until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(200));
-    }
 }
 
 /// `stats --no-stream --format json NAME`'s one entry.
