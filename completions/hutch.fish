@@ -711,7 +711,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand top" -l log-level -d 'Log le
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand top" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand top" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand stats" -l format -d 'Output format: json, table, or a Go template such as {{.Name}} {{.CPUPerc}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand stats" -l format -d 'Output format: json, table, or a Go template over .ID .Name .CPUPerc .AVGCPU .UpTime .MemUsage .MemUsageBytes .MemPerc .NetIO .BlockIO .PIDS .PIDs .Source (proc or cgroup)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -s i -l interval -d 'Seconds between two samples' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -1353,7 +1353,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Output format: json, table, or a Go template such as {{.Name}} {{.CPUPerc}}' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l format -d 'Output format: json, table, or a Go template over .ID .Name .CPUPerc .AVGCPU .UpTime .MemUsage .MemUsageBytes .MemPerc .NetIO .BlockIO .PIDS .PIDs .Source (proc or cgroup)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -s i -l interval -d 'Seconds between two samples' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F

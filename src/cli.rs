@@ -381,7 +381,8 @@ pub struct StatsArgs {
     /// Print the figures once instead of redrawing them every interval
     #[arg(long)]
     pub no_stream: bool,
-    /// Output format: json, table, or a Go template such as {{.Name}} {{.CPUPerc}}
+    /// Output format: json, table, or a Go template over .ID .Name .CPUPerc .AVGCPU .UpTime
+    /// .MemUsage .MemUsageBytes .MemPerc .NetIO .BlockIO .PIDS .PIDs .Source (proc or cgroup)
     #[arg(long)]
     pub format: Option<String>,
     /// Do not truncate container IDs
