@@ -139,6 +139,9 @@ _hutch() {
             hutch,start)
                 cmd="hutch__subcmd__start"
                 ;;
+            hutch,stats)
+                cmd="hutch__subcmd__stats"
+                ;;
             hutch,stop)
                 cmd="hutch__subcmd__stop"
                 ;;
@@ -234,6 +237,9 @@ _hutch() {
                 ;;
             hutch__subcmd__container,start)
                 cmd="hutch__subcmd__container__subcmd__start"
+                ;;
+            hutch__subcmd__container,stats)
+                cmd="hutch__subcmd__container__subcmd__stats"
                 ;;
             hutch__subcmd__container,stop)
                 cmd="hutch__subcmd__container__subcmd__stop"
@@ -413,7 +419,7 @@ _hutch() {
 
     case "${cmd}" in
         hutch)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system generate quadlet"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top stats port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system generate quadlet"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,7 +569,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top port diff export commit cp mount unmount"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1983,6 +1989,52 @@ _hutch() {
                     ;;
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__container__subcmd__stats)
+            opts="-a -i -h -V --all --no-stream --format --no-trunc --interval --no-reset --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -6065,6 +6117,52 @@ _hutch() {
                     ;;
                 --sig-proxy)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__stats)
+            opts="-a -i -h -V --all --no-stream --format --no-trunc --interval --no-reset --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)

@@ -168,6 +168,8 @@ pub enum Command {
     Rename(Lazy<RenameArgs>),
     /// Display the running processes of a container
     Top(Lazy<TopArgs>),
+    /// Display a live stream of containers' resource use
+    Stats(Lazy<StatsArgs>),
     /// List port mappings of a container
     Port(Lazy<PortArgs>),
     /// Show the changes a container made to its image's files
@@ -341,6 +343,8 @@ pub enum ContainerCommand {
     Cleanup(Lazy<CleanupArgs>),
     /// Display the running processes of a container
     Top(Lazy<TopArgs>),
+    /// Display a live stream of containers' resource use
+    Stats(Lazy<StatsArgs>),
     /// List port mappings of a container
     Port(Lazy<PortArgs>),
     /// Show the changes a container made to its image's files
@@ -365,6 +369,31 @@ pub struct TopArgs {
     /// Fields to show: user, pid, ppid, pcpu, etime, tty, time, args, comm, uid, gid, group,
     /// nice, vsz, rss, state [default: user pid ppid pcpu etime tty time args]
     pub descriptors: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Containers to show [default: every running container]
+    pub containers: Vec<String>,
+    /// Show every container, not only running ones
+    #[arg(short, long)]
+    pub all: bool,
+    /// Print the figures once instead of redrawing them every interval
+    #[arg(long)]
+    pub no_stream: bool,
+    /// Output format: json, table, or a Go template over .ID .Name .CPUPerc .AVGCPU .UpTime
+    /// .MemUsage .MemUsageBytes .MemPerc .NetIO .BlockIO .PIDS .PIDs .Source (proc or cgroup)
+    #[arg(long)]
+    pub format: Option<String>,
+    /// Do not truncate container IDs
+    #[arg(long)]
+    pub no_trunc: bool,
+    /// Seconds between two samples
+    #[arg(short, long, default_value_t = 5, value_name = "SECONDS")]
+    pub interval: u64,
+    /// Do not clear the terminal between two tables
+    #[arg(long)]
+    pub no_reset: bool,
 }
 
 #[derive(Debug, Args)]
@@ -413,7 +442,7 @@ pub struct CommitArgs {
     /// Author of the image
     #[arg(short, long)]
     pub author: Option<String>,
-    /// Pause the container while committing (accepted; rootless cgroup v1 cannot pause)
+    /// Pause the container while committing (accepted; the container is committed running)
     #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
     pub pause: Option<bool>,
     /// Print only the image ID

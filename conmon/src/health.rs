@@ -235,6 +235,12 @@ impl Health {
             self.next = now + self.interval();
             return;
         }
+        if self.paused() {
+            // Paused by SIGSTOP: a check would run beside stopped processes and judge them
+            // by nothing they did. Docker does not check paused containers either.
+            self.next = now + self.interval();
+            return;
+        }
         match self.spawn() {
             Ok(c) => self.check = Some(c),
             Err(e) => {
@@ -254,6 +260,11 @@ impl Health {
     fn not_started(&self) -> bool {
         std::fs::read_to_string(format!("/proc/{}/comm", self.pid))
             .is_ok_and(|c| c.starts_with("runc:[") || c.trim() == "crun")
+    }
+
+    /// Whether the container's init is stopped by a signal (`hutch pause` without a freezer).
+    fn paused(&self) -> bool {
+        hutch_sys::procfs::stat(self.pid).is_ok_and(|s| s.state == 'T')
     }
 
     fn spawn(&self) -> io::Result<Check> {

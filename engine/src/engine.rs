@@ -220,25 +220,10 @@ impl Engine {
         self.with_container(name, |ops, c| ops.restart(&c, timeout))
     }
 
-    /// Freezes (`pause`) or thaws a container; needs the cgroup freezer.
+    /// Pauses or unpauses a container: the cgroup freezer, or SIGSTOP/SIGCONT where there is
+    /// none (rootless cgroup v1).
     pub fn pause(&self, name: &str, pause: bool) -> Result<Container> {
-        self.with_container(name, |ops, c| {
-            self.freezer_usable(pause)?;
-            ops.pause(&c, pause)
-        })
-    }
-
-    /// Rootless containers on cgroup v1 have no cgroup, so no freezer: say so instead of
-    /// passing on the runtime's obscure failure.
-    fn freezer_usable(&self, pause: bool) -> Result<()> {
-        let paths = self.paths();
-        if paths.rootless() && crate::host::cgroups(paths.uid).version == "v1" {
-            return Err(ContainerError::NoFreezer {
-                verb: if pause { "pausing" } else { "unpausing" },
-            }
-            .into());
-        }
-        Ok(())
+        self.with_container(name, |ops, c| ops.pause(&c, pause))
     }
 
     /// Removes a container and returns its ID; one removed meanwhile by another process counts

@@ -121,7 +121,7 @@ impl EngineError {
                 }
                 C::ExecStarted { .. } => ErrorKind::Conflict,
                 C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
-                C::BadState { .. } | C::NoFreezer { .. } => ErrorKind::Conflict,
+                C::BadState { .. } => ErrorKind::Conflict,
                 C::State(S::NameInUse { .. }) => ErrorKind::Conflict,
                 C::State(S::ContainerNotFound { .. }) => ErrorKind::NotFound,
                 _ => ErrorKind::Internal,

@@ -11,9 +11,7 @@ pub fn run(ctx: &super::Ctx, args: CommitArgs) -> anyhow::Result<i32> {
     }
     let eng = super::ctrs::open(ctx)?;
     if args.pause == Some(true) {
-        tracing::info!(
-            "--pause: rootless containers without a cgroup freezer are committed running"
-        );
+        tracing::info!("--pause: the container is committed running");
     }
     let opts = CommitOptions {
         name: args.image.clone(),

@@ -52,6 +52,7 @@ pub mod save;
 pub mod search;
 pub mod service;
 pub mod start;
+pub mod stats;
 pub mod stop;
 pub mod system;
 pub mod tag;
@@ -183,6 +184,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Container(Lazy(C::Prune(a))) => rm::prune(&ctx, a.0),
         Command::Container(Lazy(C::Cleanup(a))) => cleanup::run(&ctx, a.0),
         Command::Top(a) | Command::Container(Lazy(C::Top(a))) => top::run(&ctx, a.0),
+        Command::Stats(a) | Command::Container(Lazy(C::Stats(a))) => stats::run(&ctx, a.0),
         Command::Port(a) | Command::Container(Lazy(C::Port(a))) => port::run(&ctx, a.0),
         Command::Diff(a) | Command::Container(Lazy(C::Diff(a))) => diff::run(&ctx, a.0),
         Command::Export(a) | Command::Container(Lazy(C::Export(a))) => export::run(&ctx, a.0),

@@ -1,4 +1,4 @@
-//! `hutch pause` / `hutch unpause` (needs the cgroup freezer).
+//! `hutch pause` / `hutch unpause` (the cgroup freezer, or signals where there is none).
 
 use crate::cli::PauseArgs;
 use hutch_engine::container;

@@ -11,23 +11,34 @@ pub fn human_size_compact(bytes: i64) -> String {
     human_size_with(bytes, 4, "")
 }
 
+/// `1.5MiB`: four significant digits, powers of 1024 (go-units' `BytesSize`, podman's
+/// `stats` `MemUsageBytes`).
+pub fn human_size_binary(bytes: i64) -> String {
+    const UNITS: [&str; 9] = ["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB", "ZiB", "YiB"];
+    scaled(bytes, 4, "", 1024.0, &UNITS)
+}
+
 fn human_size_with(bytes: i64, precision: usize, sep: &str) -> String {
     const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    scaled(bytes, precision, sep, 1000.0, &UNITS)
+}
+
+fn scaled(bytes: i64, precision: usize, sep: &str, base: f64, units: &[&str]) -> String {
     let mut value = bytes.max(0) as f64;
     let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < UNITS.len() {
-        value /= 1000.0;
+    while value >= base && unit + 1 < units.len() {
+        value /= base;
         unit += 1;
     }
     loop {
         let text = significant(value, precision);
         // 999.96 kB rounds to "1000": say 1 MB instead.
-        if text.parse::<f64>().unwrap_or(0.0) >= 1000.0 && unit + 1 < UNITS.len() {
-            value /= 1000.0;
+        if text.parse::<f64>().unwrap_or(0.0) >= base && unit + 1 < units.len() {
+            value /= base;
             unit += 1;
             continue;
         }
-        return format!("{text}{sep}{}", UNITS[unit]);
+        return format!("{text}{sep}{}", units[unit]);
     }
 }
 

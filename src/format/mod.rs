@@ -7,7 +7,7 @@ mod table;
 mod template;
 mod yaml;
 
-pub use human::{ago, human_duration, human_size, human_size_compact, short_id};
+pub use human::{ago, human_duration, human_size, human_size_binary, human_size_compact, short_id};
 pub use table::{align, header_name};
 pub use template::{Template, TemplateError};
 pub use yaml::yaml;

@@ -51,6 +51,9 @@ pub struct Stat {
     pub tty_nr: u64,
     pub utime: u64,
     pub stime: u64,
+    /// CPU time of the children it has waited for (and theirs), user and system.
+    pub cutime: u64,
+    pub cstime: u64,
     pub nice: i64,
     /// Ticks after boot at which the process started.
     pub start_time: u64,
@@ -81,6 +84,8 @@ impl Stat {
             tty_nr: num(4).unwrap_or(0),
             utime: num(11).unwrap_or(0),
             stime: num(12).unwrap_or(0),
+            cutime: num(13).unwrap_or(0),
+            cstime: num(14).unwrap_or(0),
             nice: f.get(16).and_then(|s| s.parse().ok()).unwrap_or(0),
             start_time: num(19).unwrap_or(0),
             vsize: num(20).unwrap_or(0),
@@ -383,7 +388,7 @@ mod tests {
 
     #[test]
     fn stat_with_spaces_and_parentheses_in_comm() {
-        let line = "4242 (a) b (c)) S 17 4242 4242 34816 4242 4194560 100 0 0 0 7 3 0 0 20 5 1 0 \
+        let line = "4242 (a) b (c)) S 17 4242 4242 34816 4242 4194560 100 0 0 0 7 3 11 13 20 5 1 0 \
                     123456 8192000 300 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 0 0 0 0 0 0\n";
         let s = Stat::parse(line).unwrap();
         assert_eq!(s.pid, 4242);
@@ -392,6 +397,7 @@ mod tests {
         assert_eq!(s.ppid, 17);
         assert_eq!(s.tty_nr, 34816);
         assert_eq!((s.utime, s.stime), (7, 3));
+        assert_eq!((s.cutime, s.cstime), (11, 13));
         assert_eq!(s.nice, 5);
         assert_eq!(s.start_time, 123456);
         assert_eq!(s.vsize, 8192000);
@@ -400,6 +406,21 @@ mod tests {
         let z = Stat::parse("9 (x y) Z 1 0 0 0").unwrap();
         assert!(z.exited());
         assert_eq!(Stat::parse("garbage"), None);
+    }
+
+    #[test]
+    fn io_counters() {
+        let text = "rchar: 323934931\nwchar: 323929600\nsyscr: 632687\nsyscw: 632675\n\
+                    read_bytes: 4096\nwrite_bytes: 323932160\ncancelled_write_bytes: 0\n";
+        assert_eq!(
+            parse_io(text),
+            Io {
+                read_bytes: 4096,
+                write_bytes: 323932160
+            }
+        );
+        let own = io(0).unwrap();
+        assert!(own.read_bytes < u64::MAX);
     }
 
     #[test]
@@ -528,6 +549,34 @@ pub fn cpu_times() -> Result<(u64, u32)> {
         .filter(|l| l.starts_with("cpu") && l.as_bytes().get(3).is_some_and(u8::is_ascii_digit))
         .count() as u32;
     Ok((total, cpus.max(1)))
+}
+
+/// Storage I/O from `/proc/PID/io`: bytes the process (its threads and the children it has
+/// waited for) made the kernel read from or write to a block device, page cache excluded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Io {
+    pub read_bytes: u64,
+    pub write_bytes: u64,
+}
+
+/// Parses /proc/PID/io text (`key: N` lines).
+pub fn parse_io(text: &str) -> Io {
+    let get = |key: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(key)?.strip_prefix(':'))
+            .and_then(|v| v.trim().parse().ok())
+            .unwrap_or(0)
+    };
+    Io {
+        read_bytes: get("read_bytes"),
+        write_bytes: get("write_bytes"),
+    }
+}
+
+/// `/proc/PID/io`; readable only by those who may ptrace the process (its owner, or the owner
+/// of its user namespace).
+pub fn io(pid: i32) -> Result<Io> {
+    read_string(&dir(pid).join("io")).map(|t| parse_io(&t))
 }
 
 /// One interface's counters from a `/proc/PID/net/dev` (the process's network namespace).

@@ -669,6 +669,16 @@ impl Running {
     }
 }
 
+/// Polls `f` every 100 ms until it holds; fails the test naming `what` after `limit`.
+#[track_caller]
+pub fn until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !f() {
+        assert!(start.elapsed() < limit, "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// Replaces 64- and 12-character lowercase hex runs (image IDs, digests) with placeholders.
 pub fn filter_hex(s: &str) -> String {
     let b = s.as_bytes();

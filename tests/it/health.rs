@@ -3,10 +3,10 @@
 //! `health_status` events only on changes, and `--health-on-failure`.
 
 use crate::fixtures::{busybox, busybox_layer};
-use crate::harness::{require, TestContext};
+use crate::harness::{require, until, TestContext};
 use crate::oci::{push_image_with, Comp, Format, Spec};
 use crate::pull;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn setup(name: &str) -> (TestContext, String) {
     require("runc", "runc");
@@ -14,14 +14,6 @@ fn setup(name: &str) -> (TestContext, String) {
     let img = busybox().plain();
     pull(&ctx, &img).success();
     (ctx, img)
-}
-
-fn until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]

@@ -2,9 +2,9 @@
 //! maximum, always until the user stops it, Docker's back-off, RestartCount, `restart` events.
 
 use crate::fixtures::busybox;
-use crate::harness::{require, TestContext};
+use crate::harness::{require, until, TestContext};
 use crate::pull;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn inspect(ctx: &TestContext, name: &str, field: &str) -> String {
     ctx.hutch(["inspect", name, "--format", field])
@@ -12,14 +12,6 @@ fn inspect(ctx: &TestContext, name: &str, field: &str) -> String {
         .success()
         .stdout_trim()
         .to_string()
-}
-
-fn until(what: &str, limit: Duration, mut f: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !f() {
-        assert!(start.elapsed() < limit, "timed out waiting for {what}");
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 #[test]

@@ -15,10 +15,6 @@ pub enum ContainerError {
         state: String,
         reason: String,
     },
-    #[error(
-        "{verb} requires cgroup v2 with a delegated freezer; this host has cgroup v1, where rootless containers run without a cgroup: boot with systemd.unified_cgroup_hierarchy=1 to use pause"
-    )]
-    NoFreezer { verb: &'static str },
     #[error("invalid {flag} {value:?}: {reason}")]
     InvalidFlag {
         flag: &'static str,

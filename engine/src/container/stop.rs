@@ -40,13 +40,19 @@ impl Containers {
         let dirs = self.dirs(&c.id);
         let timeout = Duration::from_secs(u64::from(timeout.unwrap_or(cfg.stop_timeout)));
         let exited = || read_exit_file(&dirs).is_some() || !monitor_alive(c);
-        if c.run.state == PAUSED {
+        // Stopped by SIGSTOP, its processes act on the stop signal only once continued: send
+        // it, then SIGCONT, as Docker does for a paused container. The freezer is thawed first.
+        let by_signals = c.run.state == PAUSED && super::pause::paused_by_signals(&dirs);
+        if c.run.state == PAUSED && !by_signals {
             let _ = runtime.resume(&c.id);
         }
         let mut done = false;
         if !timeout.is_zero() {
             if let Err(e) = runtime.kill(&c.id, stop_signal, false) {
                 tracing::debug!("container {}: stop signal: {e}", c.id);
+            }
+            if by_signals {
+                super::pause::continue_processes(c, &dirs);
             }
             done = poll_until(timeout, exited);
         }
@@ -63,6 +69,9 @@ impl Containers {
             // cgroup to find the processes, which rootless cgroup v1 containers lack.
             if let Err(e) = runtime.kill(&c.id, 9, false) {
                 tracing::debug!("container {}: SIGKILL: {e}", c.id);
+            }
+            if by_signals {
+                super::pause::continue_processes(c, &dirs);
             }
             if !poll_until(Duration::from_secs(30), exited) {
                 return Err(ContainerError::Timeout {

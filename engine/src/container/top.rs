@@ -71,8 +71,9 @@ fn read_process(pid: i32, uptime: f64, ticks: f64) -> Option<Process> {
     })
 }
 
-/// The processes of running container `c`, by PID inside it.
-pub fn processes(c: &Container) -> Result<Vec<Process>> {
+/// The host PIDs of running container `c`'s processes: those in its init's PID namespace, in
+/// /proc's order. Shared by `top`, `stats` and pausing by signals.
+pub fn host_pids(c: &Container) -> Result<Vec<i32>> {
     let pid_ns = |pid: i32| procfs::ns_link(pid, "pid").ok();
     let want = i32::try_from(c.run.pid)
         .ok()
@@ -81,15 +82,32 @@ pub fn processes(c: &Container) -> Result<Vec<Process>> {
         .ok_or_else(|| ContainerError::BadState {
             name: c.name.clone(),
             state: c.run.state.clone(),
-            reason: "top needs a running container".into(),
+            reason: "its processes can only be listed while it runs".into(),
         })?;
+    // Sharing ours, its namespace would hold every process of the host: pausing it would stop
+    // them all.
+    if procfs::ns_link(0, "pid").ok().as_ref() == Some(&want) {
+        return Err(ContainerError::BadState {
+            name: c.name.clone(),
+            state: c.run.state.clone(),
+            reason: "it shares the host's PID namespace, so its processes cannot be told apart"
+                .into(),
+        }
+        .into());
+    }
+    Ok(procfs::pids()?
+        .into_iter()
+        .filter(|pid| pid_ns(*pid).as_ref() == Some(&want))
+        .collect())
+}
+
+/// The processes of running container `c`, by PID inside it.
+pub fn processes(c: &Container) -> Result<Vec<Process>> {
+    let pids = host_pids(c)?;
     let uptime = procfs::uptime().unwrap_or(0.0);
     let ticks = procfs::ticks_per_second() as f64;
     let mut out = Vec::new();
-    for pid in procfs::pids()? {
-        if pid_ns(pid).as_ref() != Some(&want) {
-            continue;
-        }
+    for pid in pids {
         if let Some(p) = read_process(pid, uptime, ticks) {
             out.push(p);
         }
