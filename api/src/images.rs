@@ -75,6 +75,11 @@ pub async fn route(st: &Arc<State>, req: &mut Req, segs: &[String]) -> Result<Re
             allow(req, &[Method::GET])?;
             registry::distribution(st, req, &name.join("/")).await
         }
+        // The builder (`hutch build`) does not exist yet: say so instead of "page not found".
+        ["build"] => Err(ApiError::new(
+            StatusCode::NOT_IMPLEMENTED,
+            "building images is not supported by hutch yet: build elsewhere and load or pull the image",
+        )),
         ["commit"] => {
             allow(req, &[Method::POST])?;
             commit(st, req).await

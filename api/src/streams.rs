@@ -453,7 +453,12 @@ fn stats_json(
         "preread": pre.map_or(zero_time, |p| p.read.to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)),
         "pids_stats": {"current": now.pids},
         "blkio_stats": {
-            "io_service_bytes_recursive": null, "io_serviced_recursive": null,
+            // Bytes the container's processes read and wrote (from /proc, or its cgroup).
+            "io_service_bytes_recursive": [
+                {"major": 0, "minor": 0, "op": "read", "value": now.block_read},
+                {"major": 0, "minor": 0, "op": "write", "value": now.block_write},
+            ],
+            "io_serviced_recursive": null,
             "io_queue_recursive": null, "io_service_time_recursive": null,
             "io_wait_time_recursive": null, "io_merged_recursive": null,
             "io_time_recursive": null, "sectors_recursive": null,

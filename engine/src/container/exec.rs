@@ -229,7 +229,18 @@ pub fn exec_observed(
     )?;
     let cfg = super::config_of(c)?;
     let dirs = Dirs::new(paths, &c.id);
-    let process = process(paths, c, &cfg, &dirs, spec)?;
+    let mut process = process(paths, c, &cfg, &dirs, spec)?;
+    // The runtime sizes the terminal before the process runs: a resize after the start would
+    // race with a process that asks at once (`stty size`).
+    if let (true, Some((rows, cols))) = (spec.tty, io.size) {
+        process.set_console_size(Some(
+            oci_spec::runtime::BoxBuilder::default()
+                .height(u64::from(rows))
+                .width(u64::from(cols))
+                .build()
+                .expect("a console size builds"),
+        ));
+    }
     let pfile = dirs.run.join(unique_name("json"));
     let text = serde_json::to_vec(&process).expect("an OCI process serialises");
     std::fs::write(&pfile, text).map_err(io_err(&pfile))?;

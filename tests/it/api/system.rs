@@ -46,6 +46,13 @@ fn socket_is_private_and_version_negotiates() {
         .contains("too old"));
     svc.request("GET", "/no/such/path", None).status(404);
     svc.request("POST", "/version", None).status(405);
+    // No builder yet: a clear 501, not "page not found".
+    let r = svc.request("POST", "/v1.47/build", None).status(501);
+    assert!(
+        r.text().contains("not supported by hutch yet"),
+        "{}",
+        r.text()
+    );
 }
 
 #[test]
