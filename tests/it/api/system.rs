@@ -2,7 +2,9 @@
 
 use super::Service;
 use crate::harness::TestContext;
+use std::io::{Read, Write};
 use std::os::unix::fs::PermissionsExt;
+use std::os::unix::net::UnixStream;
 use std::time::{Duration, Instant};
 
 #[test]
@@ -152,4 +154,98 @@ fn shipped_user_units_verify() {
         stderr.trim().is_empty(),
         "systemd-analyze verify warned: {stderr}"
     );
+}
+
+/// Bad input gets Docker's errors and never takes the service down; many clients are served at
+/// once, and clients that hold streams open (or never read them) do not block the others.
+#[test]
+fn bad_input_and_many_clients_at_once() {
+    let ctx = TestContext::new("api-robust");
+    let svc = Service::start(&ctx);
+    // Malformed and mistyped JSON, an oversized body, unknown ids, wrong methods.
+    let r = svc
+        .request("POST", "/v1.47/containers/create", Some("{not json"))
+        .status(400);
+    assert!(r.json()["message"].is_string(), "{}", r.text());
+    svc.request("POST", "/v1.47/containers/create", Some(r#"{"Cmd": 5}"#))
+        .status(400);
+    svc.request("POST", "/v1.47/volumes/create", Some("[1,2,3]"))
+        .status(400);
+    let big = format!(
+        r#"{{"Name":"v","Labels":{{"a":"{}"}}}}"#,
+        "x".repeat(5 << 20)
+    );
+    svc.request("POST", "/v1.47/volumes/create", Some(&big))
+        .status(413);
+    svc.request("GET", "/v1.47/containers/nosuch/json", None)
+        .status(404);
+    svc.request("GET", "/v1.47/exec/nosuch/json", None)
+        .status(404);
+    svc.request("DELETE", "/v1.47/info", None).status(405);
+    svc.request("GET", "/v1.47/containers/json?filters=%7Bbroken", None)
+        .status(400);
+    svc.request("GET", "/v1.47/containers/json?all=maybe", None)
+        .status(400);
+    // Garbage that is not HTTP, and a connection cut mid-request.
+    for junk in [
+        &b"\x00\x01\x02 garbage\r\n\r\n"[..],
+        b"GET /info HTTP/1.1\r\nContent-Le",
+    ] {
+        let mut s = UnixStream::connect(&svc.sock).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let _ = s.write_all(junk);
+        let _ = s.shutdown(std::net::Shutdown::Write);
+        let mut sink = Vec::new();
+        let _ = s.read_to_end(&mut sink);
+    }
+    // Streams held open: an events follower, and one that never reads what it is sent.
+    let mut held = Vec::new();
+    for _ in 0..2 {
+        held.push(super::open_request(
+            &svc.sock,
+            "GET /v1.47/events HTTP/1.1\r\nHost: hutch\r\n\r\n",
+            b"",
+        ));
+    }
+    // 24 clients at once, each with several requests: every one is answered.
+    let sock = svc.sock.clone();
+    let threads: Vec<_> = (0..24)
+        .map(|i| {
+            let sock = sock.clone();
+            std::thread::spawn(move || {
+                for path in [
+                    "/_ping",
+                    "/v1.47/info",
+                    "/v1.47/containers/json?all=1",
+                    "/v1.47/volumes",
+                ] {
+                    let r = super::raw::request(&sock, "GET", path, None);
+                    assert_eq!(r.status, 200, "client {i} {path}: {}", r.text());
+                }
+            })
+        })
+        .collect();
+    for t in threads {
+        t.join().expect("a client thread");
+    }
+    // Volume events reach the followers while they are held.
+    svc.request("POST", "/v1.47/volumes/create", Some(r#"{"Name":"seen"}"#))
+        .status(201);
+    let mut first = held.remove(0);
+    first
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&got).contains("\"seen\"") {
+        let n = first.read(&mut buf).expect("the event within seconds");
+        assert!(n > 0, "the events stream ended");
+        got.extend_from_slice(&buf[..n]);
+    }
+    drop(first);
+    drop(held);
+    // Still healthy, and nothing it started lingers as a stream.
+    svc.request("GET", "/_ping", None).status(200);
+    let out = svc.stop();
+    assert!(!out.stderr.contains("panicked"), "{}", out.stderr);
 }
