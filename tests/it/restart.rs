@@ -134,3 +134,159 @@ fn restart_policies_follow_docker() {
         .code(125)
         .stderr_has(&["--restart"]);
 }
+
+/// The seconds since the epoch of each `restart` event of container `name`.
+fn restart_times(ctx: &TestContext, name: &str) -> Vec<f64> {
+    let ev = ctx
+        .hutch([
+            "events",
+            "--since",
+            "5m",
+            "--until",
+            "0s",
+            "--format",
+            "{{.timeNano}}",
+        ])
+        .args(["--filter", "event=restart", "--filter"])
+        .arg(format!("container={name}"))
+        .timeout(Duration::from_secs(20))
+        .run()
+        .success();
+    ev.stdout
+        .lines()
+        .filter_map(|l| l.trim().parse::<f64>().ok())
+        .map(|ns| ns / 1e9)
+        .collect()
+}
+
+/// unless-stopped, a process killed by a signal, the back-off's growing delays (lower bounds
+/// only), and a pending restart whose waiting process is killed: the container stays exited
+/// and consistent, and `start --all --filter restart-policy=...` brings it back.
+#[test]
+fn restart_after_kills_back_off_and_a_lost_pending_restart() {
+    require("runc", "runc");
+    let ctx = TestContext::new("restart-kills");
+    let img = busybox().plain();
+    pull(&ctx, &img).success();
+
+    // A process killed by SIGKILL (137) is a failure: on-failure restarts it. (--init: a
+    // container's PID 1 cannot be killed from inside.)
+    ctx.hutch([
+        "run",
+        "-d",
+        "--init",
+        "--name",
+        "killed",
+        "--restart",
+        "on-failure:1",
+        &img,
+    ])
+    .args(["sh", "-c", "echo up; kill -KILL $$"])
+    .run()
+    .success();
+    until(
+        "the restart of a killed process",
+        Duration::from_secs(30),
+        || {
+            let s = inspect(
+                &ctx,
+                "killed",
+                "{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}",
+            );
+            s == "1 exited 137"
+        },
+    );
+    assert_eq!(inspect(&ctx, "killed", "{{.State.ExitCode}}"), "137");
+
+    // unless-stopped restarts clean exits, and a stop by the user ends it.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "us",
+        "--restart",
+        "unless-stopped",
+        &img,
+    ])
+    .args(["sh", "-c", "sleep 0.3"])
+    .run()
+    .success();
+    until("unless-stopped restarts", Duration::from_secs(30), || {
+        inspect(&ctx, "us", "{{.RestartCount}}")
+            .parse::<u32>()
+            .unwrap_or(0)
+            >= 4
+    });
+    // Back-off: 100, 200, 400 ms at least between the restarts (each run lasts 0.3 s too).
+    let t = restart_times(&ctx, "us");
+    assert!(t.len() >= 4, "{t:?}");
+    for (i, min) in [(1, 0.2 + 0.3), (2, 0.4 + 0.3), (3, 0.8 + 0.3)] {
+        let gap = t[i] - t[i - 1];
+        assert!(
+            gap >= min * 0.9,
+            "restart {i} came {gap:.2}s after the one before: {t:?}"
+        );
+    }
+    // A stop by the user, whether it finds the container running or waiting out a back-off,
+    // ends the policy.
+    ctx.hutch(["stop", "-t", "0", "us"]).run().success();
+    let n = inspect(&ctx, "us", "{{.RestartCount}}");
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        inspect(&ctx, "us", "{{.RestartCount}} {{.State.Status}}"),
+        format!("{n} exited")
+    );
+
+    // A pending restart (the exit command waiting out the back-off) whose process is killed.
+    ctx.hutch(["run", "-d", "--name", "pend", "--restart", "always", &img])
+        .args(["sh", "-c", "sleep 0.2; exit 1"])
+        .run()
+        .success();
+    let id = inspect(&ctx, "pend", "{{.Id}}");
+    until("a long back-off", Duration::from_secs(60), || {
+        inspect(&ctx, "pend", "{{.RestartCount}}")
+            .parse::<u32>()
+            .unwrap_or(0)
+            >= 4
+    });
+    // From now each back-off is 1.6 s or more: catch the waiting exit command.
+    let mut killed = false;
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    while !killed && std::time::Instant::now() < deadline {
+        let ps = ctx
+            .command("pgrep")
+            .args(["-f", &format!("container cleanup {id}")])
+            .run();
+        let exited = inspect(&ctx, "pend", "{{.State.Status}}") == "exited";
+        if let (true, Some(pid)) = (exited, ps.stdout.lines().next()) {
+            killed = ctx.command("kill").args(["-9", pid.trim()]).run().code == Some(0);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(killed, "never saw the exit command wait out a back-off");
+    let n: u32 = inspect(&ctx, "pend", "{{.RestartCount}}").parse().unwrap();
+    std::thread::sleep(Duration::from_secs(4));
+    assert_eq!(
+        inspect(
+            &ctx,
+            "pend",
+            "{{.RestartCount}} {{.State.Status}} {{.State.ExitCode}}"
+        ),
+        format!("{n} exited 1"),
+        "the lost restart leaves the container exited, its exit recorded"
+    );
+    ctx.hutch(["ps", "-a"]).run().success();
+    // What hutch-restart.service runs at login brings it back.
+    ctx.hutch(["start", "--all", "--filter", "restart-policy=always"])
+        .run()
+        .success();
+    until("pend restarted", Duration::from_secs(30), || {
+        inspect(&ctx, "pend", "{{.RestartCount}}")
+            .parse::<u32>()
+            .unwrap_or(0)
+            > n
+    });
+    ctx.hutch(["rm", "-f", "-t", "0", "pend", "us", "killed"])
+        .run()
+        .success();
+}
