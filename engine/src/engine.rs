@@ -210,9 +210,18 @@ impl Engine {
         self.with_container(name, |ops, c| ops.stop_with(&c, timeout, Some(signal)))
     }
 
-    /// Sends `signal` to a running container.
+    /// Sends `signal` to a running container. After SIGKILL it waits (a few seconds at most)
+    /// until the container is no longer running, as Docker's daemon does, so that what comes
+    /// next sees it exited.
     pub fn kill(&self, name: &str, signal: i32) -> Result<()> {
-        self.with_container(name, |ops, c| ops.kill(&c, signal))
+        let c = self.with_container(name, |ops, c| ops.kill(&c, signal).map(|()| c))?;
+        if signal == 9 {
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+            self.wait_condition(&c, container::WaitCondition::NotRunning, &|| {
+                std::time::Instant::now() > deadline
+            })?;
+        }
+        Ok(())
     }
 
     /// Stops (if running) and starts again.

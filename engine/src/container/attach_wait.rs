@@ -14,6 +14,8 @@ struct Wait {
     connected: bool,
     /// The start had the monitor hold the output for the session.
     held: bool,
+    /// Bumped when a start has brought the monitor up: waiting sessions look at once.
+    kicks: u64,
 }
 
 #[derive(Default)]
@@ -42,6 +44,29 @@ impl Drop for WaitingAttach<'_> {
 }
 
 impl WaitingAttach<'_> {
+    /// How many times a start has kicked this container's sessions so far.
+    pub fn kicks(&self) -> u64 {
+        self.waits.lock().get(&self.id).map_or(0, |w| w.kicks)
+    }
+
+    /// Sleeps until a start kicks the sessions past `seen`, or `limit` passes.
+    pub fn await_kick(&self, seen: u64, limit: Duration) {
+        let deadline = Instant::now() + limit;
+        let mut m = self.waits.lock();
+        while m.get(&self.id).is_some_and(|w| w.kicks == seen) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return;
+            }
+            m = self
+                .waits
+                .changed
+                .wait_timeout(m, left)
+                .unwrap_or_else(|p| p.into_inner())
+                .0;
+        }
+    }
+
     /// The session is connected to the monitor: a start waiting for it goes on. Returns
     /// whether the start held the output for it (then nothing needs replaying).
     pub fn connected(&self) -> bool {
@@ -72,6 +97,14 @@ impl AttachWaits {
     /// Whether a session waits for container `id` (that is not connected yet).
     pub fn waiting(&self, id: &str) -> bool {
         self.lock().get(id).is_some_and(|w| !w.connected)
+    }
+
+    /// A start brought container `id`'s monitor up: its waiting sessions can connect now.
+    pub fn kick(&self, id: &str) {
+        if let Some(w) = self.lock().get_mut(id) {
+            w.kicks += 1;
+        }
+        self.changed.notify_all();
     }
 
     /// The start about to run has the monitor hold the output.

@@ -241,9 +241,18 @@ impl Engine {
         let waiting = ops.shared.attach_waits.wait(&c.id);
         let dirs = ops.dirs(&c.id);
         let before = c.run.started_at;
+        let mut kicks = waiting.kicks();
+        let mut first = true;
         loop {
+            // A start in this engine kicks the wait the moment the monitor is up; one in
+            // another process is seen by looking again every 50 ms.
+            if !first {
+                waiting.await_kick(kicks, std::time::Duration::from_millis(50));
+            }
+            first = false;
+            kicks = waiting.kicks();
             if let Some(control) = io.control.as_mut() {
-                let ready = hutch_sys::client::poll(&[control.fd()], 50)
+                let ready = hutch_sys::client::poll(&[control.fd()], 0)
                     .map_err(|e| EngineError::io("attach control", e))?;
                 if ready[0].readable || ready[0].hangup {
                     let reqs = control.read().unwrap_or_else(|_| vec![Control::Gone]);
@@ -251,8 +260,6 @@ impl Engine {
                         return Ok(RunOutcome::Detached);
                     }
                 }
-            } else {
-                std::thread::sleep(std::time::Duration::from_millis(50));
             }
             // Removed while waiting (a `--rm` container whose start failed): the session
             // ends with nothing to say, as Docker's does.

@@ -23,6 +23,7 @@ impl Containers {
             if self.shared.attach_waits.waiting(&c.id) {
                 // An attach session waits for this start (`docker run`): with the monitor
                 // up, it connects before the process runs.
+                self.shared.attach_waits.kick(&c.id);
                 self.shared
                     .attach_waits
                     .await_connected(&c.id, std::time::Duration::from_secs(2));
@@ -31,7 +32,9 @@ impl Containers {
         } else if self.shared.attach_waits.waiting(&c.id) {
             // An attach session waits for this start: the monitor holds the output for it.
             self.shared.attach_waits.hold(&c.id);
-            self.launch(&c, Launch::StartHeld)
+            let c = self.launch(&c, Launch::StartHeld)?;
+            self.shared.attach_waits.kick(&c.id);
+            Ok(c)
         } else {
             self.launch(&c, Launch::Start)
         }

@@ -94,6 +94,7 @@ impl Engine {
     ) -> crate::Result<Option<i64>> {
         let ops = self.containers();
         let mut seen_running = false;
+        let mut pause = Duration::from_millis(2);
         loop {
             if cancelled() {
                 return Ok(None);
@@ -115,7 +116,9 @@ impl Engine {
                 }
                 _ => {}
             }
-            std::thread::sleep(Duration::from_millis(50));
+            // Short containers are seen ending at once; long ones cost a look per 100 ms.
+            std::thread::sleep(pause);
+            pause = (pause * 2).min(Duration::from_millis(100));
         }
     }
 }
