@@ -4,16 +4,9 @@
 
 use crate::fixtures::busybox;
 use crate::harness::{require, TestContext};
-use crate::pull;
 
 /// A context with busybox pulled; returns the image reference.
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 #[test]
 fn run_rm_echo_prints_hello() {

@@ -2,21 +2,13 @@
 //! user: exists, rename, prune, top, port, pause (its clear refusal on cgroup v1), diff,
 //! export, mount/unmount, cp (with symlinks planted to escape the root), commit and events.
 
-use crate::fixtures::busybox;
-use crate::harness::{hutch_bin, require, Output, TestContext};
+use crate::harness::{hutch_bin, Output, TestContext};
 use crate::oci::{dir, file, layer, symlink};
-use crate::pull;
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::time::Duration;
 
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 /// `hutch ARGS` through `sh -c` with stdin/stdout redirected to files in the context.
 fn hutch_sh(ctx: &TestContext, script: &str) -> Output {

@@ -2,19 +2,13 @@
 //! HEALTHCHECK, `ps` and `inspect` showing the state, `healthcheck run`, `wait --condition`,
 //! `health_status` events only on changes, and `--health-on-failure`.
 
-use crate::fixtures::{busybox, busybox_layer};
-use crate::harness::{require, until, TestContext};
+use crate::fixtures::busybox_layer;
+use crate::harness::until;
 use crate::oci::{push_image_with, Comp, Format, Spec};
 use crate::pull;
 use std::time::Duration;
 
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 #[test]
 fn health_cmd_status_transitions_show_in_ps_inspect_and_events() {

@@ -41,6 +41,15 @@ pub fn pull(ctx: &TestContext, reference: &str) -> Output {
     ctx.hutch(["pull", "--tls-verify=false", reference]).run()
 }
 
+/// A test context (runc required) with the busybox test image pulled; the image's reference.
+pub fn busybox_context(name: &str) -> (TestContext, String) {
+    harness::require("runc", "runc");
+    let ctx = TestContext::new(name);
+    let img = fixtures::busybox().plain();
+    pull(&ctx, &img).success();
+    (ctx, img)
+}
+
 /// Names of the layer directories in the context's store (`graphroot/layers/*`).
 pub fn layer_dirs(ctx: &TestContext) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(ctx.graphroot().join("layers"))

@@ -2,19 +2,11 @@
 //! stopped by signals, make no progress while paused and go on after unpause; `ps`, `inspect`
 //! and events show it; `stop`, `rm -f` and `kill` still end a paused container.
 
-use crate::fixtures::busybox;
-use crate::harness::{require, until, TestContext};
-use crate::pull;
+use crate::harness::{until, TestContext};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 /// A directory the container's root can write into (it is the test user on the host).
 fn shared_dir(ctx: &TestContext) -> PathBuf {

@@ -2,19 +2,11 @@
 //! processes started), `--format json` and templates, streaming tables, `--all`, and podman's
 //! error for a container that is not running.
 
-use crate::fixtures::busybox;
-use crate::harness::{hutch_bin, require, until, TestContext};
-use crate::pull;
+use crate::harness::{hutch_bin, until, TestContext};
 use serde_json::Value;
 use std::time::Duration;
 
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 /// `stats --no-stream --format json NAME`'s one entry.
 fn stats_json(ctx: &TestContext, name: &str) -> Value {

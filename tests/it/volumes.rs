@@ -4,8 +4,8 @@
 //! as anonymous volumes, prune/rm rules, mount destinations behind planted symlinks, bad input,
 //! and `system df|prune|reset`.
 
-use crate::fixtures::{busybox, busybox_layer};
-use crate::harness::{require, TestContext};
+use crate::fixtures::busybox_layer;
+use crate::harness::TestContext;
 use crate::oci::{
     compress, config_json, dir, file, layer, push_config_and_manifest, sha256_hex, symlink, Comp,
     Format, Layer, LayerDesc, Pushed, Spec,
@@ -16,13 +16,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 /// Pushes busybox plus `own` as `REPO:TAG`, with `patch` applied to the image config.
 fn push_with_config(

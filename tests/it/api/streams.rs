@@ -4,19 +4,11 @@
 //! what these tests are about).
 
 use super::{open_request, Service};
-use crate::harness::{require, TestContext};
-use crate::{fixtures::busybox, pull};
 use std::io::{Read, Write};
 use std::os::unix::net::UnixStream;
 use std::time::{Duration, Instant};
 
-fn setup(name: &str) -> (TestContext, String) {
-    require("runc", "runc");
-    let ctx = TestContext::new(name);
-    let img = busybox().plain();
-    pull(&ctx, &img).success();
-    (ctx, img)
-}
+use crate::busybox_context as setup;
 
 /// A raw request whose answer is read to the end (a hijacked stream ends when the session
 /// does): status line and headers, then the rest as it came.
