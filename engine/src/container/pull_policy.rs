@@ -30,9 +30,12 @@ impl std::str::FromStr for PullPolicy {
             "always" => Ok(PullPolicy::Always),
             "newer" => Ok(PullPolicy::Newer),
             "never" => Ok(PullPolicy::Never),
-            other => Err(EngineError::Other(format!(
-                "invalid --pull {other:?}: expected always, missing, never or newer"
-            ))),
+            other => Err(crate::container::ContainerError::InvalidFlag {
+                flag: "--pull",
+                value: other.to_string(),
+                reason: "expected always, missing, never or newer".into(),
+            }
+            .into()),
         }
     }
 }
