@@ -103,6 +103,11 @@ pub enum EngineError {
         #[source]
         errors: Failures,
     },
+    #[error("starting the async runtime: {source}")]
+    AsyncRuntime {
+        #[source]
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Logs(Box<crate::container::logs::LogsError>),
     #[error(transparent)]
