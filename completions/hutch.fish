@@ -616,7 +616,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rm" -s i -l ignore -d 'Ignor
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers' -r
-complete -c hutch -n "__fish_hutch_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -1225,7 +1225,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F

@@ -829,7 +829,8 @@ pub struct PsArgs {
     /// Show the size of each container's writable layer
     #[arg(short, long)]
     pub size: bool,
-    /// Filter: name=, id=, status=, label=, ancestor=, exited=
+    /// Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=,
+    /// volume=, restart-policy=, health=starting|healthy|unhealthy|none
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// Output format: json, table, or a Go template such as {{.ID}} {{.Names}}

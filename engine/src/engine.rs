@@ -4,7 +4,7 @@
 
 use crate::container::{self, ContainerError, Containers, Shared};
 use crate::userns::{Joined, UsernsInfo};
-use crate::{EngineError, Options, Paths, Result};
+use crate::{Options, Paths, Result};
 use hutch_state::{Container, Db, NewEvent};
 use std::ffi::OsString;
 use std::sync::{Arc, OnceLock};
@@ -414,9 +414,10 @@ impl Engine {
                         return Ok(code);
                     }
                 }
-                return Err(EngineError::Other(format!(
-                    "container {name} was removed while waiting"
-                )));
+                return Err(container::ContainerError::RemovedWhileWaiting {
+                    name: name.to_string(),
+                }
+                .into());
             };
             let obs = container::observe(self.paths(), &now);
             let state = container::display_state(&obs.state);
@@ -472,6 +473,7 @@ impl AsRef<Db> for Containers {
 mod tests {
     use super::*;
     use crate::container::fake_runtime::{Call, FakeRuntime};
+    use crate::EngineError;
     use hutch_state::RunState;
     use std::path::Path;
 
@@ -652,6 +654,20 @@ mod tests {
 
         let err = eng.cleanup("job", false).unwrap_err();
         assert!(err.to_string().contains("scripted failure"), "{err}");
+        // Each failed step kept as its own typed error, the runtime's among them.
+        match &err {
+            EngineError::CleanupFailed { id: failed, errors } => {
+                assert_eq!(failed, &id);
+                assert!(
+                    matches!(
+                        errors.0.as_slice(),
+                        [EngineError::Container(c)] if matches!(**c, container::ContainerError::Runtime { .. })
+                    ),
+                    "{errors:?}"
+                );
+            }
+            other => panic!("not a cleanup failure: {other:?}"),
+        }
         // Past the failed `runtime delete`: the exit is recorded, the run directory gone.
         let after = eng.lookup("job").unwrap();
         assert_eq!(after.run.state, container::EXITED);

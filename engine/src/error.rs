@@ -73,8 +73,84 @@ pub enum EngineError {
         "{path} is owned by uid {owner}, not by you (uid {uid}); remove it or pass --root/--runroot"
     )]
     NotOwned { path: PathBuf, owner: u32, uid: u32 },
-    #[error("{0}")]
-    Other(String),
+    #[error("image {image}: config blob is not valid JSON: {source}")]
+    BadImageConfig {
+        image: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    #[error("image {image}: layer {layer} is missing from the store")]
+    LayerMissing { image: String, layer: String },
+    /// Serializing a value hutch built itself (a runtime config, a stored spec, a manifest).
+    #[error("encoding {what}: {source}")]
+    Encode {
+        what: String,
+        #[source]
+        source: serde_json::Error,
+    },
+    /// Removing a container failed at some steps; the others were done and its row is kept,
+    /// so that `rm` can be tried again.
+    #[error("removing container {id}: {errors}")]
+    RemoveFailed {
+        id: String,
+        #[source]
+        errors: Failures,
+    },
+    /// Cleaning up after a container's exit failed at some steps; the others were done.
+    #[error("container {id}: cleanup: {errors}")]
+    CleanupFailed {
+        id: String,
+        #[source]
+        errors: Failures,
+    },
+    #[error("starting the async runtime: {source}")]
+    AsyncRuntime {
+        #[source]
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Logs(Box<crate::container::logs::LogsError>),
+    #[error(transparent)]
+    Commit(Box<crate::container::commit::CommitError>),
+    #[error(transparent)]
+    Generate(Box<crate::systemd::generate::GenerateError>),
+}
+
+/// The failures of the steps of a teardown that keeps going past each one (see
+/// [`EngineError::RemoveFailed`]), in the order they happened; never empty.
+#[derive(Debug)]
+pub struct Failures(pub Vec<EngineError>);
+
+impl Failures {
+    /// `Err` with the failures when there are any.
+    pub fn into_result(self, err: impl FnOnce(Failures) -> EngineError) -> Result<()> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(err(self))
+        }
+    }
+}
+
+impl std::fmt::Display for Failures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, e) in self.0.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            write!(f, "{e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Failures {
+    /// The first failure: the rest are in the list (and all of them in the message).
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.0
+            .first()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
 }
 
 /// What kind of failure an error is, for front ends that answer with a status rather than an
@@ -116,10 +192,13 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Container(c) => match &**c {
-                C::NotFound { .. } | C::ExecNotFound { .. } | C::NoSuchPath { .. } => {
-                    ErrorKind::NotFound
+                C::NotFound { .. }
+                | C::ExecNotFound { .. }
+                | C::NoSuchPath { .. }
+                | C::RemovedWhileWaiting { .. } => ErrorKind::NotFound,
+                C::ExecStarted { .. } | C::AttachNotRunning { .. } | C::CidFileExists { .. } => {
+                    ErrorKind::Conflict
                 }
-                C::ExecStarted { .. } => ErrorKind::Conflict,
                 C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
                 C::BadState { .. } => ErrorKind::Conflict,
                 C::State(S::NameInUse { .. }) => ErrorKind::Conflict,
@@ -155,6 +234,16 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Connect(_) => ErrorKind::Conflict,
+            EngineError::Commit(c) => match &**c {
+                crate::container::commit::CommitError::InvalidChange { .. } => ErrorKind::Invalid,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Generate(g) => match &**g {
+                crate::systemd::generate::GenerateError::BadRestartPolicy { .. } => {
+                    ErrorKind::Invalid
+                }
+                _ => ErrorKind::Internal,
+            },
             EngineError::Search(
                 crate::search::SearchError::BadFilter { .. }
                 | crate::search::SearchError::BadTerm { .. },
@@ -190,6 +279,27 @@ impl EngineError {
 impl From<crate::saveload::ArchiveError> for EngineError {
     fn from(e: crate::saveload::ArchiveError) -> Self {
         EngineError::Archive(Box::new(e))
+    }
+}
+
+impl From<crate::container::logs::LogsError> for EngineError {
+    fn from(e: crate::container::logs::LogsError) -> Self {
+        match e {
+            crate::container::logs::LogsError::Container(c) => c.into(),
+            e => EngineError::Logs(Box::new(e)),
+        }
+    }
+}
+
+impl From<crate::container::commit::CommitError> for EngineError {
+    fn from(e: crate::container::commit::CommitError) -> Self {
+        EngineError::Commit(Box::new(e))
+    }
+}
+
+impl From<crate::systemd::generate::GenerateError> for EngineError {
+    fn from(e: crate::systemd::generate::GenerateError) -> Self {
+        EngineError::Generate(Box::new(e))
     }
 }
 

@@ -129,7 +129,10 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "network",
     "volume",
     "restart-policy",
+    "health",
 ];
+/// `health=` values: a running container's check status, or `none` for no healthcheck.
+const HEALTH_STATUSES: &[&str] = &["starting", "healthy", "unhealthy", "none"];
 const STATUSES: &[&str] = &[
     "created",
     "running",
@@ -150,6 +153,12 @@ pub fn containers(items: &[String]) -> Result<Filters, FilterError> {
         return Err(FilterError::BadValue {
             filter: format!("status={bad}"),
             reason: "use created, running, paused, exited or stopped".into(),
+        });
+    }
+    if let Some(bad) = f.values("health").find(|s| !HEALTH_STATUSES.contains(s)) {
+        return Err(FilterError::BadValue {
+            filter: format!("health={bad}"),
+            reason: "use starting, healthy, unhealthy or none".into(),
         });
     }
     Ok(f)
@@ -201,6 +210,12 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
             Some(o) => c.created > o.created,
             None => false,
         },
+        // A running container's check status; `none`: it has no active check (none at all,
+        // or `--no-healthcheck`).
+        "health" if v == "none" => {
+            container::config_of(c).is_ok_and(|cfg| container::health::argv(&cfg).is_none())
+        }
+        "health" => obs.health.as_deref() == Some(v),
         // The policy's name (`on-failure` for `on-failure:3`), or several: `always,no`.
         "restart-policy" => {
             let p = c.restart_policy.split(':').next().unwrap_or_default();
@@ -554,6 +569,64 @@ mod tests {
         assert!(!p(&["label!=oneoff"]));
         assert!(!p(&["until=10m"]));
         assert!(container_prune(&items(&["until=soon"])).is_err());
+    }
+
+    #[test]
+    fn containers_match_by_health_status_or_none() {
+        use crate::container::create_spec::{HealthConfig, HealthTest};
+        let checked = container::ContainerConfig {
+            health: Some(HealthConfig {
+                test: HealthTest::Cmd(vec!["true".into()]),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let with_check = container::fixtures::container("checked", &checked);
+        let without = container::fixtures::container("plain", &Default::default());
+        let running = |health: Option<&str>| Observed {
+            state: container::RUNNING.into(),
+            exit_code: None,
+            finished_at: None,
+            needs_cleanup: false,
+            health: health.map(String::from),
+        };
+        let m = |given: &[&str], c: &Container, obs: &Observed| {
+            container_matches(&containers(&items(given)).unwrap(), c, obs, &[])
+        };
+        assert!(m(
+            &["health=healthy"],
+            &with_check,
+            &running(Some("healthy"))
+        ));
+        assert!(!m(
+            &["health=healthy"],
+            &with_check,
+            &running(Some("starting"))
+        ));
+        assert!(m(
+            &["health=unhealthy", "health=starting"],
+            &with_check,
+            &running(Some("starting"))
+        ));
+        // Not running: no status to match, but it still has a check.
+        assert!(!m(&["health=healthy"], &with_check, &running(None)));
+        assert!(!m(&["health=none"], &with_check, &running(None)));
+        assert!(m(&["health=none"], &without, &running(None)));
+        let disabled = container::ContainerConfig {
+            health: Some(HealthConfig {
+                test: HealthTest::None,
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let disabled = container::fixtures::container("off", &disabled);
+        assert!(m(&["health=none"], &disabled, &running(None)));
+        assert!(!m(&["health=healthy"], &without, &running(None)));
+        let e = containers(&items(&["health=ok"])).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "invalid filter \"health=ok\": use starting, healthy, unhealthy or none"
+        );
     }
 
     #[test]

@@ -311,11 +311,9 @@ pub struct RootFs {
 
 /// Parses the stored config blob; a damaged one is an error naming the image.
 pub fn config(image: &Image) -> Result<ImageConfig> {
-    serde_json::from_slice(&image.config).map_err(|e| {
-        EngineError::Other(format!(
-            "image {}: config blob is not valid JSON: {e}",
-            image.id
-        ))
+    serde_json::from_slice(&image.config).map_err(|source| EngineError::BadImageConfig {
+        image: image.id.clone(),
+        source,
     })
 }
 
@@ -958,12 +956,12 @@ pub fn mount(db: &Db, paths: &Paths, img: &Image) -> Result<PathBuf> {
     let store = hutch_storage::LayerStore::new(&paths.graphroot);
     let mut lowers = Vec::new();
     for diff_id in img.layers.iter().rev() {
-        let layer = db.layer(diff_id)?.ok_or_else(|| {
-            EngineError::Other(format!(
-                "image {}: layer {diff_id} is missing from the store",
-                img.id
-            ))
-        })?;
+        let layer = db
+            .layer(diff_id)?
+            .ok_or_else(|| EngineError::LayerMissing {
+                image: img.id.clone(),
+                layer: diff_id.clone(),
+            })?;
         lowers.push(store.layer_path(&layer.dir));
     }
     let driver = hutch_storage::mount::driver(&paths.graphroot, paths.storage_driver.as_deref())?;

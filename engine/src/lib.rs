@@ -22,6 +22,7 @@ pub mod pull;
 pub mod push;
 pub mod reference;
 pub mod registries;
+pub mod rt;
 pub mod saveload;
 pub mod search;
 pub mod storage_driver;

@@ -5,7 +5,7 @@
 use crate::cli::AttachArgs;
 use hutch_engine::container::exec::{Control, ControlSource, ExecIo};
 use hutch_engine::container::run::{AttachRequest, RunOutcome};
-use hutch_engine::term::{RawTerminal, SignalFd, SIGWINCH};
+use hutch_engine::term::{RawTerminal, SignalFd, SESSION_SIGNALS, SIGWINCH};
 use std::io::IsTerminal;
 use std::os::fd::{AsFd, BorrowedFd};
 
@@ -59,10 +59,6 @@ where
         }
     }
 }
-
-/// Signals a session takes while it lasts: SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGTERM
-/// (forwarded with `--sig-proxy`, else swallowed) and SIGWINCH (a resize).
-const SESSION_SIGNALS: [i32; 7] = [1, 2, 3, 10, 12, 15, SIGWINCH];
 
 /// This terminal as the session's control source. Nothing is taken until the session begins,
 /// so until the container runs (a pull, say) signals act as usual.

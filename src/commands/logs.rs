@@ -106,9 +106,6 @@ pub fn run(ctx: &super::Ctx, args: LogsArgs) -> anyhow::Result<i32> {
         ControlFlow::Continue(())
     });
     let _ = stdout.lock().flush();
-    match shown {
-        Ok(()) => Ok(0),
-        Err(logs::LogsError::Container(e)) => Err(EngineError::from(e).into()),
-        Err(e) => Err(e.into()),
-    }
+    shown.map_err(EngineError::from)?;
+    Ok(0)
 }

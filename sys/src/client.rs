@@ -87,6 +87,17 @@ impl SignalFd {
     }
 }
 
+/// Blocks `signals` in the calling thread for good: a process-directed one then goes to a
+/// thread that takes it (the main thread's handlers, or its `SignalFd`).
+pub fn block_in_this_thread(signals: &[i32]) -> io::Result<()> {
+    let mut mask = SigSet::empty();
+    for s in signals {
+        mask.add(Signal::try_from(*s)?);
+    }
+    mask.thread_block()?;
+    Ok(())
+}
+
 impl AsFd for SignalFd {
     fn as_fd(&self) -> BorrowedFd<'_> {
         self.fd.as_fd()

@@ -1135,6 +1135,39 @@ fn run_pulls_by_policy() {
     ])
     .run()
     .success();
+    // After a pull the process's async runtime lives on beside the session: a signal to
+    // `hutch run` must still reach the container, not one of the runtime's threads.
+    let r = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--name",
+            "pulled-then-signalled",
+            "--pull=always",
+            "--tls-verify=false",
+            &img,
+            "sh",
+            "-c",
+            "trap 'echo got-term; exit 42' TERM; echo ready; while true; do sleep 0.1; done",
+        ])
+        .spawn();
+    crate::harness::until(
+        "the container to trap SIGTERM",
+        std::time::Duration::from_secs(60),
+        || {
+            ctx.hutch(["logs", "pulled-then-signalled"])
+                .run()
+                .stdout
+                .contains("ready")
+        },
+    );
+    std::process::Command::new("kill")
+        .args(["-TERM", &r.pid().to_string()])
+        .status()
+        .unwrap();
+    let out = r.wait();
+    assert_eq!(out.code, Some(42), "{out:?}");
+    assert_eq!(out.stdout, "ready\ngot-term\n");
     // newer: the registry cannot be reached over TLS, so the local image is used (a warning).
     ctx.hutch(["run", "--rm", "--pull=newer", &img, "true"])
         .run()

@@ -51,6 +51,18 @@ fn health_cmd_status_transitions_show_in_ps_inspect_and_events() {
         .run()
         .success();
     assert!(status().ends_with("(healthy)"), "{}", status());
+    // `ps --filter health=` selects by that status, as podman's and Docker's.
+    let by_health = |h: &str| {
+        ctx.hutch(["ps", "--format", "{{.Names}}", "--filter"])
+            .arg(format!("health={h}"))
+            .run()
+            .success()
+            .stdout_trim()
+            .to_string()
+    };
+    assert_eq!(by_health("healthy"), "hc");
+    assert_eq!(by_health("unhealthy"), "");
+    assert_eq!(by_health("none"), "");
     let health: serde_json::Value = serde_json::from_str(
         ctx.hutch(["inspect", "hc", "--format", "{{json .State.Health}}"])
             .run()
@@ -170,6 +182,11 @@ fn image_healthcheck_applies_unless_disabled_and_on_failure_kills() {
         .run()
         .success();
     assert!(!st.stdout.contains('('), "no health shown: {}", st.stdout);
+    let none = ctx
+        .hutch(["ps", "--format", "{{.Names}}", "--filter", "health=none"])
+        .run()
+        .success();
+    assert_eq!(none.stdout_trim(), "off");
 
     // --health-on-failure=kill: the container dies once it turns unhealthy.
     ctx.hutch(["run", "-d", "--name", "killme", "--health-cmd", "false"])

@@ -4,6 +4,7 @@ use super::config_of;
 use super::exit_file::read_exit_file;
 use super::lifecycle::{event, is_active, remove_dir_if_exists, Containers, EXITED};
 use super::monitor::monitor_alive;
+use crate::error::Failures;
 use crate::EngineError;
 use crate::Result;
 use chrono::Utc;
@@ -72,31 +73,26 @@ impl Containers {
         let mut errors = Vec::new();
         if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists() {
             if let Err(e) = runtime.delete(&c.id, true) {
-                errors.push(e.to_string());
+                errors.push(e.into());
             }
         }
         if let Err(e) = self.teardown_network(&c, &cfg) {
-            errors.push(e.to_string());
+            errors.push(e);
         }
         // `hutch mount` keeps the root filesystem mounted after the container exits.
         if super::rootfs::user_mounts(&dirs) == 0 {
             if let Err(e) = self.unmount_rootfs(&dirs) {
-                errors.push(e.to_string());
+                errors.push(e);
             }
         }
         let failed = super::mounts::teardown(&self.db, &self.paths, &c, &cfg, &dirs);
-        errors.extend(failed.iter().map(ToString::to_string));
+        errors.extend(failed);
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
-            errors.push(e.to_string());
+            errors.push(e);
         }
-        if errors.is_empty() {
-            Ok(())
-        } else {
-            Err(EngineError::Other(format!(
-                "container {}: cleanup: {}",
-                c.id,
-                errors.join("; ")
-            )))
-        }
+        Failures(errors).into_result(|errors| EngineError::CleanupFailed {
+            id: c.id.clone(),
+            errors,
+        })
     }
 }

@@ -24,8 +24,37 @@ pub struct CommitOptions {
     pub changes: Vec<String>,
 }
 
+/// What can go wrong in a commit beyond storage and I/O; each names its change, container or
+/// image.
+#[derive(Debug, thiserror::Error)]
+pub enum CommitError {
+    #[error("invalid change {change:?}: {reason}")]
+    InvalidChange { change: String, reason: String },
+    #[error("container {container}: its image {image} is no longer in local storage")]
+    ImageGone { container: String, image: String },
+    #[error("container {container}: committing: {source}")]
+    Unpack {
+        container: String,
+        #[source]
+        source: hutch_storage::unpack::UnpackError,
+    },
+    #[error("image {image}: config is not an object")]
+    ConfigNotObject { image: String },
+    #[error("image {image}: layer digest {digest:?}: {source}")]
+    LayerDigest {
+        image: String,
+        digest: String,
+        #[source]
+        source: hutch_storage::digest::DigestError,
+    },
+}
+
 fn bad_change(change: &str, reason: &str) -> EngineError {
-    EngineError::Other(format!("invalid change {change:?}: {reason}"))
+    CommitError::InvalidChange {
+        change: change.to_string(),
+        reason: reason.to_string(),
+    }
+    .into()
 }
 
 /// `["a","b"]` or a shell form, which runs through `/bin/sh -c` as in a Dockerfile.
@@ -167,17 +196,18 @@ impl Containers {
             .as_deref()
             .map(crate::images::normalize_new_name)
             .transpose()?;
-        let parent = self.db.image(&c.image_id)?.ok_or_else(|| {
-            EngineError::Other(format!(
-                "container {}: its image {} is no longer in local storage",
-                c.name, c.image_id
-            ))
-        })?;
-        let mut config: Value = serde_json::from_slice(&parent.config).map_err(|e| {
-            EngineError::Other(format!(
-                "image {}: config blob is not valid JSON: {e}",
-                parent.id
-            ))
+        let parent = self
+            .db
+            .image(&c.image_id)?
+            .ok_or_else(|| CommitError::ImageGone {
+                container: c.name.clone(),
+                image: c.image_id.clone(),
+            })?;
+        let mut config: Value = serde_json::from_slice(&parent.config).map_err(|source| {
+            EngineError::BadImageConfig {
+                image: parent.id.clone(),
+                source,
+            }
         })?;
         let ccfg = config_of(c)?;
         // Check the changes before the (slow) layer is built.
@@ -228,14 +258,19 @@ impl Containers {
                 tar_split: Some(staging.split_path()),
             },
         )
-        .map_err(|e| EngineError::Other(format!("container {}: committing: {e}", c.name)))?;
+        .map_err(|source| CommitError::Unpack {
+            container: c.name.clone(),
+            source,
+        })?;
         drop(tar_dir);
 
         let now = Utc::now();
         let created = now.to_rfc3339_opts(SecondsFormat::Nanos, true);
-        let obj = config.as_object_mut().ok_or_else(|| {
-            EngineError::Other(format!("image {}: config is not an object", parent.id))
-        })?;
+        let obj = config
+            .as_object_mut()
+            .ok_or_else(|| CommitError::ConfigNotObject {
+                image: parent.id.clone(),
+            })?;
         obj.insert("created".into(), json!(created));
         if let Some(a) = &opts.author {
             obj.insert("author".into(), json!(a));
@@ -295,8 +330,14 @@ impl Containers {
         // The config stays JSON rather than oci-spec's ImageConfiguration: that type drops
         // what it does not know (Docker's Healthcheck, Shell, OnBuild, container_config...),
         // and a commit must keep everything the parent image's config had, as podman does.
-        let config_bytes =
-            serde_json::to_vec(&config).map_err(|e| EngineError::Other(e.to_string()))?;
+        let encode = |what: &str| {
+            let what = format!(
+                "the {what} of the image committed from container {}",
+                c.name
+            );
+            move |source| EngineError::Encode { what, source }
+        };
+        let config_bytes = serde_json::to_vec(&config).map_err(encode("config"))?;
         let config_digest = Digest::sha256(&config_bytes);
         progress.event(Event::ConfigDone {
             digest: config_digest.clone(),
@@ -304,8 +345,13 @@ impl Containers {
         let id = config_digest.hex().to_string();
 
         let layer_digest = |d: &str| -> Result<Digest> {
-            d.parse().map_err(|e| {
-                EngineError::Other(format!("image {}: layer digest {d:?}: {e}", parent.id))
+            d.parse().map_err(|source| {
+                CommitError::LayerDigest {
+                    image: parent.id.clone(),
+                    digest: d.to_string(),
+                    source,
+                }
+                .into()
             })
         };
         let mut descriptors = Vec::new();
@@ -338,8 +384,7 @@ impl Containers {
             mf::descriptor(mf::OCI_CONFIG, &config_digest, config_bytes.len() as u64),
             descriptors,
         );
-        let manifest_bytes =
-            serde_json::to_vec(&manifest).map_err(|e| EngineError::Other(e.to_string()))?;
+        let manifest_bytes = serde_json::to_vec(&manifest).map_err(encode("manifest"))?;
         progress.event(Event::WritingManifest);
         let digest = Digest::sha256(&manifest_bytes).to_string();
 

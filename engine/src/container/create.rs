@@ -74,9 +74,14 @@ impl Containers {
                 super::config::warn_unapplied_limits(opts, &cg.limits_reason.unwrap_or_default());
             }
         }
-        let spec = serde_json::to_string(&cfg).map_err(|e| EngineError::Other(e.to_string()))?;
-        let labels =
-            serde_json::to_string(&labels).map_err(|e| EngineError::Other(e.to_string()))?;
+        let encode = |what: &'static str| {
+            move |source| EngineError::Encode {
+                what: format!("the {what} of a new container of image {}", image.id),
+                source,
+            }
+        };
+        let spec = serde_json::to_string(&cfg).map_err(encode("configuration"))?;
+        let labels = serde_json::to_string(&labels).map_err(encode("labels"))?;
         let mut attempt = 0;
         loop {
             let name = opts.name.clone().unwrap_or_else(names::random_name);

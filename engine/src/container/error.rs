@@ -69,6 +69,16 @@ pub enum ContainerError {
     ExecNotFound { id: String },
     #[error("exec instance {id} has already been started")]
     ExecStarted { id: String },
+    #[error("container {name} was removed while waiting")]
+    RemovedWhileWaiting { name: String },
+    #[error("you can only attach to running containers: {name} is {state}")]
+    AttachNotRunning { name: String, state: String },
+    #[error("container id file {} exists: remove it or choose another", path.display())]
+    CidFileExists { path: PathBuf },
+    /// A network joined between `runtime create` and `start` needs the container created
+    /// first; any other launch of such a container is a bug in the engine.
+    #[error("container {id}: a network connected after create needs a created container")]
+    LateNetwork { id: String },
     #[error("container {id}: timed out after {seconds}s waiting for it to {what}")]
     Timeout {
         id: String,

@@ -275,7 +275,10 @@ impl Containers {
         )?;
         write_file(
             &dirs.userdata.join("config.json"),
-            &serde_json::to_string_pretty(&oci).map_err(|e| EngineError::Other(e.to_string()))?,
+            &serde_json::to_string_pretty(&oci).map_err(|source| EngineError::Encode {
+                what: format!("the runtime config of container {}", c.id),
+                source,
+            })?,
         )?;
         // A hutch killed half-way through an earlier init may have left the runtime's state
         // behind; `runtime create` would refuse the ID.
@@ -301,10 +304,7 @@ impl Containers {
         let (pid, conmon_pid) = monitor?;
         if late_net {
             if how != Launch::Create {
-                return Err(EngineError::Other(format!(
-                    "container {}: a network connected after create needs a created container",
-                    c.id
-                )));
+                return Err(ContainerError::LateNetwork { id: c.id.clone() }.into());
             }
             let ns = PathBuf::from(format!("/proc/{pid}/ns/net"));
             let (net, _, _) = self.setup_network(c, cfg, &hostname, Some(ns), false)?;

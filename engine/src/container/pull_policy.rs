@@ -30,9 +30,12 @@ impl std::str::FromStr for PullPolicy {
             "always" => Ok(PullPolicy::Always),
             "newer" => Ok(PullPolicy::Newer),
             "never" => Ok(PullPolicy::Never),
-            other => Err(EngineError::Other(format!(
-                "invalid --pull {other:?}: expected always, missing, never or newer"
-            ))),
+            other => Err(crate::container::ContainerError::InvalidFlag {
+                flag: "--pull",
+                value: other.to_string(),
+                reason: "expected always, missing, never or newer".into(),
+            }
+            .into()),
         }
     }
 }
@@ -61,8 +64,7 @@ impl Engine {
     /// `interrupted` completes (then `PullError::Interrupted`). Joins the user namespace first
     /// if this engine was opened without (call it before the process starts threads). Runs
     /// on the caller's runtime when it has one (an async server's blocking thread), else on
-    /// one of its own that is gone (with its unpacking threads, which remove an interrupted
-    /// pull's staging directories) when this returns.
+    /// the process's (`crate::rt`); never from inside an async task.
     pub fn pull(
         &self,
         image: &str,
@@ -126,9 +128,9 @@ impl Engine {
     }
 
     /// Runs a pull until done or until `interrupted` completes (then `PullError::Interrupted`),
-    /// on the caller's runtime when it has one (an async server's blocking thread), else on one
-    /// of its own that is gone (with its unpacking threads, which remove an interrupted pull's
-    /// staging directories) when this returns.
+    /// on the caller's runtime when it has one (an async server's blocking thread), else on the
+    /// process's (`crate::rt`), whose `shutdown` waits for an interrupted pull's unpacking
+    /// threads to remove their staging directories.
     fn interruptible<T>(
         &self,
         image: &str,
@@ -142,16 +144,7 @@ impl Engine {
                 _ = interrupted => Err(PullError::Interrupted { image: image.to_string() }.into()),
             }
         };
-        match tokio::runtime::Handle::try_current() {
-            Ok(handle) => handle.block_on(pull),
-            Err(_) => {
-                let rt = tokio::runtime::Builder::new_multi_thread()
-                    .enable_all()
-                    .build()
-                    .map_err(|e| EngineError::io("the async runtime", e))?;
-                rt.block_on(pull)
-            }
-        }
+        crate::rt::block_on(pull)?
     }
 
     /// `ensure_image` with the pull itself done by `pull`.

@@ -8,6 +8,7 @@ use super::runtime::CliRuntime;
 use super::runtime::OciRuntime;
 use super::trash::{empty_trash, trash};
 use super::ContainerError;
+use crate::error::Failures;
 use crate::EngineError;
 use crate::Result;
 use hutch_state::Container;
@@ -45,7 +46,7 @@ impl Containers {
         if let Some(cfg) = cfg.as_ref().filter(|_| !self.defer_runtime_delete) {
             if self.paths.runroot.join("runtime").join(&c.id).exists() {
                 if let Err(e) = self.oci(cfg).delete(&c.id, true) {
-                    errors.push(e.to_string());
+                    errors.push(e.into());
                 }
             }
         }
@@ -53,30 +54,27 @@ impl Containers {
         // command: that finds no row and has nothing to tear the network down from.
         if let Some(cfg) = &cfg {
             if let Err(e) = self.teardown_network(c, cfg) {
-                errors.push(e.to_string());
+                errors.push(e);
             }
         }
         if let Err(e) = self.unmount_rootfs(&dirs) {
-            errors.push(e.to_string());
+            errors.push(e);
         }
         if let Some(cfg) = &cfg {
             let failed = super::mounts::teardown(&self.db, &self.paths, c, cfg, &dirs);
-            errors.extend(failed.iter().map(ToString::to_string));
+            errors.extend(failed);
         }
         if let Err(e) = remove_dir_if_exists(&dirs.run) {
-            errors.push(e.to_string());
+            errors.push(e);
         }
         if let Err(e) = trash(&self.paths, &dirs, &c.id) {
-            errors.push(e.to_string());
+            errors.push(e);
         }
-        if !errors.is_empty() {
-            // Keep the row so `rm` can be retried; say everything that failed.
-            return Err(EngineError::Other(format!(
-                "removing container {}: {}",
-                c.id,
-                errors.join("; ")
-            )));
-        }
+        // Keep the row so `rm` can be retried; say everything that failed.
+        Failures(errors).into_result(|errors| EngineError::RemoveFailed {
+            id: c.id.clone(),
+            errors,
+        })?;
         let ev = event("container", "remove", c, serde_json::json!({}));
         self.db.delete_container(&c.id, Some(&ev))?;
         if !self.defer_runtime_delete {

@@ -68,10 +68,7 @@ impl Engine {
         if let Some(f) = &opts.cidfile {
             // `--replace` takes over what a unit's previous run left behind.
             if f.exists() && !opts.replace {
-                return Err(EngineError::Other(format!(
-                    "container id file {} exists: remove it or choose another",
-                    f.display()
-                )));
+                return Err(ContainerError::CidFileExists { path: f.clone() }.into());
             }
         }
         let (image, image_name) =
@@ -188,11 +185,11 @@ impl Engine {
         let c = self.lookup(name)?;
         let obs = super::observe(self.paths(), &c);
         if obs.state != super::RUNNING {
-            return Err(EngineError::Other(format!(
-                "you can only attach to running containers: {} is {}",
-                c.name,
-                super::display_state(&obs.state)
-            )));
+            return Err(ContainerError::AttachNotRunning {
+                name: c.name.clone(),
+                state: super::display_state(&obs.state).to_string(),
+            }
+            .into());
         }
         let sock = attach::connect(&self.containers().dirs(&c.id))?;
         self.attach_session(&c, sock, req, io)
@@ -327,11 +324,7 @@ fn replay_log(
             std::ops::ControlFlow::Continue(())
         },
     );
-    match r {
-        Ok(()) => Ok(()),
-        Err(super::logs::LogsError::Container(e)) => Err(e.into()),
-        Err(e) => Err(EngineError::Other(e.to_string())),
-    }
+    r.map_err(EngineError::from)
 }
 
 /// Sends the signals a session's caller asks to forward to container `id`.

@@ -5,7 +5,7 @@
 //! it starts and stops the existing container (`Type=forking`, the monitor's pidfile).
 
 use super::{command_line, command_line_raw, Arg, Unit};
-use crate::{Engine, EngineError, Result};
+use crate::{Engine, Result};
 use std::path::PathBuf;
 
 /// systemd's `Restart=` values.
@@ -18,6 +18,27 @@ pub const RESTART_POLICIES: &[&str] = &[
     "on-abort",
     "always",
 ];
+
+#[derive(Debug, thiserror::Error)]
+pub enum GenerateError {
+    #[error("--restart-policy {policy:?} is not one of systemd's: {}", RESTART_POLICIES.join(", "))]
+    BadRestartPolicy { policy: String },
+    /// `--new` needs a create command to run again.
+    #[error("container {container}: {problem}: recreate it with hutch run or create, or generate without --new")]
+    NotRecreatable {
+        container: String,
+        problem: CommandProblem,
+    },
+}
+
+/// Why a container's stored create command cannot be run again.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CommandProblem {
+    #[error("its create command was not recorded by hutch run or create")]
+    NotRecorded,
+    #[error("flag {flag} has no value in its create command")]
+    FlagWithoutValue { flag: String },
+}
 
 /// What `generate systemd` was asked for.
 #[derive(Debug, Clone)]
@@ -47,11 +68,10 @@ impl Engine {
     /// The unit for container `name`.
     pub fn generate_systemd(&self, name: &str, opts: &GenerateOptions) -> Result<Unit> {
         if !RESTART_POLICIES.contains(&opts.restart_policy.as_str()) {
-            return Err(EngineError::Other(format!(
-                "--restart-policy {:?} is not one of systemd's: {}",
-                opts.restart_policy,
-                RESTART_POLICIES.join(", ")
-            )));
+            return Err(GenerateError::BadRestartPolicy {
+                policy: opts.restart_policy.clone(),
+            }
+            .into());
         }
         let c = self.lookup(name)?;
         let cfg = crate::container::config_of(&c)?;
@@ -75,11 +95,11 @@ impl Engine {
             format!("TimeoutStopSec={}", 60 + u64::from(timeout)),
         ];
         if opts.new {
-            let run = new_command(&cfg.create_command, &cfg.sdnotify, opts).map_err(|e| {
-                EngineError::Other(format!(
-                    "container {}: {e}: recreate it with hutch run or create, or generate without --new",
-                    c.name
-                ))
+            let run = new_command(&cfg.create_command, &cfg.sdnotify, opts).map_err(|problem| {
+                GenerateError::NotRecreatable {
+                    container: c.name.clone(),
+                    problem,
+                }
             })?;
             service.push("ExecStartPre=/bin/rm -f %t/%n.ctr-id".into());
             service.push(format!("ExecStart={}", command_line_raw(&run)));
@@ -126,12 +146,12 @@ fn new_command(
     stored: &[String],
     sdnotify: &str,
     opts: &GenerateOptions,
-) -> std::result::Result<Vec<Arg>, String> {
+) -> std::result::Result<Vec<Arg>, CommandProblem> {
     let verb = stored
         .iter()
         .position(|a| a == "run" || a == "create")
         .filter(|&i| i > 0)
-        .ok_or("its create command was not recorded by hutch run or create")?;
+        .ok_or(CommandProblem::NotRecorded)?;
     let mut out: Vec<Arg> = vec![Arg::Plain(opts.hutch.display().to_string())];
     // Global options before the verb stay; so does `container` in `container run`.
     out.extend(stored[1..verb].iter().map(|a| Arg::Plain(a.clone())));
@@ -183,7 +203,11 @@ fn new_command(
         if !inline && !takes_no_value(flag) {
             match rest.next() {
                 Some(v) => out.push(Arg::Plain(v.clone())),
-                None => return Err(format!("flag {flag} has no value in its create command")),
+                None => {
+                    return Err(CommandProblem::FlagWithoutValue {
+                        flag: flag.to_string(),
+                    })
+                }
             }
         }
     }
@@ -264,7 +288,10 @@ mod tests {
 
     #[test]
     fn a_command_not_from_run_is_refused() {
-        assert!(new_command(&["hutch".into()], "", &opts()).is_err());
+        assert_eq!(
+            new_command(&["hutch".into()], "", &opts()).unwrap_err(),
+            CommandProblem::NotRecorded
+        );
         assert!(new_command(&[], "", &opts()).is_err());
     }
 }
