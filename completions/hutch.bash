@@ -1649,7 +1649,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__rm)
-            opts="-f -v -a -t -i -h -V --force --volumes --all --time --ignore --cidfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-f -v -a -t -i -h -V --force --volumes --all --time --ignore --depend --cidfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5631,7 +5631,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__rm)
-            opts="-f -v -a -t -i -h -V --force --volumes --all --time --ignore --cidfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-f -v -a -t -i -h -V --force --volumes --all --time --ignore --depend --cidfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -613,6 +613,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rm" -s f -l force -d 'Remove
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s a -l all -d 'Remove every container'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l depend -d 'Remove the containers that depend on it (--network container:) first'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers' -r
@@ -1222,6 +1223,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the container\'s anonymous volumes too'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every container'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore containers that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that depend on it (--network container:) first'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers' -r

@@ -804,6 +804,9 @@ pub struct RmArgs {
     /// Ignore containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
+    /// Remove the containers that depend on it (--network container:) first
+    #[arg(long)]
+    pub depend: bool,
     /// Remove the container whose ID is in FILE (written by run --cidfile), then the file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Vec<PathBuf>,

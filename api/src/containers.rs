@@ -312,6 +312,7 @@ async fn remove(st: &Arc<State>, req: &mut Req, id: &str) -> Result<Response> {
         volumes: req.q_bool("v", false)?,
         // As Docker: force kills a running container, without the stop signal's grace time.
         timeout: force.then_some(0),
+        depend: false,
     };
     if req.q_bool("link", false)? {
         return Err(ApiError::bad_request(

@@ -75,6 +75,9 @@ pub struct RemoveOptions {
     pub volumes: bool,
     /// Seconds to wait after the stop signal before SIGKILL; else the container's own.
     pub timeout: Option<u32>,
+    /// Remove the containers that depend on it (`--network container:`) first (`--depend`).
+    /// Without it (or `force`) such a container is refused.
+    pub depend: bool,
 }
 
 impl Engine {
@@ -239,6 +242,23 @@ impl Engine {
     /// as removed.
     pub fn remove(&self, name: &str, opts: RemoveOptions) -> Result<String> {
         let c = self.lookup(name)?;
+        let deps = self.dependents(&c.id)?;
+        if opts.depend {
+            for d in &deps {
+                match self.remove(&d.id, opts) {
+                    Ok(_) => {}
+                    Err(crate::EngineError::Container(e))
+                        if matches!(*e, ContainerError::NotFound { .. }) => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        } else if !deps.is_empty() && !opts.force {
+            return Err(ContainerError::HasDependents {
+                name: c.name.clone(),
+                dependents: deps.into_iter().map(|d| d.name).collect(),
+            }
+            .into());
+        }
         self.with_locked(&c, |ops| {
             let Some(c) = ops.reload(&c.id)? else {
                 return Ok(c.id.clone());
@@ -255,6 +275,21 @@ impl Engine {
         })
     }
 
+    /// The containers that use container `id`'s network namespace (`--network container:ID`).
+    fn dependents(&self, id: &str) -> Result<Vec<Container>> {
+        Ok(self
+            .db()
+            .containers()?
+            .into_iter()
+            .filter(|o| o.id != id)
+            .filter(|o| {
+                container::config_of(o).is_ok_and(|cfg| {
+                    matches!(&cfg.network, hutch_network::NetworkMode::Container { id: d } if d == id)
+                })
+            })
+            .collect())
+    }
+
     /// After a `run --rm` whose start or attach failed: a container that never ran is not
     /// worth keeping. Killed (no stop timeout) if it got as far as running; failures are only
     /// logged, the run's own error is the one to report.
@@ -263,6 +298,7 @@ impl Engine {
             force: true,
             volumes: false,
             timeout: Some(0),
+            depend: false,
         };
         if let Err(e) = self.remove(&c.id, opts) {
             tracing::debug!("container {}: removing after a failed run: {e}", c.id);

@@ -200,7 +200,7 @@ impl EngineError {
                     ErrorKind::Conflict
                 }
                 C::Ambiguous { .. } | C::InvalidFlag { .. } => ErrorKind::Invalid,
-                C::BadState { .. } => ErrorKind::Conflict,
+                C::BadState { .. } | C::HasDependents { .. } => ErrorKind::Conflict,
                 C::State(S::NameInUse { .. }) => ErrorKind::Conflict,
                 C::State(S::ContainerNotFound { .. }) => ErrorKind::NotFound,
                 _ => ErrorKind::Internal,

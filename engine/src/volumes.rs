@@ -600,6 +600,7 @@ impl crate::Engine {
                     force: true,
                     volumes: false,
                     timeout,
+                    depend: false,
                 };
                 match self.remove(&c.id, opts) {
                     // Removed meanwhile.

@@ -20,6 +20,7 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
         force: args.force,
         volumes: args.volumes,
         timeout: args.time,
+        depend: args.depend,
     };
     let result = super::ctrs::each(&names, |name| match eng.remove(name, opts) {
         // --force implies --ignore, as in podman.

@@ -197,3 +197,50 @@ fn wait_and_ps_filters_as_podman() {
     assert_eq!(ps(&["--filter", "status=exited"]), "done");
     ctx.hutch(["rm", "-af", "-t", "0"]).run().success();
 }
+
+/// `rm` refuses a container another one depends on (`--network container:`), as podman does;
+/// `--depend` removes the dependents first, `--force` removes it anyway.
+#[test]
+fn rm_refuses_a_container_others_depend_on() {
+    let (ctx, img) = crate::busybox_context("compat-rm-depend");
+    for (name, net) in [("base", "none"), ("dep", "container:base")] {
+        ctx.hutch([
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--network",
+            net,
+            &img,
+            "sleep",
+            "300",
+        ])
+        .run()
+        .success();
+    }
+    ctx.hutch(["stop", "-t", "0", "base", "dep"])
+        .run()
+        .success();
+    ctx.hutch(["rm", "base"]).run().code(125).stderr_has(&[
+        "base has dependent containers",
+        "dep",
+        "--depend",
+    ]);
+    let names = |ctx: &TestContext| {
+        ctx.hutch(["ps", "-a", "--format", "{{.Names}}"])
+            .run()
+            .success()
+            .stdout
+    };
+    assert!(names(&ctx).contains("base"), "nothing was removed");
+    ctx.hutch(["rm", "--depend", "base"]).run().success();
+    assert_eq!(names(&ctx).trim(), "", "both are gone");
+    // --force removes it and leaves the dependent.
+    for (name, net) in [("base", "none"), ("dep", "container:base")] {
+        ctx.hutch(["create", "--name", name, "--network", net, &img, "true"])
+            .run()
+            .success();
+    }
+    ctx.hutch(["rm", "-f", "base"]).run().success();
+    assert_eq!(names(&ctx).trim(), "dep");
+}

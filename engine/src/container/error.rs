@@ -9,6 +9,12 @@ pub enum ContainerError {
     NotFound { name: String },
     #[error("container name or ID {name:?} is ambiguous: it matches {}", matches.join(", "))]
     Ambiguous { name: String, matches: Vec<String> },
+    /// Podman's words, which scripts grep.
+    #[error("container {name} has dependent containers which must be removed before it: {}: use --depend to remove them too, or --force", dependents.join(", "))]
+    HasDependents {
+        name: String,
+        dependents: Vec<String>,
+    },
     #[error("container {name} is {state}: {reason}")]
     BadState {
         name: String,

@@ -78,6 +78,7 @@ impl Engine {
                 force: true,
                 volumes: false,
                 timeout: None,
+                depend: false,
             };
             // Only a container of that very name (not one whose ID starts with it).
             if let Some(old) = self.lookup(name).ok().filter(|o| o.name == *name) {
