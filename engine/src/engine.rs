@@ -242,7 +242,12 @@ impl Engine {
     /// as removed.
     pub fn remove(&self, name: &str, opts: RemoveOptions) -> Result<String> {
         let c = self.lookup(name)?;
-        let deps = self.dependents(&c.id)?;
+        // Only looked for when they would change the answer (not for a plain `rm -f`).
+        let deps = if opts.depend || !opts.force {
+            self.dependents(&c.id)?
+        } else {
+            Vec::new()
+        };
         if opts.depend {
             for d in &deps {
                 match self.remove(&d.id, opts) {
@@ -281,7 +286,8 @@ impl Engine {
             .db()
             .containers()?
             .into_iter()
-            .filter(|o| o.id != id)
+            // Only a stored config that names the ID is worth parsing.
+            .filter(|o| o.id != id && o.spec.contains(id))
             .filter(|o| {
                 container::config_of(o).is_ok_and(|cfg| {
                     matches!(&cfg.network, hutch_network::NetworkMode::Container { id: d } if d == id)
