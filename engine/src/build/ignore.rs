@@ -2,7 +2,6 @@
 //! and COPY/ADD sources are written in: Go's `filepath.Match` syntax (`*`, `?`, `[a-z]`, `\`)
 //! plus `**` for any number of directories.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 /// A pattern that cannot be used, and why.
@@ -99,17 +98,15 @@ impl Glob {
 
     /// Whether the pattern matches all of `path` (`/`-separated, relative).
     pub fn matches(&self, path: &str) -> bool {
-        let s: Vec<char> = path.chars().collect();
-        Matcher::new(&self.toks, &s, false).run(0, 0)
+        run_tokens(&self.toks, path, false)
     }
 
     /// Whether the pattern could match some path strictly below directory `dir`.
     pub fn could_match_under(&self, dir: &str) -> bool {
-        let mut s: Vec<char> = dir.chars().collect();
-        if !s.is_empty() {
-            s.push('/');
+        if dir.is_empty() {
+            return run_tokens(&self.toks, "", true);
         }
-        Matcher::new(&self.toks, &s, true).run(0, 0)
+        run_tokens(&self.toks, &format!("{dir}/"), true)
     }
 }
 
@@ -148,62 +145,61 @@ fn parse_class(chars: &[char], mut i: usize) -> Option<(Tok, usize)> {
     }
 }
 
-/// Backtracking with a memo of failed states, so hostile patterns stay polynomial.
-struct Matcher<'a> {
-    toks: &'a [Tok],
-    s: &'a [char],
-    prefix: bool,
-    failed: HashSet<(usize, usize)>,
-}
-
-impl<'a> Matcher<'a> {
-    fn new(toks: &'a [Tok], s: &'a [char], prefix: bool) -> Self {
-        Matcher {
-            toks,
-            s,
-            prefix,
-            failed: HashSet::new(),
+/// Runs the pattern as a state machine over `s`, one set of live positions per character, so
+/// any pattern costs at most (pattern length × path length) steps. A position is a token
+/// index, twice: `inside` marks being part-way through an `AnyDirs`. With `prefix`, `s`
+/// only has to be the start of a match (every live state can still be completed).
+fn run_tokens(toks: &[Tok], s: &str, prefix: bool) -> bool {
+    let n = toks.len() + 1;
+    let mut cur = vec![false; 2 * n];
+    let mut next = vec![false; 2 * n];
+    add_closed(toks, &mut cur, 0);
+    for c in s.chars() {
+        next.iter_mut().for_each(|b| *b = false);
+        for pi in 0..toks.len() {
+            let (at, inside) = (cur[pi], cur[n + pi]);
+            if !at && !inside {
+                continue;
+            }
+            match &toks[pi] {
+                Tok::Lit(l) if at && *l == c => add_closed(toks, &mut next, pi + 1),
+                Tok::Any if at && c != '/' => add_closed(toks, &mut next, pi + 1),
+                Tok::Class { negated, ranges } if at => {
+                    let hit = ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c));
+                    if hit != *negated {
+                        add_closed(toks, &mut next, pi + 1);
+                    }
+                }
+                Tok::Star if at && c != '/' => add_closed(toks, &mut next, pi),
+                Tok::Rest if at => add_closed(toks, &mut next, pi),
+                Tok::AnyDirs => {
+                    next[n + pi] = true;
+                    if c == '/' {
+                        add_closed(toks, &mut next, pi + 1);
+                    }
+                }
+                _ => {}
+            }
         }
-    }
-
-    fn run(&mut self, pi: usize, si: usize) -> bool {
-        if self.failed.contains(&(pi, si)) {
+        std::mem::swap(&mut cur, &mut next);
+        if !cur.iter().any(|b| *b) {
             return false;
         }
-        let ok = self.step(pi, si);
-        if !ok {
-            self.failed.insert((pi, si));
-        }
-        ok
     }
+    if prefix {
+        return true;
+    }
+    cur[toks.len()]
+}
 
-    fn step(&mut self, pi: usize, si: usize) -> bool {
-        let Some(tok) = self.toks.get(pi) else {
-            return si == self.s.len();
-        };
-        if si == self.s.len() {
-            // In prefix mode, whatever is left can be satisfied by some continuation.
-            return self.prefix
-                || self.toks[pi..]
-                    .iter()
-                    .all(|t| matches!(t, Tok::Star | Tok::AnyDirs | Tok::Rest));
-        }
-        let c = self.s[si];
-        match tok {
-            Tok::Lit(l) => *l == c && self.run(pi + 1, si + 1),
-            Tok::Any => c != '/' && self.run(pi + 1, si + 1),
-            Tok::Class { negated, ranges } => {
-                let inside = ranges.iter().any(|(lo, hi)| (*lo..=*hi).contains(&c));
-                inside != *negated && self.run(pi + 1, si + 1)
-            }
-            Tok::Star => self.run(pi + 1, si) || (c != '/' && self.run(pi, si + 1)),
-            Tok::Rest => true,
-            Tok::AnyDirs => {
-                self.run(pi + 1, si)
-                    || (si..self.s.len())
-                        .filter(|&k| self.s[k] == '/')
-                        .any(|k| self.run(pi + 1, k + 1))
-            }
+/// Marks position `pi` live, and every position reachable from it without reading a
+/// character (past `*`, `**`).
+fn add_closed(toks: &[Tok], set: &mut [bool], mut pi: usize) {
+    loop {
+        set[pi] = true;
+        match toks.get(pi) {
+            Some(Tok::Star | Tok::AnyDirs | Tok::Rest) => pi += 1,
+            _ => return,
         }
     }
 }
