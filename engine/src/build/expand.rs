@@ -141,6 +141,26 @@ pub fn parse_arg_decls(
         .collect()
 }
 
+/// Whether BuildKit substitutes variables in the arguments of `instruction` (any case). RUN,
+/// CMD, ENTRYPOINT, SHELL and HEALTHCHECK are left to the shell; ONBUILD's trigger is
+/// expanded when the child build runs it.
+pub fn expands_variables(instruction: &str) -> bool {
+    const EXPANDED: &[&str] = &[
+        "ADD",
+        "ARG",
+        "COPY",
+        "ENV",
+        "EXPOSE",
+        "FROM",
+        "LABEL",
+        "STOPSIGNAL",
+        "USER",
+        "VOLUME",
+        "WORKDIR",
+    ];
+    EXPANDED.iter().any(|i| i.eq_ignore_ascii_case(instruction))
+}
+
 /// BuildKit's parser-level word split (before expansion): whitespace outside quotes separates
 /// words; quotes and escapes are kept for the expansion that follows.
 pub fn split_raw_words(text: &str, escape: char) -> Vec<String> {

@@ -4,6 +4,7 @@
 //! the `--change`s applied, and a history entry; the image is recorded like a pull's.
 
 use super::{archive, config_of, event, Containers};
+use crate::build::expand::{expand_word, parse_key_values, ExpandError};
 use crate::progress::{Event, ProgressSink};
 use crate::pull::manifest as mf;
 use crate::saveload::OCI_LAYER;
@@ -11,6 +12,7 @@ use crate::{EngineError, Result};
 use chrono::{SecondsFormat, Utc};
 use hutch_state::{Container, NewImage, NewLayer};
 use hutch_storage::{Digest, HashingWriter};
+use parse_dockerfile as pd;
 use serde_json::{json, Map, Value};
 use std::io::{self, Write};
 
@@ -58,37 +60,27 @@ fn bad_change(change: &str, reason: &str) -> EngineError {
 }
 
 /// `["a","b"]` or a shell form, which runs through `/bin/sh -c` as in a Dockerfile.
-fn command_value(change: &str, rest: &str) -> Result<Value> {
-    let rest = rest.trim();
-    if rest.starts_with('[') {
-        let v: Vec<String> = serde_json::from_str(rest)
-            .map_err(|e| bad_change(change, &format!("not a JSON array of strings: {e}")))?;
-        return Ok(json!(v));
-    }
-    if rest.is_empty() {
-        return Ok(Value::Null);
-    }
-    Ok(json!(["/bin/sh", "-c", rest]))
+fn command_value(change: &str, cmd: &pd::Command<'_>) -> Result<Value> {
+    Ok(match cmd {
+        pd::Command::Exec(list) => json!(list.value.iter().map(|s| &*s.value).collect::<Vec<_>>()),
+        pd::Command::Shell(text) => json!(["/bin/sh", "-c", text.value.trim()]),
+        _ => {
+            return Err(bad_change(
+                change,
+                "expected a JSON array or a shell command",
+            ))
+        }
+    })
 }
 
-fn key_values(change: &str, rest: &str) -> Result<Vec<(String, String)>> {
-    let rest = rest.trim();
-    if rest.is_empty() {
-        return Err(bad_change(change, "expected KEY=VALUE"));
+/// The config's `Env` as the lookup variable expansion uses.
+fn env_lookup(cfg: &Map<String, Value>) -> impl Fn(&str) -> Option<String> + '_ {
+    move |name: &str| {
+        cfg.get("Env")?.as_array()?.iter().find_map(|e| {
+            let (k, v) = e.as_str()?.split_once('=')?;
+            (k == name).then(|| v.to_string())
+        })
     }
-    // `ENV KEY VALUE` (old form) or `KEY=VALUE ...`.
-    if !rest.split_whitespace().next().unwrap_or("").contains('=') {
-        let (k, v) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        return Ok(vec![(k.to_string(), v.trim().to_string())]);
-    }
-    let mut out = Vec::new();
-    for kv in rest.split_whitespace() {
-        let (k, v) = kv
-            .split_once('=')
-            .ok_or_else(|| bad_change(change, "expected KEY=VALUE"))?;
-        out.push((k.to_string(), v.trim_matches('"').to_string()));
-    }
-    Ok(out)
 }
 
 fn set_env(cfg: &mut Map<String, Value>, key: &str, value: &str) {
@@ -116,61 +108,81 @@ fn object<'a>(cfg: &'a mut Map<String, Value>, key: &str) -> &'a mut Map<String,
         .expect("just inserted")
 }
 
-/// Applies one `--change` instruction to an image's `config` object.
+/// Applies one `--change` instruction to an image's `config` object: parsed as a Dockerfile
+/// line, with variables expanded from the config's environment as a build would.
 pub fn apply_change(cfg: &mut Map<String, Value>, change: &str) -> Result<()> {
     // Both `CMD x` and `CMD=x` are accepted, as podman does.
     let split = change
         .find(|c: char| c == '=' || c.is_whitespace())
         .ok_or_else(|| bad_change(change, "expected INSTRUCTION VALUE"))?;
-    let (word, rest) = (change[..split].to_ascii_uppercase(), &change[split + 1..]);
-    match word.as_str() {
-        "CMD" => {
-            cfg.insert("Cmd".into(), command_value(change, rest)?);
+    // The parser wants a stage to put instructions in.
+    let text = format!(
+        "FROM scratch\n{} {}",
+        &change[..split],
+        &change[split + 1..]
+    );
+    let instruction = pd::parse_iter(&text)
+        .and_then(|mut it| it.nth(1).transpose())
+        .map_err(|e| bad_change(change, &format!("{e:#}")))?
+        .ok_or_else(|| bad_change(change, "expected INSTRUCTION VALUE"))?;
+    let expand_err = |e: ExpandError| bad_change(change, &e.to_string());
+    let word = |cfg: &Map<String, Value>, text: &str| {
+        expand_word(text, '\\', &env_lookup(cfg)).map_err(expand_err)
+    };
+    let pairs = |cfg: &Map<String, Value>, text: &str| {
+        parse_key_values(text, '\\', &env_lookup(cfg), true).map_err(expand_err)
+    };
+    match instruction {
+        pd::Instruction::Cmd(i) => {
+            cfg.insert("Cmd".into(), command_value(change, &i.arguments)?);
         }
-        "ENTRYPOINT" => {
-            cfg.insert("Entrypoint".into(), command_value(change, rest)?);
+        pd::Instruction::Entrypoint(i) => {
+            cfg.insert("Entrypoint".into(), command_value(change, &i.arguments)?);
         }
-        "ENV" => {
-            for (k, v) in key_values(change, rest)? {
+        pd::Instruction::Env(i) => {
+            for (k, v) in pairs(cfg, &i.arguments.value)? {
                 set_env(cfg, &k, &v);
             }
         }
-        "LABEL" => {
-            for (k, v) in key_values(change, rest)? {
+        pd::Instruction::Label(i) => {
+            for (k, v) in pairs(cfg, &i.arguments.value)? {
                 object(cfg, "Labels").insert(k, json!(v));
             }
         }
-        "WORKDIR" => {
-            cfg.insert("WorkingDir".into(), json!(rest.trim()));
+        pd::Instruction::Workdir(i) => {
+            let dir = word(cfg, &i.arguments.value)?;
+            cfg.insert("WorkingDir".into(), json!(dir));
         }
-        "USER" => {
-            cfg.insert("User".into(), json!(rest.trim()));
+        pd::Instruction::User(i) => {
+            let user = word(cfg, &i.arguments.value)?;
+            cfg.insert("User".into(), json!(user));
         }
-        "STOPSIGNAL" => {
-            cfg.insert("StopSignal".into(), json!(rest.trim()));
+        pd::Instruction::Stopsignal(i) => {
+            let sig = word(cfg, &i.arguments.value)?;
+            cfg.insert("StopSignal".into(), json!(sig));
         }
-        "EXPOSE" => {
-            for p in rest.split_whitespace() {
+        pd::Instruction::Expose(i) => {
+            for arg in &i.arguments {
+                let p = word(cfg, &arg.value)?;
                 let p = if p.contains('/') {
-                    p.to_string()
+                    p
                 } else {
                     format!("{p}/tcp")
                 };
                 object(cfg, "ExposedPorts").insert(p, json!({}));
             }
         }
-        "VOLUME" => {
-            let vols: Vec<String> = if rest.trim().starts_with('[') {
-                serde_json::from_str(rest.trim())
-                    .map_err(|e| bad_change(change, &format!("not a JSON array: {e}")))?
-            } else {
-                rest.split_whitespace().map(str::to_string).collect()
+        pd::Instruction::Volume(i) => {
+            let vols = match &i.arguments {
+                pd::JsonOrStringArray::Json(list) => &list.value,
+                pd::JsonOrStringArray::String(list) => list,
             };
             for v in vols {
+                let v = word(cfg, &v.value)?;
                 object(cfg, "Volumes").insert(v, json!({}));
             }
         }
-        "ONBUILD" => {}
+        pd::Instruction::Onbuild(_) => {}
         _ => {
             return Err(bad_change(
                 change,
@@ -460,5 +472,46 @@ mod tests {
         assert_eq!(c["ExposedPorts"], json!({"8080/tcp": {}}));
         assert!(apply_change(&mut c, "FROM=x").is_err());
         assert!(apply_change(&mut c, "CMD").is_err());
+    }
+
+    #[test]
+    fn changes_quote_and_expand_like_a_dockerfile() {
+        let mut c = Map::new();
+        apply_change(&mut c, "ENV PATH=/usr/bin").unwrap();
+        apply_change(&mut c, "ENV PATH=$PATH:/opt/bin HOME=\"/home/a b\"").unwrap();
+        apply_change(&mut c, "ENV GREETING hello  world").unwrap();
+        apply_change(&mut c, "env lower=1").unwrap();
+        assert_eq!(
+            c["Env"],
+            json!([
+                "PATH=/usr/bin:/opt/bin",
+                "HOME=/home/a b",
+                "GREETING=hello  world",
+                "lower=1"
+            ])
+        );
+        apply_change(&mut c, "LABEL a=\"x y\" b='$PATH' c=${UNSET:-d}").unwrap();
+        assert_eq!(c["Labels"], json!({"a": "x y", "b": "$PATH", "c": "d"}));
+        apply_change(&mut c, "WORKDIR $HOME").unwrap();
+        assert_eq!(c["WorkingDir"], json!("/home/a b"));
+        apply_change(&mut c, "CMD [\"a\", \"b c\"]").unwrap();
+        assert_eq!(c["Cmd"], json!(["a", "b c"]));
+        apply_change(&mut c, "CMD echo $HOME").unwrap();
+        assert_eq!(c["Cmd"], json!(["/bin/sh", "-c", "echo $HOME"]));
+        apply_change(&mut c, "EXPOSE 80/udp 443").unwrap();
+        assert_eq!(c["ExposedPorts"], json!({"80/udp": {}, "443/tcp": {}}));
+        apply_change(&mut c, "VOLUME [\"/data\", \"/logs\"]").unwrap();
+        apply_change(&mut c, "VOLUME /cache").unwrap();
+        assert_eq!(
+            c["Volumes"],
+            json!({"/data": {}, "/logs": {}, "/cache": {}})
+        );
+        apply_change(&mut c, "STOPSIGNAL SIGTERM").unwrap();
+        assert_eq!(c["StopSignal"], json!("SIGTERM"));
+        let e = apply_change(&mut c, "ENV A=${B:?required}").unwrap_err();
+        assert!(e.to_string().contains("B: required"), "{e}");
+        let e = apply_change(&mut c, "LABEL a=\"open").unwrap_err();
+        assert!(e.to_string().contains("double-quote"), "{e}");
+        assert!(apply_change(&mut c, "RUN true").is_err());
     }
 }

@@ -85,6 +85,14 @@ impl BuildContext {
                     }
                 });
             }
+            // `--parents` keeps the path below a `/./` pivot only, as BuildKit does.
+            if let Some(pivot) = parents.then(|| pivot_of(pattern)).flatten() {
+                for src in &mut out[before..] {
+                    if let Ok(below) = src.rel.strip_prefix(&pivot) {
+                        src.rel = below.to_path_buf();
+                    }
+                }
+            }
         }
         Ok(out)
     }
@@ -323,6 +331,13 @@ struct Entry {
     is_dir: bool,
     /// False for an excluded directory walked only for its re-included contents.
     listed: bool,
+}
+
+/// The cleaned part of a pattern before its first `/./`, if it has one.
+fn pivot_of(pattern: &str) -> Option<PathBuf> {
+    let trimmed = pattern.trim_start_matches('/');
+    let (before, _) = trimmed.split_once("/./")?;
+    clean_relative(before).ok()
 }
 
 /// Whether `--exclude` leaves this path out, by its context path or its name.

@@ -161,6 +161,14 @@ fn plain_and_glob_sources() {
         ]
     );
     assert_eq!(with_parents[1].abs, ctx.root().join("dir/sub/y.txt"));
+    // A `/./` pivot keeps only the path below it.
+    let pivoted = ctx
+        .resolve_sources(&strs(&["dir/./sub/y.txt", "./dir/./*.txt"]), &[], true)
+        .unwrap();
+    assert_eq!(
+        rels(&pivoted),
+        [("sub/y.txt".into(), false), ("x.txt".into(), false)]
+    );
 }
 
 #[test]

@@ -473,3 +473,33 @@ fn hostile_inputs_do_not_blow_up() {
     );
     assert_eq!(word("${F##*a}", &vars).unwrap(), "");
 }
+
+#[test]
+fn where_variables_are_expanded() {
+    for i in [
+        "ENV",
+        "label",
+        "Copy",
+        "ADD",
+        "WORKDIR",
+        "USER",
+        "EXPOSE",
+        "VOLUME",
+        "STOPSIGNAL",
+        "ARG",
+        "FROM",
+    ] {
+        assert!(expands_variables(i), "{i}");
+    }
+    for i in [
+        "RUN",
+        "CMD",
+        "ENTRYPOINT",
+        "SHELL",
+        "HEALTHCHECK",
+        "ONBUILD",
+        "MAINTAINER",
+    ] {
+        assert!(!expands_variables(i), "{i}");
+    }
+}
