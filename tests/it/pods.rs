@@ -1,0 +1,421 @@
+//! Pods as podman has them: an infra container (catatonit) holding the network, IPC and UTS
+//! namespaces its containers share, ports published on the pod, the pod's containers starting,
+//! stopping and being removed together, `ps --pod`, and podman's errors and exit codes.
+
+use crate::harness::TestContext;
+use crate::network::{host_port, setup as net_setup, tcp_ask};
+
+fn out(ctx: &TestContext, args: &[&str]) -> String {
+    ctx.hutch(args).run().success().stdout_trim().to_string()
+}
+
+fn lines(s: &str) -> Vec<&str> {
+    s.lines().filter(|l| !l.is_empty()).collect()
+}
+
+#[test]
+fn pod_create_ps_inspect_and_errors() {
+    let (ctx, img) = crate::busybox_context("pod-basics");
+    let id = out(
+        &ctx,
+        &["pod", "create", "--name", "p1", "--label", "tier=web"],
+    );
+    assert_eq!(id.len(), 64, "{id}");
+    ctx.hutch(["pod", "exists", "p1"]).run().code(0);
+    ctx.hutch(["pod", "exists", &id[..12]]).run().code(0);
+    ctx.hutch(["pod", "exists", "nope"]).run().code(1);
+
+    let ps = out(&ctx, &["pod", "ps"]);
+    let head = lines(&ps)[0]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert_eq!(
+        head, "POD ID NAME STATUS CREATED INFRA ID # OF CONTAINERS",
+        "{ps}"
+    );
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--format",
+                "{{.Name}} {{.Status}} {{.NumberOfContainers}}"
+            ]
+        ),
+        "p1 Created 1"
+    );
+    assert_eq!(out(&ctx, &["pod", "ps", "-q"]), &id[..12]);
+
+    let v: serde_json::Value = serde_json::from_str(&out(&ctx, &["pod", "inspect", "p1"])).unwrap();
+    assert_eq!(v["Id"], id.as_str());
+    assert_eq!(v["Name"], "p1");
+    assert_eq!(v["State"], "Created");
+    assert_eq!(v["Hostname"], "p1");
+    assert_eq!(v["Labels"]["tier"], "web");
+    assert_eq!(
+        v["SharedNamespaces"],
+        serde_json::json!(["ipc", "net", "uts"])
+    );
+    assert_eq!(v["NumContainers"], 1);
+    let infra = v["InfraContainerID"].as_str().unwrap().to_string();
+    assert_eq!(v["Containers"][0]["Id"], infra.as_str());
+    assert_eq!(
+        out(
+            &ctx,
+            &["inspect", "--format", "{{.IsInfra}} {{.Pod}}", &infra]
+        ),
+        format!("true {id}")
+    );
+    // The infra container runs the host's catatonit from a local pause image (never pulled).
+    assert_eq!(
+        out(&ctx, &["inspect", "--format", "{{.ImageName}}", &infra]),
+        format!("localhost/hutch-pause:{}", env!("CARGO_PKG_VERSION"))
+    );
+
+    // podman's errors and exit codes.
+    ctx.hutch(["pod", "create", "--name", "p1"])
+        .run()
+        .code(125)
+        .stderr_has(&["name \"p1\" is in use: pod already exists"])
+        .one_line_error();
+    ctx.hutch(["pod", "start", "nope"])
+        .run()
+        .code(125)
+        .stderr_has(&["no pod with name or ID nope found: no such pod"]);
+    ctx.hutch(["pod", "rm", "nope"]).run().code(1);
+    ctx.hutch(["pod", "rm", "--force", "nope"]).run().code(0);
+    ctx.hutch(["pod", "rm", "--ignore", "nope"]).run().code(0);
+    ctx.hutch(["pod", "create", "--share", "mnt"])
+        .run()
+        .code(125)
+        .stderr_has(&["invalid kernel namespace to share: mnt"]);
+    ctx.hutch(["pod", "create", "--infra=false", "--share", "net"])
+        .run()
+        .code(125)
+        .stderr_has(&["you must have an infra container to share namespaces"]);
+    ctx.hutch(["run", "--rm", "--pod", "nope", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["no pod with name or ID nope found"]);
+    ctx.hutch(["create", "--pod", "p1", "-p", "8080", &img])
+        .run()
+        .code(125)
+        .stderr_has(&["ports must be defined when the pod is created"]);
+    ctx.hutch(["create", "--pod", "p1", "--hostname", "x", &img])
+        .run()
+        .code(125)
+        .stderr_has(&["cannot set hostname when joining the pod UTS namespace"]);
+    ctx.hutch(["rm", "-f", &infra])
+        .run()
+        .code(125)
+        .stderr_has(&["is the infra container of pod"]);
+    ctx.hutch(["pod", "exists", "p1"]).run().code(0);
+
+    // A pod with its containers created but not started is removed without --force.
+    out(
+        &ctx,
+        &["create", "--pod", "p1", "--name", "c1", &img, "true"],
+    );
+    assert_eq!(out(&ctx, &["pod", "rm", "p1"]), id);
+    ctx.hutch(["pod", "exists", "p1"]).run().code(1);
+    assert_eq!(out(&ctx, &["ps", "-aq"]), "");
+}
+
+#[test]
+fn pod_shares_network_uts_and_ipc_and_publishes_ports() {
+    let (ctx, img) = net_setup("pod-share");
+    out(
+        &ctx,
+        &[
+            "pod",
+            "create",
+            "--name",
+            "web",
+            "--infra-name",
+            "web-infra",
+            "-p",
+            "127.0.0.1::8080",
+        ],
+    );
+    out(
+        &ctx,
+        &[
+            "run",
+            "-d",
+            "--pod",
+            "web",
+            "--name",
+            "srv",
+            &img,
+            "echo-server",
+            "tcp",
+            "8080",
+        ],
+    );
+    // A server in one container is reached on localhost from another.
+    let port = host_port(&ctx, "web-infra", "8080/tcp");
+    let from_host = tcp_ask(port, "from-host");
+    assert!(from_host.ends_with(" from-host"), "{from_host}");
+    let local = out(
+        &ctx,
+        &[
+            "run",
+            "--rm",
+            "--pod",
+            "web",
+            &img,
+            "echo-server",
+            "send",
+            "localhost",
+            "8080",
+            "hi",
+        ],
+    );
+    assert_eq!(local, "from=127.0.0.1 hi");
+    // The pod's host name, and one UTS, IPC and network namespace for all its containers.
+    assert_eq!(
+        out(&ctx, &["run", "--rm", "--pod", "web", &img, "hostname"]),
+        "web"
+    );
+    let ns = "for n in net ipc uts; do readlink /proc/self/ns/$n; done";
+    let a = out(&ctx, &["exec", "srv", "sh", "-c", ns]);
+    let b = out(&ctx, &["run", "--rm", "--pod", "web", &img, "sh", "-c", ns]);
+    assert_eq!(a, b);
+    let alone = out(&ctx, &["run", "--rm", &img, "sh", "-c", ns]);
+    assert!(
+        lines(&alone).iter().all(|l| !a.contains(l)),
+        "{alone} vs {a}"
+    );
+
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--format",
+                "{{.Status}} {{.NumberOfContainers}} {{.ContainerNames}}"
+            ]
+        ),
+        "Running 2 web-infra,srv"
+    );
+    // ps --pod: podman's POD ID and PODNAME columns; --filter pod=.
+    let ps = out(&ctx, &["ps", "--pod"]);
+    assert!(
+        lines(&ps)[0].contains("POD ID") && lines(&ps)[0].ends_with("PODNAME"),
+        "{ps}"
+    );
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "ps",
+                "--filter",
+                "pod=web",
+                "--format",
+                "{{.Names}} {{.PodName}}"
+            ]
+        ),
+        "srv web\nweb-infra web"
+    );
+    let top = out(&ctx, &["pod", "top", "web"]);
+    assert!(
+        top.contains("catatonit") && top.contains("echo-server"),
+        "{top}"
+    );
+
+    // Stopped and started together.
+    out(&ctx, &["pod", "stop", "-t", "0", "web"]);
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--format",
+                "{{.Status}} {{.ContainerStatuses}}"
+            ]
+        ),
+        "Exited exited,exited"
+    );
+    out(&ctx, &["pod", "start", "web"]);
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--format",
+                "{{.Status}} {{.ContainerStatuses}}"
+            ]
+        ),
+        "Running running,running"
+    );
+    let port = host_port(&ctx, "web-infra", "8080/tcp");
+    assert!(tcp_ask(port, "again").ends_with(" again"));
+
+    // A running pod is removed only with --force, with all its containers.
+    ctx.hutch(["pod", "rm", "web"])
+        .run()
+        .code(125)
+        .stderr_has(&["srv is running"]);
+    out(&ctx, &["pod", "rm", "-f", "-t", "0", "web"]);
+    assert_eq!(out(&ctx, &["ps", "-aq"]), "");
+    ctx.hutch(["pod", "exists", "web"]).run().code(1);
+    let events = out(
+        &ctx,
+        &[
+            "events",
+            "--stream=false",
+            "--filter",
+            "type=pod",
+            "--format",
+            "{{.Status}} {{.Name}}",
+        ],
+    );
+    for e in ["create web", "stop web", "start web", "remove web"] {
+        assert!(events.contains(e), "{e} in {events}");
+    }
+}
+
+#[test]
+fn pod_new_infra_false_last_container_and_prune() {
+    let (ctx, img) = crate::busybox_context("pod-new");
+    out(
+        &ctx,
+        &[
+            "run", "-d", "--pod", "new:solo", "--name", "a", &img, "sleep", "1000",
+        ],
+    );
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--format",
+                "{{.Name}} {{.Status}} {{.NumberOfContainers}}"
+            ]
+        ),
+        "solo Running 2"
+    );
+    assert_eq!(out(&ctx, &["exec", "a", "hostname"]), "solo");
+
+    out(&ctx, &["pod", "create", "--infra=false", "--name", "bare"]);
+    out(
+        &ctx,
+        &[
+            "run", "-d", "--pod", "bare", "--name", "b", &img, "sleep", "1000",
+        ],
+    );
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "inspect",
+                "bare",
+                "--format",
+                "{{.InfraContainerID}}|{{.NumContainers}}"
+            ]
+        ),
+        "|1"
+    );
+    // Nothing is shared without an infra container: b has its own host name.
+    assert_ne!(out(&ctx, &["exec", "b", "hostname"]), "bare");
+
+    // Removing the last container leaves the pod.
+    out(&ctx, &["rm", "-f", "-t", "0", "a"]);
+    ctx.hutch(["pod", "exists", "solo"]).run().code(0);
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--filter",
+                "name=solo",
+                "--format",
+                "{{.NumberOfContainers}}"
+            ]
+        ),
+        "1"
+    );
+    // pod prune removes the stopped pods only.
+    out(&ctx, &["pod", "create", "--name", "fresh"]);
+    out(&ctx, &["pod", "stop", "-t", "0", "solo", "bare"]);
+    let pruned = out(&ctx, &["pod", "prune", "-f"]);
+    assert_eq!(lines(&pruned).len(), 2, "{pruned}");
+    assert_eq!(out(&ctx, &["pod", "ps", "--format", "{{.Name}}"]), "fresh");
+    assert_eq!(
+        out(&ctx, &["ps", "-a", "--format", "{{.PodName}}"]),
+        "fresh"
+    );
+}
+
+#[test]
+fn pod_on_a_user_network() {
+    let (ctx, img) = net_setup("pod-usernet");
+    out(&ctx, &["network", "create", "pn"]);
+    out(
+        &ctx,
+        &[
+            "pod",
+            "create",
+            "--name",
+            "np",
+            "--network",
+            "pn",
+            "--network-alias",
+            "svc",
+        ],
+    );
+    out(
+        &ctx,
+        &[
+            "run",
+            "-d",
+            "--pod",
+            "np",
+            "--name",
+            "srv",
+            &img,
+            "echo-server",
+            "tcp",
+            "8080",
+        ],
+    );
+    // Another container on the network reaches the pod by its alias.
+    let answer = out(
+        &ctx,
+        &[
+            "run",
+            "--rm",
+            "--network",
+            "pn",
+            &img,
+            "echo-server",
+            "send",
+            "svc",
+            "8080",
+            "hello",
+        ],
+    );
+    assert!(answer.ends_with(" hello"), "{answer}");
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "inspect",
+                "np",
+                "--format",
+                "{{.InfraConfig.Networks}}"
+            ]
+        ),
+        "[pn]"
+    );
+    out(&ctx, &["pod", "rm", "-f", "-t", "0", "np"]);
+}
