@@ -252,19 +252,13 @@ impl Engine {
         infra: bool,
     ) -> Result<String> {
         let c = self.lookup(name)?;
-        if !infra && c.spec.contains("\"infra\":true") {
-            if let Some(pod) = container::config_of(&c)
-                .ok()
-                .and_then(|cfg| cfg.pod)
-                .filter(|m| m.infra)
-            {
-                if self.db().pod(&pod.id)?.is_some() {
-                    return Err(crate::pods::PodError::InfraRemoval {
-                        id: c.id.clone(),
-                        pod: pod.id,
-                    }
-                    .into());
+        if !infra {
+            if let Some(pod) = crate::pods::pod_of_infra(self.db(), &c)? {
+                return Err(crate::pods::PodError::InfraRemoval {
+                    id: c.id.clone(),
+                    pod,
                 }
+                .into());
             }
         }
         // Only looked for when they would change the answer (not for a plain `rm -f`).
@@ -417,6 +411,8 @@ impl Engine {
                 state.as_str(),
                 container::EXITED | container::STOPPED | container::CONFIGURED
             ) || !crate::filters::container_prune_matches(filters, &c)
+                // A pod's infra container goes with its pod only.
+                || crate::pods::pod_of_infra(self.db(), &c)?.is_some()
             {
                 continue;
             }

@@ -112,6 +112,9 @@ fn pod_create_ps_inspect_and_errors() {
         .code(125)
         .stderr_has(&["is the infra container of pod"]);
     ctx.hutch(["pod", "exists", "p1"]).run().code(0);
+    // container prune leaves the (never started) infra container to its pod.
+    ctx.hutch(["container", "prune", "-f"]).run().success();
+    ctx.hutch(["container", "exists", &infra]).run().code(0);
 
     // A pod with its containers created but not started is removed without --force.
     out(
@@ -418,4 +421,173 @@ fn pod_on_a_user_network() {
         "[pn]"
     );
     out(&ctx, &["pod", "rm", "-f", "-t", "0", "np"]);
+}
+
+#[test]
+fn pod_verbs_logs_exit_policy_and_id_files() {
+    let (ctx, img) = crate::busybox_context("pod-verbs");
+    let idfile = ctx.dir.join("pod.id");
+    let _ = std::fs::remove_file(&idfile);
+    // The name as an argument, podman's way; the ID written to a file others read it from.
+    let id = out(
+        &ctx,
+        &[
+            "pod",
+            "create",
+            "--pod-id-file",
+            idfile.to_str().unwrap(),
+            "vp",
+        ],
+    );
+    assert_eq!(std::fs::read_to_string(&idfile).unwrap(), id);
+    out(
+        &ctx,
+        &[
+            "run",
+            "-d",
+            "--pod-id-file",
+            idfile.to_str().unwrap(),
+            "--name",
+            "l1",
+            &img,
+            "sh",
+            "-c",
+            "echo one; exec sleep 1000",
+        ],
+    );
+    out(
+        &ctx,
+        &[
+            "run",
+            "-d",
+            "--pod",
+            "vp",
+            "--name",
+            "l2",
+            &img,
+            "sh",
+            "-c",
+            "echo two; exec sleep 1000",
+        ],
+    );
+    let status = |ctx: &TestContext| {
+        out(
+            ctx,
+            &[
+                "pod",
+                "ps",
+                "--filter",
+                "name=vp",
+                "--format",
+                "{{.Status}}",
+            ],
+        )
+    };
+    crate::harness::until(
+        "both containers to log",
+        std::time::Duration::from_secs(30),
+        || {
+            let logs = ctx.hutch(["pod", "logs", "vp"]).run().success().stdout;
+            logs.contains(" one") && logs.contains(" two")
+        },
+    );
+    assert_eq!(
+        out(&ctx, &["pod", "logs", "--container", "l2", "vp"])
+            .split_whitespace()
+            .last(),
+        Some("two")
+    );
+
+    assert_eq!(out(&ctx, &["pod", "pause", "vp"]), id);
+    assert_eq!(status(&ctx), "Paused");
+    out(&ctx, &["pod", "unpause", "vp"]);
+    assert_eq!(status(&ctx), "Running");
+    assert_eq!(out(&ctx, &["pod", "kill", "vp"]), id);
+    crate::harness::until(
+        "the killed pod to exit",
+        std::time::Duration::from_secs(30),
+        || status(&ctx) == "Exited",
+    );
+    out(&ctx, &["pod", "restart", "vp"]);
+    assert_eq!(status(&ctx), "Running");
+    // One container stopped: the pod is degraded.
+    out(&ctx, &["stop", "-t", "0", "l1"]);
+    assert_eq!(status(&ctx), "Degraded");
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "rm",
+                "-f",
+                "-t",
+                "0",
+                "--pod-id-file",
+                idfile.to_str().unwrap()
+            ]
+        ),
+        id
+    );
+    assert!(!idfile.exists(), "pod rm --pod-id-file removes the file");
+
+    // --exit-policy stop: the pod stops once its last container exits.
+    out(
+        &ctx,
+        &["pod", "create", "--exit-policy", "stop", "--name", "ep"],
+    );
+    assert_eq!(
+        out(
+            &ctx,
+            &["pod", "inspect", "ep", "--format", "{{.ExitPolicy}}"]
+        ),
+        "stop"
+    );
+    out(&ctx, &["run", "-d", "--pod", "ep", &img, "true"]);
+    crate::harness::until(
+        "the pod to stop after its container",
+        std::time::Duration::from_secs(30),
+        || {
+            out(
+                &ctx,
+                &[
+                    "pod",
+                    "ps",
+                    "--filter",
+                    "name=ep",
+                    "--format",
+                    "{{.Status}}",
+                ],
+            ) == "Exited"
+        },
+    );
+
+    // --replace, and an infra container from an image with a command of one's own.
+    out(
+        &ctx,
+        &[
+            "pod",
+            "create",
+            "--name",
+            "ep",
+            "--replace",
+            "--infra-image",
+            &img,
+            "--infra-command",
+            r#"["sleep", "1000"]"#,
+        ],
+    );
+    out(&ctx, &["pod", "start", "ep"]);
+    let infra = out(
+        &ctx,
+        &["pod", "inspect", "ep", "--format", "{{.InfraContainerID}}"],
+    );
+    assert_eq!(
+        out(
+            &ctx,
+            &["inspect", "--format", "{{.State.Status}} {{.Path}}", &infra]
+        ),
+        "running sleep"
+    );
+    out(&ctx, &["pod", "rm", "-f", "-t", "0", "ep"]);
+    assert_eq!(out(&ctx, &["ps", "-aq"]), "");
 }

@@ -38,6 +38,22 @@ pub fn lookup(db: &Db, name: &str) -> Result<Pod, PodError> {
     }
 }
 
+/// The ID of the pod whose infra container `c` is, while that pod exists.
+pub fn pod_of_infra(db: &Db, c: &hutch_state::Container) -> Result<Option<String>, PodError> {
+    // Only a stored config that says so is worth parsing.
+    if !c.spec.contains("\"infra\":true") {
+        return Ok(None);
+    }
+    let Some(m) = crate::container::config_of(c)
+        .ok()
+        .and_then(|cfg| cfg.pod)
+        .filter(|m| m.infra)
+    else {
+        return Ok(None);
+    };
+    Ok(db.pod(&m.id)?.map(|p| p.id))
+}
+
 /// The stored configuration of pod `p`.
 pub fn config_of(p: &Pod) -> Result<PodConfig, PodError> {
     serde_json::from_str(&p.spec).map_err(|source| PodError::BadConfig {
