@@ -223,6 +223,21 @@ fn pod_shares_network_uts_and_ipc_and_publishes_ports() {
         ),
         "srv web\nweb-infra web"
     );
+    let names = out(&ctx, &["pod", "ps", "--ctr-names"]);
+    let head: Vec<&str> = lines(&names)[0].split_whitespace().collect();
+    assert_eq!(head.last(), Some(&"NAMES"), "{names}");
+    let stats = out(
+        &ctx,
+        &[
+            "pod",
+            "stats",
+            "--no-stream",
+            "--format",
+            "{{.Name}}",
+            "web",
+        ],
+    );
+    assert!(lines(&stats).contains(&"srv"), "{stats}");
     let top = out(&ctx, &["pod", "top", "web"]);
     assert!(
         top.contains("catatonit") && top.contains("echo-server"),
@@ -328,6 +343,21 @@ fn pod_new_infra_false_last_container_and_prune() {
     );
     // Nothing is shared without an infra container: b has its own host name.
     assert_ne!(out(&ctx, &["exec", "b", "hostname"]), "bare");
+
+    // --share +pid: the pod's containers see the infra container's catatonit as PID 1.
+    out(&ctx, &["pod", "create", "--share", "+pid", "--name", "pp"]);
+    let init = out(
+        &ctx,
+        &["run", "--rm", "--pod", "pp", &img, "cat", "/proc/1/cmdline"],
+    );
+    assert!(init.contains("catatonit"), "{init:?}");
+    out(&ctx, &["pod", "rm", "-f", "-t", "0", "pp"]);
+    ctx.hutch([
+        "run", "--rm", "--pod", "solo", "--userns", "keep-id", &img, "true",
+    ])
+    .run()
+    .code(125)
+    .stderr_has(&["--userns=keep-id cannot join the pod's IPC"]);
 
     // Removing the last container leaves the pod.
     out(&ctx, &["rm", "-f", "-t", "0", "a"]);

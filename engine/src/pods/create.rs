@@ -219,6 +219,11 @@ impl Engine {
             }
             .into())
         };
+        if spec.userns != crate::container::create_spec::UsernsMode::Host
+            && member.share.iter().any(|n| n != "net")
+        {
+            refuse("--userns=keep-id cannot join the pod's IPC, UTS or PID namespace, which belong to hutch's user namespace: create the pod with --share net")?;
+        }
         if member.joins("net") {
             if !spec.net.publish.is_empty() || spec.net.publish_all {
                 refuse("published or exposed ports must be defined when the pod is created: network cannot be configured when it is shared with a pod")?;
