@@ -376,8 +376,25 @@ fn pod_new_infra_false_last_container_and_prune() {
         ),
         "1"
     );
-    // pod prune removes the stopped pods only.
+    // system prune leaves a created pod and its infra container alone.
     out(&ctx, &["pod", "create", "--name", "fresh"]);
+    out(&ctx, &["system", "prune", "-f"]);
+    ctx.hutch(["pod", "exists", "fresh"]).run().code(0);
+    assert_eq!(
+        out(
+            &ctx,
+            &[
+                "pod",
+                "ps",
+                "--filter",
+                "name=fresh",
+                "--format",
+                "{{.NumberOfContainers}}"
+            ]
+        ),
+        "1"
+    );
+    // pod prune removes the stopped pods only.
     out(&ctx, &["pod", "stop", "-t", "0", "solo", "bare"]);
     let pruned = out(&ctx, &["pod", "prune", "-f"]);
     assert_eq!(lines(&pruned).len(), 2, "{pruned}");
