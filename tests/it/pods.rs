@@ -238,6 +238,12 @@ fn pod_shares_network_uts_and_ipc_and_publishes_ports() {
         ],
     );
     assert!(lines(&stats).contains(&"srv"), "{stats}");
+    let stats = out(&ctx, &["pod", "stats", "--no-stream", "web"]);
+    assert!(lines(&stats)[0].starts_with("POD "), "{stats}");
+    assert!(
+        lines(&stats)[0].contains(" CID ") && stats.contains("web-infra"),
+        "{stats}"
+    );
     let top = out(&ctx, &["pod", "top", "web"]);
     assert!(
         top.contains("catatonit") && top.contains("echo-server"),

@@ -1,6 +1,6 @@
 //! `hutch pod top/logs/stats`: the container verbs over the pod's containers.
 
-use crate::cli::{LogsArgs, PodLogsArgs, PodStatsArgs, PodTopArgs, StatsArgs};
+use crate::cli::{LogsArgs, PodLogsArgs, PodStatsArgs, PodTopArgs};
 use crate::commands::{ctrs, Ctx};
 use hutch_engine::container;
 
@@ -72,37 +72,90 @@ pub fn logs(ctx: &Ctx, a: PodLogsArgs) -> anyhow::Result<i32> {
     )
 }
 
+/// podman's `pod stats` table.
+const STATS_TABLE: &str = "table {{.Pod}}\t{{.CID}}\t{{.Name}}\t{{.CPU}}\t{{.MemUsage}}\t{{.Mem}}\t{{.NetIO}}\t{{.BlockIO}}\t{{.PIDS}}";
+const STATS_HEADERS: &[(&str, &str)] = &[
+    ("Pod", "POD"),
+    ("CID", "CID"),
+    ("CPU", "CPU %"),
+    ("MemUsage", "MEM USAGE/ LIMIT"),
+    ("Mem", "MEM %"),
+    ("NetIO", "NET IO"),
+    ("BlockIO", "BLOCK IO"),
+    ("PIDS", "PIDS"),
+];
+
+/// `pod stats`: the figures of `stats` for the running containers of the pods, with podman's
+/// pod columns (POD, CID, NAME, CPU %, ...).
 pub fn stats(ctx: &Ctx, a: PodStatsArgs) -> anyhow::Result<i32> {
-    let eng = ctx.engine()?;
+    use hutch_engine::container::stats::Watch;
+    use std::io::IsTerminal;
+    let eng = ctrs::open(ctx)?;
     let pods: Vec<String> = if a.pods.is_empty() || a.all {
         eng.db().pods()?.into_iter().map(|p| p.id).collect()
     } else {
         a.pods.clone()
     };
-    let mut containers = Vec::new();
+    let short = |id: &str| -> String {
+        if a.no_trunc {
+            id.to_string()
+        } else {
+            id.chars().take(12).collect()
+        }
+    };
+    // Each running container with its pod's (short) ID.
+    let mut pod_of = std::collections::HashMap::new();
     for p in &pods {
         let info = eng.pod_info(p)?;
-        containers.extend(
-            info.containers
-                .iter()
-                .filter(|m| m.state == container::RUNNING)
-                .map(|m| m.container.id.clone()),
-        );
+        for m in info
+            .containers
+            .iter()
+            .filter(|m| m.state == container::RUNNING)
+        {
+            pod_of.insert(m.container.id.clone(), short(&info.pod.id));
+        }
     }
-    if containers.is_empty() {
+    if pod_of.is_empty() {
         anyhow::bail!("no running containers in the pods given");
     }
-    drop(eng);
-    crate::commands::stats::run(
-        ctx,
-        StatsArgs {
-            containers,
-            all: false,
-            no_stream: a.no_stream,
-            format: a.format,
-            no_trunc: a.no_trunc,
-            interval: 5,
-            no_reset: a.no_reset,
-        },
-    )
+    let mut watch = Watch::new(pod_of.keys().cloned().collect(), false);
+    let spec = crate::format::ListSpec {
+        default: STATS_TABLE,
+        headers: STATS_HEADERS,
+        noheading: false,
+    };
+    let redraw = !a.no_stream && !a.no_reset && std::io::stdout().is_terminal();
+    loop {
+        let mut rows: Vec<serde_json::Value> = watch
+            .next(&eng)?
+            .iter()
+            .map(|r| {
+                let v = crate::commands::stats::row(r, a.no_trunc);
+                let pod = pod_of.get(&r.id).cloned().unwrap_or_default();
+                let s = |k: &str| v[k].clone();
+                serde_json::json!({
+                    "Pod": pod,
+                    "CID": short(&r.id),
+                    "Name": r.name,
+                    "CPU": s("CPUPerc"),
+                    "MemUsage": s("MemUsage"),
+                    "MemUsageBytes": s("MemUsageBytes"),
+                    "Mem": s("MemPerc"),
+                    "NetIO": s("NetIO"),
+                    "BlockIO": s("BlockIO"),
+                    "PIDS": s("PIDS"),
+                })
+            })
+            .collect();
+        rows.sort_by(|x, y| x["Pod"].as_str().cmp(&y["Pod"].as_str()));
+        let out = crate::format::render_list(a.format.as_deref(), &spec, &rows, || rows.clone())?;
+        if redraw {
+            crate::format::print("\x1b[2J\x1b[1;1H")?;
+        }
+        crate::format::print(&out)?;
+        if a.no_stream {
+            return Ok(0);
+        }
+        std::thread::sleep(std::time::Duration::from_secs(5));
+    }
 }
