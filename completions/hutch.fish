@@ -1826,7 +1826,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s l -l latest -d 'The most recently created pod'
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output format: json, table, or a Go template (as stats)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output format: json, table, or a Go template over .Pod .CID .Name .CPU .MemUsage .MemUsageBytes .Mem .NetIO .BlockIO .PIDS' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r

@@ -272,7 +272,8 @@ pub struct PodStatsArgs {
     /// Print the figures once instead of redrawing them
     #[arg(long)]
     pub no_stream: bool,
-    /// Output format: json, table, or a Go template (as stats)
+    /// Output format: json, table, or a Go template over .Pod .CID .Name .CPU .MemUsage
+    /// .MemUsageBytes .Mem .NetIO .BlockIO .PIDS
     #[arg(long)]
     pub format: Option<String>,
     /// Do not truncate IDs

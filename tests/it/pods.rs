@@ -284,7 +284,7 @@ fn pod_shares_network_uts_and_ipc_and_publishes_ports() {
     ctx.hutch(["pod", "rm", "web"])
         .run()
         .code(125)
-        .stderr_has(&["srv is running"]);
+        .stderr_has(&["web-infra, srv are running"]);
     out(&ctx, &["pod", "rm", "-f", "-t", "0", "web"]);
     assert_eq!(out(&ctx, &["ps", "-aq"]), "");
     ctx.hutch(["pod", "exists", "web"]).run().code(1);
@@ -364,6 +364,27 @@ fn pod_new_infra_false_last_container_and_prune() {
     .run()
     .code(125)
     .stderr_has(&["--userns=keep-id cannot join the pod's IPC"]);
+
+    // A pod whose infra container alone runs is running too: rm needs --force.
+    out(
+        &ctx,
+        &[
+            "pod",
+            "create",
+            "--name",
+            "idle",
+            "--infra-name",
+            "idle-infra",
+        ],
+    );
+    out(&ctx, &["pod", "start", "idle"]);
+    ctx.hutch(["pod", "rm", "idle"])
+        .run()
+        .code(125)
+        .stderr_has(&["idle-infra is running"]);
+    ctx.hutch(["pod", "rm", "-f", "-t", "0", "idle"])
+        .run()
+        .success();
 
     // Removing the last container leaves the pod.
     out(&ctx, &["rm", "-f", "-t", "0", "a"]);

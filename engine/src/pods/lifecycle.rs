@@ -134,7 +134,7 @@ impl Engine {
         let running: Vec<String> = info
             .containers
             .iter()
-            .filter(|m| !m.infra && matches!(m.state.as_str(), RUNNING | container::PAUSED))
+            .filter(|m| matches!(m.state.as_str(), RUNNING | container::PAUSED))
             .map(|m| m.container.name.clone())
             .collect();
         if !running.is_empty() && !opts.force {
