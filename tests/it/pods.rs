@@ -310,7 +310,17 @@ fn pod_new_infra_false_last_container_and_prune() {
     out(
         &ctx,
         &[
-            "run", "-d", "--pod", "new:solo", "--name", "a", &img, "sleep", "1000",
+            "run",
+            "-d",
+            "--pod",
+            "new:solo",
+            "-p",
+            "127.0.0.1::8080",
+            "--name",
+            "a",
+            &img,
+            "sleep",
+            "1000",
         ],
     );
     assert_eq!(
@@ -326,6 +336,19 @@ fn pod_new_infra_false_last_container_and_prune() {
         "solo Running 2"
     );
     assert_eq!(out(&ctx, &["exec", "a", "hostname"]), "solo");
+    // The container's published port moved to the new pod, as podman does.
+    let infra = out(
+        &ctx,
+        &[
+            "pod",
+            "inspect",
+            "solo",
+            "--format",
+            "{{.InfraContainerID}}",
+        ],
+    );
+    let port = out(&ctx, &["port", &infra, "8080/tcp"]);
+    assert!(port.starts_with("127.0.0.1:"), "{port}");
 
     out(&ctx, &["pod", "create", "--infra=false", "--name", "bare"]);
     out(
