@@ -56,11 +56,13 @@ impl Engine {
     /// Starts the pod: its infra container, then every other container not running.
     pub fn start_pod(&self, name: &str) -> Result<Pod> {
         let info = self.pod_info(name)?;
-        if let Some(infra) = info.infra() {
+        // A paused container is left paused (unpause is another verb).
+        let up = |m: &&info::MemberState| !matches!(m.state.as_str(), RUNNING | container::PAUSED);
+        if let Some(infra) = info.infra().filter(up) {
             self.start(&infra.container.id)?;
         }
         let mut failures = Vec::new();
-        for m in info.containers.iter().filter(|m| !m.infra) {
+        for m in info.containers.iter().filter(|m| !m.infra).filter(up) {
             if let Err(e) = self.start(&m.container.id) {
                 failures.push(e);
             }
