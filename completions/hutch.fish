@@ -80,6 +80,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an i
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "pod" -d 'Manage pods: containers that share namespaces and start and stop together'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "system" -d 'Manage hutch\'s storage: disk usage, prune, reset'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "quadlet" -d 'Turn quadlet files (.container, .volume, .network) into systemd user units'
@@ -428,6 +429,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -s u -l user -d 'User (
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l group-add -d 'Additional groups for the container\'s process' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l pod -d 'Run in this pod (name or ID), or in a new pod: new:NAME' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s l -l label -d 'Add a label KEY=VALUE' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
@@ -498,6 +501,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -s u -l user -d 'Use
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l group-add -d 'Additional groups for the container\'s process' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l pod -d 'Run in this pod (name or ID), or in a new pod: new:NAME' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s l -l label -d 'Add a label KEY=VALUE' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
@@ -617,7 +622,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rm" -l depend -d 'Remove the
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers' -r
-complete -c hutch -n "__fish_hutch_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, pod=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -629,6 +634,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand ps" -s q -l quiet -d 'Show o
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s l -l latest -d 'Show the most recently created container'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l no-trunc -d 'Do not truncate output'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s s -l size -d 'Show the size of each container\'s writable layer'
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -s p -l pod -d 'Show the ID and name of each container\'s pod'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l noheading -d 'Do not print the table header'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s V -l version -d 'Print version'
@@ -1038,6 +1044,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Additional groups for the container\'s process' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in this pod (name or ID), or in a new pod: new:NAME' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Add a label KEY=VALUE' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
@@ -1108,6 +1116,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Additional groups for the container\'s process' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint (a string or a JSON array; "" clears it)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Container host name [default: the first 12 characters of its ID]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in this pod (name or ID), or in a new pod: new:NAME' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Run in the pod whose ID is in this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY=VALUE' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: always, missing, never or newer' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container [default: the image\'s StopSignal, else SIGTERM]' -r
@@ -1227,7 +1237,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, pod=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -1239,6 +1249,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s l -l latest -d 'Show the most recently created container'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate output'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s s -l size -d 'Show the size of each container\'s writable layer'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s p -l pod -d 'Show the ID and name of each container\'s pod'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the table header'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
@@ -1624,6 +1635,209 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "create" -d 'Create a pod: an infra container holding the namespaces its containers share'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "start" -d 'Start one or more pods (the infra container first)'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "stop" -d 'Stop one or more pods (the infra container last)'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "restart" -d 'Restart one or more pods'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "kill" -d 'Send a signal to every running container of one or more pods'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "pause" -d 'Pause every running container of one or more pods'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "unpause" -d 'Unpause every paused container of one or more pods'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "rm" -d 'Remove one or more pods and their containers'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "ps" -d 'List pods'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "inspect" -d 'Display the configuration and state of one or more pods'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "exists" -d 'Check whether a pod exists (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "prune" -d 'Remove every pod whose containers have all stopped'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "top" -d 'Display the running processes of a pod\'s containers'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "logs" -d 'Show the logs of a pod\'s containers'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -f -a "stats" -d 'Display a live stream of a pod\'s containers\' resource use'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'The pod\'s name [default: a random one]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Make an infra container (without one, nothing is shared)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-name -d 'The infra container\'s name [default: the pod ID\'s first 12 characters, then -infra]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -d 'The infra container\'s command (a string or a JSON array) [default: /catatonit -P]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-image -d 'The infra container\'s image [default: the local pause image]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: ipc, net, pid, uts, none; +NS adds to the default' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'The pod\'s host name [default: the pod\'s name]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'The pod\'s network (as run --network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the pod is known by on a user-defined network' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [IP:][HOSTPORT:]CONTAINERPORT[/PROTO]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the pod\'s containers' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'DNS resolver option' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What happens when the last container exits: continue or stop (the pod)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l userns -d 'User namespace of the pod (only hutch\'s own is supported)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'Cgroup parent (no cgroups are made rootless on cgroup v1: refused)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Remove a pod of the same name first'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait for each container to stop before killing it' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Do not fail for pods that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'The signal to send' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l pod-id-file -d 'Read the pod\'s ID from this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait for each container to stop before killing it (with --force)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop running containers first'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Do not fail for pods that do not exist'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, label=KEY[=VALUE], status=, ctr-names=, ctr-ids=, ctr-status=, ctr-number=N, network=' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json or a Go template ({{.ID}} {{.Name}} {{.Status}} {{.InfraID}} ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by: created, id, name, number, status' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Show the names of the pods\' containers'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Show the IDs of the pods\' containers'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Show the states of the pods\' containers'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ns -d 'Show the pods\' networks'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only the pod IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l noheading -d 'Do not print the header'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json or a Go template' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (hutch never asks)'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Only this container of the pod' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Show only the last N lines of each container (-1: all)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Show lines since this time (RFC 3339, Unix seconds, or a duration like 10m)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Show lines until this time' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Follow the logs as the containers write them'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Show timestamps'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with the container\'s name instead of its ID'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s l -l latest -d 'The most recently created pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'Output format: json, table, or a Go template over .Pod .CID .Name .CPU .MemUsage .MemUsageBytes .Mem .NetIO .BlockIO .PIDS' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Every pod'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print the figures once instead of redrawing them'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-trunc -d 'Do not truncate IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the terminal between two tables'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r

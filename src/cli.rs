@@ -4,6 +4,9 @@
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 
+mod pod;
+pub use pod::*;
+
 /// A subcommand's flags (`T: Args`) or a group of subcommands (`T: Subcommand`, `hutch image
 /// ...`), defined only when it is the one being parsed (clap's `Command::defer`): defining
 /// every subcommand's flags up front cost every hutch command about a millisecond of start-up.
@@ -213,6 +216,9 @@ pub enum Command {
     /// Manage volumes
     #[command(subcommand)]
     Volume(Lazy<VolumeCommand>),
+    /// Manage pods: containers that share namespaces and start and stop together
+    #[command(subcommand)]
+    Pod(Lazy<PodCommand>),
     /// Manage hutch's storage: disk usage, prune, reset
     #[command(subcommand)]
     System(Lazy<SystemCommand>),
@@ -543,6 +549,12 @@ pub struct CreateArgs {
     /// Container host name [default: the first 12 characters of its ID]
     #[arg(long, value_name = "NAME")]
     pub hostname: Option<String>,
+    /// Run in this pod (name or ID), or in a new pod: new:NAME
+    #[arg(long, value_name = "NAME|ID|new:NAME")]
+    pub pod: Option<String>,
+    /// Run in the pod whose ID is in this file
+    #[arg(long, value_name = "FILE")]
+    pub pod_id_file: Option<PathBuf>,
     /// Add a label KEY=VALUE
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub label: Vec<String>,
@@ -832,7 +844,10 @@ pub struct PsArgs {
     /// Show the size of each container's writable layer
     #[arg(short, long)]
     pub size: bool,
-    /// Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=,
+    /// Show the ID and name of each container's pod
+    #[arg(short, long)]
+    pub pod: bool,
+    /// Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, pod=,
     /// volume=, restart-policy=, health=starting|healthy|unhealthy|none
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,

@@ -241,7 +241,26 @@ impl Engine {
     /// Removes a container and returns its ID; one removed meanwhile by another process counts
     /// as removed.
     pub fn remove(&self, name: &str, opts: RemoveOptions) -> Result<String> {
+        self.remove_container(name, opts, false)
+    }
+
+    /// `remove`; the infra container of a pod only with `infra` (the pod's own removal).
+    pub(crate) fn remove_container(
+        &self,
+        name: &str,
+        opts: RemoveOptions,
+        infra: bool,
+    ) -> Result<String> {
         let c = self.lookup(name)?;
+        if !infra {
+            if let Some(pod) = crate::pods::pod_of_infra(self.db(), &c)? {
+                return Err(crate::pods::PodError::InfraRemoval {
+                    id: c.id.clone(),
+                    pod,
+                }
+                .into());
+            }
+        }
         // Only looked for when they would change the answer (not for a plain `rm -f`).
         let deps = if opts.depend || !opts.force {
             self.dependents(&c.id)?
@@ -366,6 +385,8 @@ impl Engine {
         if let Some(delay) = restart {
             std::thread::sleep(delay);
             self.restart_by_policy(&c.id)?;
+        } else if let Err(e) = self.apply_exit_policy(&c) {
+            tracing::warn!("container {}: the pod's exit policy: {e}", c.id);
         }
         Ok(())
     }
@@ -390,6 +411,8 @@ impl Engine {
                 state.as_str(),
                 container::EXITED | container::STOPPED | container::CONFIGURED
             ) || !crate::filters::container_prune_matches(filters, &c)
+                // A pod's infra container goes with its pod only.
+                || crate::pods::pod_of_infra(self.db(), &c)?.is_some()
             {
                 continue;
             }

@@ -114,6 +114,8 @@ pub enum EngineError {
     Commit(Box<crate::container::commit::CommitError>),
     #[error(transparent)]
     Generate(Box<crate::systemd::generate::GenerateError>),
+    #[error(transparent)]
+    Pod(Box<crate::pods::PodError>),
 }
 
 /// The failures of the steps of a teardown that keeps going past each one (see
@@ -234,6 +236,16 @@ impl EngineError {
                 _ => ErrorKind::Internal,
             },
             EngineError::Connect(_) => ErrorKind::Conflict,
+            EngineError::Pod(p) => match &**p {
+                crate::pods::PodError::NotFound { .. } => ErrorKind::NotFound,
+                crate::pods::PodError::InvalidFlag { .. }
+                | crate::pods::PodError::InvalidMember { .. }
+                | crate::pods::PodError::Ambiguous { .. } => ErrorKind::Invalid,
+                crate::pods::PodError::InfraRemoval { .. }
+                | crate::pods::PodError::Running { .. }
+                | crate::pods::PodError::State(S::PodNameInUse { .. }) => ErrorKind::Conflict,
+                _ => ErrorKind::Internal,
+            },
             EngineError::Commit(c) => match &**c {
                 crate::container::commit::CommitError::InvalidChange { .. } => ErrorKind::Invalid,
                 _ => ErrorKind::Internal,
@@ -271,6 +283,7 @@ impl EngineError {
     pub fn exit_code(&self) -> i32 {
         match self {
             EngineError::Container(c) => c.exit_code(),
+            EngineError::Pod(p) => p.exit_code(),
             _ => ExitCode::ENGINE,
         }
     }
@@ -300,6 +313,12 @@ impl From<crate::container::commit::CommitError> for EngineError {
 impl From<crate::systemd::generate::GenerateError> for EngineError {
     fn from(e: crate::systemd::generate::GenerateError) -> Self {
         EngineError::Generate(Box::new(e))
+    }
+}
+
+impl From<crate::pods::PodError> for EngineError {
+    fn from(e: crate::pods::PodError) -> Self {
+        EngineError::Pod(Box::new(e))
     }
 }
 

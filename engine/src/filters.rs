@@ -127,6 +127,7 @@ pub const CONTAINER_KEYS: &[&str] = &[
     "before",
     "since",
     "network",
+    "pod",
     "volume",
     "restart-policy",
     "health",
@@ -199,6 +200,12 @@ pub fn container_matches(f: &Filters, c: &Container, obs: &Observed, all: &[Cont
             Ok(mode) => mode.name() == v,
             Err(_) => false,
         },
+        // By the pod's name or ID (prefix).
+        "pod" => {
+            c.spec.contains("\"pod\"")
+                && container::config_of(c)
+                    .is_ok_and(|cfg| cfg.pod.is_some_and(|p| p.name == v || p.id.starts_with(v)))
+        }
         // By a volume's name, a bind mount's source or a mount's destination.
         "volume" => container::config_of(c).is_ok_and(|cfg| {
             cfg.mounts
@@ -326,6 +333,55 @@ pub fn image_prune_matches(f: &Filters, img: &Image, labels: &BTreeMap<String, S
     })
 }
 
+// ---- pods ----
+
+pub const POD_KEYS: &[&str] = &[
+    "name",
+    "id",
+    "label",
+    "status",
+    "ctr-names",
+    "ctr-ids",
+    "ctr-status",
+    "ctr-number",
+    "network",
+];
+
+/// `pod ps --filter` items.
+pub fn pods(items: &[String]) -> Result<Filters, FilterError> {
+    Filters::parse(items, "pod", POD_KEYS)
+}
+
+/// Whether pod `p` matches (podman's pod filters; statuses in lower case).
+pub fn pod_matches(f: &Filters, p: &crate::pods::PodInfo) -> bool {
+    if f.is_empty() {
+        return true;
+    }
+    let label = |v: &str| label_matches(v, |k| p.labels.get(k).map(String::as_str));
+    if !f.values("label").all(label) {
+        return false;
+    }
+    let members = || p.containers.iter();
+    f.matches(|key, v| match key {
+        "name" => name_matches(&p.pod.name, v),
+        "id" => p.pod.id.starts_with(v),
+        "label" => true,
+        "status" => p.status.as_str().eq_ignore_ascii_case(v),
+        "ctr-names" => members().any(|m| name_matches(&m.container.name, v)),
+        "ctr-ids" => members().any(|m| m.container.id.starts_with(v)),
+        "ctr-status" => members().any(|m| container::display_state(&m.state) == v),
+        "ctr-number" => v.parse::<usize>() == Ok(p.containers.len()),
+        "network" => match p.infra_config.as_ref().map(|c| &c.network) {
+            Some(hutch_network::NetworkMode::Networks { networks }) => {
+                networks.iter().any(|n| n.name == v)
+            }
+            Some(mode) => mode.name() == v,
+            None => false,
+        },
+        _ => false,
+    })
+}
+
 // ---- events ----
 
 pub const EVENT_KEYS: &[&str] = &[
@@ -337,6 +393,7 @@ pub const EVENT_KEYS: &[&str] = &[
     "label",
     "volume",
     "network",
+    "pod",
 ];
 
 /// `events --filter` items (`status` is another name for `event`).
@@ -363,6 +420,7 @@ pub fn event_matches(f: &Filters, ev: &Event, attrs: &Value) -> bool {
             "image" => names_image(attr("image")),
             "volume" => ev.kind == "volume" && ev.name == v,
             "network" => ev.kind == "network" && (ev.name == v || ev.id.starts_with(v)),
+            "pod" => ev.kind == "pod" && (ev.name == v || ev.id.starts_with(v)),
             // `label=KEY` matches any value of the attribute.
             "label" => {
                 let (k, val) = v.split_once('=').unwrap_or((v, ""));

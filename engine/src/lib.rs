@@ -18,6 +18,7 @@ pub mod login;
 pub mod manifests;
 pub mod networks;
 pub mod paths;
+pub mod pods;
 pub mod progress;
 pub mod pull;
 pub mod push;

@@ -136,6 +136,8 @@ pub fn df(eng: &Containers) -> Result<Df> {
 
 #[derive(Debug, Clone, Default)]
 pub struct PruneReport {
+    /// Stopped pods, removed first with their containers (podman's "Deleted Pods").
+    pub pods: Vec<String>,
     pub containers: Vec<String>,
     pub volumes: Vec<String>,
     pub images: Vec<String>,
@@ -151,7 +153,9 @@ pub fn prune(eng: &mut Containers, all: bool, with_volumes: bool) -> Result<Prun
         if !matches!(
             state.as_str(),
             container::EXITED | container::STOPPED | container::CONFIGURED
-        ) {
+        ) || crate::pods::pod_of_infra(&eng.db, &c)?.is_some()
+        {
+            // A pod's infra container goes with its pod only.
             continue;
         }
         let _lock = container::lock(&eng.paths, &c.id)?;
@@ -270,7 +274,11 @@ impl crate::Engine {
     /// `system prune`: stopped containers, unused networks, dangling (with `all`, unused)
     /// images and, with `volumes`, unused volumes.
     pub fn prune_system(&self, all: bool, volumes: bool) -> Result<PruneReport> {
-        prune(&mut self.containers(), all, volumes)
+        let mut pods = Vec::new();
+        self.prune_pods(|id| pods.push(id.to_string()))?;
+        let mut report = prune(&mut self.containers(), all, volumes)?;
+        report.pods = pods;
+        Ok(report)
     }
 
     /// `system reset`: removes everything, keeping going past failures, which it returns.

@@ -121,6 +121,14 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
         volumes_from: collect(&a.volumes_from, mount_spec::parse_volumes_from)?,
         expose: Vec::new(),
         // As podman: under a notify unit, the monitor tells systemd unless asked otherwise.
+        pod: match (&a.pod, &a.pod_id_file) {
+            (Some(p), _) => hutch_engine::pods::config::parse_pod_choice(p),
+            (None, Some(f)) => {
+                let id = std::fs::read_to_string(f).map_err(|e| ContainerError::io(f, e))?;
+                hutch_engine::pods::config::parse_pod_choice(id.trim())
+            }
+            (None, None) => None,
+        },
         sdnotify: match &a.sdnotify {
             Some(m) => cs::parse_sdnotify(m)?,
             None if std::env::var_os("NOTIFY_SOCKET").is_some_and(|s| !s.is_empty()) => {

@@ -37,6 +37,7 @@ pub mod manifest;
 pub mod mount;
 pub mod network;
 pub mod pause;
+pub mod pod;
 pub mod port;
 pub mod prune;
 pub mod ps;
@@ -203,6 +204,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Manifest(a) => manifest::run(&ctx, a.0),
         Command::Network(c) => network::run(&ctx, c.0),
+        Command::Pod(c) => pod::run(&ctx, c.0),
         Command::Save(a) | Command::Image(Lazy(ImageCommand::Save(a))) => save::run(&ctx, a.0),
         Command::Load(a) | Command::Image(Lazy(ImageCommand::Load(a))) => load::run(&ctx, a.0),
         Command::Import(a) | Command::Image(Lazy(ImageCommand::Import(a))) => {

@@ -12,8 +12,11 @@ use serde_json::{json, Value};
 const TABLE: &str =
     "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}";
 const TABLE_SIZE: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Size}}";
+const TABLE_POD: &str = "table {{.ID}}\t{{.Image}}\t{{.Command}}\t{{.CreatedHuman}}\t{{.Status}}\t{{.Ports}}\t{{.Names}}\t{{.Pod}}\t{{.PodName}}";
 const HEADERS: &[(&str, &str)] = &[
     ("ID", "CONTAINER ID"),
+    ("Pod", "POD ID"),
+    ("PodName", "PODNAME"),
     ("CreatedHuman", "CREATED"),
     ("CreatedAt", "CREATED AT"),
     ("RunningFor", "CREATED"),
@@ -77,7 +80,7 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     let want_json = args.format.as_deref().is_some_and(format::is_json);
     // The default table and -q are printed straight from the rows, without the template
     // engine: `ps -a` stays fast with thousands of containers.
-    let fast = args.quiet || (args.format.is_none() && !args.size);
+    let fast = args.quiet || (args.format.is_none() && !args.size && !args.pod);
     let mut lines: Vec<String> = Vec::new();
     let limit = if args.latest { Some(1) } else { args.last };
     let query = ListQuery {
@@ -129,6 +132,18 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             continue;
         }
         let labels: Value = serde_json::from_str(&c.labels).unwrap_or(json!({}));
+        // Only a config that names a pod is worth parsing.
+        let pod = c
+            .spec
+            .contains("\"pod\":")
+            .then(|| container::config_of(c).ok().and_then(|cfg| cfg.pod))
+            .flatten()
+            .unwrap_or_default();
+        let pod_id = if args.no_trunc || pod.id.len() < 12 {
+            pod.id.clone()
+        } else {
+            pod.id[..12].to_string()
+        };
         let size = if args.size {
             let upper = container::Dirs::new(&ctx.paths, &c.id).upper;
             let img = db_image_size(ctx, &c.image_id);
@@ -164,6 +179,9 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Mounts": "",
             "Networks": "",
             "AutoRemove": c.rm,
+            "Pod": pod_id,
+            "PodName": pod.name,
+            "IsInfra": pod.infra,
         }));
         if !want_json {
             continue;
@@ -179,15 +197,15 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Id": c.id,
             "Image": c.image_name,
             "ImageID": c.image_id,
-            "IsInfra": false,
+            "IsInfra": pod.infra,
             "Labels": labels,
             "Mounts": [],
             "Names": [c.name],
             "Namespaces": {},
             "Networks": [],
             "Pid": c.run.pid,
-            "Pod": "",
-            "PodName": "",
+            "Pod": pod.id,
+            "PodName": pod.name,
             "Ports": if ports.is_empty() { Value::Null } else { json!(ports) },
             "Restarts": c.run.restart_count,
             "StartedAt": c.run.started_at.map(|t| t.timestamp()).unwrap_or(0),
@@ -211,7 +229,13 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
         return Ok(0);
     }
     let spec = ListSpec {
-        default: if args.size { TABLE_SIZE } else { TABLE },
+        default: if args.size {
+            TABLE_SIZE
+        } else if args.pod {
+            TABLE_POD
+        } else {
+            TABLE
+        },
         headers: HEADERS,
         noheading: args.noheading,
     };

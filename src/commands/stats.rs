@@ -55,7 +55,7 @@ fn binary(v: u64) -> String {
 }
 
 /// The template view: podman's string fields (`CPUPerc`, `MemUsage`...) and its numbers.
-fn row(r: &Report, no_trunc: bool) -> Value {
+pub(crate) fn row(r: &Report, no_trunc: bool) -> Value {
     let id = if no_trunc {
         r.id.clone()
     } else {

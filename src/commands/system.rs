@@ -106,7 +106,9 @@ pub fn df(ctx: &super::Ctx, args: SystemDfArgs) -> anyhow::Result<i32> {
 
 pub fn prune(ctx: &super::Ctx, args: SystemPruneArgs) -> anyhow::Result<i32> {
     if !args.force {
-        let mut text = String::from("WARNING! This command removes:\n\t- all stopped containers\n");
+        let mut text = String::from(
+            "WARNING! This command removes:\n\t- all stopped containers\n\t- all stopped pods\n",
+        );
         if args.volumes {
             text.push_str("\t- all volumes not used by at least one container\n");
         }
@@ -123,6 +125,7 @@ pub fn prune(ctx: &super::Ctx, args: SystemPruneArgs) -> anyhow::Result<i32> {
     let r = eng.prune_system(args.all, args.volumes)?;
     let mut out = String::new();
     for (title, list) in [
+        ("Deleted Pods", &r.pods),
         ("Deleted Containers", &r.containers),
         ("Deleted Volumes", &r.volumes),
         ("Deleted Images", &r.images),

@@ -99,7 +99,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
 /// Keeps the event log bounded: once it grows past this, the oldest events go.
 const EVENTS_KEPT: i64 = 10_000;
 
-fn insert_event(tx: &rusqlite::Transaction<'_>, ev: &NewEvent) -> rusqlite::Result<()> {
+pub(crate) fn insert_event(tx: &rusqlite::Transaction<'_>, ev: &NewEvent) -> rusqlite::Result<()> {
     let attrs = if ev.attributes.is_empty() {
         "{}"
     } else {

@@ -5,11 +5,13 @@
 
 mod blobs;
 mod containers;
+mod pods;
 mod schema;
 mod volumes;
 
 pub use blobs::LayerBlob;
 pub use containers::{Container, Event, NewEvent, RunState};
+pub use pods::Pod;
 pub use volumes::Volume;
 
 use chrono::{DateTime, SecondsFormat, Utc};
@@ -38,6 +40,8 @@ pub enum StateError {
     ImageNotFound { id: String },
     #[error("the container name {name:?} is already in use by container {id}: remove it or choose another name")]
     NameInUse { name: String, id: String },
+    #[error("adding pod to state: name \"{name}\" is in use: pod already exists")]
+    PodNameInUse { name: String },
     #[error("volume with name {name} already exists: volume already exists")]
     VolumeExists { name: String },
     #[error("container {id}: not in the database")]

@@ -104,4 +104,16 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (diff_id, compression)
     );
     "#,
+    // 5 (pods): a pod's own row; which containers belong to it is in their stored
+    // configuration. `spec` is the engine's pod configuration as JSON.
+    r#"
+    CREATE TABLE pods (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE,
+        created TEXT NOT NULL,
+        labels TEXT NOT NULL DEFAULT '{}',
+        infra_id TEXT NOT NULL DEFAULT '',
+        spec TEXT NOT NULL DEFAULT '{}'
+    );
+    "#,
 ];

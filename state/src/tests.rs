@@ -543,3 +543,40 @@ fn one_handle_serves_many_threads() {
         );
     }
 }
+
+#[test]
+fn pods_round_trip_and_names_are_unique() {
+    let (_d, db) = open_tmp();
+    let p = Pod {
+        id: format!("{:064x}", 7),
+        name: "web".into(),
+        created: Utc::now(),
+        labels: r#"{"a":"b"}"#.into(),
+        infra_id: String::new(),
+        spec: "{}".into(),
+    };
+    let ev = NewEvent {
+        kind: "pod".into(),
+        action: "create".into(),
+        id: p.id.clone(),
+        name: p.name.clone(),
+        attributes: String::new(),
+    };
+    db.insert_pod(&p, Some(&ev)).unwrap();
+    let again = Pod {
+        id: format!("{:064x}", 8),
+        ..p.clone()
+    };
+    assert!(matches!(
+        db.insert_pod(&again, None),
+        Err(StateError::PodNameInUse { .. })
+    ));
+    db.set_pod_infra(&p.id, "abc").unwrap();
+    let got = db.pod_by_name("web").unwrap().unwrap();
+    assert_eq!(got.infra_id, "abc");
+    assert_eq!(db.pods_by_id_prefix("000").unwrap().len(), 1);
+    assert_eq!(db.pods().unwrap().len(), 1);
+    assert!(db.delete_pod(&p.id, None).unwrap());
+    assert!(db.pod(&p.id).unwrap().is_none());
+    assert_eq!(db.events(0).unwrap().last().unwrap().kind, "pod");
+}

@@ -24,6 +24,7 @@ mod network;
 mod networks;
 mod pause;
 mod podman_compat;
+mod pods;
 mod pull;
 mod push;
 mod restart;

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 
 /// `nettools:latest`: busybox plus `/bin/echo-server` (see net/echo.rs), exposing 8080/tcp and
 /// 8081/udp.
-fn net_image() -> &'static str {
+pub(crate) fn net_image() -> &'static str {
     static IMG: OnceLock<String> = OnceLock::new();
     IMG.get_or_init(|| {
         let out = session().dir.join("echo-server");
@@ -63,7 +63,7 @@ fn net_image() -> &'static str {
     })
 }
 
-fn setup(name: &str) -> (TestContext, String) {
+pub(crate) fn setup(name: &str) -> (TestContext, String) {
     require("runc", "runc");
     require("pasta", "passt");
     require("slirp4netns", "slirp4netns");
@@ -149,7 +149,7 @@ fn inspect(ctx: &TestContext, name: &str, field: &str) -> String {
 }
 
 /// The host port `hutch port NAME PORT/PROTO` prints (`IP:PORT`).
-fn host_port(ctx: &TestContext, name: &str, private: &str) -> u16 {
+pub(crate) fn host_port(ctx: &TestContext, name: &str, private: &str) -> u16 {
     let out = ctx.hutch(["port", name, private]).run().success();
     out.stdout_trim()
         .rsplit(':')
@@ -159,7 +159,7 @@ fn host_port(ctx: &TestContext, name: &str, private: &str) -> u16 {
 }
 
 /// Sends `msg` to a TCP port (retrying while the server starts) and returns the answer.
-fn tcp_ask(port: u16, msg: &str) -> String {
+pub(crate) fn tcp_ask(port: u16, msg: &str) -> String {
     let start = Instant::now();
     loop {
         let attempt = (|| -> std::io::Result<String> {

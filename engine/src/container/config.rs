@@ -65,6 +65,9 @@ pub struct ContainerConfig {
     /// `--sdnotify`: "conmon", "container", or "" (ignore).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub sdnotify: String,
+    /// The pod the container belongs to (absent for one in no pod).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pod: Option<crate::pods::PodMember>,
 }
 
 impl ContainerConfig {
@@ -434,6 +437,7 @@ pub fn resolve(
                 super::create_spec::SdNotify::Ignore => String::new(),
                 m => m.as_str().to_string(),
             },
+            pod: None,
         },
         labels,
     ))

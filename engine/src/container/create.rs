@@ -23,6 +23,7 @@ impl Containers {
         image_name: &str,
         opts: &ContainerSpec,
         runtime: Option<&str>,
+        pod: Option<&crate::pods::PodMember>,
     ) -> Result<Container> {
         if let Some(n) = &opts.name {
             if !names::valid_name(n) {
@@ -48,6 +49,7 @@ impl Containers {
             runtime.display().to_string(),
             &default_mode,
         )?;
+        cfg.pod = pod.cloned();
         // Random host ports are chosen once, here, so that `hutch port` stays the same across
         // restarts (as podman).
         cfg.net.ports = hutch_network::ports::assign_random(

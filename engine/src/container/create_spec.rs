@@ -70,6 +70,8 @@ pub struct ContainerSpec {
     pub expose: Vec<String>,
     /// `--sdnotify`: who tells systemd (`$NOTIFY_SOCKET`) the container is ready.
     pub sdnotify: SdNotify,
+    /// `--pod`: the pod to create the container in (or `new:NAME`, one made for it).
+    pub pod: Option<crate::pods::PodChoice>,
 }
 
 /// `--sdnotify=conmon|container|ignore`: with `conmon` the monitor sends `READY=1` and its own

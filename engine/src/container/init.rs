@@ -193,6 +193,8 @@ impl Containers {
         std::fs::create_dir_all(&dirs.userdata).map_err(io(&dirs.userdata))?;
         self.mount_rootfs(c, dirs)?;
 
+        // A pod's container joins namespaces of its infra container, which must run first.
+        let joined = self.pod_namespaces(cfg)?;
         let keep_id = self.keep_id(cfg)?;
         let user = match keep_id {
             // keep-id runs as the user's own ids unless -u says otherwise.
@@ -271,6 +273,7 @@ impl Containers {
                 netns: net.netns.as_deref(),
                 mounts: super::spec::mounts_from_json(mounts)?,
                 notify_dir,
+                joined,
             },
         )?;
         write_file(

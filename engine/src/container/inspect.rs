@@ -181,7 +181,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
         "Image": c.image_id,
         "ImageName": c.image_name,
         "Rootfs": "",
-        "Pod": "",
+        "Pod": cfg.pod.as_ref().map(|p| p.id.as_str()).unwrap_or_default(),
         "ResolvConfPath": dirs.userdata.join("resolv.conf"),
         "HostnamePath": dirs.userdata.join("hostname"),
         "HostsPath": dirs.userdata.join("hosts"),
@@ -211,7 +211,7 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
         "Dependencies": [],
         "NetworkSettings": network_settings(&cfg, net_status(paths, c).as_ref()),
         "Namespace": "",
-        "IsInfra": false,
+        "IsInfra": cfg.pod.as_ref().is_some_and(|p| p.infra),
         "IsService": false,
         "Config": {
             "Hostname": hostname,

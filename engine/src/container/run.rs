@@ -90,9 +90,24 @@ impl Engine {
                 }
             }
         }
-        let c = self
-            .containers()
-            .create(&image, &image_name, spec, self.runtime_choice())?;
+        let (spec, pod, new_pod) = self.join_pod(spec)?;
+        let created = self.containers().create(
+            &image,
+            &image_name,
+            &spec,
+            self.runtime_choice(),
+            pod.as_ref(),
+        );
+        let c = match created {
+            Ok(c) => c,
+            Err(e) => {
+                // A pod made for this container (`--pod new:`) goes with it.
+                if let Some(p) = new_pod {
+                    let _ = self.remove_pod(&p.id, crate::pods::PodRemoveOptions::default());
+                }
+                return Err(e);
+            }
+        };
         if let Some(f) = &opts.cidfile {
             std::fs::write(f, &c.id)
                 .map_err(|e| ContainerError::io(format!("writing {}", f.display()), e))

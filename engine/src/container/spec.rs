@@ -380,6 +380,9 @@ pub struct SpecInput<'a> {
     /// `--sdnotify=container`: the host directory where the monitor binds the notify socket,
     /// mounted at `NOTIFY_DIR` with `NOTIFY_SOCKET` set.
     pub notify_dir: Option<PathBuf>,
+    /// Namespaces joined rather than made (a pod's IPC, UTS and PID from its infra container).
+    /// A joined UTS namespace keeps its own hostname: none is set.
+    pub joined: Vec<(LinuxNamespaceType, PathBuf)>,
 }
 
 /// Where the notify socket's directory is mounted in the container (as podman).
@@ -599,10 +602,17 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
     });
     mounts.extend(input.mounts.iter().cloned());
 
+    let joined = |typ: LinuxNamespaceType| {
+        input
+            .joined
+            .iter()
+            .find(|(t, _)| *t == typ)
+            .map(|(_, p)| p.as_path())
+    };
     let mut namespaces = vec![
-        namespace(LinuxNamespaceType::Pid, None),
-        namespace(LinuxNamespaceType::Ipc, None),
-        namespace(LinuxNamespaceType::Uts, None),
+        namespace(LinuxNamespaceType::Pid, joined(LinuxNamespaceType::Pid)),
+        namespace(LinuxNamespaceType::Ipc, joined(LinuxNamespaceType::Ipc)),
+        namespace(LinuxNamespaceType::Uts, joined(LinuxNamespaceType::Uts)),
         namespace(LinuxNamespaceType::Mount, None),
     ];
     if cfg.network != NetworkMode::Host {
@@ -655,7 +665,12 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
     spec.set_version("1.0.2".into());
     spec.set_process(Some(process));
     spec.set_root(Some(root));
-    spec.set_hostname(Some(input.hostname.to_string()));
+    // The runtime refuses a hostname for a UTS namespace it does not make.
+    let own_uts = !input
+        .joined
+        .iter()
+        .any(|(t, _)| *t == LinuxNamespaceType::Uts);
+    spec.set_hostname(own_uts.then(|| input.hostname.to_string()));
     spec.set_mounts(Some(mounts));
     spec.set_annotations(Some(
         [("io.container.manager".to_string(), "hutch".to_string())].into(),
@@ -882,6 +897,7 @@ mod tests {
             netns: Some(Path::new("/run/netns/x")),
             mounts,
             notify_dir: None,
+            joined: Vec::new(),
         }
     }
 
