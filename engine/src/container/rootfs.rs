@@ -212,6 +212,40 @@ fn walk_changes(
 impl Containers {
     /// The image's layer directories under the container, top first.
     pub(crate) fn lower_dirs(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        Ok(self
+            .layer_dirs(c)?
+            .iter()
+            .map(|d| store.layer_path(d))
+            .collect())
+    }
+
+    /// The layers to mount for container `c`: with keep-id, copies whose owners are shifted
+    /// so that the image's ids are the same inside the container's own user namespace.
+    pub(crate) fn mount_lowers(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let keep = match super::config_of(c) {
+            Ok(cfg) => self.keep_id(&cfg)?,
+            Err(_) => None,
+        };
+        let Some(k) = keep else {
+            return self.lower_dirs(c);
+        };
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        let (uid, gid) = (|id| k.hutch_uid(id), |id| k.hutch_gid(id));
+        let tag = format!("keepid-{}-{}", k.uid, k.gid);
+        let shift = hutch_storage::IdShift {
+            tag: &tag,
+            uid: &uid,
+            gid: &gid,
+        };
+        self.layer_dirs(c)?
+            .iter()
+            .map(|d| Ok(store.shifted_layer(d, &shift)?))
+            .collect()
+    }
+
+    /// The directory names of the layers of `c`'s image, top first.
+    fn layer_dirs(&self, c: &Container) -> Result<Vec<String>> {
         let image = self
             .db
             .image(&c.image_id)?
@@ -219,7 +253,6 @@ impl Containers {
                 container: c.name.clone(),
                 image: c.image_id.clone(),
             })?;
-        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let mut lowers = Vec::new();
         for diff_id in image.layers.iter().rev() {
             let layer = self
@@ -230,7 +263,7 @@ impl Containers {
                     image: image.id.clone(),
                     layer: diff_id.clone(),
                 })?;
-            lowers.push(store.layer_path(&layer.dir));
+            lowers.push(layer.dir);
         }
         Ok(lowers)
     }
