@@ -753,7 +753,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__cp)
-            opts="-a -h -V --archive --overwrite --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-a -h -V --archive --overwrite --pause --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -764,6 +764,10 @@ _hutch() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --pause)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
@@ -2251,7 +2255,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__cp)
-            opts="-a -h -V --archive --overwrite --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-a -h -V --archive --overwrite --pause --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2262,6 +2266,10 @@ _hutch() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --pause)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
