@@ -1190,11 +1190,14 @@ fn keep_id_keeps_image_owners_and_adds_the_user() {
             &img,
             "sh",
             "-c",
-            "stat -c %u:%g / /etc /bin/sh; whoami; id -gn; echo $HOME",
+            "stat -c %u:%g / /etc /bin/sh /etc/hostname; whoami; id -gn; echo $HOME",
         ])
         .run()
         .success();
-    assert_eq!(out.stdout, format!("0:0\n0:0\n0:0\n{name}\n{name}\n/\n"));
+    assert_eq!(
+        out.stdout,
+        format!("0:0\n0:0\n0:0\n0:0\n{name}\n{name}\n/\n")
+    );
     let passwd = ctx
         .hutch([
             "run",

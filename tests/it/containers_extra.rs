@@ -657,7 +657,18 @@ fn cp_through_mounts_workdir_owners_and_between_containers() {
         (e.header().uid().unwrap(), e.header().gid().unwrap()),
         (0, 0)
     );
-    ctx.hutch(["rm", "-f", "-t", "0", "m", "u", "k"])
+    // A stopped container's volumes and binds are copied to where it will see them.
+    ctx.hutch(["create", "--name", "s", "-v", "cpvol:/vol"])
+        .args(["-v", &format!("{}:/bnd", bind.display())])
+        .args([&img, "cat", "/vol/stopped", "/bnd/stopped"])
+        .run()
+        .success();
+    for dest in ["s:/vol/stopped", "s:/bnd/stopped"] {
+        ctx.hutch(["cp"]).arg(&host_file).arg(dest).run().success();
+    }
+    let got = ctx.hutch(["start", "-a", "s"]).run().success();
+    assert_eq!(got.stdout, "from host\n".repeat(2));
+    ctx.hutch(["rm", "-f", "-t", "0", "m", "u", "k", "s"])
         .run()
         .success();
 }

@@ -3,7 +3,7 @@
 //! (overlay whiteouts turned back into `.wh.` entries). Paths inside the container go through
 //! `rootfs::resolve_in_root`, so neither reading nor writing follows a symlink out of it.
 
-use super::rootfs::resolve_in_root;
+use super::rootfs::View;
 use super::ContainerError;
 use crate::{EngineError, Result};
 use std::collections::HashMap;
@@ -281,10 +281,11 @@ pub fn layer_tar<W: Write>(upper: &Path, out: W) -> Result<W> {
 /// Where a `cp` source is inside the container: the resolved host path (the last component
 /// not followed, as `cp` copies a symlink itself) and whether the source path asked for the
 /// directory's contents (`dir/.`).
-pub fn resolve_source(root: &Path, path: &str) -> Result<(PathBuf, bool)> {
+pub fn resolve_source(view: &View, path: &str) -> Result<(PathBuf, bool)> {
     let contents = path.ends_with("/.") || path == ".";
     let p = Path::new(path);
-    let resolved = resolve_in_root(root, p, false)
+    let resolved = view
+        .resolve(p, false)
         .map_err(|e| EngineError::from(ContainerError::io(PathBuf::from(path), e)))?;
     if std::fs::symlink_metadata(&resolved).is_err() {
         return Err(ContainerError::io(
@@ -425,17 +426,22 @@ pub enum Owners {
 /// Writes entries into a container's root filesystem. Every path is resolved inside the root
 /// with its parents' symlinks followed there, and the entry itself is created without
 /// following anything, so nothing lands outside the root.
-pub struct Writer<'a> {
-    root: &'a Path,
+pub struct Writer {
+    view: View,
     keep_non_dirs: bool,
     replace_dirs: bool,
     owners: Owners,
 }
 
-impl<'a> Writer<'a> {
-    pub fn new(root: &'a Path) -> Writer<'a> {
+impl Writer {
+    pub fn new(root: &Path) -> Writer {
+        Writer::in_view(View::new(root))
+    }
+
+    /// A writer into `view`: a root and the mounts below it.
+    pub fn in_view(view: View) -> Writer {
         Writer {
-            root,
+            view,
             keep_non_dirs: false,
             replace_dirs: false,
             owners: Owners::Creator,
@@ -444,7 +450,7 @@ impl<'a> Writer<'a> {
 
     /// Replaces a directory in the way of a non-directory (podman's `cp --overwrite`) instead
     /// of refusing.
-    pub fn replace_dirs(mut self, on: bool) -> Writer<'a> {
+    pub fn replace_dirs(mut self, on: bool) -> Writer {
         self.replace_dirs = on;
         self
     }
@@ -456,7 +462,7 @@ impl<'a> Writer<'a> {
         }
     }
 
-    pub fn owners(mut self, owners: Owners) -> Writer<'a> {
+    pub fn owners(mut self, owners: Owners) -> Writer {
         self.owners = owners;
         self
     }
@@ -474,7 +480,7 @@ impl<'a> Writer<'a> {
 
     /// Refuses to replace a file (or symlink) with a directory, as it always refuses the
     /// opposite (Docker's `noOverwriteDirNonDir`).
-    pub fn keep_non_dirs(mut self, on: bool) -> Writer<'a> {
+    pub fn keep_non_dirs(mut self, on: bool) -> Writer {
         self.keep_non_dirs = on;
         self
     }
@@ -486,13 +492,17 @@ impl<'a> Writer<'a> {
         let name = rel.file_name().ok_or_else(|| CopyError::NotAFileName {
             path: rel.to_path_buf(),
         })?;
-        let dir = resolve_in_root(self.root, parent, true)
+        let dir = self
+            .view
+            .resolve(parent, true)
             .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
         std::fs::create_dir_all(&dir).map_err(cerr(&dir))?;
         // Re-check: a component created meanwhile by the container could be a symlink.
-        let again = resolve_in_root(self.root, parent, true)
+        let again = self
+            .view
+            .resolve(parent, true)
             .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
-        if again != dir || !dir.starts_with(self.root) {
+        if again != dir || !self.view.holds(&dir) {
             return Err(CopyError::PathChanged {
                 path: rel.to_path_buf(),
             }
@@ -572,7 +582,9 @@ impl<'a> Writer<'a> {
     }
 
     pub fn hardlink(&self, rel: &Path, target: &Path) -> Result<()> {
-        let t = resolve_in_root(self.root, target, false)
+        let t = self
+            .view
+            .resolve(target, false)
             .map_err(|e| EngineError::from(ContainerError::io(target, e)))?;
         let p = self.place(rel)?;
         self.clear(&p)?;

@@ -6,13 +6,29 @@
 
 use super::archive::{self, Owners, TarWriter, TreeMode};
 use super::lifecycle::{PAUSED, RUNNING};
-use super::rootfs::resolve_in_root;
+use super::rootfs::View;
 use super::spec::KeepId;
 use super::{config_of, ContainerError};
 use crate::{EngineError, Result};
 use std::io::{Read, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+
+/// Where a stopped container's volumes and binds are on the host (container path, host
+/// path): `cp` reads and writes them there, as it would through the running container.
+fn stopped_mounts(paths: &crate::Paths, cfg: &super::ContainerConfig) -> Vec<(PathBuf, PathBuf)> {
+    cfg.mounts
+        .iter()
+        .filter_map(|m| {
+            let src = match m.kind.as_str() {
+                "bind" => PathBuf::from(&m.source),
+                "volume" if !m.source.is_empty() => crate::volumes::data_dir(paths, &m.source),
+                _ => return None,
+            };
+            Some((PathBuf::from(&m.destination), src))
+        })
+        .collect()
+}
 
 /// How `copy_into` writes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -77,8 +93,8 @@ pub struct ContainerFiles {
     /// The container's name, for messages.
     pub name: String,
     /// Where the container's `/` is: `/proc/PID/root` of a running container (its mounts
-    /// below), else its root filesystem, mounted for the copy.
-    pub root: PathBuf,
+    /// below), else its root filesystem, mounted for the copy, with its volumes and binds.
+    pub view: View,
     /// The working directory relative paths start from.
     pub workdir: PathBuf,
     /// The container's user and group as hutch's namespace numbers them: who owns what `cp`
@@ -124,6 +140,9 @@ impl crate::Engine {
         self.with_container(name, |ops, c| {
             let cfg = config_of(&c)?;
             let keep_id = ops.keep_id(&cfg)?;
+            let live = (c.run.state == RUNNING || c.run.state == PAUSED)
+                && c.run.pid > 0
+                && Path::new(&format!("/proc/{}/root", c.run.pid)).exists();
             let files = |root: &Path| -> Result<ContainerFiles> {
                 let (uid, gid) = match keep_id {
                     Some(k) if cfg.user.is_empty() => (k.uid, k.gid),
@@ -138,15 +157,19 @@ impl crate::Engine {
                 };
                 Ok(ContainerFiles {
                     name: c.name.clone(),
-                    root: root.to_path_buf(),
+                    view: View {
+                        root: root.to_path_buf(),
+                        mounts: if live {
+                            Vec::new()
+                        } else {
+                            stopped_mounts(self.paths(), &cfg)
+                        },
+                    },
                     workdir: Path::new("/").join(&cfg.workdir),
                     user,
                     keep_id,
                 })
             };
-            let live = (c.run.state == RUNNING || c.run.state == PAUSED)
-                && c.run.pid > 0
-                && Path::new(&format!("/proc/{}/root", c.run.pid)).exists();
             if !live {
                 return ops.with_rootfs(&c, |root| f(&files(root)?));
             }
@@ -181,7 +204,7 @@ impl crate::Engine {
         self.with_container_files(name, false, |fs| {
             let abs = fs.absolute(path);
             let (resolved, _) =
-                archive::resolve_source(&fs.root, &abs.to_string_lossy()).map_err(|_| {
+                archive::resolve_source(&fs.view, &abs.to_string_lossy()).map_err(|_| {
                     ContainerError::NoSuchPath {
                         container: fs.name.clone(),
                         path: path.to_string(),
@@ -214,8 +237,10 @@ impl crate::Engine {
     ) -> Result<u64> {
         self.with_container_files(name, opts.pause, |fs| {
             let dest = fs.absolute(path);
-            let resolved =
-                resolve_in_root(&fs.root, &dest, true).map_err(|e| EngineError::io(&dest, e))?;
+            let resolved = fs
+                .view
+                .resolve(&dest, true)
+                .map_err(|e| EngineError::io(&dest, e))?;
             match std::fs::metadata(&resolved) {
                 Ok(m) if m.is_dir() => {}
                 Ok(_) => {
@@ -233,7 +258,7 @@ impl crate::Engine {
                     .into())
                 }
             }
-            archive::Writer::new(&fs.root)
+            archive::Writer::in_view(fs.view.clone())
                 .keep_non_dirs(opts.keep_non_dirs)
                 .replace_dirs(opts.replace_dirs)
                 .owners(fs.owners(opts.archive))
@@ -268,8 +293,10 @@ impl crate::Engine {
         let src_meta = std::fs::symlink_metadata(src).map_err(|e| EngineError::io(src, e))?;
         self.with_container_files(name, opts.pause, |fs| {
             let dest = fs.absolute(path);
-            let resolved =
-                resolve_in_root(&fs.root, &dest, true).map_err(|e| EngineError::io(&dest, e))?;
+            let resolved = fs
+                .view
+                .resolve(&dest, true)
+                .map_err(|e| EngineError::io(&dest, e))?;
             let dest_is_dir = resolved.is_dir();
             if !dest_is_dir && path.ends_with('/') {
                 return Err(archive::CopyError::NoSuchDirectory {
@@ -283,7 +310,7 @@ impl crate::Engine {
             } else {
                 dest.clone()
             };
-            archive::Writer::new(&fs.root)
+            archive::Writer::in_view(fs.view.clone())
                 .keep_non_dirs(opts.keep_non_dirs)
                 .replace_dirs(opts.replace_dirs)
                 .owners(fs.owners(opts.archive))
@@ -302,7 +329,7 @@ impl crate::Engine {
         self.with_container_files(name, pause, |fs| {
             let abs = fs.absolute(path);
             let contents = path.ends_with("/.") || path == ".";
-            let (resolved, _) = archive::resolve_source(&fs.root, &abs.to_string_lossy())?;
+            let (resolved, _) = archive::resolve_source(&fs.view, &abs.to_string_lossy())?;
             archive::copy_out(&resolved, contents, dest)
         })
     }
@@ -318,7 +345,7 @@ impl crate::Engine {
         self.with_container_files(name, pause, |fs| {
             let abs = fs.absolute(path);
             let contents = path.ends_with("/.") || path == ".";
-            let (resolved, _) = archive::resolve_source(&fs.root, &abs.to_string_lossy())?;
+            let (resolved, _) = archive::resolve_source(&fs.view, &abs.to_string_lossy())?;
             archive::copy_out_tar(&resolved, contents, out, fs.keep_id)
         })
     }

@@ -244,6 +244,7 @@ impl Containers {
         let mut mounts = super::mounts::setup(&self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
         if let Some(k) = &keep_id {
             mounts.extend(self.keep_id_files(k, cfg, &dirs.merged, &dirs.userdata)?);
+            self.keep_id_own_files(k, &dirs.userdata)?;
         }
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")

@@ -132,6 +132,22 @@ impl Containers {
         Ok(mounts)
     }
 
+    /// Gives the files hutch binds into the container (hosts, resolv.conf, hostname,
+    /// .containerenv) to the container's root, as podman's are: made by hutch, they would be
+    /// the keep-id user's.
+    pub(super) fn keep_id_own_files(&self, k: &spec::KeepId, userdata: &Path) -> Result<()> {
+        for f in ["hosts", "resolv.conf", "hostname", ".containerenv"] {
+            let p = userdata.join(f);
+            match std::os::unix::fs::lchown(&p, Some(k.hutch_uid(0)), Some(k.hutch_gid(0))) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                    return Err(EngineError::io(&p, e))
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
     /// Writes `userdata/NAME` (the image's text plus `line`), owned by the container's root.
     fn etc_file(
         &self,

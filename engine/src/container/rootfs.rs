@@ -369,51 +369,105 @@ fn push_components(path: &Path, into: &mut Vec<OsString>) {
     into.extend(v);
 }
 
-/// Resolves `path` (a path inside the container) under `root` as if `root` were `/`: `..`
-/// stops at the root and symlinks, absolute or relative, are followed inside it, so the result
-/// never lies outside `root`. The last component is followed only with `follow_last`; missing
-/// components are kept as they are (the caller may create them).
-pub fn resolve_in_root(root: &Path, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
-    let mut pending = Vec::new();
-    push_components(path, &mut pending);
-    let mut cur: Vec<OsString> = Vec::new();
-    let mut links = 0;
-    while let Some(comp) = pending.pop() {
-        if comp == ".." {
-            cur.pop();
-            continue;
-        }
-        let mut candidate = root.to_path_buf();
-        candidate.extend(&cur);
-        candidate.push(&comp);
-        let last = pending.is_empty();
-        match std::fs::symlink_metadata(&candidate) {
-            Ok(m) if m.file_type().is_symlink() && (follow_last || !last) => {
-                links += 1;
-                if links > MAX_LINKS {
-                    return Err(io::Error::other(format!(
-                        "{}: too many levels of symbolic links",
-                        path.display()
-                    )));
-                }
-                let target = std::fs::read_link(&candidate)?;
-                if target.is_absolute() {
-                    cur.clear();
-                }
-                push_components(&target, &mut pending);
-            }
-            Ok(m) if !last && !m.is_dir() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::NotADirectory,
-                    format!("{}: not a directory", path.display()),
-                ));
-            }
-            _ => cur.push(comp),
+/// A container's tree as host paths: its root, and mounts (container path, host path) whose
+/// host directory stands in for everything below the container path — how a stopped
+/// container's volumes and binds are reached.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    pub root: PathBuf,
+    pub mounts: Vec<(PathBuf, PathBuf)>,
+}
+
+impl View {
+    pub fn new(root: &Path) -> View {
+        View {
+            root: root.to_path_buf(),
+            mounts: Vec::new(),
         }
     }
-    let mut out = root.to_path_buf();
-    out.extend(&cur);
-    Ok(out)
+
+    /// The host path of the container path made of `comps`: under the deepest mount that
+    /// holds it, else under the root.
+    fn host(&self, comps: &[OsString]) -> PathBuf {
+        let mut best: Option<(usize, &PathBuf)> = None;
+        for (dest, src) in &self.mounts {
+            let d: Vec<_> = dest
+                .components()
+                .filter_map(|c| match c {
+                    Component::Normal(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            if d.len() <= comps.len()
+                && d.iter().zip(comps).all(|(a, b)| *a == b.as_os_str())
+                && best.is_none_or(|(n, _)| d.len() > n)
+            {
+                best = Some((d.len(), src));
+            }
+        }
+        let (skip, mut out) = match best {
+            Some((n, src)) => (n, src.clone()),
+            None => (0, self.root.clone()),
+        };
+        out.extend(&comps[skip..]);
+        out
+    }
+
+    /// Whether host path `p` lies in this view (under the root or a mount).
+    pub fn holds(&self, p: &Path) -> bool {
+        p.starts_with(&self.root) || self.mounts.iter().any(|(_, src)| p.starts_with(src))
+    }
+
+    /// Resolves `path` (a path inside the container) as if the view were `/`: `..` stops at
+    /// the root and symlinks, absolute or relative, are followed inside it, so the result
+    /// never lies outside the view. The last component is followed only with `follow_last`;
+    /// missing components are kept as they are (the caller may create them).
+    pub fn resolve(&self, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
+        let mut pending = Vec::new();
+        push_components(path, &mut pending);
+        let mut cur: Vec<OsString> = Vec::new();
+        let mut links = 0;
+        while let Some(comp) = pending.pop() {
+            if comp == ".." {
+                cur.pop();
+                continue;
+            }
+            cur.push(comp);
+            let candidate = self.host(&cur);
+            let last = pending.is_empty();
+            match std::fs::symlink_metadata(&candidate) {
+                Ok(m) if m.file_type().is_symlink() && (follow_last || !last) => {
+                    cur.pop();
+                    links += 1;
+                    if links > MAX_LINKS {
+                        return Err(io::Error::other(format!(
+                            "{}: too many levels of symbolic links",
+                            path.display()
+                        )));
+                    }
+                    let target = std::fs::read_link(&candidate)?;
+                    if target.is_absolute() {
+                        cur.clear();
+                    }
+                    push_components(&target, &mut pending);
+                }
+                Ok(m) if !last && !m.is_dir() => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("{}: not a directory", path.display()),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ok(self.host(&cur))
+    }
+}
+
+/// Resolves `path` (a path inside the container) under `root` as if `root` were `/` (see
+/// `View::resolve`).
+pub fn resolve_in_root(root: &Path, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
+    View::new(root).resolve(path, follow_last)
 }
 
 impl crate::Engine {
