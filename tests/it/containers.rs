@@ -1256,6 +1256,23 @@ fn keep_id_keeps_image_owners_and_adds_the_user() {
     assert_eq!(first.stdout, "0:0\n0:0\n");
     let again = ctx.hutch(["start", "-a", "kept"]).run().success();
     assert_eq!(again.stdout, "0:0\n0:0\n");
+    // Committed, they are root's in the image too.
+    ctx.hutch(["commit", "-q", "kept", "localhost/kept-commit"])
+        .run()
+        .success();
+    let committed = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "localhost/kept-commit",
+            "stat",
+            "-c",
+            "%u:%g",
+            "/etc/mine",
+        ])
+        .run()
+        .success();
+    assert_eq!(committed.stdout, "0:0\n");
 }
 
 #[test]

@@ -264,7 +264,12 @@ fn cerr(path: &Path) -> impl FnOnce(io::Error) -> EngineError + '_ {
 
 /// Writes the whole tree at `root` as a tar stream (entries relative, no leading `/`).
 pub fn export<W: Write>(root: &Path, out: W) -> Result<W> {
-    let mut t = TarWriter::new(out);
+    export_as(root, out, None)
+}
+
+/// `export` with owners as keep-id container `ids` sees them.
+pub fn export_as<W: Write>(root: &Path, out: W, ids: Option<super::spec::KeepId>) -> Result<W> {
+    let mut t = TarWriter::new(out).container_ids(ids);
     t.append_tree(root, "", TreeMode::Plain)
         .map_err(cerr(root))?;
     t.finish().map_err(cerr(root))
@@ -272,7 +277,13 @@ pub fn export<W: Write>(root: &Path, out: W) -> Result<W> {
 
 /// Writes an overlay upper directory as an OCI layer tar.
 pub fn layer_tar<W: Write>(upper: &Path, out: W) -> Result<W> {
-    let mut t = TarWriter::new(out);
+    layer_tar_as(upper, out, None)
+}
+
+/// `layer_tar` of a keep-id container's upper directory: owners as the container sees them,
+/// which is what the image's layers hold.
+pub fn layer_tar_as<W: Write>(upper: &Path, out: W, ids: Option<super::spec::KeepId>) -> Result<W> {
+    let mut t = TarWriter::new(out).container_ids(ids);
     t.append_tree(upper, "", TreeMode::Layer)
         .map_err(cerr(upper))?;
     t.finish().map_err(cerr(upper))

@@ -146,10 +146,13 @@ impl crate::Engine {
             let files = |root: &Path| -> Result<ContainerFiles> {
                 let (uid, gid) = match keep_id {
                     Some(k) if cfg.user.is_empty() => (k.uid, k.gid),
-                    _ => {
-                        let u = super::spec::resolve_user(&c.id, root, &cfg.user, &[])?;
-                        (u.uid, u.gid)
-                    }
+                    // A user the image does not know is no reason to refuse a copy: root's.
+                    _ => super::spec::resolve_user(&c.id, root, &cfg.user, &[])
+                        .map(|u| (u.uid, u.gid))
+                        .unwrap_or_else(|e| {
+                            tracing::debug!("container {}: {e}; copies belong to root", c.id);
+                            (0, 0)
+                        }),
                 };
                 let user = match keep_id {
                     Some(k) => (k.hutch_uid(uid), k.hutch_gid(gid)),
@@ -270,9 +273,10 @@ impl crate::Engine {
     /// is called once the root filesystem is there (errors before it are about the container).
     pub fn export<W: Write>(&self, name: &str, started: impl FnOnce(), out: W) -> Result<W> {
         self.with_container(name, |ops, c| {
+            let keep_id = ops.keep_id(&config_of(&c)?)?;
             ops.with_rootfs(&c, |root| {
                 started();
-                archive::export(root, out)
+                archive::export_as(root, out, keep_id)
             })
         })
     }
@@ -365,10 +369,13 @@ impl crate::Engine {
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or_default();
+        // On disk beside the layers' staging (not the runtime directory, a small tmpfs),
+        // named so that `clean_stale` removes it if this process dies.
         let tmp = self
             .paths()
-            .runroot
-            .join(format!("cp-{}-{nanos}", std::process::id()));
+            .graphroot
+            .join("tmp")
+            .join(format!("{}-cp-{nanos}", std::process::id()));
         std::fs::DirBuilder::new()
             .mode(0o700)
             .recursive(true)
