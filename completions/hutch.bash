@@ -801,7 +801,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__cp)
-            opts="-a -h -V --archive --overwrite --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-a -h -V --archive --overwrite --pause --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -812,6 +812,10 @@ _hutch() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --pause)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
@@ -2315,7 +2319,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__cp)
-            opts="-a -h -V --archive --overwrite --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-a -h -V --archive --overwrite --pause --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2326,6 +2330,10 @@ _hutch() {
                     return 0
                     ;;
                 -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --pause)
                     COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;

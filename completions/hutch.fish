@@ -457,7 +457,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-add -d 'Add a ca
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l userns -d 'User namespace: "" (hutch\'s own, the default), keep-id (your uid and gid inside) or keep-id:uid=UID,gid=GID (yours as those)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -529,7 +529,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-add -d 'Add a
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l userns -d 'User namespace: "" (hutch\'s own, the default), keep-id (your uid and gid inside) or keep-id:uid=UID,gid=GID (yours as those)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -769,14 +769,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand commit" -l runtime -d 'OCI r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s q -l quiet -d 'Print only the image ID'
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand cp" -s a -l archive -d 'Keep owners and modes (accepted; copied-in files belong to the container\'s root)' -r -f -a "true\t''
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -s a -l archive -d 'Give what is copied into the container to its user and group (the default); with false, keep the owners the source (or the tar stream) names' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l pause -d 'Pause a running container while copying (the default)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round (accepted)'
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round'
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l format -d 'Output format: json' -r
@@ -1072,7 +1074,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: "" (hutch\'s own, the default), keep-id (your uid and gid inside) or keep-id:uid=UID,gid=GID (yours as those)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -1144,7 +1146,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit NAME=SOFT[:HARD], e.g. nofile=1024:2048' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: "" (hutch\'s own, the default) or keep-id (your uid and gid inside)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: "" (hutch\'s own, the default), keep-id (your uid and gid inside) or keep-id:uid=UID,gid=GID (yours as those)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm [default: 64m]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Log driver: k8s-file, none or passthrough' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
@@ -1417,14 +1419,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s q -l quiet -d 'Print only the image ID'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Keep owners and modes (accepted; copied-in files belong to the container\'s root)' -r -f -a "true\t''
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Give what is copied into the container to its user and group (the default); with false, keep the owners the source (or the tar stream) names' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l pause -d 'Pause a running container while copying (the default)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round (accepted)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow replacing a directory with a file and the other way round'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Output format: json' -r

@@ -465,12 +465,16 @@ pub struct CpArgs {
     pub source: String,
     /// Destination: a host path, CONTAINER:PATH, or - for a tar stream on standard output
     pub destination: String,
-    /// Keep owners and modes (accepted; copied-in files belong to the container's root)
+    /// Give what is copied into the container to its user and group (the default); with
+    /// false, keep the owners the source (or the tar stream) names
     #[arg(short, long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
     pub archive: Option<bool>,
-    /// Allow replacing a directory with a file and the other way round (accepted)
+    /// Allow replacing a directory with a file and the other way round
     #[arg(long)]
     pub overwrite: bool,
+    /// Pause a running container while copying (the default)
+    #[arg(long, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL")]
+    pub pause: Option<bool>,
 }
 
 #[derive(Debug, Args)]
@@ -661,7 +665,8 @@ pub struct CreateArgs {
     /// Run an init process (catatonit) that forwards signals and reaps zombies
     #[arg(long)]
     pub init: bool,
-    /// User namespace: "" (hutch's own, the default) or keep-id (your uid and gid inside)
+    /// User namespace: "" (hutch's own, the default), keep-id (your uid and gid inside) or
+    /// keep-id:uid=UID,gid=GID (yours as those)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
     /// Size of /dev/shm [default: 64m]

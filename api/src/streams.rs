@@ -387,11 +387,18 @@ async fn get_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Respo
 
 async fn put_archive(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Response> {
     let path = archive_path(req)?;
-    let keep_non_dirs = req.q_bool("noOverwriteDirNonDir", false)?;
+    let opts = hutch_engine::container::copy::CopyInto {
+        keep_non_dirs: req.q_bool("noOverwriteDirNonDir", false)?,
+        // Docker keeps the tar's owners unless asked to give everything to the container's
+        // user (`docker cp -a`).
+        archive: req.q_bool("copyUIDGID", false)?,
+        replace_dirs: false,
+        pause: false,
+    };
     let mut reader = BodyReader::new(req.take_body()?);
     let (eng, n) = (st.engine.clone(), name.to_string());
     blocking(move || {
-        eng.copy_into(&n, &path, &mut reader, keep_non_dirs)?;
+        eng.copy_into(&n, &path, &mut reader, opts)?;
         // A tar's end comes before the client's padding: answering before reading the rest
         // would reset the connection under a client still sending it.
         let _ = std::io::copy(&mut reader, &mut std::io::sink());

@@ -4,6 +4,7 @@
 
 pub mod digest;
 pub mod mount;
+mod shift;
 pub mod tarsplit;
 pub mod unpack;
 
@@ -13,6 +14,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use digest::{Digest, HashingReader, HashingWriter};
+pub use shift::IdShift;
 pub use tree::remove_tree;
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
@@ -178,6 +180,7 @@ impl LayerStore {
                 tracing::warn!("removing {}: {e}", split.display());
             }
         }
+        self.remove_shifted(dir);
         let path = self.layer_path(dir);
         remove_tree(&path).map_err(|e| StorageError::io(&path, e))
     }

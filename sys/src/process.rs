@@ -22,6 +22,22 @@ pub fn user_name(uid: u32) -> Option<String> {
         .map(|u| u.name)
 }
 
+/// The home directory of `uid` in the password database, if it has one.
+pub fn user_home(uid: u32) -> Option<String> {
+    nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+        .ok()
+        .flatten()
+        .map(|u| u.dir.to_string_lossy().into_owned())
+}
+
+/// The name of group `gid` in the group database, if it has one.
+pub fn group_name(gid: u32) -> Option<String> {
+    nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(gid))
+        .ok()
+        .flatten()
+        .map(|g| g.name)
+}
+
 /// Whether `path` is writable by the real uid.
 pub fn access_writable(path: &Path) -> crate::Result<()> {
     nix::unistd::access(path, nix::unistd::AccessFlags::W_OK)

@@ -1176,6 +1176,105 @@ fn run_pulls_by_policy() {
     assert_eq!(crate::image_ids(&ctx).len(), 1);
 }
 
+/// podman's keep-id: the image's files keep their owners (root's stay root's: the layers are
+/// mapped for the container's namespace), and the user gets a passwd and a group entry.
+#[test]
+fn keep_id_keeps_image_owners_and_adds_the_user() {
+    let (ctx, img) = setup("ctr-keepid-passwd");
+    let (uid, gid, name) = (ctx.user.uid, ctx.user.gid, &ctx.user.name);
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--userns=keep-id",
+            &img,
+            "sh",
+            "-c",
+            "stat -c %u:%g / /etc /bin/sh /etc/hostname; whoami; id -gn; echo $HOME",
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        out.stdout,
+        format!("0:0\n0:0\n0:0\n0:0\n{name}\n{name}\n/\n")
+    );
+    let passwd = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--userns=keep-id",
+            &img,
+            "cat",
+            "/etc/passwd",
+            "/etc/group",
+        ])
+        .run()
+        .success()
+        .stdout;
+    assert!(passwd.starts_with("root:x:0:0:"), "{passwd}");
+    assert!(
+        passwd.contains(&format!("\n{name}:*:{uid}:{gid}::/:/bin/sh\n")),
+        "{passwd}"
+    );
+    assert!(
+        passwd.ends_with(&format!("\n{name}:x:{gid}:{name}\n")),
+        "{passwd}"
+    );
+    // Other ids, as podman's keep-id:uid=,gid=.
+    let other = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--userns=keep-id:uid=200,gid=300",
+            &img,
+            "sh",
+            "-c",
+            "id; stat -c %u:%g /etc; grep :200: /etc/passwd; grep ^300: /etc/group",
+        ])
+        .run()
+        .success();
+    assert_eq!(
+        other.stdout,
+        "uid=200(200) gid=300(300) groups=300(300)\n0:0\n200:*:200:300:container user:/:/bin/sh\n300:x:300:200\n"
+    );
+    // Files container root writes are root's, also when the container starts again.
+    let first = ctx
+        .hutch([
+            "run",
+            "--name",
+            "kept",
+            "--userns=keep-id",
+            "-u",
+            "0",
+            &img,
+            "sh",
+            "-c",
+            "touch /etc/mine; stat -c %u:%g / /etc/mine",
+        ])
+        .run()
+        .success();
+    assert_eq!(first.stdout, "0:0\n0:0\n");
+    let again = ctx.hutch(["start", "-a", "kept"]).run().success();
+    assert_eq!(again.stdout, "0:0\n0:0\n");
+    // Committed, they are root's in the image too.
+    ctx.hutch(["commit", "-q", "kept", "localhost/kept-commit"])
+        .run()
+        .success();
+    let committed = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "localhost/kept-commit",
+            "stat",
+            "-c",
+            "%u:%g",
+            "/etc/mine",
+        ])
+        .run()
+        .success();
+    assert_eq!(committed.stdout, "0:0\n");
+}
+
 #[test]
 fn userns_keep_id() {
     let (ctx, img) = setup("ctr-keepid");
@@ -1184,7 +1283,11 @@ fn userns_keep_id() {
         .hutch(["run", "--rm", "--userns=keep-id", &img, "id"])
         .run()
         .success();
-    assert_eq!(out.stdout_trim(), format!("uid={uid} gid={gid}"));
+    let name = &ctx.user.name;
+    assert_eq!(
+        out.stdout_trim(),
+        format!("uid={uid}({name}) gid={gid}({name}) groups={gid}({name})")
+    );
     // Inside: the user's id is itself, the rest of hutch's range around it.
     let map = ctx
         .hutch([

@@ -472,6 +472,207 @@ fn cp_both_ways_never_leaves_the_root() {
         .success();
 }
 
+/// `cp` as podman's: a running container's tmpfs, volumes and binds are where copies go and
+/// come from, relative paths start at the working directory, containers copy to each other,
+/// what is copied in belongs to the container's user (`-a=false`: the source's owners), a
+/// gzip-compressed tar on stdin is read, and the container runs on afterwards (`--pause`).
+#[test]
+fn cp_through_mounts_workdir_owners_and_between_containers() {
+    let (ctx, img) = setup("xtra-cp-mounts");
+    let bind = ctx.dir.join("bind");
+    ctx.write_file(&bind.join(".keep"), "");
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "m",
+        "--tmpfs",
+        "/scr",
+        "-v",
+        "cpvol:/vol",
+    ])
+    .args(["-v", &format!("{}:/bnd", bind.display())])
+    .args(["-w", "/etc", &img, "sleep", "1000"])
+    .run()
+    .success();
+    ctx.hutch([
+        "run", "-d", "--name", "u", "-u", "123:456", &img, "sleep", "1000",
+    ])
+    .run()
+    .success();
+    let host_file = ctx.dir.join("f.txt");
+    ctx.write_file(&host_file, "from host\n");
+    for dest in ["m:/scr/", "m:/vol/", "m:/bnd/", "m:rel.txt"] {
+        ctx.hutch(["cp"]).arg(&host_file).arg(dest).run().success();
+    }
+    let got = ctx
+        .hutch([
+            "exec",
+            "m",
+            "cat",
+            "/scr/f.txt",
+            "/vol/f.txt",
+            "/bnd/f.txt",
+            "/etc/rel.txt",
+        ])
+        .run()
+        .success();
+    assert_eq!(got.stdout, "from host\n".repeat(4));
+    assert_eq!(
+        std::fs::read_to_string(bind.join("f.txt")).unwrap(),
+        "from host\n"
+    );
+    // Out of the tmpfs, and a relative source.
+    ctx.hutch(["exec", "m", "sh", "-c", "echo tmpfs > /scr/only-here"])
+        .run()
+        .success();
+    let out = ctx.dir.join("out.txt");
+    ctx.hutch(["cp", "m:/scr/only-here"])
+        .arg(&out)
+        .run()
+        .success();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "tmpfs\n");
+    ctx.hutch(["cp", "m:rel.txt"]).arg(&out).run().success();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), "from host\n");
+
+    // Container to container; the copy belongs to the destination's user.
+    ctx.hutch(["cp", "m:/scr/only-here", "u:/tmp/"])
+        .run()
+        .success();
+    ctx.hutch(["cp", "-a=false"])
+        .arg(&host_file)
+        .arg("u:/tmp/kept")
+        .run()
+        .success();
+    let st = ctx
+        .hutch([
+            "exec",
+            "u",
+            "stat",
+            "-c",
+            "%n %u:%g",
+            "/tmp/only-here",
+            "/tmp/kept",
+        ])
+        .run()
+        .success();
+    assert_eq!(st.stdout, "/tmp/only-here 123:456\n/tmp/kept 0:0\n");
+
+    // Tar streams: owners from the tar only with -a=false; gzip is recognised.
+    let l = layer(vec![
+        dir("owned", 0o755).owner(7, 8),
+        file("owned/a", 0o600, "tar\n").owner(7, 8),
+    ]);
+    std::fs::write(ctx.dir.join("owned.tar"), &l.tar).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    std::io::Write::write_all(&mut gz, &l.tar).unwrap();
+    std::fs::write(ctx.dir.join("owned.tgz"), gz.finish().unwrap()).unwrap();
+    hutch_sh(&ctx, "HUTCH cp - u:/tmp < owned.tgz").success();
+    hutch_sh(&ctx, "HUTCH cp -a=false - m:/vol < owned.tar").success();
+    let st = ctx
+        .hutch(["exec", "u", "stat", "-c", "%u:%g %a", "/tmp/owned/a"])
+        .run()
+        .success();
+    assert_eq!(st.stdout_trim(), "123:456 600");
+    let st = ctx
+        .hutch([
+            "exec",
+            "m",
+            "stat",
+            "-c",
+            "%u:%g",
+            "/vol/owned",
+            "/vol/owned/a",
+        ])
+        .run()
+        .success();
+    assert_eq!(st.stdout, "7:8\n7:8\n");
+    // Out as a tar, with the owners the container sees.
+    hutch_sh(&ctx, "HUTCH cp u:/tmp/owned - > back.tar").success();
+    let data = std::fs::read(ctx.dir.join("back.tar")).unwrap();
+    let mut ar = tar::Archive::new(data.as_slice());
+    let owners: Vec<(String, u64, u64)> = ar
+        .entries()
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            let h = e.header();
+            (
+                e.path().unwrap().to_string_lossy().into_owned(),
+                h.uid().unwrap(),
+                h.gid().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        owners,
+        [
+            ("owned/".to_string(), 123, 456),
+            ("owned/a".to_string(), 123, 456)
+        ]
+    );
+    // Paused for the copies, running again after them.
+    let state = ctx
+        .hutch(["inspect", "-f", "{{.State.Status}}", "m", "u"])
+        .run()
+        .success();
+    assert_eq!(state.stdout, "running\nrunning\n");
+    ctx.hutch(["cp", "--pause=false"])
+        .arg(&host_file)
+        .arg("m:/scr/np")
+        .run()
+        .success();
+
+    // keep-id: the user's files are the user's inside, the image's stay root's in a tar.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "k",
+        "--userns=keep-id",
+        &img,
+        "sleep",
+        "1000",
+    ])
+    .run()
+    .success();
+    ctx.hutch(["cp"])
+        .arg(&host_file)
+        .arg("k:/tmp/")
+        .run()
+        .success();
+    let st = ctx
+        .hutch(["exec", "k", "stat", "-c", "%u:%g", "/tmp/f.txt"])
+        .run()
+        .success();
+    assert_eq!(
+        st.stdout_trim(),
+        format!("{}:{}", ctx.user.uid, ctx.user.gid)
+    );
+    hutch_sh(&ctx, "HUTCH cp k:/etc/passwd - > kp.tar").success();
+    let data = std::fs::read(ctx.dir.join("kp.tar")).unwrap();
+    let mut ar = tar::Archive::new(data.as_slice());
+    let e = ar.entries().unwrap().next().unwrap().unwrap();
+    assert_eq!(
+        (e.header().uid().unwrap(), e.header().gid().unwrap()),
+        (0, 0)
+    );
+    // A stopped container's volumes and binds are copied to where it will see them.
+    ctx.hutch(["create", "--name", "s", "-v", "cpvol:/vol"])
+        .args(["-v", &format!("{}:/bnd", bind.display())])
+        .args([&img, "cat", "/vol/stopped", "/bnd/stopped"])
+        .run()
+        .success();
+    for dest in ["s:/vol/stopped", "s:/bnd/stopped"] {
+        ctx.hutch(["cp"]).arg(&host_file).arg(dest).run().success();
+    }
+    let got = ctx.hutch(["start", "-a", "s"]).run().success();
+    assert_eq!(got.stdout, "from host\n".repeat(2));
+    ctx.hutch(["rm", "-f", "-t", "0", "m", "u", "k", "s"])
+        .run()
+        .success();
+}
+
 #[test]
 fn commit_builds_a_runnable_image() {
     let (ctx, img) = setup("xtra-commit");

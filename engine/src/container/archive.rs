@@ -3,12 +3,12 @@
 //! (overlay whiteouts turned back into `.wh.` entries). Paths inside the container go through
 //! `rootfs::resolve_in_root`, so neither reading nor writing follows a symlink out of it.
 
-use super::rootfs::resolve_in_root;
+use super::rootfs::View;
 use super::ContainerError;
 use crate::{EngineError, Result};
 use std::collections::HashMap;
 use std::fs::{File, Metadata};
-use std::io::{self, Read, Write};
+use std::io::{self, BufRead, Read, Write};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Component, Path, PathBuf};
 
@@ -60,6 +60,8 @@ pub enum TreeMode {
 pub struct TarWriter<W: Write> {
     builder: tar::Builder<W>,
     links: HashMap<(u64, u64), String>,
+    /// A keep-id container's namespace: owners are written as the container numbers them.
+    ids: Option<super::spec::KeepId>,
 }
 
 fn dev_major(rdev: u64) -> u32 {
@@ -87,7 +89,14 @@ impl<W: Write> TarWriter<W> {
         TarWriter {
             builder,
             links: HashMap::new(),
+            ids: None,
         }
+    }
+
+    /// Writes owners as keep-id container `k` sees them.
+    pub fn container_ids(mut self, k: Option<super::spec::KeepId>) -> TarWriter<W> {
+        self.ids = k;
+        self
     }
 
     pub fn finish(self) -> io::Result<W> {
@@ -97,6 +106,10 @@ impl<W: Write> TarWriter<W> {
     /// Appends one entry (not its children) read from `path`, named `name`.
     pub fn append(&mut self, path: &Path, name: &str, meta: &Metadata) -> io::Result<()> {
         let mut h = header_for(meta);
+        if let Some(k) = self.ids {
+            h.set_uid(u64::from(k.container_uid(meta.uid())));
+            h.set_gid(u64::from(k.container_gid(meta.gid())));
+        }
         let ft = meta.file_type();
         if ft.is_file() && meta.nlink() > 1 {
             let key = (meta.dev(), meta.ino());
@@ -251,7 +264,12 @@ fn cerr(path: &Path) -> impl FnOnce(io::Error) -> EngineError + '_ {
 
 /// Writes the whole tree at `root` as a tar stream (entries relative, no leading `/`).
 pub fn export<W: Write>(root: &Path, out: W) -> Result<W> {
-    let mut t = TarWriter::new(out);
+    export_as(root, out, None)
+}
+
+/// `export` with owners as keep-id container `ids` sees them.
+pub fn export_as<W: Write>(root: &Path, out: W, ids: Option<super::spec::KeepId>) -> Result<W> {
+    let mut t = TarWriter::new(out).container_ids(ids);
     t.append_tree(root, "", TreeMode::Plain)
         .map_err(cerr(root))?;
     t.finish().map_err(cerr(root))
@@ -259,7 +277,13 @@ pub fn export<W: Write>(root: &Path, out: W) -> Result<W> {
 
 /// Writes an overlay upper directory as an OCI layer tar.
 pub fn layer_tar<W: Write>(upper: &Path, out: W) -> Result<W> {
-    let mut t = TarWriter::new(out);
+    layer_tar_as(upper, out, None)
+}
+
+/// `layer_tar` of a keep-id container's upper directory: owners as the container sees them,
+/// which is what the image's layers hold.
+pub fn layer_tar_as<W: Write>(upper: &Path, out: W, ids: Option<super::spec::KeepId>) -> Result<W> {
+    let mut t = TarWriter::new(out).container_ids(ids);
     t.append_tree(upper, "", TreeMode::Layer)
         .map_err(cerr(upper))?;
     t.finish().map_err(cerr(upper))
@@ -268,10 +292,11 @@ pub fn layer_tar<W: Write>(upper: &Path, out: W) -> Result<W> {
 /// Where a `cp` source is inside the container: the resolved host path (the last component
 /// not followed, as `cp` copies a symlink itself) and whether the source path asked for the
 /// directory's contents (`dir/.`).
-pub fn resolve_source(root: &Path, path: &str) -> Result<(PathBuf, bool)> {
+pub fn resolve_source(view: &View, path: &str) -> Result<(PathBuf, bool)> {
     let contents = path.ends_with("/.") || path == ".";
     let p = Path::new(path);
-    let resolved = resolve_in_root(root, p, false)
+    let resolved = view
+        .resolve(p, false)
         .map_err(|e| EngineError::from(ContainerError::io(PathBuf::from(path), e)))?;
     if std::fs::symlink_metadata(&resolved).is_err() {
         return Err(ContainerError::io(
@@ -287,8 +312,13 @@ pub fn resolve_source(root: &Path, path: &str) -> Result<(PathBuf, bool)> {
 }
 
 /// `cp CONTAINER:SRC -`: a tar stream of the source, named by its last component.
-pub fn copy_out_tar<W: Write>(src: &Path, contents: bool, out: W) -> Result<W> {
-    let mut t = TarWriter::new(out);
+pub fn copy_out_tar<W: Write>(
+    src: &Path,
+    contents: bool,
+    out: W,
+    ids: Option<super::spec::KeepId>,
+) -> Result<W> {
+    let mut t = TarWriter::new(out).container_ids(ids);
     let name = if contents {
         String::new()
     } else {
@@ -390,26 +420,78 @@ fn remove_non_dir(p: &Path) -> Result<()> {
     }
 }
 
-/// Writes entries into a container's root filesystem. Every path is resolved inside the root
-/// with its parents' symlinks followed there, and the entry itself is created without
-/// following anything, so nothing lands outside the root. Entries belong to the container's
-/// root user (they are created by it: hutch runs as root of the namespace).
-pub struct Writer<'a> {
-    root: &'a Path,
-    keep_non_dirs: bool,
+/// Who owns the entries a `Writer` creates; ids as hutch's namespace numbers them.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum Owners {
+    /// Their creator, hutch's root: the container's root (the user's own ids with keep-id).
+    #[default]
+    Creator,
+    /// One user and group for everything: `cp`'s default (podman's `--archive`), the
+    /// container's user.
+    All(u32, u32),
+    /// The owners a tar stream's entries name (container ids), translated for a keep-id
+    /// container's namespace; what `host_tree` copies keeps its owners as hutch sees them.
+    Kept(Option<super::spec::KeepId>),
 }
 
-impl<'a> Writer<'a> {
-    pub fn new(root: &'a Path) -> Writer<'a> {
+/// Writes entries into a container's root filesystem. Every path is resolved inside the root
+/// with its parents' symlinks followed there, and the entry itself is created without
+/// following anything, so nothing lands outside the root.
+pub struct Writer {
+    view: View,
+    keep_non_dirs: bool,
+    replace_dirs: bool,
+    owners: Owners,
+}
+
+impl Writer {
+    pub fn new(root: &Path) -> Writer {
+        Writer::in_view(View::new(root))
+    }
+
+    /// A writer into `view`: a root and the mounts below it.
+    pub fn in_view(view: View) -> Writer {
         Writer {
-            root,
+            view,
             keep_non_dirs: false,
+            replace_dirs: false,
+            owners: Owners::Creator,
         }
+    }
+
+    /// Replaces a directory in the way of a non-directory (podman's `cp --overwrite`) instead
+    /// of refusing.
+    pub fn replace_dirs(mut self, on: bool) -> Writer {
+        self.replace_dirs = on;
+        self
+    }
+
+    fn clear(&self, p: &Path) -> Result<()> {
+        match std::fs::symlink_metadata(p) {
+            Ok(m) if m.is_dir() && self.replace_dirs => std::fs::remove_dir_all(p).map_err(cerr(p)),
+            _ => remove_non_dir(p),
+        }
+    }
+
+    pub fn owners(mut self, owners: Owners) -> Writer {
+        self.owners = owners;
+        self
+    }
+
+    /// Gives `p` its owner; `ids` are the source's (container ids for a tar entry).
+    fn own(&self, p: &Path, ids: Option<(u32, u32)>, from_tar: bool) -> Result<()> {
+        let (uid, gid) = match (self.owners, ids) {
+            (Owners::All(u, g), _) => (u, g),
+            (Owners::Kept(Some(k)), Some((u, g))) if from_tar => (k.hutch_uid(u), k.hutch_gid(g)),
+            (Owners::Kept(_), Some(ids)) => ids,
+            _ => return Ok(()),
+        };
+        std::os::unix::fs::lchown(p, Some(uid), Some(gid)).map_err(cerr(p))
     }
 
     /// Refuses to replace a file (or symlink) with a directory, as it always refuses the
     /// opposite (Docker's `noOverwriteDirNonDir`).
-    pub fn keep_non_dirs(mut self, on: bool) -> Writer<'a> {
+    pub fn keep_non_dirs(mut self, on: bool) -> Writer {
         self.keep_non_dirs = on;
         self
     }
@@ -421,13 +503,17 @@ impl<'a> Writer<'a> {
         let name = rel.file_name().ok_or_else(|| CopyError::NotAFileName {
             path: rel.to_path_buf(),
         })?;
-        let dir = resolve_in_root(self.root, parent, true)
+        let dir = self
+            .view
+            .resolve(parent, true)
             .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
         std::fs::create_dir_all(&dir).map_err(cerr(&dir))?;
         // Re-check: a component created meanwhile by the container could be a symlink.
-        let again = resolve_in_root(self.root, parent, true)
+        let again = self
+            .view
+            .resolve(parent, true)
             .map_err(|e| EngineError::from(ContainerError::io(parent, e)))?;
-        if again != dir || !dir.starts_with(self.root) {
+        if again != dir || !self.view.holds(&dir) {
             return Err(CopyError::PathChanged {
                 path: rel.to_path_buf(),
             }
@@ -437,6 +523,10 @@ impl<'a> Writer<'a> {
     }
 
     pub fn dir(&self, rel: &Path, mode: u32) -> Result<()> {
+        self.dir_owned(rel, mode, None, false)
+    }
+
+    fn dir_owned(&self, rel: &Path, mode: u32, ids: Option<(u32, u32)>, tar: bool) -> Result<()> {
         let p = self.place(rel)?;
         match std::fs::symlink_metadata(&p) {
             Ok(m) if m.is_dir() => {}
@@ -452,13 +542,25 @@ impl<'a> Writer<'a> {
             }
             Err(_) => std::fs::create_dir(&p).map_err(cerr(&p))?,
         }
+        self.own(&p, ids, tar)?;
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o7777))
             .map_err(cerr(&p))
     }
 
     pub fn file(&self, rel: &Path, mode: u32, data: &mut dyn Read) -> Result<()> {
+        self.file_owned(rel, mode, data, None, false)
+    }
+
+    fn file_owned(
+        &self,
+        rel: &Path,
+        mode: u32,
+        data: &mut dyn Read,
+        ids: Option<(u32, u32)>,
+        tar: bool,
+    ) -> Result<()> {
         let p = self.place(rel)?;
-        remove_non_dir(&p)?;
+        self.clear(&p)?;
         let mut f = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -466,22 +568,37 @@ impl<'a> Writer<'a> {
             .open(&p)
             .map_err(cerr(&p))?;
         io::copy(data, &mut f).map_err(cerr(&p))?;
+        // Before the mode: a chown clears set-id bits.
+        self.own(&p, ids, tar)?;
         // create_new obeys the umask; the copy keeps the source's mode.
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(mode & 0o7777))
             .map_err(cerr(&p))
     }
 
     pub fn symlink(&self, rel: &Path, target: &Path) -> Result<()> {
+        self.symlink_owned(rel, target, None, false)
+    }
+
+    fn symlink_owned(
+        &self,
+        rel: &Path,
+        target: &Path,
+        ids: Option<(u32, u32)>,
+        tar: bool,
+    ) -> Result<()> {
         let p = self.place(rel)?;
-        remove_non_dir(&p)?;
-        std::os::unix::fs::symlink(target, &p).map_err(cerr(&p))
+        self.clear(&p)?;
+        std::os::unix::fs::symlink(target, &p).map_err(cerr(&p))?;
+        self.own(&p, ids, tar)
     }
 
     pub fn hardlink(&self, rel: &Path, target: &Path) -> Result<()> {
-        let t = resolve_in_root(self.root, target, false)
+        let t = self
+            .view
+            .resolve(target, false)
             .map_err(|e| EngineError::from(ContainerError::io(target, e)))?;
         let p = self.place(rel)?;
-        remove_non_dir(&p)?;
+        self.clear(&p)?;
         std::fs::hard_link(&t, &p).map_err(cerr(&p))
     }
 
@@ -489,8 +606,9 @@ impl<'a> Writer<'a> {
     pub fn host_tree(&self, src: &Path, dest: &Path) -> Result<()> {
         let meta = std::fs::symlink_metadata(src).map_err(cerr(src))?;
         let ft = meta.file_type();
+        let ids = Some((meta.uid(), meta.gid()));
         if ft.is_dir() {
-            self.dir(dest, meta.mode())?;
+            self.dir_owned(dest, meta.mode(), ids, false)?;
             let mut children: Vec<_> = std::fs::read_dir(src)
                 .map_err(cerr(src))?
                 .filter_map(|e| e.ok().map(|e| e.file_name()))
@@ -502,10 +620,10 @@ impl<'a> Writer<'a> {
             Ok(())
         } else if ft.is_symlink() {
             let t = std::fs::read_link(src).map_err(cerr(src))?;
-            self.symlink(dest, &t)
+            self.symlink_owned(dest, &t, ids, false)
         } else if ft.is_file() {
             let mut f = File::open(src).map_err(cerr(src))?;
-            self.file(dest, meta.mode(), &mut f)
+            self.file_owned(dest, meta.mode(), &mut f, ids, false)
         } else {
             tracing::warn!(
                 "{}: skipped: not a file, directory or symlink",
@@ -515,10 +633,19 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// Extracts a tar stream below container directory `dest`. Entry names are taken as
-    /// relative; `..` components are refused.
+    /// Extracts a tar stream (plain, gzip or zstd) below container directory `dest`. Entry
+    /// names are taken as relative; `..` components are refused.
     pub fn tar<R: Read>(&self, dest: &Path, input: R) -> Result<u64> {
-        let mut ar = tar::Archive::new(input);
+        let mut input = io::BufReader::new(input);
+        let head = input.fill_buf().map_err(cerr(Path::new("-")))?;
+        let stream: Box<dyn Read + '_> = if head.starts_with(&[0x1f, 0x8b]) {
+            Box::new(flate2::read::MultiGzDecoder::new(input))
+        } else if head.starts_with(&[0x28, 0xb5, 0x2f, 0xfd]) {
+            Box::new(zstd::Decoder::with_buffer(input).map_err(cerr(Path::new("-")))?)
+        } else {
+            Box::new(input)
+        };
+        let mut ar = tar::Archive::new(stream);
         let mut n = 0;
         for entry in ar.entries().map_err(cerr(Path::new("-")))? {
             let mut entry = entry.map_err(cerr(Path::new("-")))?;
@@ -536,10 +663,16 @@ impl<'a> Writer<'a> {
             }
             let target = dest.join(&rel);
             let mode = entry.header().mode().unwrap_or(0o644);
+            let ids = entry
+                .header()
+                .uid()
+                .ok()
+                .zip(entry.header().gid().ok())
+                .map(|(u, g)| (u as u32, g as u32));
             match entry.header().entry_type() {
-                tar::EntryType::Directory => self.dir(&target, mode)?,
+                tar::EntryType::Directory => self.dir_owned(&target, mode, ids, true)?,
                 tar::EntryType::Regular | tar::EntryType::Continuous => {
-                    self.file(&target, mode, &mut entry)?
+                    self.file_owned(&target, mode, &mut entry, ids, true)?
                 }
                 tar::EntryType::Symlink => {
                     let t = entry
@@ -550,7 +683,7 @@ impl<'a> Writer<'a> {
                             link: "symlink",
                         })?
                         .into_owned();
-                    self.symlink(&target, &t)?
+                    self.symlink_owned(&target, &t, ids, true)?
                 }
                 tar::EntryType::Link => {
                     let t = entry

@@ -244,7 +244,11 @@ impl Containers {
             std::fs::create_dir(&empty).map_err(|e| EngineError::io(&empty, e))?;
             empty
         };
-        let mut hashing = archive::layer_tar(&source, hashing)?;
+        let keep_id = match super::config_of(c) {
+            Ok(cfg) => self.keep_id(&cfg)?,
+            Err(_) => None,
+        };
+        let mut hashing = archive::layer_tar_as(&source, hashing, keep_id)?;
         hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
         let (buf, diff_id, size) = hashing.finish();
         let diff_id = diff_id.expect("a hashing writer");

@@ -71,6 +71,15 @@ pub struct ContainerConfig {
 }
 
 impl ContainerConfig {
+    /// `--userns=keep-id[:uid=X,gid=Y]`: the ids asked for (None: the user's own); None
+    /// without keep-id.
+    pub fn keep_id(&self) -> Option<(Option<u32>, Option<u32>)> {
+        match super::create_spec::parse_userns(&self.userns) {
+            Ok(super::create_spec::UsernsMode::KeepId { uid, gid }) => Some((uid, gid)),
+            _ => None,
+        }
+    }
+
     /// The process's argv: entrypoint then cmd.
     pub fn args(&self) -> Vec<String> {
         self.entrypoint.iter().chain(&self.cmd).cloned().collect()
@@ -420,7 +429,7 @@ pub fn resolve(
             label_disable: spec.security.label_disable,
             ulimits: spec.ulimits.clone(),
             init: spec.init,
-            userns: spec.userns.stored().to_string(),
+            userns: spec.userns.stored(),
             shm_size,
             log_driver: spec
                 .log_driver

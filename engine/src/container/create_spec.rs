@@ -373,25 +373,63 @@ pub enum UsernsMode {
     /// hutch's own namespace.
     #[default]
     Host,
-    /// A namespace inside hutch's where the caller's uid and gid are themselves.
-    KeepId,
+    /// A namespace inside hutch's where the caller's uid and gid are themselves, or the ids
+    /// given (`keep-id:uid=X,gid=Y`).
+    KeepId { uid: Option<u32>, gid: Option<u32> },
 }
 
 impl UsernsMode {
-    /// The stored form: "" or "keep-id".
-    pub fn stored(self) -> &'static str {
+    /// The stored form: "", "keep-id" or "keep-id:uid=X,gid=Y" (what `parse_userns` reads).
+    pub fn stored(self) -> String {
         match self {
-            UsernsMode::Host => "",
-            UsernsMode::KeepId => "keep-id",
+            UsernsMode::Host => String::new(),
+            UsernsMode::KeepId { uid, gid } => {
+                let opts: Vec<String> = [("uid", uid), ("gid", gid)]
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| format!("{k}={v}")))
+                    .collect();
+                if opts.is_empty() {
+                    "keep-id".into()
+                } else {
+                    format!("keep-id:{}", opts.join(","))
+                }
+            }
         }
     }
 }
 
-/// `--userns ""|host|keep-id`.
+/// `--userns ""|host|keep-id[:uid=X,gid=Y]`.
 pub fn parse_userns(value: &str) -> Result<UsernsMode, ContainerError> {
+    let keep_id_opts = value
+        .strip_prefix("keep-id")
+        .and_then(|rest| rest.is_empty().then_some("").or(rest.strip_prefix(':')));
+    if let Some(opts) = keep_id_opts {
+        let (mut uid, mut gid) = (None, None);
+        for opt in opts.split(',').filter(|o| !o.is_empty()) {
+            let (key, v) = opt.split_once('=').unwrap_or((opt, ""));
+            let n = v.parse::<u32>().map_err(|_| {
+                bad(
+                    "--userns",
+                    value,
+                    "keep-id's uid and gid must be numbers, as keep-id:uid=1000,gid=1000",
+                )
+            })?;
+            match key {
+                "uid" => uid = Some(n),
+                "gid" => gid = Some(n),
+                _ => {
+                    return Err(bad(
+                        "--userns",
+                        value,
+                        "keep-id takes uid=UID and gid=GID options",
+                    ))
+                }
+            }
+        }
+        return Ok(UsernsMode::KeepId { uid, gid });
+    }
     match value {
         "" | "host" => Ok(UsernsMode::Host),
-        "keep-id" => Ok(UsernsMode::KeepId),
         other => Err(bad(
             "--userns",
             other,
@@ -644,6 +682,20 @@ mod tests {
     fn small_flags() {
         assert_eq!(parse_userns("").unwrap(), UsernsMode::Host);
         assert_eq!(parse_userns("keep-id").unwrap().stored(), "keep-id");
+        assert_eq!(
+            parse_userns("keep-id:uid=200,gid=300").unwrap(),
+            UsernsMode::KeepId {
+                uid: Some(200),
+                gid: Some(300)
+            }
+        );
+        assert_eq!(
+            parse_userns("keep-id:gid=300").unwrap().stored(),
+            "keep-id:gid=300"
+        );
+        assert!(parse_userns("keep-id:uid=x").is_err());
+        assert!(parse_userns("keep-id:size=5").is_err());
+        assert!(parse_userns("keep-idx").is_err());
         assert!(parse_userns("auto").is_err());
         assert_eq!(parse_log_driver("none").unwrap(), LogDriver::None);
         assert!(parse_log_driver("journald").is_err());

@@ -137,10 +137,12 @@ pub fn process(
     spec: &ExecSpec,
 ) -> Result<Process, ContainerError> {
     let user_spec = spec.user.clone().unwrap_or_else(|| cfg.user.clone());
-    let user = if cfg.userns == "keep-id" && user_spec.is_empty() {
+    let keep_id = cfg.keep_id();
+    let user = if let (Some((uid, gid)), true) = (keep_id, user_spec.is_empty()) {
         spec::ProcessUser {
-            uid: paths.uid,
-            gid: paths.gid,
+            uid: uid.unwrap_or(paths.uid),
+            gid: gid.unwrap_or(paths.gid),
+            additional_gids: vec![gid.unwrap_or(paths.gid)],
             ..Default::default()
         }
     } else {

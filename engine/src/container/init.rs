@@ -26,7 +26,7 @@ use std::time::Duration;
 /// Whether the container's network is connected after `runtime create` (a keep-id container
 /// owns its network namespace; see `init_inner`).
 pub(super) fn late_network(c: &Container) -> bool {
-    config_of(c).is_ok_and(|cfg| cfg.userns == "keep-id" && cfg.network.owns_netns())
+    config_of(c).is_ok_and(|cfg| cfg.keep_id().is_some() && cfg.network.owns_netns())
 }
 
 /// Whether the container is brought up with `runtime create` and then `runtime start` rather
@@ -109,17 +109,20 @@ impl Containers {
         if is_mount_point(&dirs.merged) {
             return Ok(());
         }
-        let lowers = self.lower_dirs(c)?;
+        let lowers = self.mount_lowers(c)?;
         let fresh_upper = !dirs.upper.exists();
         for d in [&dirs.upper, &dirs.work, &dirs.merged] {
             std::fs::create_dir_all(d).map_err(io(d))?;
         }
-        // overlay shows the upper directory's own mode for `/`: give a new one the image's
-        // (the top layer's root), as containers/storage does, so a 555 root stays 555.
+        // overlay shows the upper directory's own mode and owner for `/`: give a new one the
+        // image's (the top layer's root), as containers/storage does, so a 555 root stays 555.
         if fresh_upper {
-            if let Some(mode) = lowers.first().and_then(|l| std::fs::metadata(l).ok()) {
-                use std::os::unix::fs::PermissionsExt;
-                let mode = std::fs::Permissions::from_mode(mode.permissions().mode() & 0o7777);
+            if let Some(top) = lowers.first().and_then(|l| std::fs::metadata(l).ok()) {
+                use std::os::unix::fs::{MetadataExt, PermissionsExt};
+                // Its owner too: a keep-id container's layers are shifted (`mount_lowers`).
+                std::os::unix::fs::lchown(&dirs.upper, Some(top.uid()), Some(top.gid()))
+                    .map_err(io(&dirs.upper))?;
+                let mode = std::fs::Permissions::from_mode(top.permissions().mode() & 0o7777);
                 std::fs::set_permissions(&dirs.upper, mode).map_err(io(&dirs.upper))?;
             }
         }
@@ -198,12 +201,7 @@ impl Containers {
         let keep_id = self.keep_id(cfg)?;
         let user = match keep_id {
             // keep-id runs as the user's own ids unless -u says otherwise.
-            Some(k) if cfg.user.is_empty() => spec::ProcessUser {
-                uid: k.uid,
-                gid: k.gid,
-                additional_gids: Vec::new(),
-                home: None,
-            },
+            Some(k) if cfg.user.is_empty() => self.keep_id_user(&k, cfg, &dirs.merged),
             _ => spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?,
         };
         // runc refuses a working directory that does not exist; podman creates it.
@@ -245,7 +243,11 @@ impl Containers {
                 u8::from(self.paths.rootless())
             ),
         )?;
-        let mounts = super::mounts::setup(&self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
+        let mut mounts = super::mounts::setup(&self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
+        if let Some(k) = &keep_id {
+            mounts.extend(self.keep_id_files(k, cfg, &dirs.merged, &dirs.userdata)?);
+            self.keep_id_own_files(k, &dirs.userdata)?;
+        }
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")
         } else {

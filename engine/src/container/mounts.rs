@@ -222,11 +222,7 @@ pub fn anonymous_volumes(cfg: &ContainerConfig) -> Vec<String> {
 /// A container id seen from hutch's namespace: with keep-id the container has its own user
 /// namespace inside hutch's (see `spec::keep_id_mappings`).
 fn to_hutch_id(id: u32, keep: Option<u32>) -> u32 {
-    match keep {
-        Some(k) if id < k => id + 1,
-        Some(k) if id == k => 0,
-        _ => id,
-    }
+    keep.map_or(id, |k| super::spec::keep_id_to_hutch(id, k))
 }
 
 /// `:U`: gives `path` and everything under it to uid:gid — once, as podman does: when `path`

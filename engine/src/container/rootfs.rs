@@ -212,6 +212,40 @@ fn walk_changes(
 impl Containers {
     /// The image's layer directories under the container, top first.
     pub(crate) fn lower_dirs(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        Ok(self
+            .layer_dirs(c)?
+            .iter()
+            .map(|d| store.layer_path(d))
+            .collect())
+    }
+
+    /// The layers to mount for container `c`: with keep-id, copies whose owners are shifted
+    /// so that the image's ids are the same inside the container's own user namespace.
+    pub(crate) fn mount_lowers(&self, c: &Container) -> Result<Vec<PathBuf>> {
+        let keep = match super::config_of(c) {
+            Ok(cfg) => self.keep_id(&cfg)?,
+            Err(_) => None,
+        };
+        let Some(k) = keep else {
+            return self.lower_dirs(c);
+        };
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+        let (uid, gid) = (|id| k.hutch_uid(id), |id| k.hutch_gid(id));
+        let tag = format!("keepid-{}-{}", k.uid, k.gid);
+        let shift = hutch_storage::IdShift {
+            tag: &tag,
+            uid: &uid,
+            gid: &gid,
+        };
+        self.layer_dirs(c)?
+            .iter()
+            .map(|d| Ok(store.shifted_layer(d, &shift)?))
+            .collect()
+    }
+
+    /// The directory names of the layers of `c`'s image, top first.
+    fn layer_dirs(&self, c: &Container) -> Result<Vec<String>> {
         let image = self
             .db
             .image(&c.image_id)?
@@ -219,7 +253,6 @@ impl Containers {
                 container: c.name.clone(),
                 image: c.image_id.clone(),
             })?;
-        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let mut lowers = Vec::new();
         for diff_id in image.layers.iter().rev() {
             let layer = self
@@ -230,7 +263,7 @@ impl Containers {
                     image: image.id.clone(),
                     layer: diff_id.clone(),
                 })?;
-            lowers.push(store.layer_path(&layer.dir));
+            lowers.push(layer.dir);
         }
         Ok(lowers)
     }
@@ -336,51 +369,105 @@ fn push_components(path: &Path, into: &mut Vec<OsString>) {
     into.extend(v);
 }
 
-/// Resolves `path` (a path inside the container) under `root` as if `root` were `/`: `..`
-/// stops at the root and symlinks, absolute or relative, are followed inside it, so the result
-/// never lies outside `root`. The last component is followed only with `follow_last`; missing
-/// components are kept as they are (the caller may create them).
-pub fn resolve_in_root(root: &Path, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
-    let mut pending = Vec::new();
-    push_components(path, &mut pending);
-    let mut cur: Vec<OsString> = Vec::new();
-    let mut links = 0;
-    while let Some(comp) = pending.pop() {
-        if comp == ".." {
-            cur.pop();
-            continue;
-        }
-        let mut candidate = root.to_path_buf();
-        candidate.extend(&cur);
-        candidate.push(&comp);
-        let last = pending.is_empty();
-        match std::fs::symlink_metadata(&candidate) {
-            Ok(m) if m.file_type().is_symlink() && (follow_last || !last) => {
-                links += 1;
-                if links > MAX_LINKS {
-                    return Err(io::Error::other(format!(
-                        "{}: too many levels of symbolic links",
-                        path.display()
-                    )));
-                }
-                let target = std::fs::read_link(&candidate)?;
-                if target.is_absolute() {
-                    cur.clear();
-                }
-                push_components(&target, &mut pending);
-            }
-            Ok(m) if !last && !m.is_dir() => {
-                return Err(io::Error::new(
-                    io::ErrorKind::NotADirectory,
-                    format!("{}: not a directory", path.display()),
-                ));
-            }
-            _ => cur.push(comp),
+/// A container's tree as host paths: its root, and mounts (container path, host path) whose
+/// host directory stands in for everything below the container path — how a stopped
+/// container's volumes and binds are reached.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    pub root: PathBuf,
+    pub mounts: Vec<(PathBuf, PathBuf)>,
+}
+
+impl View {
+    pub fn new(root: &Path) -> View {
+        View {
+            root: root.to_path_buf(),
+            mounts: Vec::new(),
         }
     }
-    let mut out = root.to_path_buf();
-    out.extend(&cur);
-    Ok(out)
+
+    /// The host path of the container path made of `comps`: under the deepest mount that
+    /// holds it, else under the root.
+    fn host(&self, comps: &[OsString]) -> PathBuf {
+        let mut best: Option<(usize, &PathBuf)> = None;
+        for (dest, src) in &self.mounts {
+            let d: Vec<_> = dest
+                .components()
+                .filter_map(|c| match c {
+                    Component::Normal(n) => Some(n),
+                    _ => None,
+                })
+                .collect();
+            if d.len() <= comps.len()
+                && d.iter().zip(comps).all(|(a, b)| *a == b.as_os_str())
+                && best.is_none_or(|(n, _)| d.len() > n)
+            {
+                best = Some((d.len(), src));
+            }
+        }
+        let (skip, mut out) = match best {
+            Some((n, src)) => (n, src.clone()),
+            None => (0, self.root.clone()),
+        };
+        out.extend(&comps[skip..]);
+        out
+    }
+
+    /// Whether host path `p` lies in this view (under the root or a mount).
+    pub fn holds(&self, p: &Path) -> bool {
+        p.starts_with(&self.root) || self.mounts.iter().any(|(_, src)| p.starts_with(src))
+    }
+
+    /// Resolves `path` (a path inside the container) as if the view were `/`: `..` stops at
+    /// the root and symlinks, absolute or relative, are followed inside it, so the result
+    /// never lies outside the view. The last component is followed only with `follow_last`;
+    /// missing components are kept as they are (the caller may create them).
+    pub fn resolve(&self, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
+        let mut pending = Vec::new();
+        push_components(path, &mut pending);
+        let mut cur: Vec<OsString> = Vec::new();
+        let mut links = 0;
+        while let Some(comp) = pending.pop() {
+            if comp == ".." {
+                cur.pop();
+                continue;
+            }
+            cur.push(comp);
+            let candidate = self.host(&cur);
+            let last = pending.is_empty();
+            match std::fs::symlink_metadata(&candidate) {
+                Ok(m) if m.file_type().is_symlink() && (follow_last || !last) => {
+                    cur.pop();
+                    links += 1;
+                    if links > MAX_LINKS {
+                        return Err(io::Error::other(format!(
+                            "{}: too many levels of symbolic links",
+                            path.display()
+                        )));
+                    }
+                    let target = std::fs::read_link(&candidate)?;
+                    if target.is_absolute() {
+                        cur.clear();
+                    }
+                    push_components(&target, &mut pending);
+                }
+                Ok(m) if !last && !m.is_dir() => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::NotADirectory,
+                        format!("{}: not a directory", path.display()),
+                    ));
+                }
+                _ => {}
+            }
+        }
+        Ok(self.host(&cur))
+    }
+}
+
+/// Resolves `path` (a path inside the container) under `root` as if `root` were `/` (see
+/// `View::resolve`).
+pub fn resolve_in_root(root: &Path, path: &Path, follow_last: bool) -> io::Result<PathBuf> {
+    View::new(root).resolve(path, follow_last)
 }
 
 impl crate::Engine {

@@ -164,7 +164,7 @@ pub struct ProcessUser {
 
 /// Reads a file of the container's root filesystem without following a symlink out of it: a
 /// symlinked /etc/passwd is treated as absent.
-fn read_in_rootfs(rootfs: &Path, rel: &str) -> Option<String> {
+pub(super) fn read_in_rootfs(rootfs: &Path, rel: &str) -> Option<String> {
     let mut p = rootfs.to_path_buf();
     for comp in rel.trim_start_matches('/').split('/') {
         p.push(comp);
@@ -396,6 +396,42 @@ pub struct KeepId {
     pub gid: u32,
     pub uids: u32,
     pub gids: u32,
+}
+
+impl KeepId {
+    /// Container uid `id` as hutch's namespace numbers it (see `keep_id_mappings`).
+    pub fn hutch_uid(&self, id: u32) -> u32 {
+        keep_id_to_hutch(id, self.uid)
+    }
+
+    pub fn hutch_gid(&self, id: u32) -> u32 {
+        keep_id_to_hutch(id, self.gid)
+    }
+
+    /// Hutch's uid `id` as the container numbers it.
+    pub fn container_uid(&self, id: u32) -> u32 {
+        keep_id_from_hutch(id, self.uid)
+    }
+
+    pub fn container_gid(&self, id: u32) -> u32 {
+        keep_id_from_hutch(id, self.gid)
+    }
+}
+
+pub(super) fn keep_id_to_hutch(id: u32, kept: u32) -> u32 {
+    match id {
+        i if i < kept => i + 1,
+        i if i == kept => 0,
+        i => i,
+    }
+}
+
+fn keep_id_from_hutch(id: u32, kept: u32) -> u32 {
+    match id {
+        0 => kept,
+        i if i <= kept => i - 1,
+        i => i,
+    }
 }
 
 fn id_mapping(container_id: u32, host_id: u32, size: u32) -> LinuxIdMapping {
