@@ -39,7 +39,9 @@ pub struct Container {
 }
 
 pub fn default_root() -> PathBuf {
-    match std::env::var_os("XDG_RUNTIME_DIR").filter(|_| nix::unistd::geteuid().as_raw() != 0) {
+    // As runc: rootless (not root, or root only of a user namespace) with XDG_RUNTIME_DIR set.
+    let rootless = nix::unistd::geteuid().as_raw() != 0 || hutch_sys::process::in_user_namespace();
+    match std::env::var_os("XDG_RUNTIME_DIR").filter(|d| rootless && !d.is_empty()) {
         Some(d) => PathBuf::from(d).join("hutch-runtime"),
         None => PathBuf::from("/run/hutch-runtime"),
     }
