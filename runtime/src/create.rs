@@ -41,7 +41,8 @@ pub fn create(o: &CreateOpts<'_>) -> Result<Container> {
     let bundle = std::path::absolute(o.bundle).context("bundle path")?;
     let spec = load_spec(&bundle)?;
     let (dir, lock) = state::create_dir(o.root, o.id)?;
-    match create_in(o, &bundle, spec, &dir) {
+    let lock_fd = std::os::fd::AsRawFd::as_raw_fd(&*lock);
+    match create_in(o, &bundle, spec, &dir, lock_fd) {
         Ok(saved) => {
             let c = Container::new(dir, lock, saved);
             c.save()?;
@@ -69,7 +70,13 @@ pub fn write_pid_file(p: &Path, pid: i32) -> Result<()> {
     std::fs::rename(&tmp, &p).with_context(|| format!("write pid file {}", p.display()))
 }
 
-fn create_in(o: &CreateOpts<'_>, bundle: &Path, spec: Spec, dir: &Path) -> Result<Saved> {
+fn create_in(
+    o: &CreateOpts<'_>,
+    bundle: &Path,
+    spec: Spec,
+    dir: &Path,
+    state_lock: std::os::fd::RawFd,
+) -> Result<Saved> {
     let rootfs = rootfs_of(&spec, bundle)?;
     let process = spec
         .process()
@@ -143,6 +150,7 @@ fn create_in(o: &CreateOpts<'_>, bundle: &Path, spec: Spec, dir: &Path) -> Resul
         console,
         preserve_fds: o.preserve_fds,
         seccomp,
+        state_lock,
     };
     let pid = match crate::sys::clone::fork_into(flags).context("clone the container's init")? {
         None => {

@@ -25,10 +25,14 @@ pub struct Init {
     pub console: Option<UnixStream>,
     pub preserve_fds: u32,
     pub seccomp: Vec<seccompiler::BpfProgram>,
+    /// The runtime's lock on the state directory: a copy held here would keep it locked
+    /// (and `start` waiting) for as long as the init waits.
+    pub state_lock: std::os::fd::RawFd,
 }
 
 /// Runs in the child; never returns.
 pub fn run(init: Init, mut sock: UnixStream) -> ! {
+    let _ = nix::unistd::close(init.state_lock);
     let code = match setup(init, &mut sock) {
         Ok(never) => match never {},
         Err(e) => {
@@ -60,6 +64,7 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         console,
         preserve_fds,
         seccomp,
+        state_lock: _,
     } = init;
     if new_user {
         sync::expect(sock, sync::MAPPED)?;
