@@ -228,6 +228,11 @@ fn mount_one(root: &Path, m: &Mount) -> Result<()> {
         }
     } else {
         ensure_dir(&dest)?;
+        // tmpcopyup: the tmpfs starts with what the image has there, as runc and crun do.
+        let below = (typ == "tmpfs" && opts_has(m, "tmpcopyup"))
+            .then(|| std::fs::File::open(&dest))
+            .transpose()
+            .with_context(|| format!("open {}", dest.display()))?;
         let data = o.data.join(",");
         let data = (!data.is_empty()).then_some(data.as_str());
         let flags = o.flags & !MsFlags::MS_REMOUNT;
@@ -258,10 +263,54 @@ fn mount_one(root: &Path, m: &Mount) -> Result<()> {
                 }
             }
         }
+        if let Some(dir) = below {
+            let from = PathBuf::from(format!(
+                "/proc/self/fd/{}",
+                std::os::fd::AsRawFd::as_raw_fd(&dir)
+            ));
+            copy_up(&from, &dest).with_context(|| {
+                format!(
+                    "copy the image's {} into its tmpfs",
+                    m.destination().display()
+                )
+            })?;
+        }
     }
     for p in &o.propagation {
         mount(NONE, &dest, NONE, *p, NONE)
             .with_context(|| format!("set propagation of {}", dest.display()))?;
+    }
+    Ok(())
+}
+
+fn opts_has(m: &Mount, opt: &str) -> bool {
+    m.options().iter().flatten().any(|o| o == opt)
+}
+
+/// Copies the tree at `from` (files, directories, symlinks, with modes and owners) into `to`.
+fn copy_up(from: &Path, to: &Path) -> Result<()> {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let md = std::fs::metadata(from)?;
+    std::fs::set_permissions(to, std::fs::Permissions::from_mode(md.mode() & 0o7777))?;
+    let _ = std::os::unix::fs::lchown(to, Some(md.uid()), Some(md.gid()));
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let (src, dst) = (e.path(), to.join(e.file_name()));
+        let md = std::fs::symlink_metadata(&src)?;
+        let ft = md.file_type();
+        if ft.is_symlink() {
+            std::os::unix::fs::symlink(std::fs::read_link(&src)?, &dst)?;
+        } else if ft.is_dir() {
+            std::fs::create_dir(&dst)?;
+            copy_up(&src, &dst)?;
+            continue;
+        } else if ft.is_file() {
+            std::fs::copy(&src, &dst)?;
+            std::fs::set_permissions(&dst, std::fs::Permissions::from_mode(md.mode() & 0o7777))?;
+        } else {
+            continue;
+        }
+        let _ = std::os::unix::fs::lchown(&dst, Some(md.uid()), Some(md.gid()));
     }
     Ok(())
 }
