@@ -15,6 +15,10 @@ die() { echo "bench: $*" >&2; exit 1; }
 cleanup() {
     [ -n "$REG_PID" ] && kill "$REG_PID" 2>/dev/null || true
     as_user "$WORK/bin/hutch" --root "$WORK/hutch-root" --runroot "$WORK/hutch-run" unshare rm -rf "$WORK/hutch-root" >/dev/null 2>&1 || true
+    # bench/containers: hutch on hutch-runtime, on storage of its own.
+    as_user "$WORK/bin/hutch" --root "$WORK/hutchr-root" --runroot "$WORK/hutchr-run" rm -af -t 0 >/dev/null 2>&1 || true
+    as_user "$WORK/bin/hutch" --root "$WORK/hutchr-root" --runroot "$WORK/hutchr-run" unshare rm -rf "$WORK/hutchr-root" >/dev/null 2>&1 || true
+    pkill -u "$BENCH_USER" -f -- "--root $WORK/hutchr-root" 2>/dev/null || true
     as_user podman --root "$WORK/podman-root" --runroot "$WORK/podman-run" unshare rm -rf "$WORK/podman-root" >/dev/null 2>&1 || true
     # bench/containers with HUTCH_BASELINE: the earlier build's storage.
     if [ -x "$WORK/base-bin/hutch" ]; then
@@ -45,9 +49,10 @@ as_user() {
 }
 
 build_hutch() {
-    (cd "$REPO" && cargo build --release -q -p hutch -p hutch-conmon)
+    (cd "$REPO" && cargo build --release -q -p hutch -p hutch-conmon -p hutch-runtime)
     install -d -m 0755 "$WORK/bin"
-    install -m 0755 "$REPO/target/release/hutch" "$REPO/target/release/hutch-conmon" "$WORK/bin/"
+    install -m 0755 "$REPO/target/release/hutch" "$REPO/target/release/hutch-conmon" \
+        "$REPO/target/release/hutch-runtime" "$WORK/bin/"
     printf '[engine]\nevents_logger = "file"\ncgroup_manager = "cgroupfs"\n' > "$WORK/containers.conf"
     chmod 0644 "$WORK/containers.conf"
 }

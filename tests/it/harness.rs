@@ -222,6 +222,21 @@ impl Session {
     }
 }
 
+/// The runtime `HUTCH_IT_RUNTIME` names, resolved: `hutch-runtime` is the one built next to
+/// the hutch binary; other names and paths go to hutch as they are.
+pub fn it_runtime() -> Option<OsString> {
+    let rt = std::env::var_os("HUTCH_IT_RUNTIME").filter(|r| !r.is_empty())?;
+    if rt == "hutch-runtime" {
+        return Some(runtime_bin().into());
+    }
+    Some(rt)
+}
+
+/// The hutch-runtime binary built with the hutch binary under test.
+pub fn runtime_bin() -> PathBuf {
+    hutch_bin().with_file_name("hutch-runtime")
+}
+
 /// The hutch binary, copied into a world-readable directory: the build tree may live under a home
 /// directory the test user cannot enter.
 pub fn hutch_bin() -> &'static Path {
@@ -240,7 +255,8 @@ pub fn hutch_bin() -> &'static Path {
         let release = built.parent().is_some_and(|d| d.ends_with("release"));
         let mut build = Command::new(cargo);
         build
-            .args(["build", "-q", "-p", "hutch-conmon", "--manifest-path"])
+            .args(["build", "-q", "-p", "hutch-conmon", "-p", "hutch-runtime"])
+            .arg("--manifest-path")
             .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml"));
         if release {
             build.arg("--release");
@@ -252,6 +268,14 @@ pub fn hutch_bin() -> &'static Path {
         let mon = dir.join("hutch-conmon");
         fs::copy(&built, &mon).expect("copy hutch-conmon binary");
         fs::set_permissions(&mon, fs::Permissions::from_mode(0o755)).unwrap();
+        // hutch-runtime too: hutch finds it there by name (`--runtime hutch-runtime`).
+        let rt_built = built.with_file_name("hutch-runtime");
+        if !rt_built.is_file() {
+            missing("the hutch-runtime binary", "cargo build -p hutch-runtime");
+        }
+        let rt = dir.join("hutch-runtime");
+        fs::copy(&rt_built, &rt).expect("copy hutch-runtime binary");
+        fs::set_permissions(&rt, fs::Permissions::from_mode(0o755)).unwrap();
         dst
     })
 }
@@ -457,6 +481,10 @@ impl TestContext {
             .env("HUTCH_IT_SESSION", &session().dir)
             .env("HUTCH_IT_CTX", &self.dir)
             .current_dir(&self.dir);
+        // `HUTCH_IT_RUNTIME=hutch-runtime|runc|crun|PATH` runs the suite on that OCI runtime.
+        if let Some(rt) = it_runtime() {
+            cmd.env("HUTCH_RUNTIME", rt);
+        }
         for (k, v) in &self.extra_env {
             cmd.env(k, v);
         }

@@ -30,6 +30,7 @@ mod push;
 mod restart;
 mod rig;
 mod rootfs;
+mod runtime;
 mod stats;
 mod systemd_units;
 mod userns;

@@ -253,7 +253,23 @@ pub fn describe(requested: Option<&str>, paths: &Paths) -> Result<Program, Conta
     })
 }
 
+/// hutch's own runtime, by the name `--runtime` and containers.conf give it.
+pub const OWN: &str = "hutch-runtime";
+
+/// A runtime by name: hutch's own is looked for next to the `hutch` binary first (as
+/// hutch-conmon is), every runtime on PATH.
 fn find_in_path(name: &str) -> Option<PathBuf> {
+    if name == OWN {
+        if let Some(dir) = std::env::current_exe()
+            .ok()
+            .and_then(|e| e.parent().map(Path::to_path_buf))
+        {
+            let p = dir.join(OWN);
+            if p.is_file() {
+                return Some(p);
+            }
+        }
+    }
     crate::host::find_program(name)
 }
 
@@ -263,8 +279,9 @@ fn crun_works() -> bool {
     Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
 }
 
-/// The runtime named by `--runtime NAME|PATH`, else by `[engine] runtime` in containers.conf,
-/// else crun where it works on this host, else runc, else youki.
+/// The runtime named by `--runtime NAME|PATH` (`hutch-runtime` is hutch's own), else by
+/// `[engine] runtime` in containers.conf, else crun where it works on this host, else runc,
+/// else youki.
 pub fn choose(requested: Option<&str>, paths: &Paths) -> Result<PathBuf, ContainerError> {
     let configured = requested.map(str::to_string).or_else(|| {
         let text =
