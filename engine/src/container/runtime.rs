@@ -232,7 +232,7 @@ impl OciRuntime for CliRuntime {
 }
 
 /// The OCI runtimes hutch can drive, as `choose` looks for them on a host where crun works.
-pub const KNOWN: &[&str] = &["crun", "runc", "youki"];
+pub const KNOWN: &[&str] = &[OWN, "crun", "runc", "youki"];
 
 /// The name of the runtime at `path`, as `inspect` (`OCIRuntime`) and `info`
 /// (`ociRuntime.name`) show it: its file name.
@@ -280,8 +280,8 @@ fn crun_works() -> bool {
 }
 
 /// The runtime named by `--runtime NAME|PATH` (`hutch-runtime` is hutch's own), else by
-/// `[engine] runtime` in containers.conf, else crun where it works on this host, else runc,
-/// else youki.
+/// `[engine] runtime` in containers.conf, else hutch's own runtime (installed next to `hutch`),
+/// else crun where it works on this host, else runc, else youki.
 pub fn choose(requested: Option<&str>, paths: &Paths) -> Result<PathBuf, ContainerError> {
     let configured = requested.map(str::to_string).or_else(|| {
         let text =
@@ -307,6 +307,9 @@ pub fn choose(requested: Option<&str>, paths: &Paths) -> Result<PathBuf, Contain
             runtime: r.clone(),
             reason: "not found on PATH".into(),
         });
+    }
+    if let Some(p) = find_in_path(OWN) {
+        return Ok(p);
     }
     if crun_works() {
         if let Some(p) = find_in_path("crun") {
