@@ -27,7 +27,7 @@ mod kill;
 mod lifecycle;
 pub mod list;
 pub mod logs;
-mod monitor;
+pub(crate) mod monitor;
 pub mod mount_spec;
 pub mod mounts;
 pub mod names;
