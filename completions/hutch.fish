@@ -55,8 +55,8 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "untag" -d 'Remove names
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "history" -d 'Show the history of an image'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "image" -d 'Manage images'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "inspect" -d 'Display the configuration of an object (container or image)'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "run" -d 'Run a command in a new container'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "run" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "create" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "start" -d 'Start one or more containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "stop" -d 'Stop one or more running containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "kill" -d 'Send a signal to one or more running containers'
@@ -825,6 +825,11 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -s v -l volume -d 'Moun
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l mount -d 'Mount: type=bind|volume|tmpfs|image,src=SOURCE,dst=PATH[,ro][,...]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l tmpfs -d 'Mount a tmpfs at PATH (options: size=, mode=, uid=, gid=, ro, exec, suid, dev)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l volumes-from -d 'Mount the volumes and binds of another container, optionally read-only' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ipc -d 'IPC namespace: private (or shareable), host, none (no /dev/shm), container:NAME|ID, or ns:PATH' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l systemd -d 'Run in systemd mode: true (when the command is systemd or an init), false, always: tmpfs on /run, /run/lock, /tmp and /var/log/journal, stop signal SIGRTMIN+3' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
+false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -844,6 +849,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l storage-opt -d 'A st
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l rmi -d 'Remove the image once the container has exited and been removed (with --rm)'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-host -d 'Pass hutch\'s whole environment into the container'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s i -l interactive -d 'Keep standard input open'
@@ -905,6 +911,11 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -s v -l volume -d 'M
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l mount -d 'Mount: type=bind|volume|tmpfs|image,src=SOURCE,dst=PATH[,ro][,...]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l tmpfs -d 'Mount a tmpfs at PATH (options: size=, mode=, uid=, gid=, ro, exec, suid, dev)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l volumes-from -d 'Mount the volumes and binds of another container, optionally read-only' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ipc -d 'IPC namespace: private (or shareable), host, none (no /dev/shm), container:NAME|ID, or ns:PATH' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l systemd -d 'Run in systemd mode: true (when the command is systemd or an init), false, always: tmpfs on /run, /run/lock, /tmp and /var/log/journal, stop signal SIGRTMIN+3' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
+false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -1782,8 +1793,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_se
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "run" -d 'Run a command in a new container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "create" -d 'Create a container without starting it'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "run" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "create" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "start" -d 'Start one or more containers'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "stop" -d 'Stop one or more running containers'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
@@ -1860,6 +1871,11 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind|volume|tmpfs|image,src=SOURCE,dst=PATH[,ro][,...]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs at PATH (options: size=, mode=, uid=, gid=, ro, exec, suid, dev)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the volumes and binds of another container, optionally read-only' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private (or shareable), host, none (no /dev/shm), container:NAME|ID, or ns:PATH' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'Run in systemd mode: true (when the command is systemd or an init), false, always: tmpfs on /run, /run/lock, /tmp and /var/log/journal, stop signal SIGRTMIN+3' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
+false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -1879,6 +1895,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container ID'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container has exited and been removed (with --rm)'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass hutch\'s whole environment into the container'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep standard input open'
@@ -1940,6 +1957,11 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind|volume|tmpfs|image,src=SOURCE,dst=PATH[,ro][,...]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs at PATH (options: size=, mode=, uid=, gid=, ro, exec, suid, dev)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the volumes and binds of another container, optionally read-only' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private (or shareable), host, none (no /dev/shm), container:NAME|ID, or ns:PATH' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'Run in systemd mode: true (when the command is systemd or an init), false, always: tmpfs on /run, /run/lock, /tmp and /var/log/journal, stop signal SIGRTMIN+3' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
+false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F

@@ -699,6 +699,8 @@ pub struct CreateArgs {
     #[arg(long, value_name = "CONTAINER[:ro|rw]")]
     pub volumes_from: Vec<String>,
     #[command(flatten)]
+    pub podman: crate::cli_more::PodmanCreateArgs,
+    #[command(flatten)]
     pub registry: RegistryOpts,
     /// The image to run
     pub image: String,
@@ -718,6 +720,9 @@ pub struct RunArgs {
     /// Key sequence that detaches from the container [default: ctrl-p,ctrl-q]
     #[arg(long, value_name = "KEYS")]
     pub detach_keys: Option<String>,
+    /// Remove the image once the container has exited and been removed (with --rm)
+    #[arg(long)]
+    pub rmi: bool,
     #[command(flatten)]
     pub create: CreateArgs,
 }

@@ -294,7 +294,8 @@ impl Engine {
         })
     }
 
-    /// The containers that use container `id`'s network namespace (`--network container:ID`).
+    /// The containers that use container `id`'s network or IPC namespace (`--network
+    /// container:ID`, `--ipc container:ID`).
     fn dependents(&self, id: &str) -> Result<Vec<Container>> {
         Ok(self
             .db()
@@ -305,6 +306,7 @@ impl Engine {
             .filter(|o| {
                 container::config_of(o).is_ok_and(|cfg| {
                     matches!(&cfg.network, hutch_network::NetworkMode::Container { id: d } if d == id)
+                        || cfg.ipc.strip_prefix("container:") == Some(id)
                 })
             })
             .collect())

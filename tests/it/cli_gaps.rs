@@ -370,3 +370,175 @@ fn commands_hutch_lacks_say_so() {
         );
     }
 }
+
+#[test]
+fn run_tz_http_proxy_ipc_systemd_rmi() {
+    let (mut ctx, img) = busybox_context("gaps-run");
+    // --tz: the zone's file at /etc/localtime.
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--tz",
+            "Europe/Paris",
+            &img,
+            "busybox",
+            "date",
+            "+%Z",
+        ])
+        .run()
+        .success();
+    assert!(matches!(out.stdout_trim(), "CET" | "CEST"), "{out:?}");
+    ctx.hutch(["run", "--rm", "--tz", "Foo/Bar", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["/usr/share/zoneinfo/Foo/Bar"]);
+    // --http-proxy (on by default) passes the caller's proxy variables.
+    ctx.set_env("http_proxy", "http://proxy.example:3128");
+    ctx.set_env("NO_PROXY", "localhost");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            &img,
+            "sh",
+            "-c",
+            "echo $http_proxy $NO_PROXY",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), "http://proxy.example:3128 localhost");
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--http-proxy=false",
+            &img,
+            "sh",
+            "-c",
+            "echo x${http_proxy}x",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), "xx");
+    // --ipc host: the host's IPC namespace; container:NAME: the other's.
+    let host_ipc = std::fs::read_link("/proc/self/ns/ipc").unwrap();
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--ipc",
+            "host",
+            &img,
+            "ls",
+            "-l",
+            "/proc/self/ns/ipc",
+        ])
+        .run()
+        .success();
+    assert!(
+        out.stdout.contains(&host_ipc.display().to_string()),
+        "{out:?} vs {host_ipc:?}"
+    );
+    ctx.hutch(["run", "-d", "--name", "ipcsrc", &img, "sleep", "300"])
+        .run()
+        .success();
+    let theirs = ctx
+        .hutch(["exec", "ipcsrc", "ls", "-l", "/proc/self/ns/ipc"])
+        .run()
+        .success();
+    let ns = theirs
+        .stdout
+        .split("-> ")
+        .nth(1)
+        .unwrap()
+        .trim()
+        .to_string();
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--ipc",
+            "container:ipcsrc",
+            &img,
+            "ls",
+            "-l",
+            "/proc/self/ns/ipc",
+        ])
+        .run()
+        .success();
+    assert!(out.stdout.contains(&ns), "{out:?} vs {ns}");
+    assert!(!ns.contains(&host_ipc.display().to_string()));
+    // rm of a container whose IPC namespace another uses is refused, as --network container:.
+    ctx.hutch([
+        "create",
+        "--name",
+        "ipcdep",
+        "--ipc",
+        "container:ipcsrc",
+        &img,
+        "true",
+    ])
+    .run()
+    .success();
+    ctx.hutch(["stop", "-t", "0", "ipcsrc"]).run().success();
+    ctx.hutch(["rm", "ipcsrc"])
+        .run()
+        .failure()
+        .stderr_has(&["dependent containers", "ipcdep"]);
+    ctx.hutch(["rm", "--depend", "ipcsrc"]).run().success();
+    ctx.hutch(["run", "--rm", "--ipc", "bogus", &img, "true"])
+        .run()
+        .code(125);
+    // --ipc none: no /dev/shm.
+    ctx.hutch(["run", "--rm", "--ipc", "none", &img, "ls", "/dev/shm"])
+        .run()
+        .failure();
+    // --systemd always: systemd's tmpfs mounts (under which /run/.containerenv stays
+    // visible) and SIGRTMIN+3 to stop.
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--systemd",
+            "always",
+            &img,
+            "sh",
+            "-c",
+            "busybox mount; cat /run/.containerenv",
+        ])
+        .run()
+        .success();
+    for p in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+        assert!(
+            out.stdout.contains(&format!("tmpfs on {p} type tmpfs")),
+            "{p}: {}",
+            out.stdout
+        );
+    }
+    assert!(out.stdout.contains("engine="), "{}", out.stdout);
+    ctx.hutch(["create", "--name", "sd", "--systemd=always", &img, "true"])
+        .run()
+        .success();
+    let sig = ctx
+        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "sd"])
+        .run()
+        .success();
+    assert!(matches!(sig.stdout_trim(), "37" | "SIGRTMIN+3"), "{sig:?}");
+    // An ordinary command in the default mode gets none of it.
+    ctx.hutch(["create", "--name", "nosd", &img, "true"])
+        .run()
+        .success();
+    let sig = ctx
+        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "nosd"])
+        .run()
+        .success();
+    assert_eq!(sig.stdout_trim(), "SIGTERM");
+    ctx.hutch(["rm", "sd", "nosd"]).run().success();
+    // --rmi: the image goes with the container.
+    ctx.hutch(["run", "--rmi", &img, "true"]).run().code(125);
+    ctx.hutch(["run", "--rm", "--rmi", &img, "true"])
+        .run()
+        .success();
+    ctx.hutch(["image", "exists", &img]).run().code(1);
+}

@@ -65,6 +65,9 @@ pub struct ContainerConfig {
     /// `--sdnotify`: "conmon", "container", or "" (ignore).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub sdnotify: String,
+    /// `--ipc`: "" (private), "host", "none", "ns:PATH" or "container:ID".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ipc: String,
 }
 
 impl ContainerConfig {
@@ -300,6 +303,8 @@ pub fn resolve(
         env.push("TERM=xterm".into());
     }
     set_env(&mut env, "container=hutch".into());
+    let argv: Vec<String> = entrypoint.iter().chain(&cmd).cloned().collect();
+    let systemd = super::podman_opts::runs_systemd(spec.systemd, &argv);
 
     let workdir = spec
         .workdir
@@ -322,6 +327,7 @@ pub fn resolve(
 
     let stop_signal = match spec.stop_signal {
         Some(n) => n,
+        None if systemd => super::podman_opts::SYSTEMD_STOP_SIGNAL,
         None => match get("StopSignal").and_then(Value::as_str) {
             Some(s) if !s.is_empty() => super::create_spec::parse_stop_signal(s)?,
             _ => 15,
@@ -391,7 +397,15 @@ pub fn resolve(
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
-    let mounts = super::mount_spec::stored(&spec.mounts, &image_volumes)?;
+    let mut spec_mounts = spec.mounts.clone();
+    if systemd {
+        for dst in super::podman_opts::SYSTEMD_TMPFS {
+            if !spec_mounts.iter().any(|m| m.destination() == *dst) {
+                spec_mounts.push(super::mount_spec::parse_tmpfs(&format!("{dst}:rw,exec"))?);
+            }
+        }
+    }
+    let mounts = super::mount_spec::stored(&spec_mounts, &image_volumes)?;
 
     Ok((
         ContainerConfig {
@@ -434,6 +448,7 @@ pub fn resolve(
                 super::create_spec::SdNotify::Ignore => String::new(),
                 m => m.as_str().to_string(),
             },
+            ipc: spec.ipc.clone(),
         },
         labels,
     ))

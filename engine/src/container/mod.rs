@@ -33,6 +33,7 @@ pub mod mounts;
 pub mod names;
 mod net;
 mod pause;
+pub mod podman_opts;
 mod pull_policy;
 mod reconcile;
 mod remove;
