@@ -830,6 +830,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l systemd -d 'Run in s
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
 false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -916,6 +918,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l systemd -d 'Run i
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
 false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -1876,6 +1880,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
 false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -1962,6 +1968,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone: local (the host\'s) or a zone such as Europe/Paris, mounted at /etc/localtime' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass the proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy and their upper-case forms) from hutch\'s environment into the container' -r -f -a "true\t''
 false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F

@@ -29,4 +29,10 @@ pub struct PodmanCreateArgs {
     /// upper-case forms) from hutch's environment into the container
     #[arg(long, default_value_t = true, num_args = 0..=1, default_missing_value = "true", value_name = "BOOL", action = clap::ArgAction::Set)]
     pub http_proxy: bool,
+    /// Kill the container once it has run for this many seconds (0: no limit)
+    #[arg(long, value_name = "SECONDS", default_value_t = 0)]
+    pub timeout: u64,
+    /// Write the pid of the container's monitor (hutch-conmon) to this file
+    #[arg(long, value_name = "FILE")]
+    pub conmon_pidfile: Option<std::path::PathBuf>,
 }

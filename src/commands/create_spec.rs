@@ -63,6 +63,12 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             .transpose()?
             .unwrap_or_default(),
         systemd: podman_opts::parse_systemd(&p.systemd)?,
+        timeout: p.timeout,
+        conmon_pidfile: p
+            .conmon_pidfile
+            .as_ref()
+            .map(|f| std::path::absolute(f).map_err(|e| ContainerError::io(f, e)))
+            .transpose()?,
         env,
         labels: collect(&a.label, cs::parse_label)?,
         workdir: a.workdir.clone(),

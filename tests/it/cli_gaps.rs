@@ -542,3 +542,53 @@ fn run_tz_http_proxy_ipc_systemd_rmi() {
         .success();
     ctx.hutch(["image", "exists", &img]).run().code(1);
 }
+
+#[test]
+fn run_timeout_conmon_pidfile_replace() {
+    let (ctx, img) = busybox_context("gaps-timeout");
+    // --timeout: the monitor kills the container after that long (SIGKILL: 137).
+    ctx.hutch(["run", "--rm", "--timeout", "1", &img, "sleep", "60"])
+        .run()
+        .code(137);
+    // --conmon-pidfile: the monitor's pid, as inspect shows it.
+    let pidfile = ctx.dir.join("conmon.pid");
+    let pf = pidfile.display().to_string();
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "cp",
+        "--conmon-pidfile",
+        &pf,
+        &img,
+        "sleep",
+        "300",
+    ])
+    .run()
+    .success();
+    let conmon = ctx
+        .hutch(["inspect", "--format", "{{.State.ConmonPid}}", "cp"])
+        .run()
+        .success();
+    let written = std::fs::read_to_string(&pidfile).unwrap();
+    assert_eq!(written.trim(), conmon.stdout_trim());
+    // --replace: a container of that name goes first.
+    ctx.hutch([
+        "run",
+        "-d",
+        "--replace",
+        "--name",
+        "cp",
+        &img,
+        "sleep",
+        "300",
+    ])
+    .run()
+    .success();
+    let n = ctx
+        .hutch(["ps", "-a", "--filter", "name=cp", "--format", "{{.Names}}"])
+        .run()
+        .success();
+    assert_eq!(n.stdout_trim(), "cp");
+    ctx.hutch(["rm", "-f", "-t", "0", "cp"]).run().success();
+}

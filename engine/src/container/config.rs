@@ -68,6 +68,16 @@ pub struct ContainerConfig {
     /// `--ipc`: "" (private), "host", "none", "ns:PATH" or "container:ID".
     #[serde(skip_serializing_if = "String::is_empty")]
     pub ipc: String,
+    /// `--timeout`: seconds the container may run before its monitor kills it; 0: no limit.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub timeout: u64,
+    /// `--conmon-pidfile`: where the monitor's pid is written each time it starts.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub conmon_pidfile: String,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl ContainerConfig {
@@ -449,6 +459,12 @@ pub fn resolve(
                 m => m.as_str().to_string(),
             },
             ipc: spec.ipc.clone(),
+            timeout: spec.timeout,
+            conmon_pidfile: spec
+                .conmon_pidfile
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
         },
         labels,
     ))
