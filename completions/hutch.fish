@@ -778,6 +778,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s V -l version -d 
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s a -l attach -d 'Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l name -d 'Name of the container [default: a random adjective_noun]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
@@ -1828,6 +1829,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_se
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container [default: a random adjective_noun]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F

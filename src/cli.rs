@@ -723,6 +723,9 @@ pub struct RunArgs {
     /// Remove the image once the container has exited and been removed (with --rm)
     #[arg(long)]
     pub rmi: bool,
+    /// Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
     #[command(flatten)]
     pub create: CreateArgs,
 }

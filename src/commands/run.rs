@@ -20,7 +20,8 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
     if args.rmi && !a.rm {
         anyhow::bail!("the --rmi option does not work without --rm");
     }
-    let code = super::attach::session(args.sig_proxy, |io| {
+    let streams = super::attach::Streams::parse(&args.attach)?;
+    let code = super::attach::session_with(args.sig_proxy, streams, |io| {
         // As podman, `run` draws no pull progress; Ctrl-C interrupts a pull.
         eng.run(
             &spec,

@@ -592,3 +592,25 @@ fn run_timeout_conmon_pidfile_replace() {
     assert_eq!(n.stdout_trim(), "cp");
     ctx.hutch(["rm", "-f", "-t", "0", "cp"]).run().success();
 }
+
+#[test]
+fn run_attach_picks_the_streams() {
+    let (ctx, img) = busybox_context("gaps-attach");
+    let both = "echo out; echo err >&2";
+    let out = ctx
+        .hutch(["run", "--rm", "-a", "stdout", &img, "sh", "-c", both])
+        .run()
+        .success();
+    assert_eq!(out.stdout_trim(), "out");
+    assert!(!out.stderr.contains("err"), "{}", out.stderr);
+    let out = ctx
+        .hutch(["run", "--rm", "--attach", "stderr", &img, "sh", "-c", both])
+        .run()
+        .success();
+    assert!(out.stdout.is_empty(), "{}", out.stdout);
+    assert!(out.stderr.contains("err"), "{}", out.stderr);
+    ctx.hutch(["run", "--rm", "-a", "bogus", &img, "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["invalid stream \"bogus\" for --attach"]);
+}
