@@ -107,6 +107,8 @@ pub struct GlobalOpts {
     /// OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path
     #[arg(long, global = true, value_name = "NAME|PATH", env = "HUTCH_RUNTIME")]
     pub runtime: Option<String>,
+    #[command(flatten)]
+    pub more: crate::cli_global::MoreGlobalOpts,
 }
 
 #[derive(Debug, Subcommand)]
@@ -132,6 +134,8 @@ pub enum Command {
     Rmi(Lazy<RmiArgs>),
     /// Add an additional name to a local image
     Tag(Lazy<TagArgs>),
+    /// Remove names from a local image (every name when only the image is given)
+    Untag(Lazy<crate::cli_more::UntagArgs>),
     /// Show the history of an image
     History(Lazy<HistoryArgs>),
     /// Manage images
@@ -712,6 +716,8 @@ pub struct CreateArgs {
     #[arg(long, value_name = "CONTAINER[:ro|rw]")]
     pub volumes_from: Vec<String>,
     #[command(flatten)]
+    pub podman: crate::cli_more::PodmanCreateArgs,
+    #[command(flatten)]
     pub registry: RegistryOpts,
     /// The image to run
     pub image: String,
@@ -731,6 +737,12 @@ pub struct RunArgs {
     /// Key sequence that detaches from the container [default: ctrl-p,ctrl-q]
     #[arg(long, value_name = "KEYS")]
     pub detach_keys: Option<String>,
+    /// Remove the image once the container has exited and been removed (with --rm)
+    #[arg(long)]
+    pub rmi: bool,
+    /// Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]
+    #[arg(short, long, value_name = "STREAM")]
+    pub attach: Vec<String>,
     #[command(flatten)]
     pub create: CreateArgs,
 }
@@ -776,6 +788,9 @@ pub struct StopArgs {
     /// Stop the container whose ID is in FILE (written by run --cidfile)
     #[arg(long, value_name = "FILE")]
     pub cidfile: Vec<PathBuf>,
+    /// Stop the containers matching KEY=VALUE (as ps --filter)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -788,6 +803,9 @@ pub struct KillArgs {
     /// Signal every running container
     #[arg(short, long)]
     pub all: bool,
+    /// Signal the container whose ID is in FILE (written by run --cidfile)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -800,6 +818,15 @@ pub struct RestartArgs {
     /// Restart every container
     #[arg(short, long)]
     pub all: bool,
+    /// With --all: only the running containers
+    #[arg(long)]
+    pub running: bool,
+    /// Restart the container whose ID is in FILE (written by run --cidfile)
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Restart the containers matching KEY=VALUE (as ps --filter)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -827,6 +854,9 @@ pub struct RmArgs {
     /// Remove the container whose ID is in FILE (written by run --cidfile), then the file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Vec<PathBuf>,
+    /// Remove the containers matching KEY=VALUE (as ps --filter)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -862,6 +892,13 @@ pub struct PsArgs {
     /// Do not print the table header
     #[arg(long)]
     pub noheading: bool,
+    /// Sort by: command, created, id, image, names, runningfor, size, status
+    #[arg(long, value_name = "FIELD", value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
+    pub sort: Option<String>,
+    /// Show containers in storage not made by hutch: hutch has none of those, so this lists
+    /// every container (as --all)
+    #[arg(long)]
+    pub external: bool,
 }
 
 #[derive(Debug, Args)]
@@ -1010,6 +1047,8 @@ pub enum ImageCommand {
     Search(Lazy<SearchArgs>),
     /// Add an additional name to a local image
     Tag(Lazy<TagArgs>),
+    /// Remove names from a local image (every name when only the image is given)
+    Untag(Lazy<crate::cli_more::UntagArgs>),
     /// Remove unused images
     Prune(Lazy<PruneArgs>),
     /// Check whether an image exists in local storage (exit 0 if it does, 1 if not)
@@ -1187,6 +1226,9 @@ pub struct ImagesArgs {
     /// Filter output (dangling=true|false, reference=PATTERN, id=ID, label=KEY[=VALUE])
     #[arg(short, long)]
     pub filter: Vec<String>,
+    /// Sort by: created, id, repository, size, tag
+    #[arg(long, value_name = "FIELD", default_value = "created")]
+    pub sort: String,
 }
 
 #[derive(Debug, Args)]

@@ -3,6 +3,8 @@
 #![deny(unsafe_code)]
 
 pub mod cli;
+pub mod cli_global;
+pub mod cli_more;
 pub mod commands;
 pub mod format;
 pub mod progress;
@@ -14,6 +16,16 @@ use hutch_engine::{EngineError, ExitCode};
 pub fn run(cli: cli::Cli) -> i32 {
     if let Err(err) = init_tracing(cli.global.log_level.as_deref()) {
         return report(&err);
+    }
+    if let Err(err) = cli.global.more.check() {
+        return report(&err);
+    }
+    if cli.global.more.noout {
+        if let Err(e) = hutch_engine::term::stdout_to_null() {
+            return report(&anyhow::anyhow!(
+                "--noout: pointing standard output at /dev/null: {e}"
+            ));
+        }
     }
     let res = commands::dispatch(cli);
     // Waits for blocking work still running (cleanup after an interrupt) before exiting.
@@ -71,6 +83,73 @@ pub fn error_line(err: &anyhow::Error) -> String {
     msg
 }
 
+/// podman's commands (top level, and `GROUP SUB`) that hutch does not have (yet): asking for
+/// one says so plainly instead of "unrecognized subcommand".
+const PODMAN_COMMANDS: &[&str] = &[
+    "auto-update",
+    "compose",
+    "farm",
+    "init",
+    "kube",
+    "machine",
+    "play",
+    "secret",
+    "update",
+    "container checkpoint",
+    "container restore",
+    "container init",
+    "container clone",
+    "container runlabel",
+    "container update",
+    "image sign",
+    "image trust",
+    "image scp",
+    "image diff",
+    "image list",
+    "image ls",
+    "system connection",
+    "system migrate",
+    "system renumber",
+    "system events",
+    "system info",
+    "network update",
+    "generate kube",
+    "generate spec",
+    "volume mount",
+    "volume unmount",
+    "volume reload",
+    "manifest exists",
+];
+
+fn not_yet(err: &clap::Error, rendered: &str) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if err.kind() != ErrorKind::InvalidSubcommand {
+        return None;
+    }
+    let Some(ContextValue::String(name)) = err.get(ContextKind::InvalidSubcommand) else {
+        return None;
+    };
+    let parent: Vec<&str> = rendered
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("Usage: "))
+        .map(|u| {
+            u.split_whitespace()
+                .skip(1)
+                .take_while(|w| !w.starts_with(['[', '<', '-']))
+                .collect()
+        })
+        .unwrap_or_default();
+    let full = parent
+        .iter()
+        .copied()
+        .chain(std::iter::once(name.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
+    PODMAN_COMMANDS
+        .contains(&full.as_str())
+        .then(|| format!("hutch does not have '{full}' yet"))
+}
+
 /// Reports a command-line parse error as podman does: one `Error:` line and a pointer to
 /// `--help`, exit code 125. `--help` and `--version` print normally and exit 0.
 pub fn usage_error(err: &clap::Error) -> i32 {
@@ -89,6 +168,10 @@ pub fn usage_error(err: &clap::Error) -> i32 {
         };
     }
     let rendered = err.to_string();
+    if let Some(msg) = not_yet(err, &rendered) {
+        eprintln!("Error: {msg}");
+        return ExitCode::ENGINE;
+    }
     let first = rendered
         .lines()
         .next()

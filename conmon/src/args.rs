@@ -51,6 +51,9 @@ pub struct Args {
     pub sdnotify_mode: Option<crate::notify::Mode>,
     /// `--sdnotify-socket PATH`: systemd's `$NOTIFY_SOCKET` ('@' for an abstract name).
     pub sdnotify_socket: Option<PathBuf>,
+    /// `--timeout SECONDS` (`run --timeout`): kill the container once it has run this long;
+    /// 0: never.
+    pub timeout: u64,
 }
 
 /// What the command line asked for besides monitoring.
@@ -67,7 +70,7 @@ pub const USAGE: &str = "usage: hutch-conmon --cid ID --bundle DIR --runtime PAT
 [--leave-stdin-open] [--exit-command PATH [--exit-command-arg ARG]...] [--sync-fd N] \
 [--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]] \
 [--netns PATH --port-fd FD:IP:PORT...] [--health PATH [--health-hook-arg ARG]...] \
-[--sdnotify-mode conmon|container [--sdnotify-socket PATH]]";
+[--sdnotify-mode conmon|container [--sdnotify-socket PATH]] [--timeout SECONDS]";
 
 pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut it = argv.into_iter();
@@ -96,6 +99,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut health_hook_args = Vec::new();
     let mut sdnotify_mode = None;
     let mut sdnotify_socket = None;
+    let mut timeout = 0u64;
 
     while let Some(arg) = it.next() {
         let bytes = arg.as_bytes();
@@ -167,6 +171,12 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
             }
             "--no-new-keyring" => no_new_keyring = true,
             "--no-pivot" => no_pivot = true,
+            "--timeout" | "-T" => {
+                let v = text(&flag, value(&flag)?)?;
+                timeout = v
+                    .parse()
+                    .map_err(|_| format!("--timeout: {v:?} is not a number of seconds"))?;
+            }
             "--start" => start = true,
             "--hold-output" => hold_output = true,
             "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
@@ -242,6 +252,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         health_hook_args,
         sdnotify_mode,
         sdnotify_socket,
+        timeout,
     })))
 }
 

@@ -77,6 +77,8 @@ pub struct Monitor {
     health: Option<crate::health::Health>,
     /// systemd readiness (`--sdnotify-mode`).
     notify: Option<crate::notify::Notify>,
+    /// `--timeout`: when the container is killed if it still runs.
+    kill_at: Option<Instant>,
 }
 
 /// Writes `contents` to `dir/name` through a temporary file and a rename, so readers never see
@@ -351,6 +353,7 @@ pub fn start(
         log,
         exit,
         hold_until: args.hold_output.then(|| Instant::now() + HOLD_LIMIT),
+        kill_at: (args.timeout > 0).then(|| Instant::now() + Duration::from_secs(args.timeout)),
         args,
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
         forward,
@@ -518,6 +521,13 @@ impl Monitor {
             let due = h.timeout_ms();
             timeout = if timeout < 0 { due } else { timeout.min(due) };
         }
+        if let Some(t) = self.kill_at {
+            let due = t
+                .saturating_duration_since(Instant::now())
+                .as_millis()
+                .clamp(1, 1000) as i32;
+            timeout = if timeout < 0 { due } else { timeout.min(due) };
+        }
         if let Err(e) = fd::poll(fds, timeout) {
             warn(format_args!("poll: {e}"));
             std::thread::sleep(Duration::from_millis(100));
@@ -562,6 +572,12 @@ impl Monitor {
         if self.exit.is_none() {
             if let Some(h) = self.health.as_mut() {
                 h.tick();
+            }
+            if self.kill_at.is_some_and(|t| Instant::now() >= t) {
+                self.kill_at = None;
+                if let Err(e) = hutch_sys::process::kill(self.pid) {
+                    warn(format_args!("--timeout: killing the container: {e}"));
+                }
             }
         }
         self.clients.retain(|c| !c.dead);

@@ -48,6 +48,19 @@ pub fn exit_command_of_current_exe(paths: &Paths) -> Vec<OsString> {
         v.push("--storage-driver".into());
         v.push(d.into());
     }
+    let s = &paths.settings;
+    if s.volume_path_given {
+        v.push("--volumepath".into());
+        v.push(s.volume_path.clone().into_os_string());
+    }
+    v.push("--events-backend".into());
+    v.push(s.events_logger.clone().into());
+    for f in &s.runtime_flags {
+        v.push(format!("--runtime-flag={f}").into());
+    }
+    for o in &s.storage_opts {
+        v.push(format!("--storage-opt={o}").into());
+    }
     v
 }
 
@@ -103,6 +116,7 @@ impl Engine {
     /// verbs that record and read rows (`create` of a local image). Whatever needs the
     /// namespace later (a pull) joins it then, which fails if this process has threads by then.
     pub fn open_unjoined(cfg: EngineConfig) -> Result<Engine> {
+        hutch_state::set_events_recorded(cfg.paths.settings.events_recorded());
         let db = crate::images::open_db(&cfg.paths)?;
         Ok(Engine {
             inner: Arc::new(Inner {
@@ -299,7 +313,8 @@ impl Engine {
         })
     }
 
-    /// The containers that use container `id`'s network namespace (`--network container:ID`).
+    /// The containers that use container `id`'s network or IPC namespace (`--network
+    /// container:ID`, `--ipc container:ID`).
     fn dependents(&self, id: &str) -> Result<Vec<Container>> {
         Ok(self
             .db()
@@ -310,6 +325,7 @@ impl Engine {
             .filter(|o| {
                 container::config_of(o).is_ok_and(|cfg| {
                     matches!(&cfg.network, hutch_network::NetworkMode::Container { id: d } if d == id)
+                        || cfg.ipc.strip_prefix("container:") == Some(id)
                 })
             })
             .collect())
@@ -553,6 +569,11 @@ mod tests {
             gid: hutch_sys::process::getgid(),
             storage_driver: None,
             runtime_dir_warning: None,
+            settings: crate::paths::Settings {
+                volume_path: root.join("graph/volumes"),
+                events_logger: "file".into(),
+                ..Default::default()
+            },
         };
         let cfg = EngineConfig {
             paths,

@@ -18,6 +18,8 @@ pub enum EngineError {
     InvalidReference { reference: String, reason: String },
     #[error("{name}: image not known")]
     ImageNotKnown { name: String },
+    #[error("{name}: tag not known")]
+    TagNotKnown { name: String },
     #[error("{name}: image name or ID is ambiguous: it matches {}", matches.join(", "))]
     AmbiguousImage { name: String, matches: Vec<String> },
     #[error("image {image} is in use: {reason}")]
@@ -179,7 +181,9 @@ impl EngineError {
         use hutch_state::StateError as S;
         match self {
             EngineError::InvalidReference { .. } | EngineError::Filter(_) => ErrorKind::Invalid,
-            EngineError::ImageNotKnown { .. } => ErrorKind::NotFound,
+            EngineError::ImageNotKnown { .. } | EngineError::TagNotKnown { .. } => {
+                ErrorKind::NotFound
+            }
             EngineError::AmbiguousImage { .. } => ErrorKind::Invalid,
             EngineError::ImageInUse { .. } => ErrorKind::Conflict,
             EngineError::State(s) => match s {

@@ -705,6 +705,39 @@ pub fn tag(db: &Db, image: &str, new_names: &[String]) -> Result<()> {
     Ok(())
 }
 
+/// Removes names from a local image (`untag IMAGE [NAME...]`): the given ones, or every name
+/// when none is given. The image itself stays, with its ID, as podman's `untag`.
+pub fn untag(db: &Db, image: &str, names: &[String]) -> Result<()> {
+    let found = lookup(db, image)?;
+    let img = found.image;
+    let mut remove = Vec::new();
+    if names.is_empty() {
+        remove.clone_from(&img.names);
+    }
+    for n in names {
+        let stored = match lookup(db, n) {
+            Ok(Found {
+                image,
+                by_name: Some(stored),
+            }) if image.id == img.id => stored,
+            _ => {
+                let name = normalize_new_name(n).unwrap_or_else(|_| n.clone());
+                if img.names.contains(&name) {
+                    name
+                } else {
+                    return Err(EngineError::TagNotKnown { name });
+                }
+            }
+        };
+        remove.push(stored);
+    }
+    for n in remove {
+        db.remove_name(&n)?;
+        crate::events::image(db, "untag", &img.id, &n);
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Removal
 
@@ -1123,7 +1156,7 @@ mod tests {
         let paths = Paths::resolve(&crate::Options {
             root: Some(dir.path().join("root")),
             runroot: Some(dir.path().join("run")),
-            storage_driver: None,
+            ..Default::default()
         });
         let db = open_db(&paths).unwrap();
         db.commit_image(&new_image(

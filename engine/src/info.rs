@@ -37,6 +37,14 @@ pub struct HostInfo {
     pub tools: Vec<(&'static str, Option<Program>)>,
     pub rootless: bool,
     pub runtime_dir_warning: Option<String>,
+    /// The per-container monitor (hutch-conmon), None when it cannot be found.
+    pub conmon: Option<Program>,
+    /// The log driver new containers get.
+    pub log_driver: &'static str,
+    /// Where events go: "file" (hutch's event log) or "none".
+    pub event_logger: String,
+    /// Always "cgroupfs": hutch makes rootless cgroups itself, never through systemd.
+    pub cgroup_manager: &'static str,
 }
 
 #[derive(Debug, Clone)]
@@ -47,6 +55,12 @@ pub struct StoreInfo {
     pub driver: String,
     pub database: PathBuf,
     pub images: usize,
+    /// `--storage-opt KEY=VALUE`s.
+    pub graph_options: Vec<(String, String)>,
+    pub volume_path: PathBuf,
+    /// registries.conf: unqualified-search registries and the `[[registry]]` tables (or why it
+    /// cannot be read).
+    pub registries: std::result::Result<crate::registries::RegistriesConf, String>,
 }
 
 /// Containers by observed state.
@@ -99,6 +113,14 @@ impl Engine {
                 .collect(),
             rootless: paths.rootless(),
             runtime_dir_warning: paths.runtime_dir_warning.clone(),
+            conmon: container::monitor::find_conmon().map(|p| Program {
+                name: "hutch-conmon".into(),
+                version: host::program_version(&p).unwrap_or_default(),
+                path: p.display().to_string(),
+            }),
+            log_driver: "k8s-file",
+            event_logger: paths.settings.events_logger.clone(),
+            cgroup_manager: "cgroupfs",
         };
         let mut containers = ContainerCounts::default();
         for c in self.db().containers()? {
@@ -117,6 +139,17 @@ impl Engine {
             driver: self.driver_name(),
             database: paths.db_path(),
             images,
+            graph_options: paths
+                .settings
+                .storage_opts
+                .iter()
+                .map(|o| {
+                    let (k, v) = o.split_once('=').unwrap_or((o, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect(),
+            volume_path: paths.settings.volume_path.clone(),
+            registries: crate::registries::RegistriesConf::load(paths).map_err(|e| e.to_string()),
         };
         Ok(Info {
             host,

@@ -9,6 +9,48 @@ pub struct Options {
     pub root: Option<PathBuf>,
     pub runroot: Option<PathBuf>,
     pub storage_driver: Option<String>,
+    /// `--volumepath`: where named volumes live [default: containers.conf's `volume_path`,
+    /// else graphroot/volumes].
+    pub volume_path: Option<PathBuf>,
+    /// `--runtime-flag`: options for the OCI runtime, each given to it as `--FLAG`.
+    pub runtime_flags: Vec<String>,
+    /// `--events-backend`: file or none [default: containers.conf's `events_logger`, else file].
+    pub events_backend: Option<String>,
+    /// `--storage-opt KEY=VALUE`: storage driver options, shown in `info`.
+    pub storage_opts: Vec<String>,
+    /// `--default-mounts-file`: podman's mounts.conf; checked, not applied yet.
+    pub default_mounts_file: Option<PathBuf>,
+}
+
+/// The global settings every part of the engine (and a monitor's exit command) must see the
+/// same way: the command line's, else containers.conf's `[engine]` table, else the defaults.
+#[derive(Debug, Clone, Default)]
+pub struct Settings {
+    /// Where named volumes live.
+    pub volume_path: PathBuf,
+    /// `--volumepath` was given (passed on to the exit command).
+    pub volume_path_given: bool,
+    pub runtime_flags: Vec<String>,
+    /// "file" (hutch's own event log) or "none" (no events recorded).
+    pub events_logger: String,
+    /// containers.conf's `events_logfile_path`, shown in `info`.
+    pub events_logfile_path: Option<PathBuf>,
+    pub storage_opts: Vec<String>,
+    pub default_mounts_file: Option<PathBuf>,
+}
+
+impl Settings {
+    /// Events are recorded (the backend is not "none").
+    pub fn events_recorded(&self) -> bool {
+        self.events_logger != "none"
+    }
+}
+
+/// The `[engine]` table of the user's containers.conf, if there is one.
+pub fn containers_conf_engine(config_home: &Path) -> Option<toml::Value> {
+    let text = std::fs::read_to_string(config_home.join("containers/containers.conf")).ok()?;
+    let v: toml::Value = toml::from_str(&text).ok()?;
+    v.get("engine").cloned()
 }
 
 #[derive(Debug, Clone)]
@@ -27,6 +69,7 @@ pub struct Paths {
     pub storage_driver: Option<String>,
     /// Set when XDG_RUNTIME_DIR could not be used and the runroot fell back to /tmp.
     pub runtime_dir_warning: Option<String>,
+    pub settings: Settings,
 }
 
 impl Paths {
@@ -88,7 +131,33 @@ impl Paths {
                 None => (fallback_runtime_dir(uid).join("hutch"), runtime_dir_warning),
             },
         };
+        let conf = containers_conf_engine(&config_home);
+        let conf_str = |k: &str| {
+            conf.as_ref()
+                .and_then(|c| c.get(k))
+                .and_then(|v| v.as_str())
+                .filter(|v| !v.is_empty())
+                .map(str::to_string)
+        };
+        let settings = Settings {
+            volume_path: opts
+                .volume_path
+                .clone()
+                .or_else(|| conf_str("volume_path").map(PathBuf::from))
+                .unwrap_or_else(|| graphroot.join("volumes")),
+            volume_path_given: opts.volume_path.is_some(),
+            runtime_flags: opts.runtime_flags.clone(),
+            events_logger: opts
+                .events_backend
+                .clone()
+                .or_else(|| conf_str("events_logger"))
+                .unwrap_or_else(|| "file".into()),
+            events_logfile_path: conf_str("events_logfile_path").map(PathBuf::from),
+            storage_opts: opts.storage_opts.clone(),
+            default_mounts_file: opts.default_mounts_file.clone(),
+        };
         Paths {
+            settings,
             graphroot,
             runroot,
             config_home,

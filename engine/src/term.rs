@@ -2,6 +2,7 @@
 //! but the calls that switch modes and read sizes live in `sys` with every other libc call.
 
 pub use hutch_sys::client::{NoEcho, RawTerminal, SignalFd};
+pub use hutch_sys::fd::stdout_to_null;
 pub use hutch_sys::pty::get_winsize as window_size;
 
 /// SIGWINCH, the signal a terminal sends when its window is resized.

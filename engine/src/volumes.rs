@@ -132,9 +132,9 @@ pub struct CreateVolume {
     pub anonymous: bool,
 }
 
-/// `graphroot/volumes/NAME`.
+/// `graphroot/volumes/NAME` (or under `--volumepath`).
 pub fn volume_dir(paths: &Paths, name: &str) -> PathBuf {
-    paths.graphroot.join("volumes").join(name)
+    paths.settings.volume_path.join(name)
 }
 
 /// The volume's data, mounted into containers.

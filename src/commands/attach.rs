@@ -28,9 +28,74 @@ pub(super) fn session<E>(
 where
     anyhow::Error: From<E>,
 {
+    session_with(sig_proxy, Streams::default(), attach)
+}
+
+/// Which of this process's streams a session connects (`run --attach`): the others get
+/// nothing (stdin) or go nowhere (stdout, stderr).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Streams {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
+impl Default for Streams {
+    fn default() -> Self {
+        Streams {
+            stdin: true,
+            stdout: true,
+            stderr: true,
+        }
+    }
+}
+
+impl Streams {
+    /// podman's `--attach`/`-a` values; none given: all three.
+    pub fn parse(values: &[String]) -> anyhow::Result<Streams> {
+        if values.is_empty() {
+            return Ok(Streams::default());
+        }
+        let mut s = Streams {
+            stdin: false,
+            stdout: false,
+            stderr: false,
+        };
+        for v in values {
+            match v.to_ascii_lowercase().as_str() {
+                "stdin" => s.stdin = true,
+                "stdout" => s.stdout = true,
+                "stderr" => s.stderr = true,
+                _ => anyhow::bail!(
+                    "invalid stream {v:?} for --attach - must be one of stdin, stdout, or stderr"
+                ),
+            }
+        }
+        Ok(s)
+    }
+}
+
+pub(super) fn session_with<E>(
+    sig_proxy: bool,
+    streams: Streams,
+    attach: impl FnOnce(&mut ExecIo<'_>) -> Result<RunOutcome, E>,
+) -> anyhow::Result<i32>
+where
+    anyhow::Error: From<E>,
+{
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
+    let null = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")?;
     let mut stderr = std::io::stderr();
+    let mut sink = std::io::sink();
+    let out_fd = if streams.stdout {
+        stdout.as_fd()
+    } else {
+        null.as_fd()
+    };
     let mut terminal = Terminal {
         stdin: stdin.as_fd(),
         stdout: stdout.as_fd(),
@@ -39,9 +104,13 @@ where
         raw: None,
     };
     let outcome = attach(&mut ExecIo {
-        stdin: Some(stdin.as_fd()),
-        stdout: stdout.as_fd(),
-        stderr: &mut stderr,
+        stdin: streams.stdin.then(|| stdin.as_fd()),
+        stdout: out_fd,
+        stderr: if streams.stderr {
+            &mut stderr
+        } else {
+            &mut sink
+        },
         size: hutch_engine::term::terminal_size(stdin.as_fd(), stdout.as_fd()),
         control: Some(&mut terminal),
     });

@@ -4,7 +4,7 @@
 
 use crate::cli::CreateArgs;
 use hutch_engine::container::create_spec::{self as cs, ContainerSpec, Resources};
-use hutch_engine::container::{config, mount_spec, ContainerError};
+use hutch_engine::container::{config, mount_spec, podman_opts, ContainerError};
 use hutch_engine::networks::options::{self as net, NetSpec};
 
 /// Parses every flag of `a`; errors name the flag and value, as the engine's own do.
@@ -34,6 +34,19 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
     for t in &a.tmpfs {
         mounts.push(mount_spec::parse_tmpfs(t)?);
     }
+    let p = &a.podman;
+    if let Some(tz) = &p.tz {
+        mounts.push(podman_opts::tz_mount(tz)?);
+    }
+    // Proxy settings go in under the image's Env and -e, as podman's.
+    let mut base_env = if a.env_host {
+        caller.clone()
+    } else {
+        Vec::new()
+    };
+    if p.http_proxy && !a.env_host {
+        base_env.extend(podman_opts::proxy_env(&caller));
+    }
     Ok(ContainerSpec {
         name: a.name.clone(),
         command: (!a.command.is_empty()).then(|| a.command.clone()),
@@ -42,7 +55,20 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             .as_deref()
             .map(cs::parse_entrypoint)
             .transpose()?,
-        base_env: if a.env_host { caller } else { Vec::new() },
+        base_env,
+        ipc: p
+            .ipc
+            .as_deref()
+            .map(podman_opts::parse_ipc)
+            .transpose()?
+            .unwrap_or_default(),
+        systemd: podman_opts::parse_systemd(&p.systemd)?,
+        timeout: p.timeout,
+        conmon_pidfile: p
+            .conmon_pidfile
+            .as_ref()
+            .map(|f| std::path::absolute(f).map_err(|e| ContainerError::io(f, e)))
+            .transpose()?,
         env,
         labels: collect(&a.label, cs::parse_label)?,
         workdir: a.workdir.clone(),

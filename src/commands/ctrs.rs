@@ -47,6 +47,36 @@ pub fn targets(
     Ok(names.to_vec())
 }
 
+/// Names to act on, podman's way for `stop`/`restart`/`rm --filter`: with filters, the
+/// containers that match them (and `keep`), by ID; a filter with names given is refused.
+pub fn targets_filtered(
+    eng: &Engine,
+    names: &[String],
+    all: bool,
+    filter: &[String],
+    keep: impl Fn(&Container, &hutch_engine::container::Observed) -> bool,
+) -> anyhow::Result<Vec<String>> {
+    use hutch_engine::{container, filters, EngineError};
+    if filter.is_empty() {
+        return targets(eng, names, all, |c| {
+            keep(c, &container::observe(eng.paths(), c))
+        });
+    }
+    if !names.is_empty() {
+        anyhow::bail!("--filter takes no arguments");
+    }
+    let f = filters::containers(filter).map_err(EngineError::from)?;
+    let list = eng.db().containers()?;
+    Ok(list
+        .iter()
+        .filter(|c| {
+            let obs = container::observe(eng.paths(), c);
+            keep(c, &obs) && filters::container_matches(&f, c, &obs, &list)
+        })
+        .map(|c| c.id.clone())
+        .collect())
+}
+
 /// Runs `op` on each container, printing what succeeded; the first error is returned after
 /// trying them all (podman's behaviour for multi-container verbs).
 pub fn each(

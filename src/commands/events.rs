@@ -71,6 +71,9 @@ fn line(ev: &Event, attrs: &Value) -> String {
 }
 
 pub fn run(ctx: &super::Ctx, args: EventsArgs) -> anyhow::Result<i32> {
+    if !ctx.paths.settings.events_recorded() {
+        anyhow::bail!("cannot read events with the \"none\" backend");
+    }
     let filters = filters::events(&args.filter).map_err(EngineError::from)?;
     let since: Option<DateTime<Utc>> = args
         .since

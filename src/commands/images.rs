@@ -26,7 +26,17 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
         hutch_engine::filters::images(&filters).map_err(hutch_engine::EngineError::from)?;
     let eng = ctx.engine()?;
     let db = eng.db();
-    let list = images::list(db, &filters)?;
+    let mut list = images::list(db, &filters)?;
+    // podman's orders: newest first (ties by ID), else ascending.
+    match args.sort.as_str() {
+        "created" => list.sort_by(|a, b| b.created.cmp(&a.created).then(a.id.cmp(&b.id))),
+        "id" => list.sort_by(|a, b| a.id.cmp(&b.id)),
+        "size" => list.sort_by_key(|i| i.size),
+        "repository" | "tag" => {}
+        other => anyhow::bail!(
+            "{other:?} is not a valid field for sorting. Choose from: created, id, repository, size, tag"
+        ),
+    }
     let in_use = images::images_in_use(db)?;
 
     if args.quiet {
@@ -82,6 +92,13 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
             rows.push(row);
         }
         summaries.push(base);
+    }
+    match args.sort.as_str() {
+        "repository" => {
+            rows.sort_by(|a, b| a["Repository"].as_str().cmp(&b["Repository"].as_str()))
+        }
+        "tag" => rows.sort_by(|a, b| a["Tag"].as_str().cmp(&b["Tag"].as_str())),
+        _ => {}
     }
     let spec = ListSpec {
         default: if args.digests { TABLE_DIGESTS } else { TABLE },

@@ -74,12 +74,26 @@ fn view(info: &Info) -> Value {
         );
     }
     host_info.insert("rootless".into(), json!(h.rootless));
+    host_info.insert(
+        "conmon".into(),
+        match &h.conmon {
+            Some(p) => json!({"package": format!("hutch-conmon {}", env!("CARGO_PKG_VERSION")), "path": p.path, "version": p.version}),
+            None => json!({"package": "", "path": "", "version": "not found"}),
+        },
+    );
+    host_info.insert("logDriver".into(), json!(h.log_driver));
+    host_info.insert("eventLogger".into(), json!(h.event_logger));
+    host_info.insert("cgroupManager".into(), json!(h.cgroup_manager));
     host_info.insert("security".into(), json!({"rootless": h.rootless}));
     if let Some(w) = &h.runtime_dir_warning {
         host_info.insert("runtimeDirWarning".into(), json!(w));
     }
-    let version = env!("CARGO_PKG_VERSION");
     let s = &info.store;
+    let graph_options: serde_json::Map<String, Value> = s
+        .graph_options
+        .iter()
+        .map(|(k, v)| (k.clone(), json!(v)))
+        .collect();
     json!({
         "host": Value::Object(host_info),
         "store": {
@@ -88,6 +102,9 @@ fn view(info: &Info) -> Value {
             "graphDriverName": s.driver,
             "databasePath": s.database,
             "imageStore": {"number": s.images},
+            "graphOptions": Value::Object(graph_options),
+            "graphStatus": graph_status(&s.driver),
+            "volumePath": s.volume_path,
             "containerStore": {
                 "number": info.containers.total,
                 "running": info.containers.running,
@@ -95,11 +112,46 @@ fn view(info: &Info) -> Value {
                 "stopped": info.containers.stopped,
             },
         },
-        "version": {
-            "Version": version,
-            "APIVersion": version,
-            "OsArch": format!("{}/{}", h.os, h.arch),
-            "Os": h.os,
-        },
+        "registries": registries(&s.registries),
+        "version": super::version::fields(),
     })
+}
+
+/// podman's `graphStatus`: what the driver says about itself (overlay's backing filesystem and
+/// whether it uses native diffs).
+fn graph_status(driver: &str) -> Value {
+    match driver {
+        "overlay" => {
+            json!({"Native Overlay Diff": "true", "Supports d_type": "true", "Using metacopy": "false"})
+        }
+        "fuse-overlayfs" => {
+            json!({"Native Overlay Diff": "false", "Supports d_type": "true", "Using metacopy": "false"})
+        }
+        _ => json!({}),
+    }
+}
+
+/// podman's `registries`: `search` (unqualified-search registries) and one entry per
+/// `[[registry]]` table, by prefix.
+fn registries(conf: &Result<hutch_engine::registries::RegistriesConf, String>) -> Value {
+    let mut m = serde_json::Map::new();
+    let Ok(conf) = conf else {
+        return Value::Object(m);
+    };
+    if !conf.unqualified_search_registries.is_empty() {
+        m.insert("search".into(), json!(conf.unqualified_search_registries));
+    }
+    for r in &conf.registries {
+        m.insert(
+            r.prefix.clone(),
+            json!({
+                "Prefix": r.prefix,
+                "Location": r.location,
+                "Insecure": r.insecure,
+                "Blocked": r.blocked,
+                "Mirrors": r.mirrors.iter().map(|x| json!({"Location": x.location, "Insecure": x.insecure})).collect::<Vec<_>>(),
+            }),
+        );
+    }
+    Value::Object(m)
 }

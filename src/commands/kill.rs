@@ -7,7 +7,9 @@ pub fn run(ctx: &super::Ctx, args: KillArgs) -> anyhow::Result<i32> {
     let sig = parse_signal(&args.signal)
         .ok_or_else(|| anyhow::anyhow!("invalid signal {:?}", args.signal))?;
     let eng = super::ctrs::open(ctx)?;
-    let names = super::ctrs::targets(&eng, &args.containers, args.all, |c| {
+    let mut names = args.containers.clone();
+    names.extend(super::cidfile::ids(&args.cidfile, false)?);
+    let names = super::ctrs::targets(&eng, &names, args.all, |c| {
         container::observe(eng.paths(), c).state == container::RUNNING
     })?;
     super::ctrs::each(&names, |name| {

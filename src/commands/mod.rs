@@ -79,7 +79,17 @@ impl Ctx {
             root: cli.global.root.clone(),
             runroot: cli.global.runroot.clone(),
             storage_driver: cli.global.storage_driver.clone(),
+            volume_path: cli.global.more.volumepath.clone(),
+            runtime_flags: cli.global.more.runtime_flag.clone(),
+            events_backend: cli.global.more.events_backend.clone(),
+            storage_opts: cli.global.more.storage_opt.clone(),
+            default_mounts_file: cli.global.more.default_mounts_file.clone(),
         };
+        if cli.global.more.cgroup_manager.as_deref() == Some("systemd") {
+            tracing::warn!(
+                "hutch manages rootless cgroups itself: falling back to --cgroup-manager=cgroupfs"
+            );
+        }
         let paths = Paths::resolve(&opts);
         if let Some(w) = &paths.runtime_dir_warning {
             tracing::warn!("{w}");
@@ -148,6 +158,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         }
         Command::Rmi(a) | Command::Image(Lazy(ImageCommand::Rm(a))) => rmi::run(&ctx, a.0),
         Command::Tag(a) | Command::Image(Lazy(ImageCommand::Tag(a))) => tag::run(&ctx, a.0),
+        Command::Untag(a) | Command::Image(Lazy(ImageCommand::Untag(a))) => tag::untag(&ctx, a.0),
         Command::History(a) | Command::Image(Lazy(ImageCommand::History(a))) => {
             history::run(&ctx, a.0)
         }

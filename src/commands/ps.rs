@@ -86,13 +86,18 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     let query = ListQuery {
         // A filter does not imply --all (podman), except one on the state itself.
         all: args.all
+            || args.external
             || limit.is_some()
             || filters.values("status").next().is_some()
             || filters.values("exited").next().is_some(),
         limit,
         filters,
     };
-    for (c, obs) in select(&list, &observed, &query) {
+    let mut selected = select(&list, &observed, &query);
+    if let Some(key) = args.sort.as_deref() {
+        sort(ctx, &mut selected, key, now);
+    }
+    for (c, obs) in selected {
         // Only the command is needed here: skip the rest of the stored config.
         let cmd: CommandOnly = serde_json::from_str(&c.spec).unwrap_or_default();
         let args_v: Vec<String> = cmd.entrypoint.into_iter().chain(cmd.cmd).collect();
@@ -242,6 +247,34 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
     let out = format::render_list(args.format.as_deref(), &spec, &rows, || items)?;
     format::print(&out)?;
     Ok(0)
+}
+
+/// `ps --sort FIELD`: podman's orders (created: oldest first; names, IDs, images, commands and
+/// statuses alphabetically; size: smallest writable layer first).
+fn sort(
+    ctx: &super::Ctx,
+    rows: &mut [(&hutch_engine::Container, &Observed)],
+    key: &str,
+    now: chrono::DateTime<Utc>,
+) {
+    match key {
+        "created" | "runningfor" => rows.sort_by_key(|(c, _)| c.created),
+        "id" => rows.sort_by(|a, b| a.0.id.cmp(&b.0.id)),
+        "image" => rows.sort_by(|a, b| a.0.image_name.cmp(&b.0.image_name)),
+        "names" => rows.sort_by(|a, b| a.0.name.cmp(&b.0.name)),
+        "command" => rows.sort_by_cached_key(|(c, _)| {
+            let cmd: CommandOnly = serde_json::from_str(&c.spec).unwrap_or_default();
+            cmd.entrypoint
+                .into_iter()
+                .chain(cmd.cmd)
+                .collect::<Vec<_>>()
+                .join(" ")
+        }),
+        "status" => rows.sort_by_cached_key(|(c, o)| status_text(o, c.run.started_at, now)),
+        "size" => rows
+            .sort_by_cached_key(|(c, _)| dir_size(&container::Dirs::new(&ctx.paths, &c.id).upper)),
+        _ => {}
+    }
 }
 
 fn db_image_size(ctx: &super::Ctx, id: &str) -> i64 {

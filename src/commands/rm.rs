@@ -15,7 +15,7 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
         }
         return Ok(0);
     }
-    let names = super::ctrs::targets(&eng, &names, args.all, |_| true)?;
+    let names = super::ctrs::targets_filtered(&eng, &names, args.all, &args.filter, |_, _| true)?;
     let opts = RemoveOptions {
         force: args.force,
         volumes: args.volumes,

@@ -17,7 +17,11 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
             detach_keys: args.detach_keys.clone(),
         },
     };
-    super::attach::session(args.sig_proxy, |io| {
+    if args.rmi && !a.rm {
+        anyhow::bail!("the --rmi option does not work without --rm");
+    }
+    let streams = super::attach::Streams::parse(&args.attach)?;
+    let code = super::attach::session_with(args.sig_proxy, streams, |io| {
         // As podman, `run` draws no pull progress; Ctrl-C interrupts a pull.
         eng.run(
             &spec,
@@ -27,5 +31,12 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
             &hutch_engine::progress::Silent,
             super::pull::ctrl_c(),
         )
-    })
+    })?;
+    if args.rmi && !args.detach {
+        // As podman: the image goes if nothing else uses it; a failure is only a warning.
+        if let Err(e) = eng.remove_image(&a.image, hutch_engine::images::RemoveOptions::default()) {
+            eprintln!("Warning: removing image {}: {e}", a.image);
+        }
+    }
+    Ok(code)
 }

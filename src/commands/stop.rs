@@ -12,8 +12,8 @@ pub fn run(ctx: &super::Ctx, args: StopArgs) -> anyhow::Result<i32> {
         // Only ID files that name nothing, with --ignore.
         return Ok(0);
     }
-    let names = super::ctrs::targets(&eng, &names, args.all, |c| {
-        container::observe(eng.paths(), c).state == container::RUNNING
+    let names = super::ctrs::targets_filtered(&eng, &names, args.all, &args.filter, |_, o| {
+        o.state == container::RUNNING
     })?;
     super::ctrs::each(&names, |name| {
         match eng.stop(name, args.time) {

@@ -100,6 +100,9 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
 const EVENTS_KEPT: i64 = 10_000;
 
 pub(crate) fn insert_event(tx: &rusqlite::Transaction<'_>, ev: &NewEvent) -> rusqlite::Result<()> {
+    if !crate::events_recorded() {
+        return Ok(());
+    }
     let attrs = if ev.attributes.is_empty() {
         "{}"
     } else {

@@ -21,6 +21,20 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
+/// `--events-backend none`: this process records no events. One switch for the process, as
+/// every database it opens belongs to the same hutch invocation.
+static EVENTS_RECORDED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(true);
+
+/// Turns event recording on or off for this process.
+pub fn set_events_recorded(on: bool) {
+    EVENTS_RECORDED.store(on, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether this process records events.
+pub fn events_recorded() -> bool {
+    EVENTS_RECORDED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]

@@ -138,3 +138,11 @@ pub fn poll(fds: &mut [PollFd], timeout_ms: i32) -> io::Result<usize> {
         }
     }
 }
+
+/// Points standard output at /dev/null (`--noout`): whatever the process prints later is
+/// dropped, also by the children it spawns.
+pub fn stdout_to_null() -> io::Result<()> {
+    let null = std::fs::OpenOptions::new().write(true).open("/dev/null")?;
+    nix::unistd::dup2(null.as_raw_fd(), 1)?;
+    Ok(())
+}

@@ -68,6 +68,19 @@ pub struct ContainerConfig {
     /// The pod the container belongs to (absent for one in no pod).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pod: Option<crate::pods::PodMember>,
+    /// `--ipc`: "" (private), "host", "none", "ns:PATH" or "container:ID".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub ipc: String,
+    /// `--timeout`: seconds the container may run before its monitor kills it; 0: no limit.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub timeout: u64,
+    /// `--conmon-pidfile`: where the monitor's pid is written each time it starts.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub conmon_pidfile: String,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl ContainerConfig {
@@ -312,6 +325,8 @@ pub fn resolve(
         env.push("TERM=xterm".into());
     }
     set_env(&mut env, "container=hutch".into());
+    let argv: Vec<String> = entrypoint.iter().chain(&cmd).cloned().collect();
+    let systemd = super::podman_opts::runs_systemd(spec.systemd, &argv);
 
     let workdir = spec
         .workdir
@@ -334,6 +349,7 @@ pub fn resolve(
 
     let stop_signal = match spec.stop_signal {
         Some(n) => n,
+        None if systemd => super::podman_opts::SYSTEMD_STOP_SIGNAL,
         None => match get("StopSignal").and_then(Value::as_str) {
             Some(s) if !s.is_empty() => super::create_spec::parse_stop_signal(s)?,
             _ => 15,
@@ -403,7 +419,15 @@ pub fn resolve(
         .and_then(Value::as_object)
         .map(|m| m.keys().cloned().collect())
         .unwrap_or_default();
-    let mounts = super::mount_spec::stored(&spec.mounts, &image_volumes)?;
+    let mut spec_mounts = spec.mounts.clone();
+    if systemd {
+        for dst in super::podman_opts::SYSTEMD_TMPFS {
+            if !spec_mounts.iter().any(|m| m.destination() == *dst) {
+                spec_mounts.push(super::mount_spec::parse_tmpfs(&format!("{dst}:rw,exec"))?);
+            }
+        }
+    }
+    let mounts = super::mount_spec::stored(&spec_mounts, &image_volumes)?;
 
     Ok((
         ContainerConfig {
@@ -447,6 +471,13 @@ pub fn resolve(
                 m => m.as_str().to_string(),
             },
             pod: None,
+            ipc: spec.ipc.clone(),
+            timeout: spec.timeout,
+            conmon_pidfile: spec
+                .conmon_pidfile
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
         },
         labels,
     ))

@@ -61,6 +61,10 @@ impl Containers {
             let other = super::lookup(&self.db, id)?;
             cfg.network = NetworkMode::Container { id: other.id };
         }
+        if let Some(n) = cfg.ipc.strip_prefix("container:") {
+            let other = super::lookup(&self.db, n)?;
+            cfg.ipc = format!("container:{}", other.id);
+        }
         if let NetworkMode::Networks { networks } = &mut cfg.network {
             // As podman: an unknown network fails at create; stored by name as resolved.
             let store = crate::networks::store(&self.paths);

@@ -16,6 +16,14 @@ use std::time::Duration;
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContainerSpec {
     pub name: Option<String>,
+    /// `--ipc` (see `podman_opts::parse_ipc`): "" is a private IPC namespace.
+    pub ipc: String,
+    /// `--systemd`.
+    pub systemd: super::podman_opts::SystemdMode,
+    /// `--timeout`: seconds before the monitor kills the container; 0: none.
+    pub timeout: u64,
+    /// `--conmon-pidfile` (absolute).
+    pub conmon_pidfile: Option<PathBuf>,
     /// None: the image's Cmd, unless `entrypoint` is given (a new entrypoint drops the
     /// image's Cmd, as podman does).
     pub command: Option<Vec<String>>,

@@ -262,9 +262,14 @@ impl Containers {
         } else {
             None
         };
+        let ipcns = match cfg.ipc.strip_prefix("container:") {
+            Some(id) => Some(self.joined_ipcns(c, id)?),
+            None => cfg.ipc.strip_prefix("ns:").map(PathBuf::from),
+        };
         let oci = spec::build(
             cfg,
             &spec::SpecInput {
+                ipcns: ipcns.as_deref(),
                 id: &c.id,
                 rootfs: &dirs.merged,
                 userdata: &dirs.userdata,

@@ -106,6 +106,9 @@ impl Containers {
                 }
             }
         }
+        if cfg.timeout > 0 {
+            cmd.arg("--timeout").arg(cfg.timeout.to_string());
+        }
         cmd.arg("--no-new-keyring");
         // systemd's notify socket reaches the monitor as a flag, never through the environment
         // (the monitor's children, exit command and healthchecks must not see it).
@@ -206,6 +209,17 @@ impl Containers {
             .ok()
             .and_then(|s| s.trim().parse::<i64>().ok())
             .unwrap_or(0);
+        if !cfg.conmon_pidfile.is_empty() {
+            // `--conmon-pidfile`: where a supervisor finds the monitor.
+            let f = std::path::Path::new(&cfg.conmon_pidfile);
+            if let Err(e) = std::fs::write(f, format!("{conmon_pid}\n")) {
+                tracing::warn!(
+                    "container {}: writing --conmon-pidfile {}: {e}",
+                    c.name,
+                    f.display()
+                );
+            }
+        }
         Ok((pid, conmon_pid))
     }
 }

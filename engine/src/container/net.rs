@@ -108,6 +108,31 @@ impl Containers {
         Ok(PathBuf::from(format!("/proc/{}/ns/net", other.run.pid)))
     }
 
+    /// The IPC namespace of the container `--ipc container:ID` names, which must be running.
+    pub(super) fn joined_ipcns(&self, c: &Container, id: &str) -> Result<PathBuf> {
+        let other = self
+            .db
+            .container(id)?
+            .ok_or_else(|| ContainerError::InvalidFlag {
+                flag: "--ipc",
+                value: format!("container:{id}"),
+                reason: format!("container {id} no longer exists"),
+            })?;
+        let obs = observe(&self.paths, &other);
+        if obs.needs_cleanup || !matches!(other.run.state.as_str(), RUNNING | PAUSED) {
+            return Err(ContainerError::BadState {
+                name: c.name.clone(),
+                state: c.run.state.clone(),
+                reason: format!(
+                    "it shares the IPC namespace of container {}, which is not running",
+                    other.name
+                ),
+            }
+            .into());
+        }
+        Ok(PathBuf::from(format!("/proc/{}/ns/ipc", other.run.pid)))
+    }
+
     /// Undoes `setup_network`; safe to call when there is nothing to undo.
     pub(crate) fn teardown_network(&self, c: &Container, cfg: &ContainerConfig) -> Result<()> {
         if self.shared.down().contains(&c.id) {

@@ -52,6 +52,8 @@ pub struct CliRuntime {
     name: String,
     path: PathBuf,
     root: PathBuf,
+    /// `--runtime-flag`s, each passed as `--FLAG` before the subcommand (as podman does).
+    flags: Vec<String>,
 }
 
 impl CliRuntime {
@@ -60,6 +62,7 @@ impl CliRuntime {
             name: name_of(&path),
             path,
             root: paths.runroot.join("runtime"),
+            flags: paths.settings.runtime_flags.clone(),
         }
     }
 
@@ -138,7 +141,12 @@ impl OciRuntime for CliRuntime {
     }
 
     fn global_args(&self) -> Vec<OsString> {
-        vec!["--root".into(), self.root.clone().into_os_string()]
+        let mut v: Vec<OsString> = vec!["--root".into(), self.root.clone().into_os_string()];
+        for f in &self.flags {
+            let f = f.trim_start_matches('-');
+            v.push(format!("--{f}").into());
+        }
+        v
     }
 
     fn create(&self, id: &str, bundle: &Path, pid_file: &Path) -> Result<(), ContainerError> {

@@ -375,6 +375,9 @@ pub struct SpecInput<'a> {
     /// The network namespace to join (the container's own, another's, or `ns:PATH`); None
     /// with the host's network.
     pub netns: Option<&'a Path>,
+    /// The IPC namespace to join (`--ipc container:` or `ns:`); None: a new one, or with
+    /// `--ipc host` the host's.
+    pub ipcns: Option<&'a Path>,
     /// Volumes, binds, tmpfs and image mounts (`mounts::setup`), after the defaults.
     pub mounts: Vec<Mount>,
     /// `--sdnotify=container`: the host directory where the monitor binds the notify socket,
@@ -629,6 +632,21 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
         mounts.push(mount(INIT_PATH, "bind", init, &["bind", "rprivate", "ro"]));
     }
 
+    // The host's IPC namespace: its /dev/shm and /dev/mqueue (a new mqueue needs an IPC
+    // namespace of our own); none: no /dev/shm at all.
+    match cfg.ipc.as_str() {
+        "host" => {
+            mounts
+                .retain(|m| !matches!(m.destination().to_str(), Some("/dev/shm" | "/dev/mqueue")));
+            for p in ["/dev/shm", "/dev/mqueue"] {
+                if Path::new(p).is_dir() {
+                    mounts.push(mount(p, "bind", p, &["rbind", "nosuid", "noexec", "nodev"]));
+                }
+            }
+        }
+        "none" => mounts.retain(|m| m.destination().to_str() != Some("/dev/shm")),
+        _ => {}
+    }
     // A user mount replaces a default one at the same place (`-v ./hosts:/etc/hosts`).
     mounts.retain(|d| {
         !input
@@ -637,6 +655,9 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
             .any(|m| m.destination() == d.destination())
     });
     mounts.extend(input.mounts.iter().cloned());
+    // Parents before children (a tmpfs on /run must not hide /run/.containerenv), else in
+    // the order given.
+    mounts.sort_by_key(|m| m.destination().components().count());
 
     let joined = |typ: LinuxNamespaceType| {
         input
@@ -647,10 +668,18 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
     };
     let mut namespaces = vec![
         namespace(LinuxNamespaceType::Pid, joined(LinuxNamespaceType::Pid)),
-        namespace(LinuxNamespaceType::Ipc, joined(LinuxNamespaceType::Ipc)),
         namespace(LinuxNamespaceType::Uts, joined(LinuxNamespaceType::Uts)),
         namespace(LinuxNamespaceType::Mount, None),
     ];
+    if cfg.ipc != "host" {
+        namespaces.insert(
+            1,
+            namespace(
+                LinuxNamespaceType::Ipc,
+                input.ipcns.or(joined(LinuxNamespaceType::Ipc)),
+            ),
+        );
+    }
     if cfg.network != NetworkMode::Host {
         namespaces.push(namespace(LinuxNamespaceType::Network, input.netns));
     }
@@ -928,6 +957,7 @@ mod tests {
             userdata: Path::new("/r/userdata"),
             hostname: "host",
             user,
+            ipcns: None,
             init_binary: Some("/usr/bin/catatonit".into()),
             keep_id: None,
             netns: Some(Path::new("/run/netns/x")),

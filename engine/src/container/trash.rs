@@ -76,6 +76,7 @@ mod tests {
             gid: 1000,
             storage_driver: None,
             runtime_dir_warning: None,
+            settings: Default::default(),
         }
     }
 
