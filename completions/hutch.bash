@@ -136,6 +136,9 @@ _hutch() {
             hutch,search)
                 cmd="hutch__subcmd__search"
                 ;;
+            hutch,secret)
+                cmd="hutch__subcmd__secret"
+                ;;
             hutch,start)
                 cmd="hutch__subcmd__start"
                 ;;
@@ -162,6 +165,9 @@ _hutch() {
                 ;;
             hutch,unshare)
                 cmd="hutch__subcmd__unshare"
+                ;;
+            hutch,update)
+                cmd="hutch__subcmd__update"
                 ;;
             hutch,version)
                 cmd="hutch__subcmd__version"
@@ -235,6 +241,9 @@ _hutch() {
             hutch__subcmd__container,run)
                 cmd="hutch__subcmd__container__subcmd__run"
                 ;;
+            hutch__subcmd__container,runlabel)
+                cmd="hutch__subcmd__container__subcmd__runlabel"
+                ;;
             hutch__subcmd__container,start)
                 cmd="hutch__subcmd__container__subcmd__start"
                 ;;
@@ -252,6 +261,9 @@ _hutch() {
                 ;;
             hutch__subcmd__container,unpause)
                 cmd="hutch__subcmd__container__subcmd__unpause"
+                ;;
+            hutch__subcmd__container,update)
+                cmd="hutch__subcmd__container__subcmd__update"
                 ;;
             hutch__subcmd__container,wait)
                 cmd="hutch__subcmd__container__subcmd__wait"
@@ -304,11 +316,17 @@ _hutch() {
             hutch__subcmd__image,search)
                 cmd="hutch__subcmd__image__subcmd__search"
                 ;;
+            hutch__subcmd__image,sign)
+                cmd="hutch__subcmd__image__subcmd__sign"
+                ;;
             hutch__subcmd__image,tag)
                 cmd="hutch__subcmd__image__subcmd__tag"
                 ;;
             hutch__subcmd__image,tree)
                 cmd="hutch__subcmd__image__subcmd__tree"
+                ;;
+            hutch__subcmd__image,trust)
+                cmd="hutch__subcmd__image__subcmd__trust"
                 ;;
             hutch__subcmd__image,unmount)
                 cmd="hutch__subcmd__image__subcmd__unmount"
@@ -376,6 +394,21 @@ _hutch() {
             hutch__subcmd__quadlet,rm)
                 cmd="hutch__subcmd__quadlet__subcmd__rm"
                 ;;
+            hutch__subcmd__secret,create)
+                cmd="hutch__subcmd__secret__subcmd__create"
+                ;;
+            hutch__subcmd__secret,exists)
+                cmd="hutch__subcmd__secret__subcmd__exists"
+                ;;
+            hutch__subcmd__secret,inspect)
+                cmd="hutch__subcmd__secret__subcmd__inspect"
+                ;;
+            hutch__subcmd__secret,ls)
+                cmd="hutch__subcmd__secret__subcmd__ls"
+                ;;
+            hutch__subcmd__secret,rm)
+                cmd="hutch__subcmd__secret__subcmd__rm"
+                ;;
             hutch__subcmd__system,df)
                 cmd="hutch__subcmd__system__subcmd__df"
                 ;;
@@ -406,11 +439,17 @@ _hutch() {
             hutch__subcmd__volume,ls)
                 cmd="hutch__subcmd__volume__subcmd__ls"
                 ;;
+            hutch__subcmd__volume,mount)
+                cmd="hutch__subcmd__volume__subcmd__mount"
+                ;;
             hutch__subcmd__volume,prune)
                 cmd="hutch__subcmd__volume__subcmd__prune"
                 ;;
             hutch__subcmd__volume,rm)
                 cmd="hutch__subcmd__volume__subcmd__rm"
+                ;;
+            hutch__subcmd__volume,unmount)
+                cmd="hutch__subcmd__volume__subcmd__unmount"
                 ;;
             *)
                 ;;
@@ -419,7 +458,7 @@ _hutch() {
 
     case "${cmd}" in
         hutch)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top stats port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system generate quadlet"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top stats port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system generate quadlet secret update"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -569,7 +608,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -795,7 +834,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -978,6 +1017,10 @@ _hutch() {
                     return 0
                     ;;
                 --sdnotify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1695,7 +1738,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1889,6 +1932,10 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1938,6 +1985,48 @@ _hutch() {
                     return 0
                     ;;
                 --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__container__subcmd__runlabel)
+            opts="-n -h -V --display --name --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2212,6 +2301,96 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hutch__subcmd__container__subcmd__update)
+            opts="-m -c -h -V --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --restart --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hutch__subcmd__container__subcmd__wait)
             opts="-h -V --condition --ignore --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2293,7 +2472,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,6 +2655,10 @@ _hutch() {
                     return 0
                     ;;
                 --sdnotify)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3063,7 +3246,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__image)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version images inspect rm pull push search tag prune exists history tree mount unmount save load import"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3738,6 +3921,40 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hutch__subcmd__image__subcmd__sign)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hutch__subcmd__image__subcmd__tag)
             opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3773,6 +3990,40 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__image__subcmd__tree)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__image__subcmd__trust)
             opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5711,7 +5962,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__run)
-            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5905,6 +6156,10 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6069,6 +6324,250 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__secret)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version create ls inspect rm exists"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__secret__subcmd__create)
+            opts="-d -l -h -V --driver --driver-opts --env --label --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --driver-opts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__secret__subcmd__exists)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__secret__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__secret__subcmd__ls)
+            opts="-f -n -q -h -V --filter --format --noheading --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__secret__subcmd__rm)
+            opts="-a -i -h -V --all --ignore --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6590,6 +7089,96 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hutch__subcmd__update)
+            opts="-m -c -h -V --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --restart --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --blkio-weight)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hutch__subcmd__version)
             opts="-f -h -V --format --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -6633,7 +7222,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__volume)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version create ls inspect rm prune exists export import"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version create ls inspect rm prune exists export import mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6922,6 +7511,40 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        hutch__subcmd__volume__subcmd__mount)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         hutch__subcmd__volume__subcmd__prune)
             opts="-f -h -V --force --filter --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -6975,6 +7598,40 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__volume__subcmd__unmount)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

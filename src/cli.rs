@@ -4,6 +4,9 @@
 use clap::{ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 
+mod gaps;
+pub use gaps::*;
+
 /// A subcommand's flags (`T: Args`) or a group of subcommands (`T: Subcommand`, `hutch image
 /// ...`), defined only when it is the one being parsed (clap's `Command::defer`): defining
 /// every subcommand's flags up front cost every hutch command about a millisecond of start-up.
@@ -222,6 +225,11 @@ pub enum Command {
     /// Turn quadlet files (.container, .volume, .network) into systemd user units
     #[command(subcommand)]
     Quadlet(Lazy<QuadletCommand>),
+    /// Manage secrets (file driver)
+    #[command(subcommand)]
+    Secret(Lazy<SecretCommand>),
+    /// Update a container's resource limits or restart policy
+    Update(Lazy<UpdateArgs>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -341,6 +349,10 @@ pub enum ContainerCommand {
     Prune(Lazy<ContainerPruneArgs>),
     /// Clean up the network and mounts of exited containers (run by the monitor)
     Cleanup(Lazy<CleanupArgs>),
+    /// Update a container's resource limits or restart policy
+    Update(Lazy<UpdateArgs>),
+    /// Run the command in an image's label (refused: hutch does not run image-supplied commands)
+    Runlabel(Lazy<RunlabelArgs>),
     /// Display the running processes of a container
     Top(Lazy<TopArgs>),
     /// Display a live stream of containers' resource use
@@ -672,6 +684,12 @@ pub struct CreateArgs {
     /// NOTIFY_SOCKET is set, else ignore]
     #[arg(long, value_name = "conmon|container|ignore")]
     pub sdnotify: Option<String>,
+    /// Give the container a secret, mounted read-only at /run/secrets/NAME or as a variable
+    #[arg(
+        long,
+        value_name = "NAME[,type=mount|env][,target=T][,uid=,gid=,mode=]"
+    )]
+    pub secret: Vec<String>,
     /// Memory limit (needs cgroup v2 delegation when rootless)
     #[arg(short, long, value_name = "SIZE")]
     pub memory: Option<String>,
@@ -1000,6 +1018,10 @@ pub enum ImageCommand {
     Tree(Lazy<TreeArgs>),
     /// Mount an image's root filesystem (read-only) and print where
     Mount(Lazy<ImageMountArgs>),
+    /// Manage image trust policy (refused: hutch does not verify signatures yet)
+    Trust(Lazy<RefusedArgs>),
+    /// Sign an image (refused: hutch does not sign images yet)
+    Sign(Lazy<RefusedArgs>),
     /// Unmount an image's root filesystem
     #[command(alias = "umount")]
     Unmount(Lazy<ImageUnmountArgs>),
@@ -1522,6 +1544,11 @@ pub enum VolumeCommand {
     Export(Lazy<VolumeExportArgs>),
     /// Extract a tar archive into a volume
     Import(Lazy<VolumeImportArgs>),
+    /// Print where a volume's data is on the host
+    Mount(Lazy<VolumeMountArgs>),
+    /// Unmount a volume (local volumes need no unmounting: does nothing)
+    #[command(alias = "umount")]
+    Unmount(Lazy<VolumeUnmountArgs>),
 }
 
 #[derive(Debug, Args)]

@@ -65,6 +65,9 @@ pub struct ContainerConfig {
     /// `--sdnotify`: "conmon", "container", or "" (ignore).
     #[serde(skip_serializing_if = "String::is_empty")]
     pub sdnotify: String,
+    /// `--secret`s by name and ID (never their data).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<crate::secrets::SecretUse>,
 }
 
 impl ContainerConfig {
@@ -434,6 +437,7 @@ pub fn resolve(
                 super::create_spec::SdNotify::Ignore => String::new(),
                 m => m.as_str().to_string(),
             },
+            secrets: spec.secrets.clone(),
         },
         labels,
     ))

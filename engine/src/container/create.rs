@@ -48,6 +48,7 @@ impl Containers {
             runtime.display().to_string(),
             &default_mode,
         )?;
+        crate::secrets::resolve_uses(&self.paths, &mut cfg.secrets)?;
         // Random host ports are chosen once, here, so that `hutch port` stays the same across
         // restarts (as podman).
         cfg.net.ports = hutch_network::ports::assign_random(

@@ -70,6 +70,8 @@ pub struct ContainerSpec {
     pub expose: Vec<String>,
     /// `--sdnotify`: who tells systemd (`$NOTIFY_SOCKET`) the container is ready.
     pub sdnotify: SdNotify,
+    /// `--secret`: files under /run/secrets or variables, read when the container starts.
+    pub secrets: Vec<crate::secrets::SecretUse>,
 }
 
 /// `--sdnotify=conmon|container|ignore`: with `conmon` the monitor sends `READY=1` and its own
