@@ -1525,7 +1525,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network IDs'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network names (as podman)'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'

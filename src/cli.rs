@@ -1786,7 +1786,7 @@ pub struct NetworkLsArgs {
     /// Output format: json or a Go template ({{.ID}} {{.Name}} {{.Driver}} {{.Labels}} ...)
     #[arg(long)]
     pub format: Option<String>,
-    /// Print only the network IDs
+    /// Print only the network names (as podman)
     #[arg(short, long)]
     pub quiet: bool,
     /// Do not print the header

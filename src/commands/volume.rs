@@ -50,6 +50,16 @@ pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
         .iter()
         .map(|(v, _)| volumes::inspect(&ctx.paths, v))
         .collect();
+    // Templates see podman's Go time (`2026-12-07 13:57:42.3 +0000 UTC`), JSON the RFC 3339 form.
+    let rows: Vec<serde_json::Value> = list
+        .iter()
+        .zip(&items)
+        .map(|((v, _), item)| {
+            let mut row = item.clone();
+            row["CreatedAt"] = serde_json::json!(format::go_time(v.created));
+            row
+        })
+        .collect();
     let out = format::render_list(
         args.format.as_deref(),
         &ListSpec {
@@ -57,7 +67,7 @@ pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
             headers: &[("Name", "VOLUME NAME")],
             noheading: args.noheading,
         },
-        &items,
+        &rows,
         || items.clone(),
     )?;
     format::print(&out)?;

@@ -284,3 +284,231 @@ fn runlabel_trust_and_sign_are_refused_clearly() {
         .one_line_error()
         .stderr_has(&["image sign is not supported", "skopeo"]);
 }
+
+/// Templates as podman's documentation writes them, over ps, inspect, images, volume ls and
+/// network ls: Go times, `index` into slices and maps, `printf`, `upper`, `title`, `truncate`,
+/// `join`, `len`, `json`, `slice`, `table` with literal `\t`, `.ImageDigest`, `.Mounts`.
+#[test]
+fn format_templates_as_podman_users_write_them() {
+    let (ctx, img) = busybox_context("gaps-format");
+    ctx.hutch(["volume", "create", "vv"]).run().success();
+    ctx.hutch([
+        "run", "-d", "--name", "fmt1", "-v", "vv:/data", "--label", "app=web", &img, "sleep", "100",
+    ])
+    .run()
+    .success();
+    let go_time = |s: &str| {
+        // 2026-12-07 13:57:42.614274828 +0000 UTC
+        let parts: Vec<&str> = s.split(' ').collect();
+        parts.len() == 4 && parts[2] == "+0000" && parts[3] == "UTC" && parts[0].len() == 10
+    };
+    let ps = ctx
+        .hutch([
+            "ps",
+            "--format",
+            "{{.Names}}|{{.Mounts}}|{{.CreatedAt}}|{{.Label \"app\"}}|{{.Labels}}",
+        ])
+        .run()
+        .success();
+    let f: Vec<&str> = ps.stdout_trim().split('|').collect();
+    assert_eq!(
+        (f[0], f[1], f[3]),
+        ("fmt1", "[/data]", "web"),
+        "{}",
+        ps.stdout
+    );
+    assert!(f[4].starts_with("map[app:web"), "{}", ps.stdout);
+    assert!(go_time(f[2]), "{}", ps.stdout);
+    let table = ctx
+        .hutch([
+            "ps",
+            "--format",
+            "table {{.ID}}\\t{{.Names}}\\t{{.RunningFor}}",
+        ])
+        .run()
+        .success();
+    let header = table.stdout.lines().next().unwrap_or_default();
+    assert!(
+        header.starts_with("CONTAINER ID")
+            && header.contains("NAMES")
+            && header.contains("RUNNING FOR"),
+        "{}",
+        table.stdout
+    );
+    let inspect = ctx
+        .hutch([
+            "inspect",
+            "--format",
+            "{{(index .Mounts 0).Destination}}|{{index .Config.Labels \"app\"}}|{{printf \"%.12s\" .ID}}|{{upper .State.Status}}|{{title .Name}}|{{truncate .ID 5}}|{{join .Config.Cmd \",\"}}|{{len .Mounts}}|{{json .State.Running}}|{{slice .ID 0 4}}|{{.ImageDigest}}",
+            "fmt1",
+        ])
+        .run()
+        .success();
+    let f: Vec<String> = inspect
+        .stdout_trim()
+        .split('|')
+        .map(str::to_string)
+        .collect();
+    let id = ctx
+        .hutch(["inspect", "--format", "{{.ID}}", "fmt1"])
+        .run()
+        .success();
+    let id = id.stdout_trim().to_string();
+    assert_eq!(
+        f[..10],
+        [
+            "/data",
+            "web",
+            &id[..12],
+            "RUNNING",
+            "Fmt1",
+            &id[..5],
+            "sleep,100",
+            "1",
+            "true",
+            &id[..4]
+        ],
+        "{}",
+        inspect.stdout
+    );
+    assert!(
+        f[10].starts_with("sha256:") && f[10].len() == 71,
+        "{}",
+        inspect.stdout
+    );
+    // Outside `table`, \t and \n typed as two characters are a tab and a newline.
+    let esc = ctx
+        .hutch(["ps", "--format", "{{.Names}}\\t{{.Image}}\\nnext"])
+        .run()
+        .success();
+    assert_eq!(esc.stdout, format!("fmt1\t{img}\nnext\n"));
+    let images = ctx
+        .hutch([
+            "images",
+            "--format",
+            "{{.CreatedAt}}|{{.CreatedSince}}|{{.Size}}",
+        ])
+        .run()
+        .success();
+    let f: Vec<&str> = images.stdout_trim().split('|').collect();
+    assert!(go_time(f[0]) && !f[0].contains('.'), "{}", images.stdout);
+    assert!(
+        f[1].ends_with(" ago") && (f[2].ends_with("MB") || f[2].ends_with("kB")),
+        "{}",
+        images.stdout
+    );
+    let vols = ctx
+        .hutch(["volume", "ls", "--format", "{{.Name}}|{{.CreatedAt}}"])
+        .run()
+        .success();
+    let f: Vec<&str> = vols.stdout_trim().split('|').collect();
+    assert!(f[0] == "vv" && go_time(f[1]), "{}", vols.stdout);
+    ctx.hutch(["network", "create", "zeta"]).run().success();
+    ctx.hutch(["network", "create", "alpha"]).run().success();
+    let nets = ctx.hutch(["network", "ls", "-q"]).run().success();
+    assert_eq!(
+        nets.stdout.lines().collect::<Vec<_>>(),
+        ["alpha", "podman", "zeta"]
+    );
+    let created = ctx
+        .hutch([
+            "network",
+            "ls",
+            "--format",
+            "{{.Name}} {{.Created}}",
+            "--filter",
+            "name=zeta",
+        ])
+        .run()
+        .success();
+    assert!(
+        go_time(created.stdout_trim().split_once(' ').unwrap().1),
+        "{}",
+        created.stdout
+    );
+    ctx.hutch(["rm", "-f", "-t", "0", "fmt1"]).run().success();
+}
+
+/// What scripts grep: `rm` echoes the name or ID as typed, podman's error texts and codes.
+#[test]
+fn output_texts_scripts_parse() {
+    let (ctx, img) = busybox_context("gaps-texts");
+    let id = ctx
+        .hutch(["create", "--name", "t1", &img, "sleep", "100"])
+        .run()
+        .success();
+    let id = id.stdout_trim().to_string();
+    ctx.hutch(["create", "--name", "t2", &img, "true"])
+        .run()
+        .success();
+    assert_eq!(
+        ctx.hutch(["start", "t1"]).run().success().stdout_trim(),
+        "t1"
+    );
+    ctx.hutch(["kill", "-s", "0", "t1"])
+        .run()
+        .code(125)
+        .stderr_has(&["Error: invalid signal: 0"]);
+    assert_eq!(
+        ctx.hutch(["kill", "t1"]).run().success().stdout_trim(),
+        "t1"
+    );
+    assert_eq!(ctx.hutch(["rm", "t1"]).run().success().stdout_trim(), "t1");
+    let short = &ctx
+        .hutch(["ps", "-aq"])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string();
+    assert_eq!(
+        ctx.hutch(["rm", short]).run().success().stdout_trim(),
+        short
+    );
+    assert_ne!(short, &id[..12]);
+    for args in [
+        &["stop", "nosuch"][..],
+        &["kill", "nosuch"],
+        &["start", "nosuch"],
+        &["restart", "nosuch"],
+    ] {
+        ctx.hutch(args).run().code(125).stderr_has(&[
+            "Error: no container with name or ID \"nosuch\" found: no such container",
+        ]);
+    }
+    ctx.hutch(["rm", "nosuch"]).run().code(1);
+    let ins = ctx.hutch(["inspect", "nosuch"]).run().code(125);
+    assert_eq!(ins.stdout_trim(), "[]");
+    assert!(
+        ins.stderr
+            .contains("Error: inspecting object: no such object: \"nosuch\""),
+        "{}",
+        ins.stderr
+    );
+    // /etc/hosts names the container by hostname and name; .containerenv as podman writes it.
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--name",
+            "named",
+            "--hostname",
+            "hh",
+            &img,
+            "sh",
+            "-c",
+            "grep -w hh /etc/hosts; cat /run/.containerenv",
+        ])
+        .run()
+        .success();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let hosts: Vec<&str> = lines[0].split_whitespace().skip(1).collect();
+    assert_eq!(hosts, ["hh", "named"], "{}", out.stdout);
+    assert!(lines[1].starts_with("engine=\"hutch-"), "{}", out.stdout);
+    assert_eq!(lines[2], "name=\"named\"");
+    assert!(
+        lines[3].starts_with("id=\"") && lines[4] == format!("image=\"{img}\""),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(*lines.last().unwrap(), "rootless=1");
+}
