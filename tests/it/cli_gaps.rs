@@ -512,3 +512,63 @@ fn output_texts_scripts_parse() {
     );
     assert_eq!(*lines.last().unwrap(), "rootless=1");
 }
+
+/// `hutch doctor` names what rootless cgroups cannot do here, with the fix, without failing;
+/// `info` says which network program new containers get and why.
+#[test]
+fn doctor_names_cgroup_limits_and_info_the_default_network() {
+    let ctx = TestContext::new("gaps-doctor");
+    let out = ctx.hutch(["doctor"]).run();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.contains(" cgroups: "))
+        .unwrap_or_else(|| panic!("no cgroups line:\n{}", out.stdout));
+    let v1_rootless = !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
+        && crate::harness::test_user().uid != 0;
+    if v1_rootless {
+        assert!(
+            lines[at].starts_with("! cgroups: cgroup v1"),
+            "{}",
+            out.stdout
+        );
+        for needle in ["--memory", "pause", "stats"] {
+            assert!(lines[at].contains(needle), "{}", out.stdout);
+        }
+        let fixes = lines[at + 1..].join("\n");
+        assert!(
+            fixes.contains("fix: switch to cgroup v2") && fixes.contains("Delegate="),
+            "{}",
+            out.stdout
+        );
+    }
+    let info = ctx
+        .hutch([
+            "info",
+            "--format",
+            "{{.Host.NetworkBackend}} {{.Host.RootlessNetworkCmd}}",
+        ])
+        .run()
+        .success();
+    let f: Vec<&str> = info.stdout.split_whitespace().collect();
+    assert_eq!(f[0], "netavark");
+    assert!(matches!(f[1], "pasta" | "slirp4netns"), "{}", info.stdout);
+}
+
+/// The user namespace's pause process has its own name and command line in `ps`, not those
+/// of the command that happened to create it.
+#[test]
+fn userns_holder_has_its_own_command_line() {
+    let ctx = TestContext::new("gaps-holder");
+    ctx.hutch(["unshare", "true"]).run().success();
+    let pid = std::fs::read_to_string(ctx.runroot().join("pause.pid")).unwrap();
+    let pid = pid.trim();
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap();
+    assert_eq!(cmdline, b"hutch: user namespace holder\0");
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap();
+    assert_eq!(comm.trim(), "hutch-pause");
+    // Later commands join it rather than making another.
+    ctx.hutch(["unshare", "true"]).run().success();
+    let again = std::fs::read_to_string(ctx.runroot().join("pause.pid")).unwrap();
+    assert_eq!(again.trim(), pid);
+}
