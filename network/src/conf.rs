@@ -94,8 +94,8 @@ impl NetConf {
         }
     }
 
-    /// The default mode's program: the configured one, else pasta when it is installed and
-    /// known good, else slirp4netns (see [`NetConf::default_choice`]).
+    /// The default mode's program: the configured one, else pasta when it is installed, else
+    /// slirp4netns (see [`NetConf::default_choice`] for why, and the release check).
     pub fn default_program(&self) -> &'static str {
         self.default_choice().program
     }
@@ -141,9 +141,9 @@ pub struct DefaultChoice {
     pub reason: String,
 }
 
-/// The oldest pasta release chosen by default. Earlier ones (Debian 12 ships 2023_03_09) dirty
-/// about 29 MB per container, stall under sustained uploads from the container and drop UDP
-/// answers to loopback clients; podman 4 on such systems defaults to slirp4netns too.
+/// The oldest pasta release known good. Earlier ones (Debian 12 ships 2023_03_09) dirty about
+/// 29 MB per container, stall under sustained uploads from the container and drop UDP answers
+/// to loopback clients; podman 4 on such systems defaults to slirp4netns.
 pub const PASTA_KNOWN_GOOD: (u32, u32, u32) = (2024, 3, 20);
 
 /// The release date in `pasta --version`'s first line (`pasta 2024_03_26.d03c4e2`); None for
@@ -181,31 +181,30 @@ fn installed_default() -> DefaultChoice {
     let version = if pasta { pasta_version_line() } else { None };
     let release = version.as_deref().and_then(pasta_release);
     let (y, m, d) = PASTA_KNOWN_GOOD;
+    // pasta stays the default wherever it is installed: slirp4netns as the default for old
+    // pastas waits until `run -it` over slirp4netns no longer races its attach socket (it
+    // fails now and then with "connection reset by peer"); `info` says what was found.
     match (pasta, slirp, release) {
         (true, _, Some(r)) if r >= PASTA_KNOWN_GOOD => DefaultChoice {
             program: "pasta",
             reason: format!("pasta {:04}_{:02}_{:02} is known good", r.0, r.1, r.2),
         },
-        (true, false, _) => DefaultChoice {
+        (true, _, _) => DefaultChoice {
             program: "pasta",
-            reason: "slirp4netns is not installed".into(),
-        },
-        (false, false, _) => DefaultChoice {
-            program: "pasta",
-            reason: "neither pasta nor slirp4netns is installed".into(),
+            reason: format!(
+                "installed, but {} is older than {y:04}_{m:02}_{d:02} or does not say its release \
+                 (older pastas dirty ~29 MB per container and stall under uploads); set \
+                 default_rootless_network_cmd = \"slirp4netns\" in containers.conf to avoid it",
+                version.unwrap_or_else(|| "pasta".into())
+            ),
         },
         (false, true, _) => DefaultChoice {
             program: "slirp4netns",
             reason: "pasta is not installed".into(),
         },
-        (true, true, _) => DefaultChoice {
-            program: "slirp4netns",
-            reason: format!(
-                "{} is older than {y:04}_{m:02}_{d:02} or does not say its release (older pastas \
-                 dirty ~29 MB per container and stall under uploads); set \
-                 default_rootless_network_cmd = \"pasta\" in containers.conf to use it anyway",
-                version.unwrap_or_else(|| "pasta".into())
-            ),
+        (false, false, _) => DefaultChoice {
+            program: "pasta",
+            reason: "neither pasta nor slirp4netns is installed".into(),
         },
     }
 }
