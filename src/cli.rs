@@ -6,6 +6,8 @@ use std::path::PathBuf;
 
 mod pod;
 pub use pod::*;
+mod gaps;
+pub use gaps::*;
 
 /// A subcommand's flags (`T: Args`) or a group of subcommands (`T: Subcommand`, `hutch image
 /// ...`), defined only when it is the one being parsed (clap's `Command::defer`): defining
@@ -232,6 +234,11 @@ pub enum Command {
     /// Turn quadlet files (.container, .volume, .network) into systemd user units
     #[command(subcommand)]
     Quadlet(Lazy<QuadletCommand>),
+    /// Manage secrets (file driver)
+    #[command(subcommand)]
+    Secret(Lazy<SecretCommand>),
+    /// Update a container's resource limits or restart policy
+    Update(Lazy<UpdateArgs>),
 }
 
 #[derive(Debug, Subcommand)]
@@ -351,6 +358,10 @@ pub enum ContainerCommand {
     Prune(Lazy<ContainerPruneArgs>),
     /// Clean up the network and mounts of exited containers (run by the monitor)
     Cleanup(Lazy<CleanupArgs>),
+    /// Update a container's resource limits or restart policy
+    Update(Lazy<UpdateArgs>),
+    /// Run the command in an image's label (refused: hutch does not run image-supplied commands)
+    Runlabel(Lazy<RunlabelArgs>),
     /// Display the running processes of a container
     Top(Lazy<TopArgs>),
     /// Display a live stream of containers' resource use
@@ -693,6 +704,12 @@ pub struct CreateArgs {
     /// NOTIFY_SOCKET is set, else ignore]
     #[arg(long, value_name = "conmon|container|ignore")]
     pub sdnotify: Option<String>,
+    /// Give the container a secret, mounted read-only at /run/secrets/NAME or as a variable
+    #[arg(
+        long,
+        value_name = "NAME[,type=mount|env][,target=T][,uid=,gid=,mode=]"
+    )]
+    pub secret: Vec<String>,
     /// Memory limit (needs cgroup v2 delegation when rootless)
     #[arg(short, long, value_name = "SIZE")]
     pub memory: Option<String>,
@@ -1059,6 +1076,10 @@ pub enum ImageCommand {
     Tree(Lazy<TreeArgs>),
     /// Mount an image's root filesystem (read-only) and print where
     Mount(Lazy<ImageMountArgs>),
+    /// Manage image trust policy (refused: hutch does not verify signatures yet)
+    Trust(Lazy<RefusedArgs>),
+    /// Sign an image (refused: hutch does not sign images yet)
+    Sign(Lazy<RefusedArgs>),
     /// Unmount an image's root filesystem
     #[command(alias = "umount")]
     Unmount(Lazy<ImageUnmountArgs>),
@@ -1584,6 +1605,11 @@ pub enum VolumeCommand {
     Export(Lazy<VolumeExportArgs>),
     /// Extract a tar archive into a volume
     Import(Lazy<VolumeImportArgs>),
+    /// Print where a volume's data is on the host
+    Mount(Lazy<VolumeMountArgs>),
+    /// Unmount a volume (local volumes need no unmounting: does nothing)
+    #[command(alias = "umount")]
+    Unmount(Lazy<VolumeUnmountArgs>),
 }
 
 #[derive(Debug, Args)]
@@ -1821,7 +1847,7 @@ pub struct NetworkLsArgs {
     /// Output format: json or a Go template ({{.ID}} {{.Name}} {{.Driver}} {{.Labels}} ...)
     #[arg(long)]
     pub format: Option<String>,
-    /// Print only the network IDs
+    /// Print only the network names (as podman)
     #[arg(short, long)]
     pub quiet: bool,
     /// Do not print the header

@@ -118,6 +118,8 @@ pub enum EngineError {
     Generate(Box<crate::systemd::generate::GenerateError>),
     #[error(transparent)]
     Pod(Box<crate::pods::PodError>),
+    #[error(transparent)]
+    Secret(Box<crate::secrets::SecretError>),
 }
 
 /// The failures of the steps of a teardown that keeps going past each one (see
@@ -209,6 +211,14 @@ impl EngineError {
                 C::BadState { .. } | C::HasDependents { .. } => ErrorKind::Conflict,
                 C::State(S::NameInUse { .. }) => ErrorKind::Conflict,
                 C::State(S::ContainerNotFound { .. }) => ErrorKind::NotFound,
+                _ => ErrorKind::Internal,
+            },
+            EngineError::Secret(s) => match &**s {
+                crate::secrets::SecretError::NotFound { .. } => ErrorKind::NotFound,
+                crate::secrets::SecretError::NameInUse { .. } => ErrorKind::Conflict,
+                crate::secrets::SecretError::BadName { .. }
+                | crate::secrets::SecretError::BadSize { .. }
+                | crate::secrets::SecretError::BadDriver { .. } => ErrorKind::Invalid,
                 _ => ErrorKind::Internal,
             },
             EngineError::Volume(v) => match &**v {

@@ -35,6 +35,8 @@ pub struct HostInfo {
     pub runtime: std::result::Result<Program, String>,
     /// Network helpers by name (pasta, slirp4netns, netavark, aardvark-dns), None when missing.
     pub tools: Vec<(&'static str, Option<Program>)>,
+    /// The program new containers get for their network by default, and why.
+    pub default_network: hutch_network::conf::DefaultChoice,
     pub rootless: bool,
     pub runtime_dir_warning: Option<String>,
     /// The per-container monitor (hutch-conmon), None when it cannot be found.
@@ -111,6 +113,7 @@ impl Engine {
                 .iter()
                 .map(|t| (*t, host::first_program(&[t])))
                 .collect(),
+            default_network: self.containers().net_env().conf().default_choice(),
             rootless: paths.rootless(),
             runtime_dir_warning: paths.runtime_dir_warning.clone(),
             conmon: container::monitor::find_conmon().map(|p| Program {

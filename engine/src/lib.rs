@@ -27,6 +27,7 @@ pub mod registries;
 pub mod rt;
 pub mod saveload;
 pub mod search;
+pub mod secrets;
 pub mod storage_driver;
 pub mod system;
 pub mod term;

@@ -318,12 +318,25 @@ fn nix_kill(pid: i32) -> std::io::Result<()> {
     hutch_sys::process::kill(pid)
 }
 
+/// Set by the `hutch` binary (see [`holder_main`]): its pause processes re-execute it.
+static EXEC_HOLDER: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// First thing in the `hutch` binary's `main`: in the pause process it re-executed, becomes the
+/// user namespace holder (`ps` shows "hutch: user namespace holder") and never returns;
+/// otherwise lets the pause processes this process creates re-execute it that way. Other
+/// binaries (tests) keep the pause process under their own name.
+pub fn holder_main() {
+    hutch_sys::userns::run_holder_if_asked();
+    EXEC_HOLDER.store(true, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn create_pause(config: &Config, runroot: &Path) -> Result<i32> {
     let create = |source| UsernsError::Create {
         runroot: runroot.to_path_buf(),
         source,
     };
-    let child = sys::spawn_pause().map_err(create)?;
+    let child =
+        sys::spawn_pause(EXEC_HOLDER.load(std::sync::atomic::Ordering::Relaxed)).map_err(create)?;
     let pid = child.pid();
     if config.subuids.is_empty() {
         sys::write_single_uid_mapping(pid, config.uid).map_err(create)?;

@@ -631,6 +631,19 @@ impl crate::Engine {
         prune(&self.db().clone(), self.paths(), filters)
     }
 
+    /// `volume mount`: where volume `name`'s data is on the host. A local volume needs no
+    /// mount (its data is a directory; a `type=bind` volume's is its device), so this only
+    /// finds it, and `volume unmount` has nothing to undo.
+    pub fn volume_path(&self, name: &str) -> Result<PathBuf> {
+        let v = lookup(self.db(), name)?;
+        let d = options_of(&v);
+        Ok(if d.kind == "bind" {
+            PathBuf::from(d.device)
+        } else {
+            data_dir(self.paths(), &v.name)
+        })
+    }
+
     /// Writes volume `name`'s data to `out` as a tar stream, returning `out`.
     pub fn export_volume<W: std::io::Write>(&self, name: &str, out: W) -> Result<W> {
         export(self.paths(), &lookup(self.db(), name)?, out)

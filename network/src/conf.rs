@@ -95,33 +95,134 @@ impl NetConf {
     }
 
     /// The default mode's program: the configured one, else pasta when it is installed, else
-    /// slirp4netns (as podman 5).
+    /// slirp4netns (see [`NetConf::default_choice`] for why, and the release check).
     pub fn default_program(&self) -> &'static str {
+        self.default_choice().program
+    }
+
+    /// The default mode's program and why it was chosen (for `info`).
+    pub fn default_choice(&self) -> DefaultChoice {
         match self.default_rootless_network_cmd.as_deref() {
-            Some("slirp4netns") => "slirp4netns",
-            Some("pasta") => "pasta",
+            Some(p @ ("slirp4netns" | "pasta")) => DefaultChoice {
+                program: if p == "pasta" { "pasta" } else { "slirp4netns" },
+                reason: "default_rootless_network_cmd in containers.conf".into(),
+            },
             Some(other) => {
                 tracing::warn!(
                     "containers.conf: default_rootless_network_cmd {other:?} is not pasta or slirp4netns; ignored"
                 );
-                Self::installed_default()
+                installed_default()
             }
-            None => Self::installed_default(),
+            None => installed_default(),
         }
     }
 
-    fn installed_default() -> &'static str {
-        if crate::find_program("pasta").is_some() || crate::find_program("slirp4netns").is_none() {
-            "pasta"
-        } else {
-            "slirp4netns"
+    /// The program connecting the shared namespace of user-defined networks: the configured one,
+    /// else pasta when installed (one pasta serves every container there, so the per-container
+    /// costs of old releases matter less), else slirp4netns.
+    pub fn uplink_program(&self) -> &'static str {
+        match self.default_rootless_network_cmd.as_deref() {
+            Some("slirp4netns") => "slirp4netns",
+            Some("pasta") => "pasta",
+            _ if crate::find_program("pasta").is_some()
+                || crate::find_program("slirp4netns").is_none() =>
+            {
+                "pasta"
+            }
+            _ => "slirp4netns",
         }
+    }
+}
+
+/// Which program connects containers by default, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DefaultChoice {
+    pub program: &'static str,
+    pub reason: String,
+}
+
+/// The oldest pasta release known good. Earlier ones (Debian 12 ships 2023_03_09) dirty about
+/// 29 MB per container, stall under sustained uploads from the container and drop UDP answers
+/// to loopback clients; podman 4 on such systems defaults to slirp4netns.
+pub const PASTA_KNOWN_GOOD: (u32, u32, u32) = (2024, 3, 20);
+
+/// The release date in `pasta --version`'s first line (`pasta 2024_03_26.d03c4e2`); None for
+/// builds that do not know theirs (`pasta unknown version`, as Debian 12's says).
+pub fn pasta_release(version_line: &str) -> Option<(u32, u32, u32)> {
+    let v = version_line.split_whitespace().nth(1)?;
+    let date = v.split('.').next()?;
+    let mut parts = date.split(['_', '-']).map(|p| p.parse::<u32>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    (y >= 2020 && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+}
+
+/// `pasta --version`'s first line, asked once per process.
+fn pasta_version_line() -> Option<String> {
+    static LINE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    LINE.get_or_init(|| {
+        let path = crate::find_program("pasta")?;
+        let out = std::process::Command::new(path)
+            .arg("--version")
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .next()
+            .map(|l| l.trim().to_string())
+    })
+    .clone()
+}
+
+fn installed_default() -> DefaultChoice {
+    let pasta = crate::find_program("pasta").is_some();
+    let slirp = crate::find_program("slirp4netns").is_some();
+    let version = if pasta { pasta_version_line() } else { None };
+    let release = version.as_deref().and_then(pasta_release);
+    let (y, m, d) = PASTA_KNOWN_GOOD;
+    // pasta stays the default wherever it is installed: slirp4netns as the default for old
+    // pastas waits until `run -it` over slirp4netns no longer races its attach socket (it
+    // fails now and then with "connection reset by peer"); `info` says what was found.
+    match (pasta, slirp, release) {
+        (true, _, Some(r)) if r >= PASTA_KNOWN_GOOD => DefaultChoice {
+            program: "pasta",
+            reason: format!("pasta {:04}_{:02}_{:02} is known good", r.0, r.1, r.2),
+        },
+        (true, _, _) => DefaultChoice {
+            program: "pasta",
+            reason: format!(
+                "installed, but {} is older than {y:04}_{m:02}_{d:02} or does not say its release \
+                 (older pastas dirty ~29 MB per container and stall under uploads); set \
+                 default_rootless_network_cmd = \"slirp4netns\" in containers.conf to avoid it",
+                version.unwrap_or_else(|| "pasta".into())
+            ),
+        },
+        (false, true, _) => DefaultChoice {
+            program: "slirp4netns",
+            reason: "pasta is not installed".into(),
+        },
+        (false, false, _) => DefaultChoice {
+            program: "pasta",
+            reason: "neither pasta nor slirp4netns is installed".into(),
+        },
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasta_releases_are_read_from_the_version_line() {
+        assert_eq!(
+            pasta_release("pasta 2024_03_26.d03c4e2"),
+            Some((2024, 3, 26))
+        );
+        assert_eq!(pasta_release("pasta 0^20230309.g7c7625d-1"), None);
+        assert_eq!(pasta_release("pasta unknown version"), None);
+        assert!(pasta_release("pasta 2023_12_30.f091893").unwrap() < PASTA_KNOWN_GOOD);
+    }
 
     #[test]
     fn later_files_override() {

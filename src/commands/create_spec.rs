@@ -162,6 +162,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             }
             None => cs::SdNotify::Ignore,
         },
+        secrets: collect(&a.secret, hutch_engine::secrets::parse_use)?,
     })
 }
 

@@ -9,6 +9,8 @@ use std::path::Path;
 struct Check {
     name: &'static str,
     ok: bool,
+    /// A limit of this host rather than a broken set-up: shown with `!`, not counted as a failure.
+    warn: bool,
     detail: String,
     fixes: Vec<String>,
 }
@@ -18,14 +20,25 @@ impl Check {
         Check {
             name,
             ok: true,
+            warn: false,
             detail: detail.into(),
             fixes: Vec::new(),
+        }
+    }
+    fn warn(name: &'static str, detail: impl Into<String>, fixes: Vec<String>) -> Check {
+        Check {
+            name,
+            ok: true,
+            warn: true,
+            detail: detail.into(),
+            fixes,
         }
     }
     fn fail(name: &'static str, detail: impl Into<String>, fixes: Vec<String>) -> Check {
         Check {
             name,
             ok: false,
+            warn: false,
             detail: detail.into(),
             fixes,
         }
@@ -38,7 +51,11 @@ pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
     let user = hutch_engine::host::user_name(paths.uid).unwrap_or_else(|| paths.uid.to_string());
     let mut checks = Vec::new();
     let mut print = |c: Check| {
-        let mark = if c.ok { "✓" } else { "✗" };
+        let mark = match (c.ok, c.warn) {
+            (_, true) => "!",
+            (true, _) => "✓",
+            _ => "✗",
+        };
         let mut line = format!("{mark} {}: {}\n", c.name, c.detail);
         for f in &c.fixes {
             line.push_str(&format!("    fix: {f}\n"));
@@ -60,10 +77,45 @@ pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
     print(oci_runtime(ctx));
     print(network_tool());
     print(linger(&user, rootless));
+    print(cgroups(paths.uid));
     // Last: entering the user namespace changes who this process appears to be.
     print(overlay(ctx));
 
     Ok(if checks.iter().all(|ok| *ok) { 0 } else { 1 })
+}
+
+/// What the cgroup set-up lets rootless containers do. Not a failure: containers run without
+/// it, but limits, the freezer and cgroup statistics do not work, and the user should know why.
+fn cgroups(uid: u32) -> Check {
+    let name = "cgroups";
+    let cg = host::cgroups(uid);
+    if cg.limits_available {
+        return Check::pass(
+            name,
+            format!(
+                "{} with {} delegated: --memory, --cpus, --pids-limit and update work",
+                cg.version,
+                cg.controllers.join(", ")
+            ),
+        );
+    }
+    let cannot = "rootless containers here get no --memory/--cpus/--pids-limit limits (create \
+                  warns, update refuses), pause uses SIGSTOP instead of the freezer, and stats \
+                  reads /proc instead of the container's cgroup";
+    let delegate = "sudo mkdir -p /etc/systemd/system/user@.service.d && printf '[Service]\\nDelegate=cpu cpuset io memory pids\\n' | sudo tee /etc/systemd/system/user@.service.d/delegate.conf && sudo systemctl daemon-reload (then log in again)".to_string();
+    let reason = cg.limits_reason.unwrap_or_default();
+    if cg.version == "v1" {
+        Check::warn(
+            name,
+            format!("cgroup v1: {cannot}"),
+            vec![
+                "switch to cgroup v2: add systemd.unified_cgroup_hierarchy=1 to GRUB_CMDLINE_LINUX in /etc/default/grub, then sudo update-grub && sudo reboot".into(),
+                delegate,
+            ],
+        )
+    } else {
+        Check::warn(name, format!("{reason}: {cannot}"), vec![delegate])
+    }
 }
 
 fn userns_enabled() -> Check {

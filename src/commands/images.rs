@@ -70,6 +70,10 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
                 })
                 .collect()
         };
+        // podman lists image times in whole seconds.
+        let created_at = format::go_time(
+            chrono::DateTime::from_timestamp(img.created.timestamp(), 0).unwrap_or(img.created),
+        );
         for (repo, tag) in names {
             let mut row = base.clone();
             if let Value::Object(m) = &mut row {
@@ -80,8 +84,8 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
                     ("Digest", json!(img.digest)),
                     ("Created", json!(format::ago(img.created, now))),
                     ("CreatedSince", json!(format::ago(img.created, now))),
-                    ("CreatedAt", json!(img.created.to_string())),
-                    ("CreatedTime", json!(img.created.to_string())),
+                    ("CreatedAt", json!(created_at)),
+                    ("CreatedTime", json!(created_at)),
                     ("Size", json!(format::human_size(img.size))),
                     ("ReadOnly", json!(false)),
                     ("Dangling", json!(img.names.is_empty())),

@@ -73,6 +73,16 @@ fn view(info: &Info) -> Value {
             }),
         );
     }
+    // podman's names: the network stack and the default rootless network program, with why.
+    host_info.insert("networkBackend".into(), json!("netavark"));
+    host_info.insert(
+        "rootlessNetworkCmd".into(),
+        json!(h.default_network.program),
+    );
+    host_info.insert(
+        "rootlessNetworkCmdReason".into(),
+        json!(h.default_network.reason),
+    );
     host_info.insert("rootless".into(), json!(h.rootless));
     host_info.insert(
         "conmon".into(),

@@ -33,9 +33,12 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
         if args.kind != "image" {
             match hutch_engine::container::lookup(db, name) {
                 Ok(c) => {
-                    found.push(hutch_engine::container::inspect::view(
-                        &ctx.paths, &c, &driver,
-                    ));
+                    let mut v = hutch_engine::container::inspect::view(&ctx.paths, &c, &driver);
+                    // podman's ImageDigest: the digest of the image's manifest.
+                    if let Ok(Some(img)) = db.image(&c.image_id) {
+                        v["ImageDigest"] = serde_json::json!(img.digest);
+                    }
+                    found.push(v);
                     continue;
                 }
                 Err(hutch_engine::container::ContainerError::NotFound { .. }) => {}
@@ -76,7 +79,7 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
     // Podman prints what it found, then fails naming the first missing object.
     crate::format::print(&out)?;
     if let Some(name) = missing.first() {
-        anyhow::bail!("no such object: {name:?}");
+        anyhow::bail!("inspecting object: no such object: {name:?}");
     }
     Ok(0)
 }

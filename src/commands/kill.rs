@@ -5,7 +5,7 @@ use hutch_engine::container::{self, config::parse_signal};
 
 pub fn run(ctx: &super::Ctx, args: KillArgs) -> anyhow::Result<i32> {
     let sig = parse_signal(&args.signal)
-        .ok_or_else(|| anyhow::anyhow!("invalid signal {:?}", args.signal))?;
+        .ok_or_else(|| anyhow::anyhow!("invalid signal: {}", args.signal))?;
     let eng = super::ctrs::open(ctx)?;
     let mut names = args.containers.clone();
     names.extend(super::cidfile::ids(&args.cidfile, false)?);

@@ -44,6 +44,7 @@ pub mod ps;
 pub mod pull;
 pub mod push;
 pub mod quadlet;
+pub mod refused;
 pub mod rename;
 pub mod restart;
 pub mod rm;
@@ -51,6 +52,7 @@ pub mod rmi;
 pub mod run;
 pub mod save;
 pub mod search;
+pub mod secret;
 pub mod service;
 pub mod start;
 pub mod stats;
@@ -60,6 +62,7 @@ pub mod tag;
 pub mod top;
 pub mod tree;
 pub mod unshare;
+pub mod update;
 pub mod version;
 pub mod volume;
 pub mod wait;
@@ -230,7 +233,14 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
             VolumeCommand::Exists(a) => volume::exists(&ctx, a.0),
             VolumeCommand::Export(a) => volume::export(&ctx, a.0),
             VolumeCommand::Import(a) => volume::import(&ctx, a.0),
+            VolumeCommand::Mount(a) => volume::mount(&ctx, a.0),
+            VolumeCommand::Unmount(a) => volume::unmount(&ctx, a.0),
         },
+        Command::Secret(s) => secret::run(&ctx, s.0),
+        Command::Update(a) | Command::Container(Lazy(C::Update(a))) => update::run(&ctx, a.0),
+        Command::Container(Lazy(C::Runlabel(a))) => refused::runlabel(&ctx, a.0),
+        Command::Image(Lazy(ImageCommand::Trust(a))) => refused::image_trust(a.0),
+        Command::Image(Lazy(ImageCommand::Sign(a))) => refused::image_sign(a.0),
         Command::System(s) => match s.0 {
             SystemCommand::Df(a) => system::df(&ctx, a.0),
             SystemCommand::Prune(a) => system::prune(&ctx, a.0),

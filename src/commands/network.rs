@@ -80,7 +80,7 @@ fn row(n: &Network, no_trunc: bool) -> Value {
         "Name": n.name,
         "Driver": n.driver,
         "NetworkInterface": n.network_interface.clone().unwrap_or_default(),
-        "Created": n.created,
+        "Created": n.created.map(format::go_time).unwrap_or_default(),
         "Labels": n.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(","),
         "Options": n.options,
         "Internal": n.internal,
@@ -92,22 +92,16 @@ fn row(n: &Network, no_trunc: bool) -> Value {
 
 fn ls(ctx: &super::Ctx, a: NetworkLsArgs) -> anyhow::Result<i32> {
     let filters = filters::networks(&a.filter).map_err(hutch_engine::EngineError::from)?;
-    let list: Vec<Network> = networks::store(&ctx.paths)
+    let mut list: Vec<Network> = networks::store(&ctx.paths)
         .list()
         .map_err(hutch_engine::EngineError::from)?
         .into_iter()
         .filter(|n| filters::network_matches(&filters, n))
         .collect();
+    // podman lists networks by name, and `-q` prints the names.
+    list.sort_by(|x, y| x.name.cmp(&y.name));
     if a.quiet {
-        let mut out = String::new();
-        for n in &list {
-            out.push_str(&if a.no_trunc {
-                n.id.clone()
-            } else {
-                format::short_id(&n.id)
-            });
-            out.push('\n');
-        }
+        let out: String = list.iter().map(|n| format!("{}\n", n.name)).collect();
         return format::print(&out).map(|()| 0);
     }
     let rows: Vec<Value> = list.iter().map(|n| row(n, a.no_trunc)).collect();

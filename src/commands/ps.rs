@@ -19,7 +19,7 @@ const HEADERS: &[(&str, &str)] = &[
     ("PodName", "PODNAME"),
     ("CreatedHuman", "CREATED"),
     ("CreatedAt", "CREATED AT"),
-    ("RunningFor", "CREATED"),
+    ("RunningFor", "RUNNING FOR"),
 ];
 
 #[derive(Default, serde::Deserialize)]
@@ -28,6 +28,14 @@ struct CommandOnly {
     entrypoint: Vec<String>,
     #[serde(default)]
     cmd: Vec<String>,
+    #[serde(default)]
+    mounts: Vec<MountDestination>,
+}
+
+#[derive(Default, serde::Deserialize)]
+struct MountDestination {
+    #[serde(default)]
+    destination: String,
 }
 
 /// The state name podman shows (`configured` is "created" to users).
@@ -98,8 +106,9 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
         sort(ctx, &mut selected, key, now);
     }
     for (c, obs) in selected {
-        // Only the command is needed here: skip the rest of the stored config.
+        // Only the command and mounts are needed here: skip the rest of the stored config.
         let cmd: CommandOnly = serde_json::from_str(&c.spec).unwrap_or_default();
+        let mounts: Vec<String> = cmd.mounts.into_iter().map(|m| m.destination).collect();
         let args_v: Vec<String> = cmd.entrypoint.into_iter().chain(cmd.cmd).collect();
         let command = args_v.join(" ");
         let short_cmd = if args.no_trunc || command.chars().count() <= 20 {
@@ -170,8 +179,8 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "Command": short_cmd,
             "CreatedHuman": format::ago(c.created, now),
             "RunningFor": format::ago(c.created, now),
-            "CreatedAt": c.created.to_string(),
-            "Created": c.created.timestamp(),
+            "CreatedAt": format::go_time(c.created),
+            "Created": format::go_time(c.created),
             "Status": status,
             "State": state,
             "Ports": ports_text,
@@ -181,7 +190,7 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
             "ExitCode": obs.exit_code.unwrap_or(0),
             "Exited": exited,
             "Size": size,
-            "Mounts": "",
+            "Mounts": mounts,
             "Networks": "",
             "AutoRemove": c.rm,
             "Pod": pod_id,

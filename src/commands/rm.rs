@@ -29,8 +29,9 @@ pub fn run(ctx: &super::Ctx, args: RmArgs) -> anyhow::Result<i32> {
         {
             Ok(None)
         }
-        // Removed meanwhile (--rm, another rm) counts as removed, as in podman.
-        r => Ok(Some(r?)),
+        // Removed meanwhile (--rm, another rm) counts as removed, as in podman, which echoes
+        // what was asked for: the name or ID as typed (IDs with --all and --cidfile).
+        r => r.map(|_| Some(name.to_string())).map_err(Into::into),
     });
     if result.is_ok() {
         for f in &args.cidfile {

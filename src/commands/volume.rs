@@ -2,7 +2,7 @@
 
 use crate::cli::{
     VolumeCreateArgs, VolumeExistsArgs, VolumeExportArgs, VolumeImportArgs, VolumeInspectArgs,
-    VolumeLsArgs, VolumePruneArgs, VolumeRmArgs,
+    VolumeLsArgs, VolumeMountArgs, VolumePruneArgs, VolumeRmArgs, VolumeUnmountArgs,
 };
 use crate::format::{self, ListSpec};
 use anyhow::Context;
@@ -50,6 +50,16 @@ pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
         .iter()
         .map(|(v, _)| volumes::inspect(&ctx.paths, v))
         .collect();
+    // Templates see podman's Go time (`2026-12-07 13:57:42.3 +0000 UTC`), JSON the RFC 3339 form.
+    let rows: Vec<serde_json::Value> = list
+        .iter()
+        .zip(&items)
+        .map(|((v, _), item)| {
+            let mut row = item.clone();
+            row["CreatedAt"] = serde_json::json!(format::go_time(v.created));
+            row
+        })
+        .collect();
     let out = format::render_list(
         args.format.as_deref(),
         &ListSpec {
@@ -57,7 +67,7 @@ pub fn ls(ctx: &super::Ctx, args: VolumeLsArgs) -> anyhow::Result<i32> {
             headers: &[("Name", "VOLUME NAME")],
             noheading: args.noheading,
         },
-        &items,
+        &rows,
         || items.clone(),
     )?;
     format::print(&out)?;
@@ -204,4 +214,23 @@ pub fn import(ctx: &super::Ctx, args: VolumeImportArgs) -> anyhow::Result<i32> {
             .with_context(|| format!("importing {} into volume {}", args.source, v.name))?;
     }
     Ok(0)
+}
+
+/// `volume mount`: prints where each volume's data is (podman prints the same path, after
+/// `podman unshare`; hutch's local volumes are plain directories you own, so no namespace is
+/// needed to read them).
+pub fn mount(ctx: &super::Ctx, args: VolumeMountArgs) -> anyhow::Result<i32> {
+    let eng = ctx.engine()?;
+    super::ctrs::each(&args.names, |n| {
+        Ok(Some(eng.volume_path(n)?.display().to_string()))
+    })
+}
+
+/// `volume unmount`: nothing to undo for a local volume; an unknown one is still an error.
+pub fn unmount(ctx: &super::Ctx, args: VolumeUnmountArgs) -> anyhow::Result<i32> {
+    let eng = ctx.engine()?;
+    super::ctrs::each(&args.names, |n| {
+        eng.volume_path(n)?;
+        Ok(Some(n.to_string()))
+    })
 }

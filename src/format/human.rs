@@ -61,6 +61,15 @@ fn significant(value: f64, precision: usize) -> String {
 // One wording for durations, shared with the API service's container status.
 pub use hutch_engine::container::list::{ago, human_duration};
 
+/// A time as Go prints a `time.Time` in templates (`2026-12-07 13:30:16.839322288 +0000 UTC`),
+/// which podman's `CreatedAt` and `Created` fields show; trailing zeros of the fraction dropped.
+pub fn go_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    let frac = format!("{:09}", t.timestamp_subsec_nanos());
+    let frac = frac.trim_end_matches('0');
+    let dot = if frac.is_empty() { "" } else { "." };
+    format!("{}{dot}{frac} +0000 UTC", t.format("%Y-%m-%d %H:%M:%S"))
+}
+
 /// Truncates an image ID (with or without `sha256:`) to podman's 12 characters.
 pub fn short_id(id: &str) -> String {
     let id = id.strip_prefix("sha256:").unwrap_or(id);

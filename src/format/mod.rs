@@ -7,7 +7,9 @@ mod table;
 mod template;
 mod yaml;
 
-pub use human::{ago, human_duration, human_size, human_size_binary, human_size_compact, short_id};
+pub use human::{
+    ago, go_time, human_duration, human_size, human_size_binary, human_size_compact, short_id,
+};
 pub use table::{align, header_name};
 pub use template::{Template, TemplateError};
 pub use yaml::yaml;
@@ -25,14 +27,15 @@ pub struct ListSpec<'a> {
 }
 
 /// Renders a list: `json` prints `json_items` as a pretty JSON array; a template is applied to
-/// each of `rows` (the template view: human sizes, truncated IDs); `table` adds a header row.
-/// Everything except JSON goes through the column aligner, as podman's output does.
+/// each of `rows` (the template view: human sizes, truncated IDs); `table` adds a header row
+/// and aligns the columns, as podman's output does.
 pub fn render_list(
     format: Option<&str>,
     spec: &ListSpec,
     rows: &[Value],
     json_items: impl FnOnce() -> Vec<Value>,
 ) -> Result<String> {
+    let given = format.is_some();
     let format = format.unwrap_or(spec.default);
     if is_json(format) {
         let mut out = serde_json::to_string_pretty(&Value::Array(json_items()))?;
@@ -72,7 +75,9 @@ pub fn render_list(
             ensure_newline(&mut out);
         }
     }
-    Ok(align(&out))
+    // Only `table` output (and a command's default) is aligned; in a user's template podman
+    // prints a typed `\t` as a tab.
+    Ok(if table || !given { align(&out) } else { out })
 }
 
 /// Renders one object (inspect, info, version): `json` pretty-prints it, anything else is a
@@ -84,13 +89,13 @@ pub fn render_one(format: &str, value: &Value) -> Result<String> {
         return Ok(out);
     }
     let normalized = normalize(format);
-    let body = normalized
-        .strip_prefix("table")
-        .map(|b| b.trim_start().to_string())
-        .unwrap_or(normalized);
+    let (table, body) = match normalized.strip_prefix("table") {
+        Some(b) => (true, b.trim_start().to_string()),
+        None => (false, normalized),
+    };
     let mut out = Template::parse(&body)?.render(value)?;
     ensure_newline(&mut out);
-    Ok(align(&out))
+    Ok(if table { align(&out) } else { out })
 }
 
 pub fn is_json(format: &str) -> bool {

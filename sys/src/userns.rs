@@ -18,6 +18,11 @@ const STAGE_USERNS: i32 = 1;
 const STAGE_MOUNTNS: i32 = 2;
 const STAGE_READY: i32 = 3;
 
+/// The pause process's command line (`ps` shows it), whatever command created it.
+pub const HOLDER_TITLE: &str = "hutch: user namespace holder";
+/// Tells the re-executed binary it is the holder, and on which fd to report ready.
+const HOLDER_ENV: &str = "HUTCH_USERNS_HOLDER_FD";
+
 /// A pause process that has unshared its user namespace and waits for its id maps to be written
 /// (with `newuidmap`, `newgidmap` or `write_single_mapping`). `finish` lets it go on to set up
 /// its mount namespace; dropping it unfinished makes it exit.
@@ -35,16 +40,39 @@ pub struct PauseChild {
 /// allocate, but another thread holding a lock (malloc's, stdio's) at fork time could still
 /// leave state the children would trip over, and the user namespace join that follows needs a
 /// single-threaded process anyway.
-pub fn spawn_pause() -> Result<PauseChild> {
+/// With `exec_holder`, the pause process re-executes this binary (`/proc/self/exe`) as
+/// [`HOLDER_TITLE`] once its namespaces are made, so that `ps` names it rather than showing the
+/// command that created it; the binary's `main` must then call [`run_holder_if_asked`] first.
+pub fn spawn_pause(exec_holder: bool) -> Result<PauseChild> {
     let (to_child_r, to_child_w) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| SysError::op("pipe", e))?;
     let (from_child_r, from_child_w) =
         nix::unistd::pipe2(nix::fcntl::OFlag::O_CLOEXEC).map_err(|e| SysError::op("pipe", e))?;
+    // Made before the fork: the child may not allocate.
+    let env = std::ffi::CString::new(format!("{HOLDER_ENV}={}", from_child_w.as_raw_fd()))
+        .expect("no NUL in a number");
+    let title = std::ffi::CString::new(HOLDER_TITLE).expect("no NUL in the title");
+    // The holder keeps this process's environment (as a forked pause process would), plus the
+    // report fd: tools find a user's processes by their environment.
+    let mut environ: Vec<std::ffi::CString> = std::env::vars_os()
+        .filter(|(k, _)| k != HOLDER_ENV)
+        .filter_map(|(k, v)| {
+            use std::os::unix::ffi::OsStrExt;
+            let mut kv = k.as_bytes().to_vec();
+            kv.push(b'=');
+            kv.extend_from_slice(v.as_bytes());
+            std::ffi::CString::new(kv).ok()
+        })
+        .collect();
+    environ.push(env);
+    let mut envp: Vec<*const libc::c_char> = environ.iter().map(|e| e.as_ptr()).collect();
+    envp.push(std::ptr::null());
     let fds = ChildFds {
         to_child_r: to_child_r.as_raw_fd(),
         to_child_w: to_child_w.as_raw_fd(),
         from_child_r: from_child_r.as_raw_fd(),
         from_child_w: from_child_w.as_raw_fd(),
+        holder: exec_holder.then(|| (title.as_ptr(), envp.as_ptr())),
     };
     // SAFETY: the caller guarantees this process is single-threaded (documented above, asserted
     // by the engine), and the child only runs `intermediate`, which makes raw syscalls, never
@@ -137,6 +165,8 @@ struct ChildFds {
     to_child_w: RawFd,
     from_child_r: RawFd,
     from_child_w: RawFd,
+    /// argv[0] and the environment (NULL-terminated) for the holder's exec (None: hold in place).
+    holder: Option<(*const libc::c_char, *const *const libc::c_char)>,
 }
 
 /// The first child: starts a new session and forks the pause process, then exits so the pause
@@ -234,6 +264,25 @@ unsafe fn pause_main(fds: ChildFds) -> ! {
                 libc::close(null);
             }
         }
+        if let Some((title, envp)) = fds.holder {
+            // Only the report pipe survives the exec; the holder reports ready from there.
+            libc::fcntl(out, libc::F_SETFD, 0);
+            let argv = [title, std::ptr::null()];
+            libc::execve(c"/proc/self/exe".as_ptr(), argv.as_ptr(), envp);
+            // The exec failed: hold the namespaces here, under the creating command's name.
+            libc::fcntl(out, libc::F_SETFD, libc::FD_CLOEXEC);
+        }
+        hold(out)
+    }
+}
+
+/// Names the process, reports it ready on `out`, closes every other fd and sleeps for good.
+///
+/// # Safety
+/// `out` must be the pause pipe's write end; raw syscalls only, so it may run right after fork.
+unsafe fn hold(out: RawFd) -> ! {
+    // SAFETY: raw syscalls on our own fds and 'static C strings; never returns.
+    unsafe {
         // The name marks us as ready: the engine only trusts a pause process with this comm.
         libc::prctl(libc::PR_SET_NAME, c"hutch-pause".as_ptr(), 0, 0, 0);
         report(out, STAGE_READY, 0);
@@ -249,6 +298,25 @@ unsafe fn pause_main(fds: ChildFds) -> ! {
             libc::pause();
         }
     }
+}
+
+/// In a binary that passes `exec_holder` to [`spawn_pause`]: when this process is the holder
+/// it re-executed (its argv[0] is [`HOLDER_TITLE`] and the environment names the report fd),
+/// becomes the holder and never returns; otherwise returns at once. Call it first in `main`,
+/// before any thread exists.
+pub fn run_holder_if_asked() {
+    let Some(fd) = std::env::var_os(HOLDER_ENV) else {
+        return;
+    };
+    if std::env::args_os().next().as_deref() != Some(std::ffi::OsStr::new(HOLDER_TITLE)) {
+        return;
+    }
+    let Some(fd) = fd.to_str().and_then(|s| s.parse::<RawFd>().ok()) else {
+        return;
+    };
+    // SAFETY: `fd` is the report pipe `pause_main` kept open across the exec (it named it in
+    // the environment); this process is single-threaded, and `hold` never returns.
+    unsafe { hold(fd) }
 }
 
 /// Maps only the caller's own uid and gid to 0 in `pid`'s user namespace: what an unprivileged

@@ -80,7 +80,7 @@ fn missing_images_exit_codes_and_messages() {
         .run()
         .code(125)
         .one_line_error()
-        .stderr_has(&["Error: no such object: \"nosuch\""]);
+        .stderr_has(&["Error: inspecting object: no such object: \"nosuch\""]);
     ctx.hutch(["rmi", "nosuch"])
         .run()
         .code(1)

@@ -692,6 +692,11 @@ fn helpers_end_with_a_killed_monitor_and_a_lost_runroot() {
 #[test]
 fn dns_hosts_and_shared_namespaces() {
     let (ctx, img) = setup("net-dns");
+    // The checks below are pasta's (gateway mapping, --ip): pinned, whatever the default here.
+    ctx.write_file(
+        &ctx.config_home.join("containers/containers.conf"),
+        "[network]\ndefault_rootless_network_cmd = \"pasta\"\n",
+    );
     let out = ctx
         .hutch([
             "run",
@@ -857,8 +862,20 @@ fn dns_hosts_and_shared_namespaces() {
 #[test]
 fn publish_all_and_the_default_from_containers_conf() {
     let (ctx, img) = setup("net-default");
-    // Without configuration: pasta (installed), whose interface copies the host's.
+    // Without configuration: pasta (installed), whose interface copies the host's; info says
+    // so, and why (with the release check's verdict).
     let (_, dev) = gateway();
+    let info = ctx
+        .hutch([
+            "info",
+            "--format",
+            "{{.Host.RootlessNetworkCmd}}|{{.Host.RootlessNetworkCmdReason}}",
+        ])
+        .run()
+        .success();
+    let (chosen, why) = info.stdout_trim().split_once('|').unwrap();
+    assert_eq!(chosen, "pasta", "{why}");
+    assert!(why.contains("pasta"), "{why}");
     let out = ctx
         .hutch(["run", "--rm", &img, "busybox", "ip", "-o", "link"])
         .run()

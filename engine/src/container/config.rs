@@ -77,6 +77,9 @@ pub struct ContainerConfig {
     /// `--conmon-pidfile`: where the monitor's pid is written each time it starts.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub conmon_pidfile: String,
+    /// `--secret`s by name and ID (never their data).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub secrets: Vec<crate::secrets::SecretUse>,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -478,6 +481,7 @@ pub fn resolve(
                 .as_ref()
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
+            secrets: spec.secrets.clone(),
         },
         labels,
     ))

@@ -50,6 +50,7 @@ impl Containers {
             &default_mode,
         )?;
         cfg.pod = pod.cloned();
+        crate::secrets::resolve_uses(&self.paths, &mut cfg.secrets)?;
         // Random host ports are chosen once, here, so that `hutch port` stays the same across
         // restarts (as podman).
         cfg.net.ports = hutch_network::ports::assign_random(

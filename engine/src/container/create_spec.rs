@@ -80,6 +80,8 @@ pub struct ContainerSpec {
     pub sdnotify: SdNotify,
     /// `--pod`: the pod to create the container in (or `new:NAME`, one made for it).
     pub pod: Option<crate::pods::PodChoice>,
+    /// `--secret`: files under /run/secrets or variables, read when the container starts.
+    pub secrets: Vec<crate::secrets::SecretUse>,
 }
 
 /// `--sdnotify=conmon|container|ignore`: with `conmon` the monitor sends `READY=1` and its own

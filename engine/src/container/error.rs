@@ -27,6 +27,13 @@ pub enum ContainerError {
         value: String,
         reason: String,
     },
+    /// `update` asked for limits this host cannot give the container.
+    #[error("container {name}: cannot update {flags}: {reason}")]
+    LimitsUnavailable {
+        name: String,
+        flags: String,
+        reason: String,
+    },
     #[error("no OCI runtime found: install runc or crun (looked for {looked_for})")]
     NoRuntime { looked_for: String },
     #[error("OCI runtime {runtime:?} not found: {reason}")]

@@ -248,6 +248,27 @@ impl Containers {
             mounts.extend(self.keep_id_files(k, cfg, &dirs.merged, &dirs.userdata)?);
             self.keep_id_own_files(k, &dirs.userdata)?;
         }
+        let secrets =
+            crate::secrets::materialize(&self.paths, &cfg.secrets, &dirs.run, |id, uid| {
+                super::mounts::to_hutch_id(id, keep_id.map(|k| if uid { k.uid } else { k.gid }))
+            })?;
+        for (source, target) in secrets.binds {
+            let dest = super::mounts::prepare_destination(&c.id, &dirs.merged, &target, false)?;
+            mounts.push(serde_json::json!({"destination": dest, "type": "bind",
+                "source": source, "options": ["rbind", "ro", "nosuid", "nodev", "noexec"]}));
+        }
+        // Secret variables go into the runtime's config only, never the stored one.
+        let with_env;
+        let cfg = if secrets.env.is_empty() {
+            cfg
+        } else {
+            let mut c2 = cfg.clone();
+            for e in secrets.env {
+                super::config::set_env(&mut c2.env, e);
+            }
+            with_env = c2;
+            &with_env
+        };
         let init_binary = if cfg.init {
             crate::host::find_program("catatonit")
         } else {

@@ -236,6 +236,10 @@ pub fn view(paths: &Paths, c: &Container, driver: &str) -> Value {
             "StopTimeout": cfg.stop_timeout,
             "CreateCommand": cfg.create_command,
             "Umask": "0022",
+            // As podman: the file secrets, never their data.
+            "Secrets": cfg.secrets.iter().filter(|s| !s.env).map(|s| json!({
+                "Name": s.name, "ID": s.id, "UID": s.uid, "GID": s.gid, "Mode": s.mode,
+            })).collect::<Vec<_>>(),
         },
         "HostConfig": {
             "Binds": super::mounts::binds(&cfg),

@@ -48,6 +48,7 @@ pub mod stats;
 mod stop;
 pub mod top;
 mod trash;
+mod update;
 mod wait;
 
 pub use config::ContainerConfig;
@@ -57,6 +58,7 @@ pub use exit_file::read_exit_file;
 pub use lifecycle::*;
 pub use monitor::{find_conmon, monitor_alive};
 pub use pull_policy::PullPolicy;
+pub use update::ResourceUpdate;
 pub(crate) use wait::exit_code_of_removed;
 pub use wait::WaitCondition;
 

@@ -221,7 +221,7 @@ pub fn anonymous_volumes(cfg: &ContainerConfig) -> Vec<String> {
 
 /// A container id seen from hutch's namespace: with keep-id the container has its own user
 /// namespace inside hutch's (see `spec::keep_id_mappings`).
-fn to_hutch_id(id: u32, keep: Option<u32>) -> u32 {
+pub(super) fn to_hutch_id(id: u32, keep: Option<u32>) -> u32 {
     keep.map_or(id, |k| super::spec::keep_id_to_hutch(id, k))
 }
 
@@ -285,7 +285,7 @@ fn cio(path: &Path) -> impl FnOnce(std::io::Error) -> EngineError + '_ {
 /// Resolves `dest` inside `root` (symlinks followed inside it only) and creates what is missing
 /// there: a directory, or an empty file for a file bind source. Returns the resolved path
 /// inside the container, which the OCI config uses, so the runtime never meets a symlink.
-fn prepare_destination(id: &str, root: &Path, dest: &str, dir: bool) -> Result<String> {
+pub(super) fn prepare_destination(id: &str, root: &Path, dest: &str, dir: bool) -> Result<String> {
     let resolve = || {
         resolve_in_root(root, Path::new(dest), true).map_err(|source| MountError::Destination {
             container: id.to_string(),

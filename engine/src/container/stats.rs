@@ -228,7 +228,7 @@ fn read_cgroup(dir: &Path) -> Option<CgroupFigures> {
 
 /// The container's own cgroup v2 directory: its init's cgroup on a unified hierarchy, when the
 /// runtime gave it one apart from its monitor's (a delegated subtree).
-fn own_cgroup(c: &Container) -> Option<PathBuf> {
+pub(super) fn own_cgroup(c: &Container) -> Option<PathBuf> {
     if !Path::new("/sys/fs/cgroup/cgroup.controllers").exists() {
         return None;
     }

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// The user networks of `env`'s storage, with the uplink containers.conf (or what is installed)
 /// picks for rootless containers.
 pub fn user_networks(env: &NetEnv) -> UserNetworks {
-    let uplink = match env.conf().default_program() {
+    let uplink = match env.conf().uplink_program() {
         "slirp4netns" => Uplink::Slirp4netns,
         _ => Uplink::Pasta,
     };

@@ -225,6 +225,21 @@ impl State {
             };
             return Ok(fields(&v, &first.fields, first)?);
         }
+        // podman's container rows have one method with an argument: `{{.Label "key"}}`, the
+        // value of that label ("" without it).
+        if cmd.args.len() == 2
+            && piped.is_none()
+            && first.fields.last().is_some_and(|f| f == "Label")
+        {
+            let mut labels = first.clone();
+            labels.fields.pop();
+            labels.fields.push("Labels".into());
+            if let Value::Object(map) = self.operand(dot, &labels)? {
+                let key = self.operand(dot, &cmd.args[1])?;
+                let key = key.as_str().unwrap_or_default();
+                return Ok(map.get(key).cloned().unwrap_or_else(|| Value::from("")));
+            }
+        }
         if cmd.args.len() > 1 || piped.is_some() {
             return Err(match first.fields.last() {
                 Some(f) => format!("{f} is not a method but has arguments"),

@@ -62,6 +62,7 @@ fn fields_text_and_case() {
     assert_eq!(t("{{.name}}"), "web");
     assert_eq!(t("{{.}}").len(), t("{{$}}").len());
     assert_eq!(t("{{.Labels}}"), "map[a:1 b:2 com.example.x:y]");
+    assert_eq!(t(r#"{{.Label "a"}}|{{.Label "zz"}}"#), "1|");
     assert_eq!(t("{{.Mixed}}"), "[1 <nil> s]");
 }
 
