@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod auth;
+pub mod build;
 pub mod container;
 mod engine;
 pub mod error;
