@@ -95,3 +95,211 @@ fn build_runs_copies_and_sets_metadata_and_the_image_runs() {
         .success();
     assert!(hist.stdout.lines().count() >= 10, "{}", hist.stdout);
 }
+
+fn build(ctx: &TestContext, dir: &std::path::Path, extra: &[&str]) -> crate::harness::Output {
+    let mut args = vec!["build".to_string()];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    args.push(dir.to_str().unwrap().to_string());
+    ctx.hutch(args).run()
+}
+
+fn run_out(ctx: &TestContext, image: &str, script: &str) -> String {
+    ctx.hutch(["run", "--rm", image, "sh", "-c", script])
+        .run()
+        .success()
+        .stdout
+}
+
+#[test]
+fn build_cache_reuses_steps_and_a_changed_file_invalidates_from_its_copy() {
+    let (ctx, img) = setup("build-cache");
+    let df = format!(
+        "FROM {img}\nRUN echo one > /one\nCOPY a.txt /a.txt\nRUN cat /a.txt > /copy\nCOPY b.txt /b.txt\n"
+    );
+    let dir = context(
+        &ctx,
+        "cache",
+        &[("Dockerfile", &df), ("a.txt", "a1\n"), ("b.txt", "b1\n")],
+    );
+    let first = build(&ctx, &dir, &["-t", "cached"]).success();
+    assert!(!first.stdout.contains("Using cache"), "{}", first.stdout);
+    let id1 = first.stdout.lines().last().unwrap().to_string();
+    // Unchanged: every step from the cache, the same image.
+    let again = build(&ctx, &dir, &["-t", "cached"]).success();
+    assert_eq!(
+        again.stdout.matches("--> Using cache").count(),
+        4,
+        "{}",
+        again.stdout
+    );
+    assert_eq!(again.stdout.lines().last().unwrap(), id1);
+    // b.txt changed: only its COPY runs again.
+    ctx.write_file(&dir.join("b.txt"), "b2\n");
+    let third = build(&ctx, &dir, &["-t", "cached"]).success();
+    assert_eq!(
+        third.stdout.matches("--> Using cache").count(),
+        3,
+        "{}",
+        third.stdout
+    );
+    // a.txt changed: its COPY and everything after.
+    ctx.write_file(&dir.join("a.txt"), "a2\n");
+    let fourth = build(&ctx, &dir, &["-t", "cached"]).success();
+    assert_eq!(
+        fourth.stdout.matches("--> Using cache").count(),
+        1,
+        "{}",
+        fourth.stdout
+    );
+    assert_eq!(run_out(&ctx, "cached", "cat /copy /b.txt"), "a2\nb2\n");
+    // --no-cache runs everything.
+    let nc = build(&ctx, &dir, &["--no-cache", "-t", "cached"]).success();
+    assert!(!nc.stdout.contains("Using cache"), "{}", nc.stdout);
+    // builder prune forgets the cache.
+    ctx.hutch(["builder", "prune", "-f"]).run().success();
+    let after = build(&ctx, &dir, &[]).success();
+    assert!(!after.stdout.contains("Using cache"), "{}", after.stdout);
+}
+
+#[test]
+fn build_multi_stage_copies_from_stages_and_builds_only_what_the_target_needs() {
+    let (ctx, img) = setup("build-stages");
+    let df = format!(
+        "ARG BASE={img}\n\
+         FROM $BASE AS one\nRUN echo from-one > /one.txt\n\
+         FROM $BASE AS two\nRUN echo from-two > /two.txt\n\
+         FROM $BASE AS unused\nRUN exit 1\n\
+         FROM $BASE\nCOPY --from=one /one.txt /got/\nCOPY --from=1 /two.txt /got/\n\
+         COPY --from={img} /bin/busybox /bb\n"
+    );
+    let dir = context(&ctx, "stages", &[("Dockerfile", &df)]);
+    let out = build(&ctx, &dir, &["-t", "multi"]).success();
+    assert!(
+        out.stdout.contains("[1/4] STEP 1/2: FROM"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stdout.contains("[3/4]"),
+        "the unused stage ran: {}",
+        out.stdout
+    );
+    assert_eq!(
+        run_out(
+            &ctx,
+            "multi",
+            "cat /got/one.txt /got/two.txt; test -x /bb && echo bb"
+        ),
+        "from-one\nfrom-two\nbb\n"
+    );
+    // --target builds that stage only.
+    let t = build(&ctx, &dir, &["--target", "two", "-t", "two"]).success();
+    assert!(!t.stdout.contains("[1/4]"), "{}", t.stdout);
+    assert_eq!(run_out(&ctx, "two", "cat /two.txt"), "from-two\n");
+    let bad = build(&ctx, &dir, &["--target", "nope"]).failure();
+    assert!(bad.stderr.contains("nope"), "{}", bad.stderr);
+}
+
+#[test]
+fn build_args_are_scoped_as_docker_scopes_them() {
+    let (ctx, img) = setup("build-args");
+    let df = format!(
+        "ARG GLOBAL=g-default\nARG BASE={img}\nFROM $BASE\n\
+         RUN echo \"before:[$GLOBAL]\" > /before\n\
+         ARG GLOBAL\nARG LOCAL=l-default\nARG FROMFLAG\nENV FROM_ENV=$LOCAL\n\
+         RUN echo \"after:[$GLOBAL] local:[$LOCAL] flag:[$FROMFLAG]\" > /after\n\
+         ARG TARGETARCH\nRUN test -n \"$TARGETARCH\"\n"
+    );
+    let dir = context(&ctx, "args", &[("Dockerfile", &df)]);
+    build(
+        &ctx,
+        &dir,
+        &["-t", "args1", "--build-arg", "FROMFLAG=given"],
+    )
+    .success();
+    assert_eq!(
+        run_out(
+            &ctx,
+            "args1",
+            "cat /before /after; echo $FROM_ENV; echo [$LOCAL]"
+        ),
+        "before:[]\nafter:[g-default] local:[l-default] flag:[given]\nl-default\n[]\n"
+    );
+    build(
+        &ctx,
+        &dir,
+        &[
+            "-t",
+            "args2",
+            "--build-arg",
+            "GLOBAL=over",
+            "--build-arg",
+            "LOCAL=mine",
+        ],
+    )
+    .success();
+    assert_eq!(
+        run_out(&ctx, "args2", "cat /after"),
+        "after:[over] local:[mine] flag:[]\n"
+    );
+}
+
+#[test]
+fn build_user_chown_chmod_and_heredocs() {
+    let (ctx, img) = setup("build-owners");
+    let df = format!(
+        "FROM {img}\n\
+         RUN echo 'app:x:1234:2345::/home/app:/bin/sh' >> /etc/passwd && \
+             echo 'grp:x:2345:' >> /etc/group && echo 'other:x:3456:' >> /etc/group\n\
+         COPY --chown=app f.txt /owned/\n\
+         COPY --chown=app:other --chmod=0640 f.txt /owned/g.txt\n\
+         COPY f.txt /rootowned\n\
+         USER app\n\
+         RUN id -u > /tmp/uid && touch /tmp/made\n\
+         COPY <<EOF /doc.txt\nvalue=$HOSTNAME_X\nEOF\n\
+         RUN <<EOF\necho heredoc-one > /tmp/h1\necho heredoc-two >> /tmp/h1\nEOF\n"
+    );
+    let dir = context(&ctx, "owners", &[("Dockerfile", &df), ("f.txt", "f\n")]);
+    build(&ctx, &dir, &["-t", "owners"]).success();
+    let out = run_out(
+        &ctx,
+        "owners",
+        "stat -c '%u:%g %a' /owned/f.txt /owned/g.txt /rootowned /tmp/made; cat /tmp/uid /tmp/h1 /doc.txt",
+    );
+    assert_eq!(
+        out,
+        "1234:2345 644\n1234:3456 640\n0:0 644\n1234:2345 644\n1234\nheredoc-one\nheredoc-two\nvalue=\n"
+    );
+}
+
+#[test]
+fn a_failing_run_exits_with_its_code_tags_nothing_and_leaves_no_container() {
+    let (ctx, img) = setup("build-fail");
+    let df = format!("FROM {img}\nRUN echo before-failing && exit 3\nRUN echo never\n");
+    let dir = context(&ctx, "fail", &[("Dockerfile", &df)]);
+    let out = build(&ctx, &dir, &["-t", "failed"]).code(3);
+    assert!(out.stdout.contains("before-failing"), "{}", out.stdout);
+    assert!(!out.stdout.contains("never"), "{}", out.stdout);
+    assert!(out.stderr.contains("exit status 3"), "{}", out.stderr);
+    assert!(!crate::image_names(&ctx)
+        .iter()
+        .any(|n| n.contains("failed")));
+    let ps = ctx.hutch(["ps", "-a", "-q"]).run().success();
+    assert_eq!(ps.stdout_trim(), "");
+    // A bad instruction names the file and line.
+    let dir = context(
+        &ctx,
+        "bad",
+        &[("Dockerfile", &format!("FROM {img}\nFROB x\n"))],
+    );
+    let bad = build(&ctx, &dir, &[]).failure();
+    assert!(bad.stderr.contains("Dockerfile: line 2"), "{}", bad.stderr);
+    // A missing COPY source names it.
+    let dir = context(
+        &ctx,
+        "missing",
+        &[("Dockerfile", &format!("FROM {img}\nCOPY nothere /x\n"))],
+    );
+    let bad = build(&ctx, &dir, &[]).failure();
+    assert!(bad.stderr.contains("nothere"), "{}", bad.stderr);
+}
