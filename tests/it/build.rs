@@ -303,3 +303,137 @@ fn a_failing_run_exits_with_its_code_tags_nothing_and_leaves_no_container() {
     let bad = build(&ctx, &dir, &[]).failure();
     assert!(bad.stderr.contains("nothere"), "{}", bad.stderr);
 }
+
+#[test]
+fn build_metadata_instructions_quiet_iidfile_ignore_file_and_onbuild() {
+    let (ctx, img) = setup("build-meta");
+    let df = format!(
+        "FROM {img}\n\
+         SHELL [\"/bin/sh\", \"-c\"]\n\
+         ENTRYPOINT [\"/bin/echo\", \"entry\"]\n\
+         CMD [\"arg\"]\n\
+         STOPSIGNAL SIGUSR1\n\
+         VOLUME /data\n\
+         HEALTHCHECK --interval=5s --retries=2 CMD true\n\
+         MAINTAINER someone\n\
+         ONBUILD RUN echo triggered > /onbuild\n\
+         COPY . /ctx/\n"
+    );
+    let dir = context(
+        &ctx,
+        "meta",
+        &[
+            ("Dockerfile", &df),
+            (".dockerignore", "secret*\n!secret-ok\n"),
+            ("kept.txt", "k\n"),
+            ("secret-no", "s\n"),
+            ("secret-ok", "o\n"),
+        ],
+    );
+    let iid = ctx.dir.join("iid");
+    let out = build(
+        &ctx,
+        &dir,
+        &[
+            "-q",
+            "-t",
+            "meta",
+            "--iidfile",
+            iid.to_str().unwrap(),
+            "--label",
+            "extra=yes",
+        ],
+    )
+    .success();
+    let id = out.stdout_trim().to_string();
+    assert_eq!(id.len(), 64, "-q prints only the ID: {}", out.stdout);
+    assert_eq!(
+        std::fs::read_to_string(&iid).unwrap(),
+        format!("sha256:{id}")
+    );
+    let run = ctx.hutch(["run", "--rm", "meta"]).run().success();
+    assert_eq!(run.stdout, "entry arg\n");
+    assert_eq!(inspect(&ctx, "meta", "{{.Config.StopSignal}}"), "SIGUSR1");
+    assert_eq!(
+        inspect(&ctx, "meta", "{{index .Config.Labels \"extra\"}}"),
+        "yes"
+    );
+    assert!(inspect(&ctx, "meta", "{{json .Config.Volumes}}").contains("/data"));
+    let files = ctx
+        .hutch(["run", "--rm", "--entrypoint", "ls", "meta", "/ctx"])
+        .run()
+        .success();
+    assert_eq!(files.stdout, "Dockerfile\nkept.txt\nsecret-ok\n");
+    // A child build runs the trigger; its own image has none.
+    let child = context(
+        &ctx,
+        "child",
+        &[("Dockerfile", "FROM meta\nRUN cat /onbuild\n")],
+    );
+    let out = build(&ctx, &child, &["-t", "child"]).success();
+    assert!(out.stdout.contains("triggered"), "{}", out.stdout);
+    assert!(!inspect(&ctx, "child", "{{json .Config}}").contains("triggered"));
+    // The steps' images are hidden from `images` unless --all.
+    let plain = ctx.hutch(["images", "-q"]).run().success();
+    let all = ctx.hutch(["images", "-q", "--all"]).run().success();
+    assert!(
+        all.stdout.lines().count() > plain.stdout.lines().count(),
+        "{}\n{}",
+        plain.stdout,
+        all.stdout
+    );
+}
+
+#[test]
+fn build_run_mounts_cache_secret_bind_and_a_tar_context_on_stdin() {
+    let (ctx, img) = setup("build-mounts");
+    let df = format!(
+        "FROM {img}\n\
+         RUN --mount=type=cache,target=/cache echo x >> /cache/log && wc -l < /cache/log > /count\n\
+         RUN --mount=type=secret,id=tok cat /run/secrets/tok > /seen-secret\n\
+         RUN --mount=type=bind,source=data,target=/mnt cat /mnt/file > /from-bind\n\
+         RUN --mount=type=tmpfs,target=/scratch touch /scratch/x\n"
+    );
+    let dir = context(
+        &ctx,
+        "mounts",
+        &[("Dockerfile", &df), ("data/file", "bound\n")],
+    );
+    let secret = ctx.dir.join("tok.txt");
+    ctx.write_file(&secret, "s3cret\n");
+    let sec = format!("id=tok,src={}", secret.display());
+    build(&ctx, &dir, &["-t", "m1", "--secret", &sec]).success();
+    assert_eq!(
+        run_out(
+            &ctx,
+            "m1",
+            "cat /count /seen-secret /from-bind; test -e /cache || test -e /scratch || echo no-mount-points"
+        ),
+        "1\ns3cret\nbound\nno-mount-points\n"
+    );
+    // The cache mount persists: a build without the cache sees the first build's line.
+    build(&ctx, &dir, &["--no-cache", "-t", "m2", "--secret", &sec]).success();
+    assert_eq!(run_out(&ctx, "m2", "cat /count"), "2\n");
+    // The context as a tar on standard input.
+    let tar = ctx.dir.join("ctx.tar");
+    let st = std::process::Command::new("tar")
+        .args([
+            "-cf",
+            tar.to_str().unwrap(),
+            "-C",
+            dir.to_str().unwrap(),
+            ".",
+        ])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let script = format!(
+        "exec {} build -t fromtar --secret {sec} - < {}",
+        crate::harness::hutch_bin().display(),
+        tar.display()
+    );
+    let out = ctx.command("sh").args(["-c", &script]).run().success();
+    assert!(out.stdout.contains("STEP 5/5"), "{}", out.stdout);
+    // And as a tar file.
+    build(&ctx, &tar, &["-t", "fromtarfile", "--secret", &sec]).success();
+}

@@ -410,7 +410,12 @@ impl Build<'_> {
             run_mounts.push(mount);
             env.extend(extra_env);
         }
+        let mount_points = run_mounts
+            .iter()
+            .map(|m| m.destination().to_string())
+            .collect();
         let req = RunRequest {
+            mount_points,
             argv,
             env,
             workdir: st.str_of("WorkingDir"),
