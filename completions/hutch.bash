@@ -19,6 +19,12 @@ _hutch() {
             hutch,attach)
                 cmd="hutch__subcmd__attach"
                 ;;
+            hutch,build)
+                cmd="hutch__subcmd__build"
+                ;;
+            hutch,builder)
+                cmd="hutch__subcmd__builder"
+                ;;
             hutch,commit)
                 cmd="hutch__subcmd__commit"
                 ;;
@@ -136,9 +142,6 @@ _hutch() {
             hutch,search)
                 cmd="hutch__subcmd__search"
                 ;;
-            hutch,secret)
-                cmd="hutch__subcmd__secret"
-                ;;
             hutch,start)
                 cmd="hutch__subcmd__start"
                 ;;
@@ -166,9 +169,6 @@ _hutch() {
             hutch,unshare)
                 cmd="hutch__subcmd__unshare"
                 ;;
-            hutch,update)
-                cmd="hutch__subcmd__update"
-                ;;
             hutch,version)
                 cmd="hutch__subcmd__version"
                 ;;
@@ -177,6 +177,9 @@ _hutch() {
                 ;;
             hutch,wait)
                 cmd="hutch__subcmd__wait"
+                ;;
+            hutch__subcmd__builder,prune)
+                cmd="hutch__subcmd__builder__subcmd__prune"
                 ;;
             hutch__subcmd__container,attach)
                 cmd="hutch__subcmd__container__subcmd__attach"
@@ -241,9 +244,6 @@ _hutch() {
             hutch__subcmd__container,run)
                 cmd="hutch__subcmd__container__subcmd__run"
                 ;;
-            hutch__subcmd__container,runlabel)
-                cmd="hutch__subcmd__container__subcmd__runlabel"
-                ;;
             hutch__subcmd__container,start)
                 cmd="hutch__subcmd__container__subcmd__start"
                 ;;
@@ -262,9 +262,6 @@ _hutch() {
             hutch__subcmd__container,unpause)
                 cmd="hutch__subcmd__container__subcmd__unpause"
                 ;;
-            hutch__subcmd__container,update)
-                cmd="hutch__subcmd__container__subcmd__update"
-                ;;
             hutch__subcmd__container,wait)
                 cmd="hutch__subcmd__container__subcmd__wait"
                 ;;
@@ -276,6 +273,9 @@ _hutch() {
                 ;;
             hutch__subcmd__healthcheck,run)
                 cmd="hutch__subcmd__healthcheck__subcmd__run"
+                ;;
+            hutch__subcmd__image,build)
+                cmd="hutch__subcmd__image__subcmd__build"
                 ;;
             hutch__subcmd__image,exists)
                 cmd="hutch__subcmd__image__subcmd__exists"
@@ -316,17 +316,11 @@ _hutch() {
             hutch__subcmd__image,search)
                 cmd="hutch__subcmd__image__subcmd__search"
                 ;;
-            hutch__subcmd__image,sign)
-                cmd="hutch__subcmd__image__subcmd__sign"
-                ;;
             hutch__subcmd__image,tag)
                 cmd="hutch__subcmd__image__subcmd__tag"
                 ;;
             hutch__subcmd__image,tree)
                 cmd="hutch__subcmd__image__subcmd__tree"
-                ;;
-            hutch__subcmd__image,trust)
-                cmd="hutch__subcmd__image__subcmd__trust"
                 ;;
             hutch__subcmd__image,unmount)
                 cmd="hutch__subcmd__image__subcmd__unmount"
@@ -394,21 +388,6 @@ _hutch() {
             hutch__subcmd__quadlet,rm)
                 cmd="hutch__subcmd__quadlet__subcmd__rm"
                 ;;
-            hutch__subcmd__secret,create)
-                cmd="hutch__subcmd__secret__subcmd__create"
-                ;;
-            hutch__subcmd__secret,exists)
-                cmd="hutch__subcmd__secret__subcmd__exists"
-                ;;
-            hutch__subcmd__secret,inspect)
-                cmd="hutch__subcmd__secret__subcmd__inspect"
-                ;;
-            hutch__subcmd__secret,ls)
-                cmd="hutch__subcmd__secret__subcmd__ls"
-                ;;
-            hutch__subcmd__secret,rm)
-                cmd="hutch__subcmd__secret__subcmd__rm"
-                ;;
             hutch__subcmd__system,df)
                 cmd="hutch__subcmd__system__subcmd__df"
                 ;;
@@ -439,17 +418,11 @@ _hutch() {
             hutch__subcmd__volume,ls)
                 cmd="hutch__subcmd__volume__subcmd__ls"
                 ;;
-            hutch__subcmd__volume,mount)
-                cmd="hutch__subcmd__volume__subcmd__mount"
-                ;;
             hutch__subcmd__volume,prune)
                 cmd="hutch__subcmd__volume__subcmd__prune"
                 ;;
             hutch__subcmd__volume,rm)
                 cmd="hutch__subcmd__volume__subcmd__rm"
-                ;;
-            hutch__subcmd__volume,unmount)
-                cmd="hutch__subcmd__volume__subcmd__unmount"
                 ;;
             *)
                 ;;
@@ -458,7 +431,7 @@ _hutch() {
 
     case "${cmd}" in
         hutch)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top stats port diff export commit cp mount unmount events login logout push search manifest save load import container network volume system generate quadlet secret update"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version version info doctor unshare help healthcheck pull images rmi tag history image inspect run create start stop kill restart rm ps logs wait exec attach pause unpause rename top stats port diff export commit cp mount unmount events login logout push search manifest save load import build builder container network volume system generate quadlet"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -506,6 +479,216 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__build)
+            opts="-t -f -v -q -h -V --tag --file --build-arg --build-arg-file --target --no-cache --pull --pull-always --pull-never --label --annotation --network --volume --secret --ssh --iidfile --quiet --layers --squash --squash-all --format --platform --cache-from --cache-to --rm --force-rm --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pull)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --iidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layers)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rm)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --force-rm)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__builder)
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__builder__subcmd__prune)
+            opts="-a -f -h -V --all --force --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -608,7 +791,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -834,7 +1017,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1017,10 +1200,6 @@ _hutch() {
                     return 0
                     ;;
                 --sdnotify)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1738,7 +1917,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__run)
-            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1932,10 +2111,6 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1985,48 +2160,6 @@ _hutch() {
                     return 0
                     ;;
                 --authfile)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__container__subcmd__runlabel)
-            opts="-n -h -V --display --name --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --name)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -n)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2301,96 +2434,6 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hutch__subcmd__container__subcmd__update)
-            opts="-m -c -h -V --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --restart --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -m)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-reservation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pids-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --restart)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         hutch__subcmd__container__subcmd__wait)
             opts="-h -V --condition --ignore --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2472,7 +2515,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2655,10 +2698,6 @@ _hutch() {
                     return 0
                     ;;
                 --sdnotify)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --secret)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3246,12 +3285,154 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__image)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version images inspect rm pull push search tag prune exists history tree mount unmount save load import build"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --storage-driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        hutch__subcmd__image__subcmd__build)
+            opts="-t -f -v -q -h -V --tag --file --build-arg --build-arg-file --target --no-cache --pull --pull-always --pull-never --label --annotation --network --volume --secret --ssh --iidfile --quiet --layers --squash --squash-all --format --platform --cache-from --cache-to --rm --force-rm --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --build-arg-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pull)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --annotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ssh)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --iidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --layers)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --platform)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rm)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --force-rm)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --cert-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3921,40 +4102,6 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hutch__subcmd__image__subcmd__sign)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         hutch__subcmd__image__subcmd__tag)
             opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3990,40 +4137,6 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__image__subcmd__tree)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__image__subcmd__trust)
             opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5962,7 +6075,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__run)
-            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
+            opts="-d -e -w -u -l -t -i -p -P -m -v -h -V --detach --sig-proxy --detach-keys --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6156,10 +6269,6 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --secret)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --memory)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6324,250 +6433,6 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__secret)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version create ls inspect rm exists"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__secret__subcmd__create)
-            opts="-d -l -h -V --driver --driver-opts --env --label --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -d)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --driver-opts)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --label)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -l)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__secret__subcmd__exists)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__secret__subcmd__inspect)
-            opts="-f -h -V --format --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__secret__subcmd__ls)
-            opts="-f -n -q -h -V --filter --format --noheading --quiet --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --filter)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -f)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__secret__subcmd__rm)
-            opts="-a -i -h -V --all --ignore --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7089,96 +6954,6 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hutch__subcmd__update)
-            opts="-m -c -h -V --memory --memory-reservation --memory-swap --cpus --cpu-shares --cpu-period --cpu-quota --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --restart --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --memory)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -m)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-reservation)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --memory-swap)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-shares)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                -c)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-period)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpu-quota)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-cpus)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --cpuset-mems)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --pids-limit)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --blkio-weight)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --restart)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         hutch__subcmd__version)
             opts="-f -h -V --format --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -7222,7 +6997,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__volume)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version create ls inspect rm prune exists export import mount unmount"
+            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version create ls inspect rm prune exists export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7511,40 +7286,6 @@ _hutch() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        hutch__subcmd__volume__subcmd__mount)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
         hutch__subcmd__volume__subcmd__prune)
             opts="-f -h -V --force --filter --root --runroot --storage-driver --log-level --runtime --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -7598,40 +7339,6 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --root)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runroot)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --storage-driver)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --log-level)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --runtime)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        hutch__subcmd__volume__subcmd__unmount)
-            opts="-h -V --root --runroot --storage-driver --log-level --runtime --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

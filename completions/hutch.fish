@@ -77,14 +77,14 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "manifest" -d 'Manage ma
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "save" -d 'Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "load" -d 'Load images from an archive or a directory made by save, podman, docker or skopeo'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "builder" -d 'Manage the build cache'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "system" -d 'Manage hutch\'s storage: disk usage, prune, reset'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "quadlet" -d 'Turn quadlet files (.container, .volume, .network) into systemd user units'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "secret" -d 'Manage secrets (file driver)'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "update" -d '`update`: podman\'s resource flags and `--restart`'
 complete -c hutch -n "__fish_hutch_using_subcommand version" -s f -l format -d 'Output format: json or a Go template' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
@@ -206,31 +206,30 @@ complete -c hutch -n "__fish_hutch_using_subcommand history" -l no-trunc -d 'Do 
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s q -l quiet -d 'Show only layer IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "images" -d 'List images in local storage'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "inspect" -d 'Display the configuration of one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "rm" -d 'Remove one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "pull" -d 'Pull an image from a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "push" -d 'Push an image to a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "search" -d 'Search a registry for images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "prune" -d 'Remove unused images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "history" -d 'Show the history of an image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "tree" -d 'Show the layers of an image as a tree'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "trust" -d 'Commands hutch refuses: their arguments are accepted so that the refusal, not a usage error, is what the user sees'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "sign" -d 'Commands hutch refuses: their arguments are accepted so that the refusal, not a usage error, is what the user sees'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "save" -d 'Save images to an archive or a directory'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "load" -d 'Load images from an archive or a directory'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount trust sign unmount save load import" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "images" -d 'List images in local storage'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "inspect" -d 'Display the configuration of one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "rm" -d 'Remove one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "pull" -d 'Pull an image from a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "push" -d 'Push an image to a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "search" -d 'Search a registry for images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "prune" -d 'Remove unused images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "history" -d 'Show the history of an image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "tree" -d 'Show the layers of an image as a tree'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "save" -d 'Save images to an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "load" -d 'Load images from an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, table, or a Go template such as {{.Repository}}:{{.Tag}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter output (dangling=true|false, reference=PATTERN, id=ID, label=KEY[=VALUE])' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -367,20 +366,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -426,6 +411,47 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not print progress'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name (and tag) for the image; may be given several times' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile (- for standard input) [default: Containerfile, then Dockerfile, in the context]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes the value from the environment)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'A file of build arguments, one NAME=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'The stage to build [default: the last]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always, missing, never or newer (bare --pull: always)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'A label for the image, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'An annotation for the image\'s manifest, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'Network for RUN: none, host, pasta, slirp4netns or a network name [default: the containers.conf default]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l volume -d 'A volume for every RUN, as run\'s -v' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l ssh -d 'An SSH agent socket for RUN --mount=type=ssh: default or ID=SOCKET' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Keep and reuse each step\'s image' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -d 'Import cache records from a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -d 'Export cache records to a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached step images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-never -d 'Pull base images never'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the new layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s t -l type -d 'Type of object to inspect: container, image, volume or all' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -478,7 +504,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-driver -d 'Log d
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cidfile -d 'Write the container ID to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l secret -d 'Give the container a secret, mounted read-only at /run/secrets/NAME or as a variable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -549,7 +574,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-driver -d 'Lo
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cidfile -d 'Write the container ID to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l secret -d 'Give the container a secret, mounted read-only at /run/secrets/NAME or as a variable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -1012,43 +1036,99 @@ complete -c hutch -n "__fish_hutch_using_subcommand import" -l runtime -d 'OCI r
 complete -c hutch -n "__fish_hutch_using_subcommand import" -s q -l quiet -d 'Do not print progress'
 complete -c hutch -n "__fish_hutch_using_subcommand import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand import" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "run" -d 'Run a command in a new container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "create" -d 'Create a container without starting it'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "start" -d 'Start one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "stop" -d 'Stop one or more running containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "restart" -d 'Restart one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "rm" -d 'Remove one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "ps" -d 'List containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "logs" -d 'Show the logs of one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "inspect" -d 'Display the configuration of one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "exec" -d 'Run a process in a running container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "attach" -d 'Attach to a running container\'s input and output'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "pause" -d 'Pause all processes in one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "unpause" -d 'Unpause the processes in one or more containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "rename" -d 'Rename a container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "prune" -d 'Remove all stopped containers'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "cleanup" -d 'Clean up the network and mounts of exited containers (run by the monitor)'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "update" -d '`update`: podman\'s resource flags and `--restart`'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "runlabel" -d '`container runlabel LABEL IMAGE [ARG...]`'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "top" -d 'Display the running processes of a container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "stats" -d 'Display a live stream of containers\' resource use'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "port" -d 'List port mappings of a container'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "diff" -d 'Show the changes a container made to its image\'s files'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "commit" -d 'Create a new image from a container\'s changes'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s t -l tag -d 'Name (and tag) for the image; may be given several times' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile (- for standard input) [default: Containerfile, then Dockerfile, in the context]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes the value from the environment)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l build-arg-file -d 'A file of build arguments, one NAME=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l target -d 'The stage to build [default: the last]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull -d 'Pull base images: always, missing, never or newer (bare --pull: always)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l label -d 'A label for the image, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l annotation -d 'An annotation for the image\'s manifest, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l network -d 'Network for RUN: none, host, pasta, slirp4netns or a network name [default: the containers.conf default]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s v -l volume -d 'A volume for every RUN, as run\'s -v' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l ssh -d 'An SSH agent socket for RUN --mount=type=ssh: default or ID=SOCKET' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l layers -d 'Keep and reuse each step\'s image' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l format -d 'Image format: oci or docker' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-from -d 'Import cache records from a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-to -d 'Export cache records to a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l no-cache -d 'Do not use cached step images'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull-never -d 'Pull base images never'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash -d 'Squash the new layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash-all -d 'Squash all layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -f -a "prune" -d 'Remove the build cache: the step images nothing else uses, and cache mounts'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove everything, also what a named image shares (accepted: the same here)'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (accepted: hutch does not ask)'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "run" -d 'Run a command in a new container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "create" -d 'Create a container without starting it'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "start" -d 'Start one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "stop" -d 'Stop one or more running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "restart" -d 'Restart one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "rm" -d 'Remove one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "ps" -d 'List containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "logs" -d 'Show the logs of one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "wait" -d 'Wait for one or more containers to stop and print their exit codes'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "inspect" -d 'Display the configuration of one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "exec" -d 'Run a process in a running container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "pause" -d 'Pause all processes in one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "unpause" -d 'Unpause the processes in one or more containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "rename" -d 'Rename a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "exists" -d 'Check whether a container exists (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "prune" -d 'Remove all stopped containers'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "cleanup" -d 'Clean up the network and mounts of exited containers (run by the monitor)'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "top" -d 'Display the running processes of a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "stats" -d 'Display a live stream of containers\' resource use'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "port" -d 'List port mappings of a container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "diff" -d 'Show the changes a container made to its image\'s files'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "export" -d 'Export a container\'s filesystem as a tar archive'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "commit" -d 'Create a new image from a container\'s changes'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "cp" -d 'Copy files between a container and the host'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward signals hutch receives to the container' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
@@ -1092,7 +1172,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container ID to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l secret -d 'Give the container a secret, mounted read-only at /run/secrets/NAME or as a variable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -1163,7 +1242,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log driver options, e.g. max-size=10m' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container ID to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'How systemd learns the container is ready: conmon (the monitor sends READY=1 once it runs), container (the container gets $NOTIFY_SOCKET) or ignore [default: conmon when NOTIFY_SOCKET is set, else ignore]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l secret -d 'Give the container a secret, mounted read-only at /run/secrets/NAME or as a variable' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'CPU limit (needs cgroup v2 delegation when rootless)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Process limit (needs cgroup v2 delegation when rootless)' -r
@@ -1372,34 +1450,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l rm -d 'Remove the container after cleaning up'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -s m -l memory -d 'Memory limit, e.g. 512m (needs cgroup v2 delegation when rootless)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-reservation -d 'Memory soft limit' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swap -d 'Memory plus swap limit; -1: unlimited swap' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l cpus -d 'Number of CPUs' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-period -d 'CPU CFS period in microseconds' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-cpus -d 'CPUs to run on (0-3, 0,1)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-mems -d 'Memory nodes to use (0-3, 0,1)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Process limit; -1: unlimited' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight -d 'Block IO weight (10 to 1000)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l restart -d 'New restart policy: no, always, on-failure[:N], unless-stopped' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -s n -l name -d 'Name of the container the command would create' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l display -d 'Print the command instead of refusing'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1525,7 +1575,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network names (as podman)'
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only the network IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate the network IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -1589,23 +1639,21 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -s a -l all -d 'Reload every running container'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "create" -d 'Create a volume'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "ls" -d 'List volumes'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "inspect" -d 'Display the configuration of one or more volumes'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "rm" -d 'Remove one or more volumes'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "prune" -d 'Remove every volume no container uses'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "exists" -d 'Check whether a volume exists (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "export" -d 'Write a volume\'s content to a tar archive'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "import" -d 'Extract a tar archive into a volume'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "mount" -d 'Print where a volume\'s data is on the host'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -f -a "unmount" -d 'Unmount a volume (local volumes need no unmounting: does nothing)'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "create" -d 'Create a volume'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "ls" -d 'List volumes'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "inspect" -d 'Display the configuration of one or more volumes'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "rm" -d 'Remove one or more volumes'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "prune" -d 'Remove every volume no container uses'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "exists" -d 'Check whether a volume exists (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "export" -d 'Write a volume\'s content to a tar archive'
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import" -f -a "import" -d 'Extract a tar archive into a volume'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver (only local)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option: type=tmpfs|bind, device=PATH, o=MOUNT-OPTIONS (a plain volume: o=uid=N,gid=N)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY[=VALUE]' -r
@@ -1678,20 +1726,6 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1806,80 +1840,3 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "create" -d 'Create a secret from a file, standard input (-) or an environment variable (--env)'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "ls" -d 'List secrets'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "inspect" -d 'Display the details of one or more secrets (never their data)'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "rm" -d 'Remove one or more secrets'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "exists" -d 'Check whether a secret exists (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -s d -l driver -d 'Secret driver (only file)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l driver-opts -d 'Driver options KEY=VALUE,...' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label KEY=VALUE on the secret' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the data from the environment variable named by the second argument'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name=, id=' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l format -d 'Output format: json, table, or a Go template such as {{.Name}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the table header'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Show only secret IDs'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Spec.Name}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove every secret'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore secrets that do not exist'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand update" -s m -l memory -d 'Memory limit, e.g. 512m (needs cgroup v2 delegation when rootless)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l memory-reservation -d 'Memory soft limit' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l memory-swap -d 'Memory plus swap limit; -1: unlimited swap' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l cpus -d 'Number of CPUs' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l cpu-period -d 'CPU CFS period in microseconds' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l cpu-quota -d 'CPU CFS quota in microseconds' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l cpuset-cpus -d 'CPUs to run on (0-3, 0,1)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l cpuset-mems -d 'Memory nodes to use (0-3, 0,1)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l pids-limit -d 'Process limit; -1: unlimited' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l blkio-weight -d 'Block IO weight (10 to 1000)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l restart -d 'New restart policy: no, always, on-failure[:N], unless-stopped' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand update" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand update" -s V -l version -d 'Print version'

@@ -120,6 +120,8 @@ pub enum EngineError {
     Pod(Box<crate::pods::PodError>),
     #[error(transparent)]
     Secret(Box<crate::secrets::SecretError>),
+    #[error(transparent)]
+    Build(Box<crate::build::BuildError>),
 }
 
 /// The failures of the steps of a teardown that keeps going past each one (see
@@ -264,6 +266,12 @@ impl EngineError {
                 crate::container::commit::CommitError::InvalidChange { .. } => ErrorKind::Invalid,
                 _ => ErrorKind::Internal,
             },
+            EngineError::Build(b) => match &**b {
+                crate::build::BuildError::RunFailed { .. }
+                | crate::build::BuildError::Interrupted => ErrorKind::Internal,
+                crate::build::BuildError::NoSuchTarget { .. } => ErrorKind::NotFound,
+                _ => ErrorKind::Invalid,
+            },
             EngineError::Generate(g) => match &**g {
                 crate::systemd::generate::GenerateError::BadRestartPolicy { .. } => {
                     ErrorKind::Invalid
@@ -298,6 +306,7 @@ impl EngineError {
         match self {
             EngineError::Container(c) => c.exit_code(),
             EngineError::Pod(p) => p.exit_code(),
+            EngineError::Build(b) => b.exit_code(),
             _ => ExitCode::ENGINE,
         }
     }
@@ -321,6 +330,12 @@ impl From<crate::container::logs::LogsError> for EngineError {
 impl From<crate::container::commit::CommitError> for EngineError {
     fn from(e: crate::container::commit::CommitError) -> Self {
         EngineError::Commit(Box::new(e))
+    }
+}
+
+impl From<crate::build::BuildError> for EngineError {
+    fn from(e: crate::build::BuildError) -> Self {
+        EngineError::Build(Box::new(e))
     }
 }
 

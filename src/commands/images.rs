@@ -37,6 +37,11 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
             "{other:?} is not a valid field for sorting. Choose from: created, id, repository, size, tag"
         ),
     }
+    if !args.all {
+        // As podman: the step images a build keeps for its cache stay out of sight.
+        let hidden = images::intermediate_ids(&db.images()?);
+        list.retain(|i| !hidden.contains(&i.id));
+    }
     let in_use = images::images_in_use(db)?;
 
     if args.quiet {

@@ -12,6 +12,7 @@ mod api;
 mod archive;
 mod auth_token;
 mod basics;
+mod build;
 mod cli_gaps;
 mod cli_gaps_2;
 mod concurrent;
