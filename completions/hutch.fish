@@ -77,6 +77,8 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "manifest" -d 'Manage ma
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "save" -d 'Save images to an archive or a directory (docker-archive, oci-archive, oci-dir, docker-dir)'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "load" -d 'Load images from an archive or a directory made by save, podman, docker or skopeo'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "builder" -d 'Manage the build cache'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
@@ -204,29 +206,30 @@ complete -c hutch -n "__fish_hutch_using_subcommand history" -l no-trunc -d 'Do 
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s q -l quiet -d 'Show only layer IDs'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand history" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -s h -l help -d 'Print help'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "images" -d 'List images in local storage'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "inspect" -d 'Display the configuration of one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "rm" -d 'Remove one or more images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "pull" -d 'Pull an image from a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "push" -d 'Push an image to a registry'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "search" -d 'Search a registry for images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "tag" -d 'Add an additional name to a local image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "prune" -d 'Remove unused images'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "history" -d 'Show the history of an image'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "tree" -d 'Show the layers of an image as a tree'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "save" -d 'Save images to an archive or a directory'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "load" -d 'Load images from an archive or a directory'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "images" -d 'List images in local storage'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "inspect" -d 'Display the configuration of one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "rm" -d 'Remove one or more images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "pull" -d 'Pull an image from a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "push" -d 'Push an image to a registry'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "search" -d 'Search a registry for images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "tag" -d 'Add an additional name to a local image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "prune" -d 'Remove unused images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "exists" -d 'Check whether an image exists in local storage (exit 0 if it does, 1 if not)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "history" -d 'Show the history of an image'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "tree" -d 'Show the layers of an image as a tree'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "mount" -d 'Mount an image\'s root filesystem (read-only) and print where'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "unmount" -d 'Unmount an image\'s root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "save" -d 'Save images to an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "load" -d 'Load images from an archive or a directory'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag prune exists history tree mount unmount save load import build" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l format -d 'Output format: json, table, or a Go template such as {{.Repository}}:{{.Tag}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s f -l filter -d 'Filter output (dangling=true|false, reference=PATTERN, id=ID, label=KEY[=VALUE])' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -408,6 +411,47 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not print progress'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name (and tag) for the image; may be given several times' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile (- for standard input) [default: Containerfile, then Dockerfile, in the context]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes the value from the environment)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'A file of build arguments, one NAME=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'The stage to build [default: the last]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always, missing, never or newer (bare --pull: always)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'A label for the image, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'An annotation for the image\'s manifest, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'Network for RUN: none, host, pasta, slirp4netns or a network name [default: the containers.conf default]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l volume -d 'A volume for every RUN, as run\'s -v' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l ssh -d 'An SSH agent socket for RUN --mount=type=ssh: default or ID=SOCKET' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Keep and reuse each step\'s image' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -d 'Import cache records from a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -d 'Export cache records to a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached step images'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-never -d 'Pull base images never'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the new layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s t -l type -d 'Type of object to inspect: container, image, volume or all' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
@@ -992,6 +1036,64 @@ complete -c hutch -n "__fish_hutch_using_subcommand import" -l runtime -d 'OCI r
 complete -c hutch -n "__fish_hutch_using_subcommand import" -s q -l quiet -d 'Do not print progress'
 complete -c hutch -n "__fish_hutch_using_subcommand import" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand import" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s t -l tag -d 'Name (and tag) for the image; may be given several times' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s f -l file -d 'The Containerfile or Dockerfile (- for standard input) [default: Containerfile, then Dockerfile, in the context]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes the value from the environment)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l build-arg-file -d 'A file of build arguments, one NAME=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l target -d 'The stage to build [default: the last]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull -d 'Pull base images: always, missing, never or newer (bare --pull: always)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l label -d 'A label for the image, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l annotation -d 'An annotation for the image\'s manifest, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l network -d 'Network for RUN: none, host, pasta, slirp4netns or a network name [default: the containers.conf default]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s v -l volume -d 'A volume for every RUN, as run\'s -v' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l ssh -d 'An SSH agent socket for RUN --mount=type=ssh: default or ID=SOCKET' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l layers -d 'Keep and reuse each step\'s image' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l format -d 'Image format: oci or docker' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-from -d 'Import cache records from a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-to -d 'Export cache records to a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l no-cache -d 'Do not use cached step images'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull-never -d 'Pull base images never'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash -d 'Squash the new layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash-all -d 'Squash all layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -f -a "prune" -d 'Remove the build cache: the step images nothing else uses, and cache mounts'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove everything, also what a named image shares (accepted: the same here)'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation (accepted: hutch does not ask)'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup top stats port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r

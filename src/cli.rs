@@ -204,6 +204,11 @@ pub enum Command {
     Load(Lazy<LoadArgs>),
     /// Create an image from a tarball of a root filesystem
     Import(Lazy<ImportArgs>),
+    /// Build an image from a Containerfile or Dockerfile
+    Build(Lazy<Box<BuildArgs>>),
+    /// Manage the build cache
+    #[command(subcommand)]
+    Builder(Lazy<BuilderCommand>),
     /// Manage containers
     #[command(subcommand)]
     Container(Lazy<ContainerCommand>),
@@ -1009,6 +1014,113 @@ pub enum ImageCommand {
     Load(Lazy<LoadArgs>),
     /// Create an image from a tarball of a root filesystem
     Import(Lazy<ImportArgs>),
+    /// Build an image from a Containerfile or Dockerfile
+    Build(Lazy<Box<BuildArgs>>),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BuilderCommand {
+    /// Remove the build cache: the step images nothing else uses, and cache mounts
+    Prune(Lazy<BuilderPruneArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct BuilderPruneArgs {
+    /// Remove everything, also what a named image shares (accepted: the same here)
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not ask for confirmation (accepted: hutch does not ask)
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The build context: a directory, a tar archive, - for a tar on standard input, or a
+    /// git or http(s) URL [default: .]
+    pub context: Option<String>,
+    /// Name (and tag) for the image; may be given several times
+    #[arg(short, long = "tag", value_name = "NAME")]
+    pub tag: Vec<String>,
+    /// The Containerfile or Dockerfile (- for standard input) [default: Containerfile, then
+    /// Dockerfile, in the context]
+    #[arg(short, long = "file", value_name = "FILE")]
+    pub file: Vec<String>,
+    /// A build argument, NAME=VALUE (NAME alone takes the value from the environment)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub build_arg: Vec<String>,
+    /// A file of build arguments, one NAME=VALUE a line
+    #[arg(long, value_name = "FILE")]
+    pub build_arg_file: Vec<PathBuf>,
+    /// The stage to build [default: the last]
+    #[arg(long, value_name = "STAGE")]
+    pub target: Option<String>,
+    /// Do not use cached step images
+    #[arg(long)]
+    pub no_cache: bool,
+    /// Pull base images: always, missing, never or newer (bare --pull: always)
+    #[arg(long, num_args = 0..=1, default_missing_value = "always", value_name = "POLICY")]
+    pub pull: Option<String>,
+    /// Pull base images always (docker's spelling)
+    #[arg(long, hide = true)]
+    pub pull_always: bool,
+    /// Pull base images never
+    #[arg(long, hide = true)]
+    pub pull_never: bool,
+    /// A label for the image, KEY=VALUE
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// An annotation for the image's manifest, KEY=VALUE
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Network for RUN: none, host, pasta, slirp4netns or a network name [default: the
+    /// containers.conf default]
+    #[arg(long, value_name = "MODE")]
+    pub network: Option<String>,
+    /// A volume for every RUN, as run's -v
+    #[arg(short, long, value_name = "SRC:DST[:OPTS]")]
+    pub volume: Vec<String>,
+    /// A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR
+    #[arg(long, value_name = "id=ID,src=PATH")]
+    pub secret: Vec<String>,
+    /// An SSH agent socket for RUN --mount=type=ssh: default or ID=SOCKET
+    #[arg(long, value_name = "default|ID=SOCKET")]
+    pub ssh: Vec<String>,
+    /// Write the image ID to this file
+    #[arg(long, value_name = "FILE")]
+    pub iidfile: Option<PathBuf>,
+    /// Print only the image ID
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Keep and reuse each step's image
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", default_value = "true")]
+    pub layers: bool,
+    /// Squash the new layers into one
+    #[arg(long)]
+    pub squash: bool,
+    /// Squash all layers into one
+    #[arg(long)]
+    pub squash_all: bool,
+    /// Image format: oci or docker
+    #[arg(long, default_value = "oci", value_name = "FORMAT")]
+    pub format: String,
+    /// Platform to build for, OS/ARCH[/VARIANT] (only this host's)
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// Import cache records from a local directory (not supported yet)
+    #[arg(long, value_name = "DIR")]
+    pub cache_from: Option<String>,
+    /// Export cache records to a local directory (not supported yet)
+    #[arg(long, value_name = "DIR")]
+    pub cache_to: Option<String>,
+    /// Remove intermediate containers (accepted: they always are)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub rm: Option<bool>,
+    /// Remove intermediate containers also after a failure (accepted: they always are)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub force_rm: Option<bool>,
+    #[command(flatten)]
+    pub registry: RegistryOpts,
 }
 
 #[derive(Debug, Args)]

@@ -114,6 +114,8 @@ pub enum EngineError {
     Commit(Box<crate::container::commit::CommitError>),
     #[error(transparent)]
     Generate(Box<crate::systemd::generate::GenerateError>),
+    #[error(transparent)]
+    Build(Box<crate::build::BuildError>),
 }
 
 /// The failures of the steps of a teardown that keeps going past each one (see
@@ -238,6 +240,12 @@ impl EngineError {
                 crate::container::commit::CommitError::InvalidChange { .. } => ErrorKind::Invalid,
                 _ => ErrorKind::Internal,
             },
+            EngineError::Build(b) => match &**b {
+                crate::build::BuildError::RunFailed { .. }
+                | crate::build::BuildError::Interrupted => ErrorKind::Internal,
+                crate::build::BuildError::NoSuchTarget { .. } => ErrorKind::NotFound,
+                _ => ErrorKind::Invalid,
+            },
             EngineError::Generate(g) => match &**g {
                 crate::systemd::generate::GenerateError::BadRestartPolicy { .. } => {
                     ErrorKind::Invalid
@@ -271,6 +279,7 @@ impl EngineError {
     pub fn exit_code(&self) -> i32 {
         match self {
             EngineError::Container(c) => c.exit_code(),
+            EngineError::Build(b) => b.exit_code(),
             _ => ExitCode::ENGINE,
         }
     }
@@ -294,6 +303,12 @@ impl From<crate::container::logs::LogsError> for EngineError {
 impl From<crate::container::commit::CommitError> for EngineError {
     fn from(e: crate::container::commit::CommitError) -> Self {
         EngineError::Commit(Box::new(e))
+    }
+}
+
+impl From<crate::build::BuildError> for EngineError {
+    fn from(e: crate::build::BuildError) -> Self {
+        EngineError::Build(Box::new(e))
     }
 }
 

@@ -1,12 +1,13 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
 use crate::cli::{
-    Cli, Command, ContainerCommand as C, GenerateCommand, HealthcheckCommand, ImageCommand, Lazy,
-    QuadletCommand, SystemCommand, VolumeCommand,
+    BuilderCommand, Cli, Command, ContainerCommand as C, GenerateCommand, HealthcheckCommand,
+    ImageCommand, Lazy, QuadletCommand, SystemCommand, VolumeCommand,
 };
 use hutch_engine::{Options, Paths};
 
 pub mod attach;
+pub mod build;
 pub mod cidfile;
 pub mod cleanup;
 pub mod commit;
@@ -198,6 +199,8 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Login(a) => login::run(&ctx, a.0),
         Command::Logout(a) => logout::run(&ctx, a.0),
         Command::Push(a) | Command::Image(Lazy(ImageCommand::Push(a))) => push::run(&ctx, a.0),
+        Command::Build(a) | Command::Image(Lazy(ImageCommand::Build(a))) => build::run(&ctx, *a.0),
+        Command::Builder(Lazy(BuilderCommand::Prune(a))) => build::prune(&ctx, a.0),
         Command::Search(a) | Command::Image(Lazy(ImageCommand::Search(a))) => {
             search::run(&ctx, a.0)
         }

@@ -4,6 +4,7 @@
 #![deny(unsafe_code)]
 
 mod blobs;
+mod build_cache;
 mod containers;
 mod schema;
 mod volumes;

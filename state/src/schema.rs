@@ -104,4 +104,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (diff_id, compression)
     );
     "#,
+    // 5 (build): each build step's image under its cache key (parent, instruction with its
+    // expanded arguments, the digest of the files it read). A step whose image is deleted
+    // (`image prune`, `rmi`) loses its entry with it.
+    r#"
+    CREATE TABLE build_cache (
+        key TEXT PRIMARY KEY,
+        image_id TEXT NOT NULL REFERENCES images(id) ON DELETE CASCADE,
+        created TEXT NOT NULL
+    );
+    CREATE INDEX build_cache_image ON build_cache(image_id);
+    "#,
 ];

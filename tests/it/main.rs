@@ -12,6 +12,7 @@ mod api;
 mod archive;
 mod auth_token;
 mod basics;
+mod build;
 mod concurrent;
 mod containers;
 mod containers_extra;

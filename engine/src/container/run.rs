@@ -137,7 +137,7 @@ impl Engine {
         self.start_attached_container(&c, req, io)
     }
 
-    fn start_attached_container(
+    pub(crate) fn start_attached_container(
         &self,
         c: &Container,
         req: &AttachRequest,

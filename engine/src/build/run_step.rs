@@ -1,0 +1,170 @@
+//! RUN: the command runs in a container made from the step's image through the same engine
+//! path as `hutch run` (create, start attached, the default network, the same runtime and
+//! mounts), its output goes to the build's sink, and its changes become the step's layer.
+//! The container is removed whatever happens, also when the build is cancelled.
+
+use super::image::{stage_dir, StagedLayer};
+use super::{BuildError, BuildEvent, BuildSink, Cancel};
+use crate::container::exec::{Control, ControlSource, ExecIo};
+use crate::container::mount_spec::Mount;
+use crate::container::run::{AttachRequest, RunOutcome};
+use crate::container::ContainerSpec;
+use crate::{Engine, RemoveOptions, Result};
+use hutch_state::Image;
+use std::io::{Read, Write};
+use std::os::fd::{AsFd, BorrowedFd};
+
+/// What one RUN needs besides its image.
+pub(super) struct RunRequest {
+    pub argv: Vec<String>,
+    pub env: Vec<(String, String)>,
+    pub workdir: String,
+    pub user: String,
+    pub network: Option<hutch_network::NetworkMode>,
+    pub mounts: Vec<Mount>,
+    /// The step, for the error when the command fails.
+    pub instruction: String,
+}
+
+/// The cancel pipe as an attach session's control source: once cancelled, the container is
+/// killed.
+struct CancelControl<'a> {
+    cancel: &'a Cancel,
+    sent: bool,
+}
+
+impl ControlSource for CancelControl<'_> {
+    fn fd(&self) -> BorrowedFd<'_> {
+        self.cancel.fd()
+    }
+
+    fn read(&mut self) -> std::io::Result<Vec<Control>> {
+        if self.cancel.is_cancelled() && !self.sent {
+            self.sent = true;
+            return Ok(vec![Control::Signal(9)]);
+        }
+        // Readable for good once cancelled: do not spin while the container dies.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        Ok(Vec::new())
+    }
+}
+
+/// stderr of the RUN, as sink events.
+struct SinkWriter<'a>(&'a dyn BuildSink);
+
+impl Write for SinkWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.event(BuildEvent::Output(buf.to_vec()));
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Engine {
+    /// Runs `req` in a container of `image` and returns its changes as a staged layer.
+    pub(super) fn build_run(
+        &self,
+        image: &Image,
+        req: &RunRequest,
+        sink: &dyn BuildSink,
+        cancel: &Cancel,
+    ) -> Result<StagedLayer> {
+        let spec = ContainerSpec {
+            command: Some(req.argv.clone()),
+            entrypoint: Some(Vec::new()),
+            env: req.env.clone(),
+            workdir: (!req.workdir.is_empty()).then(|| req.workdir.clone()),
+            user: (!req.user.is_empty()).then(|| req.user.clone()),
+            network: req.network.clone(),
+            mounts: req.mounts.clone(),
+            labels: vec![("io.hutch.build".into(), "true".into())],
+            ..Default::default()
+        };
+        if cancel.is_cancelled() {
+            return Err(BuildError::Interrupted.into());
+        }
+        let c = self
+            .containers()
+            .create(image, &image.id, &spec, self.runtime_choice())?;
+        let r = self.run_and_commit(&c, req, sink, cancel);
+        let rm = RemoveOptions {
+            force: true,
+            volumes: true,
+            timeout: Some(0),
+            depend: false,
+        };
+        // Removal must not be skipped by a Ctrl-C: the signal is the cancel token's.
+        if let Err(e) = self.remove(&c.id, rm) {
+            tracing::warn!("removing build container {}: {e}", c.id);
+            if r.is_ok() {
+                return Err(e);
+            }
+        }
+        r
+    }
+
+    fn run_and_commit(
+        &self,
+        c: &hutch_state::Container,
+        req: &RunRequest,
+        sink: &dyn BuildSink,
+        cancel: &Cancel,
+    ) -> Result<StagedLayer> {
+        let (mut rd, wr) =
+            hutch_sys::fd::pipe().map_err(|e| crate::EngineError::io("RUN output pipe", e))?;
+        let outcome = std::thread::scope(|s| {
+            let reader = s.spawn(move || {
+                let mut buf = vec![0u8; 32 * 1024];
+                loop {
+                    match rd.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => sink.event(BuildEvent::Output(buf[..n].to_vec())),
+                    }
+                }
+            });
+            let mut stderr = SinkWriter(sink);
+            let mut control = CancelControl {
+                cancel,
+                sent: false,
+            };
+            let r = self.start_attached_container(
+                c,
+                &AttachRequest::default(),
+                &mut ExecIo {
+                    stdin: None,
+                    stdout: wr.as_fd(),
+                    stderr: &mut stderr,
+                    size: None,
+                    control: Some(&mut control),
+                },
+            );
+            drop(wr);
+            let _ = reader.join();
+            r
+        })?;
+        if cancel.is_cancelled() {
+            return Err(BuildError::Interrupted.into());
+        }
+        let code = match outcome {
+            RunOutcome::Exited(code) => code,
+            _ => -1,
+        };
+        if code != 0 {
+            return Err(BuildError::RunFailed {
+                instruction: req.instruction.clone(),
+                code,
+            }
+            .into());
+        }
+        let upper = self.containers().upper_dir(c)?;
+        let store = hutch_storage::LayerStore::new(&self.paths().graphroot);
+        if upper.is_dir() {
+            stage_dir(&store, &upper)
+        } else {
+            let tmp = store.staging()?;
+            stage_dir(&store, &tmp.path)
+        }
+    }
+}
