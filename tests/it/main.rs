@@ -13,6 +13,7 @@ mod archive;
 mod auth_token;
 mod basics;
 mod build;
+mod build_roundtrip;
 mod concurrent;
 mod containers;
 mod containers_extra;
