@@ -709,6 +709,27 @@ pub fn tag(db: &Db, image: &str, new_names: &[String]) -> Result<()> {
 // Removal
 
 /// IDs of images that containers use (`Db::images_in_use`, filled by the containers work).
+/// Podman's intermediate images: unnamed ones another image was built on (one with more
+/// layers starting with theirs, or with the same layers and a longer history: a build's
+/// steps). `images` hides them without `--all`.
+pub fn intermediate_ids(all: &[Image]) -> HashSet<String> {
+    let history_len = |i: &Image| config(i).map(|c| c.history.len()).unwrap_or(0);
+    let mut out = HashSet::new();
+    for x in all.iter().filter(|i| i.names.is_empty()) {
+        let xh = std::cell::OnceCell::new();
+        let child = all.iter().any(|y| {
+            y.id != x.id
+                && y.layers.starts_with(&x.layers)
+                && (y.layers.len() > x.layers.len()
+                    || history_len(y) > *xh.get_or_init(|| history_len(x)))
+        });
+        if child {
+            out.insert(x.id.clone());
+        }
+    }
+    out
+}
+
 pub fn images_in_use(db: &Db) -> Result<HashSet<String>> {
     Ok(db.images_in_use()?.into_iter().collect())
 }

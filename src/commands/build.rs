@@ -4,6 +4,7 @@
 
 use crate::cli::{BuildArgs, BuilderPruneArgs};
 use anyhow::Context;
+use hutch_engine::build::context::BuildContext;
 use hutch_engine::build::{BuildEvent, BuildOptions, BuildSink, Cancel, ImageFormat, Secret};
 use hutch_engine::container::mount_spec::parse_volume;
 use hutch_engine::progress::ProgressSink;
@@ -149,46 +150,59 @@ fn ssh(args: &BuildArgs) -> anyhow::Result<Vec<(String, PathBuf)>> {
     Ok(out)
 }
 
-/// The Dockerfile's text and name: `-f` (relative to the working directory; `-` for stdin),
-/// else Containerfile then Dockerfile in the context.
-fn dockerfile(args: &BuildArgs, context: &Path) -> anyhow::Result<(String, String)> {
-    if let Some(f) = args.file.last() {
-        if f == "-" {
-            let mut s = String::new();
-            std::io::stdin()
-                .read_to_string(&mut s)
-                .context("reading the Dockerfile from standard input")?;
-            return Ok((s, "Dockerfile".into()));
+/// The build context: a directory, `-` (a tar on stdin), a tar file, or a git/HTTP(S) URL.
+/// `-f` is relative to the working directory (as in podman), so it is made absolute here.
+fn open_context(args: &BuildArgs) -> anyhow::Result<BuildContext> {
+    let context = args.context.clone().unwrap_or_else(|| ".".into());
+    let file = match args.file.last().map(String::as_str) {
+        None | Some("-") => String::new(),
+        Some(f) => std::path::absolute(f)
+            .with_context(|| format!("-f {f}"))?
+            .to_string_lossy()
+            .into_owned(),
+    };
+    let is_url = context.contains("://") || context.starts_with("git@");
+    let ctx = if context == "-" {
+        BuildContext::open_tar(std::io::stdin().lock(), &file)
+    } else if is_url {
+        BuildContext::open_url(&context, &file)
+    } else if Path::new(&context).is_file() {
+        let f = std::fs::File::open(&context).with_context(|| format!("opening {context}"))?;
+        BuildContext::open_tar(f, &file)
+    } else {
+        BuildContext::open_dir(Path::new(&context), &file)
+    };
+    ctx.with_context(|| format!("build context {context}"))
+}
+
+/// The Dockerfile's text and name: standard input with `-f -` (the context then cannot be
+/// `-` too), else the context's.
+fn dockerfile(args: &BuildArgs, ctx: &BuildContext) -> anyhow::Result<(String, String)> {
+    if args.file.last().is_some_and(|f| f == "-") {
+        if args.context.as_deref() == Some("-") {
+            anyhow::bail!("-f - and a context on standard input cannot both read standard input");
         }
-        let text = std::fs::read_to_string(f).with_context(|| format!("reading {f}"))?;
-        return Ok((text, f.clone()));
+        let mut s = String::new();
+        std::io::stdin()
+            .read_to_string(&mut s)
+            .context("reading the Dockerfile from standard input")?;
+        return Ok((s, "Dockerfile".into()));
     }
-    for name in ["Containerfile", "Dockerfile"] {
-        let p = context.join(name);
-        if p.is_file() {
-            let text =
-                std::fs::read_to_string(&p).with_context(|| format!("reading {}", p.display()))?;
-            return Ok((text, p.display().to_string()));
-        }
-    }
-    anyhow::bail!(
-        "no Containerfile or Dockerfile in {}: pass one with -f",
-        context.display()
-    )
+    let path = ctx.dockerfile_path()?;
+    let name = path
+        .strip_prefix(ctx.root())
+        .unwrap_or(&path)
+        .display()
+        .to_string();
+    Ok((ctx.dockerfile_text()?, name))
 }
 
 pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
-    let context = args.context.clone().unwrap_or_else(|| ".".into());
-    if context == "-"
-        || context.contains("://")
-        || context.starts_with("git@")
-        || Path::new(&context).is_file()
-    {
-        anyhow::bail!("build context {context:?}: only a directory is supported yet");
-    }
-    let context_dir = std::fs::canonicalize(&context)
-        .with_context(|| format!("build context {context}: no such directory"))?;
-    let (text, name) = dockerfile(&args, &context_dir)?;
+    // The namespace first (joining needs a process without threads; an HTTP context is
+    // fetched on the engine's runtime).
+    let eng = super::ctrs::open(ctx)?;
+    let build_ctx = open_context(&args)?;
+    let (text, name) = dockerfile(&args, &build_ctx)?;
     let pull = match (&args.pull, args.pull_always, args.pull_never) {
         (_, true, _) => "always".to_string(),
         (_, _, true) => "never".to_string(),
@@ -221,7 +235,6 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
     let opts = BuildOptions {
         dockerfile: text,
         dockerfile_name: name,
-        context_dir,
         tags: args.tag.clone(),
         build_args: build_args(&args)?,
         target: args.target.clone(),
@@ -249,7 +262,6 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
         cache_from: args.cache_from.clone().map(PathBuf::from),
         cache_to: args.cache_to.clone().map(PathBuf::from),
     };
-    let eng = super::ctrs::open(ctx)?;
     let cancel = Arc::new(Cancel::new().context("making the build's cancel pipe")?);
     {
         let cancel = cancel.clone();
@@ -263,7 +275,7 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
         pull: crate::progress::registry(args.quiet),
         out: Mutex::new(std::io::stdout()),
     };
-    let result = eng.build(&opts, &sink, &cancel)?;
+    let result = eng.build(&opts, &build_ctx, &sink, &cancel)?;
     if let Some(f) = &args.iidfile {
         std::fs::write(f, format!("sha256:{}", result.id))
             .with_context(|| format!("writing --iidfile {}", f.display()))?;

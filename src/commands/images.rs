@@ -26,7 +26,12 @@ pub fn run(ctx: &super::Ctx, args: ImagesArgs) -> anyhow::Result<i32> {
         hutch_engine::filters::images(&filters).map_err(hutch_engine::EngineError::from)?;
     let eng = ctx.engine()?;
     let db = eng.db();
-    let list = images::list(db, &filters)?;
+    let mut list = images::list(db, &filters)?;
+    if !args.all {
+        // As podman: the step images a build keeps for its cache stay out of sight.
+        let hidden = images::intermediate_ids(&db.images()?);
+        list.retain(|i| !hidden.contains(&i.id));
+    }
     let in_use = images::images_in_use(db)?;
 
     if args.quiet {

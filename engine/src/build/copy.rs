@@ -157,6 +157,15 @@ pub(super) fn copy_tree(src: &Path, dst: &Path, attrs: Attrs) -> Result<()> {
     Ok(())
 }
 
+/// Gives directory `dst` the mode of `src` (or `--chmod`) and the owner.
+pub(super) fn copy_meta(src: &Path, dst: &Path, attrs: Attrs) -> Result<()> {
+    let meta = std::fs::symlink_metadata(src).map_err(io(src))?;
+    let mode = attrs.chmod.unwrap_or(meta.mode() & 0o7777);
+    std::os::unix::fs::lchown(dst, Some(attrs.uid), Some(attrs.gid)).map_err(io(dst))?;
+    std::fs::set_permissions(dst, std::fs::Permissions::from_mode(mode)).map_err(io(dst))?;
+    Ok(())
+}
+
 /// Writes `data` as a file.
 pub(super) fn write_file(dst: &Path, data: &[u8], attrs: Attrs) -> Result<()> {
     std::fs::write(dst, data).map_err(io(dst))?;

@@ -15,7 +15,6 @@ mod run_step;
 mod stages;
 mod state;
 mod steps;
-mod stub_lib;
 
 use crate::container::mount_spec::Mount;
 use crate::container::PullPolicy;
@@ -48,8 +47,6 @@ pub struct BuildOptions {
     /// The Dockerfile's text and its name (for errors).
     pub dockerfile: String,
     pub dockerfile_name: String,
-    /// The context directory.
-    pub context_dir: PathBuf,
     /// `-t`: names for the final image.
     pub tags: Vec<String>,
     /// `--build-arg`.
@@ -89,7 +86,6 @@ impl Default for BuildOptions {
         BuildOptions {
             dockerfile: String::new(),
             dockerfile_name: "Dockerfile".into(),
-            context_dir: PathBuf::from("."),
             tags: Vec::new(),
             build_args: BTreeMap::new(),
             target: None,

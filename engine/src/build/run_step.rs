@@ -24,7 +24,18 @@ pub(super) struct RunRequest {
     pub mounts: Vec<Mount>,
     /// The step, for the error when the command fails.
     pub instruction: String,
+    /// Where RUN mounts (and the runtime's own files) were: the empty files and directories
+    /// made there only to mount on do not belong in the layer.
+    pub mount_points: Vec<String>,
 }
+
+/// Files the runtime mounts over, made in the upper directory when the image lacks them.
+const RUNTIME_FILES: &[&str] = &[
+    "/etc/hosts",
+    "/etc/resolv.conf",
+    "/etc/hostname",
+    "/run/.containerenv",
+];
 
 /// The cancel pipe as an attach session's control source: once cancelled, the container is
 /// killed.
@@ -63,6 +74,43 @@ impl Write for SinkWriter<'_> {
 }
 
 impl Engine {
+    /// Removes from `upper` each mount point the image did not have, if it is still an
+    /// empty file or directory, and the empty directories made for it.
+    fn drop_mount_points(
+        &self,
+        upper: &std::path::Path,
+        points: &[String],
+        image: &Image,
+    ) -> Result<()> {
+        let fs = super::copy::ImageFs::of(self, &image.layers)?;
+        let all = points
+            .iter()
+            .map(String::as_str)
+            .chain(RUNTIME_FILES.iter().copied());
+        for p in all {
+            let mut cur = p.trim_end_matches('/').to_string();
+            while !cur.is_empty() && fs.find(&cur).is_none() {
+                let at = upper.join(cur.trim_start_matches('/'));
+                let Ok(m) = std::fs::symlink_metadata(&at) else {
+                    break;
+                };
+                let removed = if m.is_dir() {
+                    std::fs::remove_dir(&at).is_ok()
+                } else {
+                    m.is_file() && m.len() == 0 && std::fs::remove_file(&at).is_ok()
+                };
+                if !removed {
+                    break;
+                }
+                cur = match cur.rsplit_once('/') {
+                    Some((parent, _)) => parent.to_string(),
+                    None => String::new(),
+                };
+            }
+        }
+        Ok(())
+    }
+
     /// Runs `req` in a container of `image` and returns its changes as a staged layer.
     pub(super) fn build_run(
         &self,
@@ -88,7 +136,7 @@ impl Engine {
         let c = self
             .containers()
             .create(image, &image.id, &spec, self.runtime_choice())?;
-        let r = self.run_and_commit(&c, req, sink, cancel);
+        let r = self.run_and_commit(&c, image, req, sink, cancel);
         let rm = RemoveOptions {
             force: true,
             volumes: true,
@@ -108,6 +156,7 @@ impl Engine {
     fn run_and_commit(
         &self,
         c: &hutch_state::Container,
+        image: &Image,
         req: &RunRequest,
         sink: &dyn BuildSink,
         cancel: &Cancel,
@@ -161,6 +210,7 @@ impl Engine {
         let upper = self.containers().upper_dir(c)?;
         let store = hutch_storage::LayerStore::new(&self.paths().graphroot);
         if upper.is_dir() {
+            self.drop_mount_points(&upper, &req.mount_points, image)?;
             stage_dir(&store, &upper)
         } else {
             let tmp = store.staging()?;

@@ -79,7 +79,7 @@ pub(super) struct Build<'a> {
     pub global_args: BTreeMap<String, String>,
     /// Stage names (and indexes as text) to stage index.
     pub names: HashMap<String, usize>,
-    pub context: super::stub_lib::BuildContext,
+    pub context: &'a super::context::BuildContext,
     /// Whether to prefix progress with `[stage/stages]`.
     pub multi: bool,
 }
@@ -124,62 +124,13 @@ pub(super) const PROXY_ARGS: &[&str] = &[
     "all_proxy",
 ];
 
-/// `NAME[=default]` words of an ARG line.
-pub(super) fn arg_decls(
-    raw: &str,
-    escape: char,
-    lookup: &dyn Fn(&str) -> Option<String>,
-) -> std::result::Result<Vec<(String, Option<String>)>, String> {
-    let mut out = Vec::new();
-    for w in split_arg_words(raw) {
-        match w.split_once('=') {
-            Some((k, v)) => {
-                let v =
-                    super::stub_lib::expand_word(v, escape, lookup).map_err(|e| e.to_string())?;
-                out.push((k.to_string(), Some(v)));
-            }
-            None => out.push((w.to_string(), None)),
-        }
-    }
-    Ok(out)
-}
-
-/// ARG's words split on whitespace outside quotes.
-fn split_arg_words(raw: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut quote = None;
-    for c in raw.chars() {
-        match (c, quote) {
-            ('"' | '\'', None) => {
-                quote = Some(c);
-                cur.push(c);
-            }
-            (q, Some(open)) if q == open => {
-                quote = None;
-                cur.push(c);
-            }
-            (c, None) if c.is_whitespace() => {
-                if !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                }
-            }
-            _ => cur.push(c),
-        }
-    }
-    if !cur.is_empty() {
-        words.push(cur);
-    }
-    words
-}
-
 /// The stages stage `s` needs: its base when that is a stage, and `--from` of COPY, ADD and
 /// RUN mounts.
 fn deps_of(b: &Build<'_>, s: &StageDef) -> Vec<usize> {
     let mut out = Vec::new();
     let global = |n: &str| b.global_args.get(n).cloned();
     let esc = b.df.escape;
-    let base = super::stub_lib::expand_word(&s.base, esc, &global).unwrap_or_default();
+    let base = super::expand::expand_word(&s.base, esc, &global).unwrap_or_default();
     if let Some(&i) = b.names.get(&base.to_ascii_lowercase()) {
         if i < s.index {
             out.push(i);
@@ -205,7 +156,7 @@ fn deps_of(b: &Build<'_>, s: &StageDef) -> Vec<usize> {
             _ => Vec::new(),
         };
         for f in froms {
-            let f = super::stub_lib::expand_word(&f, esc, &global).unwrap_or(f);
+            let f = super::expand::expand_word(&f, esc, &global).unwrap_or(f);
             if let Some(&i) = b.names.get(&f.to_ascii_lowercase()) {
                 if i < s.index && !out.contains(&i) {
                     out.push(i);
@@ -222,6 +173,7 @@ impl Engine {
     pub fn build(
         &self,
         opts: &BuildOptions,
+        context: &super::context::BuildContext,
         sink: &dyn BuildSink,
         cancel: &Cancel,
     ) -> Result<BuildResult> {
@@ -262,14 +214,13 @@ impl Engine {
                 .into());
             };
             let known = global_args.clone();
-            let decls = arg_decls(raw, df.escape, &|n| known.get(n).cloned()).map_err(|r| {
-                BuildError::Instruction {
+            let decls = super::expand::parse_arg_decls(raw, df.escape, &|n| known.get(n).cloned())
+                .map_err(|r| BuildError::Instruction {
                     file: df.file.clone(),
                     line: step.line,
                     instruction: step.text.clone(),
-                    reason: r,
-                }
-            })?;
+                    reason: r.to_string(),
+                })?;
             for (k, default) in decls {
                 if let Some(v) = opts.build_args.get(&k).cloned().or(default) {
                     global_args.insert(k, v);
@@ -309,7 +260,7 @@ impl Engine {
             board: &board,
             global_args,
             names,
-            context: super::stub_lib::BuildContext::open_dir(&opts.context_dir),
+            context,
             multi: df.stages.len() > 1,
         };
         let deps: Vec<Vec<usize>> = df.stages.iter().map(|s| deps_of(&b, s)).collect();

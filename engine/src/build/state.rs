@@ -3,7 +3,7 @@
 //! instructions, which only change the config.
 
 use super::dockerfile::{Command, Flag, Inst, Step};
-use super::stub_lib as lib;
+use super::expand as lib;
 use super::BuildError;
 use chrono::{SecondsFormat, Utc};
 use hutch_state::Image;

@@ -117,13 +117,13 @@ impl Build<'_> {
             instruction: s.text.clone(),
             reason,
         };
-        let base = super::stub_lib::expand_word(&s.base, self.df.escape, &lookup)
+        let base = super::expand::expand_word(&s.base, self.df.escape, &lookup)
             .map_err(|e| err(e.to_string()))?;
         if base.is_empty() {
             return Err(err("the base image name is empty (an unset build arg?)".into()).into());
         }
         if let Some(p) = &s.platform {
-            let p = super::stub_lib::expand_word(p, self.df.escape, &lookup)
+            let p = super::expand::expand_word(p, self.df.escape, &lookup)
                 .map_err(|e| err(e.to_string()))?;
             let host = &self.global_args["TARGETPLATFORM"];
             if &p != host && !host.starts_with(&format!("{p}/")) {
@@ -231,7 +231,7 @@ impl Build<'_> {
 
     /// ARG in a stage: a build arg wins over the default, then the global ARG's value.
     fn arg(&self, st: &mut StageState, step: &Step, raw: &str) -> Result<()> {
-        let decls = super::stages::arg_decls(raw, st.escape, &|n| st.lookup(n))
+        let decls = super::expand::parse_arg_decls(raw, st.escape, &|n| st.lookup(n))
             .map_err(|r| st.err(step, r))?;
         for (k, default) in decls {
             let v = self
@@ -410,7 +410,12 @@ impl Build<'_> {
             run_mounts.push(mount);
             env.extend(extra_env);
         }
+        let mount_points = run_mounts
+            .iter()
+            .map(|m| m.destination().to_string())
+            .collect();
         let req = RunRequest {
+            mount_points,
             argv,
             env,
             workdir: st.str_of("WorkingDir"),
@@ -481,7 +486,7 @@ impl Build<'_> {
                     .unwrap_or_default();
                 let root = match kv.get("from") {
                     Some(from) => self.source_root(from)?.0,
-                    None => self.context.root.clone(),
+                    None => self.context.root().to_path_buf(),
                 };
                 let path = root.join(source.trim_start_matches('/'));
                 if !path.exists() {
@@ -603,17 +608,23 @@ impl Build<'_> {
         }
         let link = flag(flags, "link").is_some_and(|v| v != "false");
         let parents = flag(flags, "parents").is_some_and(|v| v != "false");
+        let excludes: Vec<String> = flags
+            .iter()
+            .filter(|f| f.name == "exclude")
+            .filter_map(|f| f.value.as_deref())
+            .map(|v| st.expand(step, v))
+            .collect::<std::result::Result<_, _>>()?;
         let chmod = flag(flags, "chmod")
             .map(|v| st.expand(step, v))
             .transpose()?
             .map(|v| copy::parse_chmod(&v))
             .transpose()?;
         let fs = ImageFs::of(self.eng, &st.layers)?;
-        let (uid, gid) = match flag(flags, "chown") {
-            Some(c) => {
-                let c = st.expand(step, c)?;
-                copy::resolve_owner(&fs, &c).map_err(|r| st.err(step, r))?
-            }
+        let chown = flag(flags, "chown")
+            .map(|c| st.expand(step, c))
+            .transpose()?;
+        let (uid, gid) = match &chown {
+            Some(c) => copy::resolve_owner(&fs, c).map_err(|r| st.err(step, r))?,
             None => (0, 0),
         };
         let attrs = Attrs { uid, gid, chmod };
@@ -664,117 +675,81 @@ impl Build<'_> {
             }
             .into());
         }
-        if paths
-            .iter()
-            .any(|p| p.starts_with("git@") || p.ends_with(".git"))
-            && add
-        {
-            return Err(BuildError::Unsupported {
-                what: "ADD of a git repository".into(),
-                hint: "clone it into the context and COPY it".into(),
-            }
-            .into());
-        }
         let wildcard = paths.iter().any(|p| p.contains(['*', '?', '[']));
         let dir_dest = dest.ends_with('/')
             || paths.len() + docs.len() > 1
             || wildcard
             || (!link && fs.is_dir(&dest_abs));
-        // The sources: from the context, or from a stage or image.
-        let guard;
-        let (root, resolved): (
-            std::path::PathBuf,
-            Vec<(std::path::PathBuf, std::path::PathBuf)>,
-        ) = match &from {
-            None => {
-                let srcs = self
-                    .context
-                    .resolve_sources(&paths)
-                    .map_err(|r| st.err(step, r))?;
-                (
-                    self.context.root.clone(),
-                    srcs.into_iter().map(|s| (s.rel, s.path)).collect(),
-                )
-            }
+        // The sources: from the context, or from a stage or image (mounted meanwhile).
+        let mut guard = None;
+        let owned;
+        let ctx: &super::context::BuildContext = match &from {
+            None => self.context,
             Some(f) => {
                 let (root, g) = self.source_root(f)?;
-                guard = g;
-                let _ = &guard;
-                let ctx = super::stub_lib::BuildContext::open_dir(&root);
-                let srcs = ctx.resolve_sources(&paths).map_err(|r| st.err(step, r))?;
-                (root, srcs.into_iter().map(|s| (s.rel, s.path)).collect())
+                guard = Some(g);
+                owned = super::context::BuildContext::open_dir(&root, "")
+                    .map_err(|e| st.err(step, e))?;
+                &owned
             }
         };
-        let digest = {
-            let srcs: Vec<super::stub_lib::ContextSource> = resolved
-                .iter()
-                .map(|(rel, path)| super::stub_lib::ContextSource {
-                    rel: rel.clone(),
-                    path: path.clone(),
-                })
-                .collect();
-            super::stub_lib::BuildContext::open_dir(&root)
-                .digest_sources(&srcs)
-                .map_err(|r| st.err(step, r))?
+        let resolved = if paths.is_empty() {
+            Vec::new()
+        } else {
+            ctx.resolve_sources(&paths, &excludes, parents)
+                .map_err(|e| st.err(step, e))?
         };
+        let digest = ctx.digest_sources(&resolved).map_err(|e| st.err(step, e))?;
         let keyword = if add { "ADD" } else { "COPY" };
         let what = format!(
             "{keyword} src={paths:?} docs={docs:?} digest={digest} dest={dest_abs} dir={dir_dest} \
-             owner={uid}:{gid} chmod={chmod:?} link={link} parents={parents} from={from:?}"
+             owner={uid}:{gid} chmod={chmod:?} link={link} parents={parents} from={from:?} \
+             exclude={excludes:?}"
         );
         st.key = cache::key(&st.key, &what);
         let created_by = format!(
             "/bin/sh -c #(nop) {keyword} {} in {dest_abs} ",
             if docs.is_empty() {
-                digest.clone()
+                digest.replace("sha256:", "dir:")
             } else {
                 "heredoc".into()
             }
         );
         let fs_ref = (!link).then_some(&fs);
-        self.layer_step(st, &created_by, |layer| {
-            for (rel, path) in &resolved {
-                let meta = std::fs::symlink_metadata(path).map_err(|e| EngineError::io(path, e))?;
-                let target_dir = if parents {
-                    let parent = rel
-                        .parent()
-                        .map(|p| p.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    format!("{}/{parent}", dest_abs.trim_end_matches('/'))
-                } else {
+        // One file named alone lands at the destination itself unless it is a directory.
+        let single_file =
+            !dir_dest && docs.is_empty() && resolved.len() == 1 && !resolved[0].is_dir;
+        let unpack = add && from.is_none() && flag(flags, "unpack") != Some("false");
+        let r = self.layer_step(st, &created_by, |layer| {
+            for src in &resolved {
+                let target = if single_file {
                     dest_abs.clone()
+                } else {
+                    join_abs(&dest_abs, src.rel.to_string_lossy().into_owned())
                 };
-                if meta.is_dir() {
-                    let d = copy::make_parents(
-                        layer,
-                        &join_abs(
-                            &target_dir,
-                            if parents { base_of(rel) } else { String::new() },
-                        ),
-                        fs_ref,
-                    )?;
-                    for k in read_sorted(path)? {
-                        copy::copy_tree(&path.join(&k), &d.join(&k), attrs)?;
+                if src.is_dir {
+                    let d = copy::make_parents(layer, &target, fs_ref)?;
+                    // The destination itself keeps what it has; directories below it are
+                    // the sources' own.
+                    if !src.rel.as_os_str().is_empty() {
+                        copy::copy_meta(&src.abs, &d, attrs)?;
                     }
                     continue;
                 }
-                if add
-                    && from.is_none()
-                    && copy::archive_kind(path).is_some()
-                    && flag(flags, "unpack") != Some("false")
-                {
-                    let d = copy::make_parents(layer, &target_dir, fs_ref)?;
-                    copy::extract(path, &d, flag(flags, "chown").map(|_| (uid, gid)))?;
+                if unpack && copy::archive_kind(&src.abs).is_some() {
+                    let (parent, _) = split_abs(&target);
+                    let dir = if single_file {
+                        dest_abs.clone()
+                    } else {
+                        parent
+                    };
+                    let d = copy::make_parents(layer, &dir, fs_ref)?;
+                    copy::extract(&src.abs, &d, chown.as_ref().map(|_| (uid, gid)))?;
                     continue;
                 }
-                let file_path = if dir_dest || parents {
-                    join_abs(&target_dir, base_of(rel))
-                } else {
-                    dest_abs.clone()
-                };
-                let (parent, name) = split_abs(&file_path);
+                let (parent, name) = split_abs(&target);
                 let d = copy::make_parents(layer, &parent, fs_ref)?;
-                copy::copy_tree(path, &d.join(name), attrs)?;
+                copy::copy_tree(&src.abs, &d.join(name), attrs)?;
             }
             for (name, content) in &docs {
                 let file_path = if dir_dest {
@@ -787,7 +762,9 @@ impl Build<'_> {
                 copy::write_file(&d.join(fname), content.as_bytes(), attrs)?;
             }
             Ok(())
-        })
+        });
+        drop(guard);
+        r
     }
 }
 
@@ -805,21 +782,6 @@ impl Drop for MountGuard<'_> {
             tracing::warn!("unmounting image {}: {e}", self.img.id);
         }
     }
-}
-
-fn read_sorted(dir: &std::path::Path) -> Result<Vec<std::ffi::OsString>> {
-    let mut v: Vec<_> = std::fs::read_dir(dir)
-        .map_err(|e| EngineError::io(dir, e))?
-        .filter_map(|e| e.ok().map(|e| e.file_name()))
-        .collect();
-    v.sort();
-    Ok(v)
-}
-
-fn base_of(rel: &std::path::Path) -> String {
-    rel.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 fn join_abs(dir: &str, name: String) -> String {
