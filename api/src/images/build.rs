@@ -63,10 +63,9 @@ pub async fn build(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let task = tokio::task::spawn_blocking(move || -> Result<()> {
         let sink = StreamSink::new(utx, parsed.quiet);
         let mut opts = parsed.opts;
-        opts.context_dir = context.root().to_path_buf();
         opts.dockerfile_name = context_relative(&context);
         opts.dockerfile = context.dockerfile_text().map_err(context_error)?;
-        match eng.build(&opts, &sink, &stop) {
+        match eng.build(&opts, &context, &sink, &stop) {
             Ok(built) => {
                 let id = format!("sha256:{}", built.id.trim_start_matches("sha256:"));
                 sink.send_now(progress::line(&json!({ "aux": { "ID": id } })));

@@ -92,7 +92,8 @@ fn docker_cli_builds_an_image_that_runs() {
         .stdout_trim()
         .to_string();
 
-    // Unchanged: every step from the cache, the same image; `-q` prints only its ID.
+    // Unchanged (though unpacked in a new directory each time): every step from the cache,
+    // the same image; `-q` prints only its ID.
     let again = docker_build(
         &svc,
         &ctx,
@@ -112,15 +113,7 @@ fn docker_cli_builds_an_image_that_runs() {
         &["-q", "--build-arg", "GREETING=hello", "-t", "built:v1"],
     )
     .success();
-    let now = svc
-        .docker(
-            &ctx,
-            ["image", "inspect", "--format", "{{.Id}}", "built:v1"],
-        )
-        .run()
-        .success();
-    assert_eq!(quiet.stdout_trim(), now.stdout_trim(), "{quiet:?}");
-    assert!(id.starts_with("sha256:"), "{id}");
+    assert_eq!(quiet.stdout_trim(), id, "{quiet:?}");
 
     // A RUN that fails: its output and the error reach the CLI, which exits non-zero (with
     // the command's code), and nothing is tagged.
