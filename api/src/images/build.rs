@@ -37,20 +37,22 @@ struct Request {
 /// `POST /build`.
 pub async fn build(st: &Arc<State>, req: &mut Req) -> Result<Response> {
     let parsed = parse(req)?;
-    let remote = parsed.remote.clone();
-    let body = match remote {
-        Some(_) => None,
-        None => Some(BodyReader::new(req.take_body()?)),
+    enum Source {
+        Body(BodyReader),
+        Remote(String),
+    }
+    let source = match parsed.remote.clone() {
+        Some(url) => Source::Remote(url),
+        None => Source::Body(BodyReader::new(req.take_body()?)),
     };
     let dockerfile = parsed.dockerfile.clone();
     // The context is read in full before the build starts: its errors are the client's (400).
     let context = crate::http::blocking(move || {
-        let ctx = match (remote, body) {
-            (Some(url), _) => BuildContext::open_url(&url, &dockerfile),
-            (None, Some(body)) => BuildContext::open_tar(body, &dockerfile),
-            (None, None) => unreachable!("a body unless remote"),
-        };
-        ctx.map_err(context_error)
+        match source {
+            Source::Body(body) => BuildContext::open_tar(body, &dockerfile),
+            Source::Remote(url) => BuildContext::open_url(&url, &dockerfile),
+        }
+        .map_err(context_error)
     })
     .await?;
 
