@@ -1,9 +1,10 @@
 //! The image endpoints: `/images/...` (list, inspect, history, tag, remove, prune, and through
 //! the submodules pull, push, search, save, load, import), `/distribution/{name}/json`,
-//! `/commit` and `/auth`. Image names in paths may contain slashes
+//! `/commit`, `/auth` and `/build`. Image names in paths may contain slashes
 //! (`/images/127.0.0.1:5000/library/busybox:latest/json`): the middle segments are joined.
 
 mod archive;
+mod build;
 mod progress;
 mod registry;
 
@@ -75,11 +76,10 @@ pub async fn route(st: &Arc<State>, req: &mut Req, segs: &[String]) -> Result<Re
             allow(req, &[Method::GET])?;
             registry::distribution(st, req, &name.join("/")).await
         }
-        // The builder (`hutch build`) does not exist yet: say so instead of "page not found".
-        ["build"] => Err(ApiError::new(
-            StatusCode::NOT_IMPLEMENTED,
-            "building images is not supported by hutch yet: build elsewhere and load or pull the image",
-        )),
+        ["build"] => {
+            allow(req, &[Method::POST])?;
+            build::build(st, req).await
+        }
         ["commit"] => {
             allow(req, &[Method::POST])?;
             commit(st, req).await

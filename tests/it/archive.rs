@@ -10,7 +10,7 @@ use crate::{image_ids, image_names, layer_dirs, pull, staging_leftovers};
 use std::path::{Path, PathBuf};
 
 /// podman as the test user with storage, config and temp files of its own in the context.
-fn podman(ctx: &TestContext) -> Cmd {
+pub(crate) fn podman(ctx: &TestContext) -> Cmd {
     require("podman", "podman");
     let conf = ctx.dir.join("podman-config");
     if !conf.join("containers.conf").exists() {

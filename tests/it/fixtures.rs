@@ -60,7 +60,12 @@ pub fn busybox_layer() -> &'static Layer {
         for a in BUSYBOX_APPLETS {
             e.push(symlink(&format!("bin/{a}"), "busybox"));
         }
-        e.push(hardlink("bin/ash", "bin/busybox"));
+        // A hard link's header carries its target's mode, as Go's tar writer makes it:
+        // containers/storage (podman) applies that mode to the shared inode.
+        e.push(Entry {
+            mode: 0o755,
+            ..hardlink("bin/ash", "bin/busybox")
+        });
         e.extend([
             dir("etc", 0o755),
             file("etc/passwd", 0o644, "root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n"),

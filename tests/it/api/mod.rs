@@ -4,6 +4,7 @@
 
 #![allow(dead_code)] // helpers the endpoint tests use as they land
 
+mod build;
 mod cli;
 mod clients;
 mod containers;

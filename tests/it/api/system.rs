@@ -48,13 +48,14 @@ fn socket_is_private_and_version_negotiates() {
         .contains("too old"));
     svc.request("GET", "/no/such/path", None).status(404);
     svc.request("POST", "/version", None).status(405);
-    // No builder yet: a clear 501, not "page not found".
-    let r = svc.request("POST", "/v1.47/build", None).status(501);
-    assert!(
-        r.text().contains("not supported by hutch yet"),
-        "{}",
-        r.text()
-    );
+    // The classic builder only: a BuildKit client is told how to fall back to it.
+    let r = svc
+        .request("POST", "/v1.47/build?version=2", None)
+        .status(400);
+    assert!(r.text().contains("DOCKER_BUILDKIT=0"), "{}", r.text());
+    // An empty context has no Dockerfile: refused before any stream starts.
+    let r = svc.request("POST", "/v1.47/build", None).status(400);
+    assert!(r.text().contains("Dockerfile"), "{}", r.text());
 }
 
 #[test]
