@@ -33,6 +33,8 @@ pub struct HostInfo {
     pub id_mappings: std::result::Result<UsernsInfo, String>,
     /// The runtime new containers get (the one `create` would use), or why there is none.
     pub runtime: std::result::Result<Program, String>,
+    /// Why that runtime: `--runtime`, containers.conf, or hutch's default order.
+    pub runtime_reason: String,
     /// Network helpers by name (pasta, slirp4netns, netavark, aardvark-dns), None when missing.
     pub tools: Vec<(&'static str, Option<Program>)>,
     /// The program new containers get for their network by default, and why.
@@ -96,6 +98,7 @@ impl Engine {
         let paths = self.paths();
         let (distribution, distribution_version) = host::distribution();
         let (mem_total, mem_free) = host::memory();
+        let runtime = runtime::describe(self.runtime_choice(), paths);
         let host = HostInfo {
             arch: go_arch(),
             os: std::env::consts::OS,
@@ -108,7 +111,11 @@ impl Engine {
             mem_free,
             cgroups: host::cgroups(paths.uid),
             id_mappings: crate::userns::mappings(paths).map_err(|e| e.to_string()),
-            runtime: runtime::describe(self.runtime_choice(), paths).map_err(|e| e.to_string()),
+            runtime: runtime
+                .as_ref()
+                .map(|(p, _)| p.clone())
+                .map_err(|e| e.to_string()),
+            runtime_reason: runtime.map(|(_, why)| why).unwrap_or_default(),
             tools: TOOLS
                 .iter()
                 .map(|t| (*t, host::first_program(&[t])))

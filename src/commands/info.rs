@@ -60,7 +60,14 @@ fn view(info: &Info) -> Value {
         ),
         ("idMappings", id_mappings),
         // The runtime new containers get, from the function that gives it to them.
-        ("ociRuntime", program(h.runtime.as_ref().ok())),
+        ("ociRuntime", {
+            let mut v = program(h.runtime.as_ref().ok());
+            v["reason"] = json!(match &h.runtime {
+                Ok(_) => h.runtime_reason.clone(),
+                Err(e) => e.clone(),
+            });
+            v
+        }),
     ] {
         host_info.insert(k.into(), v);
     }

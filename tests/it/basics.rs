@@ -212,6 +212,18 @@ fn info_names_the_runtime_containers_get() {
         .run()
         .success();
     assert_eq!(info.stdout_trim(), created.stdout_trim());
+    // hutch's own runtime is the default (the harness installs it next to hutch), and info
+    // says why; HUTCH_IT_RUNTIME runs the suite on another one, chosen as --runtime is.
+    let why = ctx
+        .hutch(["info", "--format", "{{.Host.OCIRuntime.Reason}}"])
+        .run()
+        .success();
+    if std::env::var_os("HUTCH_IT_RUNTIME").is_none_or(|r| r.is_empty()) {
+        assert_eq!(info.stdout_trim(), "hutch-runtime");
+        assert!(why.stdout.contains("default"), "{}", why.stdout);
+    } else {
+        assert_eq!(why.stdout_trim(), "chosen with --runtime");
+    }
     let runc = runc.display().to_string();
     let out = ctx
         .hutch([
@@ -219,11 +231,14 @@ fn info_names_the_runtime_containers_get() {
             &runc,
             "info",
             "--format",
-            "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Path}}",
+            "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Path}} {{.Host.OCIRuntime.Reason}}",
         ])
         .run()
         .success();
-    assert_eq!(out.stdout_trim(), format!("runc {runc}"));
+    assert_eq!(
+        out.stdout_trim(),
+        format!("runc {runc} chosen with --runtime")
+    );
     ctx.hutch(["rm", "plain"]).run().success();
 }
 

@@ -251,14 +251,18 @@ pub fn name_of(path: &Path) -> String {
 }
 
 /// The runtime new containers get (see [`choose`]), with its version for `info` and `doctor`
-/// ("" when `--version` fails).
-pub fn describe(requested: Option<&str>, paths: &Paths) -> Result<Program, ContainerError> {
-    let path = choose(requested, paths)?;
-    Ok(Program {
+/// ("" when `--version` fails) and why it was picked.
+pub fn describe(
+    requested: Option<&str>,
+    paths: &Paths,
+) -> Result<(Program, String), ContainerError> {
+    let (path, why) = choose_with_reason(requested, paths)?;
+    let program = Program {
         name: name_of(&path),
         version: crate::host::program_version(&path).unwrap_or_default(),
         path: path.display().to_string(),
-    })
+    };
+    Ok((program, why))
 }
 
 /// hutch's own runtime, by the name `--runtime` and containers.conf give it.
@@ -291,42 +295,62 @@ fn crun_works() -> bool {
 /// `[engine] runtime` in containers.conf, else hutch's own runtime (installed next to `hutch`),
 /// else crun where it works on this host, else runc, else youki.
 pub fn choose(requested: Option<&str>, paths: &Paths) -> Result<PathBuf, ContainerError> {
-    let configured = requested.map(str::to_string).or_else(|| {
-        let text =
-            std::fs::read_to_string(paths.config_home.join("containers/containers.conf")).ok()?;
-        let v: toml::Value = toml::from_str(&text).ok()?;
-        v.get("engine")?
-            .get("runtime")?
-            .as_str()
-            .map(str::to_string)
-    });
-    if let Some(r) = configured {
+    choose_with_reason(requested, paths).map(|(p, _)| p)
+}
+
+/// [`choose`], with why that runtime was picked (for `info` and `doctor`).
+pub fn choose_with_reason(
+    requested: Option<&str>,
+    paths: &Paths,
+) -> Result<(PathBuf, String), ContainerError> {
+    let conf = paths.config_home.join("containers/containers.conf");
+    let configured = match requested {
+        Some(r) => Some((r.to_string(), "chosen with --runtime".to_string())),
+        None => (|| {
+            let text = std::fs::read_to_string(&conf).ok()?;
+            let v: toml::Value = toml::from_str(&text).ok()?;
+            let r = v.get("engine")?.get("runtime")?.as_str()?.to_string();
+            Some((r, format!("[engine] runtime in {}", conf.display())))
+        })(),
+    };
+    if let Some((r, why)) = configured {
         if r.contains('/') {
             let p = PathBuf::from(&r);
             if p.is_file() {
-                return Ok(p);
+                return Ok((p, why));
             }
             return Err(ContainerError::RuntimeNotFound {
                 runtime: r,
                 reason: "no such file".into(),
             });
         }
-        return find_in_path(&r).ok_or_else(|| ContainerError::RuntimeNotFound {
-            runtime: r.clone(),
-            reason: "not found on PATH".into(),
-        });
+        return find_in_path(&r)
+            .map(|p| (p, why))
+            .ok_or_else(|| ContainerError::RuntimeNotFound {
+                runtime: r.clone(),
+                reason: "not found on PATH".into(),
+            });
     }
     if let Some(p) = find_in_path(OWN) {
-        return Ok(p);
+        return Ok((
+            p,
+            "hutch's own runtime, the default where it is installed".into(),
+        ));
     }
     if crun_works() {
         if let Some(p) = find_in_path("crun") {
-            return Ok(p);
+            return Ok((
+                p,
+                format!("{OWN} is not installed; crun works on this cgroup v2 host"),
+            ));
         }
     }
     for name in ["runc", "crun", "youki"] {
         if let Some(p) = find_in_path(name) {
-            return Ok(p);
+            return Ok((
+                p,
+                format!("{OWN} is not installed; {name} is the first runtime found"),
+            ));
         }
     }
     Err(ContainerError::NoRuntime {
