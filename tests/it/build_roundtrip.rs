@@ -72,7 +72,8 @@ fn built_image_pushes_and_pulls_back() {
 
 #[test]
 fn built_image_loads_and_runs_in_podman() {
-    let (ctx, img) = busybox_context("build-podman-load");
+    // A short name: podman refuses a runroot (under the context's directory) over 50 characters.
+    let (ctx, img) = busybox_context("bld-pm");
     let id = build(&ctx, &img, "localhost/built:v1");
     for format in ["docker-archive", "oci-archive"] {
         let archive = ctx.dir.join(format!("{format}.tar"));
