@@ -212,7 +212,9 @@ pub fn start(
     tracing::debug!("starting {} {}", prog.display(), args.join(" "));
     let logf2 = logf.try_clone().map_err(|e| NetworkError::io(&log, e))?;
     // A process group of its own: a Ctrl-C meant for `hutch run` must not reach it.
-    let mut child = Command::new(&prog)
+    let mut cmd = Command::new(&prog);
+    hutch_sys::child::inherit_in_child(&mut cmd, vec![write_end.as_raw_fd()]);
+    let mut child = cmd
         .args(&args)
         .stdin(Stdio::null())
         .stdout(logf)

@@ -153,12 +153,12 @@ impl Containers {
         // The monitor inherits `hold` (a network helper's exit pipe, which it keeps open without
         // knowing it, and the published ports' sockets) for as long as it lives; our copies go
         // right after the spawn.
-        if let Some(fd) = &hold.exit_fd {
-            hutch_sys::child::inheritable(fd).map_err(|e| EngineError::io("exit pipe", e))?;
-        }
-        for (fd, dest) in &hold.ports {
-            hutch_sys::child::inheritable(fd)
-                .map_err(|e| EngineError::io(format!("published port socket for {dest}"), e))?;
+        {
+            use std::os::fd::AsRawFd;
+            let mut fds = vec![write_end.as_raw_fd()];
+            fds.extend(hold.exit_fd.as_ref().map(|fd| fd.as_raw_fd()));
+            fds.extend(hold.ports.iter().map(|(fd, _)| fd.as_raw_fd()));
+            hutch_sys::child::inherit_in_child(&mut cmd, fds);
         }
         let spawned = cmd.spawn();
         drop(hold);
