@@ -11,6 +11,11 @@ use std::path::{Path, PathBuf};
 
 /// podman as the test user with storage, config and temp files of its own in the context.
 pub(crate) fn podman(ctx: &TestContext) -> Cmd {
+    podman_with_driver(ctx, "vfs")
+}
+
+/// [`podman`] on the storage driver given.
+pub(crate) fn podman_with_driver(ctx: &TestContext, driver: &str) -> Cmd {
     require("podman", "podman");
     let conf = ctx.dir.join("podman-config");
     if !conf.join("containers.conf").exists() {
@@ -26,7 +31,7 @@ pub(crate) fn podman(ctx: &TestContext) -> Cmd {
         .arg(ctx.dir.join("podman-root"))
         .arg("--runroot")
         .arg(ctx.dir.join("podman-run"))
-        .args(["--storage-driver", "vfs", "--tmpdir"])
+        .args(["--storage-driver", driver, "--tmpdir"])
         .arg(ctx.dir.join("podman-tmp"));
     c
 }

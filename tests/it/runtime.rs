@@ -408,27 +408,9 @@ fn containers_on_hutch_runtime_are_confined() {
     assert!(out.stdout.contains("NoNewPrivs:\t0"), "{out:?}");
 }
 
-/// podman as the test user with storage (overlay: its vfs driver loses the fixture's
-/// hard-linked busybox's exec bits), config and temp files of its own in the context.
+/// podman on overlay storage (the runtime test's own choice).
 fn podman(ctx: &TestContext) -> Cmd {
-    require("podman", "podman");
-    let conf = ctx.dir.join("podman-config");
-    if !conf.join("containers.conf").exists() {
-        ctx.write_file(
-            &conf.join("containers.conf"),
-            "[engine]\nevents_logger = \"file\"\ncgroup_manager = \"cgroupfs\"\n",
-        );
-    }
-    let mut c = ctx.command("podman");
-    c.env("CONTAINERS_CONF", conf.join("containers.conf"))
-        .env("XDG_CONFIG_HOME", &conf)
-        .arg("--root")
-        .arg(ctx.dir.join("podman-root"))
-        .arg("--runroot")
-        .arg(ctx.dir.join("podman-run"))
-        .args(["--storage-driver", "overlay", "--tmpdir"])
-        .arg(ctx.dir.join("podman-tmp"));
-    c
+    crate::archive::podman_with_driver(ctx, "overlay")
 }
 
 #[test]
