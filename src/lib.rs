@@ -109,8 +109,6 @@ const PODMAN_COMMANDS: &[&str] = &[
     "network update",
     "generate kube",
     "generate spec",
-    "volume mount",
-    "volume unmount",
     "volume reload",
     "manifest exists",
 ];

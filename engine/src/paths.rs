@@ -37,6 +37,8 @@ pub struct Settings {
     pub events_logfile_path: Option<PathBuf>,
     pub storage_opts: Vec<String>,
     pub default_mounts_file: Option<PathBuf>,
+    /// containers.conf's `[engine] runtime` (the runtime `--runtime` overrides).
+    pub conf_runtime: Option<String>,
 }
 
 impl Settings {
@@ -155,6 +157,7 @@ impl Paths {
             events_logfile_path: conf_str("events_logfile_path").map(PathBuf::from),
             storage_opts: opts.storage_opts.clone(),
             default_mounts_file: opts.default_mounts_file.clone(),
+            conf_runtime: conf_str("runtime"),
         };
         Paths {
             settings,

@@ -303,15 +303,13 @@ pub fn choose_with_reason(
     requested: Option<&str>,
     paths: &Paths,
 ) -> Result<(PathBuf, String), ContainerError> {
-    let conf = paths.config_home.join("containers/containers.conf");
+    // containers.conf was read once, with the other settings (Paths::resolve).
     let configured = match requested {
         Some(r) => Some((r.to_string(), "chosen with --runtime".to_string())),
-        None => (|| {
-            let text = std::fs::read_to_string(&conf).ok()?;
-            let v: toml::Value = toml::from_str(&text).ok()?;
-            let r = v.get("engine")?.get("runtime")?.as_str()?.to_string();
-            Some((r, format!("[engine] runtime in {}", conf.display())))
-        })(),
+        None => paths.settings.conf_runtime.clone().map(|r| {
+            let conf = paths.config_home.join("containers/containers.conf");
+            (r, format!("[engine] runtime in {}", conf.display()))
+        }),
     };
     if let Some((r, why)) = configured {
         if r.contains('/') {
