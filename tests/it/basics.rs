@@ -221,6 +221,23 @@ fn info_names_the_runtime_containers_get() {
     if std::env::var_os("HUTCH_IT_RUNTIME").is_none_or(|r| r.is_empty()) {
         assert_eq!(info.stdout_trim(), "hutch-runtime");
         assert!(why.stdout.contains("default"), "{}", why.stdout);
+        // containers.conf's [engine] runtime picks another, and info says so.
+        let conf = ctx.config_home.join("containers/containers.conf");
+        ctx.write_file(&conf, "[engine]\nruntime = \"runc\"\n");
+        let by_conf = ctx
+            .hutch([
+                "info",
+                "--format",
+                "{{.Host.OCIRuntime.Name}} {{.Host.OCIRuntime.Reason}}",
+            ])
+            .run()
+            .success();
+        let _ = std::fs::remove_file(&conf);
+        assert!(
+            by_conf.stdout.starts_with("runc [engine] runtime in "),
+            "{}",
+            by_conf.stdout
+        );
     } else {
         assert_eq!(why.stdout_trim(), "chosen with --runtime");
     }
