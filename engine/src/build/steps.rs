@@ -269,7 +269,7 @@ impl Build<'_> {
         let root = work.path.join("root");
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         fill(&root)?;
-        let layer = image::stage_dir(&store, &root)?;
+        let layer = image::stage_dir(&store, Some(&root))?;
         drop(work);
         self.commit_layer(st, created_by, layer)
     }
