@@ -14,6 +14,7 @@ mod auth_token;
 mod basics;
 mod build;
 mod build_roundtrip;
+mod build_sources;
 mod cli_gaps;
 mod cli_gaps_2;
 mod concurrent;

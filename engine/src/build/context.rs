@@ -2,7 +2,7 @@
 //! or HTTP URL fetched into one; its ignore rules, its Dockerfile, and the COPY/ADD sources
 //! read from it with their content digest.
 
-mod fetch;
+pub(crate) mod fetch;
 mod sources;
 
 use super::ignore::{IgnoreRules, PatternError};
@@ -104,6 +104,18 @@ impl BuildContext {
         }
         let root = std::fs::canonicalize(dir).map_err(io_err(dir))?;
         Self::with_root(root, dockerfile, None)
+    }
+
+    /// A tree read as it is, without an ignore file: the root of a `--from` image or stage, or
+    /// a repository `ADD` cloned.
+    pub(crate) fn plain_dir(dir: &Path) -> Result<BuildContext, ContextError> {
+        let root = std::fs::canonicalize(dir).map_err(io_err(dir))?;
+        Ok(BuildContext {
+            root,
+            dockerfile: String::new(),
+            ignore: IgnoreRules::default(),
+            _temp: None,
+        })
     }
 
     /// A context from a tar stream (plain, gzip or zstd), unpacked into a temporary directory

@@ -107,6 +107,18 @@ pub(super) struct Attrs {
     pub uid: u32,
     pub gid: u32,
     pub chmod: Option<u32>,
+    /// Each file keeps its own owner (COPY --from without --chown); uid and gid unused.
+    pub keep_owner: bool,
+}
+
+impl Attrs {
+    fn owner(&self, meta: &std::fs::Metadata) -> (u32, u32) {
+        if self.keep_owner {
+            (meta.uid(), meta.gid())
+        } else {
+            (self.uid, self.gid)
+        }
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> EngineError + '_ {
@@ -134,7 +146,8 @@ pub(super) fn copy_tree(src: &Path, dst: &Path, attrs: Attrs) -> Result<()> {
         let target = std::fs::read_link(src).map_err(io(src))?;
         let _ = std::fs::remove_file(dst);
         std::os::unix::fs::symlink(&target, dst).map_err(io(dst))?;
-        std::os::unix::fs::lchown(dst, Some(attrs.uid), Some(attrs.gid)).map_err(io(dst))?;
+        let (uid, gid) = attrs.owner(&meta);
+        std::os::unix::fs::lchown(dst, Some(uid), Some(gid)).map_err(io(dst))?;
         return Ok(());
     } else if ft.is_file() {
         if dst.is_dir() {
@@ -152,7 +165,8 @@ pub(super) fn copy_tree(src: &Path, dst: &Path, attrs: Attrs) -> Result<()> {
         return Ok(());
     }
     let mode = attrs.chmod.unwrap_or(meta.mode() & 0o7777);
-    std::os::unix::fs::lchown(dst, Some(attrs.uid), Some(attrs.gid)).map_err(io(dst))?;
+    let (uid, gid) = attrs.owner(&meta);
+    std::os::unix::fs::lchown(dst, Some(uid), Some(gid)).map_err(io(dst))?;
     std::fs::set_permissions(dst, std::fs::Permissions::from_mode(mode)).map_err(io(dst))?;
     Ok(())
 }
@@ -161,7 +175,8 @@ pub(super) fn copy_tree(src: &Path, dst: &Path, attrs: Attrs) -> Result<()> {
 pub(super) fn copy_meta(src: &Path, dst: &Path, attrs: Attrs) -> Result<()> {
     let meta = std::fs::symlink_metadata(src).map_err(io(src))?;
     let mode = attrs.chmod.unwrap_or(meta.mode() & 0o7777);
-    std::os::unix::fs::lchown(dst, Some(attrs.uid), Some(attrs.gid)).map_err(io(dst))?;
+    let (uid, gid) = attrs.owner(&meta);
+    std::os::unix::fs::lchown(dst, Some(uid), Some(gid)).map_err(io(dst))?;
     std::fs::set_permissions(dst, std::fs::Permissions::from_mode(mode)).map_err(io(dst))?;
     Ok(())
 }

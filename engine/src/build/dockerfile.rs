@@ -2,6 +2,7 @@
 //! instructions: stages with their base, steps with their line and source text, flags kept as
 //! written (their values are expanded when the step runs, where build args are known).
 
+use super::heredoc::RunDocs;
 use super::BuildError;
 use parse_dockerfile as pd;
 
@@ -70,12 +71,7 @@ pub enum Source {
     },
 }
 
-/// A here-document attached to a RUN.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HereDoc {
-    pub content: String,
-    pub expand: bool,
-}
+pub use super::heredoc::RunDoc as HereDoc;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Inst {
@@ -229,20 +225,27 @@ fn heredoc_names(line: &str) -> Vec<String> {
     out
 }
 
-fn inst(text: &str, i: &pd::Instruction<'_>, escape: char, line_text: &str) -> Option<Inst> {
+fn inst(
+    text: &str,
+    i: &pd::Instruction<'_>,
+    escape: char,
+    line_text: &str,
+    run_docs: Option<&RunDocs>,
+) -> Option<Inst> {
     use pd::Instruction as I;
     Some(match i {
-        I::Run(r) => Inst::Run {
-            flags: flags(r.options.iter()),
-            command: command(&r.arguments),
-            heredocs: r
-                .here_docs
-                .iter()
-                .map(|h| HereDoc {
-                    content: h.value.to_string(),
-                    expand: h.expand,
-                })
-                .collect(),
+        I::Run(r) => match run_docs {
+            // Here-documents hutch took out before parsing: the command as written.
+            Some(d) => Inst::Run {
+                flags: flags(r.options.iter()),
+                command: Command::Shell(d.command.clone()),
+                heredocs: d.docs.clone(),
+            },
+            None => Inst::Run {
+                flags: flags(r.options.iter()),
+                command: command(&r.arguments),
+                heredocs: Vec::new(),
+            },
         },
         I::Copy(c) => copy(
             false,
@@ -316,7 +319,14 @@ fn copy(add: bool, flags: Vec<Flag>, src: &[pd::Source<'_>], dest: &str, line_te
 
 /// Parses `text`, read from `file`.
 pub fn parse(file: &str, text: &str) -> Result<Dockerfile, BuildError> {
-    let df = pd::parse(text).map_err(|e| BuildError::Parse {
+    let (parsed, run_docs) =
+        super::heredoc::extract(text).map_err(|(line, reason)| BuildError::Parse {
+            file: file.to_string(),
+            line,
+            reason,
+        })?;
+    // Offsets into `parsed` are offsets into `text`, which messages quote.
+    let df = pd::parse(&parsed).map_err(|e| BuildError::Parse {
         file: file.to_string(),
         line: e.line(),
         reason: e.to_string(),
@@ -374,7 +384,7 @@ pub fn parse(file: &str, text: &str) -> Result<Dockerfile, BuildError> {
             });
             continue;
         }
-        let Some(inst) = inst(text, i, escape, first_line) else {
+        let Some(inst) = inst(text, i, escape, first_line, run_docs.get(&line)) else {
             return Err(BuildError::Instruction {
                 file: file.to_string(),
                 line,
@@ -471,8 +481,8 @@ mod tests {
                 heredocs, command, ..
             } => {
                 assert_eq!(heredocs[0].content, "echo one\necho two\n");
-                // The parser keeps what follows the delimiter on its line: nothing here.
-                assert_eq!(command, &Command::Shell(String::new()));
+                // The command as written, the marker included.
+                assert_eq!(command, &Command::Shell("<<EOF".into()));
             }
             other => panic!("{other:?}"),
         }

@@ -8,52 +8,21 @@ use crate::saveload::OCI_LAYER;
 use crate::{Digest, Engine, EngineError, Result};
 use chrono::Utc;
 use hutch_state::{Image, NewImage, NewLayer};
-use hutch_storage::{HashingWriter, LayerStore, Staging};
+use hutch_storage::LayerStore;
 use serde_json::{json, Value};
-use std::io::{self, Write};
 use std::path::Path;
 
-/// A layer unpacked into the store's staging area, not yet recorded.
-pub(super) struct StagedLayer {
-    pub staging: Staging,
-    pub diff_id: String,
-    pub size: i64,
-}
+pub(super) use crate::container::archive::StagedLayer;
 
-/// Turns `dir` (a layer's files as they should appear, overlay whiteouts allowed) into a
-/// staged layer.
-pub(super) fn stage_dir(store: &LayerStore, dir: &Path) -> Result<StagedLayer> {
-    let tar_dir = store.staging()?;
-    let tar_path = tar_dir.path.join("layer.tar");
-    let file = std::fs::File::create(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-    let hashing = HashingWriter::new(io::BufWriter::new(file));
-    let mut hashing = crate::container::archive::layer_tar(dir, hashing)?;
-    hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
-    let (buf, diff_id, size) = hashing.finish();
-    let diff_id = diff_id.expect("a hashing writer").to_string();
-    drop(
-        buf.into_inner()
-            .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
-    );
-    let file = std::fs::File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-    let staging = store.staging()?;
-    hutch_storage::unpack::unpack_layer(
-        io::BufReader::new(file),
-        &staging.path,
-        &hutch_storage::unpack::UnpackOptions {
-            layer: diff_id.clone(),
-            ignore_chown_errors: false,
-            tar_split: Some(staging.split_path()),
-        },
-    )
-    .map_err(|source| super::BuildError::Invalid {
-        what: format!("writing layer {diff_id}"),
-        reason: source.to_string(),
-    })?;
-    Ok(StagedLayer {
-        staging,
-        diff_id,
-        size: size as i64,
+/// Turns `dir` (a layer's files as they should appear, overlay whiteouts allowed; None: an
+/// empty layer) into a staged layer, the same way `commit` does.
+pub(super) fn stage_dir(store: &LayerStore, dir: Option<&Path>) -> Result<StagedLayer> {
+    crate::container::archive::stage_layer_dir(store, dir, None, |source| {
+        super::BuildError::Invalid {
+            what: "writing a build step's layer".into(),
+            reason: source.to_string(),
+        }
+        .into()
     })
 }
 
@@ -73,7 +42,7 @@ pub(super) fn write(
     let mut config = config.clone();
     let mut all: Vec<String> = layers.to_vec();
     if let Some(l) = &new_layer {
-        all.push(l.diff_id.clone());
+        all.push(l.diff_id.to_string());
     }
     if let Some(obj) = config.as_object_mut() {
         obj.insert("rootfs".into(), json!({"type": "layers", "diff_ids": all}));
@@ -118,10 +87,9 @@ pub(super) fn write(
     }
     if let Some(l) = &new_layer {
         total += l.size;
-        let digest: Digest = l.diff_id.parse().map_err(|e| bad(&l.diff_id, e))?;
         descriptors.push(mf::descriptor(
             layer_type,
-            &digest,
+            &l.diff_id,
             u64::try_from(l.size).unwrap_or(0),
         ));
     }
@@ -164,7 +132,7 @@ pub(super) fn write(
             let dir = store.promote(l.staging)?;
             let mut img = img;
             img.new_layers.push(NewLayer {
-                diff_id: l.diff_id,
+                diff_id: l.diff_id.to_string(),
                 dir: dir.clone(),
                 compressed_digest: None,
                 media_type: Some(layer_type.into()),

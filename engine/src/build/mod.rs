@@ -7,10 +7,13 @@
 pub mod cache;
 pub mod context;
 mod copy;
+mod copy_step;
 pub mod dockerfile;
 pub mod expand;
+mod heredoc;
 pub mod ignore;
 mod image;
+mod remote;
 mod run_step;
 mod stages;
 mod state;

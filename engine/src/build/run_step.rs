@@ -211,10 +211,9 @@ impl Engine {
         let store = hutch_storage::LayerStore::new(&self.paths().graphroot);
         if upper.is_dir() {
             self.drop_mount_points(&upper, &req.mount_points, image)?;
-            stage_dir(&store, &upper)
+            stage_dir(&store, Some(&upper))
         } else {
-            let tmp = store.staging()?;
-            stage_dir(&store, &tmp.path)
+            stage_dir(&store, None)
         }
     }
 }

@@ -2,8 +2,8 @@
 //! ONBUILD triggers), then each instruction; layer steps (RUN, COPY, ADD, a WORKDIR that
 //! creates its directory) are looked up in the cache first and recorded after.
 
-use super::copy::{self, Attrs, ImageFs};
-use super::dockerfile::{self, Command, Flag, Inst, Source, StageDef, Step};
+use super::copy::{self, ImageFs};
+use super::dockerfile::{self, Command, Flag, Inst, StageDef, Step};
 use super::run_step::RunRequest;
 use super::stages::{Build, StageOutput, PROXY_ARGS};
 use super::state::StageState;
@@ -15,13 +15,16 @@ use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
 /// A flag's value by name (the last one given).
-fn flag<'a>(flags: &'a [Flag], name: &str) -> Option<&'a str> {
+pub(super) fn flag<'a>(flags: &'a [Flag], name: &str) -> Option<&'a str> {
     flags
         .iter()
         .rev()
         .find(|f| f.name == name)
         .map(|f| f.value.as_deref().unwrap_or("true"))
 }
+
+/// Where a `RUN <<EOF` script with a `#!` line is, in the container (BuildKit's place).
+const HEREDOC_DIR: &str = "/dev/pipes";
 
 impl Build<'_> {
     fn progress(&self, s: &StageDef, number: usize, total: usize, text: &str) {
@@ -254,7 +257,7 @@ impl Build<'_> {
 
     /// A step that makes a layer from a directory `fill` writes, reused from the cache when
     /// the key (already folded into `st.key`) has an image.
-    fn layer_step(
+    pub(super) fn layer_step(
         &self,
         st: &mut StageState,
         created_by: &str,
@@ -269,13 +272,13 @@ impl Build<'_> {
         let root = work.path.join("root");
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         fill(&root)?;
-        let layer = image::stage_dir(&store, &root)?;
+        let layer = image::stage_dir(&store, Some(&root))?;
         drop(work);
         self.commit_layer(st, created_by, layer)
     }
 
     /// Continues from a cached step image.
-    fn adopt(&self, st: &mut StageState, img: Image) -> Result<()> {
+    pub(super) fn adopt(&self, st: &mut StageState, img: Image) -> Result<()> {
         st.config =
             serde_json::from_slice(&img.config).map_err(|source| EngineError::BadImageConfig {
                 image: img.id.clone(),
@@ -287,7 +290,7 @@ impl Build<'_> {
         Ok(())
     }
 
-    fn commit_layer(
+    pub(super) fn commit_layer(
         &self,
         st: &mut StageState,
         created_by: &str,
@@ -337,26 +340,37 @@ impl Build<'_> {
         heredocs: &[dockerfile::HereDoc],
     ) -> Result<()> {
         let _ = s;
+        let mut script = None;
         let argv = match (command, heredocs) {
             (Command::Exec(v), _) => v.clone(),
-            // `RUN <<EOF`: the document is the script.
-            (Command::Shell(line), [doc]) if line.trim().is_empty() => {
-                let mut v = st.shell();
-                v.push(doc.content.clone());
-                v
-            }
-            // `RUN <<EOF cmd`: the document is the command's standard input.
-            (Command::Shell(line), [doc, ..]) => {
-                let mut v = st.shell();
-                v.push(format!(
-                    "{line} <<'HUTCH_HEREDOC_EOF'\n{}HUTCH_HEREDOC_EOF\n",
-                    doc.content
-                ));
-                v
-            }
             (Command::Shell(line), []) => {
                 let mut v = st.shell();
                 v.push(line.clone());
+                v
+            }
+            // `RUN <<EOF` alone: a script with a `#!` line runs as a file, as BuildKit runs it;
+            // any other is the shell's script.
+            (Command::Shell(line), [doc]) if super::heredoc::is_only_a_marker(line) => {
+                if doc.content.starts_with("#!") {
+                    script = Some(doc);
+                    vec![format!("{HEREDOC_DIR}/{}", doc.name)]
+                } else {
+                    let mut v = st.shell();
+                    v.push(doc.content.clone());
+                    v
+                }
+            }
+            // Anything else goes to the shell whole, each document after the command, ended
+            // by its delimiter, for the shell to read as here-documents.
+            (Command::Shell(line), docs) => {
+                let mut full = line.clone();
+                for d in docs {
+                    full.push('\n');
+                    full.push_str(&d.raw);
+                    full.push_str(&d.name);
+                }
+                let mut v = st.shell();
+                v.push(full);
                 v
             }
         };
@@ -385,7 +399,11 @@ impl Build<'_> {
                 other => return Err(st.err(step, format!("unknown flag --{other}")).into()),
             }
         }
-        let what = format!("RUN {argv:?} args={args:?} mounts={mount_specs:?} network={network:?}");
+        let script_text = script.map(|d| d.content.as_str()).unwrap_or("");
+        let what = format!(
+            "RUN {argv:?} script={script_text:?} args={args:?} mounts={mount_specs:?} \
+             network={network:?}"
+        );
         st.key = cache::key(&st.key, &what);
         let created_by = if args.is_empty() {
             argv.join(" ")
@@ -410,6 +428,9 @@ impl Build<'_> {
             run_mounts.push(mount);
             env.extend(extra_env);
         }
+        if let Some(doc) = script {
+            run_mounts.push(self.script_mount(st, step, doc, &mut scratch)?);
+        }
         let mount_points = run_mounts
             .iter()
             .map(|m| m.destination().to_string())
@@ -428,6 +449,32 @@ impl Build<'_> {
         drop(scratch);
         let layer = layer?;
         self.commit_layer(st, &created_by, layer)
+    }
+
+    /// A `RUN <<EOF` script with a `#!` line, as an executable file mounted read-only where
+    /// BuildKit puts it.
+    fn script_mount(
+        &self,
+        st: &StageState,
+        step: &Step,
+        doc: &dockerfile::HereDoc,
+        scratch: &mut Vec<tempfile_dir::TempDir>,
+    ) -> Result<Mount> {
+        use std::os::unix::fs::PermissionsExt;
+        let parent = self.eng.paths().runroot.join("build-scripts");
+        let dir = tempfile_dir::TempDir::new(&parent).map_err(|e| EngineError::io(&parent, e))?;
+        let file = dir.path.join("script");
+        std::fs::write(&file, &doc.content).map_err(|e| EngineError::io(&file, e))?;
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o755))
+            .map_err(|e| EngineError::io(&file, e))?;
+        let spec = format!(
+            "type=bind,source={},destination={HEREDOC_DIR}/{},ro",
+            file.display(),
+            doc.name
+        );
+        let m = parse_mount(&spec).map_err(|e| st.err(step, e.to_string()))?;
+        scratch.push(dir);
+        Ok(m)
     }
 
     /// One `RUN --mount=...` as a container mount (and the variables it sets).
@@ -581,190 +628,13 @@ impl Build<'_> {
 
     /// The root to copy or mount from for `--from=NAME`: a stage's image or an image,
     /// mounted read-only (unmounted when the guard goes).
-    fn source_root(&self, from: &str) -> Result<(std::path::PathBuf, MountGuard<'_>)> {
+    pub(super) fn source_root(&self, from: &str) -> Result<(std::path::PathBuf, MountGuard<'_>)> {
         let img = match self.names.get(&from.to_ascii_lowercase()) {
             Some(&i) => self.board.wait(i, self.cancel)?.image,
             None => self.base_image(from)?,
         };
         let root = crate::images::mount(self.eng.db(), self.eng.paths(), &img)?;
         Ok((root, MountGuard { b: self, img }))
-    }
-
-    fn copy(
-        &self,
-        st: &mut StageState,
-        step: &Step,
-        add: bool,
-        flags: &[Flag],
-        sources: &[Source],
-        dest: &str,
-    ) -> Result<()> {
-        for f in flags {
-            let known = ["chown", "chmod", "from", "link", "exclude", "parents"];
-            let add_only = ["checksum", "keep-git-dir", "unpack"];
-            if !(known.contains(&f.name.as_str()) || add && add_only.contains(&f.name.as_str())) {
-                return Err(st.err(step, format!("unknown flag --{}", f.name)).into());
-            }
-        }
-        let link = flag(flags, "link").is_some_and(|v| v != "false");
-        let parents = flag(flags, "parents").is_some_and(|v| v != "false");
-        let excludes: Vec<String> = flags
-            .iter()
-            .filter(|f| f.name == "exclude")
-            .filter_map(|f| f.value.as_deref())
-            .map(|v| st.expand(step, v))
-            .collect::<std::result::Result<_, _>>()?;
-        let chmod = flag(flags, "chmod")
-            .map(|v| st.expand(step, v))
-            .transpose()?
-            .map(|v| copy::parse_chmod(&v))
-            .transpose()?;
-        let fs = ImageFs::of(self.eng, &st.layers)?;
-        let chown = flag(flags, "chown")
-            .map(|c| st.expand(step, c))
-            .transpose()?;
-        let (uid, gid) = match &chown {
-            Some(c) => copy::resolve_owner(&fs, c).map_err(|r| st.err(step, r))?,
-            None => (0, 0),
-        };
-        let attrs = Attrs { uid, gid, chmod };
-        let dest = st.expand(step, dest)?;
-        let wd = st.str_of("WorkingDir");
-        let dest_abs = if dest.starts_with('/') {
-            dest.clone()
-        } else {
-            format!(
-                "{}/{dest}",
-                if wd.is_empty() {
-                    ""
-                } else {
-                    wd.trim_end_matches('/')
-                }
-            )
-        };
-        let from = flag(flags, "from")
-            .map(|f| st.expand(step, f))
-            .transpose()?;
-        let mut paths = Vec::new();
-        let mut docs = Vec::new();
-        for s in sources {
-            match s {
-                Source::Path(p) => paths.push(st.expand(step, p)?),
-                Source::HereDoc {
-                    name,
-                    content,
-                    expand,
-                } => {
-                    let c = if *expand {
-                        // Only variables are substituted in a here-document, quotes stay.
-                        expand_vars(content, &|n| st.lookup(n))
-                    } else {
-                        content.clone()
-                    };
-                    docs.push((name.clone(), c));
-                }
-            }
-        }
-        if paths
-            .iter()
-            .any(|p| p.starts_with("http://") || p.starts_with("https://"))
-        {
-            return Err(BuildError::Unsupported {
-                what: "ADD from a URL".into(),
-                hint: "download the file into the context and COPY it".into(),
-            }
-            .into());
-        }
-        let wildcard = paths.iter().any(|p| p.contains(['*', '?', '[']));
-        let dir_dest = dest.ends_with('/')
-            || paths.len() + docs.len() > 1
-            || wildcard
-            || (!link && fs.is_dir(&dest_abs));
-        // The sources: from the context, or from a stage or image (mounted meanwhile).
-        let mut guard = None;
-        let owned;
-        let ctx: &super::context::BuildContext = match &from {
-            None => self.context,
-            Some(f) => {
-                let (root, g) = self.source_root(f)?;
-                guard = Some(g);
-                owned = super::context::BuildContext::open_dir(&root, "")
-                    .map_err(|e| st.err(step, e))?;
-                &owned
-            }
-        };
-        let resolved = if paths.is_empty() {
-            Vec::new()
-        } else {
-            ctx.resolve_sources(&paths, &excludes, parents)
-                .map_err(|e| st.err(step, e))?
-        };
-        let digest = ctx.digest_sources(&resolved).map_err(|e| st.err(step, e))?;
-        let keyword = if add { "ADD" } else { "COPY" };
-        let what = format!(
-            "{keyword} src={paths:?} docs={docs:?} digest={digest} dest={dest_abs} dir={dir_dest} \
-             owner={uid}:{gid} chmod={chmod:?} link={link} parents={parents} from={from:?} \
-             exclude={excludes:?}"
-        );
-        st.key = cache::key(&st.key, &what);
-        let created_by = format!(
-            "/bin/sh -c #(nop) {keyword} {} in {dest_abs} ",
-            if docs.is_empty() {
-                digest.replace("sha256:", "dir:")
-            } else {
-                "heredoc".into()
-            }
-        );
-        let fs_ref = (!link).then_some(&fs);
-        // One file named alone lands at the destination itself unless it is a directory.
-        let single_file =
-            !dir_dest && docs.is_empty() && resolved.len() == 1 && !resolved[0].is_dir;
-        let unpack = add && from.is_none() && flag(flags, "unpack") != Some("false");
-        let r = self.layer_step(st, &created_by, |layer| {
-            for src in &resolved {
-                let target = if single_file {
-                    dest_abs.clone()
-                } else {
-                    join_abs(&dest_abs, src.rel.to_string_lossy().into_owned())
-                };
-                if src.is_dir {
-                    let d = copy::make_parents(layer, &target, fs_ref)?;
-                    // The destination itself keeps what it has; directories below it are
-                    // the sources' own.
-                    if !src.rel.as_os_str().is_empty() {
-                        copy::copy_meta(&src.abs, &d, attrs)?;
-                    }
-                    continue;
-                }
-                if unpack && copy::archive_kind(&src.abs).is_some() {
-                    let (parent, _) = split_abs(&target);
-                    let dir = if single_file {
-                        dest_abs.clone()
-                    } else {
-                        parent
-                    };
-                    let d = copy::make_parents(layer, &dir, fs_ref)?;
-                    copy::extract(&src.abs, &d, chown.as_ref().map(|_| (uid, gid)))?;
-                    continue;
-                }
-                let (parent, name) = split_abs(&target);
-                let d = copy::make_parents(layer, &parent, fs_ref)?;
-                copy::copy_tree(&src.abs, &d.join(name), attrs)?;
-            }
-            for (name, content) in &docs {
-                let file_path = if dir_dest {
-                    join_abs(&dest_abs, name.clone())
-                } else {
-                    dest_abs.clone()
-                };
-                let (parent, fname) = split_abs(&file_path);
-                let d = copy::make_parents(layer, &parent, fs_ref)?;
-                copy::write_file(&d.join(fname), content.as_bytes(), attrs)?;
-            }
-            Ok(())
-        });
-        drop(guard);
-        r
     }
 }
 
@@ -784,7 +654,7 @@ impl Drop for MountGuard<'_> {
     }
 }
 
-fn join_abs(dir: &str, name: String) -> String {
+pub(super) fn join_abs(dir: &str, name: String) -> String {
     if name.is_empty() {
         return dir.to_string();
     }
@@ -792,7 +662,7 @@ fn join_abs(dir: &str, name: String) -> String {
 }
 
 /// `/a/b/c` as (`/a/b`, `c`).
-fn split_abs(p: &str) -> (String, String) {
+pub(super) fn split_abs(p: &str) -> (String, String) {
     let p = p.trim_end_matches('/');
     match p.rsplit_once('/') {
         Some((d, n)) => (d.to_string(), n.to_string()),
@@ -801,7 +671,7 @@ fn split_abs(p: &str) -> (String, String) {
 }
 
 /// `$VAR` and `${VAR}` in a here-document (nothing else is special there).
-fn expand_vars(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
+pub(super) fn expand_vars(text: &str, lookup: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -289,6 +289,65 @@ pub fn layer_tar_as<W: Write>(upper: &Path, out: W, ids: Option<super::spec::Kee
     t.finish().map_err(cerr(upper))
 }
 
+/// A layer unpacked into the layer store's staging area, not yet recorded.
+pub struct StagedLayer {
+    pub staging: hutch_storage::Staging,
+    pub diff_id: hutch_storage::Digest,
+    /// Bytes of the uncompressed tar.
+    pub size: i64,
+}
+
+/// Turns `dir` (a layer's files as they should appear, overlay whiteouts allowed; None: an
+/// empty layer) into a staged layer: written as a tar (whose digest is the diff_id) and
+/// unpacked from it like a pulled layer, so the layer's stored form reproduces that tar byte
+/// for byte. `commit` and `build` both make their layers here; `unpack_failed` names the
+/// caller's subject in the error.
+pub fn stage_layer_dir(
+    store: &hutch_storage::LayerStore,
+    dir: Option<&Path>,
+    ids: Option<super::spec::KeepId>,
+    unpack_failed: impl FnOnce(hutch_storage::unpack::UnpackError) -> EngineError,
+) -> Result<StagedLayer> {
+    let tar_dir = store.staging()?;
+    let tar_path = tar_dir.path.join("layer.tar");
+    let source = match dir {
+        Some(d) => d.to_path_buf(),
+        None => {
+            let empty = tar_dir.path.join("empty");
+            std::fs::create_dir(&empty).map_err(|e| EngineError::io(&empty, e))?;
+            empty
+        }
+    };
+    let file = File::create(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
+    // Counts and hashes the tar, to give the layer its diff_id and size.
+    let hashing = hutch_storage::HashingWriter::new(io::BufWriter::new(file));
+    let mut hashing = layer_tar_as(&source, hashing, ids)?;
+    hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
+    let (buf, diff_id, size) = hashing.finish();
+    let diff_id = diff_id.expect("a hashing writer");
+    drop(
+        buf.into_inner()
+            .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
+    );
+    let file = File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
+    let staging = store.staging()?;
+    hutch_storage::unpack::unpack_layer(
+        io::BufReader::new(file),
+        &staging.path,
+        &hutch_storage::unpack::UnpackOptions {
+            layer: diff_id.to_string(),
+            ignore_chown_errors: false,
+            tar_split: Some(staging.split_path()),
+        },
+    )
+    .map_err(unpack_failed)?;
+    Ok(StagedLayer {
+        staging,
+        diff_id,
+        size: size as i64,
+    })
+}
+
 /// Where a `cp` source is inside the container: the resolved host path (the last component
 /// not followed, as `cp` copies a symlink itself) and whether the source path asked for the
 /// directory's contents (`dir/.`).

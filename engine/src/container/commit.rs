@@ -11,10 +11,9 @@ use crate::saveload::OCI_LAYER;
 use crate::{EngineError, Result};
 use chrono::{SecondsFormat, Utc};
 use hutch_state::{Container, NewImage, NewLayer};
-use hutch_storage::{Digest, HashingWriter};
+use hutch_storage::Digest;
 use parse_dockerfile as pd;
 use serde_json::{json, Map, Value};
-use std::io::{self, Write};
 
 #[derive(Debug, Clone, Default)]
 pub struct CommitOptions {
@@ -231,54 +230,30 @@ impl Containers {
         progress.event(Event::CopyingBlobs);
         let upper = self.upper_dir(c)?;
         let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
-        let tar_dir = store.staging()?;
-        let tar_path = tar_dir.path.join("layer.tar");
-        let file = std::fs::File::create(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-        // Counts and hashes the tar, to give the layer its diff_id and size.
-        let hashing = HashingWriter::new(io::BufWriter::new(file));
-        let source = if upper.is_dir() {
-            upper
-        } else {
-            // Never started: an empty layer, as podman commits.
-            let empty = tar_dir.path.join("empty");
-            std::fs::create_dir(&empty).map_err(|e| EngineError::io(&empty, e))?;
-            empty
-        };
         let keep_id = match super::config_of(c) {
             Ok(cfg) => self.keep_id(&cfg)?,
             Err(_) => None,
         };
-        let mut hashing = archive::layer_tar_as(&source, hashing, keep_id)?;
-        hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
-        let (buf, diff_id, size) = hashing.finish();
-        let diff_id = diff_id.expect("a hashing writer");
-        progress.event(Event::BlobDone {
-            id: diff_id.clone(),
-            digest: diff_id.clone(),
-        });
-        let diff_id = diff_id.to_string();
-        let size = size as i64;
-        drop(
-            buf.into_inner()
-                .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
-        );
-        let file = std::fs::File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-
-        let staging = store.staging()?;
-        hutch_storage::unpack::unpack_layer(
-            io::BufReader::new(file),
-            &staging.path,
-            &hutch_storage::unpack::UnpackOptions {
-                layer: diff_id.clone(),
-                ignore_chown_errors: false,
-                tar_split: Some(staging.split_path()),
+        // Never started: an empty layer, as podman commits.
+        let staged = archive::stage_layer_dir(
+            &store,
+            upper.is_dir().then_some(upper.as_path()),
+            keep_id,
+            |source| {
+                CommitError::Unpack {
+                    container: c.name.clone(),
+                    source,
+                }
+                .into()
             },
-        )
-        .map_err(|source| CommitError::Unpack {
-            container: c.name.clone(),
-            source,
-        })?;
-        drop(tar_dir);
+        )?;
+        progress.event(Event::BlobDone {
+            id: staged.diff_id.clone(),
+            digest: staged.diff_id.clone(),
+        });
+        let diff_id = staged.diff_id.to_string();
+        let size = staged.size;
+        let staging = staged.staging;
 
         let now = Utc::now();
         let created = now.to_rfc3339_opts(SecondsFormat::Nanos, true);

@@ -1,7 +1,8 @@
-//! Remote contexts: git repositories (`URL#ref:subdir`, cloned shallow with the `git` binary,
-//! as podman and the classic Docker builder do) and HTTP(S) downloads.
+//! Remote sources, for a whole context or an `ADD`: git repositories (`URL#ref:subdir`, cloned
+//! shallow with the `git` binary, as podman and the classic Docker builder do) and HTTP(S)
+//! downloads.
 
-use super::{io_err, ContextError};
+use super::ContextError;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
@@ -9,7 +10,7 @@ use std::time::Duration;
 const USER_AGENT: &str = concat!("hutch/", env!("CARGO_PKG_VERSION"));
 
 /// Whether `url` names a git repository rather than a file to download, by Docker's rules.
-pub(super) fn is_git_url(url: &str) -> bool {
+pub(crate) fn is_git_url(url: &str) -> bool {
     let (base, _) = url.split_once('#').unwrap_or((url, ""));
     if ["git://", "git@", "github.com/", "ssh://", "git+ssh://"]
         .iter()
@@ -22,13 +23,13 @@ pub(super) fn is_git_url(url: &str) -> bool {
 
 /// The parts of `URL#ref:subdir`.
 #[derive(Debug, PartialEq)]
-pub(super) struct GitSpec {
+pub(crate) struct GitSpec {
     pub repo: String,
     pub reference: Option<String>,
     pub subdir: Option<String>,
 }
 
-pub(super) fn parse_git_url(url: &str) -> GitSpec {
+pub(crate) fn parse_git_url(url: &str) -> GitSpec {
     let (base, fragment) = url.split_once('#').unwrap_or((url, ""));
     let (reference, subdir) = fragment.split_once(':').unwrap_or((fragment, ""));
     let repo = match base.strip_prefix("github.com/") {
@@ -50,13 +51,22 @@ fn is_commit_id(r: &str) -> bool {
 
 /// Clones into `<parent>/repo` and returns the context root (the subdirectory, if named).
 pub(super) fn git_clone(url: &str, parent: &Path) -> Result<PathBuf, ContextError> {
+    clone(url, &parent.join("repo"), true)
+        .map(|(root, _)| root)
+        .map_err(|what| ContextError::Git {
+            url: url.to_string(),
+            what,
+        })
+}
+
+/// Clones `URL#ref:subdir` into `dest` (shallow where the server allows it; a dumb HTTP
+/// server does not, and gets a full clone) and returns the directory named by the URL's
+/// subdirectory, or `dest`, with the commit checked out. `git_dir` false removes `.git` (what
+/// `ADD` wants without `--keep-git-dir`). Errors say what failed, for the caller to put the
+/// URL on.
+pub(crate) fn clone(url: &str, dest: &Path, git_dir: bool) -> Result<(PathBuf, String), String> {
     let spec = parse_git_url(url);
-    let dest = parent.join("repo");
-    let git_err = |what: String| ContextError::Git {
-        url: url.to_string(),
-        what,
-    };
-    let run = |args: &[&str], cwd: Option<&Path>| -> Result<(), ContextError> {
+    let run = |args: &[&str], cwd: Option<&Path>| -> Result<(), String> {
         let mut cmd = Command::new("git");
         cmd.args(args)
             .env("GIT_TERMINAL_PROMPT", "0")
@@ -66,96 +76,192 @@ pub(super) fn git_clone(url: &str, parent: &Path) -> Result<PathBuf, ContextErro
             cmd.current_dir(d);
         }
         let out = cmd.output().map_err(|e| {
-            git_err(format!(
-                "running git: {e} (install git to build from a repository URL)"
-            ))
+            format!("running git: {e} (install git to build from a repository URL)")
         })?;
         if !out.status.success() {
-            return Err(git_err(format!(
+            return Err(format!(
                 "git {} failed: {}",
                 args.first().copied().unwrap_or(""),
                 String::from_utf8_lossy(&out.stderr).trim()
-            )));
+            ));
         }
         Ok(())
     };
     let dest_str = dest.to_string_lossy().into_owned();
-    match spec.reference.as_deref() {
-        Some(r) if is_commit_id(r) => {
-            run(&["init", "-q", &dest_str], None)?;
-            run(&["remote", "add", "origin", &spec.repo], Some(&dest))?;
-            run(&["fetch", "-q", "--depth", "1", "origin", r], Some(&dest))?;
-            run(&["checkout", "-q", "FETCH_HEAD"], Some(&dest))?;
+    // Shallow first; a server that cannot (git's dumb HTTP protocol) gets a full fetch.
+    let fetch = |depth: bool| -> Result<(), String> {
+        let depth: &[&str] = if depth { &["--depth", "1"] } else { &[] };
+        match spec.reference.as_deref() {
+            Some(r) if is_commit_id(r) => {
+                run(&["init", "-q", &dest_str], None)?;
+                run(&["remote", "add", "origin", &spec.repo], Some(dest))?;
+                let mut args = vec!["fetch", "-q"];
+                args.extend_from_slice(depth);
+                if depth.is_empty() {
+                    // A full fetch cannot ask for a bare commit from every server: take
+                    // everything, then check the commit out.
+                    args.extend(["origin", "+refs/heads/*:refs/remotes/origin/*"]);
+                    run(&args, Some(dest))?;
+                    run(&["checkout", "-q", r], Some(dest))
+                } else {
+                    args.extend(["origin", r]);
+                    run(&args, Some(dest))?;
+                    run(&["checkout", "-q", "FETCH_HEAD"], Some(dest))
+                }
+            }
+            Some(r) => {
+                let mut args = vec!["clone", "-q"];
+                args.extend_from_slice(depth);
+                args.extend(["-b", r, "--", &spec.repo, &dest_str]);
+                run(&args, None)
+            }
+            None => {
+                let mut args = vec!["clone", "-q"];
+                args.extend_from_slice(depth);
+                args.extend(["--", &spec.repo, &dest_str]);
+                run(&args, None)
+            }
         }
-        Some(r) => run(
-            &[
-                "clone", "-q", "--depth", "1", "-b", r, "--", &spec.repo, &dest_str,
-            ],
-            None,
-        )?,
-        None => run(
-            &["clone", "-q", "--depth", "1", "--", &spec.repo, &dest_str],
-            None,
-        )?,
+    };
+    if let Err(shallow) = fetch(true) {
+        if !shallow.contains("shallow") {
+            return Err(shallow);
+        }
+        if dest.exists() {
+            hutch_storage::remove_tree(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+        }
+        fetch(false)?;
     }
     if dest.join(".gitmodules").exists() {
         run(
-            &[
-                "submodule",
-                "update",
-                "-q",
-                "--init",
-                "--recursive",
-                "--depth",
-                "1",
-            ],
-            Some(&dest),
+            &["submodule", "update", "-q", "--init", "--recursive"],
+            Some(dest),
         )?;
     }
-    let Some(sub) = spec.subdir else {
-        return Ok(dest);
+    let root = match spec.subdir {
+        None => dest.to_path_buf(),
+        Some(sub) => {
+            let rel = super::sources::clean_relative(&sub)
+                .map_err(|_| format!("subdirectory {sub:?} is outside the repository"))?;
+            let root = std::fs::canonicalize(dest.join(&rel))
+                .map_err(|e| format!("subdirectory {sub:?}: {e}"))?;
+            let top =
+                std::fs::canonicalize(dest).map_err(|e| format!("{}: {e}", dest.display()))?;
+            if !root.starts_with(&top) || !root.is_dir() {
+                return Err(format!(
+                    "subdirectory {sub:?} is not a directory inside the repository"
+                ));
+            }
+            root
+        }
     };
-    let rel = super::sources::clean_relative(&sub)
-        .map_err(|_| git_err(format!("subdirectory {sub:?} is outside the repository")))?;
-    let root = std::fs::canonicalize(dest.join(&rel))
-        .map_err(|e| git_err(format!("subdirectory {sub:?}: {e}")))?;
-    let top = std::fs::canonicalize(&dest).map_err(io_err(&dest))?;
-    if !root.starts_with(&top) || !root.is_dir() {
-        return Err(git_err(format!(
-            "subdirectory {sub:?} is not a directory inside the repository"
-        )));
+    let commit = head_commit(dest)?;
+    if !git_dir {
+        let dot_git = dest.join(".git");
+        if dot_git.exists() {
+            hutch_storage::remove_tree(&dot_git)
+                .map_err(|e| format!("{}: {e}", dot_git.display()))?;
+        }
     }
-    Ok(root)
+    Ok((root, commit))
+}
+
+/// The commit `dir` (a clone) has checked out.
+fn head_commit(dir: &Path) -> Result<String, String> {
+    let out = Command::new("git")
+        .args(["rev-parse", "HEAD"])
+        .current_dir(dir)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| format!("running git: {e}"))?;
+    if !out.status.success() {
+        return Err(format!(
+            "git rev-parse failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).trim().to_string())
 }
 
 /// Downloads `url` into `<parent>/download`. Call from a thread that may block.
 pub(super) fn download(url: &str, parent: &Path) -> Result<PathBuf, ContextError> {
-    let dl_err = |reason: String| ContextError::Download {
-        url: url.to_string(),
-        reason,
-    };
     let dest = parent.join("download");
+    download_to(url, &dest).map_err(|e| match e {
+        DownloadError::Io { path, source } => ContextError::Io { path, source },
+        DownloadError::Failed(reason) => ContextError::Download {
+            url: url.to_string(),
+            reason,
+        },
+    })?;
+    Ok(dest)
+}
+
+/// Why a download failed.
+#[derive(Debug)]
+pub(crate) enum DownloadError {
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The request or the server: what went wrong, for the caller to put the URL on.
+    Failed(String),
+}
+
+/// What a download brought besides the file.
+#[derive(Debug, Default)]
+pub(crate) struct Downloaded {
+    /// The server's `Last-Modified`, when it sent one.
+    pub last_modified: Option<std::time::SystemTime>,
+}
+
+/// Downloads `url` into file `dest`. Call from a thread that may block.
+pub(crate) fn download_to(url: &str, dest: &Path) -> Result<Downloaded, DownloadError> {
+    let failed = |reason: String| DownloadError::Failed(reason);
+    let io = |source: std::io::Error| DownloadError::Io {
+        path: dest.to_path_buf(),
+        source,
+    };
     crate::pull::client::install_crypto_provider();
     let client = reqwest::Client::builder()
         .user_agent(USER_AGENT)
         .connect_timeout(Duration::from_secs(30))
         .build()
-        .map_err(|e| dl_err(e.to_string()))?;
+        .map_err(|e| failed(e.to_string()))?;
     let fetch = async {
         let mut resp = client
             .get(url)
             .send()
             .await
-            .map_err(|e| dl_err(e.to_string()))?;
+            .map_err(|e| failed(error_chain(&e)))?;
         if !resp.status().is_success() {
-            return Err(dl_err(format!("the server answered {}", resp.status())));
+            return Err(failed(format!("the server answered {}", resp.status())));
         }
-        let mut file = std::fs::File::create(&dest).map_err(io_err(&dest))?;
-        while let Some(chunk) = resp.chunk().await.map_err(|e| dl_err(e.to_string()))? {
-            std::io::Write::write_all(&mut file, &chunk).map_err(io_err(&dest))?;
+        let last_modified = resp
+            .headers()
+            .get(reqwest::header::LAST_MODIFIED)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| chrono::DateTime::parse_from_rfc2822(v).ok())
+            .map(std::time::SystemTime::from);
+        let mut file = std::fs::File::create(dest).map_err(io)?;
+        while let Some(chunk) = resp.chunk().await.map_err(|e| failed(error_chain(&e)))? {
+            std::io::Write::write_all(&mut file, &chunk).map_err(io)?;
         }
-        Ok(())
+        Ok(Downloaded { last_modified })
     };
-    crate::rt::block_on(fetch).map_err(|e| dl_err(e.to_string()))??;
-    Ok(dest)
+    crate::rt::block_on(fetch).map_err(|e| failed(e.to_string()))?
+}
+
+/// An error with its causes (reqwest's own message leaves out why a connection failed).
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let m = c.to_string();
+        if !out.contains(&m) {
+            out.push_str(": ");
+            out.push_str(&m);
+        }
+        cur = c.source();
+    }
+    out
 }
