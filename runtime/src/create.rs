@@ -25,10 +25,26 @@ pub struct CreateOpts<'a> {
 }
 
 pub fn load_spec(bundle: &Path) -> Result<Spec> {
-    let p = bundle.join("config.json");
-    let text = std::fs::read(&p).with_context(|| format!("open {}", p.display()))?;
-    serde_json::from_slice(&text).with_context(|| format!("parse {}", p.display()))
+    read_spec(&bundle.join("config.json")).map(|(_, s)| s)
 }
+
+fn read_spec(p: &Path) -> Result<(Vec<u8>, Spec)> {
+    let text = std::fs::read(p).with_context(|| format!("open {}", p.display()))?;
+    let spec = serde_json::from_slice(&text).with_context(|| format!("parse {}", p.display()))?;
+    Ok((text, spec))
+}
+
+/// The configuration a container was created with: the copy in its state directory, as the
+/// bundle's config.json may have changed since (and must not change the container).
+pub fn spec_of(c: &crate::state::Container) -> Result<Spec> {
+    match read_spec(&c.dir.join(SPEC_COPY)) {
+        Ok((_, s)) => Ok(s),
+        // Made by a runtime that kept no copy.
+        Err(_) => load_spec(&c.saved.bundle),
+    }
+}
+
+const SPEC_COPY: &str = "config.json";
 
 pub fn rootfs_of(spec: &Spec, bundle: &Path) -> Result<PathBuf> {
     let root = spec.root().as_ref().context("config.json has no root")?;
@@ -39,8 +55,13 @@ pub fn rootfs_of(spec: &Spec, bundle: &Path) -> Result<PathBuf> {
 /// Creates the container; returns it with its init's pid.
 pub fn create(o: &CreateOpts<'_>) -> Result<Container> {
     let bundle = std::path::absolute(o.bundle).context("bundle path")?;
-    let spec = load_spec(&bundle)?;
+    let (text, spec) = read_spec(&bundle.join("config.json"))?;
     let (dir, lock) = state::create_dir(o.root, o.id)?;
+    let copy = dir.join(SPEC_COPY);
+    if let Err(e) = std::fs::write(&copy, text) {
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(crate::io_error(&format!("write {}", copy.display()), &e));
+    }
     let lock_fd = std::os::fd::AsRawFd::as_raw_fd(&*lock);
     match create_in(o, &bundle, spec, &dir, lock_fd) {
         Ok(saved) => {
@@ -78,11 +99,11 @@ fn create_in(
     state_lock: std::os::fd::RawFd,
 ) -> Result<Saved> {
     let rootfs = rootfs_of(&spec, bundle)?;
-    let process = spec
-        .process()
-        .as_ref()
-        .context("config.json has no process")?;
-    let console = if process.terminal() == Some(true) {
+    let process = spec.process().as_ref();
+    if process.is_none() && o.start {
+        bail!("config.json has no process to run");
+    }
+    let console = if process.and_then(|p| p.terminal()) == Some(true) {
         let path = o.console_socket.ok_or_else(|| {
             anyhow!(
                 "cannot allocate tty if hutch-runtime will detach without setting console socket"
@@ -99,14 +120,25 @@ fn create_in(
         None
     } else {
         let p = dir.join(state::FIFO);
-        nix::unistd::mkfifo(&p, nix::sys::stat::Mode::from_bits_truncate(0o622))
-            .with_context(|| format!("mkfifo {}", p.display()))?;
+        nix::unistd::mkfifo(&p, nix::sys::stat::Mode::from_bits_truncate(0o622)).map_err(|e| {
+            anyhow!(
+                "create the exec fifo {}: {}",
+                p.display(),
+                crate::errtext::errno(e)
+            )
+        })?;
+        // Writable by the container's root whatever our umask and its id mappings (its
+        // root may be an id that has no rights on our files).
+        std::fs::set_permissions(&p, std::os::unix::fs::PermissionsExt::from_mode(0o622))
+            .map_err(|e| crate::io_error(&format!("chmod {}", p.display()), &e))?;
+        // The init opens the FIFO relative to this directory: without a mount namespace it
+        // chroots into a rootfs that has no /proc to reopen a descriptor through.
         Some(
             std::fs::OpenOptions::new()
                 .read(true)
-                .custom_flags(libc::O_PATH | libc::O_CLOEXEC)
-                .open(&p)
-                .with_context(|| format!("open {}", p.display()))?,
+                .custom_flags(libc::O_PATH | libc::O_DIRECTORY | libc::O_CLOEXEC)
+                .open(dir)
+                .map_err(|e| crate::io_error(&format!("open {}", dir.display()), &e))?,
         )
     };
     let seccomp = match spec.linux().as_ref().and_then(|l| l.seccomp().as_ref()) {
@@ -265,12 +297,16 @@ fn write_id_maps(pid: i32, linux: &oci_spec::runtime::Linux) -> Result<()> {
                         x.size().to_string(),
                     ]);
                 }
-                let out = cmd
-                    .output()
-                    .with_context(|| format!("write {p}: {e}; and run {tool}"))?;
+                let out = cmd.output().map_err(|e2| {
+                    crate::io_error(
+                        &format!("write {p}: {}; and run {tool}", crate::errno_text(&e)),
+                        &e2,
+                    )
+                })?;
                 if !out.status.success() {
                     bail!(
-                        "write {p}: {e}; {tool} failed: {}",
+                        "write {p}: {}; {tool} failed: {}",
+                        crate::errno_text(&e),
                         String::from_utf8_lossy(&out.stderr).trim()
                     );
                 }

@@ -50,7 +50,7 @@ fn same_ns(pid: i32, ns: &str) -> bool {
 }
 
 fn process_of(c: &Container, o: &ExecOpts) -> Result<(Process, oci_spec::runtime::Spec)> {
-    let spec = crate::create::load_spec(&c.saved.bundle)?;
+    let spec = crate::create::spec_of(c)?;
     let process = match &o.process {
         Some(p) => {
             let text = std::fs::read(p).with_context(|| format!("open {}", p.display()))?;
@@ -275,6 +275,6 @@ fn child(
         Ok(never) => match never {},
         Err(e) => e,
     };
-    let _ = sync::send(&mut sock, sync::ERROR, &format!("{e:#}"));
+    let _ = sync::send(&mut sock, sync::ERROR, &crate::errtext::render(&e));
     std::process::exit(255)
 }

@@ -19,7 +19,11 @@ pub fn run(hooks: &[Hook], state: &str) -> Result<()> {
 pub fn run_warn(hooks: Option<&Vec<Hook>>, state: &str, what: &str) {
     for h in hooks.into_iter().flatten() {
         if let Err(e) = run_one(h, state) {
-            crate::log::warn(&format!("{what} hook {}: {e:#}", h.path().display()));
+            crate::log::warn(&format!(
+                "{what} hook {}: {}",
+                h.path().display(),
+                crate::errtext::render(&e)
+            ));
         }
     }
 }

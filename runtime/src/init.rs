@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use oci_spec::runtime::{LinuxNamespaceType, Spec};
 use std::fs::File;
 use std::io::Write;
-use std::os::fd::AsRawFd;
+use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 
@@ -20,7 +20,8 @@ pub struct Init {
     pub new_uts: bool,
     /// A mount namespace to join by path.
     pub join_mount: Option<File>,
-    /// The exec FIFO (O_PATH), with `create`; None when the container starts at once.
+    /// The state directory holding the exec FIFO (O_PATH), with `create`; None when the
+    /// container starts at once.
     pub fifo: Option<File>,
     pub console: Option<UnixStream>,
     pub preserve_fds: u32,
@@ -36,7 +37,7 @@ pub fn run(init: Init, mut sock: UnixStream) -> ! {
     let code = match setup(init, &mut sock) {
         Ok(never) => match never {},
         Err(e) => {
-            let msg = format!("{e:#}");
+            let msg = crate::errtext::render(&e);
             if sync::send(&mut sock, sync::ERROR, &msg).is_err() {
                 let _ = writeln!(std::io::stderr(), "hutch-runtime: {msg}");
             }
@@ -77,10 +78,6 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         nix::sched::setns(ns, nix::sched::CloneFlags::CLONE_NEWNS)
             .context("join mount namespace")?;
     }
-    let process = spec
-        .process()
-        .clone()
-        .context("config.json has no process")?;
     let hooks = spec.hooks().clone().unwrap_or_default();
     let some = |h: &Option<Vec<oci_spec::runtime::Hook>>| h.as_ref().is_some_and(|h| !h.is_empty());
     let any_hooks = some(hooks.prestart())
@@ -113,6 +110,18 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
             crate::sys::fd::set_domainname(d).context("setdomainname")?;
         }
     }
+    let Some(process) = spec.process().clone() else {
+        // The spec lets a container without a process be created, not started: wait for
+        // `start` like any other, which refuses it and ends us.
+        sync::send(sock, sync::READY, "")?;
+        if let Some(fifo) = fifo {
+            drop(crate::sys::fd::open_write_at(
+                fifo.as_fd(),
+                crate::state::FIFO,
+            ));
+        }
+        anyhow::bail!("config.json has no process to run");
+    };
     crate::process::set_rlimits(&process)?;
     match console {
         Some(c) if process.terminal() == Some(true) => {
@@ -139,17 +148,18 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         .context("process.args is empty in config.json")?;
     let path = crate::process::lookup(&arg0, &env)?;
     sync::send(sock, sync::READY, "")?;
-    if let Some(fifo) = fifo {
-        // Blocks until `start` opens the other end.
-        let p = format!("/proc/self/fd/{}", fifo.as_raw_fd());
-        let mut w = std::fs::OpenOptions::new()
-            .write(true)
-            .open(&p)
-            .context("open the exec fifo")?;
-        w.write_all(b"0").context("write the exec fifo")?;
-        drop(w);
-        drop(fifo);
-    }
+    // Blocks until `start` opens the other end. Our end stays open until the exec closes it
+    // (close-on-exec), so that `start` returns, and runs the poststart hooks, once the
+    // container's program runs, as the spec has it.
+    let _exec_fifo = match fifo {
+        Some(fifo) => {
+            let mut w = crate::sys::fd::open_write_at(fifo.as_fd(), crate::state::FIFO)
+                .map_err(|e| crate::io_error("open the exec fifo", &e))?;
+            w.write_all(b"0").context("write the exec fifo")?;
+            Some(w)
+        }
+        None => None,
+    };
     if let Some(h) = hooks.start_container().as_ref() {
         crate::hooks::run(h, &hook_state).context("startContainer hook")?;
     }

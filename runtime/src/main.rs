@@ -15,6 +15,7 @@
 
 mod cgroup;
 mod create;
+mod errtext;
 mod exec;
 mod hooks;
 mod init;
@@ -27,6 +28,7 @@ mod state;
 mod sync;
 mod sys;
 mod syscalls;
+mod syscalls_i386;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -164,16 +166,10 @@ enum Cmd {
 
 /// runc's wording of an errno: Go's lowercase strerror.
 pub fn errno_text(e: &std::io::Error) -> String {
-    let s = match e.raw_os_error() {
-        Some(n) => nix::errno::Errno::from_raw(n).desc().to_string(),
-        None => e.to_string(),
-    };
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => s,
-    }
+    errtext::io(e)
 }
+
+pub use errtext::io_error;
 
 /// The state JSON that hooks read on stdin.
 pub fn hooks_state(s: &state::Saved, status: &str) -> String {
@@ -242,7 +238,7 @@ fn main() {
             match exec::exec(&root, &id, &o) {
                 Ok(code) => std::process::exit(code),
                 Err(e) => {
-                    log::error(&format!("exec failed: {e:#}"));
+                    log::error(&format!("exec failed: {}", errtext::render(&e)));
                     std::process::exit(255);
                 }
             }
@@ -252,8 +248,10 @@ fn main() {
         Ok(code) => std::process::exit(code),
         Err(e) => {
             let msg = match verb {
-                "create" | "run" => format!("hutch-runtime {verb} failed: {e:#}"),
-                _ => format!("{e:#}"),
+                "create" | "run" => {
+                    format!("hutch-runtime {verb} failed: {}", errtext::render(&e))
+                }
+                _ => errtext::render(&e),
             };
             log::error(&msg);
             std::process::exit(1);
@@ -305,7 +303,7 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         mask.thread_block()?;
     }
     let container = do_create(root, c, true)?;
-    if let Ok(spec) = create::load_spec(&container.saved.bundle) {
+    if let Ok(spec) = create::spec_of(&container) {
         let st = hooks_state(&container.saved, "running");
         hooks::run_warn(
             spec.hooks().as_ref().and_then(|h| h.poststart().as_ref()),

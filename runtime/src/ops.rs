@@ -18,23 +18,36 @@ pub fn start(root: &Path, id: &str) -> Result<()> {
         Status::Stopped => bail!("cannot start a container that has stopped"),
         _ => bail!("cannot start an already running container"),
     }
+    let spec = crate::create::spec_of(&c)?;
+    if spec.process().is_none() {
+        // Its init waits with nothing to run: end it, so the container is stopped.
+        let _ = send(Pid::from_raw(c.saved.pid), Signal::SIGKILL);
+        wait_gone(&c);
+        bail!("cannot start container {id}: config.json has no process to run");
+    }
     let fifo_path = c.dir.join(state::FIFO);
     let mut fifo = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(&fifo_path)
         .with_context(|| format!("open {}", fifo_path.display()))?;
-    // The init has the FIFO open for writing (it blocked in open); it writes one byte.
+    // The init has the FIFO open for writing (it blocked in open); it writes one byte, then
+    // its end closes when it execs the container's program (or fails to).
+    let mut started = false;
     loop {
         let mut b = [0u8; 1];
         match fifo.read(&mut b) {
-            Ok(1) => break,
+            Ok(1) => started = true,
+            Ok(_) if started => break,
             Ok(_) if !c.alive() => bail!("cannot start a container that has stopped"),
             Err(e) if e.kind() != std::io::ErrorKind::WouldBlock => {
                 return Err(e).context("read the exec fifo")
             }
             _ => {
                 if !c.alive() {
+                    if started {
+                        break;
+                    }
                     bail!("cannot start a container that has stopped");
                 }
                 let fd = std::os::fd::AsFd::as_fd(&fifo);
@@ -43,14 +56,12 @@ pub fn start(root: &Path, id: &str) -> Result<()> {
         }
     }
     let _ = std::fs::remove_file(&fifo_path);
-    if let Ok(spec) = crate::create::load_spec(&c.saved.bundle) {
-        let st = crate::hooks_state(&c.saved, "running");
-        crate::hooks::run_warn(
-            spec.hooks().as_ref().and_then(|h| h.poststart().as_ref()),
-            &st,
-            "poststart",
-        );
-    }
+    let st = crate::hooks_state(&c.saved, "running");
+    crate::hooks::run_warn(
+        spec.hooks().as_ref().and_then(|h| h.poststart().as_ref()),
+        &st,
+        "poststart",
+    );
     Ok(())
 }
 
@@ -134,10 +145,8 @@ pub fn delete(root: &Path, id: &str, force: bool) -> Result<()> {
     };
     match c.status() {
         Status::Stopped => {}
-        Status::Created => {
-            let _ = send(Pid::from_raw(c.saved.pid), Signal::SIGKILL);
-            wait_gone(&c);
-        }
+        // The OCI spec: deleting a container that is not stopped is an error without
+        // --force, a created one included (runc deletes a created one anyway).
         s if force => {
             let _ = s;
             for p in processes(&c) {
@@ -155,7 +164,7 @@ pub fn delete(root: &Path, id: &str, force: bool) -> Result<()> {
             s.name()
         ),
     }
-    if let Ok(spec) = crate::create::load_spec(&c.saved.bundle) {
+    if let Ok(spec) = crate::create::spec_of(&c) {
         let st = crate::hooks_state(&c.saved, "stopped");
         crate::hooks::run_warn(
             spec.hooks().as_ref().and_then(|h| h.poststop().as_ref()),

@@ -172,7 +172,11 @@ pub fn finalize(process: &Process, seccomp: &[seccompiler::BpfProgram]) -> Resul
         // Where setgroups is denied (a user namespace mapped without newgidmap), only an empty
         // list can stand.
         if !groups.is_empty() {
-            bail!("setgroups {:?}: {e}", user.additional_gids());
+            bail!(
+                "setgroups {:?}: {}",
+                user.additional_gids(),
+                crate::errtext::errno(e)
+            );
         }
     }
     let (uid, gid) = (Uid::from_raw(user.uid()), Gid::from_raw(user.gid()));

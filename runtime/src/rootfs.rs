@@ -187,6 +187,22 @@ const REMOUNT_FLAGS: MsFlags = MsFlags::MS_RDONLY
     .union(MsFlags::MS_RELATIME)
     .union(MsFlags::MS_STRICTATIME);
 
+const ATIME_FLAGS: MsFlags = MsFlags::MS_NOATIME
+    .union(MsFlags::MS_NODIRATIME)
+    .union(MsFlags::MS_RELATIME)
+    .union(MsFlags::MS_STRICTATIME);
+
+/// The flags of a remount that keeps what the mount has `locked`: its nosuid/nodev/noexec/ro
+/// added to `want`, and its atime setting as a whole (the kernel refuses any change of a locked
+/// atime setting, so a `strictatime` asked for a `relatime` mount gives way, as with runc).
+fn with_locked(want: MsFlags, locked: MsFlags) -> MsFlags {
+    let mut atime = locked & ATIME_FLAGS;
+    if !atime.intersects(MsFlags::MS_NOATIME | MsFlags::MS_RELATIME) {
+        atime |= MsFlags::MS_STRICTATIME;
+    }
+    (want & !ATIME_FLAGS) | (locked & !ATIME_FLAGS) | atime
+}
+
 /// Remounts the bind mount at `p` with `flags` (keeping what it has locked).
 pub fn remount_bind(p: &Path, flags: MsFlags) -> Result<()> {
     let base = MsFlags::MS_BIND | MsFlags::MS_REMOUNT;
@@ -194,9 +210,14 @@ pub fn remount_bind(p: &Path, flags: MsFlags) -> Result<()> {
     if mount(NONE, p, NONE, base | want, NONE).is_ok() {
         return Ok(());
     }
-    let keep = locked_flags(p);
-    mount(NONE, p, NONE, base | want | keep, NONE)
-        .with_context(|| format!("remount {}", p.display()))
+    mount(
+        NONE,
+        p,
+        NONE,
+        base | with_locked(want, locked_flags(p)),
+        NONE,
+    )
+    .with_context(|| format!("remount {}", p.display()))
 }
 
 fn bind(src: &Path, dest: &Path, recursive: bool) -> Result<()> {
@@ -256,9 +277,10 @@ fn mount_one(root: &Path, m: &Mount) -> Result<()> {
                 }
                 _ => {
                     return Err(anyhow!(
-                        "mount {} ({typ}) on {}: {e}",
+                        "mount {} ({typ}) on {}: {}",
                         source.display(),
-                        m.destination().display()
+                        m.destination().display(),
+                        crate::errtext::errno(e)
                     ))
                 }
             }
@@ -367,14 +389,11 @@ pub fn is_mountpoint_dev(p: &Path) -> bool {
 /// root of its user namespace. `before_pivot` runs the createRuntime/createContainer hooks.
 pub fn setup(spec: &Spec, rootfs: &Path, before_pivot: impl FnOnce() -> Result<()>) -> Result<()> {
     let linux = spec.linux().as_ref();
-    let prop = match linux.and_then(|l| l.rootfs_propagation().as_deref()) {
-        Some("shared") | Some("rshared") => MsFlags::MS_SHARED,
-        Some("private") | Some("rprivate") => MsFlags::MS_PRIVATE,
-        Some("unbindable") | Some("runbindable") => MsFlags::MS_UNBINDABLE,
-        _ => MsFlags::MS_SLAVE,
-    };
-    mount(NONE, "/", NONE, MsFlags::MS_REC | prop, NONE)
-        .context("make / a slave or private mount")?;
+    // The host's mounts become slaves: nothing the container mounts reaches the host, and
+    // pivot_root (which refuses a shared parent) and the binds below (which an unbindable
+    // mount refuses) work whatever rootfsPropagation asks; that is applied to the new root.
+    mount(NONE, "/", NONE, MsFlags::MS_REC | MsFlags::MS_SLAVE, NONE)
+        .context("make / a slave mount")?;
     bind(rootfs, rootfs, true)?;
     let has_dev = spec
         .mounts()
@@ -388,7 +407,19 @@ pub fn setup(spec: &Spec, rootfs: &Path, before_pivot: impl FnOnce() -> Result<(
         devices(rootfs, spec)?;
     }
     before_pivot()?;
-    pivot(rootfs)
+    pivot(rootfs)?;
+    if let Some(p) = linux.and_then(|l| l.rootfs_propagation().as_deref()) {
+        let flag = match p.trim_start_matches('r') {
+            "shared" => MsFlags::MS_SHARED,
+            "slave" => MsFlags::MS_SLAVE,
+            "private" => MsFlags::MS_PRIVATE,
+            "unbindable" => MsFlags::MS_UNBINDABLE,
+            _ => bail!("linux.rootfsPropagation {p:?} in config.json: expected shared, slave, private or unbindable"),
+        };
+        mount(NONE, "/", NONE, MsFlags::MS_REC | flag, NONE)
+            .with_context(|| format!("set the propagation of the container's / to {p}"))?;
+    }
+    Ok(())
 }
 
 fn pivot(rootfs: &Path) -> Result<()> {
@@ -407,7 +438,11 @@ fn pivot(rootfs: &Path) -> Result<()> {
             mount(Some("."), "/", NONE, MsFlags::MS_MOVE, NONE).context("move the rootfs to /")?;
             nix::unistd::chroot(".").context("chroot into the rootfs")?;
         }
-        Err(e) => bail!("pivot_root into {}: {e}", rootfs.display()),
+        Err(e) => bail!(
+            "pivot_root into {}: {}",
+            rootfs.display(),
+            crate::errtext::errno(e)
+        ),
     }
     drop(old);
     std::env::set_current_dir("/").context("chdir /")?;
@@ -491,6 +526,21 @@ mod tests {
         assert!(o.flags.contains(MsFlags::MS_RDONLY));
         assert_eq!(o.propagation, vec![MsFlags::MS_PRIVATE | MsFlags::MS_REC]);
         assert_eq!(o.data, ["size=64k"]);
+    }
+
+    #[test]
+    fn locked_atime_wins_over_the_asked_one() {
+        let want = MsFlags::MS_NOSUID | MsFlags::MS_STRICTATIME;
+        let locked = MsFlags::MS_NODEV | MsFlags::MS_RELATIME;
+        assert_eq!(
+            with_locked(want, locked),
+            MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_RELATIME
+        );
+        // A strictatime source stays strictatime even when relatime is asked for.
+        assert_eq!(
+            with_locked(MsFlags::MS_RELATIME | MsFlags::MS_RDONLY, MsFlags::empty()),
+            MsFlags::MS_RDONLY | MsFlags::MS_STRICTATIME
+        );
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! most restrictive answer of the stack, and on a tie the most recently loaded filter's, so the
 //! result is the profile's. Names this kernel's table does not know are skipped, as runc skips
 //! them. x32 system calls (the x86_64 number with bit 30 set) get the same rules, so a filtered
-//! call cannot be made through the x32 ABI; other architectures' calls are refused by
-//! seccompiler's architecture check.
+//! call cannot be made through the x32 ABI. When the profile lists SCMP_ARCH_X86, each filter
+//! also carries the rules in i386 numbers, so 32-bit programs run under the profile as with
+//! runc; other architectures' calls are refused by seccompiler's architecture check.
 
 use anyhow::{bail, Result};
 use oci_spec::runtime::{LinuxSeccomp, LinuxSeccompAction, LinuxSeccompOperator, LinuxSyscall};
@@ -85,18 +86,26 @@ fn rules(sc: &LinuxSyscall) -> Result<Vec<SeccompRule>> {
 
 type Rules = BTreeMap<i64, Vec<SeccompRule>>;
 
-fn add(map: &mut Rules, nr: i64, r: &[SeccompRule]) {
-    for n in [nr, nr | x32_bit()] {
+fn add(map: &mut Rules, nr: i64, x32: i64, r: &[SeccompRule]) {
+    for n in [nr, nr | x32] {
         map.entry(n).or_default().extend(r.iter().cloned());
     }
 }
 
-/// The filters to load, in order; empty when the profile allows everything.
-pub fn compile(profile: &LinuxSeccomp) -> Result<Vec<BpfProgram>> {
-    let arch = arch()?;
-    let default = action(profile.default_action(), profile.default_errno_ret())?
-        .unwrap_or(SeccompAction::Allow);
-    // Each action's rules, and for the base filter every named syscall with its conditions.
+/// The profile's rules in one ABI's numbers: for the base filter every named syscall with its
+/// conditions, and each non-default action's rules, in the order the profile first names
+/// each action (the same for every ABI, so their filters pair up).
+struct Abi {
+    named: Rules,
+    groups: Vec<(SeccompAction, Rules)>,
+}
+
+fn collect(
+    profile: &LinuxSeccomp,
+    default: &SeccompAction,
+    number: fn(&str) -> Option<i64>,
+    x32: i64,
+) -> Result<Abi> {
     let mut groups: Vec<(SeccompAction, Rules)> = Vec::new();
     let mut named: Rules = BTreeMap::new();
     let mut unconditional: std::collections::HashSet<i64> = Default::default();
@@ -104,56 +113,183 @@ pub fn compile(profile: &LinuxSeccomp) -> Result<Vec<BpfProgram>> {
         let Some(act) = action(sc.action(), sc.errno_ret())? else {
             continue;
         };
+        if act == *default {
+            continue;
+        }
         let r = rules(sc)?;
+        let group = (act != SeccompAction::Allow).then(|| {
+            match groups.iter().position(|(a, _)| *a == act) {
+                Some(i) => i,
+                None => {
+                    groups.push((act.clone(), BTreeMap::new()));
+                    groups.len() - 1
+                }
+            }
+        });
         for name in sc.names() {
-            let Some(nr) = crate::syscalls::number(name) else {
+            let Some(nr) = number(name) else {
                 continue;
             };
-            if act == default {
-                continue;
-            }
             if r.is_empty() {
                 unconditional.insert(nr);
             }
-            if act != SeccompAction::Allow {
-                let g = match groups.iter_mut().position(|(a, _)| *a == act) {
-                    Some(i) => &mut groups[i].1,
-                    None => {
-                        groups.push((act.clone(), BTreeMap::new()));
-                        &mut groups.last_mut().expect("just pushed").1
-                    }
-                };
-                add(g, nr, &r);
+            if let Some(g) = group {
+                add(&mut groups[g].1, nr, x32, &r);
             }
-            add(&mut named, nr, &r);
+            add(&mut named, nr, x32, &r);
         }
     }
     // A syscall with an unconditional rule matches whatever its other rules say.
     for set in groups.iter_mut().map(|(_, g)| g).chain([&mut named]) {
         for nr in &unconditional {
-            for n in [*nr, nr | x32_bit()] {
+            for n in [*nr, nr | x32] {
                 if let Some(e) = set.get_mut(&n) {
                     e.clear();
                 }
             }
         }
     }
+    Ok(Abi { named, groups })
+}
+
+/// Whether the profile covers 32-bit x86 programs on this x86_64 host (runc's profiles, and
+/// podman's, list SCMP_ARCH_X86): then their calls get the profile's answers instead of
+/// being killed by the architecture check.
+fn wants_i386(profile: &LinuxSeccomp) -> bool {
+    cfg!(target_arch = "x86_64")
+        && profile
+            .architectures()
+            .iter()
+            .flatten()
+            .any(|a| *a == oci_spec::runtime::Arch::ScmpArchX86)
+}
+
+/// The filters to load, in order; empty when the profile allows everything.
+pub fn compile(profile: &LinuxSeccomp) -> Result<Vec<BpfProgram>> {
+    let arch = arch()?;
+    let default = action(profile.default_action(), profile.default_errno_ret())?
+        .unwrap_or(SeccompAction::Allow);
+    let native = collect(profile, &default, crate::syscalls::number, x32_bit())?;
+    let i386 = if wants_i386(profile) {
+        Some(collect(profile, &default, crate::syscalls_i386::number, 0)?)
+    } else {
+        None
+    };
+    let build = |rules: Rules, mismatch: SeccompAction, matched: SeccompAction| {
+        let f = SeccompFilter::new(rules, mismatch, matched, arch)
+            .map_err(|e| anyhow::anyhow!("seccomp filter: {e}"))?;
+        BpfProgram::try_from(f).map_err(|e| anyhow::anyhow!("seccomp filter: {e}"))
+    };
     let mut out = Vec::new();
-    let build =
-        |rules: Rules, mismatch: SeccompAction, matched: SeccompAction| -> Result<BpfProgram> {
-            let f = SeccompFilter::new(rules, mismatch, matched, arch)
-                .map_err(|e| anyhow::anyhow!("seccomp filter: {e}"))?;
-            BpfProgram::try_from(f).map_err(|e| anyhow::anyhow!("seccomp filter: {e}"))
-        };
-    if default != SeccompAction::Allow {
-        out.push(build(named, default.clone(), SeccompAction::Allow)?);
-    }
-    for (act, rules) in groups {
-        if act != default {
-            out.push(build(rules, SeccompAction::Allow, act)?);
+    let mut guard = false;
+    let mut pair = |native: Rules,
+                    i386: Option<Rules>,
+                    mismatch: SeccompAction,
+                    matched: SeccompAction|
+     -> Result<()> {
+        let a = build(native, mismatch.clone(), matched.clone())?;
+        match i386 {
+            Some(r) => join_i386(a, build(r, mismatch, matched)?, &mut out, &mut guard),
+            None => {
+                out.push(a);
+                Ok(())
+            }
         }
+    };
+    let (mut i386_named, mut i386_groups) = match i386 {
+        Some(a) => (
+            Some(a.named),
+            a.groups.into_iter().map(|(_, r)| Some(r)).collect(),
+        ),
+        None => (None, Vec::new()),
+    };
+    if default != SeccompAction::Allow {
+        pair(
+            native.named,
+            i386_named.take(),
+            default.clone(),
+            SeccompAction::Allow,
+        )?;
+    }
+    for (i, (act, rules)) in native.groups.into_iter().enumerate() {
+        let other = i386_groups.get_mut(i).and_then(Option::take);
+        if rules.is_empty() && other.as_ref().is_none_or(|r| r.is_empty()) {
+            continue;
+        }
+        pair(rules, other, SeccompAction::Allow, act)?;
+    }
+    if guard {
+        out.push(arch_guard());
     }
     Ok(out)
+}
+
+/// AUDIT_ARCH_I386 (EM_386, little-endian, 32-bit).
+const AUDIT_ARCH_I386: u32 = 3 | 0x4000_0000;
+/// AUDIT_ARCH_X86_64, which seccompiler's x86_64 programs check for.
+const AUDIT_ARCH_X86_64: u32 = 62 | 0x8000_0000 | 0x4000_0000;
+/// The kernel's limit on a classic BPF program.
+const BPF_MAXINSNS: usize = 4096;
+
+const BPF_LD_W_ABS: u16 = 0x20;
+const BPF_JMP_JA: u16 = 0x05;
+const BPF_JMP_JEQ_K: u16 = 0x15;
+const BPF_RET_K: u16 = 0x06;
+const SECCOMP_DATA_ARCH: u32 = 4;
+
+fn insn(code: u16, jt: u8, jf: u8, k: u32) -> seccompiler::sock_filter {
+    seccompiler::sock_filter { code, jt, jf, k }
+}
+
+/// Adds a native x86_64 program and one built the same way with i386 numbers, as one filter
+/// where the two fit the kernel's limit, else as two. Each starts by loading the architecture,
+/// comparing it and killing on a mismatch. Joined, the native one's kill becomes a jump to the
+/// i386 one, whose comparison is made against i386: an architecture that is neither (x32 is
+/// x86_64 with bit 30 in the number) is still killed there. Apart, each allows what is not
+/// its architecture, and a last filter (`guard`) kills what is neither.
+fn join_i386(
+    mut native: BpfProgram,
+    mut i386: BpfProgram,
+    out: &mut Vec<BpfProgram>,
+    guard: &mut bool,
+) -> Result<()> {
+    let prologue = |p: &BpfProgram| {
+        p.len() > 3
+            && p[0].code == BPF_LD_W_ABS
+            && p[0].k == SECCOMP_DATA_ARCH
+            && p[1].code == BPF_JMP_JEQ_K
+            && p[1].k == AUDIT_ARCH_X86_64
+            && (p[1].jt, p[1].jf) == (1, 0)
+            && p[2].code == BPF_RET_K
+    };
+    if !prologue(&native) || !prologue(&i386) {
+        bail!("seccomp: unexpected program from seccompiler: cannot add the i386 half");
+    }
+    i386[1].k = AUDIT_ARCH_I386;
+    if native.len() + i386.len() <= BPF_MAXINSNS {
+        // A jump lands at pc + 1 + k: the first instruction of the i386 program.
+        native[2] = insn(BPF_JMP_JA, 0, 0, (native.len() - 3) as u32);
+        native.extend(i386);
+        out.push(native);
+    } else {
+        native[2] = insn(BPF_RET_K, 0, 0, libc::SECCOMP_RET_ALLOW);
+        i386[2] = insn(BPF_RET_K, 0, 0, libc::SECCOMP_RET_ALLOW);
+        out.push(native);
+        out.push(i386);
+        *guard = true;
+    }
+    Ok(())
+}
+
+/// Kills the calls of any architecture but x86_64 (with x32) and i386.
+fn arch_guard() -> BpfProgram {
+    vec![
+        insn(BPF_LD_W_ABS, 0, 0, SECCOMP_DATA_ARCH),
+        insn(BPF_JMP_JEQ_K, 2, 0, AUDIT_ARCH_X86_64),
+        insn(BPF_JMP_JEQ_K, 1, 0, AUDIT_ARCH_I386),
+        insn(BPF_RET_K, 0, 0, libc::SECCOMP_RET_KILL_PROCESS),
+        insn(BPF_RET_K, 0, 0, libc::SECCOMP_RET_ALLOW),
+    ]
 }
 
 fn x32_bit() -> i64 {
@@ -186,5 +322,139 @@ mod tests {
         )
         .unwrap();
         assert_eq!(compile(&p).unwrap().len(), 2);
+    }
+
+    /// Runs a classic BPF program (the instructions seccompiler emits) on one call.
+    fn run(prog: &BpfProgram, arch: u32, nr: i64, args: [u64; 6]) -> u32 {
+        let mut data = Vec::new();
+        data.extend((nr as u32).to_ne_bytes());
+        data.extend(arch.to_ne_bytes());
+        data.extend(0u64.to_ne_bytes());
+        for a in args {
+            data.extend(a.to_ne_bytes());
+        }
+        let (mut acc, mut pc) = (0u32, 0usize);
+        loop {
+            let i = &prog[pc];
+            pc += 1;
+            match i.code {
+                0x20 => {
+                    let o = i.k as usize;
+                    acc = u32::from_ne_bytes(data[o..o + 4].try_into().unwrap());
+                }
+                0x06 => return i.k,
+                0x05 => pc += i.k as usize,
+                0x15 | 0x25 | 0x35 | 0x45 => {
+                    let hit = match i.code {
+                        0x15 => acc == i.k,
+                        0x25 => acc > i.k,
+                        0x35 => acc >= i.k,
+                        _ => acc & i.k != 0,
+                    };
+                    pc += if hit { i.jt } else { i.jf } as usize;
+                }
+                0x54 => acc &= i.k,
+                c => panic!("instruction {c:#x} not simulated"),
+            }
+        }
+    }
+
+    /// What a stack of filters answers: the most restrictive, the later on a tie.
+    fn answer(progs: &[BpfProgram], arch: u32, nr: i64) -> u32 {
+        let rank = |r: u32| match r & 0xffff_0000 {
+            0x8000_0000 => 0,
+            0 => 1,
+            0x0003_0000 => 2,
+            0x0005_0000 => 3,
+            0x7ffc_0000 => 4,
+            _ => 5,
+        };
+        progs
+            .iter()
+            .map(|p| run(p, arch, nr, [0; 6]))
+            .min_by_key(|r| rank(*r))
+            .unwrap_or(0x7fff_0000)
+    }
+
+    const ALLOW: u32 = 0x7fff_0000;
+    const KILL_PROCESS: u32 = 0x8000_0000;
+    const ERRNO_EPERM: u32 = 0x0005_0000 | 1;
+
+    #[test]
+    fn i386_calls_get_the_profiles_answers() {
+        let p: LinuxSeccomp = serde_json::from_str(
+            r#"{"defaultAction":"SCMP_ACT_ERRNO","defaultErrnoRet":38,
+                "architectures":["SCMP_ARCH_X86_64","SCMP_ARCH_X86","SCMP_ARCH_X32"],
+                "syscalls":[
+                {"names":["read","write","exit_group","mkdir","set_thread_area"],"action":"SCMP_ACT_ALLOW"},
+                {"names":["keyctl"],"action":"SCMP_ACT_ERRNO","errnoRet":1}]}"#,
+        )
+        .unwrap();
+        let progs = compile(&p).unwrap();
+        let i386 = AUDIT_ARCH_I386;
+        let x86_64 = AUDIT_ARCH_X86_64;
+        // mkdir is 83 on x86_64, 39 on i386; keyctl 250 and 288; set_thread_area is i386's 243.
+        assert_eq!(answer(&progs, x86_64, 83), ALLOW);
+        assert_eq!(answer(&progs, i386, 39), ALLOW);
+        assert_eq!(answer(&progs, i386, 243), ALLOW);
+        assert_eq!(answer(&progs, x86_64, 250), ERRNO_EPERM);
+        assert_eq!(answer(&progs, i386, 288), ERRNO_EPERM);
+        // x32: the x86_64 number with bit 30.
+        assert_eq!(answer(&progs, x86_64, 83 | 0x4000_0000), ALLOW);
+        // Unnamed calls get the default action on both ABIs (i386's 83 is symlink).
+        assert_eq!(answer(&progs, i386, 83), 0x0005_0000 | 38);
+        assert_eq!(answer(&progs, x86_64, 39), 0x0005_0000 | 38);
+        // Another architecture is killed, as before.
+        assert_eq!(answer(&progs, 183 | 0xc000_0000, 63), KILL_PROCESS);
+    }
+
+    #[test]
+    fn without_x86_in_the_profile_i386_calls_are_killed() {
+        let p: LinuxSeccomp = serde_json::from_str(
+            r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[{"names":["mkdir"],"action":"SCMP_ACT_ALLOW"}]}"#,
+        )
+        .unwrap();
+        let progs = compile(&p).unwrap();
+        assert_eq!(answer(&progs, AUDIT_ARCH_X86_64, 83), ALLOW);
+        assert_eq!(answer(&progs, AUDIT_ARCH_I386, 39), KILL_PROCESS);
+    }
+
+    #[test]
+    fn hutchs_profile_fits_with_its_i386_half() {
+        // The profile hutch ships (podman's, in OCI form): it lists SCMP_ARCH_X86.
+        let p: LinuxSeccomp =
+            serde_json::from_str(include_str!("../../engine/src/container/seccomp.json")).unwrap();
+        assert!(wants_i386(&p));
+        let progs = compile(&p).unwrap();
+        assert!(progs.iter().all(|f| f.len() <= BPF_MAXINSNS));
+        // mkdir is allowed, on both ABIs; unshare (i386's 310) is refused on both.
+        assert_eq!(answer(&progs, AUDIT_ARCH_X86_64, 83), ALLOW);
+        assert_eq!(answer(&progs, AUDIT_ARCH_I386, 39), ALLOW);
+        assert_eq!(
+            answer(&progs, AUDIT_ARCH_I386, 310),
+            answer(&progs, AUDIT_ARCH_X86_64, 272)
+        );
+    }
+
+    #[test]
+    fn podmans_deny_by_default_profile_splits_its_i386_half() {
+        // podman turns its profile's archMap into these architectures.
+        let text = std::fs::read_to_string("/usr/share/containers/seccomp.json")
+            .expect("podman's seccomp profile (Debian package golang-github-containers-common)");
+        let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        v["architectures"] =
+            serde_json::json!(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"]);
+        let p: LinuxSeccomp = serde_json::from_value(v).unwrap();
+        let progs = compile(&p).unwrap();
+        assert!(progs.iter().all(|f| f.len() <= BPF_MAXINSNS));
+        // mkdir allowed on both ABIs; kexec_load (246 on x86_64, 283 on i386) refused on both.
+        assert_eq!(answer(&progs, AUDIT_ARCH_X86_64, 83), ALLOW);
+        assert_eq!(answer(&progs, AUDIT_ARCH_I386, 39), ALLOW);
+        assert_ne!(answer(&progs, AUDIT_ARCH_X86_64, 246), ALLOW);
+        assert_eq!(
+            answer(&progs, AUDIT_ARCH_I386, 283),
+            answer(&progs, AUDIT_ARCH_X86_64, 246)
+        );
+        assert_eq!(answer(&progs, 183 | 0xc000_0000, 63), KILL_PROCESS);
     }
 }

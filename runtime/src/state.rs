@@ -65,7 +65,7 @@ pub type Lock = nix::fcntl::Flock<File>;
 fn lock_dir(dir: &Path) -> Result<Lock> {
     let f = File::open(dir).with_context(|| format!("open {}", dir.display()))?;
     nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive)
-        .map_err(|(_, e)| anyhow!("lock {}: {e}", dir.display()))
+        .map_err(|(_, e)| anyhow!("lock {}: {}", dir.display(), crate::errtext::errno(e)))
 }
 
 /// Makes the state directory of a new container, locked; fails when the id is taken.

@@ -36,6 +36,7 @@ mod restart;
 mod rig;
 mod rootfs;
 mod runtime;
+mod runtime_tools;
 mod stats;
 mod systemd_units;
 mod userns;

@@ -1,7 +1,10 @@
-//! Descriptor hygiene before exec, and setdomainname.
+//! Descriptor hygiene before exec, opening a file relative to a directory descriptor, and
+//! setdomainname.
 #![allow(unsafe_code)]
 
+use std::fs::File;
 use std::io;
+use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd};
 
 /// Marks every descriptor from `first` up close-on-exec, so that nothing the runtime opened
 /// (the bundle, the state dir, the host's /proc) reaches the container's process.
@@ -42,4 +45,17 @@ pub fn set_domainname(name: &str) -> io::Result<()> {
         return Err(io::Error::last_os_error());
     }
     Ok(())
+}
+
+/// Opens `name` in the directory `dir` for writing (blocking, as a FIFO's writer waits for its
+/// reader). Works where the path of `dir` is out of reach, as after a chroot without /proc.
+pub fn open_write_at(dir: BorrowedFd<'_>, name: &str) -> io::Result<File> {
+    let fd = nix::fcntl::openat(
+        Some(dir.as_raw_fd()),
+        name,
+        nix::fcntl::OFlag::O_WRONLY | nix::fcntl::OFlag::O_CLOEXEC,
+        nix::sys::stat::Mode::empty(),
+    )?;
+    // SAFETY: openat just returned `fd`, open and owned by nobody else; the File takes it.
+    Ok(unsafe { File::from_raw_fd(fd) })
 }
