@@ -4,9 +4,13 @@
 //! - monitor -> client: `[stream] ++ data`, at most [`MAX_PACKET`] bytes, where `stream` is
 //!   `1` (stdout; with a terminal, everything the pty shows) or `2` (stderr). When the container
 //!   has exited the last packet is `[3] ++ exit code in decimal ASCII` (`137` for SIGKILL), then
-//!   the monitor closes the connection.
-//! - client -> monitor: raw bytes for the container's stdin (ignored without `--stdin`). Never
-//!   send an empty packet: it reads as end of stdin.
+//!   the monitor closes the connection. Before it closes a client it shuts down its reading side
+//!   and discards the input still queued (a client's send then fails with EPIPE): closing a unix
+//!   socket with unread input resets the peer, whose next recv then fails with ECONNRESET before
+//!   the output and exit code queued for it (input typed as the container ends did that).
+//! - client -> monitor: raw bytes for the container's stdin (ignored without `--stdin`), at most
+//!   [`MAX_INPUT`] bytes per packet (the rest of a longer one is lost). Never send an empty
+//!   packet: it reads as end of stdin.
 //! - `shutdown(SHUT_WR)` by a client closes the container's stdin (unless `--leave-stdin-open`;
 //!   with a terminal stdin stays open, as closing the pty master would hang the container up).
 //!   Keep the socket open after it, reading, until the `[3]` packet: a client that shuts down and
@@ -25,6 +29,8 @@ use hutch_sys::sock;
 /// Largest packet the monitor sends: the stream byte plus up to 8 KiB of data. Clients should
 /// receive with a buffer at least this big (a shorter buffer truncates the packet).
 pub const MAX_PACKET: usize = 1 + 8192;
+/// Largest packet of input a client may send (the monitor receives into a [`MAX_PACKET`] buffer).
+pub const MAX_INPUT: usize = 8192;
 /// Stream byte of the final packet, which carries the exit code.
 pub const EXIT_STREAM: u8 = 3;
 /// Output bytes that may wait for one slow client before it is dropped.
@@ -96,8 +102,22 @@ impl Client {
         }
     }
 
+    /// Refuses further input and discards what the client sent that nobody read, so that
+    /// closing the socket does not reset the client's side (see the module comment).
+    fn discard_input(&mut self) {
+        let _ = sock::shutdown_read(self.fd.as_fd());
+        let mut buf = [0u8; 4096];
+        // The descriptor does not block; after the shutdown an empty queue reads as 0.
+        while let Ok(Some(n)) = sock::recv(self.fd.as_fd(), &mut buf) {
+            if n == 0 {
+                break;
+            }
+        }
+    }
+
     /// At exit: everything queued and then `last`, waiting up to a second per packet for room.
     pub fn finish(mut self, last: &[u8]) {
+        self.discard_input();
         if self.dead {
             return;
         }
@@ -110,5 +130,13 @@ impl Client {
             }
         }
         let _ = sock::send(self.fd.as_fd(), last);
+    }
+}
+
+impl Drop for Client {
+    /// A client dropped while the container runs (it went away, or stopped reading) is closed
+    /// without a reset too.
+    fn drop(&mut self) {
+        self.discard_input();
     }
 }

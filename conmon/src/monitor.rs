@@ -13,7 +13,7 @@ use hutch_sys::fd::{self, PollFd, POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT};
 use hutch_sys::{pty, sock, subreaper};
 
 use crate::args::{Args, LogDriver};
-use crate::attach::{Client, EXIT_STREAM, MAX_PACKET};
+use crate::attach::{Client, EXIT_STREAM, MAX_INPUT, MAX_PACKET};
 use crate::forward::Forwarder;
 use crate::logfile::{LogFile, Stream};
 
@@ -666,14 +666,15 @@ impl Monitor {
             let mut budget = if hup { usize::MAX } else { 16 };
             while budget > 0 && (hup || self.stdin_buf.len() < STDIN_CAP) {
                 budget -= 1;
-                match sock::recv(c.fd.as_fd(), &mut self.buf) {
+                match sock::recv(c.fd.as_fd(), &mut self.buf[..MAX_INPUT]) {
                     Ok(Some(0)) => {
                         eof = true;
                         break;
                     }
                     Ok(Some(n)) => {
                         if self.stdin.is_some() && !self.stdin_eof {
-                            self.stdin_buf.extend_from_slice(&self.buf[..n]);
+                            self.stdin_buf
+                                .extend_from_slice(&self.buf[..n.min(MAX_INPUT)]);
                         }
                     }
                     Ok(None) => break,
@@ -834,8 +835,11 @@ impl Monitor {
         if let Err(e) = write_atomic(&dir, EXIT, format!("{code}\n").as_bytes()) {
             warn(format_args!("write {}: {e}", dir.join(EXIT).display()));
         }
-        self.listener = None;
+        // No new client can find the socket once its name is gone; one that connected before
+        // is accepted rather than dropped with the listener (which would reset it).
         let _ = std::fs::remove_file(dir.join(ATTACH));
+        self.accept();
+        self.listener = None;
         let _ = std::fs::remove_file(dir.join(CTL));
         let mut last = vec![EXIT_STREAM];
         last.extend_from_slice(code.to_string().as_bytes());

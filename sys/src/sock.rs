@@ -118,6 +118,14 @@ pub fn shutdown_write(fd: BorrowedFd<'_>) -> io::Result<()> {
     Ok(socket::shutdown(fd.as_raw_fd(), socket::Shutdown::Write)?)
 }
 
+/// Shuts down the reading side: nothing more can be sent to us (the peer's sends fail with
+/// EPIPE), while what is queued can still be read. A monitor does this before it closes an
+/// attach client, so that no input arrives between draining the queue and closing (closing with
+/// unread input resets the connection, and the peer then loses what we sent last).
+pub fn shutdown_read(fd: BorrowedFd<'_>) -> io::Result<()> {
+    Ok(socket::shutdown(fd.as_raw_fd(), socket::Shutdown::Read)?)
+}
+
 /// Makes blocking sends on `fd` give up after `millis` (so a stuck peer cannot hold us forever).
 pub fn set_send_timeout(fd: BorrowedFd<'_>, millis: u64) -> io::Result<()> {
     let tv = nix::sys::time::TimeVal::new((millis / 1000) as _, ((millis % 1000) * 1000) as _);

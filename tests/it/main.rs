@@ -26,6 +26,7 @@ mod image_cmds;
 mod images;
 mod interrupt;
 mod network;
+mod network_attach;
 mod networks;
 mod pause;
 mod podman_compat;

@@ -22,6 +22,10 @@ pub enum AttachEnd {
     Closed,
 }
 
+/// The most stdin a packet to the monitor may carry: it receives into a buffer of this size
+/// plus one (see hutch-conmon's attach module), so the rest of a longer packet would be lost.
+const MAX_INPUT: usize = 8192;
+
 const STDOUT: u8 = 1;
 const STDERR: u8 = 2;
 const EXIT: u8 = 3;
@@ -193,9 +197,14 @@ pub fn run(
         }
         if ready.process {
             // A blocking socket: recv waits for the packet poll announced.
-            let n = sock::recv(conn.as_fd(), &mut buf)
-                .map_err(|e| ioerr("socket", e))?
-                .unwrap_or(0);
+            let n = match sock::recv(conn.as_fd(), &mut buf) {
+                Ok(n) => n.unwrap_or(0),
+                // A monitor that closed with our input unread (one from before it discarded
+                // that) resets us: the error comes once, and the output and exit code it sent
+                // before are still queued, followed by the end of the connection.
+                Err(e) if e.kind() == std::io::ErrorKind::ConnectionReset => continue,
+                Err(e) => return Err(ioerr("socket", e)),
+            };
             if n == 0 {
                 return Ok(AttachEnd::Closed);
             }
@@ -225,14 +234,12 @@ pub fn run(
         }
         let mut send = Vec::with_capacity(n);
         if detach.feed(&buf[..n], &mut send) {
-            if !send.is_empty() {
-                let _ = sock::send(conn.as_fd(), &send);
-            }
+            let _ = send_input(conn.as_fd(), &send);
             return Ok(AttachEnd::Detached);
         }
         if !send.is_empty() {
-            match sock::send(conn.as_fd(), &send) {
-                Ok(_) => {}
+            match send_input(conn.as_fd(), &send) {
+                Ok(()) => {}
                 // The container ended (its monitor no longer reads): input typed meanwhile is
                 // dropped, and what is left to receive is its output and exit code.
                 Err(e)
@@ -247,6 +254,14 @@ pub fn run(
             }
         }
     }
+}
+
+/// Sends the caller's input to the monitor in packets it receives whole.
+fn send_input(conn: BorrowedFd<'_>, input: &[u8]) -> std::io::Result<()> {
+    for chunk in input.chunks(MAX_INPUT) {
+        sock::send(conn, chunk)?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
