@@ -6,7 +6,7 @@
 use anyhow::{anyhow, bail, Context, Result};
 use nix::mount::{mount, umount2, MntFlags, MsFlags};
 use nix::sys::statvfs::{statvfs, FsFlags};
-use oci_spec::runtime::{Mount, Spec};
+use oci_spec::runtime::{LinuxDevice, LinuxDeviceType, Mount, Spec};
 use std::path::{Component, Path, PathBuf};
 
 const NONE: Option<&str> = None;
@@ -342,20 +342,40 @@ const DEVICES: &[&str] = &["null", "zero", "full", "random", "urandom", "tty"];
 
 fn devices(root: &Path, spec: &Spec) -> Result<()> {
     let dev = root.join("dev");
-    let mut names: Vec<PathBuf> = DEVICES.iter().map(|d| Path::new("/dev").join(d)).collect();
+    let mut names: Vec<(PathBuf, Option<LinuxDevice>)> = DEVICES
+        .iter()
+        .map(|d| (Path::new("/dev").join(d), None))
+        .collect();
     if let Some(ds) = spec.linux().as_ref().and_then(|l| l.devices().clone()) {
         for d in ds {
-            if !names.contains(d.path()) {
-                names.push(d.path().clone());
+            if !names.iter().any(|(p, _)| p == d.path()) {
+                names.push((d.path().clone(), Some(d)));
             }
         }
     }
-    for host in names {
+    for (host, device) in names {
         let dest = secure_join(root, &host)?;
         if std::fs::symlink_metadata(&dest).is_ok_and(|m| !m.file_type().is_symlink())
             && crate::rootfs::is_mountpoint_dev(&dest)
         {
             continue;
+        }
+        // A device of the spec is made where we may (root of the initial user namespace),
+        // else bound from the host, as runc does rootless.
+        if let Some(d) = &device {
+            if make_device(&dest, d) {
+                continue;
+            }
+            if !host.exists() {
+                bail!(
+                    "device {} ({} {}:{}) of config.json is not on the host: in a user \
+                     namespace devices cannot be made, only bound from the host's",
+                    host.display(),
+                    d.typ().as_str(),
+                    d.major(),
+                    d.minor()
+                );
+            }
         }
         ensure_file(&dest)?;
         bind(&host, &dest, false)?;
@@ -377,6 +397,36 @@ fn devices(root: &Path, spec: &Spec) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Makes device `d` at `dest` with its mode and owner; false where mknod is not allowed (a
+/// user namespace) or the device is of no makeable type.
+fn make_device(dest: &Path, d: &LinuxDevice) -> bool {
+    use nix::sys::stat::{makedev, mknod, Mode, SFlag};
+    let kind = match d.typ() {
+        LinuxDeviceType::C | LinuxDeviceType::U => SFlag::S_IFCHR,
+        LinuxDeviceType::B => SFlag::S_IFBLK,
+        LinuxDeviceType::P => SFlag::S_IFIFO,
+        LinuxDeviceType::A => return false,
+    };
+    if std::fs::symlink_metadata(dest).is_ok() {
+        return false;
+    }
+    if let Some(parent) = dest.parent() {
+        if ensure_dir(parent).is_err() {
+            return false;
+        }
+    }
+    let mode = d.file_mode().unwrap_or(0o666);
+    let dev = makedev(d.major() as u64, d.minor() as u64);
+    if mknod(dest, kind, Mode::from_bits_truncate(mode), dev).is_err() {
+        return false;
+    }
+    // mknod applied our umask: the spec's mode as given.
+    use std::os::unix::fs::PermissionsExt;
+    let _ = std::fs::set_permissions(dest, std::fs::Permissions::from_mode(mode & 0o7777));
+    let _ = std::os::unix::fs::chown(dest, d.uid(), d.gid());
+    true
 }
 
 /// A device node already there (a mount of the spec put it): leave it.

@@ -540,6 +540,28 @@ fn runtime_runs_32bit_programs_under_seccomp() {
         (Some(0), "32-bit ok\n"),
         "{out:?}"
     );
+    // Also under podman's deny-by-default profile, a Docker-format file whose archMap names
+    // the 32-bit architectures (its filters, with their i386 halves, are stacked apart).
+    let podman_profile = "seccomp=/usr/share/containers/seccomp.json";
+    let out = ctx
+        .hutch(&rt)
+        .args([
+            "run",
+            "--rm",
+            "--security-opt",
+            podman_profile,
+            "-v",
+            &vol,
+            &img,
+            "/m32",
+            "/tmp/y",
+        ])
+        .run();
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (Some(0), "32-bit ok\n"),
+        "{out:?}"
+    );
     // And the profile's rules hold for it, in its own system call numbers.
     let profile = ctx.dir.join("no-mkdir.json");
     ctx.write_file(

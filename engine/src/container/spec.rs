@@ -503,7 +503,9 @@ fn namespace(typ: LinuxNamespaceType, path: Option<&Path>) -> LinuxNamespace {
 ///
 /// A profile file is read into oci-spec's type, as the runtime reads it: fields the runtime
 /// does not know (Docker's `archMap`, `includes`, `comment`, ...) are dropped, which is what
-/// the runtime did with them when the file was copied in verbatim.
+/// the runtime did with them when the file was copied in verbatim. Docker's `archMap` first
+/// gives the OCI `architectures` (this host's and its sub-architectures), as podman does, so
+/// that 32-bit programs get the profile's rules instead of being killed.
 fn seccomp(cfg: &ContainerConfig) -> Result<Option<LinuxSeccomp>, ContainerError> {
     match cfg.seccomp.as_deref() {
         _ if cfg.privileged => Ok(None),
@@ -515,16 +517,44 @@ fn seccomp(cfg: &ContainerConfig) -> Result<Option<LinuxSeccomp>, ContainerError
                 value: path.to_string(),
                 reason,
             };
-            serde_json::from_str(&text)
+            let mut v: serde_json::Value =
+                serde_json::from_str(&text).map_err(|e| bad(format!("not JSON: {e}")))?;
+            architectures_from_arch_map(&mut v);
+            serde_json::from_value(v)
                 .map(Some)
-                .map_err(|e| match e.classify() {
-                    serde_json::error::Category::Data => bad(format!("not a seccomp profile: {e}")),
-                    _ => bad(format!("not JSON: {e}")),
-                })
+                .map_err(|e| bad(format!("not a seccomp profile: {e}")))
         }
         None => Ok(Some(serde_json::from_str(DEFAULT_SECCOMP).expect(
             "the built-in seccomp profile is a valid OCI seccomp profile",
         ))),
+    }
+}
+
+/// Sets a Docker profile's `architectures` from its `archMap` entry for this host's
+/// architecture, unless it has them already.
+fn architectures_from_arch_map(v: &mut serde_json::Value) {
+    let native = match std::env::consts::ARCH {
+        "x86_64" => "SCMP_ARCH_X86_64",
+        "aarch64" => "SCMP_ARCH_AARCH64",
+        _ => return,
+    };
+    if v.get("architectures").is_some_and(|a| !a.is_null()) {
+        return;
+    }
+    let entry = v
+        .get("archMap")
+        .and_then(|m| m.as_array())
+        .and_then(|m| m.iter().find(|e| e["architecture"] == native))
+        .cloned();
+    if let Some(e) = entry {
+        let mut archs = vec![e["architecture"].clone()];
+        archs.extend(
+            e["subArchitectures"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default(),
+        );
+        v["architectures"] = serde_json::Value::Array(archs);
     }
 }
 
@@ -1134,6 +1164,20 @@ mod tests {
             serde_json::json!({"defaultAction": "SCMP_ACT_ERRNO",
                 "syscalls": [{"names": ["read"], "action": "SCMP_ACT_ALLOW"}]})
         );
+        // Docker's archMap becomes the architectures of this host, as podman makes them.
+        std::fs::write(
+            &p,
+            r#"{"defaultAction": "SCMP_ACT_ERRNO", "archMap": [
+                {"architecture": "SCMP_ARCH_X86_64", "subArchitectures": ["SCMP_ARCH_X86", "SCMP_ARCH_X32"]},
+                {"architecture": "SCMP_ARCH_AARCH64", "subArchitectures": ["SCMP_ARCH_ARM"]}]}"#,
+        )
+        .unwrap();
+        let s = serde_json::to_value(seccomp(&cfg).unwrap().unwrap()).unwrap();
+        let want = match std::env::consts::ARCH {
+            "aarch64" => serde_json::json!(["SCMP_ARCH_AARCH64", "SCMP_ARCH_ARM"]),
+            _ => serde_json::json!(["SCMP_ARCH_X86_64", "SCMP_ARCH_X86", "SCMP_ARCH_X32"]),
+        };
+        assert_eq!(s["architectures"], want, "{s}");
         cfg.seccomp = Some("unconfined".into());
         assert!(seccomp(&cfg).unwrap().is_none());
     }
