@@ -204,6 +204,12 @@ fn build_add_clones_git_repositories_over_http() {
     std::fs::create_dir_all(src.join("sub")).unwrap();
     std::fs::write(src.join("a.txt"), "v1\n").unwrap();
     std::fs::write(src.join("sub/inner.txt"), "inner\n").unwrap();
+    // The repository is a build context too.
+    std::fs::write(
+        src.join("Dockerfile"),
+        format!("FROM {img}\nCOPY a.txt /ctx-a.txt\n"),
+    )
+    .unwrap();
     git(&src, &["init", "-q", "-b", "main"]);
     git(&src, &["add", "."]);
     git(&src, &["commit", "-q", "-m", "one"]);
@@ -247,6 +253,11 @@ fn build_add_clones_git_repositories_over_http() {
         "{}",
         again.stdout
     );
+    // The repository as the context, fetched the same way.
+    ctx.hutch(["build", "-t", "gitctx", &format!("{repo}#main")])
+        .run()
+        .success();
+    assert_eq!(run_out(&ctx, "gitctx", "cat /ctx-a.txt"), "v2\n");
     // A reference that does not exist is a clear error naming the repository.
     ctx.write_file(
         &dir.join("Dockerfile"),
@@ -411,5 +422,15 @@ fn build_copy_from_keeps_owners_and_modes() {
         ),
         "sub 1234:2345 750\nsub/f 1234:2345 644\ng 7:8 604\nlink 9:10\n\
          sub 5:6 750\nsub/f 5:6 644\ng 5:6 604\n7:8 604\n"
+    );
+    // From an image by name, the same.
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!("FROM {img}\nCOPY --from=localhost/fromowners /data/sub /from-image/\n"),
+    );
+    build(&ctx, &dir, &["-t", "fromimage"]).success();
+    assert_eq!(
+        run_out(&ctx, "fromimage", "stat -c '%u:%g %a' /from-image/f"),
+        "1234:2345 644\n"
     );
 }
