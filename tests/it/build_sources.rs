@@ -258,6 +258,28 @@ fn build_add_clones_git_repositories_over_http() {
         .run()
         .success();
     assert_eq!(run_out(&ctx, "gitctx", "cat /ctx-a.txt"), "v2\n");
+    // --checksum pins the commit a reference must name.
+    let v1 = Command::new(require("git", "git"))
+        .args(["rev-parse", "v1"])
+        .current_dir(&src)
+        .output()
+        .unwrap();
+    let v1 = String::from_utf8_lossy(&v1.stdout).trim().to_string();
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!("FROM {img}\nADD --checksum={v1} {repo}#v1 /pinned/\n"),
+    );
+    build(&ctx, &dir, &["-t", "addgit-pinned"]).success();
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!("FROM {img}\nADD --checksum={v1} {repo}#main /pinned/\n"),
+    );
+    let moved = build(&ctx, &dir, &["-t", "addgit-moved"]).code(125);
+    assert!(
+        moved.stderr.contains(&v1) && moved.stderr.contains("checksum mismatch"),
+        "{}",
+        moved.stderr
+    );
     // A reference that does not exist is a clear error naming the repository.
     ctx.write_file(
         &dir.join("Dockerfile"),
