@@ -176,6 +176,8 @@ fn build_add_downloads_urls_with_checksums_and_caches_on_their_content() {
         bad.stderr
     );
     assert!(!tagged(&ctx, "addurl4"));
+    // Downloads live in the store's staging area only while their step runs, failed or not.
+    assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -291,6 +293,7 @@ fn build_add_clones_git_repositories_over_http() {
         "{}",
         bad.stderr
     );
+    assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
 }
 
 #[test]
