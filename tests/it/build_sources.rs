@@ -459,3 +459,34 @@ fn build_copy_from_keeps_owners_and_modes() {
         "1234:2345 644\n"
     );
 }
+
+#[test]
+fn build_ctrl_c_during_an_add_download_stops_the_build_and_leaves_nothing() {
+    let (ctx, img) = setup("build-add-interrupt");
+    // A server that takes the connection and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let df = format!("FROM {img}\nADD http://127.0.0.1:{port}/never.bin /x\n");
+    let dir = context(&ctx, "interrupt", &[("Dockerfile", &df)]);
+    let mut run = ctx
+        .hutch(["build", "-t", "interrupted", dir.to_str().unwrap()])
+        .spawn();
+    // The download has started once its directory is in the staging area.
+    crate::harness::until(
+        "the ADD to start downloading",
+        std::time::Duration::from_secs(60),
+        || !crate::staging_leftovers(&ctx).is_empty() || !run.alive(),
+    );
+    assert!(run.alive(), "the build ended before its download started");
+    let st = Command::new("kill")
+        .args(["-INT", &run.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let out = run.wait();
+    assert_eq!(out.code, Some(130), "{out:?}");
+    assert!(out.stderr.contains("interrupted"), "{}", out.stderr);
+    assert!(!tagged(&ctx, "interrupted"));
+    assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
+    drop(silent);
+}
