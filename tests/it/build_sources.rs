@@ -176,6 +176,8 @@ fn build_add_downloads_urls_with_checksums_and_caches_on_their_content() {
         bad.stderr
     );
     assert!(!tagged(&ctx, "addurl4"));
+    // Downloads live in the store's staging area only while their step runs, failed or not.
+    assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -204,6 +206,12 @@ fn build_add_clones_git_repositories_over_http() {
     std::fs::create_dir_all(src.join("sub")).unwrap();
     std::fs::write(src.join("a.txt"), "v1\n").unwrap();
     std::fs::write(src.join("sub/inner.txt"), "inner\n").unwrap();
+    // The repository is a build context too.
+    std::fs::write(
+        src.join("Dockerfile"),
+        format!("FROM {img}\nCOPY a.txt /ctx-a.txt\n"),
+    )
+    .unwrap();
     git(&src, &["init", "-q", "-b", "main"]);
     git(&src, &["add", "."]);
     git(&src, &["commit", "-q", "-m", "one"]);
@@ -247,6 +255,33 @@ fn build_add_clones_git_repositories_over_http() {
         "{}",
         again.stdout
     );
+    // The repository as the context, fetched the same way.
+    ctx.hutch(["build", "-t", "gitctx", &format!("{repo}#main")])
+        .run()
+        .success();
+    assert_eq!(run_out(&ctx, "gitctx", "cat /ctx-a.txt"), "v2\n");
+    // --checksum pins the commit a reference must name.
+    let v1 = Command::new(require("git", "git"))
+        .args(["rev-parse", "v1"])
+        .current_dir(&src)
+        .output()
+        .unwrap();
+    let v1 = String::from_utf8_lossy(&v1.stdout).trim().to_string();
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!("FROM {img}\nADD --checksum={v1} {repo}#v1 /pinned/\n"),
+    );
+    build(&ctx, &dir, &["-t", "addgit-pinned"]).success();
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!("FROM {img}\nADD --checksum={v1} {repo}#main /pinned/\n"),
+    );
+    let moved = build(&ctx, &dir, &["-t", "addgit-moved"]).code(125);
+    assert!(
+        moved.stderr.contains(&v1) && moved.stderr.contains("checksum mismatch"),
+        "{}",
+        moved.stderr
+    );
     // A reference that does not exist is a clear error naming the repository.
     ctx.write_file(
         &dir.join("Dockerfile"),
@@ -258,6 +293,7 @@ fn build_add_clones_git_repositories_over_http() {
         "{}",
         bad.stderr
     );
+    assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
 }
 
 #[test]
@@ -412,4 +448,45 @@ fn build_copy_from_keeps_owners_and_modes() {
         "sub 1234:2345 750\nsub/f 1234:2345 644\ng 7:8 604\nlink 9:10\n\
          sub 5:6 750\nsub/f 5:6 644\ng 5:6 604\n7:8 604\n"
     );
+    // From an image by name, the same.
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!("FROM {img}\nCOPY --from=localhost/fromowners /data/sub /from-image/\n"),
+    );
+    build(&ctx, &dir, &["-t", "fromimage"]).success();
+    assert_eq!(
+        run_out(&ctx, "fromimage", "stat -c '%u:%g %a' /from-image/f"),
+        "1234:2345 644\n"
+    );
+}
+
+#[test]
+fn build_ctrl_c_during_an_add_download_stops_the_build_and_leaves_nothing() {
+    let (ctx, img) = setup("build-add-interrupt");
+    // A server that takes the connection and never answers.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let df = format!("FROM {img}\nADD http://127.0.0.1:{port}/never.bin /x\n");
+    let dir = context(&ctx, "interrupt", &[("Dockerfile", &df)]);
+    let mut run = ctx
+        .hutch(["build", "-t", "interrupted", dir.to_str().unwrap()])
+        .spawn();
+    // The download has started once its directory is in the staging area.
+    crate::harness::until(
+        "the ADD to start downloading",
+        std::time::Duration::from_secs(60),
+        || !crate::staging_leftovers(&ctx).is_empty() || !run.alive(),
+    );
+    assert!(run.alive(), "the build ended before its download started");
+    let st = Command::new("kill")
+        .args(["-INT", &run.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let out = run.wait();
+    assert_eq!(out.code, Some(130), "{out:?}");
+    assert!(out.stderr.contains("interrupted"), "{}", out.stderr);
+    assert!(!tagged(&ctx, "interrupted"));
+    assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
+    drop(silent);
 }

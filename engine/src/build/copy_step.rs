@@ -8,7 +8,7 @@ use super::dockerfile::{Flag, Source, Step};
 use super::stages::Build;
 use super::state::StageState;
 use super::steps::{expand_vars, flag, join_abs, split_abs};
-use super::{cache, image, remote, BuildEvent};
+use super::{cache, image, remote, BuildError, BuildEvent};
 use crate::Result;
 use std::os::unix::fs::MetadataExt;
 
@@ -167,16 +167,25 @@ impl Build<'_> {
         let mut fetched_keys = Vec::new();
         // Downloaded files are never unpacked, unlike local archives.
         let local_count = resolved.len();
+        let stop = || self.cancel.is_cancelled();
+        // Ctrl-C while fetching is an interrupted build, not a failed download.
+        let fetch_err = |reason: String| -> crate::EngineError {
+            if self.cancel.is_cancelled() {
+                BuildError::Interrupted.into()
+            } else {
+                st.err(step, reason).into()
+            }
+        };
         for u in &urls {
             let dir = &fetched_dir.as_ref().expect("made for URLs").path;
-            let f = remote::download(u, dir, checksum.as_deref()).map_err(|r| st.err(step, r))?;
+            let f = remote::download(u, dir, checksum.as_deref(), &stop).map_err(fetch_err)?;
             resolved.extend(f.sources);
             fetched_keys.push(f.key);
         }
         for r in &repos {
             let dir = &fetched_dir.as_ref().expect("made for repositories").path;
-            let f = remote::clone(r, dir, keep_git_dir, checksum.as_deref())
-                .map_err(|e| st.err(step, e))?;
+            let f = remote::clone(r, dir, keep_git_dir, checksum.as_deref(), &stop)
+                .map_err(fetch_err)?;
             resolved.extend(f.sources);
             fetched_keys.push(f.key);
         }

@@ -149,6 +149,10 @@ pub fn extract(text: &str) -> Result<(String, HashMap<usize, RunDocs>), (usize, 
             continue;
         }
         let args = logical.trim_start()[keyword.len()..].to_string();
+        // The exec form has no here-documents (a `<<` in it is the program's business).
+        if skip_flags(&args).starts_with('[') {
+            continue;
+        }
         let found_markers = markers(&args);
         if found_markers.is_empty() {
             continue;
@@ -248,6 +252,14 @@ mod tests {
         assert_eq!(found.len(), 1);
         assert!(!is_only_a_marker(&r.command));
         assert!(is_only_a_marker("<<EOF"));
+    }
+
+    #[test]
+    fn the_exec_form_has_none() {
+        let text = "FROM x\nRUN [\"sh\", \"-c\", \"cat <<EOF\"]\nCOPY a b\n";
+        let (t, found) = extract(text).unwrap();
+        assert_eq!(t, text);
+        assert!(found.is_empty());
     }
 
     #[test]

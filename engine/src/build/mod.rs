@@ -1,8 +1,10 @@
 //! `build`: images from Dockerfiles and Containerfiles. The file is parsed into typed stages
-//! (`dockerfile`), the stages the target needs run (independent ones in parallel, `stages`),
-//! each RUN in a container through the same path as `run` (`run_step`), each COPY/ADD written
-//! straight into a layer (`copy`), and every step's image recorded under a cache key
-//! (`cache`) so an unchanged rebuild reuses it. Progress leaves as `BuildEvent`s.
+//! (`dockerfile`, with RUN here-documents taken out first by `heredoc`), the stages the target
+//! needs run (independent ones in parallel, `stages`), each RUN in a container through the
+//! same path as `run` (`run_step`), each COPY/ADD written straight into a layer (`copy_step`,
+//! `copy`; URLs and git repositories fetched by `remote`), and every step's image recorded
+//! under a cache key (`cache`) so an unchanged rebuild reuses it. Progress leaves as
+//! `BuildEvent`s.
 
 pub mod cache;
 pub mod context;

@@ -64,13 +64,18 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Downloads `url` into `dir` and checks it against `checksum` (`sha256:HEX`).
-pub(super) fn download(url: &str, dir: &Path, checksum: Option<&str>) -> Result<Fetched, String> {
+pub(super) fn download(
+    url: &str,
+    dir: &Path,
+    checksum: Option<&str>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<Fetched, String> {
     let expected = checksum.map(parse_checksum).transpose()?;
     let name = file_name(url);
     let sub = dir.join(crate::container::names::random_id());
     std::fs::create_dir_all(&sub).map_err(|e| format!("{}: {e}", sub.display()))?;
     let file = sub.join(&name);
-    let got = fetch::download_to(url, &file).map_err(|e| match e {
+    let got = fetch::download_to(url, &file, stop).map_err(|e| match e {
         DownloadError::Io { path, source } => format!("writing {}: {source}", path.display()),
         DownloadError::Failed(reason) => {
             format!("downloading {url}: {reason} (check the URL and that its server is reachable)")
@@ -133,17 +138,18 @@ fn file_digest(path: &Path) -> Result<Digest, String> {
     Ok(d.expect("a hashing writer"))
 }
 
-/// Clones `url` into `dir`; its tree (or subdirectory) becomes the sources. A `checksum`
-/// must be the start of the commit the reference names.
+/// Clones `url` into `dir` (git is killed once `stop` says so); its tree (or subdirectory)
+/// becomes the sources. A `checksum` must be the start of the commit the reference names.
 pub(super) fn clone(
     url: &str,
     dir: &Path,
     keep_git_dir: bool,
     checksum: Option<&str>,
+    stop: &dyn Fn() -> bool,
 ) -> Result<Fetched, String> {
     let dest = dir.join(crate::container::names::random_id());
-    let (root, commit) =
-        fetch::clone(url, &dest, keep_git_dir).map_err(|e| format!("git repository {url}: {e}"))?;
+    let (root, commit) = fetch::clone(url, &dest, keep_git_dir, stop)
+        .map_err(|e| format!("git repository {url}: {e}"))?;
     if let Some(c) = checksum {
         if c.len() < 7 || !commit.starts_with(&c.to_ascii_lowercase()) {
             return Err(format!(

@@ -1,6 +1,6 @@
 //! One stage, step by step: FROM (an image, scratch or an earlier stage, with the base's
-//! ONBUILD triggers), then each instruction; layer steps (RUN, COPY, ADD, a WORKDIR that
-//! creates its directory) are looked up in the cache first and recorded after.
+//! ONBUILD triggers), then each instruction; layer steps (RUN, COPY and ADD in `copy_step`, a
+//! WORKDIR that creates its directory) are looked up in the cache first and recorded after.
 
 use super::copy::{self, ImageFs};
 use super::dockerfile::{self, Command, Flag, Inst, StageDef, Step};

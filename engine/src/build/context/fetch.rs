@@ -51,7 +51,7 @@ fn is_commit_id(r: &str) -> bool {
 
 /// Clones into `<parent>/repo` and returns the context root (the subdirectory, if named).
 pub(super) fn git_clone(url: &str, parent: &Path) -> Result<PathBuf, ContextError> {
-    clone(url, &parent.join("repo"), true)
+    clone(url, &parent.join("repo"), true, &|| false)
         .map(|(root, _)| root)
         .map_err(|what| ContextError::Git {
             url: url.to_string(),
@@ -64,7 +64,12 @@ pub(super) fn git_clone(url: &str, parent: &Path) -> Result<PathBuf, ContextErro
 /// subdirectory, or `dest`, with the commit checked out. `git_dir` false removes `.git` (what
 /// `ADD` wants without `--keep-git-dir`). Errors say what failed, for the caller to put the
 /// URL on.
-pub(crate) fn clone(url: &str, dest: &Path, git_dir: bool) -> Result<(PathBuf, String), String> {
+pub(crate) fn clone(
+    url: &str,
+    dest: &Path,
+    git_dir: bool,
+    stop: &dyn Fn() -> bool,
+) -> Result<(PathBuf, String), String> {
     let spec = parse_git_url(url);
     let run = |args: &[&str], cwd: Option<&Path>| -> Result<(), String> {
         let mut cmd = Command::new("git");
@@ -75,17 +80,17 @@ pub(crate) fn clone(url: &str, dest: &Path, git_dir: bool) -> Result<(PathBuf, S
         if let Some(d) = cwd {
             cmd.current_dir(d);
         }
-        let out = cmd.output().map_err(|e| {
-            format!("running git: {e} (install git to build from a repository URL)")
-        })?;
-        if !out.status.success() {
-            return Err(format!(
+        run_stoppable(&mut cmd, stop).map_err(|e| match e {
+            Run::Spawn(e) => {
+                format!("running git: {e} (install git to build from a repository URL)")
+            }
+            Run::Stopped => "interrupted".to_string(),
+            Run::Failed(stderr) => format!(
                 "git {} failed: {}",
                 args.first().copied().unwrap_or(""),
-                String::from_utf8_lossy(&out.stderr).trim()
-            ));
-        }
-        Ok(())
+                stderr.trim()
+            ),
+        })
     };
     let dest_str = dest.to_string_lossy().into_owned();
     // Shallow first; a server that cannot (git's dumb HTTP protocol) gets a full fetch.
@@ -166,6 +171,51 @@ pub(crate) fn clone(url: &str, dest: &Path, git_dir: bool) -> Result<(PathBuf, S
     Ok((root, commit))
 }
 
+enum Run {
+    Spawn(std::io::Error),
+    Stopped,
+    /// Its standard error.
+    Failed(String),
+}
+
+/// Runs `cmd` to its end, or kills it once `stop` says so.
+fn run_stoppable(cmd: &mut Command, stop: &dyn Fn() -> bool) -> Result<(), Run> {
+    use std::io::Read;
+    let mut child = cmd
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(Run::Spawn)?;
+    let mut err = child.stderr.take().expect("piped");
+    let reader = std::thread::spawn(move || {
+        let mut s = String::new();
+        let _ = err.read_to_string(&mut s);
+        s
+    });
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(st)) => break Some(st),
+            Ok(None) if stop() => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(50)),
+            Err(e) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(Run::Spawn(e));
+            }
+        }
+    };
+    let stderr = reader.join().unwrap_or_default();
+    match status {
+        None => Err(Run::Stopped),
+        Some(st) if st.success() => Ok(()),
+        Some(_) => Err(Run::Failed(stderr)),
+    }
+}
+
 /// The commit `dir` (a clone) has checked out.
 fn head_commit(dir: &Path) -> Result<String, String> {
     let out = Command::new("git")
@@ -186,7 +236,7 @@ fn head_commit(dir: &Path) -> Result<String, String> {
 /// Downloads `url` into `<parent>/download`. Call from a thread that may block.
 pub(super) fn download(url: &str, parent: &Path) -> Result<PathBuf, ContextError> {
     let dest = parent.join("download");
-    download_to(url, &dest).map_err(|e| match e {
+    download_to(url, &dest, &|| false).map_err(|e| match e {
         DownloadError::Io { path, source } => ContextError::Io { path, source },
         DownloadError::Failed(reason) => ContextError::Download {
             url: url.to_string(),
@@ -214,8 +264,13 @@ pub(crate) struct Downloaded {
     pub last_modified: Option<std::time::SystemTime>,
 }
 
-/// Downloads `url` into file `dest`. Call from a thread that may block.
-pub(crate) fn download_to(url: &str, dest: &Path) -> Result<Downloaded, DownloadError> {
+/// Downloads `url` into file `dest`, unless `stop` says to give up first. Call from a thread
+/// that may block.
+pub(crate) fn download_to(
+    url: &str,
+    dest: &Path,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<Downloaded, DownloadError> {
     let failed = |reason: String| DownloadError::Failed(reason);
     let io = |source: std::io::Error| DownloadError::Io {
         path: dest.to_path_buf(),
@@ -248,7 +303,18 @@ pub(crate) fn download_to(url: &str, dest: &Path) -> Result<Downloaded, Download
         }
         Ok(Downloaded { last_modified })
     };
-    crate::rt::block_on(fetch).map_err(|e| failed(e.to_string()))?
+    let stopped = async {
+        while !stop() {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    };
+    let run = async {
+        tokio::select! {
+            r = fetch => r,
+            () = stopped => Err(failed("interrupted".into())),
+        }
+    };
+    crate::rt::block_on(run).map_err(|e| failed(e.to_string()))?
 }
 
 /// An error with its causes (reqwest's own message leaves out why a connection failed).
