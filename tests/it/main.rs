@@ -13,6 +13,7 @@ mod archive;
 mod auth_token;
 mod basics;
 mod build;
+mod build_cache;
 mod build_roundtrip;
 mod cli_gaps;
 mod cli_gaps_2;

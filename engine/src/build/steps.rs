@@ -79,7 +79,12 @@ impl Build<'_> {
             }
             _ => self.materialize(&mut st)?,
         };
-        Ok(StageOutput { image, key: st.key })
+        Ok(StageOutput {
+            image,
+            key: st.key,
+            base_layers: st.base_layers,
+            base_history: st.base_history,
+        })
     }
 
     /// Writes the state as an image (no new layer), or finds it in the cache.
@@ -151,6 +156,8 @@ impl Build<'_> {
                 args: BTreeMap::new(),
                 escape: self.df.escape,
                 file: self.df.file.clone(),
+                base_layers: 0,
+                base_history: 0,
             });
         }
         let image = if let Some(&i) = self
