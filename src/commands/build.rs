@@ -11,7 +11,7 @@ use hutch_engine::build::{
 use hutch_engine::container::mount_spec::parse_volume;
 use hutch_engine::progress::ProgressSink;
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -48,7 +48,7 @@ impl BuildSink for Plain {
                     .unwrap_or_default();
                 writeln!(out, "{prefix}STEP {number}/{total}: {text}")
             }
-            BuildEvent::Output(bytes) => out.write_all(&bytes),
+            BuildEvent::Output { bytes, .. } => out.write_all(&bytes),
             BuildEvent::CacheHit { id } => writeln!(out, "--> Using cache {id}"),
             BuildEvent::Image { id } => writeln!(out, "--> {}", &id[..id.len().min(12)]),
             BuildEvent::Commit { name } => match name {
@@ -279,12 +279,20 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
             cancel.cancel();
         });
     }
-    let sink = Plain {
-        quiet: args.quiet,
-        pull: crate::progress::registry(args.quiet),
-        out: Mutex::new(std::io::stdout()),
+    // A compact live view on a terminal; podman's plain lines on a pipe or a file.
+    let result = if !args.quiet && std::io::stdout().is_terminal() {
+        let sink = super::build_progress::Tty::new(crate::progress::registry(false));
+        let r = eng.build(&opts, &build_ctx, &sink, &cancel);
+        sink.end(r.is_err());
+        r?
+    } else {
+        let sink = Plain {
+            quiet: args.quiet,
+            pull: crate::progress::registry(args.quiet),
+            out: Mutex::new(std::io::stdout()),
+        };
+        eng.build(&opts, &build_ctx, &sink, &cancel)?
     };
-    let result = eng.build(&opts, &build_ctx, &sink, &cancel)?;
     if let Some(f) = &args.iidfile {
         std::fs::write(f, format!("sha256:{}", result.id))
             .with_context(|| format!("writing --iidfile {}", f.display()))?;

@@ -14,6 +14,7 @@ mod auth_token;
 mod basics;
 mod build;
 mod build_cache;
+mod build_live;
 mod build_roundtrip;
 mod cli_gaps;
 mod cli_gaps_2;

@@ -172,8 +172,9 @@ pub enum BuildEvent {
         total: usize,
         text: String,
     },
-    /// Output of a RUN (stdout and stderr as they come).
-    Output(Vec<u8>),
+    /// Output of a RUN (stdout and stderr as they come) in stage `stage` (its index; parallel
+    /// stages' outputs interleave).
+    Output { stage: usize, bytes: Vec<u8> },
     /// The step's result came from the cache: this image.
     CacheHit { id: String },
     /// The final image of a stage is committed, under `name` when it has one.
@@ -219,8 +220,18 @@ impl Cancel {
 
     pub fn cancel(&self) {
         self.flag.store(true, Ordering::SeqCst);
-        // Closing the write end makes the read end readable for every poller, for good.
-        drop(self.write.lock().unwrap_or_else(|e| e.into_inner()).take());
+        // One byte that nobody reads keeps the read end readable (POLLIN) for every poller,
+        // for good. Closing the write end instead would only raise POLLHUP, which a session
+        // waiting for its control source to be readable does not take as a wake-up.
+        if let Some(w) = self
+            .write
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_mut()
+        {
+            use std::io::Write;
+            let _ = w.write_all(b"c");
+        }
     }
 
     pub fn is_cancelled(&self) -> bool {

@@ -343,7 +343,6 @@ impl Build<'_> {
         command: &Command,
         heredocs: &[dockerfile::HereDoc],
     ) -> Result<()> {
-        let _ = s;
         let argv = match (command, heredocs) {
             (Command::Exec(v), _) => v.clone(),
             // `RUN <<EOF`: the document is the script.
@@ -430,6 +429,7 @@ impl Build<'_> {
             network,
             mounts: run_mounts,
             instruction: step.text.clone(),
+            stage: s.index,
         };
         let layer = self.eng.build_run(&image, &req, self.sink, self.cancel);
         drop(scratch);
