@@ -815,8 +815,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -d 'Import cache records from a local directory (not supported yet)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -d 'Export cache records to a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-from -d 'Look up steps not in the local cache in this registry repository (images tagged by cache key) or OCI layout directory (a path, or oci:PATH), and pull them from there' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-to -d 'Push each step\'s image to this registry repository (tagged by its cache key) or write it into this OCI layout directory (a path, or oci:PATH)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
@@ -843,8 +843,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l pull-never -d 'Pull base images never'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the new layers into one'
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash the final image\'s new layers into one on top of its base image\'s'
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all of the final image\'s layers, its base image\'s included, into one'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
@@ -1900,8 +1900,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand build" -l layers -d 'Keep an
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l format -d 'Image format: oci or docker' -r
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-from -d 'Import cache records from a local directory (not supported yet)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-to -d 'Export cache records to a local directory (not supported yet)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-from -d 'Look up steps not in the local cache in this registry repository (images tagged by cache key) or OCI layout directory (a path, or oci:PATH), and pull them from there' -r
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l cache-to -d 'Push each step\'s image to this registry repository (tagged by its cache key) or write it into this OCI layout directory (a path, or oci:PATH)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
@@ -1928,8 +1928,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand build" -l no-cache -d 'Do no
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l pull-never -d 'Pull base images never'
 complete -c hutch -n "__fish_hutch_using_subcommand build" -s q -l quiet -d 'Print only the image ID'
-complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash -d 'Squash the new layers into one'
-complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash-all -d 'Squash all layers into one'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash -d 'Squash the final image\'s new layers into one on top of its base image\'s'
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l squash-all -d 'Squash all of the final image\'s layers, its base image\'s included, into one'
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l noout -d 'Do not print anything on standard output'
 complete -c hutch -n "__fish_hutch_using_subcommand build" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
 complete -c hutch -n "__fish_hutch_using_subcommand build" -s h -l help -d 'Print help'

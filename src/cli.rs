@@ -1175,11 +1175,11 @@ pub struct BuildArgs {
     /// Keep and reuse each step's image
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true", default_value = "true")]
     pub layers: bool,
-    /// Squash the new layers into one
+    /// Squash the final image's new layers into one on top of its base image's
     #[arg(long)]
     pub squash: bool,
-    /// Squash all layers into one
-    #[arg(long)]
+    /// Squash all of the final image's layers, its base image's included, into one
+    #[arg(long, conflicts_with = "squash")]
     pub squash_all: bool,
     /// Image format: oci or docker
     #[arg(long, default_value = "oci", value_name = "FORMAT")]
@@ -1187,11 +1187,13 @@ pub struct BuildArgs {
     /// Platform to build for, OS/ARCH[/VARIANT] (only this host's)
     #[arg(long, value_name = "OS/ARCH")]
     pub platform: Option<String>,
-    /// Import cache records from a local directory (not supported yet)
-    #[arg(long, value_name = "DIR")]
-    pub cache_from: Option<String>,
-    /// Export cache records to a local directory (not supported yet)
-    #[arg(long, value_name = "DIR")]
+    /// Look up steps not in the local cache in this registry repository (images tagged by
+    /// cache key) or OCI layout directory (a path, or oci:PATH), and pull them from there
+    #[arg(long, value_name = "REPOSITORY|DIR", value_delimiter = ',')]
+    pub cache_from: Vec<String>,
+    /// Push each step's image to this registry repository (tagged by its cache key) or write
+    /// it into this OCI layout directory (a path, or oci:PATH)
+    #[arg(long, value_name = "REPOSITORY|DIR")]
     pub cache_to: Option<String>,
     /// Remove intermediate containers (accepted: they always are)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]

@@ -5,11 +5,13 @@
 use crate::cli::{BuildArgs, BuilderPruneArgs};
 use anyhow::Context;
 use hutch_engine::build::context::BuildContext;
-use hutch_engine::build::{BuildEvent, BuildOptions, BuildSink, Cancel, ImageFormat, Secret};
+use hutch_engine::build::{
+    BuildEvent, BuildOptions, BuildSink, CacheLocation, Cancel, ImageFormat, Secret,
+};
 use hutch_engine::container::mount_spec::parse_volume;
 use hutch_engine::progress::ProgressSink;
 use std::collections::BTreeMap;
-use std::io::{Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -46,7 +48,7 @@ impl BuildSink for Plain {
                     .unwrap_or_default();
                 writeln!(out, "{prefix}STEP {number}/{total}: {text}")
             }
-            BuildEvent::Output(bytes) => out.write_all(&bytes),
+            BuildEvent::Output { bytes, .. } => out.write_all(&bytes),
             BuildEvent::CacheHit { id } => writeln!(out, "--> Using cache {id}"),
             BuildEvent::Image { id } => writeln!(out, "--> {}", &id[..id.len().min(12)]),
             BuildEvent::Commit { name } => match name {
@@ -220,9 +222,6 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
         "docker" => ImageFormat::Docker,
         f => anyhow::bail!("invalid --format {f:?}: expected oci or docker"),
     };
-    if args.squash || args.squash_all {
-        anyhow::bail!("--squash is not supported by hutch build yet: build without it");
-    }
     let mut volumes = Vec::new();
     for v in &args.volume {
         volumes.push(parse_volume(v).map_err(hutch_engine::EngineError::from)?);
@@ -256,11 +255,21 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
         volumes,
         secrets: secrets(&args)?,
         ssh: ssh(&args)?,
-        squash: false,
+        squash: args.squash,
+        squash_all: args.squash_all,
         format,
         platform: args.platform.clone(),
-        cache_from: args.cache_from.clone().map(PathBuf::from),
-        cache_to: args.cache_to.clone().map(PathBuf::from),
+        cache_from: args
+            .cache_from
+            .iter()
+            .filter(|c| !c.is_empty())
+            .map(|c| CacheLocation::parse(c).map_err(|e| anyhow::anyhow!("--cache-from: {e}")))
+            .collect::<anyhow::Result<_>>()?,
+        cache_to: args
+            .cache_to
+            .as_deref()
+            .map(|c| CacheLocation::parse(c).map_err(|e| anyhow::anyhow!("--cache-to: {e}")))
+            .transpose()?,
     };
     let cancel = Arc::new(Cancel::new().context("making the build's cancel pipe")?);
     {
@@ -270,12 +279,20 @@ pub fn run(ctx: &super::Ctx, args: BuildArgs) -> anyhow::Result<i32> {
             cancel.cancel();
         });
     }
-    let sink = Plain {
-        quiet: args.quiet,
-        pull: crate::progress::registry(args.quiet),
-        out: Mutex::new(std::io::stdout()),
+    // A compact live view on a terminal; podman's plain lines on a pipe or a file.
+    let result = if !args.quiet && std::io::stdout().is_terminal() {
+        let sink = super::build_progress::Tty::new(crate::progress::registry(false));
+        let r = eng.build(&opts, &build_ctx, &sink, &cancel);
+        sink.end(r.is_err());
+        r?
+    } else {
+        let sink = Plain {
+            quiet: args.quiet,
+            pull: crate::progress::registry(args.quiet),
+            out: Mutex::new(std::io::stdout()),
+        };
+        eng.build(&opts, &build_ctx, &sink, &cancel)?
     };
-    let result = eng.build(&opts, &build_ctx, &sink, &cancel)?;
     if let Some(f) = &args.iidfile {
         std::fs::write(f, format!("sha256:{}", result.id))
             .with_context(|| format!("writing --iidfile {}", f.display()))?;

@@ -8,6 +8,7 @@ use hutch_engine::{Options, Paths};
 
 pub mod attach;
 pub mod build;
+pub mod build_progress;
 pub mod cidfile;
 pub mod cleanup;
 pub mod commit;

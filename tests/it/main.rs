@@ -13,6 +13,8 @@ mod archive;
 mod auth_token;
 mod basics;
 mod build;
+mod build_cache;
+mod build_live;
 mod build_roundtrip;
 mod build_sources;
 mod cli_gaps;

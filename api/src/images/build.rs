@@ -312,7 +312,7 @@ impl BuildSink for StreamSink {
                 text,
                 ..
             } => self.text(&format!("Step {number}/{total} : {text}\n")),
-            BuildEvent::Output(out) => self.text(&String::from_utf8_lossy(&out)),
+            BuildEvent::Output { bytes, .. } => self.text(&String::from_utf8_lossy(&bytes)),
             BuildEvent::CacheHit { .. } => self.text(" ---> Using cache\n"),
             BuildEvent::Image { id } => {
                 let short: String = id.trim_start_matches("sha256:").chars().take(12).collect();

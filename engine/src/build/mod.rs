@@ -16,7 +16,9 @@ mod heredoc;
 pub mod ignore;
 mod image;
 mod remote;
+mod remote_cache;
 mod run_step;
+mod squash;
 mod stages;
 mod state;
 mod steps;
@@ -76,14 +78,17 @@ pub struct BuildOptions {
     pub secrets: Vec<Secret>,
     /// `--ssh id=socket`: agent sockets by id.
     pub ssh: Vec<(String, PathBuf)>,
-    /// `--squash`: the new layers as one.
+    /// `--squash`: the final image's new layers as one, on top of its base image's.
     pub squash: bool,
+    /// `--squash-all`: all of the final image's layers as one.
+    pub squash_all: bool,
     pub format: ImageFormat,
     /// The process's own platform is the only one hutch builds for.
     pub platform: Option<String>,
-    /// `--cache-from` / `--cache-to`: a local directory of cache records.
-    pub cache_from: Option<PathBuf>,
-    pub cache_to: Option<PathBuf>,
+    /// `--cache-from`: where to look for steps the local cache lacks.
+    pub cache_from: Vec<CacheLocation>,
+    /// `--cache-to`: where each step's image goes.
+    pub cache_to: Option<CacheLocation>,
 }
 
 impl Default for BuildOptions {
@@ -105,11 +110,59 @@ impl Default for BuildOptions {
             secrets: Vec::new(),
             ssh: Vec::new(),
             squash: false,
+            squash_all: false,
             format: ImageFormat::Oci,
             platform: None,
-            cache_from: None,
+            cache_from: Vec::new(),
             cache_to: None,
         }
+    }
+}
+
+/// Where `--cache-from` and `--cache-to` keep step images, each under its cache key: a
+/// registry repository (the key is the tag) or an OCI layout directory (the key is the
+/// index entry's `org.opencontainers.image.ref.name`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CacheLocation {
+    /// `REGISTRY/REPOSITORY`, no tag.
+    Registry(String),
+    Dir(PathBuf),
+}
+
+impl CacheLocation {
+    /// A path (`/...`, `./...`, `../...`) or `oci:PATH` is a directory; anything else a
+    /// registry repository, which must name its registry and no tag or digest.
+    pub fn parse(s: &str) -> std::result::Result<CacheLocation, BuildError> {
+        let bad = |reason: &str| BuildError::Invalid {
+            what: format!("cache location {s:?}"),
+            reason: reason.to_string(),
+        };
+        if let Some(p) = s
+            .strip_prefix("oci:")
+            .or_else(|| s.strip_prefix("oci-layout://"))
+        {
+            if p.is_empty() {
+                return Err(bad("oci: needs a directory, e.g. oci:/var/tmp/cache"));
+            }
+            return Ok(CacheLocation::Dir(PathBuf::from(p)));
+        }
+        if s.starts_with('/') || s.starts_with("./") || s.starts_with("../") || s == "." {
+            return Ok(CacheLocation::Dir(PathBuf::from(s)));
+        }
+        let repo = s.strip_prefix("docker://").unwrap_or(s);
+        let name = crate::reference::Name::parse(repo).map_err(|e| bad(&e.to_string()))?;
+        if name.tag.is_some() || name.digest.is_some() {
+            return Err(bad(
+                "a cache repository takes no tag or digest (the steps' cache keys are the tags)",
+            ));
+        }
+        if name.registry.is_none() {
+            return Err(bad(
+                "no registry in the name: give one, e.g. quay.io/org/cache or 127.0.0.1:5000/cache, \
+                 or a directory as ./DIR or oci:DIR",
+            ));
+        }
+        Ok(CacheLocation::Registry(repo.to_string()))
     }
 }
 
@@ -124,8 +177,9 @@ pub enum BuildEvent {
         total: usize,
         text: String,
     },
-    /// Output of a RUN (stdout and stderr as they come).
-    Output(Vec<u8>),
+    /// Output of a RUN (stdout and stderr as they come) in stage `stage` (its index; parallel
+    /// stages' outputs interleave).
+    Output { stage: usize, bytes: Vec<u8> },
     /// The step's result came from the cache: this image.
     CacheHit { id: String },
     /// The final image of a stage is committed, under `name` when it has one.
@@ -171,8 +225,18 @@ impl Cancel {
 
     pub fn cancel(&self) {
         self.flag.store(true, Ordering::SeqCst);
-        // Closing the write end makes the read end readable for every poller, for good.
-        drop(self.write.lock().unwrap_or_else(|e| e.into_inner()).take());
+        // One byte that nobody reads keeps the read end readable (POLLIN) for every poller,
+        // for good. Closing the write end instead would only raise POLLHUP, which a session
+        // waiting for its control source to be readable does not take as a wake-up.
+        if let Some(w) = self
+            .write
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_mut()
+        {
+            use std::io::Write;
+            let _ = w.write_all(b"c");
+        }
     }
 
     pub fn is_cancelled(&self) -> bool {

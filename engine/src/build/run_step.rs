@@ -24,6 +24,8 @@ pub(super) struct RunRequest {
     pub mounts: Vec<Mount>,
     /// The step, for the error when the command fails.
     pub instruction: String,
+    /// The stage's index, for its output events.
+    pub stage: usize,
     /// Where RUN mounts (and the runtime's own files) were: the empty files and directories
     /// made there only to mount on do not belong in the layer.
     pub mount_points: Vec<String>,
@@ -60,12 +62,15 @@ impl ControlSource for CancelControl<'_> {
     }
 }
 
-/// stderr of the RUN, as sink events.
-struct SinkWriter<'a>(&'a dyn BuildSink);
+/// stderr of the RUN, as sink events of stage `.1`.
+struct SinkWriter<'a>(&'a dyn BuildSink, usize);
 
 impl Write for SinkWriter<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.event(BuildEvent::Output(buf.to_vec()));
+        self.0.event(BuildEvent::Output {
+            stage: self.1,
+            bytes: buf.to_vec(),
+        });
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
@@ -169,11 +174,14 @@ impl Engine {
                 loop {
                     match rd.read(&mut buf) {
                         Ok(0) | Err(_) => break,
-                        Ok(n) => sink.event(BuildEvent::Output(buf[..n].to_vec())),
+                        Ok(n) => sink.event(BuildEvent::Output {
+                            stage: req.stage,
+                            bytes: buf[..n].to_vec(),
+                        }),
                     }
                 }
             });
-            let mut stderr = SinkWriter(sink);
+            let mut stderr = SinkWriter(sink, req.stage);
             let mut control = CancelControl {
                 cancel,
                 sent: false,

@@ -24,6 +24,9 @@ pub struct BuildResult {
 pub(super) struct StageOutput {
     pub image: Image,
     pub key: String,
+    /// How many of the image's layers and history entries its FROM image had.
+    pub base_layers: usize,
+    pub base_history: usize,
 }
 
 /// The finished stages, which later stages wait for.
@@ -82,6 +85,8 @@ pub(super) struct Build<'a> {
     pub context: &'a super::context::BuildContext,
     /// Whether to prefix progress with `[stage/stages]`.
     pub multi: bool,
+    /// One writer at a time for a `--cache-to` directory's index.
+    pub cache_dir_lock: Mutex<()>,
 }
 
 /// `TARGETPLATFORM` and the rest, for this host.
@@ -190,13 +195,6 @@ impl Engine {
                 .into());
             }
         }
-        if opts.cache_from.is_some() || opts.cache_to.is_some() {
-            return Err(BuildError::Unsupported {
-                what: "--cache-from/--cache-to".into(),
-                hint: "the local layer cache is used without them".into(),
-            }
-            .into());
-        }
         let df = dockerfile::parse(&opts.dockerfile_name, &opts.dockerfile)?;
         for n in &df.notes {
             sink.event(BuildEvent::Warning(n.clone()));
@@ -262,6 +260,7 @@ impl Engine {
             names,
             context,
             multi: df.stages.len() > 1,
+            cache_dir_lock: Mutex::new(()),
         };
         let deps: Vec<Vec<usize>> = df.stages.iter().map(|s| deps_of(&b, s)).collect();
         let mut needed = vec![false; df.stages.len()];
@@ -317,10 +316,14 @@ impl Build<'_> {
         for t in &self.opts.tags {
             names.push(crate::images::normalize_new_name(t)?);
         }
-        let mut image = out.image;
+        let mut image = out.image.clone();
+        let mut key = out.key.clone();
+        if self.opts.squash || self.opts.squash_all {
+            (image, key) = self.squash(&out)?;
+        }
         if !self.opts.labels.is_empty() || !self.opts.annotations.is_empty() {
             let key = cache::key(
-                &out.key,
+                &key,
                 &format!(
                     "FINAL labels={:?} annotations={:?}",
                     self.opts.labels, self.opts.annotations
@@ -381,9 +384,17 @@ impl Build<'_> {
         if !self.opts.layers || self.opts.no_cache {
             return Ok(None);
         }
-        match self.eng.db().build_cache(key)? {
-            Some(id) => Ok(self.eng.db().image(&id)?),
-            None => Ok(None),
+        let local = match self.eng.db().build_cache(key)? {
+            Some(id) => self.eng.db().image(&id)?,
+            None => None,
+        };
+        match local {
+            Some(img) => {
+                // A step cached here before --cache-to was given still goes there.
+                self.export_cached(key, &img.id);
+                Ok(Some(img))
+            }
+            None => self.import_cached(key),
         }
     }
 
@@ -391,6 +402,7 @@ impl Build<'_> {
         if self.opts.layers {
             self.eng.db().put_build_cache(key, id)?;
         }
+        self.export_cached(key, id);
         Ok(())
     }
 
@@ -403,7 +415,13 @@ impl Build<'_> {
                     source,
                 }
             })?;
+        let base_history = config
+            .get("history")
+            .and_then(serde_json::Value::as_array)
+            .map_or(0, Vec::len);
         Ok(StageState {
+            base_layers: image.layers.len(),
+            base_history,
             config,
             layers: image.layers.clone(),
             image: Some(image.clone()),

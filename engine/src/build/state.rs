@@ -22,6 +22,9 @@ pub(super) struct StageState {
     pub args: BTreeMap<String, String>,
     pub escape: char,
     pub file: String,
+    /// Layers and history entries the FROM image had (what `--squash` leaves alone).
+    pub base_layers: usize,
+    pub base_history: usize,
 }
 
 /// `/bin/sh -c`, Docker's default SHELL.

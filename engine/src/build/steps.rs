@@ -82,7 +82,12 @@ impl Build<'_> {
             }
             _ => self.materialize(&mut st)?,
         };
-        Ok(StageOutput { image, key: st.key })
+        Ok(StageOutput {
+            image,
+            key: st.key,
+            base_layers: st.base_layers,
+            base_history: st.base_history,
+        })
     }
 
     /// Writes the state as an image (no new layer), or finds it in the cache.
@@ -154,6 +159,8 @@ impl Build<'_> {
                 args: BTreeMap::new(),
                 escape: self.df.escape,
                 file: self.df.file.clone(),
+                base_layers: 0,
+                base_history: 0,
             });
         }
         let image = if let Some(&i) = self
@@ -339,7 +346,6 @@ impl Build<'_> {
         command: &Command,
         heredocs: &[dockerfile::HereDoc],
     ) -> Result<()> {
-        let _ = s;
         let mut script = None;
         let argv = match (command, heredocs) {
             (Command::Exec(v), _) => v.clone(),
@@ -444,6 +450,7 @@ impl Build<'_> {
             network,
             mounts: run_mounts,
             instruction: step.text.clone(),
+            stage: s.index,
         };
         let layer = self.eng.build_run(&image, &req, self.sink, self.cancel);
         drop(scratch);

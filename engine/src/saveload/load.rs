@@ -91,6 +91,9 @@ struct Ctx<'a> {
     /// The archive's name in messages.
     label: String,
     src: &'a Source,
+    /// Only the OCI index entry of this `org.opencontainers.image.ref.name` (a build cache
+    /// directory holds one per step).
+    only_ref: Option<&'a str>,
 }
 
 impl Ctx<'_> {
@@ -365,6 +368,12 @@ fn plan_oci(cx: &Ctx<'_>) -> Result<Vec<Plan>, ArchiveError> {
     let blob = |d: &str| blob_path(d).ok_or_else(|| cx.entry_err(d, "not a sha256 digest"));
     let mut plans = Vec::new();
     for e in idx.manifests() {
+        if let Some(only) = cx.only_ref {
+            let named = e.annotations().as_ref().and_then(|a| a.get(REF_NAME));
+            if named.map(String::as_str) != Some(only) {
+                continue;
+            }
+        }
         let media_type = e.media_type().as_ref();
         if media_type == mf::OCI_INDEX || media_type == mf::DOCKER_LIST {
             return Err(cx.entry_err(
@@ -595,6 +604,41 @@ pub fn load(
     input: Input,
     progress: &dyn ProgressSink,
 ) -> crate::Result<Vec<Loaded>> {
+    load_selected(paths, userns, input, None, progress)
+}
+
+/// Loads the one image of OCI layout directory `dir` whose index entry has ref name
+/// `ref_name` (none: an error). Must run inside the user namespace.
+pub fn load_ref(
+    paths: &Paths,
+    userns: &UsernsInfo,
+    dir: &Path,
+    ref_name: &str,
+    progress: &dyn ProgressSink,
+) -> crate::Result<Loaded> {
+    let loaded = load_selected(
+        paths,
+        userns,
+        Input::Path(dir.to_path_buf()),
+        Some(ref_name),
+        progress,
+    )?;
+    loaded.into_iter().next().ok_or_else(|| {
+        ArchiveError::Format {
+            archive: dir.display().to_string(),
+            reason: format!("no image named {ref_name:?} in index.json"),
+        }
+        .into()
+    })
+}
+
+fn load_selected(
+    paths: &Paths,
+    userns: &UsernsInfo,
+    input: Input,
+    only_ref: Option<&str>,
+    progress: &dyn ProgressSink,
+) -> crate::Result<Vec<Loaded>> {
     let store = LayerStore::new(&paths.graphroot);
     store.clean_stale()?;
     let db_path = paths.db_path();
@@ -626,7 +670,11 @@ pub fn load(
         Input::Stdin => spooled(io::stdin().lock(), "stdin".into(), &spool_dir)?,
         Input::Reader { label, reader } => spooled(reader, label, &spool_dir)?,
     };
-    let cx = Ctx { label, src: &src };
+    let cx = Ctx {
+        label,
+        src: &src,
+        only_ref,
+    };
     let plans = match &src {
         Source::Tar { .. } if cx.has("manifest.json") => plan_docker_archive(&cx)?,
         Source::Tar { .. } if cx.has("index.json") => plan_oci(&cx)?,

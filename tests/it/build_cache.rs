@@ -1,0 +1,262 @@
+//! `hutch build --squash`, `--squash-all`, and the build cache carried between stores with
+//! `--cache-to`/`--cache-from`: through the real local registry and through an OCI layout
+//! directory, each time into a store that never built the image.
+
+use crate::busybox_context;
+use crate::harness::TestContext;
+use crate::registry::registries;
+use std::path::{Path, PathBuf};
+
+fn inspect(ctx: &TestContext, image: &str, format: &str) -> String {
+    ctx.hutch(["image", "inspect", "--format", format, image])
+        .run()
+        .success()
+        .stdout_trim()
+        .to_string()
+}
+
+fn layer_count(ctx: &TestContext, image: &str) -> usize {
+    inspect(ctx, image, "{{len .RootFS.Layers}}")
+        .parse()
+        .unwrap()
+}
+
+/// History entries that made a layer (no `empty_layer`), and all of them.
+fn history_counts(ctx: &TestContext, image: &str) -> (usize, usize) {
+    let json = inspect(ctx, image, "{{json .History}}");
+    let all: Vec<serde_json::Value> = serde_json::from_str(&json).expect("history JSON");
+    let layered = all
+        .iter()
+        .filter(|h| h.get("empty_layer").and_then(|v| v.as_bool()) != Some(true))
+        .count();
+    (layered, all.len())
+}
+
+/// A context whose build deletes a base image file, a file of its own and writes several
+/// layers: what squashing must merge correctly.
+fn squash_context(ctx: &TestContext, img: &str) -> PathBuf {
+    let dir = ctx.dir.join("squash");
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!(
+            "FROM {img}\n\
+             RUN mkdir -p /d/sub && echo one > /d/one && echo x > /gone && echo keep > /d/sub/k\n\
+             RUN rm /gone /bin/sleep && echo two > /d/two\n\
+             COPY f.txt /d/f.txt\n\
+             RUN rm -r /d/sub && mkdir /d/sub && echo new > /d/sub/n\n\
+             ENV K=v\n\
+             CMD [\"sh\"]\n"
+        ),
+    );
+    ctx.write_file(&dir.join("f.txt"), "file\n");
+    dir
+}
+
+const CHECK: &str = "cat /d/one /d/two /d/f.txt; ls /d/sub; test -e /gone && echo gone-is-back; \
+                     test -e /bin/sleep && echo sleep-is-back; echo $K";
+const EXPECTED: &str = "one\ntwo\nfile\nn\nv\n";
+
+#[test]
+fn build_squash_merges_the_new_layers_on_top_of_the_base() {
+    let (ctx, img) = busybox_context("build-squash");
+    let base = layer_count(&ctx, &img);
+    let dir = squash_context(&ctx, &img);
+    ctx.hutch(["build", "-q", "--squash", "-t", "squashed"])
+        .arg(&dir)
+        .run()
+        .success();
+    assert_eq!(layer_count(&ctx, "squashed"), base + 1);
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "squashed",
+            "sh",
+            "-c",
+            CHECK,
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, EXPECTED);
+    // Every instruction is still in the history; only one of the new entries made a layer.
+    let (layered, all) = history_counts(&ctx, "squashed");
+    assert_eq!(layered, base + 1, "layered history entries");
+    assert!(all >= 6 + base, "{all} history entries");
+    // The unsquashed build of the same file has one layer per step, from the cache.
+    ctx.hutch(["build", "-q", "-t", "layered"])
+        .arg(&dir)
+        .run()
+        .success();
+    assert_eq!(layer_count(&ctx, "layered"), base + 4);
+    // Squashing again reuses the squashed image.
+    let again = ctx
+        .hutch(["build", "--squash", "-t", "squashed"])
+        .arg(&dir)
+        .run()
+        .success();
+    assert_eq!(
+        again.stdout.lines().last().unwrap(),
+        inspect(&ctx, "squashed", "{{.Id}}").trim_start_matches("sha256:"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn build_squash_all_makes_one_layer_that_runs() {
+    let (ctx, img) = busybox_context("build-squash-all");
+    let dir = squash_context(&ctx, &img);
+    ctx.hutch(["build", "-q", "--squash-all", "-t", "flat"])
+        .arg(&dir)
+        .run()
+        .success();
+    assert_eq!(layer_count(&ctx, "flat"), 1);
+    let out = ctx
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "flat",
+            "sh",
+            "-c",
+            CHECK,
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, EXPECTED);
+    let (layered, all) = history_counts(&ctx, "flat");
+    assert_eq!(layered, 1);
+    assert!(all >= 6, "{all} history entries");
+    // Not both.
+    ctx.hutch(["build", "--squash", "--squash-all", "-t", "x"])
+        .arg(&dir)
+        .run()
+        .failure();
+}
+
+/// A build whose RUN steps would give another image if they ran again (they write the time
+/// in nanoseconds and print a marker).
+fn cache_context(ctx: &TestContext, img: &str) -> PathBuf {
+    let dir = ctx.dir.join("cachectx");
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        format!(
+            "FROM {img} AS base\n\
+             RUN echo STEP-RAN-ONE && date +%s%N > /stamp1\n\
+             COPY a.txt /a.txt\n\
+             FROM base\n\
+             WORKDIR /work\n\
+             RUN echo STEP-RAN-TWO && date +%s%N > /stamp2\n\
+             LABEL k=v\n"
+        ),
+    );
+    ctx.write_file(&dir.join("a.txt"), "a\n");
+    dir
+}
+
+/// Whether RUN step `which` ran (its output, not its STEP line, is there).
+fn ran(out: &crate::harness::Output, which: &str) -> bool {
+    let marker = format!("STEP-RAN-{which}");
+    out.stdout.lines().any(|l| l == marker)
+}
+
+fn build_with(ctx: &TestContext, dir: &Path, extra: &[&str]) -> crate::harness::Output {
+    ctx.hutch(["build", "--tls-verify=false", "-t", "cached:latest"])
+        .args(extra)
+        .arg(dir)
+        .run()
+        .success()
+}
+
+/// Builds in `first` with `--cache-to TO`, then in a fresh store with `--cache-from FROM`:
+/// every layer step is a cache hit, nothing runs, and the image ID is the same.
+fn carried_between_stores(name: &str, to: impl Fn(&TestContext) -> String) {
+    let (first, img) = busybox_context(name);
+    let loc = to(&first);
+    let dir = cache_context(&first, &img);
+    let built = build_with(&first, &dir, &["--cache-to", &loc]);
+    assert!(ran(&built, "ONE"), "{}", built.stdout);
+    let id = built.stdout.lines().last().unwrap().to_string();
+
+    let (second, _) = busybox_context(&format!("{name}-2"));
+    let dir2 = cache_context(&second, &img);
+    let again = build_with(&second, &dir2, &["--cache-from", &loc]);
+    assert!(
+        !ran(&again, "ONE") && !ran(&again, "TWO"),
+        "a step ran again: {}",
+        again.stdout
+    );
+    // RUN, COPY, RUN (and WORKDIR's directory) come from the cache, as podman prints them.
+    assert!(
+        again.stdout.matches("Using cache").count() >= 3,
+        "{}",
+        again.stdout
+    );
+    assert_eq!(again.stdout.lines().last().unwrap(), id, "{}", again.stdout);
+    let out = second
+        .hutch([
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            "cached",
+            "cat",
+            "/a.txt",
+        ])
+        .run()
+        .success();
+    assert_eq!(out.stdout, "a\n");
+    // The imported step images carry no names of their own.
+    let names = second
+        .hutch(["images", "--format", "{{.Repository}}:{{.Tag}}"])
+        .run()
+        .success();
+    assert!(
+        !names
+            .stdout
+            .lines()
+            .any(|l| l.rsplit(':').next().is_some_and(|t| t.len() == 64)),
+        "{}",
+        names.stdout
+    );
+    // A changed file misses from its COPY on: the steps after it run.
+    second.write_file(&dir2.join("a.txt"), "changed\n");
+    let changed = build_with(&second, &dir2, &["--cache-from", &loc]);
+    assert!(!ran(&changed, "ONE"), "{}", changed.stdout);
+    assert!(ran(&changed, "TWO"), "{}", changed.stdout);
+}
+
+#[test]
+fn build_cache_to_and_from_a_registry_repository() {
+    let repo = format!("{}/buildcache/steps", registries().plain.host());
+    carried_between_stores("build-cache-reg", move |_| repo.clone());
+}
+
+#[test]
+fn build_cache_to_and_from_an_oci_layout_directory() {
+    carried_between_stores("build-cache-dir", |ctx| {
+        let d = ctx.dir.join("oci-cache");
+        format!("oci:{}", d.display())
+    });
+}
+
+#[test]
+fn build_cache_locations_are_checked() {
+    let (ctx, img) = busybox_context("build-cache-bad");
+    let dir = cache_context(&ctx, &img);
+    let out = ctx
+        .hutch(["build", "--cache-to", "cache/steps:tag"])
+        .arg(&dir)
+        .run()
+        .code(125);
+    assert!(out.stderr.contains("cache/steps:tag"), "{}", out.stderr);
+    let out = ctx
+        .hutch(["build", "--cache-from", "steps"])
+        .arg(&dir)
+        .run()
+        .code(125);
+    assert!(out.stderr.contains("no registry"), "{}", out.stderr);
+}
