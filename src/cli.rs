@@ -765,6 +765,9 @@ pub struct RunArgs {
     /// Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]
     #[arg(short, long, value_name = "STREAM")]
     pub attach: Vec<String>,
+    /// Pass N more file descriptors (3 to 3+N-1 of hutch's) into the container
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     #[command(flatten)]
     pub create: CreateArgs,
 }
@@ -914,7 +917,8 @@ pub struct PsArgs {
     /// Do not print the table header
     #[arg(long)]
     pub noheading: bool,
-    /// Sort by: command, created, id, image, names, runningfor, size, status
+    /// Sort by: command, created, id, image, names, runningfor, size, status [default: created,
+    /// oldest first]
     #[arg(long, value_name = "FIELD", value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
     pub sort: Option<String>,
     /// Show containers in storage not made by hutch: hutch has none of those, so this lists
@@ -1372,7 +1376,7 @@ pub struct InspectArgs {
     /// Output format: json or a Go template such as {{.Id}}
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Type of object to inspect: container, image, volume or all
+    /// Type of object to inspect: container, image, volume, network, pod or all
     #[arg(short = 't', long = "type", default_value = "all")]
     pub kind: String,
 }

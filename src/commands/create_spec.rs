@@ -64,6 +64,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             .unwrap_or_default(),
         systemd: podman_opts::parse_systemd(&p.systemd)?,
         timeout: p.timeout,
+        host_users: p.hostuser.clone(),
         conmon_pidfile: p
             .conmon_pidfile
             .as_ref()

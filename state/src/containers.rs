@@ -108,10 +108,12 @@ pub(crate) fn insert_event(tx: &rusqlite::Transaction<'_>, ev: &NewEvent) -> rus
     } else {
         &ev.attributes
     };
+    let now = Utc::now();
     tx.prepare_cached(
         "INSERT INTO events (time, type, action, id, name, attributes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![ts(&Utc::now()), ev.kind, ev.action, ev.id, ev.name, attrs])?;
+    .execute(params![ts(&now), ev.kind, ev.action, ev.id, ev.name, attrs])?;
+    crate::event_log::append(&now, ev);
     let seq = tx.last_insert_rowid();
     if seq % 1000 == 0 {
         tx.execute("DELETE FROM events WHERE seq <= ?1", [seq - EVENTS_KEPT])?;

@@ -6,6 +6,7 @@
 mod blobs;
 mod build_cache;
 mod containers;
+mod event_log;
 mod pods;
 mod schema;
 mod volumes;
@@ -35,6 +36,8 @@ pub fn set_events_recorded(on: bool) {
 pub fn events_recorded() -> bool {
     EVENTS_RECORDED.load(std::sync::atomic::Ordering::Relaxed)
 }
+
+pub use event_log::set_events_logfile;
 
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
 

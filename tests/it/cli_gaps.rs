@@ -307,6 +307,15 @@ fn ps_and_images_sort_and_ps_external() {
         names(&["-a", "--sort", "created"]),
         ["bravo", "charlie", "alpha"]
     );
+    // podman's default order is --sort created (oldest first); --last N and --latest take
+    // the newest, still printed oldest first.
+    assert_eq!(names(&["-a"]), ["bravo", "charlie", "alpha"]);
+    assert_eq!(names(&["-a", "--last", "2"]), ["charlie", "alpha"]);
+    assert_eq!(names(&["--latest"]), ["alpha"]);
+    assert_eq!(
+        names(&["-a", "--sort", "runningfor"]),
+        ["bravo", "charlie", "alpha"]
+    );
     // --external lists what hutch has (it has no foreign containers), stopped ones too.
     assert_eq!(
         names(&["--external", "--sort", "names"]),

@@ -16,6 +16,7 @@ mod build;
 mod build_roundtrip;
 mod cli_gaps;
 mod cli_gaps_2;
+mod cli_gaps_3;
 mod concurrent;
 mod containers;
 mod containers_extra;

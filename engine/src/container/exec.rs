@@ -139,11 +139,13 @@ pub fn process(
     let user_spec = spec.user.clone().unwrap_or_else(|| cfg.user.clone());
     let keep_id = cfg.keep_id();
     let user = if let (Some((uid, gid)), true) = (keep_id, user_spec.is_empty()) {
+        let uid = uid.unwrap_or(paths.uid);
         spec::ProcessUser {
-            uid: uid.unwrap_or(paths.uid),
+            uid,
             gid: gid.unwrap_or(paths.gid),
             additional_gids: vec![gid.unwrap_or(paths.gid)],
-            ..Default::default()
+            // As podman: the home of the user's entry in the container's /etc/passwd.
+            home: super::keep_id::home_in_container(dirs, uid),
         }
     } else {
         spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)?

@@ -244,8 +244,8 @@ impl Containers {
             ),
         )?;
         let mut mounts = super::mounts::setup(&self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
+        mounts.extend(self.user_files(keep_id.as_ref(), cfg, &dirs.merged, &dirs.userdata)?);
         if let Some(k) = &keep_id {
-            mounts.extend(self.keep_id_files(k, cfg, &dirs.merged, &dirs.userdata)?);
             self.keep_id_own_files(k, &dirs.userdata)?;
         }
         let secrets =

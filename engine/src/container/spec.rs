@@ -603,6 +603,10 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
             &["nosuid", "noexec", "nodev", "ro"],
         ));
     }
+    if cfg.systemd {
+        mounts.extend(super::podman_opts::systemd_cgroup_mounts());
+        super::config::set_env(&mut env, super::podman_opts::systemd_uuid_env(input.id));
+    }
     for f in ["hosts", "resolv.conf", "hostname"] {
         mounts.push(mount(
             format!("/etc/{f}"),
