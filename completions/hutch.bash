@@ -1466,7 +1466,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -r -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -r -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --publish-all --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2942,7 +2942,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__container__subcmd__run)
-            opts="-d -a -e -w -u -l -t -i -p -P -m -v -r -h -V --detach --sig-proxy --detach-keys --rmi --attach --preserve-fds --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
+            opts="-d -a -e -w -u -l -t -i -p -P -m -v -r -h -V --detach --sig-proxy --detach-keys --rmi --attach --preserve-fds --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --publish-all --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4088,7 +4088,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__create)
-            opts="-e -w -u -l -t -i -p -P -m -v -r -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
+            opts="-e -w -u -l -t -i -p -P -m -v -r -h -V --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --publish-all --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9300,7 +9300,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__pod__subcmd__create)
-            opts="-n -l -p -r -h -V --name --infra --infra-name --infra-command --infra-image --share --label --hostname --network --network-alias --publish --add-host --dns --dns-search --dns-option --pod-id-file --replace --exit-policy --userns --cgroup-parent --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
+            opts="-n -l -p -r -h -V --name --infra --infra-name --infra-command --infra-image --share --label --hostname --network --publish --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --pod-id-file --replace --exit-policy --userns --cgroup-parent --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9350,10 +9350,6 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --network-alias)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --publish)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -9362,7 +9358,7 @@ _hutch() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --add-host)
+                --network-alias)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9375,6 +9371,22 @@ _hutch() {
                     return 0
                     ;;
                 --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mac-address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip6)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11530,7 +11542,7 @@ _hutch() {
             return 0
             ;;
         hutch__subcmd__run)
-            opts="-d -a -e -w -u -l -t -i -p -P -m -v -r -h -V --detach --sig-proxy --detach-keys --rmi --attach --preserve-fds --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --publish-all --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
+            opts="-d -a -e -w -u -l -t -i -p -P -m -v -r -h -V --detach --sig-proxy --detach-keys --rmi --attach --preserve-fds --name --env --env-file --env-host --workdir --user --group-add --entrypoint --hostname --pod --pod-id-file --label --pull --tty --interactive --rm --stop-signal --stop-timeout --restart --health-cmd --health-interval --health-retries --health-start-period --health-start-interval --health-timeout --health-on-failure --no-healthcheck --network --publish --network-alias --dns --dns-search --dns-option --add-host --mac-address --ip --ip6 --publish-all --cap-add --cap-drop --privileged --read-only --security-opt --ulimit --init --userns --shm-size --log-driver --log-opt --cidfile --replace --sdnotify --secret --memory --cpus --pids-limit --volume --mount --tmpfs --volumes-from --ipc --systemd --tz --http-proxy --timeout --conmon-pidfile --hostuser --tls-verify --cert-dir --creds --authfile --root --runroot --storage-driver --log-level --runtime --noout --events-backend --cgroup-manager --runtime-flag --volumepath --default-mounts-file --storage-opt --remote --url --connection --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -896,15 +896,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-start-interva
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -988,15 +988,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-start-inte
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -2049,15 +2049,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -2141,15 +2141,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -3256,13 +3256,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: ipc, net, pid, uts, none; +NS adds to the default' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY=VALUE' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'The pod\'s host name [default: the pod\'s name]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'The pod\'s network (as run --network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the pod is known by on a user-defined network' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [IP:][HOSTPORT:]CONTAINERPORT[/PROTO]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the pod\'s containers' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'DNS resolver option' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s ID to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What happens when the last container exits: continue or stop (the pod)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l userns -d 'User namespace of the pod (only hutch\'s own is supported)' -r

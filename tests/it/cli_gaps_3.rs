@@ -482,7 +482,7 @@ fn systemd_mode_sets_up_what_systemd_needs_and_systemd_starts() {
             &img,
             "sh",
             "-c",
-            "env; cat /proc/self/mountinfo",
+            "env; cat /proc/self/mountinfo; cat /run/.containerenv",
         ])
         .run()
         .success();
@@ -519,9 +519,20 @@ fn systemd_mode_sets_up_what_systemd_needs_and_systemd_starts() {
         .find_map(|l| l.strip_prefix("container_uuid="))
         .unwrap_or_else(|| panic!("no container_uuid: {}", out.stdout));
     assert_eq!(uuid.len(), 32);
-    // Not in the default mode with an ordinary command.
+    // /run/.containerenv stays visible under the new /run.
+    assert!(out.stdout.contains("engine="), "{}", out.stdout);
+    // Not in the default mode with an ordinary command: no container_uuid, SIGTERM to stop.
     let plain = ctx.hutch(["run", "--rm", &img, "env"]).run().success();
     assert!(!plain.stdout.contains("container_uuid"), "{}", plain.stdout);
+    ctx.hutch(["create", "--name", "nosd", &img, "true"])
+        .run()
+        .success();
+    let sig = ctx
+        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "nosd"])
+        .run()
+        .success();
+    assert_eq!(sig.stdout_trim(), "SIGTERM");
+    ctx.hutch(["rm", "nosd"]).run().success();
     ctx.hutch(["run", "--rm", "--init", "--systemd", "always", &img, "true"])
         .run()
         .code(125)
