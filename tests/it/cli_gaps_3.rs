@@ -121,7 +121,7 @@ fn hostuser_adds_the_host_users_passwd_entry() {
         "{}",
         passwd.stdout
     );
-    // The user can be named in the container; `id` knows it.
+    // The user can be named in the container, by --user and by exec -u; `id` knows it.
     let id = ctx
         .hutch([
             "run",
@@ -129,7 +129,7 @@ fn hostuser_adds_the_host_users_passwd_entry() {
             "--hostuser",
             &name,
             "--user",
-            &uid.to_string(),
+            &name,
             &img,
             "id",
             "-un",
@@ -137,6 +137,25 @@ fn hostuser_adds_the_host_users_passwd_entry() {
         .run()
         .success();
     assert_eq!(id.stdout_trim(), name);
+    ctx.hutch([
+        "run",
+        "-d",
+        "--name",
+        "hu",
+        "--hostuser",
+        &name,
+        &img,
+        "sleep",
+        "600",
+    ])
+    .run()
+    .success();
+    let id = ctx
+        .hutch(["exec", "-u", &name, "hu", "sh", "-c", "id -u; echo $HOME"])
+        .run()
+        .success();
+    assert_eq!(id.stdout_trim(), format!("{uid}\n/"));
+    ctx.hutch(["rm", "-f", "-t", "0", "hu"]).run().success();
     ctx.hutch(["run", "--rm", "--hostuser", "no-such-user-x", &img, "true"])
         .run()
         .code(125)

@@ -148,7 +148,16 @@ pub fn process(
             home: super::keep_id::home_in_container(dirs, uid),
         }
     } else {
-        spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)?
+        // The container's /etc/passwd: hutch's copy where it added entries (--hostuser).
+        let copy = dirs.userdata.join("passwd");
+        let added = (!cfg.host_users.is_empty() || keep_id.is_some()) && copy.exists();
+        spec::resolve_user_with(
+            &c.id,
+            &dirs.merged,
+            added.then_some(copy.as_path()),
+            &user_spec,
+            &cfg.group_add,
+        )?
     };
     let mut env = cfg.env.clone();
     let hostname = if cfg.hostname.is_empty() {
