@@ -427,6 +427,34 @@ fn keep_id_exec_home_is_the_users_passwd_home() {
         .success();
 }
 
+/// A container whose terminal is closed for a while (every descriptor of it, as systemd does
+/// when it starts as PID 1) and opened again through /dev/console keeps its output: the
+/// monitor took the moment for the end of the output and lost the rest.
+#[test]
+fn terminal_output_survives_the_container_reopening_its_console() {
+    let (ctx, img) = busybox_context("gaps-tty-reopen");
+    ctx.hutch([
+        "run",
+        "-d",
+        "-t",
+        "--name",
+        "reopen",
+        &img,
+        "sh",
+        "-c",
+        "echo before; exec 0<&- 1>&- 2>&-; sleep 0.5; echo after > /dev/console",
+    ])
+    .run()
+    .success();
+    ctx.hutch(["wait", "reopen"]).run().success();
+    let logs = ctx.hutch(["logs", "reopen"]).run().success();
+    assert!(
+        logs.stdout.contains("before") && logs.stdout.contains("after"),
+        "{logs:?}"
+    );
+    ctx.hutch(["rm", "reopen"]).run().success();
+}
+
 /// Builds an image of the host's own systemd (with the libraries `ldd` names) and busybox.
 fn systemd_image(ctx: &TestContext) -> String {
     let systemd = Path::new("/lib/systemd/systemd");
@@ -559,33 +587,24 @@ fn systemd_mode_sets_up_what_systemd_needs_and_systemd_starts() {
 
     // The host's systemd, found by its name: systemd mode without asking.
     let sd = systemd_image(&ctx);
-    ctx.hutch(["create", "--name", "sdauto", &sd, "/lib/systemd/systemd"])
-        .run()
-        .success();
-    let sig = ctx
-        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "sdauto"])
-        .run()
-        .success();
-    assert!(matches!(sig.stdout_trim(), "37" | "SIGRTMIN+3"), "{sig:?}");
-    ctx.hutch(["rm", "sdauto"]).run().success();
-    // Booting it. systemd as PID 1 closes its descriptors of the terminal and opens
-    // /dev/console again later; a process holding the console meanwhile keeps the monitor
-    // from taking that moment for the end of the output (see the report of issue 18).
     ctx.hutch([
         "run",
         "-d",
         "-t",
-        "--systemd",
-        "always",
         "--name",
         "sd",
         &sd,
-        "sh",
-        "-c",
-        "sleep 60 </dev/console & exec /lib/systemd/systemd --log-target=console --log-color=0",
+        "/lib/systemd/systemd",
+        "--log-target=console",
+        "--log-color=0",
     ])
     .run()
     .success();
+    let sig = ctx
+        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "sd"])
+        .run()
+        .success();
+    assert!(matches!(sig.stdout_trim(), "37" | "SIGRTMIN+3"), "{sig:?}");
     let mut logs = String::new();
     let start = std::time::Instant::now();
     while !(logs.contains("Welcome to") || logs.contains("Exiting PID 1")) {
