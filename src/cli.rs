@@ -967,6 +967,9 @@ pub struct ExecArgs {
     /// Key sequence that detaches from the process [default: ctrl-p,ctrl-q]
     #[arg(long, value_name = "KEYS")]
     pub detach_keys: Option<String>,
+    /// Pass N more file descriptors (3 to 3+N-1 of hutch's) to the process
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     /// The container
     pub container: String,
     /// The command and its arguments

@@ -12,8 +12,8 @@ fn sh(ctx: &TestContext, script: &str) -> crate::harness::Output {
 }
 
 /// `run --preserve-fds N` hands descriptors 3..3+N to the container, through the monitor and
-/// the runtime (hutch-runtime and runc), attached or detached; a descriptor that is not open
-/// is refused with podman's words and 125.
+/// the runtime (hutch-runtime and runc), attached or detached, and `exec --preserve-fds` to
+/// the new process; a descriptor that is not open is refused with podman's words and 125.
 #[test]
 fn run_preserve_fds_passes_descriptors_into_the_container() {
     let (ctx, img) = busybox_context("gaps-preserve-fds");
@@ -81,6 +81,41 @@ fn run_preserve_fds_passes_descriptors_into_the_container() {
         .run()
         .success();
     assert_eq!(ps.stdout_trim(), "pfd");
+
+    // exec --preserve-fds, attached and detached.
+    ctx.hutch(["run", "-d", "--name", "ex", &img, "sleep", "600"])
+        .run()
+        .success();
+    let out = ctx.dir.join("out-exec.txt");
+    ctx.write_file(&out, "");
+    let r = sh(
+        &ctx,
+        &format!(
+            "{hutch} exec --preserve-fds 2 ex sh -c 'cat <&3; echo from-exec >&4' 3<{} 4>>{}",
+            input.display(),
+            out.display()
+        ),
+    )
+    .success();
+    assert!(r.stdout.contains("from-the-host"), "{r:?}");
+    sh(
+        &ctx,
+        &format!(
+            "{hutch} exec -d --preserve-fds 1 ex sh -c 'echo detached-exec >&3' 3>>{}",
+            out.display()
+        ),
+    )
+    .success();
+    crate::harness::until(
+        "the detached exec writes",
+        std::time::Duration::from_secs(10),
+        || std::fs::read_to_string(&out).unwrap_or_default() == "from-exec\ndetached-exec\n",
+    );
+    ctx.hutch(["exec", "--preserve-fds", "1", "ex", "true"])
+        .run()
+        .code(125)
+        .stderr_has(&["file descriptor 3 is not available"]);
+    ctx.hutch(["rm", "-f", "-t", "0", "ex"]).run().success();
 }
 
 /// `--hostuser NAME|UID` adds the host user's passwd entry (podman's form: `*` password, the

@@ -32,6 +32,9 @@ pub struct ExecSpec {
     pub detach: bool,
     /// podman's detach key syntax; None means the default (ctrl-p,ctrl-q).
     pub detach_keys: Option<String>,
+    /// `--preserve-fds N`: the caller's descriptors 3..3+N go to the process (the CLI only;
+    /// see `podman_opts::claim_preserved_fds`).
+    pub preserve_fds: u32,
 }
 
 /// A request from the front end while a process with a terminal runs.
@@ -261,7 +264,7 @@ pub fn exec_observed(
     let r = if spec.tty {
         super::exec_tty::exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io, on_start)
     } else if spec.detach {
-        exec_detached(&runtime, c, &dirs, &pfile, on_start)
+        exec_detached(&runtime, c, &dirs, &pfile, spec.preserve_fds, on_start)
     } else {
         exec_attached(&runtime, c, &dirs, &pfile, spec, &mut io, on_start)
     };
@@ -293,6 +296,7 @@ fn exec_detached(
     c: &Container,
     dirs: &Dirs,
     pfile: &Path,
+    preserve_fds: u32,
     on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     // The detached process inherits the runtime's stdio: nothing of ours may stay open in it
@@ -307,6 +311,7 @@ fn exec_detached(
                 detach: true,
                 log: Some(log.clone()),
                 pid_file: Some(pid_file.clone()),
+                preserve_fds,
                 ..Default::default()
             },
         )
@@ -364,6 +369,7 @@ fn exec_attached(
             pfile,
             &ExecCommand {
                 pid_file: Some(pid_file.clone()),
+                preserve_fds: spec.preserve_fds,
                 ..Default::default()
             },
         )
