@@ -33,7 +33,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -l events-backend -d 'Where ev
 complete -c hutch -n "__fish_hutch_needs_command" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_needs_command" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_needs_command" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_needs_command" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_needs_command" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_needs_command" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_needs_command" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_needs_command" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -109,7 +109,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand version" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand version" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand version" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand version" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -127,7 +127,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand info" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand info" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand info" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand info" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -144,7 +144,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand doctor" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -161,7 +161,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unshare" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -178,7 +178,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand help" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand help" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand help" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand help" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand help" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand help" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand help" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand help" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand help" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -195,7 +195,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and not __fish_seen_subcommand_from run changed" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -214,7 +214,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -231,7 +231,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand healthcheck; and __fish_seen_subcommand_from changed" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -257,7 +257,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pull" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pull" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pull" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pull" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -279,7 +279,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand images" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand images" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand images" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand images" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -301,7 +301,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l events-backend -d 'W
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rmi" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -321,7 +321,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand tag" -l events-backend -d 'W
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand tag" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand tag" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand tag" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -338,7 +338,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand untag" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand untag" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand untag" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand untag" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand untag" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand untag" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand untag" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand untag" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -358,7 +358,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand history" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand history" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand history" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand history" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -377,7 +377,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and not __fish_seen_subcommand_from images inspect rm pull push search tag untag prune exists history tree mount trust sign unmount save load import build" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -417,7 +417,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -431,7 +431,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from images" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -s t -l type -d 'Type of object to inspect: container, image, volume or all' -r
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -s t -l type -d 'Type of object to inspect: container, image, volume, network, pod or all' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -441,7 +441,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -458,7 +458,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -487,7 +487,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from pull" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -515,7 +515,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from push" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -541,7 +541,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from search" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -560,7 +560,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tag" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -577,7 +577,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from untag" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -595,7 +595,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -614,7 +614,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -634,7 +634,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from history" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -653,7 +653,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from tree" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -671,7 +671,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from mount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -688,7 +688,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from trust" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -705,7 +705,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from sign" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -722,7 +722,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -743,7 +743,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from save" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -765,7 +765,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from load" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -789,7 +789,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from import" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -835,7 +835,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -850,7 +850,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subco
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand image; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s t -l type -d 'Type of object to inspect: container, image, volume or all' -r
+complete -c hutch -n "__fish_hutch_using_subcommand inspect" -s t -l type -d 'Type of object to inspect: container, image, volume, network, pod or all' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -860,7 +860,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -872,6 +872,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l sig-proxy -d 'Forwar
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s a -l attach -d 'Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1 of hutch\'s) into the container' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l name -d 'Name of the container [default: a random adjective_noun]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
@@ -895,15 +896,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-start-interva
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -929,6 +930,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l http-proxy -d 'Pass 
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l hostuser -d 'Add this host user (name or uid) to the container\'s /etc/passwd (repeatable)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -943,7 +945,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand run" -l events-backend -d 'W
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand run" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand run" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand run" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -986,15 +988,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-start-inte
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -1020,6 +1022,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l http-proxy -d 'Pa
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l hostuser -d 'Add this host user (name or uid) to the container\'s /etc/passwd (repeatable)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -1034,7 +1037,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand create" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1065,7 +1068,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand start" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand start" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand start" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand start" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1088,7 +1091,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand stop" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand stop" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand stop" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stop" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1109,7 +1112,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand kill" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand kill" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand kill" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand kill" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand kill" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand kill" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand kill" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand kill" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1130,7 +1133,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand restart" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand restart" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand restart" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand restart" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1152,7 +1155,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rm" -l events-backend -d 'Wh
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1168,7 +1171,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rm" -s V -l version -d 'Prin
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, pod=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status' -r -f -a "command\t''
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status [default: created, oldest first]' -r -f -a "command\t''
 created\t''
 id\t''
 image\t''
@@ -1185,7 +1188,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand ps" -l events-backend -d 'Wh
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand ps" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand ps" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand ps" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1213,7 +1216,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand logs" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logs" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logs" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand logs" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logs" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand logs" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logs" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logs" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1235,7 +1238,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand wait" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand wait" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand wait" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand wait" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand wait" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand wait" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand wait" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand wait" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1249,6 +1252,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand exec" -l env-file -d 'Read e
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -s u -l user -d 'User (name or UID) and optionally group' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l detach-keys -d 'Key sequence that detaches from the process [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1 of hutch\'s) to the process' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1258,7 +1262,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand exec" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand exec" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand exec" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand exec" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1282,7 +1286,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand attach" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand attach" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand attach" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand attach" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand attach" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand attach" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand attach" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand attach" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1300,7 +1304,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pause" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pause" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pause" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pause" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pause" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pause" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pause" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pause" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1318,7 +1322,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unpause" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1336,7 +1340,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand rename" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand rename" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand rename" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand rename" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1353,7 +1357,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand top" -l events-backend -d 'W
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand top" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand top" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand top" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1372,7 +1376,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand stats" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand stats" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand stats" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand stats" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1393,7 +1397,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand port" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand port" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand port" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand port" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand port" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand port" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand port" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand port" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1412,7 +1416,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand diff" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand diff" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand diff" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand diff" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand diff" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand diff" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand diff" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand diff" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1430,7 +1434,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand export" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand export" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand export" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand export" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand export" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand export" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand export" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand export" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1453,7 +1457,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand commit" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand commit" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand commit" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand commit" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1475,7 +1479,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand cp" -l events-backend -d 'Wh
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand cp" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand cp" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand cp" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1494,7 +1498,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand mount" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand mount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand mount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand mount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1512,7 +1516,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l events-backend -
 complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand unmount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1539,7 +1543,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand events" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand events" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand events" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand events" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1562,7 +1566,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand login" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand login" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand login" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand login" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1582,7 +1586,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand logout" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logout" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logout" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand logout" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand logout" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand logout" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logout" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand logout" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1609,7 +1613,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand push" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand push" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand push" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand push" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1635,7 +1639,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand search" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand search" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand search" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand search" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand search" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand search" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand search" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand search" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand search" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1654,7 +1658,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_see
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and not __fish_seen_subcommand_from create add annotate inspect push rm remove" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1679,7 +1683,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1706,7 +1710,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from add" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1728,7 +1732,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from annotate" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1745,7 +1749,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1773,7 +1777,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from push" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1792,7 +1796,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1809,7 +1813,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand manifest; and __fish_seen_subcommand_from remove" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1828,7 +1832,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand save" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand save" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand save" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand save" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1850,7 +1854,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand load" -l events-backend -d '
 complete -c hutch -n "__fish_hutch_using_subcommand load" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand load" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand load" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand load" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand load" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand load" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand load" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand load" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1874,7 +1878,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand import" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand import" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand import" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand import" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand import" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand import" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand import" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand import" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand import" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1920,7 +1924,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand build" -l events-backend -d 
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand build" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand build" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand build" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1943,7 +1947,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and not __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1961,7 +1965,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -1980,7 +1984,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_se
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2022,6 +2026,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Key sequence that detaches from the container [default: ctrl-p,ctrl-q]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1 of hutch\'s) into the container' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name of the container [default: a random adjective_noun]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable KEY=VALUE (KEY alone takes hutch\'s value)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file, one KEY=VALUE a line' -r -F
@@ -2045,15 +2050,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -2079,6 +2084,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l hostuser -d 'Add this host user (name or uid) to the container\'s /etc/passwd (repeatable)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -2093,7 +2099,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from run" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2136,15 +2142,15 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'Time a healthcheck may take before it counts as failed [default: 30s]' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'What to do when the container turns unhealthy: none, kill, restart, stop' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name for the container on user-defined networks' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the container (replaces the default ones)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The container\'s MAC address' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address (pasta, or one user-defined network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The container\'s IPv6 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'Security options: no-new-privileges, seccomp=unconfined|PATH, label=disable' -r
@@ -2170,6 +2176,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container once it has run for this many seconds (0: no limit)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the pid of the container\'s monitor (hutch-conmon) to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l hostuser -d 'Add this host user (name or uid) to the container\'s /etc/passwd (repeatable)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
@@ -2184,7 +2191,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2215,7 +2222,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from start" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2238,7 +2245,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stop" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2259,7 +2266,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from kill" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2280,7 +2287,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from restart" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2302,7 +2309,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2318,7 +2325,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s n -l last -d 'Show the N most recently created containers' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: name=, id=, status=, label=, ancestor=, exited=, before=, since=, network=, pod=, volume=, restart-policy=, health=starting|healthy|unhealthy|none' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l format -d 'Output format: json, table, or a Go template such as {{.ID}} {{.Names}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status' -r -f -a "command\t''
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by: command, created, id, image, names, runningfor, size, status [default: created, oldest first]' -r -f -a "command\t''
 created\t''
 id\t''
 image\t''
@@ -2335,7 +2342,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from ps" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2363,7 +2370,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from logs" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2385,7 +2392,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2395,7 +2402,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Output format: json or a Go template such as {{.Id}}' -r
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s t -l type -d 'Type of object to inspect: container, image, volume or all' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -s t -l type -d 'Type of object to inspect: container, image, volume, network, pod or all' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -2405,7 +2412,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2418,6 +2425,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User (name or UID) and optionally group' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l detach-keys -d 'Key sequence that detaches from the process [default: ctrl-p,ctrl-q]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l preserve-fds -d 'Pass N more file descriptors (3 to 3+N-1 of hutch\'s) to the process' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -2427,7 +2435,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exec" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2451,7 +2459,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from attach" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2469,7 +2477,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from pause" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2487,7 +2495,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2505,7 +2513,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from rename" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2522,7 +2530,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2539,7 +2547,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2557,7 +2565,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2588,7 +2596,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from update" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2606,7 +2614,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from runlabel" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2624,7 +2632,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from top" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2643,7 +2651,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from stats" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2664,7 +2672,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from port" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2683,7 +2691,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from diff" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2701,7 +2709,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from export" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2724,7 +2732,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from commit" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2746,7 +2754,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from cp" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2765,7 +2773,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from mount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2783,7 +2791,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_s
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand container; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2802,7 +2810,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen
 complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm prune exists connect disconnect reload" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2834,7 +2842,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2856,7 +2864,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2877,7 +2885,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2895,7 +2903,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2914,7 +2922,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2932,7 +2940,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2952,7 +2960,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from connect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2969,7 +2977,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from disconnect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -2987,7 +2995,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand network; and __fish_seen_subcommand_from reload" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3005,7 +3013,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists export import mount unmount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3035,7 +3043,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3055,7 +3063,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3075,7 +3083,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3094,7 +3102,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3114,7 +3122,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3132,7 +3140,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3150,7 +3158,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from export" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3167,7 +3175,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from import" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3184,7 +3192,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from mount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3201,7 +3209,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand volume; and __fish_seen_subcommand_from unmount" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3218,7 +3226,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune top logs stats" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3250,13 +3258,16 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces the pod\'s containers share: ipc, net, pid, uts, none; +NS adds to the default' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Add a label KEY=VALUE' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'The pod\'s host name [default: the pod\'s name]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'The pod\'s network (as run --network)' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the pod is known by on a user-defined network' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port of the pod: [IP:][HOSTPORT:]CONTAINERPORT[/PROTO]' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME:IP' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'DNS server for the pod\'s containers' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID, ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several) [default: containers.conf\'s default_rootless_network_cmd, else pasta when installed]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp] (ranges N-M; no HOSTPORT: a free port)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name on user-defined networks' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'DNS server (replaces the default ones)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domain' -r
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'DNS resolver option' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns-option -d 'resolv.conf option (ndots:2, ...)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l mac-address -d 'The MAC address' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip -d 'The IPv4 address (pasta, or one user-defined network)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l ip6 -d 'The IPv6 address (pasta, or one user-defined network)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod\'s ID to this file' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What happens when the last container exits: continue or stop (the pod)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l userns -d 'User namespace of the pod (only hutch\'s own is supported)' -r
@@ -3270,7 +3281,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3289,7 +3300,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from start" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3310,7 +3321,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stop" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3331,7 +3342,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from restart" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3352,7 +3363,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from kill" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3372,7 +3383,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from pause" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3392,7 +3403,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3413,7 +3424,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3437,7 +3448,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from ps" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3463,7 +3474,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3481,7 +3492,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3498,7 +3509,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3516,7 +3527,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from top" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3538,7 +3549,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from logs" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3560,7 +3571,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcomm
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand pod; and __fish_seen_subcommand_from stats" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3581,7 +3592,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and not __fish_seen_subcommand_from df prune reset service" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3603,7 +3614,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from df" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3621,7 +3632,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from prune" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3641,7 +3652,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from reset" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3660,7 +3671,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand system; and __fish_seen_subcommand_from service" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3677,7 +3688,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_see
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3697,7 +3708,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_su
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3717,7 +3728,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and not __fish_seen_subcommand_from install list print rm generate" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3739,7 +3750,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from install" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3757,7 +3768,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from list" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3774,7 +3785,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from print" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3791,7 +3802,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3808,7 +3819,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand quadlet; and __fish_seen_subcommand_from generate" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3825,7 +3836,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3850,7 +3861,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from create" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3870,7 +3881,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from ls" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3890,7 +3901,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3907,7 +3918,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from rm" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3926,7 +3937,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subc
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand secret; and __fish_seen_subcommand_from exists" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
@@ -3955,7 +3966,7 @@ complete -c hutch -n "__fish_hutch_using_subcommand update" -l events-backend -d
 complete -c hutch -n "__fish_hutch_using_subcommand update" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand update" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand update" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
-complete -c hutch -n "__fish_hutch_using_subcommand update" -l default-mounts-file -d 'podman\'s mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand update" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand update" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand update" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
 complete -c hutch -n "__fish_hutch_using_subcommand update" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r

@@ -8,6 +8,8 @@ mod pod;
 pub use pod::*;
 mod gaps;
 pub use gaps::*;
+mod net;
+pub use net::NetFlags;
 
 /// A subcommand's flags (`T: Args`) or a group of subcommands (`T: Subcommand`, `hutch image
 /// ...`), defined only when it is the one being parsed (clap's `Command::defer`): defining
@@ -628,42 +630,11 @@ pub struct CreateArgs {
     /// Run no healthcheck, not even the image's
     #[arg(long, conflicts_with = "health_cmd")]
     pub no_healthcheck: bool,
-    /// Network: pasta[:OPTIONS], slirp4netns[:OPTIONS], none, host, container:NAME|ID,
-    /// ns:PATH, or user-defined NETWORK[:OPTIONS] (repeat or comma-separate for several)
-    /// [default: containers.conf's default_rootless_network_cmd, else pasta when installed]
-    #[arg(long, alias = "net", value_name = "MODE")]
-    pub network: Vec<String>,
-    /// Publish a container's port on the host: [IP:][HOSTPORT:]CONTAINERPORT[/tcp|udp]
-    /// (ranges N-M; no HOSTPORT: a free port)
-    #[arg(short, long, value_name = "PORT")]
-    pub publish: Vec<String>,
+    #[command(flatten)]
+    pub net: NetFlags,
     /// Publish every port the image exposes on free host ports
     #[arg(short = 'P', long)]
     pub publish_all: bool,
-    /// Another name for the container on user-defined networks
-    #[arg(long, value_name = "ALIAS")]
-    pub network_alias: Vec<String>,
-    /// DNS server for the container (replaces the default ones)
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// DNS search domain
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// resolv.conf option (ndots:2, ...)
-    #[arg(long, alias = "dns-opt", value_name = "OPTION")]
-    pub dns_option: Vec<String>,
-    /// Add a line to /etc/hosts: HOST:IP (IP may be host-gateway)
-    #[arg(long, value_name = "HOST:IP")]
-    pub add_host: Vec<String>,
-    /// The container's MAC address
-    #[arg(long, value_name = "MAC")]
-    pub mac_address: Option<String>,
-    /// The container's IPv4 address (pasta, or one user-defined network)
-    #[arg(long, value_name = "IPV4")]
-    pub ip: Option<String>,
-    /// The container's IPv6 address (pasta, or one user-defined network)
-    #[arg(long, value_name = "IPV6")]
-    pub ip6: Option<String>,
     /// Add a capability
     #[arg(long, value_name = "CAP")]
     pub cap_add: Vec<String>,
@@ -765,6 +736,9 @@ pub struct RunArgs {
     /// Attach only these streams: stdin, stdout, stderr (repeat for several) [default: all]
     #[arg(short, long, value_name = "STREAM")]
     pub attach: Vec<String>,
+    /// Pass N more file descriptors (3 to 3+N-1 of hutch's) into the container
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     #[command(flatten)]
     pub create: CreateArgs,
 }
@@ -914,7 +888,8 @@ pub struct PsArgs {
     /// Do not print the table header
     #[arg(long)]
     pub noheading: bool,
-    /// Sort by: command, created, id, image, names, runningfor, size, status
+    /// Sort by: command, created, id, image, names, runningfor, size, status [default: created,
+    /// oldest first]
     #[arg(long, value_name = "FIELD", value_parser = ["command", "created", "id", "image", "names", "runningfor", "size", "status"])]
     pub sort: Option<String>,
     /// Show containers in storage not made by hutch: hutch has none of those, so this lists
@@ -992,6 +967,9 @@ pub struct ExecArgs {
     /// Key sequence that detaches from the process [default: ctrl-p,ctrl-q]
     #[arg(long, value_name = "KEYS")]
     pub detach_keys: Option<String>,
+    /// Pass N more file descriptors (3 to 3+N-1 of hutch's) to the process
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     /// The container
     pub container: String,
     /// The command and its arguments
@@ -1374,7 +1352,7 @@ pub struct InspectArgs {
     /// Output format: json or a Go template such as {{.Id}}
     #[arg(short, long)]
     pub format: Option<String>,
-    /// Type of object to inspect: container, image, volume or all
+    /// Type of object to inspect: container, image, volume, network, pod or all
     #[arg(short = 't', long = "type", default_value = "all")]
     pub kind: String,
 }

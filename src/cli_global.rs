@@ -24,7 +24,8 @@ pub struct MoreGlobalOpts {
     /// GRAPHROOT/volumes]
     #[arg(long, global = true, value_name = "PATH")]
     pub volumepath: Option<PathBuf>,
-    /// podman's mounts.conf (SRC:DST lines): checked to exist; hutch mounts nothing from it yet
+    /// podman's mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new
+    /// container and the copy mounted at its destination
     #[arg(long, global = true, value_name = "PATH")]
     pub default_mounts_file: Option<PathBuf>,
     /// A storage driver option KEY=VALUE (shown by info as GraphOptions)

@@ -35,4 +35,7 @@ pub struct PodmanCreateArgs {
     /// Write the pid of the container's monitor (hutch-conmon) to this file
     #[arg(long, value_name = "FILE")]
     pub conmon_pidfile: Option<std::path::PathBuf>,
+    /// Add this host user (name or uid) to the container's /etc/passwd (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub hostuser: Vec<String>,
 }

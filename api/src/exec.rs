@@ -65,6 +65,7 @@ pub async fn create(st: &Arc<State>, req: &mut Req, name: &str) -> Result<Respon
         privileged: cfg.privileged,
         detach: false,
         detach_keys: cfg.detach_keys.filter(|k| !k.is_empty()),
+        preserve_fds: 0,
     };
     let eng = st.engine.clone();
     let name = name.to_string();

@@ -54,6 +54,9 @@ pub struct Args {
     /// `--timeout SECONDS` (`run --timeout`): kill the container once it has run this long;
     /// 0: never.
     pub timeout: u64,
+    /// `--preserve-fds N`: descriptors 3..3+N, inherited from the engine, go to the runtime
+    /// (and its `--preserve-fds N`) and so into the container.
+    pub preserve_fds: u32,
 }
 
 /// What the command line asked for besides monitoring.
@@ -70,7 +73,8 @@ pub const USAGE: &str = "usage: hutch-conmon --cid ID --bundle DIR --runtime PAT
 [--leave-stdin-open] [--exit-command PATH [--exit-command-arg ARG]...] [--sync-fd N] \
 [--name NAME] [--no-new-keyring] [--no-pivot] [--start [--hold-output]] \
 [--netns PATH --port-fd FD:IP:PORT...] [--health PATH [--health-hook-arg ARG]...] \
-[--sdnotify-mode conmon|container [--sdnotify-socket PATH]] [--timeout SECONDS]";
+[--sdnotify-mode conmon|container [--sdnotify-socket PATH]] [--timeout SECONDS] \
+[--preserve-fds N]";
 
 pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String> {
     let mut it = argv.into_iter();
@@ -100,6 +104,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
     let mut sdnotify_mode = None;
     let mut sdnotify_socket = None;
     let mut timeout = 0u64;
+    let mut preserve_fds = 0u32;
 
     while let Some(arg) = it.next() {
         let bytes = arg.as_bytes();
@@ -177,6 +182,12 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
                     .parse()
                     .map_err(|_| format!("--timeout: {v:?} is not a number of seconds"))?;
             }
+            "--preserve-fds" => {
+                let v = text(&flag, value(&flag)?)?;
+                preserve_fds = v
+                    .parse()
+                    .map_err(|_| format!("--preserve-fds: {v:?} is not a number of descriptors"))?;
+            }
             "--start" => start = true,
             "--hold-output" => hold_output = true,
             "--netns" => netns = Some(PathBuf::from(value(&flag)?)),
@@ -253,6 +264,7 @@ pub fn parse(argv: impl IntoIterator<Item = OsString>) -> Result<Parsed, String>
         sdnotify_mode,
         sdnotify_socket,
         timeout,
+        preserve_fds,
     })))
 }
 

@@ -48,6 +48,11 @@ fn engine_error(what: impl std::fmt::Display, e: impl std::fmt::Display) -> Star
     }
 }
 
+/// How long a terminal without an open slave is left alone before it is read again.
+const TTY_RETRY_MS: i32 = 50;
+/// What reading a pty master gives once no slave descriptor is open (Linux's EIO).
+const EIO: i32 = 5;
+
 pub struct Monitor {
     args: Box<Args>,
     pid: i32,
@@ -69,6 +74,9 @@ pub struct Monitor {
     exit: Option<i32>,
     /// With `--hold-output`: until when output stays unread while no client has attached.
     hold_until: Option<Instant>,
+    /// A terminal whose every slave descriptor is closed while the container runs (systemd
+    /// reopening /dev/console): when to look at it again.
+    tty_retry_at: Option<Instant>,
     /// `buf[0]` is the stream byte of an attach packet, output is read into `buf[1..]`.
     buf: Box<[u8]>,
     /// Published TCP ports (`--port-fd`), while the container runs.
@@ -353,6 +361,7 @@ pub fn start(
         log,
         exit,
         hold_until: args.hold_output.then(|| Instant::now() + HOLD_LIMIT),
+        tty_retry_at: None,
         kill_at: (args.timeout > 0).then(|| Instant::now() + Duration::from_secs(args.timeout)),
         args,
         buf: vec![0u8; MAX_PACKET].into_boxed_slice(),
@@ -471,8 +480,9 @@ impl Monitor {
             add(l.as_fd(), POLLIN, Slot::Listener);
         }
         add(self.signals.as_fd(), POLLIN, Slot::Signals);
+        let tty_waiting = self.tty_retry_at.is_some_and(|t| Instant::now() < t);
         if !holding {
-            if let Some(f) = &self.out {
+            if let Some(f) = self.out.as_ref().filter(|_| !tty_waiting) {
                 add(f.as_fd(), POLLIN, Slot::Out);
             }
             if let Some(f) = &self.err {
@@ -520,6 +530,13 @@ impl Monitor {
         if let Some(h) = &self.health {
             let due = h.timeout_ms();
             timeout = if timeout < 0 { due } else { timeout.min(due) };
+        }
+        if tty_waiting {
+            timeout = if timeout < 0 {
+                TTY_RETRY_MS
+            } else {
+                timeout.min(TTY_RETRY_MS)
+            };
         }
         if let Some(t) = self.kill_at {
             let due = t
@@ -625,7 +642,16 @@ impl Monitor {
             {
                 return
             }
-            // EIO: the pty's last slave descriptor closed. Anything else: nothing more to read.
+            // EIO: the pty's last slave descriptor closed. While the container runs it may open
+            // its terminal again (systemd does, as PID 1): look again shortly. Anything else,
+            // or after the exit: nothing more to read.
+            Err(e)
+                if self.args.terminal && self.exit.is_none() && e.raw_os_error() == Some(EIO) =>
+            {
+                self.tty_retry_at =
+                    Some(Instant::now() + Duration::from_millis(TTY_RETRY_MS as u64));
+                return;
+            }
             Err(_) => {
                 *file = None;
                 return;

@@ -29,6 +29,14 @@ pub fn create_command(args: &Args, console_socket: Option<&std::path::Path>) -> 
     if args.no_pivot {
         cmd.arg("--no-pivot");
     }
+    if args.preserve_fds > 0 {
+        // Close-on-exec here since start-up: only the runtime gets them.
+        cmd.arg("--preserve-fds").arg(args.preserve_fds.to_string());
+        hutch_sys::child::inherit_in_child(
+            &mut cmd,
+            (0..args.preserve_fds as i32).map(|i| 3 + i).collect(),
+        );
+    }
     cmd.arg(&args.cid).stdin(Stdio::null());
     cmd
 }

@@ -117,6 +117,13 @@ impl Engine {
     /// namespace later (a pull) joins it then, which fails if this process has threads by then.
     pub fn open_unjoined(cfg: EngineConfig) -> Result<Engine> {
         hutch_state::set_events_recorded(cfg.paths.settings.events_recorded());
+        hutch_state::set_events_logfile(
+            cfg.paths
+                .settings
+                .events_logfile_path
+                .clone()
+                .filter(|_| cfg.paths.settings.events_recorded()),
+        );
         let db = crate::images::open_db(&cfg.paths)?;
         Ok(Engine {
             inner: Arc::new(Inner {

@@ -18,7 +18,7 @@ pub struct Options {
     pub events_backend: Option<String>,
     /// `--storage-opt KEY=VALUE`: storage driver options, shown in `info`.
     pub storage_opts: Vec<String>,
-    /// `--default-mounts-file`: podman's mounts.conf; checked, not applied yet.
+    /// `--default-mounts-file`: podman's mounts.conf, applied to every new container.
     pub default_mounts_file: Option<PathBuf>,
 }
 

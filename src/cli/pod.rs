@@ -68,27 +68,8 @@ pub struct PodCreateArgs {
     /// The pod's host name [default: the pod's name]
     #[arg(long, value_name = "NAME")]
     pub hostname: Option<String>,
-    /// The pod's network (as run --network)
-    #[arg(long = "network", alias = "net", value_name = "MODE")]
-    pub network: Vec<String>,
-    /// Another name the pod is known by on a user-defined network
-    #[arg(long, value_name = "NAME")]
-    pub network_alias: Vec<String>,
-    /// Publish a port of the pod: [IP:][HOSTPORT:]CONTAINERPORT[/PROTO]
-    #[arg(short, long, value_name = "PORT")]
-    pub publish: Vec<String>,
-    /// Add a line to /etc/hosts: NAME:IP
-    #[arg(long, value_name = "HOST:IP")]
-    pub add_host: Vec<String>,
-    /// DNS server for the pod's containers
-    #[arg(long, value_name = "IP")]
-    pub dns: Vec<String>,
-    /// DNS search domain
-    #[arg(long, value_name = "DOMAIN")]
-    pub dns_search: Vec<String>,
-    /// DNS resolver option
-    #[arg(long, value_name = "OPTION")]
-    pub dns_option: Vec<String>,
+    #[command(flatten)]
+    pub net: super::NetFlags,
     /// Write the pod's ID to this file
     #[arg(long, value_name = "FILE")]
     pub pod_id_file: Option<PathBuf>,

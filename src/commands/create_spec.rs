@@ -35,6 +35,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
         mounts.push(mount_spec::parse_tmpfs(t)?);
     }
     let p = &a.podman;
+    let (network, net_spec) = network(&a.net, a.publish_all)?;
     if let Some(tz) = &p.tz {
         mounts.push(podman_opts::tz_mount(tz)?);
     }
@@ -64,6 +65,7 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             .unwrap_or_default(),
         systemd: podman_opts::parse_systemd(&p.systemd)?,
         timeout: p.timeout,
+        host_users: p.hostuser.clone(),
         conmon_pidfile: p
             .conmon_pidfile
             .as_ref()
@@ -90,25 +92,8 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
             None => None,
         },
         health: health(a)?,
-        network: hutch_engine::networks::mode::parse(&a.network)?,
-        net: NetSpec {
-            publish: collect(&a.publish, net::parse_publish)?
-                .into_iter()
-                .flatten()
-                .collect(),
-            publish_all: a.publish_all,
-            aliases: a.network_alias.clone(),
-            dns: collect(&a.dns, net::parse_dns)?
-                .into_iter()
-                .flatten()
-                .collect(),
-            dns_search: a.dns_search.clone(),
-            dns_options: a.dns_option.clone(),
-            add_hosts: collect(&a.add_host, net::parse_add_host)?,
-            mac: a.mac_address.as_deref().map(net::parse_mac).transpose()?,
-            ip: a.ip.as_deref().map(net::parse_ip).transpose()?,
-            ip6: a.ip6.as_deref().map(net::parse_ip6).transpose()?,
-        },
+        network,
+        net: net_spec,
         cap_add: a.cap_add.clone(),
         cap_drop: a.cap_drop.clone(),
         privileged: a.privileged,
@@ -167,6 +152,33 @@ pub fn container_spec(a: &CreateArgs) -> Result<ContainerSpec, ContainerError> {
 }
 
 /// Parses each value of a repeated flag.
+/// The network flags `run`/`create` and `pod create` share, as the engine's network mode and
+/// `NetSpec`.
+pub fn network(
+    n: &crate::cli::NetFlags,
+    publish_all: bool,
+) -> Result<(Option<hutch_engine::networks::mode::NetworkMode>, NetSpec), ContainerError> {
+    let spec = NetSpec {
+        publish: collect(&n.publish, net::parse_publish)?
+            .into_iter()
+            .flatten()
+            .collect(),
+        publish_all,
+        aliases: n.network_alias.clone(),
+        dns: collect(&n.dns, net::parse_dns)?
+            .into_iter()
+            .flatten()
+            .collect(),
+        dns_search: n.dns_search.clone(),
+        dns_options: n.dns_option.clone(),
+        add_hosts: collect(&n.add_host, net::parse_add_host)?,
+        mac: n.mac_address.as_deref().map(net::parse_mac).transpose()?,
+        ip: n.ip.as_deref().map(net::parse_ip).transpose()?,
+        ip6: n.ip6.as_deref().map(net::parse_ip6).transpose()?,
+    };
+    Ok((hutch_engine::networks::mode::parse(&n.network)?, spec))
+}
+
 fn collect<T, E>(
     values: &[String],
     parse: impl Fn(&str) -> Result<T, E>,

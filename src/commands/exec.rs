@@ -8,6 +8,9 @@ use std::io::IsTerminal;
 use std::os::fd::{AsFd, BorrowedFd};
 
 pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
+    // Before anything opens descriptors of its own.
+    hutch_engine::container::podman_opts::claim_preserved_fds(args.preserve_fds)
+        .map_err(EngineError::from)?;
     let eng = super::ctrs::open(ctx)?;
     let mut env = Vec::new();
     for f in &args.env_file {
@@ -33,6 +36,7 @@ pub fn run(ctx: &super::Ctx, args: ExecArgs) -> anyhow::Result<i32> {
         privileged: args.privileged,
         detach: args.detach,
         detach_keys: args.detach_keys,
+        preserve_fds: args.preserve_fds,
     };
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();

@@ -10,9 +10,12 @@ pub fn run_containers(ctx: &super::Ctx, mut args: InspectArgs) -> anyhow::Result
 }
 
 pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
-    if !matches!(args.kind.as_str(), "all" | "image" | "container" | "volume") {
+    if !matches!(
+        args.kind.as_str(),
+        "all" | "image" | "container" | "volume" | "network" | "pod"
+    ) {
         anyhow::bail!(
-            "invalid --type {:?}: use \"container\", \"image\", \"volume\" or \"all\"",
+            "invalid type {:?}: must be \"image\", \"container\", \"pod\", \"network\", \"volume\", or \"all\"",
             args.kind
         );
     }
@@ -22,12 +25,22 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
     let mut found = Vec::new();
     let mut missing = Vec::new();
     for name in &args.names {
-        if args.kind == "volume" {
-            match db.volume(name)? {
-                Some(v) => found.push(hutch_engine::volumes::inspect(&ctx.paths, &v)),
-                None => missing.push(name.clone()),
+        match args.kind.as_str() {
+            "volume" => {
+                match db.volume(name)? {
+                    Some(v) => found.push(hutch_engine::volumes::inspect(&ctx.paths, &v)),
+                    None => missing.push(name.clone()),
+                }
+                continue;
             }
-            continue;
+            "network" | "pod" => {
+                match other_kinds(ctx, &eng, &args.kind, name)? {
+                    Some(v) => found.push(v),
+                    None => missing.push(name.clone()),
+                }
+                continue;
+            }
+            _ => {}
         }
         // Podman looks for a container first, then an image, then a volume.
         if args.kind != "image" {
@@ -54,12 +67,16 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
                 let view = images::inspect(db, &ctx.paths, &f.image, &driver)?;
                 found.push(serde_json::to_value(view)?);
             }
-            Err(EngineError::ImageNotKnown { .. }) => match db.volume(name)? {
-                Some(v) if args.kind == "all" => {
-                    found.push(hutch_engine::volumes::inspect(&ctx.paths, &v))
+            Err(EngineError::ImageNotKnown { .. }) if args.kind == "all" => {
+                match db.volume(name)? {
+                    Some(v) => found.push(hutch_engine::volumes::inspect(&ctx.paths, &v)),
+                    None => match other_kinds(ctx, &eng, "all", name)? {
+                        Some(v) => found.push(v),
+                        None => missing.push(name.clone()),
+                    },
                 }
-                _ => missing.push(name.clone()),
-            },
+            }
+            Err(EngineError::ImageNotKnown { .. }) => missing.push(name.clone()),
             Err(e) => return Err(e.into()),
         }
     }
@@ -79,7 +96,35 @@ pub fn run(ctx: &super::Ctx, args: InspectArgs) -> anyhow::Result<i32> {
     // Podman prints what it found, then fails naming the first missing object.
     crate::format::print(&out)?;
     if let Some(name) = missing.first() {
+        if args.kind == "pod" {
+            anyhow::bail!("inspecting object: no such pod {name}");
+        }
         anyhow::bail!("inspecting object: no such object: {name:?}");
     }
     Ok(0)
+}
+
+/// The network, then the pod, named `name` (podman's order after volumes), as their own
+/// inspect commands show them; `kind` "network" or "pod" looks for that kind only.
+fn other_kinds(
+    ctx: &super::Ctx,
+    eng: &hutch_engine::Engine,
+    kind: &str,
+    name: &str,
+) -> anyhow::Result<Option<serde_json::Value>> {
+    if kind != "pod" {
+        match hutch_engine::networks::store(&ctx.paths).get(name) {
+            Ok(n) => return Ok(Some(serde_json::to_value(&n)?)),
+            Err(hutch_engine::networks::NetworksError::NotFound { .. }) if kind == "network" => {
+                return Ok(None)
+            }
+            Err(e) if kind == "network" => return Err(EngineError::from(e).into()),
+            Err(_) => {}
+        }
+    }
+    match eng.pod_info(name) {
+        Ok(p) => Ok(Some(super::pod::inspect::view(&p))),
+        Err(e) if super::pod::verbs::is_missing(&e) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }

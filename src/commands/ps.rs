@@ -102,9 +102,14 @@ pub fn run(ctx: &super::Ctx, args: PsArgs) -> anyhow::Result<i32> {
         filters,
     };
     let mut selected = select(&list, &observed, &query);
-    if let Some(key) = args.sort.as_deref() {
-        sort(ctx, &mut selected, key, now);
-    }
+    // The store lists newest first, so that --last/--latest take the newest; podman then
+    // prints them oldest first unless --sort says otherwise.
+    sort(
+        ctx,
+        &mut selected,
+        args.sort.as_deref().unwrap_or("created"),
+        now,
+    );
     for (c, obs) in selected {
         // Only the command and mounts are needed here: skip the rest of the stored config.
         let cmd: CommandOnly = serde_json::from_str(&c.spec).unwrap_or_default();

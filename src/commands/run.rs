@@ -6,6 +6,8 @@ use hutch_engine::container::run::{AttachRequest, RunOptions};
 use hutch_engine::EngineError;
 
 pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
+    hutch_engine::container::podman_opts::claim_preserved_fds(args.preserve_fds)
+        .map_err(EngineError::from)?;
     let eng = super::ctrs::open(ctx)?;
     let a = &args.create;
     let spec = super::create_spec::container_spec(a).map_err(EngineError::from)?;
@@ -16,6 +18,7 @@ pub fn run(ctx: &super::Ctx, args: RunArgs) -> anyhow::Result<i32> {
             stdin: a.interactive,
             detach_keys: args.detach_keys.clone(),
         },
+        preserve_fds: args.preserve_fds,
     };
     if args.rmi && !a.rm {
         anyhow::bail!("the --rmi option does not work without --rm");

@@ -108,10 +108,12 @@ pub(crate) fn insert_event(tx: &rusqlite::Transaction<'_>, ev: &NewEvent) -> rus
     } else {
         &ev.attributes
     };
+    let now = Utc::now();
     tx.prepare_cached(
         "INSERT INTO events (time, type, action, id, name, attributes) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![ts(&Utc::now()), ev.kind, ev.action, ev.id, ev.name, attrs])?;
+    .execute(params![ts(&now), ev.kind, ev.action, ev.id, ev.name, attrs])?;
+    crate::event_log::append(&now, ev);
     let seq = tx.last_insert_rowid();
     if seq % 1000 == 0 {
         tx.execute("DELETE FROM events WHERE seq <= ?1", [seq - EVENTS_KEPT])?;
@@ -240,14 +242,9 @@ impl Db {
 
     /// Containers whose id starts with `prefix` (lowercase hex; anything else matches nothing).
     pub fn containers_by_id_prefix(&self, prefix: &str) -> Result<Vec<Container>> {
-        if prefix.is_empty()
-            || !prefix
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-        {
+        let Some(pattern) = crate::id_prefix_pattern(prefix) else {
             return Ok(Vec::new());
-        }
-        let pattern = format!("{prefix}%");
+        };
         self.load_containers("WHERE id LIKE ?1 ORDER BY id", &[&pattern])
     }
 
@@ -384,22 +381,7 @@ impl Db {
 
     /// Deletes a container's row; false when it was already gone.
     pub fn delete_container(&self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
-        let path = self.path().to_path_buf();
-        self.write(|tx| {
-            let sqlite = |source| StateError::Sqlite {
-                path: path.clone(),
-                source,
-            };
-            let n = tx
-                .execute("DELETE FROM containers WHERE id = ?1", [id])
-                .map_err(sqlite)?;
-            if n > 0 {
-                if let Some(ev) = event {
-                    insert_event(tx, ev).map_err(sqlite)?;
-                }
-            }
-            Ok(n > 0)
-        })
+        self.delete_row("containers", id, event)
     }
 
     /// Ids of images that containers use, which `rmi` must not remove without `-f`.

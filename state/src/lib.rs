@@ -6,6 +6,7 @@
 mod blobs;
 mod build_cache;
 mod containers;
+mod event_log;
 mod pods;
 mod schema;
 mod volumes;
@@ -35,6 +36,8 @@ pub fn set_events_recorded(on: bool) {
 pub fn events_recorded() -> bool {
     EVENTS_RECORDED.load(std::sync::atomic::Ordering::Relaxed)
 }
+
+pub use event_log::set_events_logfile;
 
 pub type Result<T, E = StateError> = std::result::Result<T, E>;
 
@@ -186,6 +189,16 @@ pub(crate) fn is_busy(e: &rusqlite::Error) -> bool {
     )
 }
 
+/// The `LIKE` pattern of the IDs that start with `prefix`; None (nothing matches) unless it is
+/// lowercase hex, so that no prefix is read as a pattern.
+pub(crate) fn id_prefix_pattern(prefix: &str) -> Option<String> {
+    let hex = !prefix.is_empty()
+        && prefix
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    hex.then(|| format!("{prefix}%"))
+}
+
 pub(crate) fn ts(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Nanos, true)
 }
@@ -318,6 +331,25 @@ impl Db {
             path: self.path().to_path_buf(),
             source,
         }
+    }
+
+    /// Deletes row `id` of `table` (containers, pods) and, when there was one, records
+    /// `event` in the same transaction; false when it was already gone.
+    pub(crate) fn delete_row(
+        &self,
+        table: &'static str,
+        id: &str,
+        event: Option<&containers::NewEvent>,
+    ) -> Result<bool> {
+        self.write(|tx| {
+            let n = tx
+                .execute(&format!("DELETE FROM {table} WHERE id = ?1"), [id])
+                .map_err(|e| self.sqlite(e))?;
+            if let (true, Some(ev)) = (n > 0, event) {
+                containers::insert_event(tx, ev).map_err(|e| self.sqlite(e))?;
+            }
+            Ok(n > 0)
+        })
     }
 
     /// Runs `f`, starting over while SQLite reports the database busy. The busy handler already
@@ -639,14 +671,9 @@ impl Db {
     /// that is not lowercase hex matches nothing.
     pub fn images_by_id_prefix(&self, prefix: &str) -> Result<Vec<Image>> {
         let prefix = prefix.strip_prefix("sha256:").unwrap_or(prefix);
-        if prefix.is_empty()
-            || !prefix
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-        {
+        let Some(pattern) = id_prefix_pattern(prefix) else {
             return Ok(Vec::new());
-        }
-        let pattern = format!("{prefix}%");
+        };
         self.load_images("WHERE id LIKE ?1 ORDER BY id", &[&pattern])
     }
 

@@ -56,12 +56,8 @@ impl Db {
 
     /// Stores a new pod. A name another pod or a container has is refused with `PodNameInUse`.
     pub fn insert_pod(&self, p: &Pod, event: Option<&NewEvent>) -> Result<()> {
-        let path = self.path().to_path_buf();
         self.write(|tx| {
-            let sqlite = |source| StateError::Sqlite {
-                path: path.clone(),
-                source,
-            };
+            let sqlite = |e| self.sqlite(e);
             let taken: Option<String> = tx
                 .query_row(
                     "SELECT id FROM pods WHERE name = ?1 UNION SELECT id FROM containers WHERE name = ?1",
@@ -102,29 +98,20 @@ impl Db {
 
     /// Pods whose ID starts with `prefix` (lowercase hex only).
     pub fn pods_by_id_prefix(&self, prefix: &str) -> Result<Vec<Pod>> {
-        if prefix.is_empty()
-            || !prefix
-                .bytes()
-                .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
-        {
+        let Some(pattern) = crate::id_prefix_pattern(prefix) else {
             return Ok(Vec::new());
-        }
-        let pattern = format!("{prefix}%");
+        };
         self.load_pods("WHERE id LIKE ?1 ORDER BY id", &[&pattern])
     }
 
     /// Records the pod's infra container once it exists.
     pub fn set_pod_infra(&self, id: &str, infra_id: &str) -> Result<()> {
-        let path = self.path().to_path_buf();
         self.write(|tx| {
             tx.execute(
                 "UPDATE pods SET infra_id = ?2 WHERE id = ?1",
                 params![id, infra_id],
             )
-            .map_err(|source| StateError::Sqlite {
-                path: path.clone(),
-                source,
-            })?;
+            .map_err(|e| self.sqlite(e))?;
             Ok(())
         })
     }
@@ -132,21 +119,6 @@ impl Db {
     /// Deletes a pod's row (its containers are removed first by the engine); false when it
     /// was already gone.
     pub fn delete_pod(&self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
-        let path = self.path().to_path_buf();
-        self.write(|tx| {
-            let sqlite = |source| StateError::Sqlite {
-                path: path.clone(),
-                source,
-            };
-            let n = tx
-                .execute("DELETE FROM pods WHERE id = ?1", [id])
-                .map_err(sqlite)?;
-            if n > 0 {
-                if let Some(ev) = event {
-                    insert_event(tx, ev).map_err(sqlite)?;
-                }
-            }
-            Ok(n > 0)
-        })
+        self.delete_row("pods", id, event)
     }
 }

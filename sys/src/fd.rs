@@ -24,6 +24,22 @@ pub fn take_inherited(fd: RawFd) -> io::Result<OwnedFd> {
     Ok(unsafe { OwnedFd::from_raw_fd(fd) })
 }
 
+/// Whether descriptor `fd` is open in this process.
+pub fn is_open(fd: RawFd) -> bool {
+    fcntl(fd, FcntlArg::F_GETFD).is_ok()
+}
+
+/// Marks open descriptor `fd` close-on-exec: one the caller hands on only to a chosen child
+/// (with `child::inherit_in_child`), not to every program this process starts.
+pub fn set_cloexec(fd: RawFd) -> io::Result<()> {
+    let flags = fcntl(fd, FcntlArg::F_GETFD)?;
+    fcntl(
+        fd,
+        FcntlArg::F_SETFD(FdFlag::from_bits_truncate(flags) | FdFlag::FD_CLOEXEC),
+    )?;
+    Ok(())
+}
+
 /// Marks every descriptor from 3 up close-on-exec, so that whatever our caller let us inherit by
 /// mistake does not reach the runtime and the container.
 pub fn cloexec_from_3() -> io::Result<()> {

@@ -30,6 +30,30 @@ pub fn user_home(uid: u32) -> Option<String> {
         .map(|u| u.dir.to_string_lossy().into_owned())
 }
 
+/// A user of the host's password database.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HostUser {
+    pub name: String,
+    pub uid: u32,
+    pub gid: u32,
+    pub home: String,
+}
+
+/// The host user named `name_or_uid` (a login name, or a numeric uid), if the password
+/// database has one.
+pub fn host_user(name_or_uid: &str) -> Option<HostUser> {
+    let user = match name_or_uid.parse::<u32>() {
+        Ok(uid) => nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid)),
+        Err(_) => nix::unistd::User::from_name(name_or_uid),
+    };
+    user.ok().flatten().map(|u| HostUser {
+        name: u.name,
+        uid: u.uid.as_raw(),
+        gid: u.gid.as_raw(),
+        home: u.dir.to_string_lossy().into_owned(),
+    })
+}
+
 /// The name of group `gid` in the group database, if it has one.
 pub fn group_name(gid: u32) -> Option<String> {
     nix::unistd::Group::from_gid(nix::unistd::Gid::from_raw(gid))

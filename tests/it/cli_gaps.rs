@@ -307,6 +307,15 @@ fn ps_and_images_sort_and_ps_external() {
         names(&["-a", "--sort", "created"]),
         ["bravo", "charlie", "alpha"]
     );
+    // podman's default order is --sort created (oldest first); --last N and --latest take
+    // the newest, still printed oldest first.
+    assert_eq!(names(&["-a"]), ["bravo", "charlie", "alpha"]);
+    assert_eq!(names(&["-a", "--last", "2"]), ["charlie", "alpha"]);
+    assert_eq!(names(&["--latest"]), ["alpha"]);
+    assert_eq!(
+        names(&["-a", "--sort", "runningfor"]),
+        ["bravo", "charlie", "alpha"]
+    );
     // --external lists what hutch has (it has no foreign containers), stopped ones too.
     assert_eq!(
         names(&["--external", "--sort", "names"]),
@@ -372,7 +381,7 @@ fn commands_hutch_lacks_say_so() {
 }
 
 #[test]
-fn run_tz_http_proxy_ipc_systemd_rmi() {
+fn run_tz_http_proxy_ipc_rmi() {
     let (mut ctx, img) = busybox_context("gaps-run");
     // --tz: the zone's file at /etc/localtime.
     let out = ctx
@@ -494,47 +503,7 @@ fn run_tz_http_proxy_ipc_systemd_rmi() {
     ctx.hutch(["run", "--rm", "--ipc", "none", &img, "ls", "/dev/shm"])
         .run()
         .failure();
-    // --systemd always: systemd's tmpfs mounts (under which /run/.containerenv stays
-    // visible) and SIGRTMIN+3 to stop.
-    let out = ctx
-        .hutch([
-            "run",
-            "--rm",
-            "--systemd",
-            "always",
-            &img,
-            "sh",
-            "-c",
-            "busybox mount; cat /run/.containerenv",
-        ])
-        .run()
-        .success();
-    for p in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
-        assert!(
-            out.stdout.contains(&format!("tmpfs on {p} type tmpfs")),
-            "{p}: {}",
-            out.stdout
-        );
-    }
-    assert!(out.stdout.contains("engine="), "{}", out.stdout);
-    ctx.hutch(["create", "--name", "sd", "--systemd=always", &img, "true"])
-        .run()
-        .success();
-    let sig = ctx
-        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "sd"])
-        .run()
-        .success();
-    assert!(matches!(sig.stdout_trim(), "37" | "SIGRTMIN+3"), "{sig:?}");
-    // An ordinary command in the default mode gets none of it.
-    ctx.hutch(["create", "--name", "nosd", &img, "true"])
-        .run()
-        .success();
-    let sig = ctx
-        .hutch(["inspect", "--format", "{{.Config.StopSignal}}", "nosd"])
-        .run()
-        .success();
-    assert_eq!(sig.stdout_trim(), "SIGTERM");
-    ctx.hutch(["rm", "sd", "nosd"]).run().success();
+    // --systemd: tests/it/cli_gaps_3.rs.
     // --rmi: the image goes with the container.
     ctx.hutch(["run", "--rmi", &img, "true"]).run().code(125);
     ctx.hutch(["run", "--rm", "--rmi", &img, "true"])

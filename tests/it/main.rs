@@ -19,6 +19,7 @@ mod build_roundtrip;
 mod build_sources;
 mod cli_gaps;
 mod cli_gaps_2;
+mod cli_gaps_3;
 mod concurrent;
 mod containers;
 mod containers_extra;

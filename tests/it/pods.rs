@@ -221,7 +221,8 @@ fn pod_shares_network_uts_and_ipc_and_publishes_ports() {
                 "{{.Names}} {{.PodName}}"
             ]
         ),
-        "srv web\nweb-infra web"
+        // Oldest first, as podman: the infra container was made first.
+        "web-infra web\nsrv web"
     );
     let names = out(&ctx, &["pod", "ps", "--ctr-names"]);
     let head: Vec<&str> = lines(&names)[0].split_whitespace().collect();

@@ -80,6 +80,12 @@ pub struct ContainerConfig {
     /// `--secret`s by name and ID (never their data).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub secrets: Vec<crate::secrets::SecretUse>,
+    /// `--hostuser`: host users (as given) whose passwd entries are added at each init.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub host_users: Vec<String>,
+    /// `--systemd`: the container runs systemd (or an init), which gets podman's setup.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub systemd: bool,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -330,6 +336,13 @@ pub fn resolve(
     set_env(&mut env, "container=hutch".into());
     let argv: Vec<String> = entrypoint.iter().chain(&cmd).cloned().collect();
     let systemd = super::podman_opts::runs_systemd(spec.systemd, &argv);
+    if spec.init && spec.systemd == super::podman_opts::SystemdMode::Always {
+        return Err(bad(
+            "--init",
+            "true",
+            "cannot use container-init binary with systemd=always",
+        ));
+    }
 
     let workdir = spec
         .workdir
@@ -431,6 +444,15 @@ pub fn resolve(
         }
     }
     let mounts = super::mount_spec::stored(&spec_mounts, &image_volumes)?;
+    for u in &spec.host_users {
+        if hutch_sys::process::host_user(u).is_none() {
+            return Err(bad(
+                "--hostuser",
+                u,
+                "no such user on the host: give a name or uid from the host's password database",
+            ));
+        }
+    }
 
     Ok((
         ContainerConfig {
@@ -482,6 +504,8 @@ pub fn resolve(
                 .map(|p| p.display().to_string())
                 .unwrap_or_default(),
             secrets: spec.secrets.clone(),
+            host_users: spec.host_users.clone(),
+            systemd,
         },
         labels,
     ))

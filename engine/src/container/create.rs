@@ -81,6 +81,9 @@ impl Containers {
                 super::config::warn_unapplied_limits(opts, &cg.limits_reason.unwrap_or_default());
             }
         }
+        // Fixed here so that the default mounts' copies can live in the container's directory.
+        let id = names::random_id();
+        let copies = self.default_mounts(&id, &mut cfg)?;
         let encode = |what: &'static str| {
             move |source| EngineError::Encode {
                 what: format!("the {what} of a new container of image {}", image.id),
@@ -93,7 +96,7 @@ impl Containers {
         loop {
             let name = opts.name.clone().unwrap_or_else(names::random_name);
             let c = Container {
-                id: names::random_id(),
+                id: id.clone(),
                 name,
                 image_id: image.id.clone(),
                 image_name: image_name.to_string(),
@@ -115,9 +118,56 @@ impl Containers {
                 }
                 Err(e) => {
                     super::mounts::remove_volumes(&self.db, &self.paths, &anonymous);
+                    if let Some(dir) = &copies {
+                        let _ = std::fs::remove_dir_all(dir);
+                    }
                     return Err(e.into());
                 }
             }
         }
+    }
+}
+
+impl Containers {
+    /// `--default-mounts-file`: each existing source is copied into the new container's
+    /// directory (`userdata/run/DESTINATION`, as podman) and that copy bound at its
+    /// destination, unless the container mounts something there itself. Returns the
+    /// container's directory, for the caller to remove if the container is not recorded.
+    fn default_mounts(
+        &self,
+        id: &str,
+        cfg: &mut super::ContainerConfig,
+    ) -> Result<Option<std::path::PathBuf>> {
+        let Some(file) = &self.paths.settings.default_mounts_file else {
+            return Ok(None);
+        };
+        let wanted = super::podman_opts::default_mounts(file)?;
+        if wanted.is_empty() {
+            return Ok(None);
+        }
+        let dirs = super::Dirs::new(&self.paths, id);
+        let base = dirs.userdata.join("run");
+        for (src, dst) in wanted {
+            let norm = super::mount_spec::normalize(&dst);
+            if cfg
+                .mounts
+                .iter()
+                .any(|m| super::mount_spec::normalize(&m.destination) == norm)
+            {
+                continue;
+            }
+            let copy = base.join(norm.trim_start_matches('/'));
+            if let Err(e) = super::podman_opts::copy_default_mount(&src, &copy) {
+                let _ = std::fs::remove_dir_all(&dirs.graph);
+                return Err(ContainerError::io(&src, e).into());
+            }
+            cfg.mounts.push(super::mounts::MountSpec {
+                kind: "bind".into(),
+                source: copy.display().to_string(),
+                destination: dst,
+                ..Default::default()
+            });
+        }
+        Ok(Some(dirs.graph))
     }
 }

@@ -24,6 +24,8 @@ pub struct ContainerSpec {
     pub timeout: u64,
     /// `--conmon-pidfile` (absolute).
     pub conmon_pidfile: Option<PathBuf>,
+    /// `--hostuser`: host users (names or uids) added to the container's /etc/passwd.
+    pub host_users: Vec<String>,
     /// None: the image's Cmd, unless `entrypoint` is given (a new entrypoint drops the
     /// image's Cmd, as podman does).
     pub command: Option<Vec<String>>,

@@ -32,6 +32,9 @@ pub struct ExecSpec {
     pub detach: bool,
     /// podman's detach key syntax; None means the default (ctrl-p,ctrl-q).
     pub detach_keys: Option<String>,
+    /// `--preserve-fds N`: the caller's descriptors 3..3+N go to the process (the CLI only;
+    /// see `podman_opts::claim_preserved_fds`).
+    pub preserve_fds: u32,
 }
 
 /// A request from the front end while a process with a terminal runs.
@@ -139,14 +142,25 @@ pub fn process(
     let user_spec = spec.user.clone().unwrap_or_else(|| cfg.user.clone());
     let keep_id = cfg.keep_id();
     let user = if let (Some((uid, gid)), true) = (keep_id, user_spec.is_empty()) {
+        let uid = uid.unwrap_or(paths.uid);
         spec::ProcessUser {
-            uid: uid.unwrap_or(paths.uid),
+            uid,
             gid: gid.unwrap_or(paths.gid),
             additional_gids: vec![gid.unwrap_or(paths.gid)],
-            ..Default::default()
+            // As podman: the home of the user's entry in the container's /etc/passwd.
+            home: super::keep_id::home_in_container(dirs, uid),
         }
     } else {
-        spec::resolve_user(&c.id, &dirs.merged, &user_spec, &cfg.group_add)?
+        // The container's /etc/passwd: hutch's copy where it added entries (--hostuser).
+        let copy = dirs.userdata.join("passwd");
+        let added = (!cfg.host_users.is_empty() || keep_id.is_some()) && copy.exists();
+        spec::resolve_user_with(
+            &c.id,
+            &dirs.merged,
+            added.then_some(copy.as_path()),
+            &user_spec,
+            &cfg.group_add,
+        )?
     };
     let mut env = cfg.env.clone();
     let hostname = if cfg.hostname.is_empty() {
@@ -250,7 +264,7 @@ pub fn exec_observed(
     let r = if spec.tty {
         super::exec_tty::exec_tty(&runtime, c, &dirs, &pfile, spec, &keys, &mut io, on_start)
     } else if spec.detach {
-        exec_detached(&runtime, c, &dirs, &pfile, on_start)
+        exec_detached(&runtime, c, &dirs, &pfile, spec.preserve_fds, on_start)
     } else {
         exec_attached(&runtime, c, &dirs, &pfile, spec, &mut io, on_start)
     };
@@ -282,6 +296,7 @@ fn exec_detached(
     c: &Container,
     dirs: &Dirs,
     pfile: &Path,
+    preserve_fds: u32,
     on_start: OnStart<'_>,
 ) -> Result<ExecEnd, ExecError> {
     // The detached process inherits the runtime's stdio: nothing of ours may stay open in it
@@ -296,6 +311,7 @@ fn exec_detached(
                 detach: true,
                 log: Some(log.clone()),
                 pid_file: Some(pid_file.clone()),
+                preserve_fds,
                 ..Default::default()
             },
         )
@@ -353,6 +369,7 @@ fn exec_attached(
             pfile,
             &ExecCommand {
                 pid_file: Some(pid_file.clone()),
+                preserve_fds: spec.preserve_fds,
                 ..Default::default()
             },
         )

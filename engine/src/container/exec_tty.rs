@@ -93,6 +93,7 @@ pub(super) fn exec_tty(
             pid_file: Some(pid_file.clone()),
             console_socket: Some(sock_path.clone()),
             log: None,
+            preserve_fds: spec.preserve_fds,
         },
     );
     let mut reaper = std::process::Command::new(&conmon);
@@ -101,6 +102,14 @@ pub(super) fn exec_tty(
         reaper.arg("--no-wait");
     }
     reaper.arg("--").arg(rt.get_program()).args(rt.get_args());
+    if spec.preserve_fds > 0 {
+        // The reaper runs the runtime with what it inherits: the preserved descriptors pass
+        // through it.
+        hutch_sys::child::inherit_in_child(
+            &mut reaper,
+            (0..spec.preserve_fds as i32).map(|i| 3 + i).collect(),
+        );
+    }
     let mut child = match reaper
         .stdin(Stdio::null())
         .stdout(Stdio::piped())

@@ -199,10 +199,22 @@ impl Containers {
         // A pod's container joins namespaces of its infra container, which must run first.
         let joined = self.pod_namespaces(cfg)?;
         let keep_id = self.keep_id(cfg)?;
+        // Written first: -u may name a user only the added entries (--hostuser) have.
+        let user_files = self.user_files(keep_id.as_ref(), cfg, &dirs.merged, &dirs.userdata)?;
         let user = match keep_id {
             // keep-id runs as the user's own ids unless -u says otherwise.
             Some(k) if cfg.user.is_empty() => self.keep_id_user(&k, cfg, &dirs.merged),
-            _ => spec::resolve_user(&c.id, &dirs.merged, &cfg.user, &cfg.group_add)?,
+            _ => spec::resolve_user_with(
+                &c.id,
+                &dirs.merged,
+                user_files
+                    .iter()
+                    .any(|m| m["destination"] == "/etc/passwd")
+                    .then(|| dirs.userdata.join("passwd"))
+                    .as_deref(),
+                &cfg.user,
+                &cfg.group_add,
+            )?,
         };
         // runc refuses a working directory that does not exist; podman creates it.
         let wd = dirs.merged.join(cfg.workdir.trim_start_matches('/'));
@@ -244,8 +256,8 @@ impl Containers {
             ),
         )?;
         let mut mounts = super::mounts::setup(&self.db, &self.paths, c, cfg, dirs, &user, keep_id)?;
+        mounts.extend(user_files);
         if let Some(k) = &keep_id {
-            mounts.extend(self.keep_id_files(k, cfg, &dirs.merged, &dirs.userdata)?);
             self.keep_id_own_files(k, &dirs.userdata)?;
         }
         let secrets =

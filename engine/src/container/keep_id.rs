@@ -1,5 +1,6 @@
 //! `--userns=keep-id[:uid=X,gid=Y]`: the user's own ids (or X and Y) inside the container, and
-//! the passwd and group entries podman adds for that user when the image has none.
+//! the passwd and group entries podman adds for that user when the image has none (and for
+//! each `--hostuser`).
 
 use super::config::ContainerConfig;
 use super::lifecycle::Containers;
@@ -66,7 +67,7 @@ impl Containers {
         let passwd = spec::read_in_rootfs(rootfs, "etc/passwd").unwrap_or_default();
         let home = match entry_with_id(&passwd, k.uid) {
             Some(fields) => fields.get(5).map(|h| h.to_string()),
-            None => Some(self.added_home(k, cfg, rootfs)),
+            None => Some(self.keep_id_home(k, cfg, rootfs)),
         };
         spec::ProcessUser {
             uid: k.uid,
@@ -77,17 +78,14 @@ impl Containers {
         }
     }
 
-    /// The home of the added entry: the user's own where the container has that directory
-    /// (a bind mount of it, say), else the working directory — as podman.
-    fn added_home(&self, k: &spec::KeepId, cfg: &ContainerConfig, rootfs: &Path) -> String {
-        let mine = (k.uid == self.paths.uid)
-            .then(|| hutch_sys::process::user_home(self.paths.uid))
-            .flatten()
-            .filter(|h| {
-                cfg.mounts.iter().any(|m| m.destination == *h)
-                    || super::rootfs::resolve_in_root(rootfs, Path::new(h), true)
-                        .is_ok_and(|p| p.is_dir())
-            });
+    /// The home of an added entry: the host user's own where the container has that
+    /// directory (a bind mount of it, say), else the working directory — as podman.
+    fn added_home(&self, home: Option<String>, cfg: &ContainerConfig, rootfs: &Path) -> String {
+        let mine = home.filter(|h| {
+            cfg.mounts.iter().any(|m| m.destination == *h)
+                || super::rootfs::resolve_in_root(rootfs, Path::new(h), true)
+                    .is_ok_and(|p| p.is_dir())
+        });
         mine.unwrap_or_else(|| {
             if cfg.workdir.is_empty() {
                 "/".into()
@@ -97,37 +95,74 @@ impl Containers {
         })
     }
 
-    /// Copies of the image's /etc/passwd and /etc/group with an entry for the keep-id user
-    /// and group added, written to `userdata`, where the image has none: the OCI mounts that
-    /// put them at /etc/passwd and /etc/group.
-    pub(super) fn keep_id_files(
+    /// The keep-id user's home when the image has no entry for it.
+    fn keep_id_home(&self, k: &spec::KeepId, cfg: &ContainerConfig, rootfs: &Path) -> String {
+        let home = (k.uid == self.paths.uid)
+            .then(|| hutch_sys::process::user_home(self.paths.uid))
+            .flatten();
+        self.added_home(home, cfg, rootfs)
+    }
+
+    /// Copies of the image's /etc/passwd and /etc/group with the entries podman adds, written
+    /// to `userdata`, bound over the image's: the keep-id user and group where the image has
+    /// none, and each `--hostuser` whose name the image does not have.
+    pub(super) fn user_files(
         &self,
-        k: &spec::KeepId,
+        keep_id: Option<&spec::KeepId>,
         cfg: &ContainerConfig,
         rootfs: &Path,
         userdata: &Path,
     ) -> Result<Vec<serde_json::Value>> {
-        let own = k.uid == self.paths.uid;
-        let name = own
-            .then(|| crate::host::user_name(self.paths.uid))
-            .flatten()
-            .unwrap_or_else(|| k.uid.to_string());
         let mut mounts = Vec::new();
         let passwd = spec::read_in_rootfs(rootfs, "etc/passwd").unwrap_or_default();
-        if entry_with_id(&passwd, k.uid).is_none() {
-            let gecos = if own { "" } else { "container user" };
-            let home = self.added_home(k, cfg, rootfs);
-            let line = format!("{name}:*:{}:{}:{gecos}:{home}:/bin/sh\n", k.uid, k.gid);
-            mounts.push(self.etc_file(k, userdata, "passwd", &passwd, &line)?);
-        }
-        let group = spec::read_in_rootfs(rootfs, "etc/group").unwrap_or_default();
-        if entry_with_id(&group, k.gid).is_none() {
-            let gname = own
-                .then(|| hutch_sys::process::group_name(self.paths.gid))
+        let mut added = String::new();
+        let mut group_line = None;
+        if let Some(k) = keep_id {
+            let own = k.uid == self.paths.uid;
+            let name = own
+                .then(|| crate::host::user_name(self.paths.uid))
                 .flatten()
-                .unwrap_or_else(|| k.gid.to_string());
-            let line = format!("{gname}:x:{}:{name}\n", k.gid);
-            mounts.push(self.etc_file(k, userdata, "group", &group, &line)?);
+                .unwrap_or_else(|| k.uid.to_string());
+            if entry_with_id(&passwd, k.uid).is_none() {
+                let gecos = if own { "" } else { "container user" };
+                let home = self.keep_id_home(k, cfg, rootfs);
+                added.push_str(&format!(
+                    "{name}:*:{}:{}:{gecos}:{home}:/bin/sh\n",
+                    k.uid, k.gid
+                ));
+            }
+            let group = spec::read_in_rootfs(rootfs, "etc/group").unwrap_or_default();
+            if entry_with_id(&group, k.gid).is_none() {
+                let gname = own
+                    .then(|| hutch_sys::process::group_name(self.paths.gid))
+                    .flatten()
+                    .unwrap_or_else(|| k.gid.to_string());
+                group_line = Some((group, format!("{gname}:x:{}:{name}\n", k.gid)));
+            }
+        }
+        for wanted in &cfg.host_users {
+            let Some(u) = hutch_sys::process::host_user(wanted) else {
+                return Err(ContainerError::InvalidFlag {
+                    flag: "--hostuser",
+                    value: wanted.clone(),
+                    reason: "no such user on the host any more".into(),
+                }
+                .into());
+            };
+            if entry_with_name(&passwd, &u.name) || entry_with_name(&added, &u.name) {
+                continue;
+            }
+            let home = self.added_home(Some(u.home.clone()), cfg, rootfs);
+            added.push_str(&format!(
+                "{}:*:{}:{}::{home}:/bin/sh\n",
+                u.name, u.uid, u.gid
+            ));
+        }
+        if !added.is_empty() {
+            mounts.push(self.etc_file(keep_id, userdata, "passwd", &passwd, &added)?);
+        }
+        if let Some((group, line)) = group_line {
+            mounts.push(self.etc_file(keep_id, userdata, "group", &group, &line)?);
         }
         Ok(mounts)
     }
@@ -148,10 +183,11 @@ impl Containers {
         Ok(())
     }
 
-    /// Writes `userdata/NAME` (the image's text plus `line`), owned by the container's root.
+    /// Writes `userdata/NAME` (the image's text plus `line`), owned by the container's root
+    /// (without keep-id, that is who writes it).
     fn etc_file(
         &self,
-        k: &spec::KeepId,
+        keep_id: Option<&spec::KeepId>,
         userdata: &Path,
         name: &str,
         text: &str,
@@ -166,8 +202,10 @@ impl Containers {
         std::fs::write(&path, body).map_err(|e| EngineError::io(&path, e))?;
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644))
             .map_err(|e| EngineError::io(&path, e))?;
-        std::os::unix::fs::lchown(&path, Some(k.hutch_uid(0)), Some(k.hutch_gid(0)))
-            .map_err(|e| EngineError::io(&path, e))?;
+        if let Some(k) = keep_id {
+            std::os::unix::fs::lchown(&path, Some(k.hutch_uid(0)), Some(k.hutch_gid(0)))
+                .map_err(|e| EngineError::io(&path, e))?;
+        }
         Ok(serde_json::json!({
             "destination": format!("/etc/{name}"),
             "type": "bind",
@@ -175,6 +213,24 @@ impl Containers {
             "options": ["bind", "rprivate"],
         }))
     }
+}
+
+/// The home of `uid` in the /etc/passwd the container sees: the copy with added entries
+/// bound over the image's, when the container has one, else the image's.
+pub(super) fn home_in_container(dirs: &super::Dirs, uid: u32) -> Option<String> {
+    let passwd = std::fs::read_to_string(dirs.userdata.join("passwd"))
+        .ok()
+        .or_else(|| spec::read_in_rootfs(&dirs.merged, "etc/passwd"))?;
+    entry_with_id(&passwd, uid)
+        .and_then(|f| f.get(5).map(|h| h.to_string()))
+        .filter(|h| !h.is_empty())
+}
+
+/// Whether a passwd or group line names `name`.
+fn entry_with_name(text: &str, name: &str) -> bool {
+    text.lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.split(':').next() == Some(name))
 }
 
 /// The fields of the passwd or group line whose third field is `id`.

@@ -47,6 +47,9 @@ pub struct Containers {
     /// (see `trash`), to their monitor's exit command (set by a client that saw the monitor
     /// finish, so that exit command is on its way).
     pub defer_runtime_delete: bool,
+    /// `run --preserve-fds N`: this process's descriptors 3..3+N go to the container the
+    /// next monitor starts (through the monitor and the runtime's `--preserve-fds`).
+    pub preserve_fds: u32,
     pub(super) shared: Arc<Shared>,
 }
 
@@ -205,6 +208,7 @@ impl Containers {
             db,
             exit_command,
             defer_runtime_delete: false,
+            preserve_fds: 0,
             shared,
         }
     }

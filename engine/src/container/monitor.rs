@@ -109,6 +109,9 @@ impl Containers {
         if cfg.timeout > 0 {
             cmd.arg("--timeout").arg(cfg.timeout.to_string());
         }
+        if self.preserve_fds > 0 {
+            cmd.arg("--preserve-fds").arg(self.preserve_fds.to_string());
+        }
         cmd.arg("--no-new-keyring");
         // systemd's notify socket reaches the monitor as a flag, never through the environment
         // (the monitor's children, exit command and healthchecks must not see it).
@@ -156,6 +159,8 @@ impl Containers {
         {
             use std::os::fd::AsRawFd;
             let mut fds = vec![write_end.as_raw_fd()];
+            // The caller's --preserve-fds descriptors, close-on-exec in this process.
+            fds.extend((0..self.preserve_fds as i32).map(|i| 3 + i));
             fds.extend(hold.exit_fd.as_ref().map(|fd| fd.as_raw_fd()));
             fds.extend(hold.ports.iter().map(|(fd, _)| fd.as_raw_fd()));
             hutch_sys::child::inherit_in_child(&mut cmd, fds);

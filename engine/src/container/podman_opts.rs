@@ -46,6 +46,42 @@ pub fn runs_systemd(mode: SystemdMode, argv: &[String]) -> bool {
 /// Where systemd needs a fresh tmpfs (podman's list).
 pub const SYSTEMD_TMPFS: &[&str] = &["/run", "/run/lock", "/tmp", "/var/log/journal"];
 
+/// systemd's cgroup mounts, as podman's: the cgroup filesystem read-write at /sys/fs/cgroup
+/// (where the runtime cannot mount one rootless, it binds the host's read-only), and on a
+/// cgroup v1 host the `name=systemd` hierarchy bound read-write over it, its release_agent
+/// masked.
+pub fn systemd_cgroup_mounts() -> Vec<oci_spec::runtime::Mount> {
+    use super::spec::mount;
+    let mut out = vec![mount(
+        "/sys/fs/cgroup",
+        "cgroup",
+        "cgroup",
+        &["rprivate", "nosuid", "noexec", "nodev", "relatime", "rw"],
+    )];
+    let named = Path::new("/sys/fs/cgroup/systemd");
+    if named.join("release_agent").exists() {
+        out.push(mount(
+            named,
+            "bind",
+            named,
+            &["bind", "rprivate", "nosuid", "noexec", "nodev", "rw"],
+        ));
+        out.push(mount(
+            named.join("release_agent"),
+            "bind",
+            "/dev/null",
+            &["bind", "rprivate", "ro"],
+        ));
+    }
+    out
+}
+
+/// `container_uuid`, which systemd reads as the machine ID of a container (podman's: the
+/// first 32 digits of the container's ID).
+pub fn systemd_uuid_env(id: &str) -> String {
+    format!("container_uuid={}", &id[..id.len().min(32)])
+}
+
 /// SIGRTMIN+3: what systemd takes as "halt".
 pub const SYSTEMD_STOP_SIGNAL: i32 = 37;
 
@@ -111,4 +147,77 @@ pub fn proxy_env(caller: &[(String, String)]) -> Vec<(String, String)> {
         .filter(|(k, _)| PROXY_VARS.contains(&k.as_str()))
         .cloned()
         .collect()
+}
+
+/// `--default-mounts-file` (podman's mounts.conf): `SOURCE:DESTINATION` lines, `#` comments.
+/// Sources that do not exist are skipped with a warning, as podman does.
+pub fn default_mounts(file: &Path) -> Result<Vec<(PathBuf, String)>, ContainerError> {
+    let text = std::fs::read_to_string(file).map_err(|e| ContainerError::io(file, e))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (src, dst) = line.split_once(':').unwrap_or((line, line));
+        if !src.starts_with('/') || !dst.starts_with('/') {
+            return Err(super::config::bad(
+                "--default-mounts-file",
+                &format!("{}:{}: {line}", file.display(), n + 1),
+                "each line is /SOURCE:/DESTINATION (absolute paths)",
+            ));
+        }
+        if std::fs::symlink_metadata(src).is_err() {
+            tracing::warn!(
+                "path {src:?} from {:?} does not exist, skipping",
+                file.display().to_string()
+            );
+            continue;
+        }
+        out.push((PathBuf::from(src), dst.to_string()));
+    }
+    Ok(out)
+}
+
+/// Copies a default mount's source to `to` (the container's own copy, bound at its
+/// destination, so the container's writes never reach the host's files). The copy is the
+/// user's (root in the container), as podman's.
+pub fn copy_default_mount(from: &Path, to: &Path) -> std::io::Result<()> {
+    let m = std::fs::symlink_metadata(from)?;
+    let ft = m.file_type();
+    if ft.is_dir() {
+        std::fs::create_dir_all(to)?;
+        for e in std::fs::read_dir(from)? {
+            let e = e?;
+            copy_default_mount(&e.path(), &to.join(e.file_name()))?;
+        }
+    } else if ft.is_symlink() {
+        std::os::unix::fs::symlink(std::fs::read_link(from)?, to)?;
+    } else if ft.is_file() {
+        if let Some(dir) = to.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        std::fs::copy(from, to)?;
+    }
+    Ok(())
+}
+
+/// `run --preserve-fds N`: descriptors 3..3+N of this process must be open (podman's check
+/// and words); they are then kept from every program hutch starts except the container's
+/// monitor, which hands them to the runtime.
+pub fn claim_preserved_fds(n: u32) -> Result<(), ContainerError> {
+    for fd in (0..n).map(|i| 3 + i as i32) {
+        if !hutch_sys::fd::is_open(fd) {
+            return Err(super::config::bad(
+                "--preserve-fds",
+                &n.to_string(),
+                format!(
+                    "file descriptor {fd} is not available - the preserve-fds option requires that file descriptors must be passed"
+                ),
+            ));
+        }
+        hutch_sys::fd::set_cloexec(fd)
+            .map_err(|e| ContainerError::io(format!("descriptor {fd}"), e))?;
+    }
+    Ok(())
 }

@@ -41,6 +41,9 @@ pub struct RunOptions {
     /// `-d`: start and return the ID instead of attaching.
     pub detach: bool,
     pub attach: AttachRequest,
+    /// `--preserve-fds N`: descriptors 3..3+N of this process go into the container; the
+    /// caller made sure they are open.
+    pub preserve_fds: u32,
 }
 
 /// How `run`, `start -a` or `attach` ended.
@@ -130,10 +133,13 @@ impl Engine {
     ) -> Result<RunOutcome> {
         let c = self.create_container(spec, image, &opts.create, progress, interrupted)?;
         let outcome = if opts.detach {
-            self.with_locked(&c, |ops| ops.start(&c))
-                .map(|c| RunOutcome::Started(c.id))
+            self.with_locked(&c, |ops| {
+                ops.preserve_fds = opts.preserve_fds;
+                ops.start(&c)
+            })
+            .map(|c| RunOutcome::Started(c.id))
         } else {
-            self.start_attached_container(&c, &opts.attach, io)
+            self.start_attached_with(&c, &opts.attach, io, opts.preserve_fds)
         };
         if outcome.is_err() && spec.rm {
             self.discard_failed_run(&c);
@@ -158,6 +164,18 @@ impl Engine {
         req: &AttachRequest,
         io: &mut ExecIo<'_>,
     ) -> Result<RunOutcome> {
+        self.start_attached_with(c, req, io, 0)
+    }
+
+    /// [`Self::start_attached_container`], handing descriptors 3..3+`preserve_fds` to the
+    /// container.
+    fn start_attached_with(
+        &self,
+        c: &Container,
+        req: &AttachRequest,
+        io: &mut ExecIo<'_>,
+        preserve_fds: u32,
+    ) -> Result<RunOutcome> {
         let cfg = super::config_of(c)?;
         let opts = attach_options(&cfg, req)?;
         let ops = self.containers();
@@ -166,6 +184,7 @@ impl Engine {
         // process starts where it can (a created container): it may ask for it at once.
         let size = io.size.filter(|_| cfg.tty);
         let (c, sock) = self.with_locked(c, |ops| {
+            ops.preserve_fds = preserve_fds;
             ops.start_attached(c, |dirs| {
                 let sock = attach::connect(dirs)?;
                 if let Some((rows, cols)) = size {

@@ -44,6 +44,8 @@ pub struct ExecCommand {
     pub console_socket: Option<PathBuf>,
     /// Where the runtime writes its own log (errors), for callers that cannot read its stderr.
     pub log: Option<PathBuf>,
+    /// `exec --preserve-fds N`: this process's descriptors 3..3+N go to the new process.
+    pub preserve_fds: u32,
 }
 
 /// A runtime driven through its command line.
@@ -233,6 +235,14 @@ impl OciRuntime for CliRuntime {
         }
         if let Some(s) = &opts.console_socket {
             c.arg("--console-socket").arg(s);
+        }
+        if opts.preserve_fds > 0 {
+            // Close-on-exec in this process (see `podman_opts::claim_preserved_fds`).
+            c.arg("--preserve-fds").arg(opts.preserve_fds.to_string());
+            hutch_sys::child::inherit_in_child(
+                &mut c,
+                (0..opts.preserve_fds as i32).map(|i| 3 + i).collect(),
+            );
         }
         c.arg(id);
         c

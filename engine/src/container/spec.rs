@@ -184,7 +184,22 @@ pub fn resolve_user(
     user: &str,
     group_add: &[String],
 ) -> Result<ProcessUser, ContainerError> {
-    let passwd = read_in_rootfs(rootfs, "etc/passwd").unwrap_or_default();
+    resolve_user_with(id, rootfs, None, user, group_add)
+}
+
+/// [`resolve_user`] with the /etc/passwd the container sees: `passwd_copy` (hutch's copy with
+/// the entries `--hostuser` and keep-id add, bound over the image's) when it exists.
+pub fn resolve_user_with(
+    id: &str,
+    rootfs: &Path,
+    passwd_copy: Option<&Path>,
+    user: &str,
+    group_add: &[String],
+) -> Result<ProcessUser, ContainerError> {
+    let passwd = passwd_copy
+        .and_then(|p| std::fs::read_to_string(p).ok())
+        .or_else(|| read_in_rootfs(rootfs, "etc/passwd"))
+        .unwrap_or_default();
     let group = read_in_rootfs(rootfs, "etc/group").unwrap_or_default();
     let entries = |text: &str| -> Vec<Vec<String>> {
         text.lines()
@@ -632,6 +647,10 @@ pub fn build(cfg: &ContainerConfig, input: &SpecInput<'_>) -> Result<Spec, Conta
             "sysfs",
             &["nosuid", "noexec", "nodev", "ro"],
         ));
+    }
+    if cfg.systemd {
+        mounts.extend(super::podman_opts::systemd_cgroup_mounts());
+        super::config::set_env(&mut env, super::podman_opts::systemd_uuid_env(input.id));
     }
     for f in ["hosts", "resolv.conf", "hostname"] {
         mounts.push(mount(

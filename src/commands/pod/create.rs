@@ -3,7 +3,6 @@
 use crate::cli::PodCreateArgs;
 use hutch_engine::container::create_spec as cs;
 use hutch_engine::container::ContainerError;
-use hutch_engine::networks::options::{self as net, NetSpec};
 use hutch_engine::pods::{config as pc, PodSpec};
 use hutch_engine::EngineError;
 
@@ -37,18 +36,7 @@ fn spec(a: &PodCreateArgs) -> Result<PodSpec, EngineError> {
     for l in &a.label {
         labels.push(cs::parse_label(l).map_err(ce)?);
     }
-    let mut publish = Vec::new();
-    for p in &a.publish {
-        publish.extend(net::parse_publish(p).map_err(ce)?);
-    }
-    let mut dns = Vec::new();
-    for d in &a.dns {
-        dns.extend(net::parse_dns(d).map_err(ce)?);
-    }
-    let mut add_hosts = Vec::new();
-    for h in &a.add_host {
-        add_hosts.push(net::parse_add_host(h).map_err(ce)?);
-    }
+    let (network, net) = crate::commands::create_spec::network(&a.net, false).map_err(ce)?;
     Ok(PodSpec {
         name: a.name.clone().or_else(|| a.pod_name.clone()),
         labels,
@@ -63,16 +51,8 @@ fn spec(a: &PodCreateArgs) -> Result<PodSpec, EngineError> {
         infra_image: a.infra_image.clone(),
         share: a.share.clone(),
         hostname: a.hostname.clone(),
-        network: hutch_engine::networks::mode::parse(&a.network).map_err(ce)?,
-        net: NetSpec {
-            publish,
-            aliases: a.network_alias.clone(),
-            dns,
-            dns_search: a.dns_search.clone(),
-            dns_options: a.dns_option.clone(),
-            add_hosts,
-            ..Default::default()
-        },
+        network,
+        net,
         exit_policy: pc::parse_exit_policy(&a.exit_policy)?,
         replace: a.replace,
         create_command: std::env::args().collect(),

@@ -50,7 +50,7 @@ pub fn exists(ctx: &Ctx, a: PodExistsArgs) -> anyhow::Result<i32> {
 }
 
 /// The pod as podman's `pod inspect` shows it.
-fn view(p: &PodInfo) -> Value {
+pub(crate) fn view(p: &PodInfo) -> Value {
     let infra = p.infra_config.as_ref();
     let mut ports = Map::new();
     for m in infra.map(|c| c.net.ports.as_slice()).unwrap_or_default() {

@@ -2,10 +2,10 @@
 //! functions and renders what they return.
 
 mod create;
-mod inspect;
+pub(crate) mod inspect;
 mod ps;
 mod show;
-mod verbs;
+pub(crate) mod verbs;
 
 use crate::cli::{PodCommand, PodSelectArgs};
 use hutch_engine::Engine;

@@ -99,6 +99,6 @@ pub fn prune(ctx: &Ctx, a: PodPruneArgs) -> anyhow::Result<i32> {
 }
 
 /// For `exists`: whether `e` says the pod is not there.
-pub(super) fn is_missing(e: &EngineError) -> bool {
+pub(crate) fn is_missing(e: &EngineError) -> bool {
     matches!(e, EngineError::Pod(p) if matches!(**p, PodError::NotFound { .. }))
 }
