@@ -94,8 +94,8 @@ impl NetConf {
         }
     }
 
-    /// The default mode's program: the configured one, else pasta when it is installed, else
-    /// slirp4netns (see [`NetConf::default_choice`] for why, and the release check).
+    /// The default mode's program: the configured one, else pasta when it is installed and
+    /// known good, else slirp4netns (see [`NetConf::default_choice`]).
     pub fn default_program(&self) -> &'static str {
         self.default_choice().program
     }
@@ -141,19 +141,38 @@ pub struct DefaultChoice {
     pub reason: String,
 }
 
-/// The oldest pasta release known good. Earlier ones (Debian 12 ships 2023_03_09) dirty about
-/// 29 MB per container, stall under sustained uploads from the container and drop UDP answers
-/// to loopback clients; podman 4 on such systems defaults to slirp4netns.
+/// The oldest pasta release chosen by default. Earlier ones (Debian 12 ships 2023_03_09) dirty
+/// about 29 MB per container, stall under sustained uploads from the container and drop UDP
+/// answers to loopback clients; podman 4 on such systems defaults to slirp4netns too. The stalls
+/// (podman issue 20170, a zero TCP window that pasta did not reopen) were worked on through late
+/// 2023; the cutoff is a release of March 2024, when podman 5 made pasta its default.
 pub const PASTA_KNOWN_GOOD: (u32, u32, u32) = (2024, 3, 20);
 
-/// The release date in `pasta --version`'s first line (`pasta 2024_03_26.d03c4e2`); None for
-/// builds that do not know theirs (`pasta unknown version`, as Debian 12's says).
+/// The release date in `pasta --version`'s first line: upstream's `pasta 2024_03_26.d03c4e2`,
+/// or a package's snapshot date (`pasta 0^20240326.g4988e2b-1`, `pasta 0.0~git20240326.4988e2b-1`).
+/// None for builds that do not know theirs (`pasta unknown version`, as Debian 12's says).
 pub fn pasta_release(version_line: &str) -> Option<(u32, u32, u32)> {
     let v = version_line.split_whitespace().nth(1)?;
+    let valid = |(y, m, d): (u32, u32, u32)| {
+        (y >= 2020 && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    };
     let date = v.split('.').next()?;
     let mut parts = date.split(['_', '-']).map(|p| p.parse::<u32>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    (y >= 2020 && (1..=12).contains(&m) && (1..=31).contains(&d)).then_some((y, m, d))
+    if let (Some(Some(y)), Some(Some(m)), Some(Some(d))) =
+        (parts.next(), parts.next(), parts.next())
+    {
+        return valid((y, m, d));
+    }
+    // A snapshot date: eight digits after `git` or `^`.
+    let at = v
+        .find("git")
+        .map(|i| i + 3)
+        .or_else(|| v.find('^').map(|i| i + 1))?;
+    let digits = v
+        .get(at..at + 8)
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()))?;
+    let n = |r: std::ops::Range<usize>| digits[r].parse::<u32>().ok();
+    valid((n(0..4)?, n(4..6)?, n(6..8)?))
 }
 
 /// `pasta --version`'s first line, asked once per process.
@@ -181,30 +200,40 @@ fn installed_default() -> DefaultChoice {
     let version = if pasta { pasta_version_line() } else { None };
     let release = version.as_deref().and_then(pasta_release);
     let (y, m, d) = PASTA_KNOWN_GOOD;
-    // pasta stays the default wherever it is installed: slirp4netns as the default for old
-    // pastas waits until `run -it` over slirp4netns no longer races its attach socket (it
-    // fails now and then with "connection reset by peer"); `info` says what was found.
     match (pasta, slirp, release) {
         (true, _, Some(r)) if r >= PASTA_KNOWN_GOOD => DefaultChoice {
             program: "pasta",
             reason: format!("pasta {:04}_{:02}_{:02} is known good", r.0, r.1, r.2),
         },
-        (true, _, _) => DefaultChoice {
+        (true, false, _) => DefaultChoice {
             program: "pasta",
-            reason: format!(
-                "installed, but {} is older than {y:04}_{m:02}_{d:02} or does not say its release \
-                 (older pastas dirty ~29 MB per container and stall under uploads); set \
-                 default_rootless_network_cmd = \"slirp4netns\" in containers.conf to avoid it",
-                version.unwrap_or_else(|| "pasta".into())
-            ),
+            reason: "slirp4netns is not installed".into(),
+        },
+        (false, false, _) => DefaultChoice {
+            program: "pasta",
+            reason: "neither pasta nor slirp4netns is installed".into(),
         },
         (false, true, _) => DefaultChoice {
             program: "slirp4netns",
             reason: "pasta is not installed".into(),
         },
-        (false, false, _) => DefaultChoice {
-            program: "pasta",
-            reason: "neither pasta nor slirp4netns is installed".into(),
+        (true, true, _) => DefaultChoice {
+            program: "slirp4netns",
+            reason: format!(
+                "{} (pastas older than {y:04}_{m:02}_{d:02} dirty ~29 MB per container and stall \
+                 under uploads); set default_rootless_network_cmd = \"pasta\" in containers.conf \
+                 to use it anyway",
+                match release {
+                    Some(r) => format!(
+                        "pasta {:04}_{:02}_{:02} is older than {y:04}_{m:02}_{d:02}",
+                        r.0, r.1, r.2
+                    ),
+                    None => format!(
+                        "pasta does not say its release ({:?})",
+                        version.unwrap_or_default()
+                    ),
+                }
+            ),
         },
     }
 }
@@ -219,8 +248,16 @@ mod tests {
             pasta_release("pasta 2024_03_26.d03c4e2"),
             Some((2024, 3, 26))
         );
-        assert_eq!(pasta_release("pasta 0^20230309.g7c7625d-1"), None);
+        assert_eq!(
+            pasta_release("pasta 0^20240326.g4988e2b-1.fc40.x86_64"),
+            Some((2024, 3, 26))
+        );
+        assert_eq!(
+            pasta_release("pasta 0.0~git20230309.7c7625d-1"),
+            Some((2023, 3, 9))
+        );
         assert_eq!(pasta_release("pasta unknown version"), None);
+        assert_eq!(pasta_release("pasta 0.0~git2023.abc"), None);
         assert!(pasta_release("pasta 2023_12_30.f091893").unwrap() < PASTA_KNOWN_GOOD);
     }
 

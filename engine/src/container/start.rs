@@ -52,7 +52,10 @@ impl Containers {
         super::restart_policy::clear_stopped_by_user(&self.dirs(&c.id));
         let c = self.ready(c)?;
         let dirs = self.dirs(&c.id);
-        let c = if c.run.state != CREATED && create_first(&c) {
+        // With a terminal the client's size must reach the pty before the process runs (it may
+        // ask at once, as `stty size` does): create, connect, resize, then start.
+        let tty = config_of(&c).is_ok_and(|cfg| cfg.tty);
+        let c = if c.run.state != CREATED && (create_first(&c) || tty) {
             self.launch(&c, Launch::Create)?
         } else {
             c
