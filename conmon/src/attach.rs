@@ -4,7 +4,9 @@
 //! - monitor -> client: `[stream] ++ data`, at most [`MAX_PACKET`] bytes, where `stream` is
 //!   `1` (stdout; with a terminal, everything the pty shows) or `2` (stderr). When the container
 //!   has exited the last packet is `[3] ++ exit code in decimal ASCII` (`137` for SIGKILL), then
-//!   the monitor closes the connection.
+//!   the monitor shuts down its side (the client reads end of stream) and waits, up to
+//!   [`CLOSE_WAIT`], for the client to close the connection before it runs its exit command: a
+//!   client that cleans up after the container closes when it is done.
 //! - client -> monitor: raw bytes for the container's stdin (ignored without `--stdin`). Never
 //!   send an empty packet: it reads as end of stdin.
 //! - `shutdown(SHUT_WR)` by a client closes the container's stdin (unless `--leave-stdin-open`;
@@ -19,6 +21,7 @@
 
 use std::collections::VecDeque;
 use std::os::fd::{AsFd, OwnedFd};
+use std::time::{Duration, Instant};
 
 use hutch_sys::sock;
 
@@ -29,6 +32,8 @@ pub const MAX_PACKET: usize = 1 + 8192;
 pub const EXIT_STREAM: u8 = 3;
 /// Output bytes that may wait for one slow client before it is dropped.
 pub const MAX_QUEUED: usize = 4 << 20;
+/// How long the monitor waits at exit for its clients to close before the exit command runs.
+pub const CLOSE_WAIT: Duration = Duration::from_secs(5);
 
 pub struct Client {
     pub fd: OwnedFd,
@@ -96,19 +101,51 @@ impl Client {
         }
     }
 
-    /// At exit: everything queued and then `last`, waiting up to a second per packet for room.
-    pub fn finish(mut self, last: &[u8]) {
+    /// At exit: everything queued and then `last`, waiting up to a second per packet for room;
+    /// then end of stream for the client. Returns the connection while the client has it open.
+    pub fn finish(mut self, last: &[u8]) -> Option<OwnedFd> {
         if self.dead {
-            return;
+            return None;
         }
         let _ = sock::set_send_timeout(self.fd.as_fd(), 1000);
         // The descriptor is non-blocking: clear that so the timeout above is what bounds us.
         let _ = hutch_sys::fd::set_blocking(self.fd.as_fd());
         for p in self.queue.drain(..) {
             if sock::send(self.fd.as_fd(), &p).is_err() {
-                return;
+                return None;
             }
         }
-        let _ = sock::send(self.fd.as_fd(), last);
+        sock::send(self.fd.as_fd(), last).ok()?;
+        sock::shutdown_write(self.fd.as_fd()).ok()?;
+        Some(self.fd)
+    }
+}
+
+/// Waits until every client in `fds` has closed its connection, or `limit` passed. A client
+/// that cleans up after the container (hutch's `run`, `start -a`) closes once it is done, so
+/// the exit command started after this never competes with it for the container's lock or
+/// the CPU. Whatever a client still sends is read and dropped: stdin is closed by now.
+pub fn wait_closed(mut fds: Vec<OwnedFd>, limit: Duration) {
+    use hutch_sys::fd::{PollFd, POLLIN};
+    let deadline = Instant::now() + limit;
+    let mut buf = vec![0u8; MAX_PACKET];
+    while !fds.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        let mut polled: Vec<PollFd> = fds.iter().map(|f| PollFd::new(f.as_fd(), POLLIN)).collect();
+        match hutch_sys::fd::poll(&mut polled, left.as_millis().clamp(1, 1000) as i32) {
+            Ok(0) => continue,
+            Ok(_) => {}
+            Err(_) => return,
+        }
+        let ready: Vec<bool> = polled.iter().map(|p| p.revents() != 0).collect();
+        let mut i = 0;
+        fds.retain(|f| {
+            let keep = !ready[i] || matches!(sock::recv(f.as_fd(), &mut buf), Ok(Some(n)) if n > 0);
+            i += 1;
+            keep
+        });
     }
 }
