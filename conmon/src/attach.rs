@@ -4,10 +4,12 @@
 //! - monitor -> client: `[stream] ++ data`, at most [`MAX_PACKET`] bytes, where `stream` is
 //!   `1` (stdout; with a terminal, everything the pty shows) or `2` (stderr). When the container
 //!   has exited the last packet is `[3] ++ exit code in decimal ASCII` (`137` for SIGKILL), then
-//!   the monitor closes the connection. Before it closes a client it shuts down its reading side
-//!   and discards the input still queued (a client's send then fails with EPIPE): closing a unix
-//!   socket with unread input resets the peer, whose next recv then fails with ECONNRESET before
-//!   the output and exit code queued for it (input typed as the container ends did that).
+//!   the monitor shuts down its side (the client reads end of stream) and waits, up to
+//!   [`CLOSE_WAIT`], for the client to close the connection before it runs its exit command: a
+//!   client that cleans up after the container closes when it is done. A client closed while
+//!   the container runs (it went away or stopped reading) first has its reading side shut down
+//!   and its unread input discarded: closing a unix socket with unread input resets the peer,
+//!   whose next recv then fails with ECONNRESET before the output queued for it.
 //! - client -> monitor: raw bytes for the container's stdin (ignored without `--stdin`), at most
 //!   [`MAX_INPUT`] bytes per packet (the rest of a longer one is lost). Never send an empty
 //!   packet: it reads as end of stdin.
@@ -23,6 +25,7 @@
 
 use std::collections::VecDeque;
 use std::os::fd::{AsFd, OwnedFd};
+use std::time::{Duration, Instant};
 
 use hutch_sys::sock;
 
@@ -35,6 +38,8 @@ pub const MAX_INPUT: usize = 8192;
 pub const EXIT_STREAM: u8 = 3;
 /// Output bytes that may wait for one slow client before it is dropped.
 pub const MAX_QUEUED: usize = 4 << 20;
+/// How long the monitor waits at exit for its clients to close before the exit command runs.
+pub const CLOSE_WAIT: Duration = Duration::from_secs(5);
 
 pub struct Client {
     pub fd: OwnedFd,
@@ -43,6 +48,8 @@ pub struct Client {
     /// False once the client shut down its writing side (or we stopped caring about its input).
     pub reading: bool,
     pub dead: bool,
+    /// `finish` gave the connection to its caller, who reads it until the client closes.
+    handed_over: bool,
 }
 
 impl Client {
@@ -53,6 +60,7 @@ impl Client {
             queued: 0,
             reading: true,
             dead: false,
+            handed_over: false,
         }
     }
 
@@ -115,21 +123,56 @@ impl Client {
         }
     }
 
-    /// At exit: everything queued and then `last`, waiting up to a second per packet for room.
-    pub fn finish(mut self, last: &[u8]) {
-        self.discard_input();
+    /// At exit: everything queued and then `last`, waiting up to a second per packet for room;
+    /// then end of stream for the client. Returns the connection while the client has it open.
+    pub fn finish(mut self, last: &[u8]) -> Option<OwnedFd> {
         if self.dead {
-            return;
+            return None;
         }
         let _ = sock::set_send_timeout(self.fd.as_fd(), 1000);
         // The descriptor is non-blocking: clear that so the timeout above is what bounds us.
         let _ = hutch_sys::fd::set_blocking(self.fd.as_fd());
         for p in self.queue.drain(..) {
             if sock::send(self.fd.as_fd(), &p).is_err() {
-                return;
+                return None;
             }
         }
-        let _ = sock::send(self.fd.as_fd(), last);
+        sock::send(self.fd.as_fd(), last).ok()?;
+        sock::shutdown_write(self.fd.as_fd()).ok()?;
+        // The connection now belongs to the caller (see `wait_closed`), which reads what the
+        // client still sends: this Client's drop must not shut its reading side down.
+        let fd = self.fd.try_clone().ok()?;
+        self.handed_over = true;
+        Some(fd)
+    }
+}
+
+/// Waits until every client in `fds` has closed its connection, or `limit` passed. A client
+/// that cleans up after the container (hutch's `run`, `start -a`) closes once it is done, so
+/// the exit command started after this never competes with it for the container's lock or
+/// the CPU. Whatever a client still sends is read and dropped: stdin is closed by now.
+pub fn wait_closed(mut fds: Vec<OwnedFd>, limit: Duration) {
+    use hutch_sys::fd::{PollFd, POLLIN};
+    let deadline = Instant::now() + limit;
+    let mut buf = vec![0u8; MAX_PACKET];
+    while !fds.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            return;
+        }
+        let mut polled: Vec<PollFd> = fds.iter().map(|f| PollFd::new(f.as_fd(), POLLIN)).collect();
+        match hutch_sys::fd::poll(&mut polled, left.as_millis().clamp(1, 1000) as i32) {
+            Ok(0) => continue,
+            Ok(_) => {}
+            Err(_) => return,
+        }
+        let ready: Vec<bool> = polled.iter().map(|p| p.revents() != 0).collect();
+        let mut i = 0;
+        fds.retain(|f| {
+            let keep = !ready[i] || matches!(sock::recv(f.as_fd(), &mut buf), Ok(Some(n)) if n > 0);
+            i += 1;
+            keep
+        });
     }
 }
 
@@ -137,6 +180,8 @@ impl Drop for Client {
     /// A client dropped while the container runs (it went away, or stopped reading) is closed
     /// without a reset too.
     fn drop(&mut self) {
-        self.discard_input();
+        if !self.handed_over {
+            self.discard_input();
+        }
     }
 }

@@ -13,7 +13,7 @@ use hutch_sys::fd::{self, PollFd, POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT};
 use hutch_sys::{pty, sock, subreaper};
 
 use crate::args::{Args, LogDriver};
-use crate::attach::{Client, EXIT_STREAM, MAX_INPUT, MAX_PACKET};
+use crate::attach::{Client, CLOSE_WAIT, EXIT_STREAM, MAX_INPUT, MAX_PACKET};
 use crate::forward::Forwarder;
 use crate::logfile::{LogFile, Stream};
 
@@ -869,10 +869,13 @@ impl Monitor {
         let _ = std::fs::remove_file(dir.join(CTL));
         let mut last = vec![EXIT_STREAM];
         last.extend_from_slice(code.to_string().as_bytes());
-        for c in std::mem::take(&mut self.clients) {
-            c.finish(&last);
-        }
+        let open: Vec<OwnedFd> = std::mem::take(&mut self.clients)
+            .into_iter()
+            .filter_map(|c| c.finish(&last))
+            .collect();
         if let Some(cmd) = &self.args.exit_command {
+            // A client that cleans up after the container (`run --rm`) is done first.
+            crate::attach::wait_closed(open, CLOSE_WAIT);
             let spawned = Command::new(cmd)
                 .args(&self.args.exit_command_args)
                 .stdin(Stdio::null())

@@ -589,6 +589,35 @@ fn start_with_held_output_loses_nothing_for_a_late_client() {
 }
 
 #[test]
+fn exit_command_waits_for_the_attached_client_to_close() {
+    // `run --rm` cleans up after the container itself, then closes its attach connection: the
+    // exit command (the engine's `container cleanup`) starts only then, never alongside it.
+    let mut c = Ctr::new("closewait", &["sh", "-c", "echo bye; exit 4"], false);
+    c.create(&["--start", "--hold-output"]);
+    let fd = c.attach();
+    let (seen, code) = read_until(&fd, "");
+    assert_eq!(seen, "bye\n");
+    assert_eq!(code.as_deref(), Some("4"));
+    // The exit packet is followed by end of stream, while the client still holds the socket.
+    let mut buf = [0u8; 16];
+    let end = wait_for("end of stream after the exit packet", || {
+        sock::recv(fd.as_fd(), &mut buf).unwrap()
+    });
+    assert_eq!(end, 0);
+    assert_eq!(c.wait_exit(), "4\n");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        !c.marker().exists(),
+        "the exit command ran while the client was attached"
+    );
+    drop(fd);
+    let marker = wait_for("the exit command", || {
+        std::fs::read_to_string(c.marker()).ok()
+    });
+    assert_eq!(marker, "ran\n");
+}
+
+#[test]
 fn start_without_hold_runs_at_once() {
     let mut c = Ctr::new("started", &["sh", "-c", "echo ran; exit 2"], false);
     c.create(&["--start"]);

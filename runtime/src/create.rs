@@ -7,7 +7,7 @@ use crate::init::{self, Init};
 use crate::state::{self, Container, Saved};
 use crate::sync;
 use anyhow::{anyhow, bail, Context, Result};
-use oci_spec::runtime::{LinuxIdMapping, LinuxNamespaceType, Spec};
+use oci_spec::runtime::{Hook, LinuxIdMapping, LinuxNamespaceType, Spec};
 use std::fs::File;
 use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::net::UnixStream;
@@ -52,10 +52,16 @@ pub fn rootfs_of(spec: &Spec, bundle: &Path) -> Result<PathBuf> {
     std::fs::canonicalize(&p).with_context(|| format!("rootfs {}", p.display()))
 }
 
-/// Creates the container; returns it with its init's pid.
-pub fn create(o: &CreateOpts<'_>) -> Result<Container> {
+/// Creates the container; returns it with its init's pid, and the spec's poststart hooks
+/// (so that `run` need not read and parse config.json a second time).
+pub fn create(o: &CreateOpts<'_>) -> Result<(Container, Vec<Hook>)> {
     let bundle = std::path::absolute(o.bundle).context("bundle path")?;
     let (text, spec) = read_spec(&bundle.join("config.json"))?;
+    let poststart = spec
+        .hooks()
+        .as_ref()
+        .and_then(|h| h.poststart().clone())
+        .unwrap_or_default();
     let (dir, lock) = state::create_dir(o.root, o.id)?;
     let copy = dir.join(SPEC_COPY);
     if let Err(e) = std::fs::write(&copy, text) {
@@ -70,7 +76,7 @@ pub fn create(o: &CreateOpts<'_>) -> Result<Container> {
             if let Some(p) = o.pid_file {
                 write_pid_file(p, c.saved.pid)?;
             }
-            Ok(c)
+            Ok((c, poststart))
         }
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);

@@ -279,7 +279,7 @@ fn do_create(
     root: &std::path::Path,
     c: &CreateArgs,
     start: bool,
-) -> anyhow::Result<state::Container> {
+) -> anyhow::Result<(state::Container, Vec<oci_spec::runtime::Hook>)> {
     create::create(&opts(root, c, start))
 }
 
@@ -302,14 +302,10 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         }
         mask.thread_block()?;
     }
-    let container = do_create(root, c, true)?;
-    if let Ok(spec) = create::spec_of(&container) {
+    let (container, poststart) = do_create(root, c, true)?;
+    if !poststart.is_empty() {
         let st = hooks_state(&container.saved, "running");
-        hooks::run_warn(
-            spec.hooks().as_ref().and_then(|h| h.poststart().as_ref()),
-            &st,
-            "poststart",
-        );
+        hooks::run_warn(Some(&poststart), &st, "poststart");
     }
     if detach {
         return Ok(0);
