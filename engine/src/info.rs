@@ -91,6 +91,12 @@ pub fn go_arch() -> &'static str {
 }
 
 impl Engine {
+    /// The program containers get for their network by default, and why (pasta only from a
+    /// known-good release, else slirp4netns; containers.conf can say otherwise).
+    pub fn default_network(&self) -> hutch_network::conf::DefaultChoice {
+        self.containers().net_env().conf().default_choice()
+    }
+
     /// Gathers [`Info`]. Finding the storage driver may join the user namespace (for an
     /// engine opened without it), so call this before the process starts threads, or on an
     /// engine opened joined.
@@ -120,7 +126,7 @@ impl Engine {
                 .iter()
                 .map(|t| (*t, host::first_program(&[t])))
                 .collect(),
-            default_network: self.containers().net_env().conf().default_choice(),
+            default_network: self.default_network(),
             rootless: paths.rootless(),
             runtime_dir_warning: paths.runtime_dir_warning.clone(),
             conmon: container::monitor::find_conmon().map(|p| Program {

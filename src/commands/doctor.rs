@@ -75,7 +75,7 @@ pub fn run(ctx: &super::Ctx) -> anyhow::Result<i32> {
     print(device("/dev/net/tun", "tun"));
     print(device("/dev/fuse", "fuse"));
     print(oci_runtime(ctx));
-    print(network_tool());
+    print(network_tool(ctx));
     print(linger(&user, rootless));
     print(cgroups(paths.uid));
     // Last: entering the user namespace changes who this process appears to be.
@@ -348,14 +348,30 @@ fn oci_runtime(ctx: &super::Ctx) -> Check {
     }
 }
 
-fn network_tool() -> Check {
+/// The program that connects containers by default: the same choice `run` makes and `info`
+/// reports (pasta only from a known-good release, else slirp4netns), with why.
+fn network_tool(ctx: &super::Ctx) -> Check {
     let name = "rootless network";
-    match host::first_program(&["pasta", "slirp4netns"]) {
-        Some(p) => Check::pass(name, format!("{} ({})", p.name, p.path)),
+    let choice = match ctx.engine() {
+        Ok(engine) => engine.default_network(),
+        Err(e) => return Check::fail(name, crate::error_line(&e), vec![]),
+    };
+    match host::first_program(&[choice.program]) {
+        Some(p) => Check::pass(
+            name,
+            format!("{} ({}), the default: {}", p.name, p.path, choice.reason),
+        ),
         None => Check::fail(
             name,
-            "neither pasta nor slirp4netns is installed",
-            vec!["sudo apt-get install passt".into()],
+            format!(
+                "{}, the default network program, is not installed",
+                choice.program
+            ),
+            vec![if choice.program == "pasta" {
+                "sudo apt-get install passt".into()
+            } else {
+                "sudo apt-get install slirp4netns".into()
+            }],
         ),
     }
 }

@@ -174,4 +174,21 @@ fn doctor_passes_on_the_rig_host() {
             out.stdout
         );
     }
+    // The network line names the program containers get by default, as info does.
+    let default = ctx
+        .hutch(["info", "--format", "{{.Host.RootlessNetworkCmd}}"])
+        .run()
+        .success()
+        .stdout
+        .trim()
+        .to_string();
+    let line = out
+        .stdout
+        .lines()
+        .find(|l| l.contains("rootless network"))
+        .unwrap_or_default();
+    assert!(
+        !default.is_empty() && line.contains(&format!("{default} (")),
+        "doctor's network line {line:?} does not name info's default {default:?}"
+    );
 }
