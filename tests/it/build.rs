@@ -7,7 +7,9 @@ use crate::harness::TestContext;
 use std::path::PathBuf;
 
 /// Writes `files` (path, contents) into a new context directory `name` and returns it.
-fn context(ctx: &TestContext, name: &str, files: &[(&str, &str)]) -> PathBuf {
+/// A build context under the test's directory with `files` (path, content) in it; the
+/// build test files share this and the helpers below.
+pub(crate) fn context(ctx: &TestContext, name: &str, files: &[(&str, &str)]) -> PathBuf {
     let dir = ctx.dir.join(name);
     for (p, c) in files {
         ctx.write_file(&dir.join(p), c);
@@ -15,7 +17,7 @@ fn context(ctx: &TestContext, name: &str, files: &[(&str, &str)]) -> PathBuf {
     dir
 }
 
-fn inspect(ctx: &TestContext, image: &str, format: &str) -> String {
+pub(crate) fn inspect(ctx: &TestContext, image: &str, format: &str) -> String {
     ctx.hutch(["image", "inspect", "--format", format, image])
         .run()
         .success()
@@ -96,14 +98,18 @@ fn build_runs_copies_and_sets_metadata_and_the_image_runs() {
     assert!(hist.stdout.lines().count() >= 10, "{}", hist.stdout);
 }
 
-fn build(ctx: &TestContext, dir: &std::path::Path, extra: &[&str]) -> crate::harness::Output {
+pub(crate) fn build(
+    ctx: &TestContext,
+    dir: &std::path::Path,
+    extra: &[&str],
+) -> crate::harness::Output {
     let mut args = vec!["build".to_string()];
     args.extend(extra.iter().map(|s| s.to_string()));
     args.push(dir.to_str().unwrap().to_string());
     ctx.hutch(args).run()
 }
 
-fn run_out(ctx: &TestContext, image: &str, script: &str) -> String {
+pub(crate) fn run_out(ctx: &TestContext, image: &str, script: &str) -> String {
     ctx.hutch(["run", "--rm", image, "sh", "-c", script])
         .run()
         .success()

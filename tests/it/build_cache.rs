@@ -2,18 +2,11 @@
 //! `--cache-to`/`--cache-from`: through the real local registry and through an OCI layout
 //! directory, each time into a store that never built the image.
 
+use crate::build::inspect;
 use crate::busybox_context;
 use crate::harness::TestContext;
 use crate::registry::registries;
 use std::path::{Path, PathBuf};
-
-fn inspect(ctx: &TestContext, image: &str, format: &str) -> String {
-    ctx.hutch(["image", "inspect", "--format", format, image])
-        .run()
-        .success()
-        .stdout_trim()
-        .to_string()
-}
 
 fn layer_count(ctx: &TestContext, image: &str) -> usize {
     inspect(ctx, image, "{{len .RootFS.Layers}}")

@@ -3,41 +3,12 @@
 //! instruction, `COPY --link` layers that survive a changed base, and `COPY --from` keeping
 //! the owners of the files it copies.
 
+use crate::build::{build, context, inspect, run_out};
 use crate::busybox_context as setup;
 use crate::harness::{require, session, TestContext};
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
-
-fn context(ctx: &TestContext, name: &str, files: &[(&str, &str)]) -> PathBuf {
-    let dir = ctx.dir.join(name);
-    for (p, c) in files {
-        ctx.write_file(&dir.join(p), c);
-    }
-    dir
-}
-
-fn build(ctx: &TestContext, dir: &Path, extra: &[&str]) -> crate::harness::Output {
-    let mut args = vec!["build".to_string()];
-    args.extend(extra.iter().map(|s| s.to_string()));
-    args.push(dir.to_str().unwrap().to_string());
-    ctx.hutch(args).run()
-}
-
-fn run_out(ctx: &TestContext, image: &str, script: &str) -> String {
-    ctx.hutch(["run", "--rm", image, "sh", "-c", script])
-        .run()
-        .success()
-        .stdout
-}
-
-fn inspect(ctx: &TestContext, image: &str, format: &str) -> String {
-    ctx.hutch(["image", "inspect", "--format", format, image])
-        .run()
-        .success()
-        .stdout_trim()
-        .to_string()
-}
 
 /// `python3 -m http.server` serving `root` on 127.0.0.1; stopped when dropped.
 struct HttpServer {
