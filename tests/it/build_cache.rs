@@ -132,7 +132,7 @@ fn build_squash_all_makes_one_layer_that_runs() {
 
 /// A build whose RUN steps would give another image if they ran again (they write the time
 /// in nanoseconds and print a marker).
-fn cache_context(ctx: &TestContext, img: &str) -> PathBuf {
+pub(crate) fn cache_context(ctx: &TestContext, img: &str) -> PathBuf {
     let dir = ctx.dir.join("cachectx");
     ctx.write_file(
         &dir.join("Dockerfile"),
@@ -151,7 +151,7 @@ fn cache_context(ctx: &TestContext, img: &str) -> PathBuf {
 }
 
 /// Whether RUN step `which` ran (its output, not its STEP line, is there).
-fn ran(out: &crate::harness::Output, which: &str) -> bool {
+pub(crate) fn ran(out: &crate::harness::Output, which: &str) -> bool {
     let marker = format!("STEP-RAN-{which}");
     out.stdout.lines().any(|l| l == marker)
 }

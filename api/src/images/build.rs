@@ -9,7 +9,7 @@ use crate::pipe::BodyReader;
 use crate::server::State;
 use bytes::Bytes;
 use hutch_engine::build::context::{BuildContext, ContextError};
-use hutch_engine::build::{BuildError, BuildEvent, BuildOptions, BuildSink, Cancel};
+use hutch_engine::build::{BuildError, BuildEvent, BuildOptions, BuildSink, CacheLocation, Cancel};
 use hutch_engine::container::PullPolicy;
 use hutch_engine::reference::Name;
 use hutch_engine::EngineError;
@@ -163,18 +163,12 @@ fn parse(req: &Req) -> Result<Request> {
             .map_err(|e| ApiError::bad_request(format!("networkmode: {e}")))?,
     };
     opts.platform = q("platform").map(String::from);
-    // Accepted and not needed: build containers are always removed (`rm`, `forcerm`), the
-    // local layer cache is always consulted (`cachefrom`), and the resource limits and
-    // extra hosts of RUN containers are podman's defaults. `X-Registry-Config` carries
-    // credentials per registry; base images are pulled with the user's auth files.
-    for k in [
-        "cachefrom",
-        "extrahosts",
-        "shmsize",
-        "memory",
-        "memswap",
-        "cpushares",
-    ] {
+    opts.cache_from = cache_from(req)?;
+    // Accepted and not needed: build containers are always removed (`rm`, `forcerm`), and
+    // the resource limits and extra hosts of RUN containers are podman's defaults.
+    // `X-Registry-Config` carries credentials per registry; base images are pulled with the
+    // user's auth files.
+    for k in ["extrahosts", "shmsize", "memory", "memswap", "cpushares"] {
         if let Some(v) = q(k) {
             tracing::debug!("build: ignoring {k}={v}");
         }
@@ -186,6 +180,29 @@ fn parse(req: &Req) -> Result<Request> {
         quiet: req.q_bool("q", false)?,
         shown_tags,
     })
+}
+
+/// `cachefrom`: a JSON array of cache locations, as `--cache-from` takes them (a registry
+/// repository without a tag, or an OCI layout directory), read as podman's service reads it.
+/// A tagged image, which Docker's classic builder would take as a cache source, is left to
+/// the local layer cache that every build consults anyway.
+fn cache_from(req: &Req) -> Result<Vec<CacheLocation>> {
+    let Some(raw) = req.q("cachefrom").filter(|v| !v.is_empty()) else {
+        return Ok(Vec::new());
+    };
+    let list: Vec<String> = serde_json::from_str(raw).map_err(|e| {
+        ApiError::bad_request(format!(
+            "invalid cachefrom {raw:?}: {e} (send a JSON array of strings)"
+        ))
+    })?;
+    let mut out = Vec::new();
+    for entry in list.iter().filter(|e| !e.is_empty()) {
+        match CacheLocation::parse(entry) {
+            Ok(loc) => out.push(loc),
+            Err(e) => tracing::debug!("build: cachefrom {entry:?} is not a cache location: {e}"),
+        }
+    }
+    Ok(out)
 }
 
 /// A query parameter holding a JSON object of strings (`buildargs`, `labels`); null values
@@ -426,6 +443,13 @@ mod tests {
             parse(&req(&[("pull", "never")])).unwrap().opts.pull,
             PullPolicy::Never
         );
+        // Cache locations are kept; a tagged image is left to the local layer cache.
+        let r = parse(&req(&[(
+            "cachefrom",
+            r#"["127.0.0.1:5000/cache/steps","busybox:latest","oci:/tmp/c"]"#,
+        )]))
+        .unwrap();
+        assert_eq!(r.opts.cache_from.len(), 2, "{:?}", r.opts.cache_from);
     }
 
     #[test]
@@ -437,6 +461,7 @@ mod tests {
             vec![("labels", r#"{"a":1}"#)],
             vec![("nocache", "maybe")],
             vec![("pull", "sometimes")],
+            vec![("cachefrom", "registry.example/cache")],
         ] {
             let e = parse(&req(&q))
                 .err()

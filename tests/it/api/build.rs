@@ -233,3 +233,52 @@ print("docker-py build: ok")
         out.stderr
     );
 }
+
+/// `docker build --cache-from REPO` reaches the builder as `cachefrom`: steps another store
+/// exported with `hutch build --cache-to REPO` are cache hits, and the image is the same.
+#[test]
+fn docker_cli_build_takes_cache_from_a_registry_repository() {
+    use crate::build_cache::{cache_context, ran};
+    let repo = format!(
+        "{}/apibuildcache/steps",
+        crate::registry::registries().plain.host()
+    );
+    let (first, img) = crate::busybox_context("api-build-cachefrom");
+    let dir = cache_context(&first, &img);
+    let built = first
+        .hutch([
+            "build",
+            "--tls-verify=false",
+            "-t",
+            "cached",
+            "--cache-to",
+            &repo,
+        ])
+        .arg(&dir)
+        .run()
+        .success();
+    assert!(ran(&built, "ONE"), "{}", built.stdout);
+    let id = built.stdout.lines().last().unwrap().to_string();
+
+    let (ctx, svc, img2) = setup("api-build-cachefrom-2");
+    assert_eq!(img, img2);
+    let dir2 = cache_context(&ctx, &img);
+    let out = docker_build(
+        &svc,
+        &ctx,
+        &dir2,
+        &["--cache-from", &repo, "-t", "fromcache"],
+    );
+    let out = out.success();
+    assert!(
+        !ran(&out, "ONE") && !ran(&out, "TWO"),
+        "a step ran again: {}",
+        out.stdout
+    );
+    let short = &id[..12];
+    assert!(
+        out.stdout.contains(&format!("Successfully built {short}")),
+        "not the image {short} the first store built:\n{}",
+        out.stdout
+    );
+}
