@@ -14,6 +14,9 @@ pub struct NetConf {
     pub pasta_options: Vec<String>,
     /// `[engine] network_cmd_options`: slirp4netns options for every slirp4netns.
     pub network_cmd_options: Vec<String>,
+    /// Not a setting: where `pasta --version`'s answer is kept between hutch processes (in the
+    /// runtime directory), so choosing the default network does not run pasta every time.
+    pub version_cache: Option<PathBuf>,
 }
 
 fn with_dropins(file: PathBuf, out: &mut Vec<PathBuf>) {
@@ -111,9 +114,9 @@ impl NetConf {
                 tracing::warn!(
                     "containers.conf: default_rootless_network_cmd {other:?} is not pasta or slirp4netns; ignored"
                 );
-                installed_default()
+                installed_default(self.version_cache.as_deref())
             }
-            None => installed_default(),
+            None => installed_default(self.version_cache.as_deref()),
         }
     }
 
@@ -175,29 +178,63 @@ pub fn pasta_release(version_line: &str) -> Option<(u32, u32, u32)> {
     valid((n(0..4)?, n(4..6)?, n(6..8)?))
 }
 
-/// `pasta --version`'s first line, asked once per process.
-fn pasta_version_line() -> Option<String> {
+/// `pasta --version`'s first line, asked once per process and kept in `cache` (when given)
+/// for the processes after it, for as long as the pasta binary (path, size, mtime) is the same.
+fn pasta_version_line(cache: Option<&Path>) -> Option<String> {
     static LINE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
     LINE.get_or_init(|| {
         let path = crate::find_program("pasta")?;
-        let out = std::process::Command::new(path)
+        let key = std::fs::metadata(&path).ok().map(|m| {
+            use std::os::unix::fs::MetadataExt;
+            format!(
+                "{} {} {} {}",
+                path.display(),
+                m.size(),
+                m.mtime(),
+                m.mtime_nsec()
+            )
+        });
+        if let (Some(cache), Some(key)) = (cache, &key) {
+            if let Ok(text) = std::fs::read_to_string(cache) {
+                if let Some((k, line)) = text.split_once('\n') {
+                    if k == key {
+                        return Some(line.trim_end().to_string());
+                    }
+                }
+            }
+        }
+        let out = std::process::Command::new(&path)
             .arg("--version")
             .stdin(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .output()
             .ok()?;
-        String::from_utf8_lossy(&out.stdout)
+        let line = String::from_utf8_lossy(&out.stdout)
             .lines()
             .next()
-            .map(|l| l.trim().to_string())
+            .map(|l| l.trim().to_string())?;
+        if let (Some(cache), Some(key)) = (cache, key) {
+            // Written whole under a temporary name, then renamed: readers see all or nothing.
+            let tmp = cache.with_extension(format!("tmp{}", std::process::id()));
+            if std::fs::write(&tmp, format!("{key}\n{line}\n")).is_ok()
+                && std::fs::rename(&tmp, cache).is_err()
+            {
+                let _ = std::fs::remove_file(&tmp);
+            }
+        }
+        Some(line)
     })
     .clone()
 }
 
-fn installed_default() -> DefaultChoice {
+fn installed_default(version_cache: Option<&Path>) -> DefaultChoice {
     let pasta = crate::find_program("pasta").is_some();
     let slirp = crate::find_program("slirp4netns").is_some();
-    let version = if pasta { pasta_version_line() } else { None };
+    let version = if pasta {
+        pasta_version_line(version_cache)
+    } else {
+        None
+    };
     let release = version.as_deref().and_then(pasta_release);
     let (y, m, d) = PASTA_KNOWN_GOOD;
     match (pasta, slirp, release) {

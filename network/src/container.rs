@@ -38,8 +38,10 @@ impl NetEnv {
     /// containers.conf's network settings, read when first asked for: most containers
     /// (`--network none`, or a named mode) never need them.
     pub fn conf(&self) -> &NetConf {
-        self.conf
-            .get_or_init(|| NetConf::load(&self.config_home, self.rootless))
+        self.conf.get_or_init(|| NetConf {
+            version_cache: Some(self.runroot.join("pasta-version")),
+            ..NetConf::load(&self.config_home, self.rootless)
+        })
     }
 
     pub fn netns_dir(&self) -> PathBuf {
