@@ -8,26 +8,29 @@ REPO=$(cd "$HERE/.." && pwd)
 BENCH_USER=${HUTCH_BENCH_USER:-hutch-test}
 CACHE=${HUTCH_BENCH_CACHE:-/var/tmp/hutch-bench}
 WORK=$(mktemp -d /tmp/hutch-bench.XXXXXX)
-chmod 0755 "$WORK"; chown "${HUTCH_BENCH_USER:-hutch-test}" "$WORK"
 REG_PID=""
+FS_IMG=""
 
 die() { echo "bench: $*" >&2; exit 1; }
 cleanup() {
     [ -n "$REG_PID" ] && kill "$REG_PID" 2>/dev/null || true
-    as_user "$WORK/bin/hutch" --root "$WORK/hutch-root" --runroot "$WORK/hutch-run" unshare rm -rf "$WORK/hutch-root" >/dev/null 2>&1 || true
+    as_user "$WORK/bin/hutch" --root "$WORK/hutch-root" --runroot "$WORK/run/hutch" unshare rm -rf "$WORK/hutch-root" >/dev/null 2>&1 || true
     # bench/containers: hutch on hutch-runtime, on storage of its own.
-    as_user "$WORK/bin/hutch" --root "$WORK/hutchr-root" --runroot "$WORK/hutchr-run" rm -af -t 0 >/dev/null 2>&1 || true
-    as_user "$WORK/bin/hutch" --root "$WORK/hutchr-root" --runroot "$WORK/hutchr-run" unshare rm -rf "$WORK/hutchr-root" >/dev/null 2>&1 || true
+    as_user "$WORK/bin/hutch" --root "$WORK/hutchr-root" --runroot "$WORK/run/hutchr" rm -af -t 0 >/dev/null 2>&1 || true
+    as_user "$WORK/bin/hutch" --root "$WORK/hutchr-root" --runroot "$WORK/run/hutchr" unshare rm -rf "$WORK/hutchr-root" >/dev/null 2>&1 || true
     pkill -u "$BENCH_USER" -f -- "--root $WORK/hutchr-root" 2>/dev/null || true
-    as_user podman --root "$WORK/podman-root" --runroot "$WORK/podman-run" unshare rm -rf "$WORK/podman-root" >/dev/null 2>&1 || true
+    as_user podman --root "$WORK/podman-root" --runroot "$WORK/run/podman" unshare rm -rf "$WORK/podman-root" >/dev/null 2>&1 || true
     # bench/containers with HUTCH_BASELINE: the earlier build's storage.
     if [ -x "$WORK/base-bin/hutch" ]; then
-        as_user "$WORK/base-bin/hutch" --root "$WORK/base-root" --runroot "$WORK/base-run" rm -af -t 0 >/dev/null 2>&1 || true
-        as_user "$WORK/base-bin/hutch" --root "$WORK/base-root" --runroot "$WORK/base-run" unshare rm -rf "$WORK/base-root" >/dev/null 2>&1 || true
+        as_user "$WORK/base-bin/hutch" --root "$WORK/base-root" --runroot "$WORK/run/base" rm -af -t 0 >/dev/null 2>&1 || true
+        as_user "$WORK/base-bin/hutch" --root "$WORK/base-root" --runroot "$WORK/run/base" unshare rm -rf "$WORK/base-root" >/dev/null 2>&1 || true
         pkill -u "$BENCH_USER" -f -- "--root $WORK/base-root" 2>/dev/null || true
     fi
     # The pause process keeps the command line that started it, which names the bench storage.
     pkill -u "$BENCH_USER" -f -- "--root $WORK/hutch-root" 2>/dev/null || true
+    umount -l "$WORK/run" 2>/dev/null || true
+    umount -l "$WORK" 2>/dev/null || true
+    [ -n "$FS_IMG" ] && rm -f "$FS_IMG"
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -37,9 +40,34 @@ id "$BENCH_USER" >/dev/null 2>&1 || die "user $BENCH_USER missing: useradd -m $B
 for t in hyperfine podman skopeo docker-registry debootstrap busybox python3; do
     command -v "$t" >/dev/null || die "$t not installed (see .ci/run for the package list)"
 done
+for t in mkfs.ext4 losetup; do
+    command -v "$t" >/dev/null || die "$t not installed (e2fsprogs, mount)"
+done
+
+# Both engines' storage goes on a fresh ext4 (made with mkfs's defaults, so with a journal, as
+# on a workstation's disk) and their runroots on a tmpfs (as $XDG_RUNTIME_DIR is): the machine's
+# own filesystems carry the history of everything run on them before (a churned ext4 without a
+# journal makes every new inode scan past recently freed ones, and where a new directory lands
+# decides how slow that is), which made one engine's file creation 2x slower than the other's
+# by placement alone.
+FS_IMG="$CACHE/bench-fs.img"
+mkdir -p "$CACHE"
+rm -f "$FS_IMG"
+truncate -s "${HUTCH_BENCH_FS_SIZE:-24G}" "$FS_IMG"
+mkfs.ext4 -q -F "$FS_IMG"
+mount -o loop "$FS_IMG" "$WORK"
+install -d -m 0755 -o "$BENCH_USER" -g "$BENCH_USER" "$WORK/run"
+mount -t tmpfs -o "size=2G,mode=0755,uid=$(id -u "$BENCH_USER"),gid=$(id -g "$BENCH_USER")" tmpfs "$WORK/run"
+chmod 0755 "$WORK"; chown "$BENCH_USER" "$WORK"
+
 BUID=$(id -u "$BENCH_USER")
 export XDG_RUNTIME_DIR_USER=/tmp/hutch-bench-xdg-$BUID
 install -d -m 0700 -o "$BENCH_USER" -g "$BENCH_USER" "$XDG_RUNTIME_DIR_USER"
+# A podman pause process left by an earlier run holds a mount namespace from before $WORK was
+# mounted, where $WORK is an empty directory: end it so podman starts one that sees the mount.
+if [ -f "$XDG_RUNTIME_DIR_USER/libpod/tmp/pause.pid" ]; then
+    kill "$(cat "$XDG_RUNTIME_DIR_USER/libpod/tmp/pause.pid")" 2>/dev/null || true
+fi
 
 # Runs a command as the bench user with a clean environment.
 as_user() {
@@ -99,5 +127,5 @@ YML
     done
 }
 
-HUTCH="$WORK/bin/hutch --root $WORK/hutch-root --runroot $WORK/hutch-run"
-PODMAN="podman --root $WORK/podman-root --runroot $WORK/podman-run --storage-driver overlay"
+HUTCH="$WORK/bin/hutch --root $WORK/hutch-root --runroot $WORK/run/hutch"
+PODMAN="podman --root $WORK/podman-root --runroot $WORK/run/podman --storage-driver overlay"
