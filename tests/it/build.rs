@@ -323,6 +323,14 @@ fn build_metadata_instructions_quiet_iidfile_ignore_file_and_onbuild() {
          HEALTHCHECK --interval=5s --retries=2 CMD true\n\
          MAINTAINER someone\n\
          ONBUILD RUN echo triggered > /onbuild\n\
+         ONBUILD RUN <<EOF\n\
+         echo from-a-heredoc > /onbuild-doc\n\
+         EOF\n\
+         ONBUILD COPY <<A <<B /docs/\n\
+         one\n\
+         A\n\
+         two\n\
+         B\n\
          COPY . /ctx/\n"
     );
     let dir = context(
@@ -370,14 +378,28 @@ fn build_metadata_instructions_quiet_iidfile_ignore_file_and_onbuild() {
         .run()
         .success();
     assert_eq!(files.stdout, "Dockerfile\nkept.txt\nsecret-ok\n");
-    // A child build runs the trigger; its own image has none.
+    // Triggers with here-documents are recorded with them, as BuildKit records them.
+    assert!(
+        inspect(&ctx, "meta", "{{json .Config.OnBuild}}")
+            .contains(r#""RUN <<EOF\necho from-a-heredoc > /onbuild-doc\nEOF""#),
+        "{}",
+        inspect(&ctx, "meta", "{{json .Config.OnBuild}}")
+    );
+    // A child build runs the triggers; its own image has none.
     let child = context(
         &ctx,
         "child",
-        &[("Dockerfile", "FROM meta\nRUN cat /onbuild\n")],
+        &[(
+            "Dockerfile",
+            "FROM meta\nRUN cat /onbuild /onbuild-doc /docs/A /docs/B\n",
+        )],
     );
     let out = build(&ctx, &child, &["-t", "child"]).success();
-    assert!(out.stdout.contains("triggered"), "{}", out.stdout);
+    assert!(
+        out.stdout.contains("triggered\nfrom-a-heredoc\none\ntwo\n"),
+        "{}",
+        out.stdout
+    );
     assert!(!inspect(&ctx, "child", "{{json .Config}}").contains("triggered"));
     // The steps' images are hidden from `images` unless --all.
     let plain = ctx.hutch(["images", "-q"]).run().success();

@@ -1,4 +1,4 @@
-//! `hutch build --squash`, `--squash-all`, and the build cache carried between stores with
+//! `hutch build --squash`, `--squash-all` (keeping `/`'s owner and mode), and the build cache carried between stores with
 //! `--cache-to`/`--cache-from`: through the real local registry and through an OCI layout
 //! directory, each time into a store that never built the image.
 
@@ -252,4 +252,115 @@ fn build_cache_locations_are_checked() {
         .run()
         .code(125);
     assert!(out.stderr.contains("no registry"), "{}", out.stderr);
+}
+
+/// What an entry of a hand-made layer is.
+enum Entry<'a> {
+    Dir,
+    File(&'a [u8]),
+    Link(&'a str),
+}
+
+/// A layer tar of `entries` (path, mode, what) and its diff_id.
+fn layer_tar(entries: &[(&str, u32, Entry<'_>)]) -> (Vec<u8>, String) {
+    use sha2::Digest;
+    let mut b = tar::Builder::new(Vec::new());
+    for (path, mode, what) in entries {
+        let mut h = tar::Header::new_ustar();
+        h.set_mode(*mode);
+        h.set_uid(0);
+        h.set_gid(0);
+        h.set_mtime(1_700_000_000);
+        match what {
+            Entry::File(data) => {
+                h.set_entry_type(tar::EntryType::Regular);
+                h.set_size(data.len() as u64);
+                b.append_data(&mut h, path, *data).unwrap();
+            }
+            Entry::Dir => {
+                h.set_entry_type(tar::EntryType::Directory);
+                h.set_size(0);
+                b.append_data(&mut h, path, std::io::empty()).unwrap();
+            }
+            Entry::Link(target) => {
+                h.set_entry_type(tar::EntryType::Symlink);
+                h.set_size(0);
+                b.append_link(&mut h, path, target).unwrap();
+            }
+        }
+    }
+    let bytes = b.into_inner().unwrap();
+    let id = format!("sha256:{}", hex::encode(sha2::Sha256::digest(&bytes)));
+    (bytes, id)
+}
+
+/// A docker-archive of `localhost/rootmode`: busybox in one layer, then a layer whose own
+/// root entry (`./`) has mode 0750, which `/` shows.
+fn root_mode_archive(path: &Path) {
+    let busybox = std::fs::read(crate::harness::require("busybox", "busybox-static")).unwrap();
+    let (l1, d1) = layer_tar(&[
+        ("./", 0o755, Entry::Dir),
+        ("bin", 0o755, Entry::Dir),
+        ("bin/busybox", 0o755, Entry::File(&busybox)),
+        ("bin/sh", 0o777, Entry::Link("busybox")),
+        ("bin/ls", 0o777, Entry::Link("busybox")),
+    ]);
+    let (l2, d2) = layer_tar(&[
+        ("./", 0o750, Entry::Dir),
+        ("top", 0o644, Entry::File(b"top\n")),
+    ]);
+    let config = serde_json::json!({
+        "architecture": std::env::consts::ARCH.replace("x86_64", "amd64").replace("aarch64", "arm64"),
+        "os": "linux",
+        "config": {"Cmd": ["sh"]},
+        "rootfs": {"type": "layers", "diff_ids": [d1, d2]},
+    });
+    let manifest = serde_json::json!([{
+        "Config": "config.json",
+        "RepoTags": ["localhost/rootmode:latest"],
+        "Layers": ["l1.tar", "l2.tar"],
+    }]);
+    let mut b = tar::Builder::new(std::fs::File::create(path).unwrap());
+    let files = [
+        ("manifest.json", manifest.to_string().into_bytes()),
+        ("config.json", config.to_string().into_bytes()),
+        ("l1.tar", l1),
+        ("l2.tar", l2),
+    ];
+    for (name, data) in files {
+        let mut h = tar::Header::new_ustar();
+        h.set_mode(0o644);
+        h.set_size(data.len() as u64);
+        b.append_data(&mut h, name, data.as_slice()).unwrap();
+    }
+    b.finish().unwrap();
+}
+
+#[test]
+fn build_squash_all_keeps_the_root_directorys_owner_and_mode() {
+    let (ctx, _img) = busybox_context("build-squash-root");
+    let archive = ctx.dir.join("rootmode.tar");
+    root_mode_archive(&archive);
+    ctx.hutch(["load", "-i"]).arg(&archive).run().success();
+    let root_of = |image: &str| {
+        let out = ctx
+            .hutch(["run", "--rm", "--network", "none", image, "ls", "-ldn", "/"])
+            .run()
+            .success();
+        let f: Vec<String> = out.stdout.split_whitespace().map(String::from).collect();
+        format!("{} {}:{}", f[0], f[2], f[3])
+    };
+    assert_eq!(root_of("localhost/rootmode"), "drwxr-x--- 0:0");
+    let dir = ctx.dir.join("rootmode-ctx");
+    ctx.write_file(
+        &dir.join("Dockerfile"),
+        "FROM localhost/rootmode\nLABEL squashed=yes\n",
+    );
+    ctx.hutch(["build", "-q", "--squash-all", "-t", "rootflat"])
+        .arg(&dir)
+        .run()
+        .success();
+    assert_eq!(layer_count(&ctx, "rootflat"), 1);
+    // The squashed image's `/` is what the layered one showed.
+    assert_eq!(root_of("rootflat"), "drwxr-x--- 0:0");
 }

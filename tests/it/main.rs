@@ -15,6 +15,7 @@ mod basics;
 mod build;
 mod build_cache;
 mod build_live;
+mod build_remote_auth;
 mod build_roundtrip;
 mod build_sources;
 mod cli_gaps;

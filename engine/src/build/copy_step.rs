@@ -184,7 +184,14 @@ impl Build<'_> {
         }
         for r in &repos {
             let dir = &fetched_dir.as_ref().expect("made for repositories").path;
-            let f = remote::clone(r, dir, keep_git_dir, checksum.as_deref(), &stop)
+            // BuildKit's git source authenticates ssh URLs with the `default` agent.
+            let agent = self
+                .opts
+                .ssh
+                .iter()
+                .find(|(id, _)| id == "default")
+                .map(|(_, sock)| sock.as_path());
+            let f = remote::clone(r, dir, keep_git_dir, checksum.as_deref(), agent, &stop)
                 .map_err(fetch_err)?;
             resolved.extend(f.sources);
             fetched_keys.push(f.key);

@@ -288,7 +288,15 @@ fn inst(
                 .find('\n')
                 .map(|n| start + n)
                 .unwrap_or(text.len());
-            Inst::OnBuild(source_text(text, start, end + 1, escape))
+            let mut trigger = source_text(text, start, end + 1, escape);
+            // BuildKit's record of a trigger with here-documents: each document's lines and
+            // its terminator after the instruction, for the child build to parse again.
+            for d in run_docs.map(|d| d.docs.as_slice()).unwrap_or_default() {
+                trigger.push('\n');
+                trigger.push_str(&d.raw);
+                trigger.push_str(&d.name);
+            }
+            Inst::OnBuild(trigger)
         }
         I::Maintainer(m) => Inst::Maintainer(m.name.value.to_string()),
         _ => return None,
@@ -501,6 +509,33 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert_eq!(s[1].line, 6);
+    }
+
+    #[test]
+    fn onbuild_triggers_keep_their_heredocs() {
+        let text = "FROM busybox\nONBUILD RUN <<EOF\necho one\nEOF\n\
+                    ONBUILD COPY <<-A <<B /d/\n\thello\n\tA\nbye\nB\nRUN true\n";
+        let df = parse("Dockerfile", text).unwrap();
+        let s = &df.stages[0].steps;
+        assert_eq!(s.len(), 3);
+        assert_eq!(s[0].inst, Inst::OnBuild("RUN <<EOF\necho one\nEOF".into()));
+        assert_eq!(
+            s[1].inst,
+            Inst::OnBuild("COPY <<-A <<B /d/\n\thello\nA\nbye\nB".into())
+        );
+        assert_eq!((s[1].line, s[2].line), (5, 10));
+        // The child build parses each trigger again.
+        match parse_instruction("RUN <<EOF\necho one\nEOF").unwrap().inst {
+            Inst::Run { heredocs, .. } => assert_eq!(heredocs[0].content, "echo one\n"),
+            other => panic!("{other:?}"),
+        }
+        match parse_instruction("COPY <<-A <<B /d/\n\thello\nA\nbye\nB")
+            .unwrap()
+            .inst
+        {
+            Inst::Copy { sources, .. } => assert_eq!(sources.len(), 2),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! `RUN cat <<EOF > file` would read the documents' lines as instructions. Here every RUN's
 //! documents are taken out (their lines left blank, so line numbers hold, and the RUN's `<<`
 //! hidden), and handed back by the RUN's line. COPY/ADD documents stay with the parser, which
-//! reads several; their lines are only skipped.
+//! reads several; their lines are only skipped. An ONBUILD trigger's documents, whatever its
+//! instruction, are all taken out and handed back by the ONBUILD's line.
 
 use std::collections::HashMap;
 
@@ -139,16 +140,16 @@ pub fn extract(text: &str) -> Result<(String, HashMap<usize, RunDocs>), (usize, 
         }
         let end = i; // the instruction's last line
         i += 1;
-        let keyword: String = logical
-            .trim_start()
-            .chars()
-            .take_while(|c| c.is_ascii_alphabetic())
-            .collect::<String>()
-            .to_ascii_uppercase();
+        let (mut keyword, mut args) = keyword_split(&logical);
+        // An ONBUILD trigger's documents are recorded with it (BuildKit keeps them after the
+        // trigger's text) and run by the child build, which parses the trigger again.
+        let onbuild = keyword == "ONBUILD";
+        if onbuild {
+            (keyword, args) = keyword_split(&args);
+        }
         if !matches!(keyword.as_str(), "RUN" | "COPY" | "ADD") {
             continue;
         }
-        let args = logical.trim_start()[keyword.len()..].to_string();
         // The exec form has no here-documents (a `<<` in it is the program's business).
         if skip_flags(&args).starts_with('[') {
             continue;
@@ -174,7 +175,7 @@ pub fn extract(text: &str) -> Result<(String, HashMap<usize, RunDocs>), (usize, 
                 } else {
                     bare
                 };
-                if keyword == "RUN" {
+                if keyword == "RUN" || onbuild {
                     // Blank, and as long: byte offsets into the text stay those of `text`.
                     out[i] = format!("{}{}", " ".repeat(bare.len()), &l[bare.len()..]);
                 }
@@ -194,7 +195,7 @@ pub fn extract(text: &str) -> Result<(String, HashMap<usize, RunDocs>), (usize, 
                 expand,
             });
         }
-        if keyword != "RUN" {
+        if keyword != "RUN" && !onbuild {
             continue;
         }
         for line in &mut out[start..=end] {
@@ -209,6 +210,14 @@ pub fn extract(text: &str) -> Result<(String, HashMap<usize, RunDocs>), (usize, 
         );
     }
     Ok((out.concat(), found))
+}
+
+/// An instruction's keyword (upper case) and the text after it.
+fn keyword_split(logical: &str) -> (String, String) {
+    let t = logical.trim_start();
+    let keyword: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    let args = t[keyword.len()..].to_string();
+    (keyword.to_ascii_uppercase(), args)
 }
 
 /// The command after a RUN's `--flag[=value]` options.

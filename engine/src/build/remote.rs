@@ -76,10 +76,8 @@ pub(super) fn download(
     std::fs::create_dir_all(&sub).map_err(|e| format!("{}: {e}", sub.display()))?;
     let file = sub.join(&name);
     let got = fetch::download_to(url, &file, stop).map_err(|e| match e {
-        DownloadError::Io { path, source } => format!("writing {}: {source}", path.display()),
-        DownloadError::Failed(reason) => {
-            format!("downloading {url}: {reason} (check the URL and that its server is reachable)")
-        }
+        DownloadError::Io { .. } => e.reason(),
+        e => format!("downloading {url}: {}", e.reason()),
     })?;
     let digest = file_digest(&file)?;
     if let Some(want) = expected {
@@ -139,16 +137,18 @@ fn file_digest(path: &Path) -> Result<Digest, String> {
 }
 
 /// Clones `url` into `dir` (git is killed once `stop` says so); its tree (or subdirectory)
-/// becomes the sources. A `checksum` must be the start of the commit the reference names.
+/// becomes the sources. A `checksum` must be the start of the commit the reference names;
+/// ssh URLs authenticate with `ssh_agent` when given.
 pub(super) fn clone(
     url: &str,
     dir: &Path,
     keep_git_dir: bool,
     checksum: Option<&str>,
+    ssh_agent: Option<&Path>,
     stop: &dyn Fn() -> bool,
 ) -> Result<Fetched, String> {
     let dest = dir.join(crate::container::names::random_id());
-    let (root, commit) = fetch::clone(url, &dest, keep_git_dir, stop)
+    let (root, commit) = fetch::clone(url, &dest, keep_git_dir, ssh_agent, stop)
         .map_err(|e| format!("git repository {url}: {e}"))?;
     if let Some(c) = checksum {
         if c.len() < 7 || !commit.starts_with(&c.to_ascii_lowercase()) {

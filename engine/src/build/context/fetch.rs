@@ -44,6 +44,62 @@ pub(crate) fn parse_git_url(url: &str) -> GitSpec {
     }
 }
 
+/// The ssh git runs for ssh URLs. Inside hutch's user namespace ssh takes itself for root:
+/// it would log in as `root` and read root's `~/.ssh`. So it gets a config (written to
+/// `config_path`) that includes the user's own and then defaults the login name to the
+/// user's, and the user's known hosts and default keys (from `$HOME`) are named. `BatchMode`:
+/// ssh's questions (an unknown host key, a passphrase) would stall the build on a terminal;
+/// they fail it instead.
+fn ssh_command(config_path: &Path) -> Result<String, String> {
+    let quote = |p: &Path| format!("'{}'", p.to_string_lossy().replace('\'', r"'\''"));
+    let mut cmd = String::from("ssh -o BatchMode=yes");
+    // Who the user is outside the namespace; else what the environment says.
+    let host = crate::userns::host_ids()
+        .and_then(|(uid, _)| hutch_sys::process::host_user(&uid.to_string()));
+    let dot_ssh = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .or_else(|| host.as_ref().map(|h| PathBuf::from(&h.home)))
+        .map(|h| h.join(".ssh"));
+    let user = host.map(|h| h.name).or_else(|| {
+        ["USER", "LOGNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+    });
+    let mut config = String::new();
+    if let Some(own) = dot_ssh.as_ref().map(|d| d.join("config")) {
+        if own.is_file() {
+            config.push_str(&format!("Include \"{}\"\n", own.display()));
+        }
+    }
+    if let Some(u) = user {
+        // An explicit `user@` in the URL or a User line of the user's config comes first.
+        config.push_str(&format!("Host *\n  User {u}\n"));
+    }
+    std::fs::write(config_path, config).map_err(|e| format!("{}: {e}", config_path.display()))?;
+    cmd.push_str(&format!(" -F {}", quote(config_path)));
+    let Some(dot_ssh) = dot_ssh else {
+        return Ok(cmd);
+    };
+    let known: Vec<String> = ["known_hosts", "known_hosts2"]
+        .iter()
+        .map(|f| dot_ssh.join(f).to_string_lossy().replace('\'', r"'\''"))
+        .collect();
+    cmd.push_str(&format!(" -o 'UserKnownHostsFile={}'", known.join(" ")));
+    for key in [
+        "id_rsa",
+        "id_ecdsa",
+        "id_ecdsa_sk",
+        "id_ed25519",
+        "id_ed25519_sk",
+    ] {
+        let k = dot_ssh.join(key);
+        if k.is_file() {
+            cmd.push_str(&format!(" -i {}", quote(&k)));
+        }
+    }
+    Ok(cmd)
+}
+
 /// A full or abbreviated commit id, which `clone -b` cannot take.
 fn is_commit_id(r: &str) -> bool {
     (7..=64).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_hexdigit())
@@ -51,7 +107,7 @@ fn is_commit_id(r: &str) -> bool {
 
 /// Clones into `<parent>/repo` and returns the context root (the subdirectory, if named).
 pub(super) fn git_clone(url: &str, parent: &Path) -> Result<PathBuf, ContextError> {
-    clone(url, &parent.join("repo"), true, &|| false)
+    clone(url, &parent.join("repo"), true, None, &|| false)
         .map(|(root, _)| root)
         .map_err(|what| ContextError::Git {
             url: url.to_string(),
@@ -62,21 +118,46 @@ pub(super) fn git_clone(url: &str, parent: &Path) -> Result<PathBuf, ContextErro
 /// Clones `URL#ref:subdir` into `dest` (shallow where the server allows it; a dumb HTTP
 /// server does not, and gets a full clone) and returns the directory named by the URL's
 /// subdirectory, or `dest`, with the commit checked out. `git_dir` false removes `.git` (what
-/// `ADD` wants without `--keep-git-dir`). Errors say what failed, for the caller to put the
-/// URL on.
+/// `ADD` wants without `--keep-git-dir`). `ssh_agent`, the socket of an agent (`--ssh`),
+/// is what ssh URLs authenticate with instead of the caller's own `SSH_AUTH_SOCK`. Errors say
+/// what failed, for the caller to put the URL on.
 pub(crate) fn clone(
     url: &str,
     dest: &Path,
     git_dir: bool,
+    ssh_agent: Option<&Path>,
     stop: &dyn Fn() -> bool,
 ) -> Result<(PathBuf, String), String> {
     let spec = parse_git_url(url);
+    // ssh URLs: `ssh://…` or scp's `[user@]host:path`.
+    let over_ssh = spec.repo.starts_with("ssh://")
+        || (!spec.repo.contains("://")
+            && spec.repo.split('/').next().is_some_and(|h| h.contains(':')));
+    let ssh = if over_ssh
+        && std::env::var_os("GIT_SSH_COMMAND").is_none()
+        && std::env::var_os("GIT_SSH").is_none()
+    {
+        // Next to `dest`, in the caller's scratch directory.
+        let config = dest.with_extension("ssh_config");
+        if let Some(parent) = config.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+        }
+        Some(ssh_command(&config)?)
+    } else {
+        None
+    };
     let run = |args: &[&str], cwd: Option<&Path>| -> Result<(), String> {
         let mut cmd = Command::new("git");
         cmd.args(args)
             .env("GIT_TERMINAL_PROMPT", "0")
             .env("GIT_ASKPASS", "true")
             .stdin(std::process::Stdio::null());
+        if let Some(ssh) = &ssh {
+            cmd.env("GIT_SSH_COMMAND", ssh);
+        }
+        if let Some(sock) = ssh_agent {
+            cmd.env("SSH_AUTH_SOCK", sock);
+        }
         if let Some(d) = cwd {
             cmd.current_dir(d);
         }
@@ -85,11 +166,22 @@ pub(crate) fn clone(
                 format!("running git: {e} (install git to build from a repository URL)")
             }
             Run::Stopped => "interrupted".to_string(),
-            Run::Failed(stderr) => format!(
-                "git {} failed: {}",
-                args.first().copied().unwrap_or(""),
-                stderr.trim()
-            ),
+            Run::Failed(stderr) => {
+                let hint = if stderr.contains("Host key verification failed") {
+                    " (the server's host key is not in ~/.ssh/known_hosts: add it, e.g. with \
+                     ssh-keyscan, after checking it)"
+                } else if stderr.contains("Permission denied (publickey") {
+                    " (no key the server accepts: pass an ssh agent that holds one with --ssh \
+                     default=$SSH_AUTH_SOCK)"
+                } else {
+                    ""
+                };
+                format!(
+                    "git {} failed: {}{hint}",
+                    args.first().copied().unwrap_or(""),
+                    stderr.trim()
+                )
+            }
         })
     };
     let dest_str = dest.to_string_lossy().into_owned();
@@ -238,9 +330,9 @@ pub(super) fn download(url: &str, parent: &Path) -> Result<PathBuf, ContextError
     let dest = parent.join("download");
     download_to(url, &dest, &|| false).map_err(|e| match e {
         DownloadError::Io { path, source } => ContextError::Io { path, source },
-        DownloadError::Failed(reason) => ContextError::Download {
+        e => ContextError::Download {
             url: url.to_string(),
-            reason,
+            reason: e.reason(),
         },
     })?;
     Ok(dest)
@@ -255,6 +347,46 @@ pub(crate) enum DownloadError {
     },
     /// The request or the server: what went wrong, for the caller to put the URL on.
     Failed(String),
+    /// The server's TLS certificate is not signed by a CA this host trusts.
+    Untrusted(String),
+}
+
+impl DownloadError {
+    /// What went wrong and what to do about it, for the caller to put the URL on.
+    pub(crate) fn reason(&self) -> String {
+        match self {
+            DownloadError::Io { path, source } => format!("writing {}: {source}", path.display()),
+            DownloadError::Failed(r) => {
+                format!("{r} (check the URL and that its server is reachable)")
+            }
+            DownloadError::Untrusted(r) => format!(
+                "{r} (the server's certificate is not trusted: add its CA to the system's \
+                 store, or point SSL_CERT_FILE or SSL_CERT_DIR at it)"
+            ),
+        }
+    }
+}
+
+/// A failed request as a download error: an untrusted certificate told apart.
+fn request_failed(e: &reqwest::Error) -> DownloadError {
+    if untrusted(e) {
+        DownloadError::Untrusted(error_chain(e))
+    } else {
+        DownloadError::Failed(error_chain(e))
+    }
+}
+
+/// Whether rustls refused the peer's certificate somewhere in `e`'s causes. An io::Error's
+/// source() skips the error it wraps (hyper nests rustls's in two), so those are opened too.
+fn untrusted(e: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(rustls::Error::InvalidCertificate(_)) = e.downcast_ref::<rustls::Error>() {
+        return true;
+    }
+    let wrapped = e
+        .downcast_ref::<std::io::Error>()
+        .and_then(|io| io.get_ref())
+        .is_some_and(|inner| untrusted(inner));
+    wrapped || e.source().is_some_and(untrusted)
 }
 
 /// What a download brought besides the file.
@@ -287,7 +419,7 @@ pub(crate) fn download_to(
             .get(url)
             .send()
             .await
-            .map_err(|e| failed(error_chain(&e)))?;
+            .map_err(|e| request_failed(&e))?;
         if !resp.status().is_success() {
             return Err(failed(format!("the server answered {}", resp.status())));
         }
