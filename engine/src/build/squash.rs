@@ -128,7 +128,8 @@ impl super::stages::Build<'_> {
         let root = work.path.join("root");
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         merge(&dirs, &root, !all)?;
-        let layer = image::stage_dir(&store, Some(&root))?;
+        // Its files are hard links into the squashed layers: copied, never fixed up in place.
+        let layer = image::stage_dir(&store, image::LayerSource::Copy(&root))?;
         drop(work);
         let mut config: Value =
             serde_json::from_slice(&img.config).map_err(|source| EngineError::BadImageConfig {
