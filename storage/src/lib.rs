@@ -3,6 +3,7 @@
 #![deny(unsafe_code)]
 
 pub mod digest;
+mod in_place;
 pub mod mount;
 mod shift;
 pub mod tarsplit;
@@ -14,6 +15,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 pub use digest::{Digest, HashingReader, HashingWriter};
+pub use in_place::{InPlace, NotInPlace};
 pub use shift::IdShift;
 pub use tree::remove_tree;
 
@@ -116,6 +118,29 @@ impl LayerStore {
                 Ok(()) => return Ok(Staging { path, keep: false }),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
                 Err(e) => return Err(StorageError::io(&path, e)),
+            }
+        }
+    }
+
+    /// Takes directory `dir`, which nobody uses any more, as a staging directory by renaming
+    /// it (so it must be on the store's filesystem): a layer whose files are already there.
+    pub fn adopt_dir(&self, dir: &Path) -> Result<Staging> {
+        let tmp = self.tmp_dir();
+        std::fs::create_dir_all(&tmp).map_err(|e| StorageError::io(&tmp, e))?;
+        loop {
+            let path = tmp.join(format!("{}-{}", std::process::id(), random_hex()));
+            if path.symlink_metadata().is_ok() {
+                continue;
+            }
+            match std::fs::rename(dir, &path) {
+                Ok(()) => return Ok(Staging { path, keep: false }),
+                Err(e)
+                    if e.kind() == io::ErrorKind::AlreadyExists
+                        || e.kind() == io::ErrorKind::DirectoryNotEmpty =>
+                {
+                    continue
+                }
+                Err(e) => return Err(StorageError::io(dir, e)),
             }
         }
     }

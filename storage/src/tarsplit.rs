@@ -14,6 +14,8 @@ const MAGIC: &[u8] = b"hutch-tar-split-1\n";
 const RAW: u8 = b'R';
 const FILE: u8 = b'F';
 const END: u8 = b'E';
+/// The tar block: headers and padded data areas are multiples of it.
+const BLOCK: usize = 512;
 /// Raw bytes are written out once this many have gathered (they are mostly 512-byte headers).
 const RAW_FLUSH: usize = 64 << 10;
 
@@ -72,6 +74,29 @@ impl Recorder {
     fn fail(&mut self, e: io::Error) {
         self.broken = true;
         self.err.get_or_insert(e);
+    }
+
+    /// See `SplitRecorder::file_content`.
+    fn content(&mut self, at: u64, size: u64, rel: &Path) -> bool {
+        if self.pos != at || self.broken || size == 0 {
+            return false;
+        }
+        self.flush_raw();
+        let path = rel.as_os_str().as_bytes();
+        if let Some(out) = self.out.as_mut() {
+            let res = out
+                .write_all(&[FILE])
+                .and_then(|()| out.write_all(&size.to_le_bytes()))
+                .and_then(|()| out.write_all(&(path.len() as u32).to_le_bytes()))
+                .and_then(|()| out.write_all(path));
+            if let Err(e) = res {
+                self.fail(e);
+                return false;
+            }
+        }
+        self.skip = size;
+        self.files.insert(rel.to_path_buf());
+        true
     }
 
     fn seen(&mut self, buf: &[u8]) {
@@ -133,26 +158,7 @@ impl SplitRecorder {
     /// layer file `rel`. Returns false (and records them as raw bytes) when the tap is not
     /// exactly there.
     pub fn file_content(&self, at: u64, size: u64, rel: &Path) -> bool {
-        let mut r = self.inner.borrow_mut();
-        if r.pos != at || r.broken || size == 0 {
-            return false;
-        }
-        r.flush_raw();
-        let path = rel.as_os_str().as_bytes();
-        if let Some(out) = r.out.as_mut() {
-            let res = out
-                .write_all(&[FILE])
-                .and_then(|()| out.write_all(&size.to_le_bytes()))
-                .and_then(|()| out.write_all(&(path.len() as u32).to_le_bytes()))
-                .and_then(|()| out.write_all(path));
-            if let Err(e) = res {
-                r.fail(e);
-                return false;
-            }
-        }
-        r.skip = size;
-        r.files.insert(rel.to_path_buf());
-        true
+        self.inner.borrow_mut().content(at, size, rel)
     }
 
     /// Something the layer wrote at `rel` is being replaced: if its content was recorded, the
@@ -208,6 +214,192 @@ impl<R: Read> Read for Tap<R> {
         let n = self.inner.read(buf)?;
         self.rec.borrow_mut().seen(&buf[..n]);
         Ok(n)
+    }
+}
+
+/// Where a written tar stream is in its current entry.
+#[derive(Default)]
+struct Walk {
+    /// The header block being written.
+    header: Vec<u8>,
+    /// Bytes of the current entry's data area (padding included) still to come.
+    left: u64,
+    /// The data of a GNU long name or PAX entry, which names or sizes the next entry.
+    collect: Option<(u8, Vec<u8>, u64)>,
+    long_name: Option<Vec<u8>>,
+    pax: Option<Vec<u8>>,
+}
+
+/// A writer that records the tar stream written through it, as `SplitRecorder::tap` records
+/// one read by the unpacker: a layer whose files are already in place (moved into the store,
+/// not unpacked) gets the split an unpack of its tar would have left. It follows the entries
+/// itself, so regular files' contents are left out exactly where the unpacker leaves them out.
+pub struct WriteTap<W> {
+    inner: W,
+    rec: Rc<RefCell<Recorder>>,
+    walk: Walk,
+}
+
+impl SplitRecorder {
+    /// Wraps a writer of a tar stream so that every byte written through it is recorded.
+    pub fn write_tap<W: Write>(&self, inner: W) -> WriteTap<W> {
+        WriteTap {
+            inner,
+            rec: self.inner.clone(),
+            walk: Walk::default(),
+        }
+    }
+}
+
+impl<W> WriteTap<W> {
+    pub fn into_inner(self) -> W {
+        self.inner
+    }
+
+    pub fn get_mut(&mut self) -> &mut W {
+        &mut self.inner
+    }
+
+    /// Follows `bytes`, just written, through the stream's entries.
+    fn follow(&mut self, mut bytes: &[u8]) {
+        while !bytes.is_empty() {
+            let w = &mut self.walk;
+            if w.left > 0 {
+                let n = (w.left.min(bytes.len() as u64)) as usize;
+                if let Some((_, data, _)) = w.collect.as_mut() {
+                    data.extend_from_slice(&bytes[..n]);
+                }
+                self.rec.borrow_mut().seen(&bytes[..n]);
+                w.left -= n as u64;
+                bytes = &bytes[n..];
+                if w.left == 0 {
+                    if let Some((kind, mut data, size)) = w.collect.take() {
+                        data.truncate(size as usize);
+                        match kind {
+                            b'L' => w.long_name = Some(data),
+                            _ => w.pax = Some(data),
+                        }
+                    }
+                }
+                continue;
+            }
+            let n = (BLOCK - w.header.len()).min(bytes.len());
+            w.header.extend_from_slice(&bytes[..n]);
+            self.rec.borrow_mut().seen(&bytes[..n]);
+            bytes = &bytes[n..];
+            if w.header.len() == BLOCK {
+                self.header_done();
+            }
+        }
+    }
+
+    /// A header block is complete: how much data follows, and whether it is file content.
+    fn header_done(&mut self) {
+        let w = &mut self.walk;
+        let block = std::mem::take(&mut w.header);
+        if block.iter().all(|b| *b == 0) {
+            // End of archive.
+            return;
+        }
+        let h = tar::Header::from_byte_slice(&block);
+        let Ok(mut size) = h.entry_size() else {
+            self.rec
+                .borrow_mut()
+                .fail(io::Error::other("a tar header without a size"));
+            return;
+        };
+        let kind = h.entry_type();
+        // As the tar reader does: a GNU long name names the next entry, else a PAX `path`;
+        // a PAX `size` overrides the header's.
+        let long_name = w.long_name.take();
+        let pax = w.pax.take();
+        let padded = size.div_ceil(BLOCK as u64) * BLOCK as u64;
+        w.left = padded;
+        match kind {
+            tar::EntryType::GNULongName | tar::EntryType::XHeader => {
+                w.collect = Some((kind.as_byte(), Vec::new(), size));
+                // The name applies to the entry after the PAX header too.
+                if kind == tar::EntryType::XHeader {
+                    w.long_name = long_name;
+                }
+                return;
+            }
+            tar::EntryType::Regular | tar::EntryType::Continuous => {}
+            _ => return,
+        }
+        let mut path = None;
+        if let Some(p) = &pax {
+            for (key, value) in pax_records(p) {
+                match key {
+                    b"path" => path = Some(value.to_vec()),
+                    b"size" => {
+                        if let Some(s) =
+                            std::str::from_utf8(value).ok().and_then(|s| s.parse().ok())
+                        {
+                            size = s;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            w.left = size.div_ceil(BLOCK as u64) * BLOCK as u64;
+        }
+        let raw = match long_name {
+            Some(mut n) => {
+                if n.last() == Some(&0) {
+                    n.pop();
+                }
+                n
+            }
+            None => path.unwrap_or_else(|| h.path_bytes().into_owned()),
+        };
+        let Ok(rel) = crate::unpack::normalize(&raw) else {
+            return;
+        };
+        let is_whiteout = rel
+            .file_name()
+            .is_some_and(|n| n.as_bytes().starts_with(b".wh."));
+        if rel.as_os_str().is_empty() || is_whiteout {
+            return;
+        }
+        let mut r = self.rec.borrow_mut();
+        let at = r.pos;
+        r.content(at, size, &rel);
+    }
+}
+
+/// The `key=value` records of a PAX header's data.
+fn pax_records(mut data: &[u8]) -> Vec<(&[u8], &[u8])> {
+    let mut out = Vec::new();
+    while let Some(sp) = data.iter().position(|b| *b == b' ') {
+        let Some(len) = std::str::from_utf8(&data[..sp])
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+        else {
+            break;
+        };
+        if len <= sp + 1 || len > data.len() {
+            break;
+        }
+        let record = &data[sp + 1..len];
+        let record = record.strip_suffix(b"\n").unwrap_or(record);
+        if let Some(eq) = record.iter().position(|b| *b == b'=') {
+            out.push((&record[..eq], &record[eq + 1..]));
+        }
+        data = &data[len..];
+    }
+    out
+}
+
+impl<W: Write> Write for WriteTap<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.follow(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -76,9 +76,9 @@ pub struct UnpackStats {
     pub bytes: u64,
 }
 
-const WHITEOUT_PREFIX: &[u8] = b".wh.";
+pub(crate) const WHITEOUT_PREFIX: &[u8] = b".wh.";
 const OPAQUE_MARKER: &[u8] = b".wh..wh..opq";
-const OPAQUE_XATTR: &str = "user.overlay.opaque";
+pub(crate) const OPAQUE_XATTR: &str = "user.overlay.opaque";
 const COPY_BUF: usize = 1 << 20;
 
 /// What this layer has put at a path so far; the destination starts empty, so this is the
@@ -192,7 +192,7 @@ fn lossy(raw: &[u8]) -> String {
 
 /// Strips `./` and `.` components; refuses absolute paths, `..` and empty names.
 /// An empty result means the layer root itself (`./`).
-fn normalize(raw: &[u8]) -> Result<PathBuf, &'static str> {
+pub(crate) fn normalize(raw: &[u8]) -> Result<PathBuf, &'static str> {
     if raw.is_empty() {
         return Err("empty entry name");
     }
@@ -226,7 +226,7 @@ fn parse_pax_time(v: &[u8]) -> Option<(i64, i64)> {
 
 /// Which PAX xattrs a layer may set: a hostile layer must not forge overlay markers
 /// (opaque, redirect, metacopy) or trusted attributes.
-fn xattr_allowed(name: &[u8]) -> bool {
+pub fn xattr_allowed(name: &[u8]) -> bool {
     let has_overlay = name.windows(9).any(|w| w == b".overlay.");
     !has_overlay && (name.starts_with(b"user.") || name == b"security.capability")
 }

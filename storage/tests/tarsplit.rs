@@ -1,8 +1,9 @@
 //! A layer unpacked with a tar-split comes back byte for byte: headers (ustar, GNU long names,
 //! PAX records), contents, hard links, padding and the trailing zero blocks.
 
-use hutch_storage::tarsplit::reassemble;
+use hutch_storage::tarsplit::{reassemble, SplitRecorder};
 use hutch_storage::unpack::{unpack_layer, UnpackOptions};
+use std::io::Write;
 
 fn entry(b: &mut tar::Builder<Vec<u8>>, path: &str, kind: tar::EntryType, data: &[u8]) {
     let mut h = tar::Header::new_gnu();
@@ -108,4 +109,61 @@ fn a_file_replaced_later_in_the_layer_keeps_no_split() {
         !split.exists(),
         "a split that cannot reproduce the layer must not be kept"
     );
+}
+
+/// `layer_tar` with an entry renamed by a PAX `path` record, which names the file to read.
+fn renamed_tar() -> Vec<u8> {
+    let mut tar = layer_tar();
+    tar.truncate(tar.len() - 4096 - 1024);
+    let mut b = tar::Builder::new(tar);
+    b.append_pax_extensions([("path", b"etc/renamed".as_slice())])
+        .unwrap();
+    entry(
+        &mut b,
+        "etc/short",
+        tar::EntryType::Regular,
+        b"renamed by pax\n",
+    );
+    b.into_inner().unwrap()
+}
+
+#[test]
+fn a_written_tar_records_the_split_unpacking_it_would() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dest = tmp.path().join("layer");
+    std::fs::create_dir(&dest).unwrap();
+    let tar = renamed_tar();
+    unpack_layer(
+        tar.as_slice(),
+        &dest,
+        &UnpackOptions {
+            layer: "sha256:test".into(),
+            ignore_chown_errors: true,
+            tar_split: None,
+        },
+    )
+    .unwrap();
+    assert!(dest.join("etc/renamed").is_file());
+    // The same bytes written through a tap, in pieces that split headers and contents.
+    let split = tmp.path().join("written.tar-split");
+    let rec = SplitRecorder::create(&split).unwrap();
+    let mut w = rec.write_tap(Vec::new());
+    let mut rest = tar.as_slice();
+    for n in [1, 511, 512, 513, 7, 4096, 100_000].iter().cycle() {
+        if rest.is_empty() {
+            break;
+        }
+        let n = (*n).min(rest.len());
+        w.write_all(&rest[..n]).unwrap();
+        rest = &rest[n..];
+    }
+    assert!(w.into_inner() == tar);
+    assert!(rec.finish().unwrap(), "the split was kept");
+    let mut out = Vec::new();
+    reassemble(&split, &dest, &mut out).unwrap();
+    assert!(out == tar, "reassembled tar differs");
+    // The contents come from the layer's files, not the split.
+    std::fs::write(dest.join("etc/renamed"), b"changed\n").unwrap();
+    let err = reassemble(&split, &dest, &mut Vec::new()).unwrap_err();
+    assert!(err.to_string().contains("etc/renamed"), "{err}");
 }

@@ -191,6 +191,15 @@ pub fn fsetxattr(file: BorrowedFd<'_>, name: &OsStr, value: &[u8]) -> io::Result
     Ok(())
 }
 
+/// Removes an extended attribute from `path` itself (not following a final symlink).
+pub fn lremovexattr(path: &Path, name: &OsStr) -> io::Result<()> {
+    let p = cstring(path.as_os_str().as_bytes())?;
+    let n = cstring(name.as_bytes())?;
+    // SAFETY: both strings are NUL-terminated and live across the call.
+    check(unsafe { nix::libc::lremovexattr(p.as_ptr(), n.as_ptr()) })?;
+    Ok(())
+}
+
 /// The names of the extended attributes of `path` itself (not following a final symlink).
 pub fn llistxattr(path: &Path) -> io::Result<Vec<OsString>> {
     let p = cstring(path.as_os_str().as_bytes())?;

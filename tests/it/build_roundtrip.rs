@@ -115,3 +115,95 @@ fn built_image_loads_and_runs_in_podman() {
             .success();
     }
 }
+
+/// A RUN that deletes a file of the base image and replaces a directory of an earlier step
+/// (a whiteout and an opaque directory in its layer, which is the RUN's upper directory moved
+/// into the store): the image reads the same after push and pull, in podman after save and
+/// load, and below a container's own changes.
+#[test]
+fn a_run_deleting_and_replacing_files_round_trips() {
+    let (ctx, img) = busybox_context("bld-wh");
+    let dest = format!("{}/roundtrip/whiteouts:v1", registries().plain.host());
+    let dir = crate::build::context(
+        &ctx,
+        "context",
+        &[(
+            "Dockerfile",
+            &format!(
+                "FROM {img}\n\
+                 RUN mkdir -p /opt/app && echo old > /opt/app/old && echo kept > /opt/kept\n\
+                 RUN rm /etc/group && rm -rf /opt/app && mkdir /opt/app && echo new > /opt/app/new\n\
+                 CMD [\"sh\", \"-c\", \"cat /etc/group || echo no-group; ls /opt; ls /opt/app; cat /opt/app/new /opt/kept\"]\n"
+            ),
+        )],
+    );
+    crate::build::build(&ctx, &dir, &["-q", "-t", &dest]).success();
+    const SEEN: &str = "no-group\napp\nkept\nnew\nnew\nkept\n";
+    let run = ctx
+        .hutch(["run", "--rm", "--network", "none", &dest])
+        .run()
+        .success();
+    assert_eq!(run.stdout, SEEN);
+    let id = crate::build::inspect(&ctx, &dest, "{{.Id}}")
+        .trim_start_matches("sha256:")
+        .to_string();
+
+    // A container's changes over the layer: what the layer deleted or hid is added again.
+    ctx.hutch([
+        "run",
+        "--name",
+        "over",
+        "--network",
+        "none",
+        &dest,
+        "sh",
+        "-c",
+    ])
+    .arg("echo back > /etc/group && echo back > /opt/app/old")
+    .run()
+    .success();
+    let diff = ctx.hutch(["diff", "over"]).run().success();
+    for line in ["A /etc/group", "A /opt/app/old"] {
+        assert!(
+            diff.stdout.lines().any(|l| l == line),
+            "{line}: {}",
+            diff.stdout
+        );
+    }
+
+    ctx.hutch(["push", "--tls-verify=false", &dest])
+        .run()
+        .success();
+    let other = TestContext::new("bld-wh-2");
+    crate::pull(&other, &dest).success();
+    let pulled = crate::build::inspect(&other, &dest, "{{.Id}}");
+    assert_eq!(pulled.trim_start_matches("sha256:"), id);
+    let run = other
+        .hutch(["run", "--rm", "--network", "none", &dest])
+        .run()
+        .success();
+    assert_eq!(run.stdout, SEEN);
+
+    let archive = ctx.dir.join("whiteouts.tar");
+    ctx.hutch(["save", "--format", "docker-archive", "-o"])
+        .arg(&archive)
+        .arg(&dest)
+        .run()
+        .success();
+    podman(&ctx)
+        .arg("load")
+        .arg("-i")
+        .arg(&archive)
+        .run()
+        .success();
+    let out = podman(&ctx)
+        .args(["run", "--rm", "--network", "none", &dest])
+        .run()
+        .success();
+    assert_eq!(out.stdout, SEEN);
+    let podman_id = podman(&ctx)
+        .args(["image", "inspect", "--format", "{{.Id}}", &dest])
+        .run()
+        .success();
+    assert_eq!(podman_id.stdout_trim(), id);
+}

@@ -1,6 +1,6 @@
-//! Writing a build step's image: a directory of files becomes a layer (through a tar, unpacked
-//! as any pulled layer, so the layer can be pushed byte for byte), and the step's config with
-//! the stage's layers becomes an image record.
+//! Writing a build step's image: a directory of files becomes a layer (moved into the store,
+//! with the digest and tar-split of its tar, so the layer can be pushed byte for byte), and the
+//! step's config with the stage's layers becomes an image record.
 
 use super::ImageFormat;
 use crate::pull::manifest as mf;
@@ -10,14 +10,12 @@ use chrono::Utc;
 use hutch_state::{Image, NewImage, NewLayer};
 use hutch_storage::LayerStore;
 use serde_json::{json, Value};
-use std::path::Path;
 
-pub(super) use crate::container::archive::StagedLayer;
+pub(super) use crate::container::layer_dir::{LayerSource, StagedLayer};
 
-/// Turns `dir` (a layer's files as they should appear, overlay whiteouts allowed; None: an
-/// empty layer) into a staged layer, the same way `commit` does.
-pub(super) fn stage_dir(store: &LayerStore, dir: Option<&Path>) -> Result<StagedLayer> {
-    crate::container::archive::stage_layer_dir(store, dir, None, |source| {
+/// Turns `source` into a staged layer, the same way `commit` does.
+pub(super) fn stage_dir(store: &LayerStore, source: LayerSource<'_>) -> Result<StagedLayer> {
+    crate::container::layer_dir::stage_layer_dir(store, source, None, |source| {
         super::BuildError::Invalid {
             what: "writing a build step's layer".into(),
             reason: source.to_string(),

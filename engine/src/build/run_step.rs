@@ -3,7 +3,7 @@
 //! mounts), its output goes to the build's sink, and its changes become the step's layer.
 //! The container is removed whatever happens, also when the build is cancelled.
 
-use super::image::{stage_dir, StagedLayer};
+use super::image::{stage_dir, LayerSource, StagedLayer};
 use super::{BuildError, BuildEvent, BuildSink, Cancel};
 use crate::container::exec::{Control, ControlSource, ExecIo};
 use crate::container::mount_spec::Mount;
@@ -217,11 +217,16 @@ impl Engine {
         }
         let upper = self.containers().upper_dir(c)?;
         let store = hutch_storage::LayerStore::new(&self.paths().graphroot);
-        if upper.is_dir() {
-            self.drop_mount_points(&upper, &req.mount_points, image)?;
-            stage_dir(&store, Some(&upper))
-        } else {
-            stage_dir(&store, None)
+        if !upper.is_dir() {
+            return stage_dir(&store, LayerSource::Empty);
         }
+        self.drop_mount_points(&upper, &req.mount_points, image)?;
+        // The container is gone and (cleaned up as it exited) unmounted: its upper directory
+        // becomes the layer itself. Were it still mounted, it is copied.
+        let merged = self.containers().dirs(&c.id).merged;
+        if crate::container::is_mount_point(&merged) {
+            return stage_dir(&store, LayerSource::Copy(&upper));
+        }
+        stage_dir(&store, LayerSource::Move(&upper))
     }
 }

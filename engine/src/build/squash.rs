@@ -143,7 +143,8 @@ impl super::stages::Build<'_> {
         let root = work.path.join("root");
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         merge(&dirs, &root, !all)?;
-        let layer = image::stage_dir(&store, Some(&root))?;
+        // Its files are hard links into the squashed layers: copied, never fixed up in place.
+        let layer = image::stage_dir(&store, image::LayerSource::Copy(&root))?;
         // A layer's tar has no entry for its root (podman's have none either): the stored
         // layer keeps the merged root's owner and mode itself.
         copy_root_attrs(&root, &layer.staging.path).map_err(|e| EngineError::io(&root, e))?;

@@ -279,7 +279,8 @@ impl Build<'_> {
         let root = work.path.join("root");
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         fill(&root)?;
-        let layer = image::stage_dir(&store, Some(&root))?;
+        // Nothing else uses the directory: it becomes the layer itself.
+        let layer = image::stage_dir(&store, image::LayerSource::Move(&root))?;
         drop(work);
         self.commit_layer(st, created_by, layer)
     }

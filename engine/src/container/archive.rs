@@ -1,12 +1,13 @@
 //! Trees in and out of a container as tar streams or host files: `export` (the whole root
-//! filesystem), `cp` in both directions, and the layer `commit` builds from the upper directory
-//! (overlay whiteouts turned back into `.wh.` entries). Paths inside the container go through
+//! filesystem), `cp` in both directions, and the tar of a layer made from an upper directory
+//! (overlay whiteouts turned back into `.wh.` entries; see `layer_dir` for the layer itself). Paths inside the container go through
 //! `rootfs::resolve_in_root`, so neither reading nor writing follows a symlink out of it.
 
 use super::rootfs::View;
 use super::ContainerError;
 use crate::{EngineError, Result};
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::fs::{File, Metadata};
 use std::io::{self, BufRead, Read, Write};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, OpenOptionsExt, PermissionsExt};
@@ -62,6 +63,8 @@ pub struct TarWriter<W: Write> {
     links: HashMap<(u64, u64), String>,
     /// A keep-id container's namespace: owners are written as the container numbers them.
     ids: Option<super::spec::KeepId>,
+    /// A layer directory being moved into the store: each entry is fixed up as it is written.
+    in_place: Option<hutch_storage::InPlace>,
 }
 
 fn dev_major(rdev: u64) -> u32 {
@@ -90,7 +93,15 @@ impl<W: Write> TarWriter<W> {
             builder,
             links: HashMap::new(),
             ids: None,
+            in_place: None,
         }
+    }
+
+    /// Gives each entry of a layer tree, as it is written, the form unpacking the tar would
+    /// give it (`hutch_storage::InPlace`), so the tree can be the layer itself.
+    pub fn in_place(mut self, fix: hutch_storage::InPlace) -> TarWriter<W> {
+        self.in_place = Some(fix);
+        self
     }
 
     /// Writes owners as keep-id container `k` sees them.
@@ -164,20 +175,11 @@ impl<W: Write> TarWriter<W> {
 
     /// A PAX header carrying the xattrs a layer keeps (`user.*` except overlay's, and
     /// `security.capability`, as unpacking does) for the entry that follows; none, no header.
-    fn append_xattrs(&mut self, path: &Path, name: &str) -> io::Result<()> {
-        let names = match hutch_sys::fs::llistxattr(path) {
-            Ok(n) => n,
-            Err(e) if hutch_sys::fs::is_xattr_unsupported(&e) => return Ok(()),
-            Err(e) => return Err(e),
-        };
+    fn append_xattrs(&mut self, path: &Path, name: &str, names: Vec<OsString>) -> io::Result<()> {
         let mut records = Vec::new();
         let mut keys: Vec<_> = names
             .into_iter()
-            .filter(|n| {
-                let b = n.as_encoded_bytes();
-                !b.windows(9).any(|w| w == b".overlay.")
-                    && (b.starts_with(b"user.") || b == b"security.capability")
-            })
+            .filter(|n| hutch_storage::unpack::xattr_allowed(n.as_encoded_bytes()))
             .collect();
         keys.sort();
         for key in keys {
@@ -231,12 +233,20 @@ impl<W: Write> TarWriter<W> {
                 return self.append_empty_file(&format!("{parent}.wh.{base}"));
             }
             if mode == TreeMode::Layer {
-                self.append_xattrs(path, name)?;
+                let xattrs = match hutch_sys::fs::llistxattr(path) {
+                    Ok(n) => n,
+                    Err(e) if hutch_sys::fs::is_xattr_unsupported(&e) => Vec::new(),
+                    Err(e) => return Err(e),
+                };
+                if let Some(fix) = &self.in_place {
+                    fix.entry(Path::new(name), &meta, &xattrs)?;
+                }
+                self.append_xattrs(path, name, xattrs)?;
             }
             self.append(path, name, &meta)?;
         }
         if !meta.is_dir() {
-            return Ok(());
+            return self.written(name, &meta);
         }
         if mode == TreeMode::Layer && !name.is_empty() && super::rootfs::is_opaque(path) {
             self.append_empty_file(&format!("{name}/.wh..wh..opq"))?;
@@ -254,7 +264,15 @@ impl<W: Write> TarWriter<W> {
             };
             self.append_tree(&path.join(&child), &n, mode)?;
         }
-        Ok(())
+        self.written(name, &meta)
+    }
+
+    /// Entry `name` and everything below it are written.
+    fn written(&self, name: &str, meta: &Metadata) -> io::Result<()> {
+        match &self.in_place {
+            Some(fix) if !name.is_empty() => fix.written(Path::new(name), meta),
+            _ => Ok(()),
+        }
     }
 }
 
@@ -287,65 +305,6 @@ pub fn layer_tar_as<W: Write>(upper: &Path, out: W, ids: Option<super::spec::Kee
     t.append_tree(upper, "", TreeMode::Layer)
         .map_err(cerr(upper))?;
     t.finish().map_err(cerr(upper))
-}
-
-/// A layer unpacked into the layer store's staging area, not yet recorded.
-pub struct StagedLayer {
-    pub staging: hutch_storage::Staging,
-    pub diff_id: hutch_storage::Digest,
-    /// Bytes of the uncompressed tar.
-    pub size: i64,
-}
-
-/// Turns `dir` (a layer's files as they should appear, overlay whiteouts allowed; None: an
-/// empty layer) into a staged layer: written as a tar (whose digest is the diff_id) and
-/// unpacked from it like a pulled layer, so the layer's stored form reproduces that tar byte
-/// for byte. `commit` and `build` both make their layers here; `unpack_failed` names the
-/// caller's subject in the error.
-pub fn stage_layer_dir(
-    store: &hutch_storage::LayerStore,
-    dir: Option<&Path>,
-    ids: Option<super::spec::KeepId>,
-    unpack_failed: impl FnOnce(hutch_storage::unpack::UnpackError) -> EngineError,
-) -> Result<StagedLayer> {
-    let tar_dir = store.staging()?;
-    let tar_path = tar_dir.path.join("layer.tar");
-    let source = match dir {
-        Some(d) => d.to_path_buf(),
-        None => {
-            let empty = tar_dir.path.join("empty");
-            std::fs::create_dir(&empty).map_err(|e| EngineError::io(&empty, e))?;
-            empty
-        }
-    };
-    let file = File::create(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-    // Counts and hashes the tar, to give the layer its diff_id and size.
-    let hashing = hutch_storage::HashingWriter::new(io::BufWriter::new(file));
-    let mut hashing = layer_tar_as(&source, hashing, ids)?;
-    hashing.flush().map_err(|e| EngineError::io(&tar_path, e))?;
-    let (buf, diff_id, size) = hashing.finish();
-    let diff_id = diff_id.expect("a hashing writer");
-    drop(
-        buf.into_inner()
-            .map_err(|e| EngineError::io(&tar_path, e.into_error()))?,
-    );
-    let file = File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
-    let staging = store.staging()?;
-    hutch_storage::unpack::unpack_layer(
-        io::BufReader::new(file),
-        &staging.path,
-        &hutch_storage::unpack::UnpackOptions {
-            layer: diff_id.to_string(),
-            ignore_chown_errors: false,
-            tar_split: Some(staging.split_path()),
-        },
-    )
-    .map_err(unpack_failed)?;
-    Ok(StagedLayer {
-        staging,
-        diff_id,
-        size: size as i64,
-    })
 }
 
 /// Where a `cp` source is inside the container: the resolved host path (the last component

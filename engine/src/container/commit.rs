@@ -3,7 +3,7 @@
 //! pulled layer), its configuration is the parent image's with the container's settings and
 //! the `--change`s applied, and a history entry; the image is recorded like a pull's.
 
-use super::{archive, config_of, event, Containers};
+use super::{config_of, event, layer_dir, Containers};
 use crate::build::expand::{expand_word, parse_key_values, ExpandError};
 use crate::progress::{Event, ProgressSink};
 use crate::pull::manifest as mf;
@@ -235,18 +235,18 @@ impl Containers {
             Err(_) => None,
         };
         // Never started: an empty layer, as podman commits.
-        let staged = archive::stage_layer_dir(
-            &store,
-            upper.is_dir().then_some(upper.as_path()),
-            keep_id,
-            |source| {
-                CommitError::Unpack {
-                    container: c.name.clone(),
-                    source,
-                }
-                .into()
-            },
-        )?;
+        let source = if upper.is_dir() {
+            layer_dir::LayerSource::Copy(&upper)
+        } else {
+            layer_dir::LayerSource::Empty
+        };
+        let staged = layer_dir::stage_layer_dir(&store, source, keep_id, |source| {
+            CommitError::Unpack {
+                container: c.name.clone(),
+                source,
+            }
+            .into()
+        })?;
         progress.event(Event::BlobDone {
             id: staged.diff_id.clone(),
             digest: staged.diff_id.clone(),

@@ -24,6 +24,7 @@ mod init;
 pub mod inspect;
 mod keep_id;
 mod kill;
+pub mod layer_dir;
 mod lifecycle;
 pub mod list;
 pub mod logs;
