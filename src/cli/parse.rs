@@ -19,11 +19,13 @@ pub struct Chosen<T>(pub T);
 
 impl<T: Subcommand> Subcommand for Chosen<T> {
     fn augment_subcommands(cmd: clap::Command) -> clap::Command {
-        match ONLY
-            .with(|o| o.borrow().clone())
-            .and_then(|n| one_of(T::augment_subcommands, &n))
-        {
-            Some(one) => cmd.subcommand(one),
+        match ONLY.with(|o| o.borrow().clone()) {
+            // `hutch --version` prints the top level's version: no subcommand is needed.
+            Some(n) if n.is_empty() => cmd,
+            Some(n) => match one_of(T::augment_subcommands, &n) {
+                Some(one) => cmd.subcommand(one),
+                None => T::augment_subcommands(cmd),
+            },
             None => T::augment_subcommands(cmd),
         }
     }
@@ -86,7 +88,7 @@ pub fn parse_from(args: Vec<OsString>) -> Result<Cli, clap::Error> {
 }
 
 /// The word of `args` that names the top-level subcommand, when only global flags (and their
-/// values) come before it.
+/// values) come before it; empty when the line only asks for the version.
 fn subcommand_of(args: &[OsString]) -> Option<String> {
     let globals = super::GlobalOpts::augment_args(clap::Command::new("hutch"));
     let flag = |word: &str| {
@@ -106,6 +108,9 @@ fn subcommand_of(args: &[OsString]) -> Option<String> {
         let word = word.to_str()?;
         if !word.starts_with('-') {
             return Some(word.to_string());
+        }
+        if matches!(word, "--version" | "-V") && words.len() == 0 {
+            return Some(String::new());
         }
         let (name, inline_value) = match word.split_once('=') {
             Some((n, _)) if n.starts_with("--") => (n, true),
@@ -150,6 +155,8 @@ mod tests {
             named("hutch --log-level debug container ls").as_deref(),
             Some("container")
         );
+        assert_eq!(named("hutch --root /r --version").as_deref(), Some(""));
+        assert_eq!(named("hutch -V").as_deref(), Some(""));
     }
 
     #[test]
@@ -158,6 +165,7 @@ mod tests {
             "hutch",
             "hutch --help",
             "hutch --version create",
+            "hutch --version --root /r",
             "hutch -h ps",
             "hutch --root",
             "hutch --root --runroot ps",
@@ -215,6 +223,9 @@ mod tests {
             "hutch --root /r nosuch",
             "hutch container",
             "hutch --root /r run --rm",
+            "hutch --version",
+            "hutch -V",
+            "hutch --root /r --version",
         ] {
             let args: Vec<OsString> = line.split(' ').map(OsString::from).collect();
             let pruned = parse_from(args.clone()).expect_err(line);
