@@ -10,6 +10,8 @@ mod gaps;
 pub use gaps::*;
 mod net;
 pub use net::NetFlags;
+mod parse;
+pub use parse::{parse, parse_from, Chosen};
 
 /// A subcommand's flags (`T: Args`) or a group of subcommands (`T: Subcommand`, `hutch image
 /// ...`), defined only when it is the one being parsed (clap's `Command::defer`): defining
@@ -86,7 +88,7 @@ pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOpts,
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Chosen<Command>,
 }
 
 #[derive(Debug, Args, Clone, Default)]

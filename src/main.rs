@@ -3,7 +3,7 @@
 fn main() {
     // The user namespace's pause process re-executes hutch: it stops here and holds it.
     hutch_engine::userns::holder_main();
-    let cli = match <hutch::cli::Cli as clap::Parser>::try_parse() {
+    let cli = match hutch::cli::parse() {
         Ok(cli) => cli,
         Err(e) => std::process::exit(hutch::usage_error(&e)),
     };

@@ -151,7 +151,7 @@ fn help(command: &[String]) -> anyhow::Result<i32> {
 
 pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
     let ctx = Ctx::new(&cli);
-    match cli.command {
+    match cli.command.0 {
         Command::Version(a) => version::run(&ctx, a.0),
         Command::Info(a) => info::run(&ctx, a.0),
         Command::Doctor => doctor::run(&ctx),
