@@ -136,6 +136,18 @@ impl Containers {
             // vfs "mounts" are a copy that already holds the container's changes.
             return Ok(());
         }
+        let mut lowers = lowers;
+        if driver != hutch_storage::mount::Driver::Vfs {
+            // The runtime's mount targets come from a layer made once per image rather than
+            // from copy-ups into every container's upper directory.
+            let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+            match store.targets_layer(&lowers, super::spec::MOUNT_TARGETS) {
+                Ok(Some(t)) => lowers.insert(0, t),
+                Ok(None) => {}
+                // The runtime makes them in the upper directory then, as it always could.
+                Err(e) => tracing::debug!("container {}: mount targets layer: {e}", c.id),
+            }
+        }
         hutch_storage::mount::mount_volatile(
             driver,
             &lowers,
