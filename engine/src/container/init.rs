@@ -244,7 +244,7 @@ impl Containers {
         // connected right after `runtime create`, before the container starts.
         let late_net = keep_id.is_some() && cfg.network.owns_netns();
         // A slow helper (pasta) gets ready while the runtime creates the container.
-        let (net, mut handoff, pending) = if late_net {
+        let (net, handoff, pending) = if late_net {
             (
                 NetStatus::default(),
                 hutch_network::Handoff::default(),
@@ -342,11 +342,7 @@ impl Containers {
         }
         // A late network (keep-id) is connected between `runtime create` and `runtime start`:
         // `start` and `start_attached` launch such containers with `Launch::Create`.
-        // The runtime joins a held namespace while the monitor starts the container; the
-        // container holds it once the monitor reports.
-        let netns_holder = handoff.netns_holder.take();
         let monitor = self.spawn_monitor(c, cfg, dirs, how, handoff);
-        drop(netns_holder);
         if let Some(pending) = pending {
             let mut net = net;
             let req = self.net_request(c, cfg, &hostname, None, None);
