@@ -18,6 +18,10 @@
 //!   Keep the socket open after it, reading, until the `[3]` packet: a client that shuts down and
 //!   closes at once cannot be told from one that just went away, which leaves stdin open.
 //! - Detach keys are the client's business; it detaches by closing its socket.
+//! - After the `[3]` packet a client that cleaned up after the container itself (hutch's
+//!   `run --rm`, `start -a`) may send [`CLEANED`], followed for a removed container by the
+//!   directory its files were moved to, before it closes: the monitor then does what is left
+//!   (`RUNTIME delete`, deleting that directory) itself instead of running its exit command.
 //!
 //! Output produced before a client connects is not replayed (read the log for that). A client
 //! that stops reading is disconnected once [`MAX_QUEUED`] bytes wait for it, so a stuck client
@@ -40,6 +44,27 @@ pub const EXIT_STREAM: u8 = 3;
 pub const MAX_QUEUED: usize = 4 << 20;
 /// How long the monitor waits at exit for its clients to close before the exit command runs.
 pub const CLOSE_WAIT: Duration = Duration::from_secs(5);
+/// What a client sends after the exit packet when it cleaned up after the container itself.
+/// It cannot be stdin: that is closed by then, and no terminal sends these bytes.
+pub const CLEANED: &[u8] = b"\0hutch: cleaned up\0";
+
+/// A client's [`CLEANED`] packet: what the exit command would still have had to do.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Cleaned {
+    /// Where the client moved the removed container's directory (its `trash`), to delete.
+    pub trash: Option<std::path::PathBuf>,
+}
+
+impl Cleaned {
+    /// The [`CLEANED`] packet `p`, else None.
+    pub fn parse(p: &[u8]) -> Option<Cleaned> {
+        use std::os::unix::ffi::OsStrExt;
+        let rest = p.strip_prefix(CLEANED)?;
+        let trash =
+            (!rest.is_empty()).then(|| std::path::PathBuf::from(std::ffi::OsStr::from_bytes(rest)));
+        Some(Cleaned { trash })
+    }
+}
 
 pub struct Client {
     pub fd: OwnedFd,
@@ -150,30 +175,42 @@ impl Client {
 /// Waits until every client in `fds` has closed its connection, or `limit` passed. A client
 /// that cleans up after the container (hutch's `run`, `start -a`) closes once it is done, so
 /// the exit command started after this never competes with it for the container's lock or
-/// the CPU. Whatever a client still sends is read and dropped: stdin is closed by now.
-pub fn wait_closed(mut fds: Vec<OwnedFd>, limit: Duration) {
+/// the CPU. Returns the [`CLEANED`] packet of a client that sent one; whatever else a client
+/// still sends is read and dropped: stdin is closed by now.
+pub fn wait_closed(mut fds: Vec<OwnedFd>, limit: Duration) -> Option<Cleaned> {
     use hutch_sys::fd::{PollFd, POLLIN};
     let deadline = Instant::now() + limit;
     let mut buf = vec![0u8; MAX_PACKET];
+    let mut cleaned = None;
     while !fds.is_empty() {
         let left = deadline.saturating_duration_since(Instant::now());
         if left.is_zero() {
-            return;
+            return cleaned;
         }
         let mut polled: Vec<PollFd> = fds.iter().map(|f| PollFd::new(f.as_fd(), POLLIN)).collect();
         match hutch_sys::fd::poll(&mut polled, left.as_millis().clamp(1, 1000) as i32) {
             Ok(0) => continue,
             Ok(_) => {}
-            Err(_) => return,
+            Err(_) => return cleaned,
         }
         let ready: Vec<bool> = polled.iter().map(|p| p.revents() != 0).collect();
         let mut i = 0;
         fds.retain(|f| {
-            let keep = !ready[i] || matches!(sock::recv(f.as_fd(), &mut buf), Ok(Some(n)) if n > 0);
+            let keep = !ready[i]
+                || match sock::recv(f.as_fd(), &mut buf) {
+                    Ok(Some(n)) if n > 0 => {
+                        if let Some(c) = Cleaned::parse(&buf[..n]) {
+                            cleaned = Some(c);
+                        }
+                        true
+                    }
+                    _ => false,
+                };
             i += 1;
             keep
         });
     }
+    cleaned
 }
 
 impl Drop for Client {
@@ -183,5 +220,26 @@ impl Drop for Client {
         if !self.handed_over {
             self.discard_input();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaned_packet_with_and_without_trash() {
+        assert_eq!(Cleaned::parse(CLEANED), Some(Cleaned { trash: None }));
+        let mut p = CLEANED.to_vec();
+        p.extend_from_slice(b"/store/trash/abc");
+        assert_eq!(
+            Cleaned::parse(&p),
+            Some(Cleaned {
+                trash: Some("/store/trash/abc".into())
+            })
+        );
+        // Anything else a client sends after the exit packet is not it.
+        assert_eq!(Cleaned::parse(b"\x04"), None);
+        assert_eq!(Cleaned::parse(b"hutch: cleaned up"), None);
     }
 }

@@ -13,7 +13,7 @@ use hutch_sys::fd::{self, PollFd, POLLERR, POLLHUP, POLLIN, POLLNVAL, POLLOUT};
 use hutch_sys::{pty, sock, subreaper};
 
 use crate::args::{Args, LogDriver};
-use crate::attach::{Client, CLOSE_WAIT, EXIT_STREAM, MAX_INPUT, MAX_PACKET};
+use crate::attach::{Cleaned, Client, CLOSE_WAIT, EXIT_STREAM, MAX_INPUT, MAX_PACKET};
 use crate::forward::Forwarder;
 use crate::logfile::{LogFile, Stream};
 
@@ -874,8 +874,12 @@ impl Monitor {
             .filter_map(|c| c.finish(&last))
             .collect();
         if let Some(cmd) = &self.args.exit_command {
-            // A client that cleans up after the container (`run --rm`) is done first.
-            crate::attach::wait_closed(open, CLOSE_WAIT);
+            // A client that cleans up after the container (`run --rm`) is done first; when it
+            // says so, what is left is ours, without starting the engine again.
+            let cleaned = crate::attach::wait_closed(open, CLOSE_WAIT);
+            if cleaned.is_some_and(|c| self.finish_cleanup(c)) {
+                return;
+            }
             let spawned = Command::new(cmd)
                 .args(&self.args.exit_command_args)
                 .stdin(Stdio::null())
@@ -890,4 +894,77 @@ impl Monitor {
     }
 }
 
+impl Monitor {
+    /// What the exit command would still do for a container whose client cleaned up after it
+    /// (see `attach::CLEANED`): delete the runtime's state and, for a removed container, the
+    /// directory its files were moved to. False when that cannot be done here: the exit
+    /// command runs then.
+    fn finish_cleanup(&self, cleaned: Cleaned) -> bool {
+        // A removed container's bundle went with its directory; anything else is not what the
+        // client claims, and the exit command sorts it out.
+        let trash = match cleaned.trash {
+            Some(t) if self.args.bundle.exists() || !owns_trash(&t, &self.args.cid) => {
+                return false
+            }
+            t => t,
+        };
+        let deleted = Command::new(&self.args.runtime)
+            .args(&self.args.runtime_args)
+            .args(["delete", "--force"])
+            .arg(&self.args.cid)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+        match deleted {
+            Ok(st) if st.success() => {}
+            Ok(st) => {
+                warn(format_args!(
+                    "{} delete {}: {st}",
+                    self.args.runtime.display(),
+                    self.args.cid
+                ));
+                return false;
+            }
+            Err(e) => {
+                warn(format_args!("run {}: {e}", self.args.runtime.display()));
+                return false;
+            }
+        }
+        if let Some(t) = trash {
+            // Left behind, hutch deletes it later with the rest of an old trash.
+            if let Err(e) = std::fs::remove_dir_all(&t) {
+                if e.kind() != io::ErrorKind::NotFound {
+                    warn(format_args!("remove {}: {e}", t.display()));
+                }
+            }
+        }
+        true
+    }
+}
+
+/// Whether `trash` can be the directory container `cid`'s files were moved to: an absolute
+/// path named after it (never a path that climbs, whoever sent it).
+fn owns_trash(trash: &Path, cid: &str) -> bool {
+    use std::path::Component;
+    trash.is_absolute()
+        && trash.file_name().is_some_and(|n| n == cid)
+        && !trash.components().any(|c| c == Component::ParentDir)
+}
+
 use std::os::unix::process::CommandExt;
+
+#[cfg(test)]
+mod tests {
+    use super::owns_trash;
+    use std::path::Path;
+
+    #[test]
+    fn trash_must_be_the_containers_own() {
+        assert!(owns_trash(Path::new("/s/trash/abc"), "abc"));
+        assert!(!owns_trash(Path::new("s/trash/abc"), "abc"));
+        assert!(!owns_trash(Path::new("/s/trash/abd"), "abc"));
+        assert!(!owns_trash(Path::new("/s/../abc"), "abc"));
+        assert!(!owns_trash(Path::new("/"), "abc"));
+    }
+}

@@ -138,9 +138,6 @@ pub struct Handoff {
     pub ports: Vec<(std::os::fd::OwnedFd, std::net::SocketAddr)>,
     /// The namespace where those addresses are dialed.
     pub netns: Option<PathBuf>,
-    /// The thread holding a `--network none` namespace until the runtime has joined it: keep
-    /// it until the monitor reports the container created (see [`hutch_sys::netns::Holder`]).
-    pub netns_holder: Option<hutch_sys::netns::Holder>,
 }
 
 /// The status of a container set up earlier, if its file is there.
@@ -234,18 +231,10 @@ fn setup_inner(
     }
     if let NetworkMode::None = req.mode {
         if req.hold_exit_fd && req.existing_netns.is_none() && req.opts.ports.is_empty() {
-            // Nothing else ever joins it: no namespace file, no status file (see `Holder`).
-            let holder = hutch_sys::netns::Holder::new().map_err(|source| NetworkError::Netns {
-                container: req.id.to_string(),
-                path: env.netns_path(req.id),
-                source,
-            })?;
-            st.netns = Some(holder.path().to_path_buf());
-            let handoff = Handoff {
-                netns_holder: Some(holder),
-                ..Default::default()
-            };
-            return Ok((st, handoff, None));
+            // Nothing joins it by path (`--network container:` and exec use the container's
+            // process): the runtime makes it, from a network namespace without a path in the
+            // spec, and brings its `lo` up. No namespace file, no status file.
+            return Ok((st, Handoff::default(), None));
         }
     }
     std::fs::create_dir_all(env.netns_dir()).map_err(|e| NetworkError::io(env.netns_dir(), e))?;

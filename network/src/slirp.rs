@@ -301,7 +301,6 @@ pub fn start(
         exit_fd: exit_write,
         netns: (!tcp.is_empty()).then(|| ns.to_path_buf()),
         ports: tcp,
-        netns_holder: None,
     })
 }
 

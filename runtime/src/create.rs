@@ -183,6 +183,7 @@ fn create_in(
                 .iter()
                 .flatten()
                 .any(|n| n.typ() == LinuxNamespaceType::Uts),
+        new_net: flags & libc::CLONE_NEWNET != 0,
         join_mount,
         fifo,
         console,

@@ -18,6 +18,8 @@ pub struct Init {
     pub new_user: bool,
     pub new_mount: bool,
     pub new_uts: bool,
+    /// Whether the clone made a network namespace (then bring its `lo` up, as runc does).
+    pub new_net: bool,
     /// A mount namespace to join by path.
     pub join_mount: Option<File>,
     /// The state directory holding the exec FIFO (O_PATH), with `create`; None when the
@@ -60,6 +62,7 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         new_user,
         new_mount,
         new_uts,
+        new_net,
         join_mount,
         fifo,
         console,
@@ -77,6 +80,10 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
     if let Some(ns) = join_mount {
         nix::sched::setns(ns, nix::sched::CloneFlags::CLONE_NEWNS)
             .context("join mount namespace")?;
+    }
+    if new_net {
+        hutch_sys::netns::set_loopback_up()
+            .context("bring lo up in the container's new network namespace")?;
     }
     let hooks = spec.hooks().clone().unwrap_or_default();
     let some = |h: &Option<Vec<oci_spec::runtime::Hook>>| h.as_ref().is_some_and(|h| !h.is_empty());

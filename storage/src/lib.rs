@@ -6,6 +6,7 @@ pub mod digest;
 mod in_place;
 pub mod mount;
 mod shift;
+mod targets;
 pub mod tarsplit;
 pub mod unpack;
 
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 pub use digest::{Digest, HashingReader, HashingWriter};
 pub use in_place::{InPlace, NotInPlace};
 pub use shift::IdShift;
+pub use targets::{lookup as lookup_in_layers, Target};
 pub use tree::remove_tree;
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;
@@ -206,6 +208,7 @@ impl LayerStore {
             }
         }
         self.remove_shifted(dir);
+        self.remove_targets(dir);
         let path = self.layer_path(dir);
         remove_tree(&path).map_err(|e| StorageError::io(&path, e))
     }

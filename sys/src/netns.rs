@@ -144,8 +144,9 @@ pub fn enter(path: &Path) -> Result<()> {
         .map_err(|e| SysError::path("setns(CLONE_NEWNET) into", path, e))
 }
 
-/// Brings the loopback interface of the calling thread's network namespace up.
-fn set_loopback_up() -> std::io::Result<()> {
+/// Brings the loopback interface of the calling thread's network namespace up (as a runtime
+/// does in a network namespace it made).
+pub fn set_loopback_up() -> std::io::Result<()> {
     use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
     // SAFETY: socket(2) takes no pointers; a non-negative result is a new descriptor we own.
     let raw = unsafe { libc::socket(libc::AF_INET, libc::SOCK_DGRAM | libc::SOCK_CLOEXEC, 0) };

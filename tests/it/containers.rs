@@ -29,8 +29,9 @@ fn run_rm_echo_prints_hello() {
         .run()
         .success();
     assert!(!kept.stdout.contains("volatile"), "{}", kept.stdout);
-    // The monitors' exit commands delete the runtime's state of the exited containers, and
-    // the directories of the removed ones (moved aside so that `run --rm` returns sooner).
+    // The monitors delete the runtime's state of the exited containers, and the directories of
+    // the removed ones (moved aside so that `run --rm` returns sooner): themselves when the
+    // foreground `run` cleaned up the rest, else through their exit commands.
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
     for (dir, what) in [
         (ctx.runroot().join("runtime"), "runtime state"),

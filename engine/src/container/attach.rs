@@ -32,6 +32,25 @@ const EXIT: u8 = 3;
 
 pub const DEFAULT_DETACH_KEYS: &str = "ctrl-p,ctrl-q";
 
+/// What a client sends the monitor after the exit packet when it cleaned up after the container
+/// itself (hutch-conmon's `attach::CLEANED`).
+const CLEANED: &[u8] = b"\0hutch: cleaned up\0";
+
+/// Tells the monitor on `conn` that the container's exit was recorded and torn down here, and
+/// with `trash` that it was removed, its files moved to that directory: the monitor then only
+/// deletes the runtime's state and that directory, without starting hutch's exit command.
+/// Best effort: a monitor that does not hear it runs the exit command, which does the same.
+pub fn tell_cleaned(conn: &OwnedFd, trash: Option<&std::path::Path>) {
+    use std::os::unix::ffi::OsStrExt;
+    let mut p = CLEANED.to_vec();
+    if let Some(t) = trash {
+        p.extend_from_slice(t.as_os_str().as_bytes());
+    }
+    if let Err(e) = sock::send(conn.as_fd(), &p) {
+        tracing::debug!("telling the monitor the container was cleaned up: {e}");
+    }
+}
+
 /// Parses podman's detach key syntax (`ctrl-p,ctrl-q`, `a`, `ctrl-@`); empty disables.
 pub fn parse_detach_keys(spec: &str) -> Result<Vec<u8>, ContainerError> {
     let bad = |reason: &str| ContainerError::InvalidFlag {

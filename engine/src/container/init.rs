@@ -136,6 +136,18 @@ impl Containers {
             // vfs "mounts" are a copy that already holds the container's changes.
             return Ok(());
         }
+        let mut lowers = lowers;
+        if driver != hutch_storage::mount::Driver::Vfs {
+            // The runtime's mount targets come from a layer made once per image rather than
+            // from copy-ups into every container's upper directory.
+            let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
+            match store.targets_layer(&lowers, super::spec::MOUNT_TARGETS) {
+                Ok(Some(t)) => lowers.insert(0, t),
+                Ok(None) => {}
+                // The runtime makes them in the upper directory then, as it always could.
+                Err(e) => tracing::debug!("container {}: mount targets layer: {e}", c.id),
+            }
+        }
         hutch_storage::mount::mount_volatile(
             driver,
             &lowers,
@@ -232,7 +244,7 @@ impl Containers {
         // connected right after `runtime create`, before the container starts.
         let late_net = keep_id.is_some() && cfg.network.owns_netns();
         // A slow helper (pasta) gets ready while the runtime creates the container.
-        let (net, mut handoff, pending) = if late_net {
+        let (net, handoff, pending) = if late_net {
             (
                 NetStatus::default(),
                 hutch_network::Handoff::default(),
@@ -330,11 +342,7 @@ impl Containers {
         }
         // A late network (keep-id) is connected between `runtime create` and `runtime start`:
         // `start` and `start_attached` launch such containers with `Launch::Create`.
-        // The runtime joins a held namespace while the monitor starts the container; the
-        // container holds it once the monitor reports.
-        let netns_holder = handoff.netns_holder.take();
         let monitor = self.spawn_monitor(c, cfg, dirs, how, handoff);
-        drop(netns_holder);
         if let Some(pending) = pending {
             let mut net = net;
             let req = self.net_request(c, cfg, &hostname, None, None);

@@ -31,6 +31,15 @@ pub(super) fn clear_stopped_by_user(dirs: &Dirs) {
     let _ = std::fs::remove_file(dirs.userdata.join(STOPPED_BY_USER));
 }
 
+/// Whether `c`'s restart policy may ever start it again after an exit (the monitor's exit
+/// command applies it).
+pub(crate) fn may_restart(c: &Container) -> bool {
+    !matches!(
+        parse_restart(&c.restart_policy),
+        Ok(None | Some(RestartPolicy::No))
+    )
+}
+
 /// Whether a container that just exited with `code` is to be restarted by its policy.
 pub fn wants_restart(
     policy: Option<RestartPolicy>,

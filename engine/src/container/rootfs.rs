@@ -115,29 +115,7 @@ pub(crate) fn is_opaque(path: &Path) -> bool {
 /// Whether `rel` exists in the image below the container (layers top first), honouring
 /// whiteouts in higher layers.
 fn in_lower(lowers: &[PathBuf], rel: &Path) -> bool {
-    for l in lowers {
-        // A whiteout of the path or of a parent in this layer hides everything below.
-        let mut p = l.clone();
-        for comp in rel.components() {
-            p.push(comp);
-            match std::fs::symlink_metadata(&p) {
-                Ok(m) if hutch_sys::fs::is_whiteout(&m) => return false,
-                Ok(_) => {}
-                Err(_) => break,
-            }
-        }
-        if std::fs::symlink_metadata(l.join(rel)).is_ok() {
-            return true;
-        }
-        if rel
-            .ancestors()
-            .skip(1)
-            .any(|a| !a.as_os_str().is_empty() && is_opaque(&l.join(a)))
-        {
-            return false;
-        }
-    }
-    false
+    hutch_storage::lookup_in_layers(lowers, rel).is_some()
 }
 
 fn lower_children(lowers: &[PathBuf], rel: &Path) -> Vec<OsString> {

@@ -206,6 +206,17 @@ impl Engine {
             ops.defer_runtime_delete = defer_runtime_delete;
             ops.cleanup_locked(&c)
         })?;
+        // The monitor waits for this connection to close before its exit command: when nothing
+        // but `runtime delete` (and the removed container's trashed directory) is left, it does
+        // that itself instead of starting hutch again.
+        if defer_runtime_delete {
+            if c.rm {
+                let trash = super::trash::trash_dir(self.paths()).join(&c.id);
+                attach::tell_cleaned(&sock, Some(&trash));
+            } else if !super::restart_policy::may_restart(&c) && cfg.pod.is_none() {
+                attach::tell_cleaned(&sock, None);
+            }
+        }
         Ok(RunOutcome::Exited(code))
     }
 

@@ -98,6 +98,18 @@ const READONLY_PATHS: &[&str] = &[
 ];
 
 /// Where `--init` puts the init binary inside the container.
+/// What every container's runtime mounts on (see `build`'s mounts), made once per image in a
+/// layer of its own (`LayerStore::targets_layer`): `true` for a directory.
+pub const MOUNT_TARGETS: &[hutch_storage::Target<'static>] = &[
+    ("/proc", true),
+    ("/dev", true),
+    ("/sys", true),
+    ("/etc/hosts", false),
+    ("/etc/hostname", false),
+    ("/etc/resolv.conf", false),
+    ("/run/.containerenv", false),
+];
+
 pub const INIT_PATH: &str = "/run/podman-init";
 
 /// hutch's default seccomp profile: allow by default, refuse the system calls a container has
