@@ -165,6 +165,11 @@ struct Inner {
 /// milliseconds, so reaching this means something is badly wrong (a stopped process holding it).
 const BUSY_LIMIT: Duration = Duration::from_secs(600);
 
+/// The WAL size past which the writer that grew it empties it. Every process replays the whole
+/// WAL when it opens the database (and reads pages from it), so it must stay short; emptying it
+/// costs a writer two fsyncs, so not after every commit (that made `create` 2-3x slower).
+const WAL_TRIM_BYTES: u64 = 256 * 1024;
+
 /// Waits with a short, growing, jittered sleep: SQLite's own timeout handler sleeps in steps that
 /// grow to 100 ms, which makes 20 contending writers needlessly slow.
 fn busy_wait(count: i32) -> bool {
@@ -275,8 +280,7 @@ impl Db {
         conn.busy_handler(Some(busy_wait)).map_err(sqlite)?;
         // Every hutch command is a short process: checkpointing the WAL (with fsyncs) and
         // deleting it each time the last connection closes made a plain `create` 2-3x slower.
-        // Commits checkpoint instead, once the WAL passes 128 pages (see `wal_autocheckpoint`
-        // below): reads from a long WAL made `ps -a` twice as slow.
+        // Writers empty it instead once it passes WAL_TRIM_BYTES (see `trim_wal`).
         conn.set_db_config(
             rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
             true,
@@ -302,15 +306,42 @@ impl Db {
             Ok(())
         })?;
         db.migrate()?;
-        // Each short-lived process replays the whole WAL to rebuild its index; keep it short.
-        // PASSIVE never waits for other connections; the next writer then restarts the WAL.
-        let wal = path.with_extension("db-wal");
-        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 256 * 1024) {
-            let _ = db
-                .conn()
-                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()));
-        }
+        // Writers keep the WAL short (see `trim_wal`); one left long because every writer that
+        // tried met readers is emptied here, once, rather than replayed by every later process.
+        db.trim_wal(&db.conn(), WAL_TRIM_BYTES * 4);
         Ok(db)
+    }
+
+    /// Copies the WAL back into the database and empties it when it is over `limit` bytes,
+    /// without waiting for anyone: when another connection holds the write lock or still reads
+    /// old frames, it copies what it can and leaves the rest to the next writer.
+    ///
+    /// Only an emptied WAL helps a short-lived process. Checkpoint progress lives in `-shm`,
+    /// which the first connection of a process (each hutch command) finds stale and rebuilds
+    /// from the WAL, forgetting what was copied: a PASSIVE checkpoint that leaves the WAL in
+    /// place is repeated, with its fsyncs, by every later process until some writer restarts it.
+    fn trim_wal(&self, conn: &Connection, limit: u64) {
+        let mut wal = self.path().as_os_str().to_owned();
+        wal.push("-wal");
+        if !std::fs::metadata(&wal).is_ok_and(|m| m.len() > limit) {
+            return;
+        }
+        // Without a busy handler TRUNCATE degrades to PASSIVE instead of waiting for readers.
+        if conn.busy_handler(None).is_err() {
+            return;
+        }
+        let outcome = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+            ))
+        });
+        tracing::debug!(path = %self.path().display(), ?outcome, "WAL checkpoint (busy, frames, copied)");
+        // It only fails on misuse; `read`, `write` and `retry` would still retry on BUSY.
+        if let Err(e) = conn.busy_handler(Some(busy_wait)) {
+            tracing::debug!(path = %self.path().display(), %e, "restoring the busy handler");
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -433,6 +464,7 @@ impl Db {
                     path: path.clone(),
                     source,
                 })?;
+                self.trim_wal(&conn, WAL_TRIM_BYTES);
                 Ok(v)
             })();
             match outcome {

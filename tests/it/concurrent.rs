@@ -95,3 +95,43 @@ fn twenty_processes_at_once() {
         assert_eq!(out.stdout.trim(), n);
     }
 }
+
+/// Listing while containers are created, as many short processes at once: every `create` writes
+/// and some empty the WAL while `ps` processes read it. All succeed and no container is lost.
+#[test]
+fn parallel_ps_while_creating() {
+    let ctx = TestContext::new("concurrent-ps");
+    let img = stack(1).plain();
+    pull(&ctx, &img).success();
+    const N: usize = 24;
+    let mut running = Vec::new();
+    for i in 0..N {
+        running.push(
+            ctx.hutch(["create", "--name", &format!("c{i}"), &img, "true"])
+                .spawn(),
+        );
+        running.push(ctx.hutch(["ps", "-a", "--format", "{{.Names}}"]).spawn());
+    }
+    let outs: Vec<_> = running.into_iter().map(|r| r.wait()).collect();
+    let failed: Vec<String> = outs
+        .iter()
+        .filter(|o| o.code != Some(0) || o.stderr.contains("database is locked"))
+        .map(|o| format!("{} -> {:?}/{:?}\n{}", o.cmdline, o.code, o.signal, o.stderr))
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} of {} concurrent commands failed:\n{}",
+        failed.len(),
+        2 * N,
+        failed.join("\n")
+    );
+    let ps = ctx
+        .hutch(["ps", "-a", "--format", "{{.Names}}"])
+        .run()
+        .success();
+    let mut names: Vec<&str> = ps.stdout.lines().collect();
+    names.sort();
+    let mut expected: Vec<String> = (0..N).map(|i| format!("c{i}")).collect();
+    expected.sort();
+    assert_eq!(names, expected, "containers after the storm");
+}
