@@ -55,8 +55,8 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "untag" -d 'Remove names
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "history" -d 'Show the history of an image'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "image" -d 'Manage images'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "inspect" -d 'Display the configuration of an object (container or image)'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "run" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
-complete -c hutch -n "__fish_hutch_needs_command" -f -a "create" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "run" -d 'Run a command in a new container'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "create" -d 'Create a container without starting it'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "start" -d 'Start one or more containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "stop" -d 'Stop one or more running containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "kill" -d 'Send a signal to one or more running containers'
@@ -90,6 +90,7 @@ complete -c hutch -n "__fish_hutch_needs_command" -f -a "load" -d 'Load images f
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "import" -d 'Create an image from a tarball of a root filesystem'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "builder" -d 'Manage the build cache'
+complete -c hutch -n "__fish_hutch_needs_command" -f -a "buildx" -d 'Docker buildx compatibility: `buildx build` is build'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "container" -d 'Manage containers'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "network" -d 'Manage user-defined networks'
 complete -c hutch -n "__fish_hutch_needs_command" -f -a "volume" -d 'Manage volumes'
@@ -1975,6 +1976,77 @@ complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_sub
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand builder; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (hutch\'s event log) or none (no events are recorded) [default: containers.conf\'s events_logger, else file]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and not __fish_seen_subcommand_from build" -f -a "build" -d 'Build an image from a Containerfile or Dockerfile (the same as build)'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Name (and tag) for the image; may be given several times' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile or Dockerfile (- for standard input) [default: Containerfile, then Dockerfile, in the context]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg -d 'A build argument, NAME=VALUE (NAME alone takes the value from the environment)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg-file -d 'A file of build arguments, one NAME=VALUE a line' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l target -d 'The stage to build [default: the last]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pull -d 'Pull base images: always, missing, never or newer (bare --pull: always)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l label -d 'A label for the image, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l annotation -d 'An annotation for the image\'s manifest, KEY=VALUE' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l network -d 'Network for RUN: none, host, pasta, slirp4netns or a network name [default: the containers.conf default]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s v -l volume -d 'A volume for every RUN, as run\'s -v' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l secret -d 'A secret for RUN --mount=type=secret: id=ID,src=PATH or id=ID,env=VAR' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ssh -d 'An SSH agent socket for RUN --mount=type=ssh: default or ID=SOCKET' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image ID to this file' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l layers -d 'Keep and reuse each step\'s image' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l format -d 'Image format: oci or docker' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l platform -d 'Platform to build for, OS/ARCH[/VARIANT] (only this host\'s)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-from -d 'Look up steps not in the local cache in this registry repository (images tagged by cache key) or OCI layout directory (a path, or oci:PATH), and pull them from there' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-to -d 'Push each step\'s image to this registry repository (tagged by its cache key) or write it into this OCI layout directory (a path, or oci:PATH)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers also after a failure (accepted: they always are)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates (false also allows plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cert-dir -d 'Directory with certificates (*.crt, *.cert, *.key) for the registry' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l creds -d 'Credentials USERNAME[:PASSWORD] for the registry' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l authfile -d 'Path of the authentication file [default: $XDG_RUNTIME_DIR/containers/auth.json]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l progress -d 'Progress output: auto, plain, tty or quiet (accepted: the output is plain on a pipe)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log level: error, warn, info, debug or trace' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime for new containers: a name on PATH (crun, runc, youki) or a path' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events go: file (hutch\'s event log) or none (no events are recorded) [default: containers.conf\'s events_logger, else file]' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cgroupfs (systemd is accepted and falls back to cgroupfs, as podman does rootless without a systemd user session)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime-flag -d 'An option for the OCI runtime, passed to it as --FLAG (e.g. --runtime-flag debug)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l volumepath -d 'Where named volumes live [default: containers.conf\'s volume_path, else GRAPHROOT/volumes]' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l default-mounts-file -d 'podman\'s mounts.conf: SOURCE:DESTINATION lines; each source is copied for every new container and the copy mounted at its destination' -r -F
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l storage-opt -d 'A storage driver option KEY=VALUE (shown by info as GraphOptions)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l url -d 'Remote service URL: not yet in hutch (refused)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l connection -d 'Remote connection name: not yet in hutch (refused)' -r
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use cached step images'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pull-always -d 'Pull base images always (docker\'s spelling)'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pull-never -d 'Pull base images never'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Print only the image ID'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash the final image\'s new layers into one on top of its base image\'s'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all of the final image\'s layers, its base image\'s included, into one'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l load -d 'Load the image into the local store (accepted: it always is)'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -l noout -d 'Do not print anything on standard output'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c hutch -n "__fish_hutch_using_subcommand buildx; and __fish_seen_subcommand_from build" -s V -l version -d 'Print version'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l root -d 'Path of the persistent storage (graphroot) [default: $XDG_DATA_HOME/hutch/storage]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l runroot -d 'Path of runtime state (runroot) [default: $XDG_RUNTIME_DIR/hutch]' -r -F
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -l storage-driver -d 'Storage driver: overlay, fuse-overlayfs or vfs [default: the first that works]' -r
@@ -1992,8 +2064,8 @@ complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_se
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -s r -l remote -d 'Remote client: not yet in hutch (refused)'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -s h -l help -d 'Print help'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -s V -l version -d 'Print version'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "run" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
-complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "create" -d 'podman\'s `run`/`create` flags for namespaces, time zone, proxies and systemd'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "run" -d 'Run a command in a new container'
+complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "create" -d 'Create a container without starting it'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "start" -d 'Start one or more containers'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "stop" -d 'Stop one or more running containers'
 complete -c hutch -n "__fish_hutch_using_subcommand container; and not __fish_seen_subcommand_from run create start stop kill restart rm ps logs wait inspect exec attach pause unpause rename exists prune cleanup update runlabel top stats port diff export commit cp mount unmount" -f -a "kill" -d 'Send a signal to one or more running containers'
