@@ -222,6 +222,9 @@ pub enum Command {
     /// Manage the build cache
     #[command(subcommand)]
     Builder(Lazy<BuilderCommand>),
+    /// Docker buildx compatibility: `buildx build` is build
+    #[command(subcommand)]
+    Buildx(Lazy<BuildxCommand>),
     /// Manage containers
     #[command(subcommand)]
     Container(Lazy<ContainerCommand>),
@@ -1082,6 +1085,25 @@ pub enum ImageCommand {
 pub enum BuilderCommand {
     /// Remove the build cache: the step images nothing else uses, and cache mounts
     Prune(Lazy<BuilderPruneArgs>),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BuildxCommand {
+    /// Build an image from a Containerfile or Dockerfile (the same as build)
+    Build(Lazy<Box<BuildxBuildArgs>>),
+}
+
+// `buildx build`: build's flags, and buildx flags that change nothing here.
+#[derive(Debug, Args)]
+pub struct BuildxBuildArgs {
+    #[command(flatten)]
+    pub build: BuildArgs,
+    /// Load the image into the local store (accepted: it always is)
+    #[arg(long)]
+    pub load: bool,
+    /// Progress output: auto, plain, tty or quiet (accepted: the output is plain on a pipe)
+    #[arg(long, value_name = "TYPE")]
+    pub progress: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -11,7 +11,7 @@ pub struct UntagArgs {
     pub names: Vec<String>,
 }
 
-/// podman's `run`/`create` flags for namespaces, time zone, proxies and systemd.
+// podman's `run`/`create` flags for namespaces, time zone, proxies and systemd.
 #[derive(Debug, Args, Default)]
 pub struct PodmanCreateArgs {
     /// IPC namespace: private (or shareable), host, none (no /dev/shm), container:NAME|ID, or

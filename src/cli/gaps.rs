@@ -100,7 +100,7 @@ pub struct VolumeUnmountArgs {
     pub names: Vec<String>,
 }
 
-/// `update`: podman's resource flags and `--restart`.
+// `update`: podman's resource flags and `--restart`.
 #[derive(Debug, Args)]
 pub struct UpdateArgs {
     /// Container name or ID
@@ -143,7 +143,7 @@ pub struct UpdateArgs {
     pub restart: Option<String>,
 }
 
-/// `container runlabel LABEL IMAGE [ARG...]`.
+// `container runlabel LABEL IMAGE [ARG...]`.
 #[derive(Debug, Args)]
 pub struct RunlabelArgs {
     /// The label whose command to run (e.g. INSTALL, RUN)
@@ -161,8 +161,8 @@ pub struct RunlabelArgs {
     pub name: Option<String>,
 }
 
-/// Commands hutch refuses: their arguments are accepted so that the refusal, not a usage
-/// error, is what the user sees.
+// Commands hutch refuses: their arguments are accepted so that the refusal, not a usage
+// error, is what the user sees.
 #[derive(Debug, Args)]
 pub struct RefusedArgs {
     #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]

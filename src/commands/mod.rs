@@ -1,8 +1,8 @@
 //! One module per verb; `dispatch` routes a parsed command line to it.
 
 use crate::cli::{
-    BuilderCommand, Cli, Command, ContainerCommand as C, GenerateCommand, HealthcheckCommand,
-    ImageCommand, Lazy, QuadletCommand, SystemCommand, VolumeCommand,
+    BuilderCommand, BuildxCommand, Cli, Command, ContainerCommand as C, GenerateCommand,
+    HealthcheckCommand, ImageCommand, Lazy, QuadletCommand, SystemCommand, VolumeCommand,
 };
 use hutch_engine::{Options, Paths};
 
@@ -217,6 +217,7 @@ pub fn dispatch(cli: Cli) -> anyhow::Result<i32> {
         Command::Push(a) | Command::Image(Lazy(ImageCommand::Push(a))) => push::run(&ctx, a.0),
         Command::Build(a) | Command::Image(Lazy(ImageCommand::Build(a))) => build::run(&ctx, *a.0),
         Command::Builder(Lazy(BuilderCommand::Prune(a))) => build::prune(&ctx, a.0),
+        Command::Buildx(Lazy(BuildxCommand::Build(a))) => build::run(&ctx, a.0.build),
         Command::Search(a) | Command::Image(Lazy(ImageCommand::Search(a))) => {
             search::run(&ctx, a.0)
         }

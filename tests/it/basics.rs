@@ -38,6 +38,62 @@ fn help_lists_the_commands() {
     ctx.hutch(["image", "--help"]).run().success();
 }
 
+/// The commands a `--help` lists, with their one-line descriptions (wrapped lines joined).
+fn listed_commands(help: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut in_list = false;
+    for line in help.lines() {
+        if line == "Commands:" {
+            in_list = true;
+            continue;
+        }
+        if !in_list || line.trim().is_empty() {
+            in_list = in_list && !line.trim().is_empty();
+            continue;
+        }
+        let indent = line.len() - line.trim_start().len();
+        match (indent, out.last_mut()) {
+            (2, _) => {
+                let (name, desc) = line.trim().split_once(' ').unwrap_or((line.trim(), ""));
+                out.push((name.to_string(), desc.trim().to_string()));
+            }
+            (_, Some((_, desc))) => {
+                desc.push(' ');
+                desc.push_str(line.trim());
+            }
+            _ => {}
+        }
+    }
+    out.retain(|(n, _)| n != "help");
+    out
+}
+
+#[test]
+fn each_commands_help_starts_with_its_description() {
+    let ctx = TestContext::new("help-about");
+    let top = ctx.hutch(["--help"]).run().success().stdout;
+    let mut paths: Vec<Vec<String>> = Vec::new();
+    let mut checked = 0;
+    for (name, desc) in listed_commands(&top) {
+        paths.push(vec![name.clone()]);
+        let sub = ctx.hutch([name.as_str(), "-h"]).run().success().stdout;
+        for (child, child_desc) in listed_commands(&sub) {
+            let own = ctx
+                .hutch([name.as_str(), child.as_str(), "-h"])
+                .run()
+                .success()
+                .stdout;
+            let first = own.split("\n\n").next().unwrap().replace('\n', " ");
+            assert_eq!(first, child_desc, "`{name} {child} -h` starts:\n{own}");
+            checked += 1;
+        }
+        let first = sub.split("\n\n").next().unwrap().replace('\n', " ");
+        assert_eq!(first, desc, "`{name} -h` starts:\n{sub}");
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} commands checked:\n{top}");
+}
+
 #[test]
 fn unknown_command_exits_125_naming_it() {
     let ctx = TestContext::new("unknown");

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
 /// A process the test started; killed when dropped (and by the session if the test dies).
-struct Daemon(Child);
+pub(crate) struct Daemon(Child);
 
 impl Drop for Daemon {
     fn drop(&mut self) {
@@ -23,7 +23,7 @@ impl Drop for Daemon {
 
 /// `prog args` as the test user, left running; returns once a line of its stderr (or of its
 /// stdout, with `on_stdout`) contains `ready`.
-fn start_as_user(
+pub(crate) fn start_as_user(
     ctx: &TestContext,
     prog: &Path,
     args: &[&str],

@@ -14,6 +14,7 @@ mod auth_token;
 mod basics;
 mod build;
 mod build_cache;
+mod build_flags;
 mod build_live;
 mod build_remote_auth;
 mod build_roundtrip;

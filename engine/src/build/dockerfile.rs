@@ -198,14 +198,40 @@ fn flags<'a>(fl: impl IntoIterator<Item = &'a pd::Flag<'a>>) -> Vec<Flag> {
         .collect()
 }
 
-fn command(c: &pd::Command<'_>) -> Command {
+fn command(c: &pd::Command<'_>, escape: char) -> Command {
     match c {
         pd::Command::Exec(v) => {
             Command::Exec(v.value.iter().map(|s| s.value.to_string()).collect())
         }
-        pd::Command::Shell(s) => Command::Shell(s.value.to_string()),
+        pd::Command::Shell(s) => Command::Shell(join_continuations(s.value, escape)),
         _ => Command::Shell(String::new()),
     }
+}
+
+/// A shell-form command with its line continuations removed (the escape character, the blanks
+/// after it and the newline) and its comment lines dropped, as BuildKit hands it to the shell:
+/// the shell must not see a `# escape=` character it does not know.
+fn join_continuations(value: &str, escape: char) -> String {
+    let mut out = String::new();
+    let mut lines = value.split('\n').peekable();
+    let mut first = true;
+    while let Some(line) = lines.next() {
+        if !first && line.trim_start().starts_with('#') {
+            continue;
+        }
+        first = false;
+        let t = line.trim_end_matches([' ', '\t']);
+        match t.strip_suffix(escape) {
+            Some(c) if lines.peek().is_some() => out.push_str(c),
+            _ => {
+                out.push_str(line);
+                if lines.peek().is_some() {
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The names of the here-documents a line opens (`<<EOF`, `<<-"EOF"`), in order.
@@ -243,7 +269,7 @@ fn inst(
             },
             None => Inst::Run {
                 flags: flags(r.options.iter()),
-                command: command(&r.arguments),
+                command: command(&r.arguments, escape),
                 heredocs: Vec::new(),
             },
         },
@@ -266,8 +292,8 @@ fn inst(
         I::Label(l) => Inst::Label(l.arguments.value.to_string()),
         I::Workdir(w) => Inst::Workdir(w.arguments.value.to_string()),
         I::User(u) => Inst::User(u.arguments.value.to_string()),
-        I::Cmd(c) => Inst::Cmd(command(&c.arguments)),
-        I::Entrypoint(c) => Inst::Entrypoint(command(&c.arguments)),
+        I::Cmd(c) => Inst::Cmd(command(&c.arguments, escape)),
+        I::Entrypoint(c) => Inst::Entrypoint(command(&c.arguments, escape)),
         I::Expose(e) => Inst::Expose(e.arguments.iter().map(|s| s.value.to_string()).collect()),
         I::Volume(v) => Inst::Volume(match &v.arguments {
             pd::JsonOrStringArray::Json(a) => a.value.iter().map(|s| s.value.to_string()).collect(),
@@ -278,7 +304,7 @@ fn inst(
         I::Healthcheck(h) => Inst::Healthcheck {
             flags: flags(h.options.iter()),
             command: match &h.arguments {
-                pd::HealthcheckArguments::Cmd { arguments, .. } => Some(command(arguments)),
+                pd::HealthcheckArguments::Cmd { arguments, .. } => Some(command(arguments, escape)),
                 _ => None,
             },
         },
@@ -477,6 +503,31 @@ mod tests {
         let t = &df.stages[1];
         assert_eq!(t.steps[1].inst, Inst::Cmd(Command::Exec(vec!["sh".into()])));
         assert_eq!(t.steps[2].inst, Inst::OnBuild("RUN echo hi".into()));
+    }
+
+    #[test]
+    fn shell_form_loses_its_line_continuations() {
+        let text = "# escape=`\nFROM busybox\nRUN echo one `\n  two `\n# note\n  three\n\
+                    CMD echo a\\b\n";
+        let df = parse("Dockerfile", text).unwrap();
+        let s = &df.stages[0];
+        assert_eq!(
+            s.steps[0].inst,
+            Inst::Run {
+                flags: vec![],
+                command: Command::Shell("echo one   two   three".into()),
+                heredocs: vec![],
+            }
+        );
+        assert_eq!(
+            s.steps[1].inst,
+            Inst::Cmd(Command::Shell("echo a\\b".into()))
+        );
+        let df = parse("Dockerfile", "FROM busybox\nRUN a \\\n b\n").unwrap();
+        let Inst::Run { command, .. } = &df.stages[0].steps[0].inst else {
+            panic!("not a RUN")
+        };
+        assert_eq!(command, &Command::Shell("a  b".into()));
     }
 
     #[test]

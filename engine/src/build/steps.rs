@@ -14,6 +14,9 @@ use hutch_state::Image;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 
+/// Names with their values, in order.
+type NamedValues = Vec<(String, String)>;
+
 /// A flag's value by name (the last one given).
 pub(super) fn flag<'a>(flags: &'a [Flag], name: &str) -> Option<&'a str> {
     flags
@@ -319,23 +322,26 @@ impl Build<'_> {
     }
 
     /// The build args a RUN sees as variables: those declared in the stage (unless ENV has
-    /// the name) and proxy variables given with --build-arg.
-    fn run_args(&self, st: &StageState) -> Vec<(String, String)> {
+    /// the name), then the proxy variables given with --build-arg and not declared. As with
+    /// Docker, the proxies stay out of the history and the cache key (a proxy says nothing of
+    /// what the step makes).
+    fn run_args(&self, st: &StageState) -> (NamedValues, NamedValues) {
         let env: Vec<String> = st.env().into_iter().map(|(k, _)| k).collect();
-        let mut out: Vec<(String, String)> = st
+        let declared: Vec<(String, String)> = st
             .args
             .iter()
             .filter(|(k, _)| !env.contains(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect();
+        let mut proxies = Vec::new();
         for p in PROXY_ARGS {
             if let Some(v) = self.opts.build_args.get(*p) {
-                if !out.iter().any(|(k, _)| k == p) {
-                    out.push((p.to_string(), v.clone()));
+                if !declared.iter().any(|(k, _)| k == p) && !env.iter().any(|k| k == p) {
+                    proxies.push((p.to_string(), v.clone()));
                 }
             }
         }
-        out
+        (declared, proxies)
     }
 
     fn run(
@@ -381,7 +387,7 @@ impl Build<'_> {
                 v
             }
         };
-        let args = self.run_args(st);
+        let (args, proxies) = self.run_args(st);
         let mut network = self.opts.network.clone();
         let mut mount_specs = Vec::new();
         for f in flags {
@@ -428,6 +434,7 @@ impl Build<'_> {
         };
         let mut env = st.env();
         env.extend(args);
+        env.extend(proxies);
         let mut run_mounts = self.opts.volumes.clone();
         let mut scratch = Vec::new();
         for m in &mount_specs {
