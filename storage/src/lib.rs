@@ -124,6 +124,33 @@ impl LayerStore {
         }
     }
 
+    /// Publishes `made` (a directory in a staging area) as layer directory `dest`: a layer
+    /// derived from another (a shifted copy, a mount-targets layer). When another hutch made
+    /// the same one meanwhile, theirs stays and `made` goes with its staging area.
+    fn publish_derived(made: &Path, dest: &Path) -> Result<()> {
+        match std::fs::rename(made, dest) {
+            Ok(()) => Ok(()),
+            Err(_) if dest.is_dir() => Ok(()),
+            Err(e) => Err(StorageError::io(dest, e)),
+        }
+    }
+
+    /// Removes the layer directories whose names start with `prefix` (the derived layers of
+    /// one layer); a failure is only logged, as the layer itself is gone already.
+    fn remove_derived(&self, prefix: &str) {
+        let layers = self.root.join("layers");
+        let Ok(entries) = std::fs::read_dir(&layers) else {
+            return;
+        };
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(prefix) {
+                if let Err(err) = crate::remove_tree(&e.path()) {
+                    tracing::warn!("removing {}: {err}", e.path().display());
+                }
+            }
+        }
+    }
+
     /// Takes directory `dir`, which nobody uses any more, as a staging directory by renaming
     /// it (so it must be on the store's filesystem): a layer whose files are already there.
     pub fn adopt_dir(&self, dir: &Path) -> Result<Staging> {

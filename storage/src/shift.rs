@@ -36,28 +36,13 @@ impl LayerStore {
         let top = staging.path.join("layer");
         let mut links = HashMap::new();
         copy_shifted(&src, &top, shift, &mut links).map_err(|e| StorageError::io(&src, e))?;
-        match std::fs::rename(&top, &dest) {
-            Ok(()) => Ok(dest),
-            // Another hutch made the same copy meanwhile.
-            Err(_) if dest.is_dir() => Ok(dest),
-            Err(e) => Err(StorageError::io(&dest, e)),
-        }
+        Self::publish_derived(&top, &dest)?;
+        Ok(dest)
     }
 
     /// Removes the shifted copies of layer `dir`.
     pub(crate) fn remove_shifted(&self, dir: &str) {
-        let layers = self.root.join("layers");
-        let prefix = shifted_name(dir, "");
-        let Ok(entries) = std::fs::read_dir(&layers) else {
-            return;
-        };
-        for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&prefix) {
-                if let Err(err) = crate::remove_tree(&e.path()) {
-                    tracing::warn!("removing {}: {err}", e.path().display());
-                }
-            }
-        }
+        self.remove_derived(&shifted_name(dir, ""));
     }
 }
 

@@ -97,32 +97,16 @@ impl LayerStore {
         let staging = self.staging()?;
         let layer = staging.path.join("layer");
         make_targets(lowers, targets, &layer).map_err(|e| StorageError::io(&layer, e))?;
-        match std::fs::rename(&layer, &dest) {
-            Ok(()) => Ok(non_empty(dest)),
-            // Another hutch made the same layer meanwhile.
-            Err(_) if dest.is_dir() => Ok(non_empty(dest)),
-            Err(e) => Err(StorageError::io(&dest, e)),
-        }
+        Self::publish_derived(&layer, &dest)?;
+        Ok(non_empty(dest))
     }
 
     /// Removes the targets layers over layer `dir`.
     pub(crate) fn remove_targets(&self, dir: &str) {
-        let layers = self.root.join("layers");
-        let prefix = targets_name(dir, "");
-        let Ok(entries) = std::fs::read_dir(&layers) else {
-            return;
-        };
-        for e in entries.flatten() {
-            if e.file_name().to_string_lossy().starts_with(&prefix) {
-                if let Err(err) = crate::remove_tree(&e.path()) {
-                    tracing::warn!("removing {}: {err}", e.path().display());
-                }
-            }
-        }
+        self.remove_derived(&targets_name(dir, ""));
     }
 }
 
-/// An empty layer is left out of the mount (kept on disk, so it is not made again).
 fn non_empty(dir: PathBuf) -> Option<PathBuf> {
     std::fs::read_dir(&dir)
         .is_ok_and(|mut d| d.next().is_some())

@@ -4,6 +4,7 @@
 //! certificate comes from a CA the test makes, trusted through `SSL_CERT_FILE`.
 
 use crate::build::{build, context, run_out};
+use crate::build_sources::git;
 use crate::busybox_context as setup;
 use crate::harness::{require, session, TestContext};
 use std::io::{BufRead, BufReader};
@@ -74,25 +75,6 @@ fn free_port() -> u16 {
         .local_addr()
         .unwrap()
         .port()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new(require("git", "git"))
-        .args([
-            "-c",
-            "user.name=hutch",
-            "-c",
-            "user.email=hutch@example.com",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }
 
 #[test]

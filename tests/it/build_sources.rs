@@ -151,7 +151,8 @@ fn build_add_downloads_urls_with_checksums_and_caches_on_their_content() {
     assert_eq!(crate::staging_leftovers(&ctx), Vec::<String>::new());
 }
 
-fn git(dir: &Path, args: &[&str]) {
+/// Runs git in `dir` with a fixed identity; fails the test when git fails.
+pub(crate) fn git(dir: &Path, args: &[&str]) {
     let out = Command::new(require("git", "git"))
         .args([
             "-c",
