@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 pub use digest::{Digest, HashingReader, HashingWriter};
 pub use in_place::{InPlace, NotInPlace};
 pub use shift::IdShift;
-pub use targets::{lookup as lookup_in_layers, Target};
+pub use targets::{is_opaque, lookup as lookup_in_layers, Target};
 pub use tree::remove_tree;
 
 pub type Result<T, E = StorageError> = std::result::Result<T, E>;

@@ -24,7 +24,8 @@ fn targets_name(top: &str, hash: &str) -> String {
 /// Overlay's opaque markers, in the forms hutch's layers carry them.
 const OPAQUE_XATTRS: [&str; 2] = ["user.overlay.opaque", "trusted.overlay.opaque"];
 
-fn is_opaque(path: &Path) -> bool {
+/// Whether directory `path` of a layer is opaque (hides the layers below it) in either form.
+pub fn is_opaque(path: &Path) -> bool {
     OPAQUE_XATTRS.iter().any(|x| {
         matches!(hutch_sys::fs::lgetxattr(path, std::ffi::OsStr::new(x)), Ok(Some(v)) if v == b"y")
     })

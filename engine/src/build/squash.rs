@@ -49,13 +49,6 @@ fn remove(path: &Path, m: &std::fs::Metadata) -> io::Result<()> {
     }
 }
 
-fn is_opaque(dir: &Path) -> bool {
-    hutch_sys::fs::lgetxattr(dir, OsStr::new(OPAQUE))
-        .ok()
-        .flatten()
-        .is_some_and(|v| v == b"y")
-}
-
 fn merge_dir(src: &Path, dst: &Path, keep_whiteouts: bool) -> io::Result<()> {
     for entry in std::fs::read_dir(src)? {
         let entry = entry?;
@@ -75,7 +68,7 @@ fn merge_dir(src: &Path, dst: &Path, keep_whiteouts: bool) -> io::Result<()> {
             continue;
         }
         if m.is_dir() {
-            let opaque = is_opaque(&s);
+            let opaque = hutch_storage::is_opaque(&s);
             // A directory over a whiteout hides what the whiteout hid, as an opaque one.
             let mut make_opaque = opaque;
             match &existing {

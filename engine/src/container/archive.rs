@@ -248,7 +248,7 @@ impl<W: Write> TarWriter<W> {
         if !meta.is_dir() {
             return self.written(name, &meta);
         }
-        if mode == TreeMode::Layer && !name.is_empty() && super::rootfs::is_opaque(path) {
+        if mode == TreeMode::Layer && !name.is_empty() && hutch_storage::is_opaque(path) {
             self.append_empty_file(&format!("{name}/.wh..wh..opq"))?;
         }
         let mut children: Vec<_> = std::fs::read_dir(path)?

@@ -104,14 +104,6 @@ fn is_runtime_path(p: &str) -> bool {
             .any(|m| p.starts_with(m))
 }
 
-pub(crate) fn is_opaque(path: &Path) -> bool {
-    ["user.overlay.opaque", "trusted.overlay.opaque"]
-        .iter()
-        .any(|x| {
-            matches!(hutch_sys::fs::lgetxattr(path, std::ffi::OsStr::new(x)), Ok(Some(v)) if v == b"y")
-        })
-}
-
 /// Whether `rel` exists in the image below the container (layers top first), honouring
 /// whiteouts in higher layers.
 fn in_lower(lowers: &[PathBuf], rel: &Path) -> bool {
@@ -152,7 +144,7 @@ fn walk_changes(
     out: &mut BTreeMap<String, char>,
 ) -> Result<()> {
     let dir = upper.join(rel);
-    let opaque = !rel.as_os_str().is_empty() && is_opaque(&dir);
+    let opaque = !rel.as_os_str().is_empty() && hutch_storage::is_opaque(&dir);
     let entries = sorted_entries(&dir)?;
     if opaque {
         for name in lower_children(lowers, rel) {
