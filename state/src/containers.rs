@@ -381,7 +381,13 @@ impl Db {
 
     /// Deletes a container's row; false when it was already gone.
     pub fn delete_container(&self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
-        self.delete_row("containers", id, event)
+        self.delete_container_events(id, event.map(std::slice::from_ref).unwrap_or_default())
+    }
+
+    /// Deletes a container's row and records `events` (only if the row was there), in one
+    /// transaction; false when it was already gone.
+    pub fn delete_container_events(&self, id: &str, events: &[NewEvent]) -> Result<bool> {
+        self.delete_row("containers", id, events)
     }
 
     /// Ids of images that containers use, which `rmi` must not remove without `-f`.

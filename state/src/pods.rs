@@ -119,6 +119,10 @@ impl Db {
     /// Deletes a pod's row (its containers are removed first by the engine); false when it
     /// was already gone.
     pub fn delete_pod(&self, id: &str, event: Option<&NewEvent>) -> Result<bool> {
-        self.delete_row("pods", id, event)
+        self.delete_row(
+            "pods",
+            id,
+            event.map(std::slice::from_ref).unwrap_or_default(),
+        )
     }
 }

@@ -581,6 +581,87 @@ fn pods_round_trip_and_names_are_unique() {
     assert_eq!(db.events(0).unwrap().last().unwrap().kind, "pod");
 }
 
+/// A database made before migration 7 keeps its events, and new ones continue its sequence
+/// without `sqlite_sequence`.
+#[test]
+fn events_migrate_off_autoincrement() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hutch.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        for sql in &schema::MIGRATIONS[..6] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 6).unwrap();
+        for n in 0..5 {
+            conn.execute(
+                "INSERT INTO events (time, type, action, id, name) VALUES ('2026-12-07T00:00:00Z', 'container', ?1, 'i', 'n')",
+                [format!("a{n}")],
+            )
+            .unwrap();
+        }
+        // Pruning deletes the oldest events only.
+        conn.execute("DELETE FROM events WHERE seq = 1", [])
+            .unwrap();
+    }
+    let db = Db::open(&path).unwrap();
+    let events = db.events(0).unwrap();
+    assert_eq!(
+        events.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![2, 3, 4, 5]
+    );
+    assert_eq!(events[3].action, "a4");
+    let sql: String = db
+        .conn()
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'events'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(!sql.contains("AUTOINCREMENT"), "{sql}");
+    let ev = NewEvent {
+        kind: "container".into(),
+        action: "create".into(),
+        id: "i".into(),
+        name: "n".into(),
+        attributes: String::new(),
+    };
+    db.add_event(&ev).unwrap();
+    let last = db.events(5).unwrap();
+    assert_eq!(last.len(), 1);
+    assert_eq!(last[0].seq, 6);
+}
+
+/// A `--rm` container's exit and removal are one write: both events, no row.
+#[test]
+fn delete_with_events_records_them_all_or_none() {
+    let (_dir, db) = open_tmp();
+    let id = format!("{:064x}", 1);
+    db.insert_container(&container(1, "a"), None).unwrap();
+    let ev = |action: &str| NewEvent {
+        kind: "container".into(),
+        action: action.into(),
+        id: id.clone(),
+        name: "a".into(),
+        attributes: String::new(),
+    };
+    assert!(db
+        .delete_container_events(&id, &[ev("died"), ev("remove")])
+        .unwrap());
+    let actions: Vec<_> = db
+        .events(0)
+        .unwrap()
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(actions, ["died", "remove"]);
+    assert!(db.container(&id).unwrap().is_none());
+    // Already gone: nothing is recorded.
+    assert!(!db.delete_container_events(&id, &[ev("remove")]).unwrap());
+    assert_eq!(db.events(0).unwrap().len(), 2);
+}
+
 fn wal_len(db: &std::path::Path) -> u64 {
     let mut wal = db.as_os_str().to_owned();
     wal.push("-wal");

@@ -33,6 +33,7 @@ impl Containers {
         let cfg = config_of(&c)?;
         let dirs = self.dirs(&c.id);
         let runtime = self.oci(&cfg);
+        let mut died = None;
         if is_active(&c.run.state) {
             let (code, when) = match read_exit_file(&dirs) {
                 Some(x) => x,
@@ -64,11 +65,15 @@ impl Containers {
                 &c,
                 serde_json::json!({"containerExitCode": code}),
             );
-            self.db.set_run_state(&c.id, &run, Some(&ev))?;
+            died = Some((run, ev));
         }
-        // A `--rm` container goes whole: removal tears down everything below itself.
+        // A `--rm` container goes whole: removal tears down everything below itself, and
+        // records its exit with its removal.
         if c.rm {
-            return self.remove_files_and_row(&c);
+            return self.remove_files_and_row(&c, died);
+        }
+        if let Some((run, ev)) = &died {
+            self.db.set_run_state(&c.id, run, Some(ev))?;
         }
         let mut errors = Vec::new();
         if !self.defer_runtime_delete && self.paths.runroot.join("runtime").join(&c.id).exists() {

@@ -11,7 +11,7 @@ use super::ContainerError;
 use crate::error::Failures;
 use crate::EngineError;
 use crate::Result;
-use hutch_state::Container;
+use hutch_state::{Container, NewEvent, RunState};
 use std::time::Duration;
 
 impl Containers {
@@ -36,10 +36,18 @@ impl Containers {
             // retried below.
             let _ = self.cleanup_locked(c);
         }
-        self.remove_files_and_row(c)
+        self.remove_files_and_row(c, None)
     }
 
-    pub(super) fn remove_files_and_row(&mut self, c: &Container) -> Result<()> {
+    /// Tears down everything a container has, then deletes its row with a `remove` event.
+    /// `died` is the exit of a `--rm` container being cleaned up, recorded in the same
+    /// transaction as its removal (one write instead of two); if the teardown fails it is
+    /// recorded on its own, so the exit is never lost and `rm` can be retried.
+    pub(super) fn remove_files_and_row(
+        &mut self,
+        c: &Container,
+        died: Option<(RunState, NewEvent)>,
+    ) -> Result<()> {
         let dirs = self.dirs(&c.id);
         let cfg = config_of(c).ok();
         let mut errors = Vec::new();
@@ -71,12 +79,21 @@ impl Containers {
             errors.push(e);
         }
         // Keep the row so `rm` can be retried; say everything that failed.
+        if !errors.is_empty() {
+            if let Some((run, ev)) = &died {
+                self.db.set_run_state(&c.id, run, Some(ev))?;
+            }
+        }
         Failures(errors).into_result(|errors| EngineError::RemoveFailed {
             id: c.id.clone(),
             errors,
         })?;
-        let ev = event("container", "remove", c, serde_json::json!({}));
-        self.db.delete_container(&c.id, Some(&ev))?;
+        let removed = event("container", "remove", c, serde_json::json!({}));
+        let events = match died {
+            Some((_, died)) => vec![died, removed],
+            None => vec![removed],
+        };
+        self.db.delete_container_events(&c.id, &events)?;
         if !self.defer_runtime_delete {
             empty_trash(&self.paths, Some(&c.id), Duration::ZERO);
         }
