@@ -273,3 +273,30 @@ pub fn is_whiteout(meta: &std::fs::Metadata) -> bool {
     use std::os::unix::fs::{FileTypeExt, MetadataExt};
     meta.file_type().is_char_device() && meta.rdev() == 0
 }
+
+/// Whether `path` is the root of a mount, from statx's `STATX_ATTR_MOUNT_ROOT` (no symlink
+/// followed at the last component); None when the kernel does not report that attribute
+/// (before 5.8) or `path` cannot be examined, so the caller can fall back to mountinfo.
+pub fn is_mount_root(path: &Path) -> Option<bool> {
+    use std::os::unix::ffi::OsStrExt;
+    let p = cstring(path.as_os_str().as_bytes()).ok()?;
+    let mut buf = std::mem::MaybeUninit::<nix::libc::statx>::zeroed();
+    // SAFETY: `p` is a NUL-terminated path that outlives the call and `buf` is a writable
+    // statx buffer of the kernel's layout; the kernel writes at most that much into it.
+    let res = unsafe {
+        nix::libc::statx(
+            nix::libc::AT_FDCWD,
+            p.as_ptr(),
+            nix::libc::AT_SYMLINK_NOFOLLOW | nix::libc::AT_NO_AUTOMOUNT,
+            0,
+            buf.as_mut_ptr(),
+        )
+    };
+    if res != 0 {
+        return None;
+    }
+    // SAFETY: statx returned 0, so it filled the buffer (which started zeroed anyway).
+    let st = unsafe { buf.assume_init() };
+    let bit = nix::libc::STATX_ATTR_MOUNT_ROOT as u64;
+    (st.stx_attributes_mask & bit != 0).then_some(st.stx_attributes & bit != 0)
+}

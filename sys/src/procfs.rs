@@ -331,8 +331,12 @@ pub fn mounts() -> Result<Vec<Mount>> {
     read_string(Path::new("/proc/self/mountinfo")).map(|t| parse_mountinfo(&t))
 }
 
-/// Whether `path` is a mount point in this process's mount namespace.
+/// Whether `path` is a mount point in this process's mount namespace: one statx where the
+/// kernel reports mount roots (5.8 and later), else a search of mountinfo.
 pub fn is_mount_point(path: &Path) -> bool {
+    if let Some(root) = crate::fs::is_mount_root(path) {
+        return root;
+    }
     mounts().is_ok_and(|m| m.iter().any(|m| m.mount_point == path))
 }
 
@@ -385,6 +389,33 @@ pub fn routes() -> Result<Vec<Route>> {
 mod tests {
     use super::*;
     use std::time::{Duration, Instant};
+
+    /// statx's answer agrees with mountinfo for every mount point this process has, and for
+    /// directories and files that are not one.
+    #[test]
+    fn mount_points_by_statx_match_mountinfo() {
+        let all = mounts().unwrap();
+        for (i, m) in all.iter().enumerate() {
+            let p = std::path::Path::new(&m.mount_point);
+            // A mount point that a later mount of one of its parents hides cannot be reached
+            // by its path.
+            let hidden = all[i + 1..]
+                .iter()
+                .any(|o| p != o.mount_point && p.starts_with(&o.mount_point));
+            if !hidden {
+                assert_eq!(crate::fs::is_mount_root(p), Some(true), "{}", p.display());
+            }
+        }
+        assert_eq!(
+            crate::fs::is_mount_root(std::path::Path::new("/proc")),
+            Some(true)
+        );
+        assert!(is_mount_point(std::path::Path::new("/proc")));
+        assert!(!is_mount_point(std::path::Path::new("/proc/self/fd")));
+        let dir = tempfile::tempdir().unwrap();
+        assert!(!is_mount_point(dir.path()));
+        assert!(!is_mount_point(&dir.path().join("missing")));
+    }
 
     #[test]
     fn stat_with_spaces_and_parentheses_in_comm() {
