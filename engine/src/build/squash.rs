@@ -137,10 +137,9 @@ impl super::stages::Build<'_> {
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         merge(&dirs, &root, !all)?;
         // Its files are hard links into the squashed layers: copied, never fixed up in place.
+        // Its tar has no entry for the root (podman's have none either): like any such layer,
+        // it shows the root of the layers below it, or 0555 with none (`--squash-all`).
         let layer = image::stage_dir(&store, image::LayerSource::Copy(&root))?;
-        // A layer's tar has no entry for its root (podman's have none either): the stored
-        // layer keeps the merged root's owner and mode itself.
-        copy_root_attrs(&root, &layer.staging.path).map_err(|e| EngineError::io(&root, e))?;
         drop(work);
         let mut config: Value =
             serde_json::from_slice(&img.config).map_err(|source| EngineError::BadImageConfig {

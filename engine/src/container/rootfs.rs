@@ -215,7 +215,7 @@ impl Containers {
     }
 
     /// The directory names of the layers of `c`'s image, top first.
-    fn layer_dirs(&self, c: &Container) -> Result<Vec<String>> {
+    pub(super) fn layer_dirs(&self, c: &Container) -> Result<Vec<String>> {
         let image = self
             .db
             .image(&c.image_id)?
