@@ -109,7 +109,8 @@ impl Containers {
         if is_mount_point(&dirs.merged) {
             return Ok(());
         }
-        let lowers = self.mount_lowers(c)?;
+        let layer_dirs = self.layer_dirs(c)?;
+        let lowers = self.mount_lowers(c, &layer_dirs)?;
         let fresh_upper = !dirs.upper.exists();
         for d in [&dirs.upper, &dirs.work, &dirs.merged] {
             std::fs::create_dir_all(d).map_err(io(d))?;
@@ -118,7 +119,7 @@ impl Containers {
         // overlay shows the upper directory's own mode and owner for `/`: give a new one the
         // image's, as containers/storage gives a container's layer its image's root. Owners
         // are read from `lowers`: a keep-id container's layers are shifted (`mount_lowers`).
-        let image_root = || -> Result<_> { Ok(store.root_attrs(&self.layer_dirs(c)?, &lowers)?) };
+        let image_root = || store.root_attrs(&layer_dirs, &lowers);
         if fresh_upper {
             if let Some(attrs) = image_root()? {
                 attrs.apply(&dirs.upper).map_err(io(&dirs.upper))?;
