@@ -313,6 +313,12 @@ mod tests {
         assert_eq!(tar.len() as i64, by_move.size);
         assert_eq!(Digest::sha256(&tar), by_move.diff_id);
         assert!(tar == reassembled(&by_copy));
+        // Neither tar has an entry for the root (the fixture's is 0700): both layers show the
+        // root of the layers below them.
+        for staged in [by_move, by_copy] {
+            let id = store.promote(staged.staging).unwrap();
+            assert!(store.root_inherited(&id), "{id}");
+        }
     }
 
     #[test]
@@ -346,5 +352,7 @@ mod tests {
         assert_eq!(Digest::sha256(&[0u8; 1024]), l.diff_id);
         let m = std::fs::metadata(&l.staging.path).unwrap();
         assert_eq!(m.mode() & 0o7777, 0o755);
+        let id = store.promote(l.staging).unwrap();
+        assert!(store.root_inherited(&id));
     }
 }
