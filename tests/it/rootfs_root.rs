@@ -218,3 +218,26 @@ fn a_built_images_root_survives_push_pull_and_podman() {
         .success();
     assert_eq!(out.stdout_trim(), "750 0:0");
 }
+
+/// Every storage driver shows the same `/`: overlay and fuse-overlayfs from the container's
+/// upper directory, vfs from its copy of the layers.
+#[test]
+fn every_driver_shows_the_images_root() {
+    crate::harness::require("runc", "runc");
+    crate::harness::require("fuse-overlayfs", "fuse-overlayfs");
+    let two = image(
+        "hutch-it/root750-drivers",
+        dir(".", 0o750),
+        vec![vec![file("added", 0o644, "x")]],
+    )
+    .plain();
+    let bb = crate::fixtures::busybox().plain();
+    for driver in ["overlay", "fuse-overlayfs", "vfs"] {
+        let mut ctx = TestContext::new(&format!("rootfs-root-{driver}"));
+        ctx.set_env("HUTCH_STORAGE_DRIVER", driver);
+        crate::pull(&ctx, &two).success();
+        crate::pull(&ctx, &bb).success();
+        assert_eq!(root_of(&ctx, &two), "750 0:0", "{driver}");
+        assert_eq!(root_of(&ctx, &bb), "555 0:0", "{driver}");
+    }
+}
