@@ -245,6 +245,7 @@ impl LayerStore {
         self.remove_shifted(dir);
         self.remove_targets(dir);
         self.remove_root_mark(dir);
+        self.remove_root_layers(dir);
         let path = self.layer_path(dir);
         remove_tree(&path).map_err(|e| StorageError::io(&path, e))
     }

@@ -24,6 +24,16 @@ pub struct RootAttrs {
 }
 
 impl RootAttrs {
+    /// The attributes directory `dir` has.
+    pub fn of(dir: &Path) -> io::Result<RootAttrs> {
+        let m = std::fs::metadata(dir)?;
+        Ok(RootAttrs {
+            uid: m.uid(),
+            gid: m.gid(),
+            mode: m.mode() & 0o7777,
+        })
+    }
+
     /// Gives directory `dir` these attributes.
     pub fn apply(&self, dir: &Path) -> io::Result<()> {
         use std::os::unix::fs::PermissionsExt;
@@ -36,6 +46,11 @@ impl RootAttrs {
         }
         Ok(())
     }
+}
+
+/// The start of the names of the root layers over layer `dir`.
+fn root_layer_prefix(dir: &str) -> String {
+    format!("{dir}.root-")
 }
 
 impl Staging {
@@ -95,6 +110,35 @@ impl LayerStore {
     /// Layers stored before this was recorded count as setting it (their root is used as is).
     pub fn root_inherited(&self, dir: &str) -> bool {
         self.root_mark(dir).exists()
+    }
+
+    /// A layer of only a root directory with `attrs`, made on first use, to go on top of a
+    /// stack whose top layer is `top` when it is mounted without an upper directory (`image
+    /// mount`): overlay then shows the top layer's own root as `/`. Removed with `top`.
+    pub fn root_layer(&self, top: &str, attrs: &RootAttrs) -> Result<PathBuf> {
+        let name = format!(
+            "{}{:o}-{}-{}",
+            root_layer_prefix(top),
+            attrs.mode,
+            attrs.uid,
+            attrs.gid
+        );
+        let dest = self.layer_path(&name);
+        if dest.is_dir() {
+            return Ok(dest);
+        }
+        let staging = self.staging()?;
+        let layer = staging.path.join("layer");
+        std::fs::create_dir(&layer)
+            .and_then(|()| attrs.apply(&layer))
+            .map_err(|e| StorageError::io(&layer, e))?;
+        Self::publish_derived(&layer, &dest)?;
+        Ok(dest)
+    }
+
+    /// Removes the root layers over layer `dir`.
+    pub(crate) fn remove_root_layers(&self, dir: &str) {
+        self.remove_derived(&root_layer_prefix(dir));
     }
 
     /// What the stack of layers `dirs` (top first) shows as `/`, read from `lowers`, the

@@ -170,10 +170,26 @@ fn a_stack_shows_the_root_of_its_topmost_layer_that_sets_one() {
     assert_eq!(hutch_storage::DEFAULT_ROOT_MODE, 0o555);
     assert_eq!(store.root_attrs(&[], &[]).unwrap(), None);
 
-    // The mark goes with the layer.
+    // Mounted without an upper directory, a layer of just that root goes on top; one per
+    // top layer and attributes, made once.
+    let root = store.root_layer(&copy, &want(0o750)).unwrap();
+    assert_eq!(RootAttrs::of(&root).unwrap(), want(0o750));
+    assert_eq!(fs::read_dir(&root).unwrap().count(), 0);
+    assert_eq!(store.root_layer(&copy, &want(0o750)).unwrap(), root);
+    assert_ne!(store.root_layer(&copy, &want(0o555)).unwrap(), root);
+
+    // The mark and the root layers go with the layer.
     store.remove_layer(&run).unwrap();
     assert!(!store.root_inherited(&run));
     assert!(store.root_inherited(&copy));
+    store.remove_layer(&copy).unwrap();
+    assert!(!root.exists());
+    let left: Vec<_> = fs::read_dir(tmp.path().join("layers"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(copy.as_str()))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -220,7 +220,7 @@ fn a_built_images_root_survives_push_pull_and_podman() {
 }
 
 /// Every storage driver shows the same `/`: overlay and fuse-overlayfs from the container's
-/// upper directory, vfs from its copy of the layers.
+/// upper directory, vfs from its copy of the layers; `image mount` too.
 #[test]
 fn every_driver_shows_the_images_root() {
     crate::harness::require("runc", "runc");
@@ -239,5 +239,19 @@ fn every_driver_shows_the_images_root() {
         crate::pull(&ctx, &bb).success();
         assert_eq!(root_of(&ctx, &two), "750 0:0", "{driver}");
         assert_eq!(root_of(&ctx, &bb), "555 0:0", "{driver}");
+        // Mounted read-only (no upper directory), the image shows the same `/`.
+        for (img, want) in [(&two, "750 0:0"), (&bb, "555 0:0")] {
+            let mnt = crate::tree::mount(&ctx, img);
+            let seen = ctx
+                .hutch(["unshare", "stat", "-c", "%a %u:%g", &mnt])
+                .run()
+                .success();
+            assert_eq!(seen.stdout_trim(), want, "{driver} image mount {img}");
+            // It still holds the image's files.
+            ctx.hutch(["unshare", "test", "-x", &format!("{mnt}/bin/busybox")])
+                .run()
+                .success();
+            ctx.hutch(["image", "unmount", img]).run().success();
+        }
     }
 }
