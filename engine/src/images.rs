@@ -1008,7 +1008,7 @@ pub fn mount(db: &Db, paths: &Paths, img: &Image) -> Result<PathBuf> {
         return Ok(merged);
     }
     let store = hutch_storage::LayerStore::new(&paths.graphroot);
-    let mut lowers = Vec::new();
+    let mut dirs = Vec::new();
     for diff_id in img.layers.iter().rev() {
         let layer = db
             .layer(diff_id)?
@@ -1016,7 +1016,16 @@ pub fn mount(db: &Db, paths: &Paths, img: &Image) -> Result<PathBuf> {
                 image: img.id.clone(),
                 layer: diff_id.clone(),
             })?;
-        lowers.push(store.layer_path(&layer.dir));
+        dirs.push(layer.dir);
+    }
+    let mut lowers: Vec<PathBuf> = dirs.iter().map(|d| store.layer_path(d)).collect();
+    // Without an upper directory `/` is the top layer's own root: when the image's is another
+    // (the top layer's tar has none), a layer of just that root goes on top.
+    if let (Some(attrs), Some(top)) = (store.root_attrs(&dirs, &lowers)?, lowers.first()) {
+        let own = hutch_storage::RootAttrs::of(top).map_err(|e| EngineError::io(top, e))?;
+        if own != attrs {
+            lowers.insert(0, store.root_layer(&dirs[0], &attrs)?);
+        }
     }
     let driver = hutch_storage::mount::driver(&paths.graphroot, paths.storage_driver.as_deref())?;
     std::fs::create_dir_all(&merged).map_err(|e| EngineError::io(&merged, e))?;

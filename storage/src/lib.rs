@@ -5,6 +5,7 @@
 pub mod digest;
 mod in_place;
 pub mod mount;
+mod root;
 mod shift;
 mod targets;
 pub mod tarsplit;
@@ -17,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 pub use digest::{Digest, HashingReader, HashingWriter};
 pub use in_place::{InPlace, NotInPlace};
+pub use root::{RootAttrs, DEFAULT_ROOT_MODE};
 pub use shift::IdShift;
 pub use targets::{is_opaque, lookup as lookup_in_layers, Target};
 pub use tree::remove_tree;
@@ -74,6 +76,7 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.keep {
             let _ = std::fs::remove_file(self.split_path());
+            let _ = std::fs::remove_file(self.inherited_root_path());
             if let Err(e) = remove_tree(&self.path) {
                 tracing::warn!(
                     "cannot remove staging directory {}: {e}",
@@ -186,19 +189,24 @@ impl LayerStore {
             if dest.symlink_metadata().is_ok() {
                 continue;
             }
+            let marked = self.keep_root_mark(&staging, &id)?;
             match std::fs::rename(&staging.path, &dest) {
                 Ok(()) => {
                     staging.keep = true;
                     self.keep_split(&staging, &id);
                     return Ok(id);
                 }
-                Err(e)
+                Err(e) => {
+                    if marked {
+                        self.return_root_mark(&staging, &id);
+                    }
                     if e.kind() == io::ErrorKind::AlreadyExists
-                        || e.kind() == io::ErrorKind::DirectoryNotEmpty =>
-                {
-                    continue
+                        || e.kind() == io::ErrorKind::DirectoryNotEmpty
+                    {
+                        continue;
+                    }
+                    return Err(StorageError::io(&staging.path, e));
                 }
-                Err(e) => return Err(StorageError::io(&staging.path, e)),
             }
         }
     }
@@ -236,6 +244,8 @@ impl LayerStore {
         }
         self.remove_shifted(dir);
         self.remove_targets(dir);
+        self.remove_root_mark(dir);
+        self.remove_root_layers(dir);
         let path = self.layer_path(dir);
         remove_tree(&path).map_err(|e| StorageError::io(&path, e))
     }

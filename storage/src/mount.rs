@@ -271,6 +271,7 @@ pub fn mount_volatile(
     volatile: bool,
 ) -> crate::Result<()> {
     let volatile = volatile && upper.is_some();
+    let lowers_top_first = &topmost_once(lowers_top_first);
     if lowers_top_first.is_empty() {
         return Err(MountError::NoLayers {
             target: target.to_path_buf(),
@@ -307,6 +308,19 @@ pub fn mount_volatile(
         }
     }
     Ok(())
+}
+
+/// `lowers` (top first) with each directory only where it is topmost. One layer directory can
+/// sit twice in an image (two RUN steps that change nothing share the empty layer), and overlay
+/// refuses a lower directory given twice (ELOOP). Dropping the lower copy changes nothing: the
+/// upper one holds all it holds, above everything between them.
+fn topmost_once(lowers: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    lowers
+        .iter()
+        .filter(|l| seen.insert(l.as_path()))
+        .cloned()
+        .collect()
 }
 
 /// Builds `lowerdir=...` options with paths relative to the first lower's parent (the layers
@@ -449,5 +463,22 @@ mod tests {
         assert!(fuse.ends_with(",fsync=0"), "{fuse}");
         let (_, plain) = overlay_options(&lowers, Some((up, work)), t, true, false).unwrap();
         assert!(!plain.contains("volatile"), "{plain}");
+    }
+
+    #[test]
+    fn a_layer_twice_in_a_stack_is_mounted_where_it_is_topmost() {
+        let l = |n: &str| PathBuf::from(format!("/s/layers/{n}"));
+        let stack = [
+            l("empty"),
+            l("copy"),
+            l("empty"),
+            l("run"),
+            l("copy"),
+            l("base"),
+        ];
+        assert_eq!(
+            topmost_once(&stack),
+            [l("empty"), l("copy"), l("run"), l("base")]
+        );
     }
 }

@@ -74,6 +74,9 @@ pub struct UnpackOptions {
 pub struct UnpackStats {
     pub entries: u64,
     pub bytes: u64,
+    /// Whether the tar has an entry for the layer root (`./`). Without one the root is given
+    /// mode 0755 here, but a stack shows the layers' below as `/` (`Staging::mark_root_inherited`).
+    pub root_entry: bool,
 }
 
 pub(crate) const WHITEOUT_PREFIX: &[u8] = b".wh.";
@@ -162,7 +165,10 @@ pub fn unpack_layer<R: Read>(
         u.entry(&mut entry)?;
     }
     u.finish()?;
-    let stats = u.stats;
+    let stats = UnpackStats {
+        root_entry: u.root_meta.is_some(),
+        ..u.stats
+    };
     // tar stops at its end-of-archive marker; the rest (padding) still counts for the digest.
     io::copy(&mut archive.into_inner(), &mut io::sink()).map_err(io_err)?;
     if let Some(s) = split {

@@ -229,6 +229,7 @@ fn files_dirs_modes_links() {
     let stats = s.unpack(&tar).unwrap();
     let d = &s.dest;
     assert_eq!(stats.entries, 16);
+    assert!(stats.root_entry, "the tar has ./");
     let mode = |p: &str| {
         fs::symlink_metadata(d.join(p))
             .unwrap()
@@ -319,7 +320,8 @@ fn whiteouts_and_opaque_dirs() {
         .file(".wh.gone", b"", 0o644)
         .file(".wh..wh.plnk", b"", 0o644)
         .finish();
-    s.unpack(&tar).unwrap();
+    let stats = s.unpack(&tar).unwrap();
+    assert!(!stats.root_entry, "the tar has no ./");
     let d = &s.dest;
     for wh in ["etc/passwd", "etc/old", "gone"] {
         let m = fs::symlink_metadata(d.join(wh)).unwrap();

@@ -465,3 +465,29 @@ fn build_run_mounts_cache_secret_bind_and_a_tar_context_on_stdin() {
     // And as a tar file.
     build(&ctx, &tar, &["-t", "fromtarfile", "--secret", &sec]).success();
 }
+
+/// Two RUN steps that change nothing give the image the same (empty) layer twice, and a COPY
+/// of the same file twice the same layer twice: the image runs, and its later steps too.
+#[test]
+fn an_image_with_a_layer_twice_runs() {
+    let (ctx, img) = setup("build-layer-twice");
+    let dir = context(
+        &ctx,
+        "twice",
+        &[
+            (
+                "Dockerfile",
+                &format!(
+                    "FROM {img}\nRUN true\nCOPY f /f\nRUN true\nRUN rm /f\nCOPY f /f\nRUN cat /f\n"
+                ),
+            ),
+            ("f", "same\n"),
+        ],
+    );
+    build(&ctx, &dir, &["-q", "-t", "twice"]).success();
+    let layers = inspect(&ctx, "twice", "{{json .RootFS.Layers}}");
+    let layers: Vec<String> = serde_json::from_str(&layers).unwrap();
+    let distinct: std::collections::HashSet<_> = layers.iter().collect();
+    assert!(distinct.len() < layers.len(), "{layers:?}");
+    assert_eq!(run_out(&ctx, "twice", "cat /f"), "same\n");
+}

@@ -41,6 +41,7 @@ mod push;
 mod restart;
 mod rig;
 mod rootfs;
+mod rootfs_root;
 mod runtime;
 mod runtime_tools;
 mod stats;

@@ -18,25 +18,11 @@ use std::path::Path;
 const OPAQUE: &str = "user.overlay.opaque";
 
 /// Lays each of `layers` (bottom first) over `dst`; `keep_whiteouts` when the result goes on
-/// top of other layers. `dst` itself ends as the top layer's root: overlayfs shows that
-/// root's owner and mode as `/`, and the squashed image must show the same.
+/// top of other layers. `dst`'s own attributes do not matter: the layer's tar has no entry
+/// for its root (`hutch_storage::RootAttrs` says what `/` is).
 pub(super) fn merge(layers: &[std::path::PathBuf], dst: &Path, keep_whiteouts: bool) -> Result<()> {
     for l in layers {
         merge_dir(l, dst, keep_whiteouts).map_err(|e| EngineError::io(l, e))?;
-    }
-    if let Some(top) = layers.last() {
-        copy_root_attrs(top, dst).map_err(|e| EngineError::io(top, e))?;
-    }
-    Ok(())
-}
-
-/// Gives `dst` the owner, mode and mtime of directory `src`.
-fn copy_root_attrs(src: &Path, dst: &Path) -> io::Result<()> {
-    let m = std::fs::metadata(src)?;
-    std::os::unix::fs::lchown(dst, Some(m.uid()), Some(m.gid()))?;
-    std::fs::set_permissions(dst, std::fs::Permissions::from_mode(m.mode() & 0o7777))?;
-    if let Ok(t) = m.modified() {
-        let _ = std::fs::File::open(dst).and_then(|f| f.set_modified(t));
     }
     Ok(())
 }
@@ -137,10 +123,9 @@ impl super::stages::Build<'_> {
         std::fs::create_dir(&root).map_err(|e| EngineError::io(&root, e))?;
         merge(&dirs, &root, !all)?;
         // Its files are hard links into the squashed layers: copied, never fixed up in place.
+        // Its tar has no entry for the root (podman's have none either): like any such layer,
+        // it shows the root of the layers below it, or 0555 with none (`--squash-all`).
         let layer = image::stage_dir(&store, image::LayerSource::Copy(&root))?;
-        // A layer's tar has no entry for its root (podman's have none either): the stored
-        // layer keeps the merged root's owner and mode itself.
-        copy_root_attrs(&root, &layer.staging.path).map_err(|e| EngineError::io(&root, e))?;
         drop(work);
         let mut config: Value =
             serde_json::from_slice(&img.config).map_err(|source| EngineError::BadImageConfig {

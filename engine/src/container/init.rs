@@ -109,44 +109,46 @@ impl Containers {
         if is_mount_point(&dirs.merged) {
             return Ok(());
         }
-        let lowers = self.mount_lowers(c)?;
+        let layer_dirs = self.layer_dirs(c)?;
+        let lowers = self.mount_lowers(c, &layer_dirs)?;
         let fresh_upper = !dirs.upper.exists();
         for d in [&dirs.upper, &dirs.work, &dirs.merged] {
             std::fs::create_dir_all(d).map_err(io(d))?;
         }
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         // overlay shows the upper directory's own mode and owner for `/`: give a new one the
-        // image's (the top layer's root), as containers/storage does, so a 555 root stays 555.
+        // image's, as containers/storage gives a container's layer its image's root. Owners
+        // are read from `lowers`: a keep-id container's layers are shifted (`mount_lowers`).
+        let image_root = || store.root_attrs(&layer_dirs, &lowers);
         if fresh_upper {
-            if let Some(top) = lowers.first().and_then(|l| std::fs::metadata(l).ok()) {
-                use std::os::unix::fs::{MetadataExt, PermissionsExt};
-                // Its owner too: a keep-id container's layers are shifted (`mount_lowers`).
-                std::os::unix::fs::lchown(&dirs.upper, Some(top.uid()), Some(top.gid()))
-                    .map_err(io(&dirs.upper))?;
-                let mode = std::fs::Permissions::from_mode(top.permissions().mode() & 0o7777);
-                std::fs::set_permissions(&dirs.upper, mode).map_err(io(&dirs.upper))?;
+            if let Some(attrs) = image_root()? {
+                attrs.apply(&dirs.upper).map_err(io(&dirs.upper))?;
             }
         }
         let driver = hutch_storage::mount::driver(
             &self.paths.graphroot,
             self.paths.storage_driver.as_deref(),
         )?;
-        if driver == hutch_storage::mount::Driver::Vfs
-            && std::fs::read_dir(&dirs.merged).is_ok_and(|mut d| d.next().is_some())
-        {
-            // vfs "mounts" are a copy that already holds the container's changes.
+        if driver == hutch_storage::mount::Driver::Vfs {
+            if std::fs::read_dir(&dirs.merged).is_ok_and(|mut d| d.next().is_some()) {
+                // vfs "mounts" are a copy that already holds the container's changes.
+                return Ok(());
+            }
+            hutch_storage::mount::mount(driver, &lowers, None, &dirs.merged)?;
+            // The copy's root is the top layer's; the container's own is its image's.
+            if let Some(attrs) = image_root()? {
+                attrs.apply(&dirs.merged).map_err(io(&dirs.merged))?;
+            }
             return Ok(());
         }
         let mut lowers = lowers;
-        if driver != hutch_storage::mount::Driver::Vfs {
-            // The runtime's mount targets come from a layer made once per image rather than
-            // from copy-ups into every container's upper directory.
-            let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
-            match store.targets_layer(&lowers, super::spec::MOUNT_TARGETS) {
-                Ok(Some(t)) => lowers.insert(0, t),
-                Ok(None) => {}
-                // The runtime makes them in the upper directory then, as it always could.
-                Err(e) => tracing::debug!("container {}: mount targets layer: {e}", c.id),
-            }
+        // The runtime's mount targets come from a layer made once per image rather than
+        // from copy-ups into every container's upper directory.
+        match store.targets_layer(&lowers, super::spec::MOUNT_TARGETS) {
+            Ok(Some(t)) => lowers.insert(0, t),
+            Ok(None) => {}
+            // The runtime makes them in the upper directory then, as it always could.
+            Err(e) => tracing::debug!("container {}: mount targets layer: {e}", c.id),
         }
         hutch_storage::mount::mount_volatile(
             driver,

@@ -107,6 +107,10 @@ fn stage_in_place(
     };
     let (_, diff_id, size) = tap.into_inner().finish();
     split.finish().map_err(|e| fail(unpack_failed(e.into())))?;
+    // The tar has no entry for the root, which `InPlace` made what unpacking gives one.
+    staging
+        .mark_root_inherited()
+        .map_err(|e| fail(io_err(&dir)(e)))?;
     Ok(StagedLayer {
         staging,
         diff_id: diff_id.expect("a hashing writer"),
@@ -137,7 +141,7 @@ fn stage_copy(
     );
     let file = File::open(&tar_path).map_err(|e| EngineError::io(&tar_path, e))?;
     let staging = store.staging()?;
-    hutch_storage::unpack::unpack_layer(
+    let stats = hutch_storage::unpack::unpack_layer(
         io::BufReader::new(file),
         &staging.path,
         &hutch_storage::unpack::UnpackOptions {
@@ -147,6 +151,11 @@ fn stage_copy(
         },
     )
     .map_err(unpack_failed)?;
+    if !stats.root_entry {
+        staging
+            .mark_root_inherited()
+            .map_err(io_err(&staging.path))?;
+    }
     Ok(StagedLayer {
         staging,
         diff_id,
@@ -304,6 +313,12 @@ mod tests {
         assert_eq!(tar.len() as i64, by_move.size);
         assert_eq!(Digest::sha256(&tar), by_move.diff_id);
         assert!(tar == reassembled(&by_copy));
+        // Neither tar has an entry for the root (the fixture's is 0700): both layers show the
+        // root of the layers below them.
+        for staged in [by_move, by_copy] {
+            let id = store.promote(staged.staging).unwrap();
+            assert!(store.root_inherited(&id), "{id}");
+        }
     }
 
     #[test]
@@ -337,5 +352,7 @@ mod tests {
         assert_eq!(Digest::sha256(&[0u8; 1024]), l.diff_id);
         let m = std::fs::metadata(&l.staging.path).unwrap();
         assert_eq!(m.mode() & 0o7777, 0o755);
+        let id = store.promote(l.staging).unwrap();
+        assert!(store.root_inherited(&id));
     }
 }

@@ -192,15 +192,16 @@ impl Containers {
 
     /// The layers to mount for container `c`: with keep-id, copies whose owners are shifted
     /// so that the image's ids are the same inside the container's own user namespace.
-    pub(crate) fn mount_lowers(&self, c: &Container) -> Result<Vec<PathBuf>> {
+    /// `dirs` are its image's layer directories (`layer_dirs`).
+    pub(crate) fn mount_lowers(&self, c: &Container, dirs: &[String]) -> Result<Vec<PathBuf>> {
+        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let keep = match super::config_of(c) {
             Ok(cfg) => self.keep_id(&cfg)?,
             Err(_) => None,
         };
         let Some(k) = keep else {
-            return self.lower_dirs(c);
+            return Ok(dirs.iter().map(|d| store.layer_path(d)).collect());
         };
-        let store = hutch_storage::LayerStore::new(&self.paths.graphroot);
         let (uid, gid) = (|id| k.hutch_uid(id), |id| k.hutch_gid(id));
         let tag = format!("keepid-{}-{}", k.uid, k.gid);
         let shift = hutch_storage::IdShift {
@@ -208,14 +209,13 @@ impl Containers {
             uid: &uid,
             gid: &gid,
         };
-        self.layer_dirs(c)?
-            .iter()
+        dirs.iter()
             .map(|d| Ok(store.shifted_layer(d, &shift)?))
             .collect()
     }
 
     /// The directory names of the layers of `c`'s image, top first.
-    fn layer_dirs(&self, c: &Container) -> Result<Vec<String>> {
+    pub(super) fn layer_dirs(&self, c: &Container) -> Result<Vec<String>> {
         let image = self
             .db
             .image(&c.image_id)?

@@ -192,7 +192,16 @@ pub(crate) fn unpack_blob<R: Read>(
     } else {
         HashingReader::counting(decoder)
     };
-    unpack_layer(&mut tar, &staging.path, &opts).map_err(UnpackFailure::Unpack)?;
+    let stats = unpack_layer(&mut tar, &staging.path, &opts).map_err(UnpackFailure::Unpack)?;
+    if !stats.root_entry {
+        staging.mark_root_inherited().map_err(|source| {
+            UnpackFailure::Unpack(hutch_storage::unpack::UnpackError::Dest {
+                layer: opts.layer.clone(),
+                path: staging.path.clone(),
+                source,
+            })
+        })?;
+    }
     // tar stops reading at its end marker; the digests cover every byte.
     io::copy(&mut tar, &mut io::sink()).map_err(UnpackFailure::Read)?;
     let (_, diff_id, size) = tar.finish();
