@@ -169,11 +169,12 @@ fn create_in(
         nix::sched::setns(f, flag)
             .with_context(|| format!("join {t:?} namespace {}", p.display()))?;
     }
-    let linux = spec.linux().clone().unwrap_or_default();
+    let no_linux = oci_spec::runtime::Linux::default();
+    let linux = spec.linux().as_ref().unwrap_or(&no_linux);
     let (mut parent_sock, child_sock) = sync::pair()?;
     let new_user = flags & libc::CLONE_NEWUSER != 0;
     let init_args = Init {
-        spec: spec.clone(),
+        spec: &spec,
         rootfs: rootfs.clone(),
         new_user,
         new_mount: flags & libc::CLONE_NEWNS != 0 || join_mount.is_some(),
@@ -223,7 +224,7 @@ fn create_in(
         paused: false,
     };
     if new_user {
-        write_id_maps(pid, &linux).map_err(fail)?;
+        write_id_maps(pid, linux).map_err(fail)?;
         sync::send(&mut parent_sock, sync::MAPPED, "").map_err(fail)?;
     }
     if let Some(adj) = spec.process().as_ref().and_then(|p| p.oom_score_adj()) {
@@ -231,7 +232,7 @@ fn create_in(
             .context("set oom_score_adj")
             .map_err(fail)?;
     }
-    saved.cgroup = crate::cgroup::apply(pid, o.id, &linux).map_err(fail)?;
+    saved.cgroup = crate::cgroup::apply(pid, o.id, linux).map_err(fail)?;
     let hooks = spec.hooks().clone().unwrap_or_default();
     loop {
         match sync::recv(&mut parent_sock).map_err(fail)? {
