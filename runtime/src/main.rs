@@ -22,6 +22,7 @@ mod init;
 mod log;
 mod ops;
 mod process;
+mod quickargs;
 mod rootfs;
 mod seccomp;
 mod state;
@@ -33,7 +34,7 @@ mod syscalls_i386;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
-#[derive(Parser)]
+#[derive(Parser, Debug)]
 #[command(name = "hutch-runtime", version, about = "hutch's OCI runtime")]
 struct Cli {
     /// Where container state lives.
@@ -56,7 +57,7 @@ struct Cli {
     cmd: Cmd,
 }
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Debug)]
 struct CreateArgs {
     #[arg(long, short, default_value = ".")]
     bundle: PathBuf,
@@ -75,7 +76,7 @@ struct CreateArgs {
     id: String,
 }
 
-#[derive(Subcommand)]
+#[derive(Subcommand, Debug)]
 enum Cmd {
     /// Create a container that waits for `start`.
     Create(CreateArgs),
@@ -185,7 +186,8 @@ pub fn hooks_state(s: &state::Saved, status: &str) -> String {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let cli = quickargs::parse(&args).unwrap_or_else(Cli::parse);
     log::init(cli.log.clone(), cli.log_format, cli.debug);
     let root = cli.root.clone().unwrap_or_else(state::default_root);
     let (verb, r) = match cli.cmd {
