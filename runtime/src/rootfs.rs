@@ -563,13 +563,17 @@ pub fn finish(spec: &Spec) -> Result<()> {
     }
     for p in linux.readonly_paths().iter().flatten() {
         let p = Path::new(p);
-        match bind(p, p, true) {
+        // A path this kernel does not have is skipped before it becomes an error value (which
+        // would capture a backtrace where RUST_BACKTRACE is set).
+        match mount(Some(p), p, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE) {
             Ok(()) => remount_bind(
                 p,
                 MsFlags::MS_RDONLY | MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC,
             )?,
-            Err(e) if not_found(&e) => continue,
-            Err(e) => return Err(e),
+            Err(nix::errno::Errno::ENOENT) => continue,
+            Err(e) => {
+                return Err(e).with_context(|| format!("bind {} on {}", p.display(), p.display()))
+            }
         }
     }
     for p in linux.masked_paths().iter().flatten() {
@@ -583,14 +587,6 @@ pub fn finish(spec: &Spec) -> Result<()> {
         remount_bind(Path::new("/"), MsFlags::MS_RDONLY)?;
     }
     Ok(())
-}
-
-fn not_found(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<nix::errno::Errno>() == Some(&nix::errno::Errno::ENOENT)
-            || c.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-    })
 }
 
 fn mask(p: &Path) -> Result<()> {
