@@ -52,16 +52,25 @@ pub fn rootfs_of(spec: &Spec, bundle: &Path) -> Result<PathBuf> {
     std::fs::canonicalize(&p).with_context(|| format!("rootfs {}", p.display()))
 }
 
-/// Creates the container; returns it with its init's pid, and the spec's poststart hooks
-/// (so that `run` need not read and parse config.json a second time).
-pub fn create(o: &CreateOpts<'_>) -> Result<(Container, Vec<Hook>)> {
+/// A container just created: with its init's pid, and the spec's poststart and poststop
+/// hooks (so that `run` need not read and parse config.json again to run them).
+pub struct Created {
+    pub container: Container,
+    pub poststart: Vec<Hook>,
+    pub poststop: Vec<Hook>,
+}
+
+/// Creates the container.
+pub fn create(o: &CreateOpts<'_>) -> Result<Created> {
     let bundle = std::path::absolute(o.bundle).context("bundle path")?;
     let (text, spec) = read_spec(&bundle.join("config.json"))?;
-    let poststart = spec
-        .hooks()
-        .as_ref()
-        .and_then(|h| h.poststart().clone())
-        .unwrap_or_default();
+    let hooks = |f: fn(&oci_spec::runtime::Hooks) -> &Option<Vec<Hook>>| {
+        spec.hooks()
+            .as_ref()
+            .and_then(|h| f(h).clone())
+            .unwrap_or_default()
+    };
+    let (poststart, poststop) = (hooks(|h| h.poststart()), hooks(|h| h.poststop()));
     let (dir, lock) = state::create_dir(o.root, o.id)?;
     let copy = dir.join(SPEC_COPY);
     if let Err(e) = std::fs::write(&copy, text) {
@@ -76,7 +85,11 @@ pub fn create(o: &CreateOpts<'_>) -> Result<(Container, Vec<Hook>)> {
             if let Some(p) = o.pid_file {
                 write_pid_file(p, c.saved.pid)?;
             }
-            Ok((c, poststart))
+            Ok(Created {
+                container: c,
+                poststart,
+                poststop,
+            })
         }
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);

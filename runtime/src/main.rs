@@ -281,7 +281,7 @@ fn do_create(
     root: &std::path::Path,
     c: &CreateArgs,
     start: bool,
-) -> anyhow::Result<(state::Container, Vec<oci_spec::runtime::Hook>)> {
+) -> anyhow::Result<create::Created> {
     create::create(&opts(root, c, start))
 }
 
@@ -304,7 +304,11 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         }
         mask.thread_block()?;
     }
-    let (container, poststart) = do_create(root, c, true)?;
+    let create::Created {
+        container,
+        poststart,
+        poststop,
+    } = do_create(root, c, true)?;
     if !poststart.is_empty() {
         let st = hooks_state(&container.saved, "running");
         hooks::run_warn(Some(&poststart), &st, "poststart");
@@ -327,7 +331,7 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         let _ = nix::sys::signal::kill(pid, sig);
     };
     if !keep {
-        ops::delete(root, &c.id, true)?;
+        ops::delete_as(root, &c.id, true, Some(&poststop))?;
     }
     Ok(code)
 }
