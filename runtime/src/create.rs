@@ -22,6 +22,9 @@ pub struct CreateOpts<'a> {
     pub preserve_fds: u32,
     /// `run`: the container starts at once (no exec FIFO, no `start`).
     pub start: bool,
+    /// The signal mask to give the container's process where the runtime changed its own
+    /// (`run` blocks the signals it forwards).
+    pub signal_mask: Option<nix::sys::signal::SigSet>,
 }
 
 pub fn load_spec(bundle: &Path) -> Result<Spec> {
@@ -204,6 +207,7 @@ fn create_in(
         preserve_fds: o.preserve_fds,
         seccomp,
         state_lock,
+        signal_mask: o.signal_mask,
     };
     let pid = match crate::sys::clone::fork_into(flags).context("clone the container's init")? {
         None => {

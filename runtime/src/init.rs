@@ -33,6 +33,8 @@ pub struct Init<'a> {
     /// The runtime's lock on the state directory: a copy held here would keep it locked
     /// (and `start` waiting) for as long as the init waits.
     pub state_lock: std::os::fd::RawFd,
+    /// The signal mask the container's process starts with, where the runtime changed its own.
+    pub signal_mask: Option<nix::sys::signal::SigSet>,
 }
 
 /// Runs in the child; never returns.
@@ -71,6 +73,7 @@ fn setup(init: Init<'_>, sock: &mut UnixStream) -> Result<std::convert::Infallib
         preserve_fds,
         seccomp,
         state_lock: _,
+        signal_mask,
     } = init;
     if new_user {
         sync::expect(sock, sync::MAPPED)?;
@@ -171,6 +174,9 @@ fn setup(init: Init<'_>, sock: &mut UnixStream) -> Result<std::convert::Infallib
     };
     if let Some(h) = hooks.start_container().as_ref() {
         crate::hooks::run(h, &hook_state).context("startContainer hook")?;
+    }
+    if let Some(m) = signal_mask {
+        m.thread_set_mask().context("restore the signal mask")?;
     }
     crate::process::finalize(process, &seccomp)?;
     Err(crate::process::exec(&path, process, preserve_fds))

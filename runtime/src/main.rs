@@ -191,7 +191,7 @@ fn main() {
     log::init(cli.log.clone(), cli.log_format, cli.debug);
     let root = cli.root.clone().unwrap_or_else(state::default_root);
     let (verb, r) = match cli.cmd {
-        Cmd::Create(c) => ("create", do_create(&root, &c, false).map(|_| 0)),
+        Cmd::Create(c) => ("create", do_create(&root, &c, false, None).map(|_| 0)),
         Cmd::Run { c, detach, keep } => ("run", do_run(&root, &c, detach, keep)),
         Cmd::Start { id } => ("start", ops::start(&root, &id).map(|()| 0)),
         Cmd::State { id } => ("state", ops::state(&root, &id).map(|()| 0)),
@@ -261,7 +261,12 @@ fn main() {
     }
 }
 
-fn opts<'a>(root: &'a std::path::Path, c: &'a CreateArgs, start: bool) -> create::CreateOpts<'a> {
+fn opts<'a>(
+    root: &'a std::path::Path,
+    c: &'a CreateArgs,
+    start: bool,
+    signal_mask: Option<nix::sys::signal::SigSet>,
+) -> create::CreateOpts<'a> {
     create::CreateOpts {
         root,
         id: &c.id,
@@ -274,6 +279,7 @@ fn opts<'a>(root: &'a std::path::Path, c: &'a CreateArgs, start: bool) -> create
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0),
         start,
+        signal_mask,
     }
 }
 
@@ -281,8 +287,9 @@ fn do_create(
     root: &std::path::Path,
     c: &CreateArgs,
     start: bool,
+    signal_mask: Option<nix::sys::signal::SigSet>,
 ) -> anyhow::Result<create::Created> {
-    create::create(&opts(root, c, start))
+    create::create(&opts(root, c, start, signal_mask))
 }
 
 /// `run`: create and start at once; without --detach, wait for the container, forwarding
@@ -290,6 +297,7 @@ fn do_create(
 fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> anyhow::Result<i32> {
     use nix::sys::signal::{SigSet, Signal};
     let mut mask = SigSet::empty();
+    let mut caller_mask = None;
     if !detach {
         for s in [
             Signal::SIGINT,
@@ -302,13 +310,15 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         ] {
             mask.add(s);
         }
-        mask.thread_block()?;
+        // The container's process gets the caller's mask back (signals we forward are ours
+        // to wait for, not its to have blocked).
+        caller_mask = Some(mask.thread_swap_mask(nix::sys::signal::SigmaskHow::SIG_BLOCK)?);
     }
     let create::Created {
         container,
         poststart,
         poststop,
-    } = do_create(root, c, true)?;
+    } = do_create(root, c, true, caller_mask)?;
     if !poststart.is_empty() {
         let st = hooks_state(&container.saved, "running");
         hooks::run_warn(Some(&poststart), &st, "poststart");

@@ -238,6 +238,7 @@ fn cstrings(v: &[String]) -> Result<Vec<CString>> {
 pub fn exec(path: &Path, process: &Process, preserve: u32) -> anyhow::Error {
     let run = || -> Result<std::convert::Infallible> {
         crate::sys::fd::cloexec_from(3 + preserve).context("close inherited descriptors")?;
+        crate::sys::signals::default_sigpipe().context("reset SIGPIPE")?;
         let args = cstrings(process.args().as_deref().unwrap_or(&[]))?;
         let env = cstrings(process.env().as_deref().unwrap_or(&[]))?;
         let p = CString::new(path.as_os_str().as_encoded_bytes())?;

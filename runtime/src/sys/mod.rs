@@ -5,4 +5,5 @@ pub mod caps;
 pub mod clone;
 pub mod fd;
 pub mod seccomp;
+pub mod signals;
 pub mod tty;
