@@ -22,6 +22,9 @@ pub struct CreateOpts<'a> {
     pub preserve_fds: u32,
     /// `run`: the container starts at once (no exec FIFO, no `start`).
     pub start: bool,
+    /// The signal mask to give the container's process where the runtime changed its own
+    /// (`run` blocks the signals it forwards).
+    pub signal_mask: Option<nix::sys::signal::SigSet>,
 }
 
 pub fn load_spec(bundle: &Path) -> Result<Spec> {
@@ -52,16 +55,25 @@ pub fn rootfs_of(spec: &Spec, bundle: &Path) -> Result<PathBuf> {
     std::fs::canonicalize(&p).with_context(|| format!("rootfs {}", p.display()))
 }
 
-/// Creates the container; returns it with its init's pid, and the spec's poststart hooks
-/// (so that `run` need not read and parse config.json a second time).
-pub fn create(o: &CreateOpts<'_>) -> Result<(Container, Vec<Hook>)> {
+/// A container just created: with its init's pid, and the spec's poststart and poststop
+/// hooks (so that `run` need not read and parse config.json again to run them).
+pub struct Created {
+    pub container: Container,
+    pub poststart: Vec<Hook>,
+    pub poststop: Vec<Hook>,
+}
+
+/// Creates the container.
+pub fn create(o: &CreateOpts<'_>) -> Result<Created> {
     let bundle = std::path::absolute(o.bundle).context("bundle path")?;
     let (text, spec) = read_spec(&bundle.join("config.json"))?;
-    let poststart = spec
-        .hooks()
-        .as_ref()
-        .and_then(|h| h.poststart().clone())
-        .unwrap_or_default();
+    let hooks = |f: fn(&oci_spec::runtime::Hooks) -> &Option<Vec<Hook>>| {
+        spec.hooks()
+            .as_ref()
+            .and_then(|h| f(h).clone())
+            .unwrap_or_default()
+    };
+    let (poststart, poststop) = (hooks(|h| h.poststart()), hooks(|h| h.poststop()));
     let (dir, lock) = state::create_dir(o.root, o.id)?;
     let copy = dir.join(SPEC_COPY);
     if let Err(e) = std::fs::write(&copy, text) {
@@ -76,7 +88,11 @@ pub fn create(o: &CreateOpts<'_>) -> Result<(Container, Vec<Hook>)> {
             if let Some(p) = o.pid_file {
                 write_pid_file(p, c.saved.pid)?;
             }
-            Ok((c, poststart))
+            Ok(Created {
+                container: c,
+                poststart,
+                poststop,
+            })
         }
         Err(e) => {
             let _ = std::fs::remove_dir_all(&dir);
@@ -169,11 +185,12 @@ fn create_in(
         nix::sched::setns(f, flag)
             .with_context(|| format!("join {t:?} namespace {}", p.display()))?;
     }
-    let linux = spec.linux().clone().unwrap_or_default();
+    let no_linux = oci_spec::runtime::Linux::default();
+    let linux = spec.linux().as_ref().unwrap_or(&no_linux);
     let (mut parent_sock, child_sock) = sync::pair()?;
     let new_user = flags & libc::CLONE_NEWUSER != 0;
     let init_args = Init {
-        spec: spec.clone(),
+        spec: &spec,
         rootfs: rootfs.clone(),
         new_user,
         new_mount: flags & libc::CLONE_NEWNS != 0 || join_mount.is_some(),
@@ -190,6 +207,7 @@ fn create_in(
         preserve_fds: o.preserve_fds,
         seccomp,
         state_lock,
+        signal_mask: o.signal_mask,
     };
     let pid = match crate::sys::clone::fork_into(flags).context("clone the container's init")? {
         None => {
@@ -223,7 +241,7 @@ fn create_in(
         paused: false,
     };
     if new_user {
-        write_id_maps(pid, &linux).map_err(fail)?;
+        write_id_maps(pid, linux).map_err(fail)?;
         sync::send(&mut parent_sock, sync::MAPPED, "").map_err(fail)?;
     }
     if let Some(adj) = spec.process().as_ref().and_then(|p| p.oom_score_adj()) {
@@ -231,7 +249,7 @@ fn create_in(
             .context("set oom_score_adj")
             .map_err(fail)?;
     }
-    saved.cgroup = crate::cgroup::apply(pid, o.id, &linux).map_err(fail)?;
+    saved.cgroup = crate::cgroup::apply(pid, o.id, linux).map_err(fail)?;
     let hooks = spec.hooks().clone().unwrap_or_default();
     loop {
         match sync::recv(&mut parent_sock).map_err(fail)? {

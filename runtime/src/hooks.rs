@@ -16,7 +16,7 @@ pub fn run(hooks: &[Hook], state: &str) -> Result<()> {
 }
 
 /// Runs poststart/poststop hooks: failures are logged, not returned.
-pub fn run_warn(hooks: Option<&Vec<Hook>>, state: &str, what: &str) {
+pub fn run_warn(hooks: Option<&[Hook]>, state: &str, what: &str) {
     for h in hooks.into_iter().flatten() {
         if let Err(e) = run_one(h, state) {
             crate::log::warn(&format!(

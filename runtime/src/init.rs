@@ -11,8 +11,10 @@ use std::os::fd::AsFd;
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 
-pub struct Init {
-    pub spec: Spec,
+/// What the init needs from the runtime. It borrows the spec from the runtime's frame, which
+/// the clone copied and the init never leaves: no copy of the spec before the clone.
+pub struct Init<'a> {
+    pub spec: &'a Spec,
     pub rootfs: PathBuf,
     /// Whether the clone made a user namespace (then wait for the maps).
     pub new_user: bool,
@@ -31,10 +33,12 @@ pub struct Init {
     /// The runtime's lock on the state directory: a copy held here would keep it locked
     /// (and `start` waiting) for as long as the init waits.
     pub state_lock: std::os::fd::RawFd,
+    /// The signal mask the container's process starts with, where the runtime changed its own.
+    pub signal_mask: Option<nix::sys::signal::SigSet>,
 }
 
 /// Runs in the child; never returns.
-pub fn run(init: Init, mut sock: UnixStream) -> ! {
+pub fn run(init: Init<'_>, mut sock: UnixStream) -> ! {
     let _ = nix::unistd::close(init.state_lock);
     let code = match setup(init, &mut sock) {
         Ok(never) => match never {},
@@ -55,7 +59,7 @@ pub fn run(init: Init, mut sock: UnixStream) -> ! {
     std::process::exit(code)
 }
 
-fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> {
+fn setup(init: Init<'_>, sock: &mut UnixStream) -> Result<std::convert::Infallible> {
     let Init {
         spec,
         rootfs,
@@ -69,6 +73,7 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         preserve_fds,
         seccomp,
         state_lock: _,
+        signal_mask,
     } = init;
     if new_user {
         sync::expect(sock, sync::MAPPED)?;
@@ -85,7 +90,8 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         hutch_sys::netns::set_loopback_up()
             .context("bring lo up in the container's new network namespace")?;
     }
-    let hooks = spec.hooks().clone().unwrap_or_default();
+    let no_hooks = oci_spec::runtime::Hooks::default();
+    let hooks = spec.hooks().as_ref().unwrap_or(&no_hooks);
     let some = |h: &Option<Vec<oci_spec::runtime::Hook>>| h.as_ref().is_some_and(|h| !h.is_empty());
     let any_hooks = some(hooks.prestart())
         || some(hooks.create_runtime())
@@ -94,7 +100,7 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
     // The state the hooks read on stdin, from the runtime (which knows our pid outside).
     let mut hook_state = String::new();
     if new_mount {
-        crate::rootfs::setup(&spec, &rootfs, || {
+        crate::rootfs::setup(spec, &rootfs, || {
             if any_hooks {
                 sync::send(sock, sync::HOOKS, "")?;
                 hook_state = sync::expect_text(sock, sync::HOOKS)?;
@@ -104,7 +110,7 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
             }
             Ok(())
         })?;
-        crate::rootfs::finish(&spec)?;
+        crate::rootfs::finish(spec)?;
     } else {
         nix::unistd::chroot(&rootfs).context("chroot")?;
         std::env::set_current_dir("/").context("chdir /")?;
@@ -117,7 +123,7 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
             crate::sys::fd::set_domainname(d).context("setdomainname")?;
         }
     }
-    let Some(process) = spec.process().clone() else {
+    let Some(process) = spec.process().as_ref() else {
         // The spec lets a container without a process be created, not started: wait for
         // `start` like any other, which refuses it and ends us.
         sync::send(sock, sync::READY, "")?;
@@ -129,10 +135,10 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
         }
         anyhow::bail!("config.json has no process to run");
     };
-    crate::process::set_rlimits(&process)?;
+    crate::process::set_rlimits(process)?;
     match console {
         Some(c) if process.terminal() == Some(true) => {
-            crate::process::setup_terminal(c, &process, new_mount)?
+            crate::process::setup_terminal(c, process, new_mount)?
         }
         _ => {
             nix::unistd::setsid().context("setsid")?;
@@ -146,14 +152,13 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
             crate::errno_text(&e)
         )
     })?;
-    let env = process.env().clone().unwrap_or_default();
+    let env = process.env().as_deref().unwrap_or_default();
     let arg0 = process
         .args()
         .as_ref()
         .and_then(|a| a.first())
-        .cloned()
         .context("process.args is empty in config.json")?;
-    let path = crate::process::lookup(&arg0, &env)?;
+    let path = crate::process::lookup(arg0, env)?;
     sync::send(sock, sync::READY, "")?;
     // Blocks until `start` opens the other end. Our end stays open until the exec closes it
     // (close-on-exec), so that `start` returns, and runs the poststart hooks, once the
@@ -170,8 +175,11 @@ fn setup(init: Init, sock: &mut UnixStream) -> Result<std::convert::Infallible> 
     if let Some(h) = hooks.start_container().as_ref() {
         crate::hooks::run(h, &hook_state).context("startContainer hook")?;
     }
-    crate::process::finalize(&process, &seccomp)?;
-    Err(crate::process::exec(&path, &process, preserve_fds))
+    if let Some(m) = signal_mask {
+        m.thread_set_mask().context("restore the signal mask")?;
+    }
+    crate::process::finalize(process, &seccomp)?;
+    Err(crate::process::exec(&path, process, preserve_fds))
 }
 
 /// The clone flags of the namespaces `spec` asks to create, and those it joins by path.

@@ -22,6 +22,7 @@ mod init;
 mod log;
 mod ops;
 mod process;
+mod quickargs;
 mod rootfs;
 mod seccomp;
 mod state;
@@ -33,7 +34,7 @@ mod syscalls_i386;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 
-#[derive(Parser)]
+#[derive(Parser, Debug)]
 #[command(name = "hutch-runtime", version, about = "hutch's OCI runtime")]
 struct Cli {
     /// Where container state lives.
@@ -56,7 +57,7 @@ struct Cli {
     cmd: Cmd,
 }
 
-#[derive(clap::Args)]
+#[derive(clap::Args, Debug)]
 struct CreateArgs {
     #[arg(long, short, default_value = ".")]
     bundle: PathBuf,
@@ -75,7 +76,7 @@ struct CreateArgs {
     id: String,
 }
 
-#[derive(Subcommand)]
+#[derive(Subcommand, Debug)]
 enum Cmd {
     /// Create a container that waits for `start`.
     Create(CreateArgs),
@@ -185,11 +186,12 @@ pub fn hooks_state(s: &state::Saved, status: &str) -> String {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+    let cli = quickargs::parse(&args).unwrap_or_else(Cli::parse);
     log::init(cli.log.clone(), cli.log_format, cli.debug);
     let root = cli.root.clone().unwrap_or_else(state::default_root);
     let (verb, r) = match cli.cmd {
-        Cmd::Create(c) => ("create", do_create(&root, &c, false).map(|_| 0)),
+        Cmd::Create(c) => ("create", do_create(&root, &c, false, None).map(|_| 0)),
         Cmd::Run { c, detach, keep } => ("run", do_run(&root, &c, detach, keep)),
         Cmd::Start { id } => ("start", ops::start(&root, &id).map(|()| 0)),
         Cmd::State { id } => ("state", ops::state(&root, &id).map(|()| 0)),
@@ -259,7 +261,12 @@ fn main() {
     }
 }
 
-fn opts<'a>(root: &'a std::path::Path, c: &'a CreateArgs, start: bool) -> create::CreateOpts<'a> {
+fn opts<'a>(
+    root: &'a std::path::Path,
+    c: &'a CreateArgs,
+    start: bool,
+    signal_mask: Option<nix::sys::signal::SigSet>,
+) -> create::CreateOpts<'a> {
     create::CreateOpts {
         root,
         id: &c.id,
@@ -272,6 +279,7 @@ fn opts<'a>(root: &'a std::path::Path, c: &'a CreateArgs, start: bool) -> create
                 .and_then(|v| v.parse().ok())
                 .unwrap_or(0),
         start,
+        signal_mask,
     }
 }
 
@@ -279,8 +287,9 @@ fn do_create(
     root: &std::path::Path,
     c: &CreateArgs,
     start: bool,
-) -> anyhow::Result<(state::Container, Vec<oci_spec::runtime::Hook>)> {
-    create::create(&opts(root, c, start))
+    signal_mask: Option<nix::sys::signal::SigSet>,
+) -> anyhow::Result<create::Created> {
+    create::create(&opts(root, c, start, signal_mask))
 }
 
 /// `run`: create and start at once; without --detach, wait for the container, forwarding
@@ -288,6 +297,7 @@ fn do_create(
 fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> anyhow::Result<i32> {
     use nix::sys::signal::{SigSet, Signal};
     let mut mask = SigSet::empty();
+    let mut caller_mask = None;
     if !detach {
         for s in [
             Signal::SIGINT,
@@ -300,9 +310,15 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         ] {
             mask.add(s);
         }
-        mask.thread_block()?;
+        // The container's process gets the caller's mask back (signals we forward are ours
+        // to wait for, not its to have blocked).
+        caller_mask = Some(mask.thread_swap_mask(nix::sys::signal::SigmaskHow::SIG_BLOCK)?);
     }
-    let (container, poststart) = do_create(root, c, true)?;
+    let create::Created {
+        container,
+        poststart,
+        poststop,
+    } = do_create(root, c, true, caller_mask)?;
     if !poststart.is_empty() {
         let st = hooks_state(&container.saved, "running");
         hooks::run_warn(Some(&poststart), &st, "poststart");
@@ -325,7 +341,7 @@ fn do_run(root: &std::path::Path, c: &CreateArgs, detach: bool, keep: bool) -> a
         let _ = nix::sys::signal::kill(pid, sig);
     };
     if !keep {
-        ops::delete(root, &c.id, true)?;
+        ops::delete_as(root, &c.id, true, Some(&poststop))?;
     }
     Ok(code)
 }

@@ -58,7 +58,7 @@ pub fn start(root: &Path, id: &str) -> Result<()> {
     let _ = std::fs::remove_file(&fifo_path);
     let st = crate::hooks_state(&c.saved, "running");
     crate::hooks::run_warn(
-        spec.hooks().as_ref().and_then(|h| h.poststart().as_ref()),
+        spec.hooks().as_ref().and_then(|h| h.poststart().as_deref()),
         &st,
         "poststart",
     );
@@ -130,6 +130,17 @@ fn wait_gone(c: &Container) {
 }
 
 pub fn delete(root: &Path, id: &str, force: bool) -> Result<()> {
+    delete_as(root, id, force, None)
+}
+
+/// `delete`, with the container's poststop hooks where the caller has them (`run`, which
+/// created it); else they are read from the container's copy of config.json.
+pub fn delete_as(
+    root: &Path,
+    id: &str,
+    force: bool,
+    poststop: Option<&[oci_spec::runtime::Hook]>,
+) -> Result<()> {
     let c = match Container::load(root, id) {
         Ok(c) => c,
         // A state dir without state.json is a create that died: remove it.
@@ -164,13 +175,19 @@ pub fn delete(root: &Path, id: &str, force: bool) -> Result<()> {
             s.name()
         ),
     }
-    if let Ok(spec) = crate::create::spec_of(&c) {
+    let read;
+    let poststop = match poststop {
+        Some(h) => Some(h),
+        None => {
+            read = crate::create::spec_of(&c).ok();
+            read.as_ref()
+                .and_then(|s| s.hooks().as_ref())
+                .and_then(|h| h.poststop().as_deref())
+        }
+    };
+    if let Some(h) = poststop.filter(|h| !h.is_empty()) {
         let st = crate::hooks_state(&c.saved, "stopped");
-        crate::hooks::run_warn(
-            spec.hooks().as_ref().and_then(|h| h.poststop().as_ref()),
-            &st,
-            "poststop",
-        );
+        crate::hooks::run_warn(Some(h), &st, "poststop");
     }
     if let Some(d) = &c.saved.cgroup {
         crate::cgroup::remove(d);

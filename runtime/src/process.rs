@@ -137,6 +137,28 @@ fn cap_set(names: Option<&oci_spec::runtime::Capabilities>) -> Result<caps::Caps
     Ok(out)
 }
 
+/// Drops from the bounding set every capability the kernel has but `keep`, by number up to the
+/// first the kernel does not know: one system call per capability dropped, none to read the
+/// set first (dropping one that is not there succeeds), and capabilities newer than the caps
+/// crate's list go too.
+fn drop_bounding(keep: &caps::CapsHashSet) -> Result<()> {
+    let kept: u64 = keep.iter().fold(0, |m, c| m | 1 << c.index());
+    for cap in 0..64u32 {
+        if kept & (1 << cap) != 0 {
+            continue;
+        }
+        match crate::sys::caps::bounding_drop(cap) {
+            Ok(()) => {}
+            Err(e) if e.raw_os_error() == Some(libc::EINVAL) => break,
+            Err(e) => bail!(
+                "drop capability {cap} from the bounding set: {}",
+                crate::errno_text(&e)
+            ),
+        }
+    }
+    Ok(())
+}
+
 /// Drops what the process must not have, becomes its user, and applies the capability sets,
 /// no_new_privs and seccomp, in runc's order (seccomp before the capabilities go when it can
 /// be loaded only with CAP_SYS_ADMIN, else last).
@@ -149,12 +171,7 @@ pub fn finalize(process: &Process, seccomp: &[seccompiler::BpfProgram]) -> Resul
     }
     let caps: Option<&LinuxCapabilities> = process.capabilities().as_ref();
     if let Some(c) = caps {
-        let keep = cap_set(c.bounding().as_ref())?;
-        let supported = caps::runtime::thread_all_supported();
-        for cap in supported.iter().filter(|c| !keep.contains(c)) {
-            caps::drop(None, caps::CapSet::Bounding, *cap)
-                .map_err(|e| anyhow!("drop {cap} from the bounding set: {e}"))?;
-        }
+        drop_bounding(&cap_set(c.bounding().as_ref())?)?;
     }
     let user = process.user();
     if let Some(m) = user.umask() {
@@ -221,6 +238,7 @@ fn cstrings(v: &[String]) -> Result<Vec<CString>> {
 pub fn exec(path: &Path, process: &Process, preserve: u32) -> anyhow::Error {
     let run = || -> Result<std::convert::Infallible> {
         crate::sys::fd::cloexec_from(3 + preserve).context("close inherited descriptors")?;
+        crate::sys::signals::default_sigpipe().context("reset SIGPIPE")?;
         let args = cstrings(process.args().as_deref().unwrap_or(&[]))?;
         let env = cstrings(process.env().as_deref().unwrap_or(&[]))?;
         let p = CString::new(path.as_os_str().as_encoded_bytes())?;

@@ -94,9 +94,22 @@ pub fn parse_options(opts: &[String]) -> Options {
     o
 }
 
+/// What the walk of [`resolve`] found at the end of the path, so that making the mount point
+/// need not look again.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Found {
+    /// Something of this type (never a symlink: those are followed).
+    Is(std::fs::FileType),
+    Missing,
+    /// The path ended in `.`, `..`, `/` or a symlink to one, or its last lookup failed
+    /// otherwise: whoever needs to know must look.
+    Unknown,
+}
+
 /// `path` (absolute, as the container sees it) inside `root`, with every symlink on the way
-/// resolved as if `root` were `/`, so that nothing in the image can point a mount outside it.
-pub fn secure_join(root: &Path, path: &Path) -> Result<PathBuf> {
+/// resolved as if `root` were `/`, so that nothing in the image can point a mount outside it;
+/// and what the last lookup found there.
+pub fn resolve(root: &Path, path: &Path) -> Result<(PathBuf, Found)> {
     let mut parts: Vec<PathBuf> = path
         .components()
         .rev()
@@ -104,10 +117,15 @@ pub fn secure_join(root: &Path, path: &Path) -> Result<PathBuf> {
         .collect();
     let mut cur = PathBuf::new();
     let mut links = 0;
+    let mut found = Found::Unknown;
     while let Some(p) = parts.pop() {
         match p.components().next() {
-            Some(Component::RootDir) | Some(Component::CurDir) | None => continue,
+            Some(Component::RootDir) | Some(Component::CurDir) | None => {
+                found = Found::Unknown;
+                continue;
+            }
             Some(Component::ParentDir) => {
+                found = Found::Unknown;
                 cur.pop();
                 continue;
             }
@@ -120,6 +138,7 @@ pub fn secure_join(root: &Path, path: &Path) -> Result<PathBuf> {
                 if links > 255 {
                     bail!("too many symlinks resolving {}", path.display());
                 }
+                found = Found::Unknown;
                 let target = std::fs::read_link(&full)?;
                 if target.is_absolute() {
                     cur = PathBuf::new();
@@ -128,10 +147,17 @@ pub fn secure_join(root: &Path, path: &Path) -> Result<PathBuf> {
                     parts.push(PathBuf::from(c.as_os_str()));
                 }
             }
-            _ => cur.push(&p),
+            r => {
+                found = match r {
+                    Ok(m) => Found::Is(m.file_type()),
+                    Err(e) if e.kind() == std::io::ErrorKind::NotFound => Found::Missing,
+                    Err(_) => Found::Unknown,
+                };
+                cur.push(&p);
+            }
         }
     }
-    Ok(root.join(cur))
+    Ok((root.join(cur), found))
 }
 
 fn ensure_dir(p: &Path) -> Result<()> {
@@ -139,18 +165,39 @@ fn ensure_dir(p: &Path) -> Result<()> {
 }
 
 fn ensure_file(p: &Path) -> Result<()> {
-    if let Some(parent) = p.parent() {
-        ensure_dir(parent)?;
+    let found = match std::fs::symlink_metadata(p) {
+        Ok(m) => Found::Is(m.file_type()),
+        Err(_) => Found::Missing,
+    };
+    ensure_file_found(p, found)
+}
+
+/// A directory at `p`, where `found` is what a lookup just saw there.
+fn ensure_dir_found(p: &Path, found: Found) -> Result<()> {
+    match found {
+        Found::Is(t) if t.is_dir() => Ok(()),
+        _ => ensure_dir(p),
     }
-    match std::fs::symlink_metadata(p) {
-        Ok(_) => Ok(()),
-        Err(_) => std::fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(p)
-            .map(drop)
-            .with_context(|| format!("create mount point {}", p.display())),
+}
+
+/// Something to bind a file on at `p` (anything already there will do), where `found` is what
+/// a lookup just saw there.
+fn ensure_file_found(p: &Path, found: Found) -> Result<()> {
+    match found {
+        Found::Is(_) => Ok(()),
+        Found::Unknown => ensure_file(p),
+        Found::Missing => {
+            if let Some(parent) = p.parent() {
+                ensure_dir(parent)?;
+            }
+            std::fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(p)
+                .map(drop)
+                .with_context(|| format!("create mount point {}", p.display()))
+        }
     }
 }
 
@@ -232,23 +279,23 @@ fn bind(src: &Path, dest: &Path, recursive: bool) -> Result<()> {
 fn mount_one(root: &Path, m: &Mount) -> Result<()> {
     let typ = m.typ().as_deref().unwrap_or("");
     let o = parse_options(m.options().as_deref().unwrap_or(&[]));
-    let dest = secure_join(root, m.destination())?;
+    let (dest, found) = resolve(root, m.destination())?;
     let source = m.source().clone().unwrap_or_default();
     if o.bind || typ == "bind" {
         let src_is_dir = std::fs::metadata(&source)
             .with_context(|| format!("mount source {}", source.display()))?
             .is_dir();
         if src_is_dir {
-            ensure_dir(&dest)?;
+            ensure_dir_found(&dest, found)?;
         } else {
-            ensure_file(&dest)?;
+            ensure_file_found(&dest, found)?;
         }
         bind(&source, &dest, o.recursive)?;
         if !(o.flags & REMOUNT_FLAGS).is_empty() {
             remount_bind(&dest, o.flags)?;
         }
     } else {
-        ensure_dir(&dest)?;
+        ensure_dir_found(&dest, found)?;
         // tmpcopyup: the tmpfs starts with what the image has there, as runc and crun do.
         let below = (typ == "tmpfs" && opts_has(m, "tmpcopyup"))
             .then(|| std::fs::File::open(&dest))
@@ -354,10 +401,16 @@ fn devices(root: &Path, spec: &Spec) -> Result<()> {
         }
     }
     for (host, device) in names {
-        let dest = secure_join(root, &host)?;
-        if std::fs::symlink_metadata(&dest).is_ok_and(|m| !m.file_type().is_symlink())
-            && crate::rootfs::is_mountpoint_dev(&dest)
-        {
+        let (dest, found) = resolve(root, &host)?;
+        let there = match found {
+            Found::Is(t) => std::os::unix::fs::FileTypeExt::is_char_device(&t),
+            Found::Missing => false,
+            Found::Unknown => {
+                std::fs::symlink_metadata(&dest).is_ok_and(|m| !m.file_type().is_symlink())
+                    && is_mountpoint_dev(&dest)
+            }
+        };
+        if there {
             continue;
         }
         // A device of the spec is made where we may (root of the initial user namespace),
@@ -377,7 +430,7 @@ fn devices(root: &Path, spec: &Spec) -> Result<()> {
                 );
             }
         }
-        ensure_file(&dest)?;
+        ensure_file_found(&dest, found)?;
         bind(&host, &dest, false)?;
     }
     for (link, target) in [
@@ -510,13 +563,17 @@ pub fn finish(spec: &Spec) -> Result<()> {
     }
     for p in linux.readonly_paths().iter().flatten() {
         let p = Path::new(p);
-        match bind(p, p, true) {
+        // A path this kernel does not have is skipped before it becomes an error value (which
+        // would capture a backtrace where RUST_BACKTRACE is set).
+        match mount(Some(p), p, NONE, MsFlags::MS_BIND | MsFlags::MS_REC, NONE) {
             Ok(()) => remount_bind(
                 p,
                 MsFlags::MS_RDONLY | MsFlags::MS_NOSUID | MsFlags::MS_NODEV | MsFlags::MS_NOEXEC,
             )?,
-            Err(e) if not_found(&e) => continue,
-            Err(e) => return Err(e),
+            Err(nix::errno::Errno::ENOENT) => continue,
+            Err(e) => {
+                return Err(e).with_context(|| format!("bind {} on {}", p.display(), p.display()))
+            }
         }
     }
     for p in linux.masked_paths().iter().flatten() {
@@ -530,14 +587,6 @@ pub fn finish(spec: &Spec) -> Result<()> {
         remount_bind(Path::new("/"), MsFlags::MS_RDONLY)?;
     }
     Ok(())
-}
-
-fn not_found(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| {
-        c.downcast_ref::<nix::errno::Errno>() == Some(&nix::errno::Errno::ENOENT)
-            || c.downcast_ref::<std::io::Error>()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::NotFound)
-    })
 }
 
 fn mask(p: &Path) -> Result<()> {
@@ -599,12 +648,25 @@ mod tests {
         std::os::unix::fs::symlink("/../../etc", d.path().join("up")).unwrap();
         std::fs::create_dir(d.path().join("etc")).unwrap();
         assert_eq!(
-            secure_join(d.path(), Path::new("/up/passwd")).unwrap(),
-            d.path().join("etc/passwd")
+            resolve(d.path(), Path::new("/up/passwd")).unwrap(),
+            (d.path().join("etc/passwd"), Found::Missing)
         );
         assert_eq!(
-            secure_join(d.path(), Path::new("/../x")).unwrap(),
-            d.path().join("x")
+            resolve(d.path(), Path::new("/../x")).unwrap(),
+            (d.path().join("x"), Found::Missing)
+        );
+        // What the walk saw at the end: the directory behind the link, or nothing to say.
+        let (p, found) = resolve(d.path(), Path::new("/up")).unwrap();
+        assert_eq!(p, d.path().join("etc"));
+        assert!(matches!(found, Found::Is(t) if t.is_dir()));
+        assert_eq!(
+            resolve(d.path(), Path::new("/etc/..")).unwrap().1,
+            Found::Unknown
+        );
+        std::os::unix::fs::symlink(".", d.path().join("here")).unwrap();
+        assert_eq!(
+            resolve(d.path(), Path::new("/here")).unwrap().1,
+            Found::Unknown
         );
     }
 }

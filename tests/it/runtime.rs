@@ -590,3 +590,26 @@ fn runtime_runs_32bit_programs_under_seccomp() {
         "{out:?}"
     );
 }
+
+/// The container's program starts with no signal blocked and SIGPIPE at its default action,
+/// as with runc: `run` blocks the signals it forwards, and Rust's start-up ignores SIGPIPE;
+/// neither may reach the container through the exec.
+#[test]
+fn containers_start_with_no_signal_blocked_or_sigpipe_ignored() {
+    let ctx = TestContext::new("rt-signals");
+    let b = bundle(&ctx, &["cat", "/proc/self/status"]);
+    let bs = b.display().to_string();
+    let out = runtime(&ctx, &["run", "--bundle", &bs, "sig1"]).success();
+    let field = |name: &str| {
+        let line = out
+            .stdout
+            .lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap_or_else(|| panic!("no {name} in {out:?}"));
+        u64::from_str_radix(line.trim(), 16).unwrap()
+    };
+    assert_eq!(field("SigBlk:"), 0, "blocked signals: {out:?}");
+    // SIGPIPE is signal 13: bit 12 of the mask.
+    let sigpipe = 1u64 << 12;
+    assert_eq!(field("SigIgn:") & sigpipe, 0, "SIGPIPE ignored: {out:?}");
+}
