@@ -355,15 +355,15 @@ mod tests {
         assert_eq!(compile(&p).unwrap().len(), 1);
     }
 
+    /// Deny by default, with an allow list, an errno rule and an argument rule.
+    const SMALL_DENY_BY_DEFAULT: &str = r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[
+    {"names":["read","write"],"action":"SCMP_ACT_ALLOW"},
+    {"names":["clone3"],"action":"SCMP_ACT_ERRNO","errnoRet":38},
+    {"names":["personality"],"action":"SCMP_ACT_ALLOW","args":[{"index":0,"value":0,"op":"SCMP_CMP_EQ"},{"index":0,"value":8,"op":"SCMP_CMP_EQ"}]}]}"#;
+
     #[test]
     fn deny_by_default_stacks_a_base_filter() {
-        let p: LinuxSeccomp = serde_json::from_str(
-            r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[
-                {"names":["read","write"],"action":"SCMP_ACT_ALLOW"},
-                {"names":["clone3"],"action":"SCMP_ACT_ERRNO","errnoRet":38},
-                {"names":["personality"],"action":"SCMP_ACT_ALLOW","args":[{"index":0,"value":0,"op":"SCMP_CMP_EQ"},{"index":0,"value":8,"op":"SCMP_CMP_EQ"}]}]}"#,
-        )
-        .unwrap();
+        let p: LinuxSeccomp = serde_json::from_str(SMALL_DENY_BY_DEFAULT).unwrap();
         assert_eq!(compile(&p).unwrap().len(), 2);
     }
 
@@ -523,13 +523,7 @@ mod tests {
             folded.0 < listed.0 && folded.1 < listed.1,
             "{folded:?} {listed:?}"
         );
-        let small: LinuxSeccomp = serde_json::from_str(
-            r#"{"defaultAction":"SCMP_ACT_ERRNO","syscalls":[
-                {"names":["read","write"],"action":"SCMP_ACT_ALLOW"},
-                {"names":["clone3"],"action":"SCMP_ACT_ERRNO","errnoRet":38},
-                {"names":["personality"],"action":"SCMP_ACT_ALLOW","args":[{"index":0,"value":0,"op":"SCMP_CMP_EQ"},{"index":0,"value":8,"op":"SCMP_CMP_EQ"}]}]}"#,
-        )
-        .unwrap();
+        let small: LinuxSeccomp = serde_json::from_str(SMALL_DENY_BY_DEFAULT).unwrap();
         same_answers(&small);
     }
 

@@ -700,19 +700,25 @@ pub const TABLE: &[(&str, i64)] = &[
 ];
 
 /// The number of system call `name` on this architecture.
-/// The table is sorted by name (a test holds it so): a profile's few hundred names are looked
-/// up by bisection.
 pub fn number(name: &str) -> Option<i64> {
-    TABLE
+    lookup(TABLE, name)
+}
+
+/// The number `name` has in `table`. Tables are sorted by name (a test holds them so): a
+/// profile's few hundred names are looked up by bisection.
+pub fn lookup(table: &[(&str, i64)], name: &str) -> Option<i64> {
+    table
         .binary_search_by(|(n, _)| (*n).cmp(name))
         .ok()
-        .map(|i| TABLE[i].1)
+        .map(|i| table[i].1)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn table_is_sorted_by_name() {
-        assert!(super::TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+    fn tables_are_sorted_by_name() {
+        for table in [super::TABLE, crate::syscalls_i386::TABLE] {
+            assert!(table.windows(2).all(|w| w[0].0 < w[1].0));
+        }
     }
 }

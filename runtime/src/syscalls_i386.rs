@@ -444,20 +444,7 @@ pub const TABLE: &[(&str, i64)] = &[
     ("writev", 146),
 ];
 
-/// The i386 number of system call `name`.
-/// The table is sorted by name (a test holds it so): a profile's few hundred names are looked
-/// up by bisection.
+/// The i386 number of system call `name` (a sorted table, as `syscalls`' own).
 pub fn number(name: &str) -> Option<i64> {
-    TABLE
-        .binary_search_by(|(n, _)| (*n).cmp(name))
-        .ok()
-        .map(|i| TABLE[i].1)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn table_is_sorted_by_name() {
-        assert!(super::TABLE.windows(2).all(|w| w[0].0 < w[1].0));
-    }
+    crate::syscalls::lookup(TABLE, name)
 }

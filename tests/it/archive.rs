@@ -14,6 +14,22 @@ pub(crate) fn podman(ctx: &TestContext) -> Cmd {
     podman_with_driver(ctx, "vfs")
 }
 
+/// Saves `image` with `hutch save` as a docker-archive and loads it into [`podman`]'s storage.
+pub(crate) fn hutch_save_into_podman(ctx: &TestContext, image: &str) {
+    let archive = ctx.dir.join("for-podman.tar");
+    ctx.hutch(["save", "--format", "docker-archive", "-o"])
+        .arg(&archive)
+        .arg(image)
+        .run()
+        .success();
+    podman(ctx)
+        .arg("load")
+        .arg("-i")
+        .arg(&archive)
+        .run()
+        .success();
+}
+
 /// [`podman`] on the storage driver given.
 pub(crate) fn podman_with_driver(ctx: &TestContext, driver: &str) -> Cmd {
     require("podman", "podman");

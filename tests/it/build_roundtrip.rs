@@ -2,7 +2,7 @@
 //! store, and saved to an archive that the real podman loads and runs, each time producing the
 //! same image ID and running the same.
 
-use crate::archive::podman;
+use crate::archive::{hutch_save_into_podman, podman};
 use crate::busybox_context;
 use crate::harness::TestContext;
 use crate::registry::registries;
@@ -184,18 +184,7 @@ fn a_run_deleting_and_replacing_files_round_trips() {
         .success();
     assert_eq!(run.stdout, SEEN);
 
-    let archive = ctx.dir.join("whiteouts.tar");
-    ctx.hutch(["save", "--format", "docker-archive", "-o"])
-        .arg(&archive)
-        .arg(&dest)
-        .run()
-        .success();
-    podman(&ctx)
-        .arg("load")
-        .arg("-i")
-        .arg(&archive)
-        .run()
-        .success();
+    hutch_save_into_podman(&ctx, &dest);
     let out = podman(&ctx)
         .args(["run", "--rm", "--network", "none", &dest])
         .run()

@@ -2,7 +2,7 @@
 //! entry for the root. RUN, COPY, commit and squash layers have none, so they keep their base
 //! image's `/`; an image none of whose layers sets it shows 0555, as podman does.
 
-use crate::archive::podman;
+use crate::archive::{hutch_save_into_podman, podman};
 use crate::fixtures::busybox_layer;
 use crate::harness::TestContext;
 use crate::oci::{dir, file, layer, push_image, Comp, Entry, Pushed, Spec};
@@ -190,18 +190,7 @@ fn a_built_images_root_survives_push_pull_and_podman() {
     assert_eq!(crate::build::inspect(&other, &dest, "{{.Id}}"), id);
     assert_eq!(root_of(&other, &dest), "750 0:0");
 
-    let archive = ctx.dir.join("root750.tar");
-    ctx.hutch(["save", "--format", "docker-archive", "-o"])
-        .arg(&archive)
-        .arg(&dest)
-        .run()
-        .success();
-    podman(&ctx)
-        .arg("load")
-        .arg("-i")
-        .arg(&archive)
-        .run()
-        .success();
+    hutch_save_into_podman(&ctx, &dest);
     let out = podman(&ctx)
         .args([
             "run",
