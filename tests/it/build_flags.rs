@@ -4,9 +4,8 @@
 //! --exclude/--parents, RUN --mount=type=ssh, `buildx build`, and a base image's `/` mode.
 
 use crate::build::{build, context, inspect, run_out};
-use crate::build_remote_auth::start_as_user;
+use crate::build_remote_auth::start_ssh_agent;
 use crate::busybox_context as setup;
-use crate::harness::require;
 
 #[test]
 fn build_flags_arg_file_annotation_platform_format_and_predefined_args() {
@@ -224,15 +223,8 @@ fn build_pull_policies_against_the_local_registry() {
 #[test]
 fn build_run_mount_ssh_gives_run_the_agent_socket() {
     let (ctx, img) = setup("build-mount-ssh");
-    let agent = require("ssh-agent", "openssh-client");
     let sock = ctx.dir.join("agent.sock");
-    let _agent = start_as_user(
-        &ctx,
-        &agent,
-        &["-D", "-a", sock.to_str().unwrap()],
-        "SSH_AUTH_SOCK",
-        true,
-    );
+    let _agent = start_ssh_agent(&ctx, &sock);
     let df = format!(
         "FROM {img}\n\
          RUN --mount=type=ssh test -S \"$SSH_AUTH_SOCK\" && echo \"sock=$SSH_AUTH_SOCK\" > /ssh\n\

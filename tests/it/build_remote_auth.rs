@@ -22,6 +22,18 @@ impl Drop for Daemon {
     }
 }
 
+/// An ssh-agent as the test user, listening on `sock`, left running.
+pub(crate) fn start_ssh_agent(ctx: &TestContext, sock: &Path) -> Daemon {
+    let agent = require("ssh-agent", "openssh-client");
+    start_as_user(
+        ctx,
+        &agent,
+        &["-D", "-a", sock.to_str().unwrap()],
+        "SSH_AUTH_SOCK",
+        true,
+    )
+}
+
 /// `prog args` as the test user, left running; returns once a line of its stderr (or of its
 /// stdout, with `on_stdout`) contains `ready`.
 pub(crate) fn start_as_user(
@@ -82,7 +94,6 @@ fn build_add_clones_over_ssh_with_the_agent_given_by_ssh() {
     let (ctx, img) = setup("build-add-ssh");
     let sshd = require("sshd", "openssh-server");
     let keygen = require("ssh-keygen", "openssh-client");
-    let agent = require("ssh-agent", "openssh-client");
     let ssh_dir = ctx.dir.join("sshd");
     ctx.write_file(&ssh_dir.join("placeholder"), "");
     for key in ["host_key", "user_key"] {
@@ -144,13 +155,7 @@ fn build_add_clones_over_ssh_with_the_agent_given_by_ssh() {
     ctx.write_file(&known, format!("{host_line}\n"));
     // An agent holding the key, started by the test; hutch gets only its socket.
     let sock = ssh_dir.join("agent.sock");
-    let _agent = start_as_user(
-        &ctx,
-        &agent,
-        &["-D", "-a", sock.to_str().unwrap()],
-        "SSH_AUTH_SOCK",
-        true,
-    );
+    let _agent = start_ssh_agent(&ctx, &sock);
     ctx.command(require("ssh-add", "openssh-client"))
         .env("SSH_AUTH_SOCK", &sock)
         .arg(ssh_dir.join("user_key"))
